@@ -1,0 +1,97 @@
+/**
+ * A study's feasibility definition: base population, ordered inclusion/exclusion steps and the
+ * recruitment plan. This is also the JSON "study file" the CLI reads (schemaVersion guards changes).
+ */
+import type { CountyCode } from '../regions/regions';
+
+export const STUDY_SCHEMA_VERSION = 1;
+
+export interface ProportionRange {
+  point: number;
+  low: number;
+  high: number;
+}
+
+/** A predicate on the dataset's dimensions, evaluated cell by cell. */
+export type Predicate =
+  | { kind: 'codes'; /** codes ("C187"), prefixes ("C18"), ranges ("C18-C20") */ codes: string[] }
+  | { kind: 'age'; /** inclusive, whole years; null = open */ min: number | null; max: number | null }
+  | { kind: 'sex'; sex: 'male' | 'female' }
+  | { kind: 'period'; from: string; to: string }
+  | { kind: 'region'; regions: CountyCode[] }
+  | { kind: 'extra'; key: string; values: string[] }
+  | { kind: 'and'; all: Predicate[] }
+  | { kind: 'or'; any: Predicate[] }
+  | { kind: 'not'; predicate: Predicate };
+
+export type StepRule =
+  | { kind: 'predicate'; predicate: Predicate }
+  | {
+      kind: 'proportion';
+      /** For an inclusion: the share that meets the criterion. For an exclusion: the share excluded. */
+      share: ProportionRange;
+      source: string;
+      perRegion?: Partial<Record<CountyCode, ProportionRange>>;
+    }
+  | {
+      kind: 'joint-count';
+      /** A region's own count of patients meeting all criteria; replaces the product for that region. */
+      region: CountyCode;
+      count: ProportionRange;
+      source: string;
+    };
+
+export interface CriterionStep {
+  id: string;
+  type: 'inclusion' | 'exclusion';
+  enabled: boolean;
+  /** The protocol's own words for this criterion. */
+  protocolText: string;
+  /** Short label shown in the attrition table. */
+  label: string;
+  rule: StepRule;
+}
+
+export interface Site {
+  id: string;
+  name: string;
+  region: CountyCode;
+  /** Months after recruitment start when the site opens (0 = at start). */
+  activationMonth: number;
+  /** Share of the region's eligible patients this site sees. */
+  shareOfRegion: number;
+}
+
+export interface RecruitmentPlan {
+  targetPatients: number;
+  /** ISO date. */
+  startDate: string;
+  months: number;
+  consentRate: ProportionRange;
+  screenFailureRate: ProportionRange;
+  sites: Site[];
+  /** Certainty about site rates, as the gamma shape α (higher = more certain). */
+  rateShape: number;
+}
+
+export interface VerdictThresholds {
+  /** P(reach target by deadline) at or above which the chances are "very good". */
+  veryGood: number;
+  /** … at or above which they are "good"; below is "small". */
+  good: number;
+}
+
+export interface Study {
+  schemaVersion: typeof STUDY_SCHEMA_VERSION;
+  id: string;
+  version: number;
+  title: string;
+  sponsorReference: string;
+  /** The base population: which count kind, and for incident data the enrolment window in years. */
+  population: { kind: 'incident' | 'prevalent'; windowYears: number };
+  /** Age reference date for age criteria (ISO). */
+  ageReferenceDate: string;
+  steps: CriterionStep[];
+  recruitment: RecruitmentPlan;
+  verdictThresholds: VerdictThresholds;
+}

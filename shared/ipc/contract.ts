@@ -1,0 +1,103 @@
+/**
+ * The typed contract between the Electron preload script and the renderer.
+ *
+ * The preload exposes exactly one object, `window.antal`, which `satisfies AntalBridge`. Every call
+ * crosses the process boundary as a named, allow-listed operation; handlers never throw across the
+ * bridge but answer with a {@link Result}.
+ */
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: BridgeError };
+
+export interface BridgeError {
+  /** Stable machine-readable code, translated by the renderer (i18n key `errors.<code>`). */
+  code:
+    | 'cancelled'
+    | 'forbidden-sender'
+    | 'invalid-argument'
+    | 'io'
+    | 'too-large'
+    | 'internal';
+  /** Technical detail for logs and diagnostics (never shown as the only explanation). */
+  detail?: string;
+}
+
+export interface FileFilter {
+  /** i18n key of the filter's name, e.g. `files.csv`. */
+  nameKey: string;
+  extensions: string[];
+}
+
+export interface OpenFileRequest {
+  titleKey: string;
+  filters: FileFilter[];
+}
+
+export interface OpenedFile {
+  name: string;
+  /** The file's bytes. Decoding is the domain core's job, never the main process's. */
+  bytes: Uint8Array;
+}
+
+export interface SaveFileRequest {
+  titleKey: string;
+  suggestedName: string;
+  filters: FileFilter[];
+  bytes: Uint8Array;
+}
+
+export interface SavedFile {
+  path: string;
+  bytes: number;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  electron: string;
+  chrome: string;
+  node: string;
+  platform: string;
+}
+
+export type UiLanguage = 'sv' | 'en';
+
+/** Menu commands the main process forwards to the renderer. */
+export type MenuCommand = 'about' | 'navigate-requests' | 'navigate-datasets' | 'navigate-settings' | 'navigate-home';
+
+export interface AntalBridge {
+  /** Versions for the About dialog. */
+  getAppInfo(): Promise<Result<AppInfo>>;
+  /** Show the native open dialog and read the chosen file (size-limited). */
+  openFile(request: OpenFileRequest): Promise<Result<OpenedFile>>;
+  /** Show the native save dialog and write the bytes atomically (temp file, fsync, rename). */
+  saveFile(request: SaveFileRequest): Promise<Result<SavedFile>>;
+  /** Tell the main process which language the menus should use. */
+  setLanguage(language: UiLanguage): Promise<Result<null>>;
+  /** Subscribe to application-menu commands; returns an unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+/** IPC channel names: the only ones the main process handles and the preload invokes. */
+export const IPC_CHANNELS = {
+  getAppInfo: 'antal:get-app-info',
+  openFile: 'antal:open-file',
+  saveFile: 'antal:save-file',
+  setLanguage: 'antal:set-language',
+  menuCommand: 'antal:menu-command',
+} as const;
+
+/** The fixed origin the renderer is served from in the desktop app. Never change it: IndexedDB is keyed by origin. */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'antal';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/** Largest file the open dialog will read into memory. */
+export const MAX_OPEN_FILE_BYTES = 512 * 1024 * 1024;
+
+export const MENU_COMMANDS: readonly MenuCommand[] = [
+  'about',
+  'navigate-requests',
+  'navigate-datasets',
+  'navigate-settings',
+  'navigate-home',
+];
