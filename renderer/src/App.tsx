@@ -1,0 +1,91 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MenuCommand } from '../../shared/ipc/contract';
+import { AboutDialog } from './components/AboutDialog';
+import { useServices } from './context';
+import { DatasetsPage } from './pages/DatasetsPage';
+import { HomePage } from './pages/HomePage';
+import { RequestsPage } from './pages/RequestsPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { type Route, parseRoute, routeHash } from './route';
+
+const NAV: ReadonlyArray<{ page: Route['page']; labelKey: 'nav.home' | 'nav.requests' | 'nav.datasets' | 'nav.settings' }> = [
+  { page: 'home', labelKey: 'nav.home' },
+  { page: 'requests', labelKey: 'nav.requests' },
+  { page: 'datasets', labelKey: 'nav.datasets' },
+  { page: 'settings', labelKey: 'nav.settings' },
+];
+
+export function App({ storagePersisted }: { storagePersisted: boolean | null }) {
+  const { t } = useTranslation();
+  const { platform } = useServices();
+  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
+  const [aboutOpen, setAboutOpen] = useState(false);
+
+  useEffect(() => {
+    const onHash = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  const navigate = useCallback((next: Route) => {
+    window.location.hash = routeHash(next);
+    setRoute(next);
+    // Move focus to the new page's content, as a screen-reader user expects after navigation.
+    requestAnimationFrame(() => document.getElementById('main')?.focus());
+  }, []);
+
+  useEffect(
+    () =>
+      platform.onMenuCommand((command: MenuCommand) => {
+        if (command === 'about') setAboutOpen(true);
+        else if (command === 'navigate-home') navigate({ page: 'home' });
+        else if (command === 'navigate-requests') navigate({ page: 'requests' });
+        else if (command === 'navigate-datasets') navigate({ page: 'datasets' });
+        else if (command === 'navigate-settings') navigate({ page: 'settings' });
+      }),
+    [platform, navigate],
+  );
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </div>
+        <nav aria-label={t('nav.label')}>
+          <ul className="nav">
+            {NAV.map((item) => (
+              <li key={item.page}>
+                <a
+                  href={`#${routeHash({ page: item.page } as Route)}`}
+                  aria-current={route.page === item.page ? 'page' : undefined}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    navigate({ page: item.page } as Route);
+                  }}
+                >
+                  {t(item.labelKey)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <button type="button" className="button ghost" onClick={() => setAboutOpen(true)}>
+          {t('nav.about')}
+        </button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {route.page === 'home' && <HomePage key={route.studyId ?? ''} studyId={route.studyId} />}
+        {route.page === 'requests' && <RequestsPage onOpen={(studyId) => navigate({ page: 'home', studyId })} />}
+        {route.page === 'datasets' && <DatasetsPage />}
+        {route.page === 'settings' && <SettingsPage storagePersisted={storagePersisted} />}
+      </main>
+      <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} platform={platform} />
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * First start: when the database has never been seeded, store the embedded demo dataset and demo study so the
+ * first screen shows a real answer. A flag records the seeding, so a user who deletes the demo never gets it
+ * back uninvited.
+ */
+import type { Dataset } from '../../../shared/counts/dataset';
+import type { Study } from '../../../shared/criteria/study';
+import { type AntalDatabase, getSetting, saveDataset } from './database';
+
+export const DEMO_SEEDED_KEY = 'demoSeededAt';
+
+export interface DemoContent {
+  dataset: Dataset;
+  study: Study;
+}
+
+/** Returns true when the demo was stored by this call. */
+export async function seedDemoIfNew(db: AntalDatabase, demo: () => DemoContent, now: Date): Promise<boolean> {
+  if ((await getSetting<string>(db, DEMO_SEEDED_KEY)) !== undefined) return false;
+  const { dataset, study } = demo();
+  let seeded = false;
+  await db.transaction('rw', [db.settings, db.datasets, db.datasetColumns, db.studies], async () => {
+    // Re-check inside the transaction: two windows starting at once must not both seed.
+    if ((await db.settings.get(DEMO_SEEDED_KEY)) !== undefined) return;
+    await saveDataset(db, dataset, now);
+    await db.studies.put({
+      id: study.id,
+      title: study.title,
+      updatedAt: now.toISOString(),
+      datasetIds: [dataset.id],
+      study,
+    });
+    await db.settings.put({ key: DEMO_SEEDED_KEY, value: now.toISOString() });
+    seeded = true;
+  });
+  return seeded;
+}

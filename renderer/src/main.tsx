@@ -1,0 +1,72 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { UiLanguage } from '../../shared/ipc/contract';
+import { DEMO_STUDY, createDemoDataset } from '../../shared/demo/demo';
+import { App } from './App';
+import { AppContext, type AppServices } from './context';
+import { AntalDatabase, getSetting, putSetting } from './db/database';
+import { seedDemoIfNew } from './db/seed';
+import { DEFAULT_LANGUAGE, initI18n, isUiLanguage } from './i18n';
+import { detectPlatform } from './platform';
+import './styles.css';
+
+const LANGUAGE_KEY = 'language';
+
+/** Asks the browser not to evict our IndexedDB data under storage pressure. */
+async function persistStorage(): Promise<boolean | null> {
+  if (!navigator.storage?.persist) return null;
+  try {
+    return (await navigator.storage.persisted()) || (await navigator.storage.persist());
+  } catch {
+    return null;
+  }
+}
+
+async function start(): Promise<void> {
+  const container = document.getElementById('root');
+  if (!container) throw new Error('#root missing');
+  const platform = detectPlatform();
+  const db = new AntalDatabase();
+  const now = () => new Date();
+  const [storagePersisted] = await Promise.all([persistStorage(), db.open()]);
+  await seedDemoIfNew(db, () => ({ dataset: createDemoDataset(), study: DEMO_STUDY }), now());
+  const stored = await getSetting<string>(db, LANGUAGE_KEY);
+  const initial: UiLanguage = isUiLanguage(stored) ? stored : DEFAULT_LANGUAGE;
+  const i18n = await initI18n(initial);
+  void platform.setLanguage(initial);
+
+  const root = createRoot(container);
+  const render = (language: UiLanguage) => {
+    const services: AppServices = {
+      db,
+      platform,
+      language,
+      now,
+      async setLanguage(next) {
+        await putSetting(db, LANGUAGE_KEY, next);
+        await i18n.changeLanguage(next);
+        document.documentElement.lang = next;
+        void platform.setLanguage(next);
+        render(next);
+      },
+    };
+    root.render(
+      <StrictMode>
+        <AppContext.Provider value={services}>
+          <App storagePersisted={storagePersisted} />
+        </AppContext.Provider>
+      </StrictMode>,
+    );
+  };
+  render(initial);
+}
+
+start().catch((error: unknown) => {
+  // The UI may not exist yet (i18n not loaded), so this message is bilingual by hand.
+  const root = document.getElementById('root');
+  if (root) {
+    root.textContent = `Antal kunde inte starta / Antal could not start: ${error instanceof Error ? error.message : String(error)}`;
+    root.setAttribute('role', 'alert');
+  }
+  console.error(error);
+});

@@ -1,0 +1,255 @@
+import { useTranslation } from 'react-i18next';
+import type { UiLanguage } from '../../../shared/ipc/contract';
+import type { EstimateWarning } from '../../../shared/estimate/types';
+import { HEALTHCARE_REGIONS, regionByCode } from '../../../shared/regions/regions';
+import { type Answer, useAnswer } from '../answer/useAnswer';
+import { IntervalChart } from '../components/IntervalChart';
+import { useServices } from '../context';
+import { formatCount, formatDecimal, formatIntervalRange, formatPercent, roundInterval } from '../format';
+
+export function HomePage({ studyId }: { studyId?: string }) {
+  const { t } = useTranslation();
+  const { db } = useServices();
+  const state = useAnswer(db, studyId, 0);
+  if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
+  if (state.status === 'error') return <p role="alert">{t('errors.database', { detail: state.detail })}</p>;
+  if (state.status === 'empty') return <p className="empty-state">{t('home.empty')}</p>;
+  return <AnswerView answer={state.answer} />;
+}
+
+function regionName(code: Parameters<typeof regionByCode>[0], language: UiLanguage): string {
+  const region = regionByCode(code);
+  return language === 'sv' ? region.nameSv : region.nameEn;
+}
+
+function healthcareRegionName(id: string, language: UiLanguage): string {
+  const hr = HEALTHCARE_REGIONS.find((h) => h.id === id);
+  if (!hr) return id;
+  return language === 'sv' ? hr.nameSv : hr.nameEn;
+}
+
+function AnswerView({ answer }: { answer: Answer }) {
+  const { t } = useTranslation();
+  const { language } = useServices();
+  const { study, estimate, projection, verdict, datasets, hallandRule } = answer;
+  const synthetic = datasets.some((d) => d.provenance.synthetic);
+  const national = roundInterval(estimate.national);
+  const stepLabels = new Map(study.steps.map((s) => [s.id, s.label]));
+
+  const regionRows = estimate.regions.map((r) => ({ key: r.region, label: regionName(r.region, language), interval: r.eligible }));
+  const chartRows = [...regionRows].sort((a, b) => b.interval.point - a.interval.point);
+
+  return (
+    <article className="answer" aria-labelledby="answer-title">
+      <header className="answer-header">
+        <h1 id="answer-title">{study.title}</h1>
+        {synthetic && <p className="badge badge-demo">{t('app.demoBadge')}</p>}
+        <dl className="facts">
+          <div>
+            <dt>{t('home.sponsorReference')}</dt>
+            <dd>{study.sponsorReference}</dd>
+          </div>
+          {datasets.map((d) => (
+            <div key={d.id}>
+              <dt>{t('home.dataset')}</dt>
+              <dd>
+                {d.name} — {d.provenance.publisher}
+                <br />
+                {t('home.basisValue', {
+                  unit: t(`basis.${d.basis.unit}`),
+                  kind: t(`basis.${d.basis.kind}`),
+                  regionBasis: t(`basis.${d.basis.regionBasis}`),
+                  from: d.provenance.periodFrom,
+                  to: d.provenance.periodTo,
+                })}
+              </dd>
+            </div>
+          ))}
+          <div>
+            <dt>{t('home.basis')}</dt>
+            <dd>{t('home.window', { years: formatDecimal(study.population.windowYears, language) })}</dd>
+          </div>
+        </dl>
+      </header>
+
+      <section className="cards" aria-label={t('home.title')}>
+        <div className="card" data-testid="national">
+          <h2>{t('home.national')}</h2>
+          <p className="big-number" data-testid="national-point">
+            {formatCount(national.point, language)}
+          </p>
+          <p data-testid="national-interval">{t('home.interval', { low: formatCount(national.low, language), high: formatCount(national.high, language) })}</p>
+          <p className="hint">{t('home.nationalHint')}</p>
+          {estimate.nationalPublished && (
+            <p className="hint" data-testid="national-published">
+              {t('home.publishedTotal', {
+                value: formatIntervalRange(estimate.nationalPublished, language),
+                sum: formatIntervalRange(estimate.national, language),
+              })}
+            </p>
+          )}
+        </div>
+        <div className={`card verdict verdict-${verdict.level}`} data-testid="verdict">
+          <h2>{t('home.verdict', { target: formatCount(study.recruitment.targetPatients, language), months: study.recruitment.months })}</h2>
+          <p className="big-number" data-testid="verdict-level">
+            {t(`verdict.${verdict.level}`)}
+          </p>
+          <p data-testid="verdict-probability">{t('home.probability', { p: formatPercent(projection.probability, language) })}</p>
+          <p className="hint">
+            {t('home.sites', {
+              count: study.recruitment.sites.length,
+              rate: formatDecimal(projection.totalRatePerMonth, language),
+            })}
+          </p>
+          <p className="hint" data-testid="verdict-rule">
+            {t('home.verdictRule', {
+              veryGood: formatPercent(study.verdictThresholds.veryGood, language),
+              good: formatPercent(study.verdictThresholds.good, language),
+            })}
+          </p>
+        </div>
+      </section>
+
+      {estimate.warnings.length > 0 && (
+        <section className="warnings" aria-labelledby="warnings-title">
+          <h2 id="warnings-title">{t('home.warnings.title')}</h2>
+          <ul>
+            {estimate.warnings.map((w, i) => (
+              <li key={i}>{warningText(w, t, (id) => stepLabels.get(id) ?? id)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="per-region-title">
+        <h2 id="per-region-title">{t('home.perRegion')}</h2>
+        <IntervalChart rows={chartRows} title={t('home.chartTitle')} language={language} />
+        <table className="data-table" data-testid="region-table">
+          <caption>{t('home.perRegionCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('home.columns.region')}</th>
+              <th scope="col">{t('home.columns.healthcareRegion')}</th>
+              <th scope="col" className="num">{t('home.columns.low')}</th>
+              <th scope="col" className="num">{t('home.columns.point')}</th>
+              <th scope="col" className="num">{t('home.columns.high')}</th>
+              <th scope="col" className="num">{t('home.columns.masked')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {estimate.regions.map((r) => {
+              const v = roundInterval(r.eligible);
+              return (
+                <tr key={r.region} data-region={r.region}>
+                  <th scope="row">
+                    {regionName(r.region, language)}
+                    {r.jointCount && <span className="hint"> ({t('home.jointCount')})</span>}
+                  </th>
+                  <td>{healthcareRegionName(regionByCode(r.region).healthcareRegion, language)}</td>
+                  <td className="num">{formatCount(v.low, language)}</td>
+                  <td className="num">{formatCount(v.point, language)}</td>
+                  <td className="num">{formatCount(v.high, language)}</td>
+                  <td className="num">{formatCount(r.maskedCells, language)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('home.national')}</th>
+              <td />
+              <td className="num">{formatCount(national.low, language)}</td>
+              <td className="num">{formatCount(national.point, language)}</td>
+              <td className="num">{formatCount(national.high, language)}</td>
+              <td className="num">{formatCount(estimate.regions.reduce((n, r) => n + r.maskedCells, 0), language)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </section>
+
+      <section aria-labelledby="hr-title">
+        <h2 id="hr-title">{t('home.perHealthcareRegion')}</h2>
+        <table className="data-table" data-testid="healthcare-region-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('home.columns.healthcareRegion')}</th>
+              <th scope="col" className="num">{t('home.columns.low')}</th>
+              <th scope="col" className="num">{t('home.columns.point')}</th>
+              <th scope="col" className="num">{t('home.columns.high')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {estimate.healthcareRegions.map((h) => {
+              const v = roundInterval(h.eligible);
+              return (
+                <tr key={h.id}>
+                  <th scope="row">{healthcareRegionName(h.id, language)}</th>
+                  <td className="num">{formatCount(v.low, language)}</td>
+                  <td className="num">{formatCount(v.point, language)}</td>
+                  <td className="num">{formatCount(v.high, language)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <p className="hint">
+          {hallandRule.kind === 'population-split'
+            ? t('home.hallandRule', {
+                sodra: formatPercent(hallandRule.sodraShare, language, 0),
+                vastra: formatPercent(1 - hallandRule.sodraShare, language, 0),
+              })
+            : t('home.hallandAllTo', { region: healthcareRegionName(hallandRule.healthcareRegion, language) })}
+        </p>
+      </section>
+
+      <section aria-labelledby="attrition-title">
+        <h2 id="attrition-title">{t('home.attrition')}</h2>
+        <table className="data-table" data-testid="attrition-table">
+          <caption>{t('home.attritionCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('home.columns.step')}</th>
+              <th scope="col">{t('home.columns.type')}</th>
+              <th scope="col" className="num">{t('home.columns.point')}</th>
+              <th scope="col" className="num">{t('home.columns.total')}</th>
+              <th scope="col" className="num">{t('home.columns.remaining')}</th>
+              <th scope="col" className="num">{t('home.columns.lost')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {estimate.attrition.map((step) => (
+              <tr key={step.stepId} className={step.stepId === estimate.mostLimitingStepId ? 'most-limiting' : undefined}>
+                <th scope="row">
+                  {step.label}
+                  {step.stepId === estimate.mostLimitingStepId && <span className="badge">{t('home.mostLimiting')}</span>}
+                </th>
+                <td>{t(`home.stepType.${step.type}`)}</td>
+                <td className="num">{formatCount(step.total.point, language)}</td>
+                <td className="num">{formatIntervalRange(step.total, language)}</td>
+                <td className="num">{formatPercent(step.remainingShare, language)}</td>
+                <td className="num">{step.type === 'base' ? '' : formatPercent(step.lostShare, language)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </article>
+  );
+}
+
+type Translate = ReturnType<typeof useTranslation>['t'];
+
+function warningText(w: EstimateWarning, t: Translate, label: (id: string) => string): string {
+  switch (w.code) {
+    case 'independence':
+      return t('home.warnings.independence', { steps: w.steps.map(label).join(', ') });
+    case 'synthetic-data':
+      return t('home.warnings.synthetic-data', { dataset: w.dataset });
+    case 'masked-cells':
+      return t('home.warnings.masked-cells', { count: w.count });
+    case 'straddling-age-band':
+      return t('home.warnings.straddling-age-band', { bands: w.bands.join(', ') });
+    case 'basis-mismatch':
+      return t('home.warnings.basis-mismatch', { detail: w.detail });
+  }
+}

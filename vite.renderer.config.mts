@@ -1,0 +1,109 @@
+// The renderer's Vite configuration, shared by the Electron build (electron.vite.config.ts) and the
+// browser build (vite.web.config.ts), so both ship the same app.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import type { Plugin, PluginOption, UserConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const __dirname = dirname(fileURLToPath(import.meta.url));
+
+const root = resolve(__dirname, 'renderer');
+
+interface PackageJson {
+  name: string;
+  version: string;
+  license?: string;
+  homepage?: string;
+  dependencies?: Record<string, string>;
+}
+
+function readPackage(path: string): PackageJson {
+  return JSON.parse(readFileSync(path, 'utf8')) as PackageJson;
+}
+
+/**
+ * `virtual:antal-build-info`: the app version and the third-party credits (name, version, licence of every
+ * runtime dependency), read from the installed packages at build time so the About dialog never goes stale.
+ */
+function buildInfoPlugin(): Plugin {
+  const id = 'virtual:antal-build-info';
+  const resolvedId = '\0' + id;
+  return {
+    name: 'antal-build-info',
+    resolveId: (source) => (source === id ? resolvedId : null),
+    load(loadId) {
+      if (loadId !== resolvedId) return null;
+      const pkg = readPackage(resolve(__dirname, 'package.json'));
+      const credits = Object.keys(pkg.dependencies ?? {})
+        .filter((name) => name !== 'tsx') // CLI-only loader, not part of the app
+        .sort()
+        .map((name) => {
+          const dep = readPackage(resolve(__dirname, 'node_modules', name, 'package.json'));
+          return { name, version: dep.version, license: dep.license ?? 'UNKNOWN' };
+        });
+      return `export const appVersion = ${JSON.stringify(pkg.version)};\nexport const credits = ${JSON.stringify(credits)};\n`;
+    },
+  };
+}
+
+/**
+ * The Content-Security-Policy of the built renderer (the Electron protocol handler sends the same policy as a
+ * header). Only added to built pages: Vite's dev server needs an inline script for fast refresh.
+ */
+export const RENDERER_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+function cspMetaPlugin(): Plugin {
+  return {
+    name: 'antal-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: RENDERER_CSP }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
+export function rendererConfig(options: { outDir: string; pwa: boolean }): UserConfig {
+  const plugins: PluginOption[] = [react(), buildInfoPlugin(), cspMetaPlugin()];
+  if (options.pwa) {
+    // Service worker for the browser build: precaches every built asset so the app works offline once loaded.
+    plugins.push(
+      VitePWA({
+        registerType: 'autoUpdate',
+        injectRegister: 'script',
+        manifest: false,
+        workbox: {
+          globPatterns: ['**/*.{js,css,html,svg,png,woff2,json}'],
+          maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+          navigateFallback: 'index.html',
+        },
+      }),
+    );
+  }
+  return {
+    root,
+    base: './',
+    plugins,
+    build: {
+      outDir: options.outDir,
+      emptyOutDir: true,
+      target: 'chrome120',
+      sourcemap: true,
+      rollupOptions: { input: resolve(root, 'index.html') },
+    },
+    worker: { format: 'es' },
+  };
+}
