@@ -56,7 +56,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['cli/**/*.ts', 'bin/**/*.mjs', 'scripts/**/*.{ts,mjs}', 'tests/**/*.{ts,tsx}', '*.config.{ts,mts,mjs}'],
+    files: ['cli/**/*.ts', 'bin/**/*.mjs', 'build/**/*.mjs', 'scripts/**/*.{ts,mjs}', 'tests/**/*.{ts,tsx}', '*.config.{ts,mts,mjs}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

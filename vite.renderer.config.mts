@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { Plugin, PluginOption, UserConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { META_CONTENT_SECURITY_POLICY } from './shared/security/csp.ts';
 
 const __dirname = dirname(fileURLToPath(import.meta.url));
 
@@ -49,29 +50,16 @@ function buildInfoPlugin(): Plugin {
 }
 
 /**
- * The Content-Security-Policy of the built renderer (the Electron protocol handler sends the same policy as a
- * header). Only added to built pages: Vite's dev server needs an inline script for fast refresh.
+ * The Content-Security-Policy of the built renderer (shared/security/csp.ts; the Electron protocol handler sends
+ * the same policy as a header). Only added to built pages: Vite's dev server needs an inline script for fast refresh.
  */
-export const RENDERER_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
 
 function cspMetaPlugin(): Plugin {
   return {
     name: 'antal-csp-meta',
     apply: 'build',
     transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: RENDERER_CSP }, injectTo: 'head-prepend' },
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
     ],
   };
 }
@@ -105,5 +93,11 @@ export function rendererConfig(options: { outDir: string; pwa: boolean }): UserC
       rollupOptions: { input: resolve(root, 'index.html') },
     },
     worker: { format: 'es' },
+    resolve: {
+      alias: {
+        // stdlib's eval-based feature test would violate the CSP; see the shim for why a constant is correct.
+        '@stdlib/assert-has-generator-support': resolve(root, 'src/shims/has-generator-support.cjs'),
+      },
+    },
   };
 }

@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { UiLanguage } from '../../shared/ipc/contract';
-import { DEMO_STUDY, createDemoDataset } from '../../shared/demo/demo';
+import { createDemoDataset } from '../../shared/demo/dataset';
+import { DEMO_STUDY } from '../../shared/demo/study';
 import { App } from './App';
 import { AppContext, type AppServices } from './context';
 import { AntalDatabase, getSetting, putSetting } from './db/database';

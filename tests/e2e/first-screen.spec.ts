@@ -29,7 +29,7 @@ test('the first screen shows the demo answer without any user action, matching `
     await expect(row.locator('td').nth(2)).toHaveText(sv.format(Math.round(region.eligible.point)));
   }
 
-  const verdictName = { 'very-good': 'Mycket goda', good: 'Goda', small: 'Små' }[demo.verdict.level];
+  const verdictName = { 'very-good': 'Mycket goda', good: 'Goda', small: 'Små' }[demo.verdict.verdict];
   await expect(page.getByTestId('verdict-level')).toHaveText(verdictName);
   await expect(page.getByTestId('verdict-probability')).toHaveText(`Sannolikhet att nå målet: ${svPercent.format(demo.projection.probability)}`);
   await expect(page.getByTestId('verdict-rule')).toContainText('mycket goda om sannolikheten är minst 80 %');

@@ -1,7 +1,8 @@
 // First start: the demo is stored once, completely, and reads back exactly as generated.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_STUDY, createDemoDataset } from '../../shared/demo/demo';
+import { createDemoDataset } from '../../shared/demo/dataset';
+import { DEMO_STUDY } from '../../shared/demo/study';
 import { AntalDatabase, loadDataset } from '../../renderer/src/db/database';
 import { DEMO_SEEDED_KEY, seedDemoIfNew } from '../../renderer/src/db/seed';
 import { loadAnswer } from '../../renderer/src/answer/useAnswer';

@@ -9,7 +9,8 @@ import type { Study } from '../../../shared/criteria/study';
 import type { EstimateResult } from '../../../shared/estimate/types';
 import { DEFAULT_HALLAND_RULE, type HallandRule } from '../../../shared/regions/regions';
 import { estimateEligible } from '../../../shared/estimate/estimate';
-import { projectRecruitment, verdictFromProbability, type RecruitmentProjection, type Verdict } from '../../../shared/recruitment/projection';
+import { projectRecruitment, type RecruitmentProjection } from '../../../shared/recruitment/project';
+import { verdictFromProbability, type VerdictResult } from '../../../shared/recruitment/verdict';
 import { type AntalDatabase, loadDataset } from '../db/database';
 
 export interface Answer {
@@ -18,7 +19,7 @@ export interface Answer {
   hallandRule: HallandRule;
   estimate: EstimateResult;
   projection: RecruitmentProjection;
-  verdict: Verdict;
+  verdict: VerdictResult;
 }
 
 export type AnswerState =

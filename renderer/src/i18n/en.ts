@@ -30,6 +30,7 @@ export const en: Messages = {
     nationalHint: 'Estimated number of patients meeting the criteria during the enrolment window.',
     interval: 'interval {{low}}–{{high}}',
     publishedTotal: 'Published national row: {{value}} (sum of regions: {{sum}})',
+    unknownRegion: 'In addition {{value}} patients with unknown region (not included in the national figure above).',
     verdict: 'Chances of recruiting {{target}} patients in {{months}} months',
     probability: 'Probability of reaching the target: {{p}}',
     verdictRule: 'Rule: very good if the probability is at least {{veryGood}}, good if at least {{good}}, otherwise small.',
@@ -65,6 +66,7 @@ export const en: Messages = {
       'masked-cells': '{{count}} cells were masked in the source (e.g. "X" = 1–3) and are included as intervals.',
       'straddling-age-band': 'Age band {{bands}} lies partly inside the age limit: a uniform distribution within the band gives the point estimate and the interval spans 0 to the whole band.',
       'basis-mismatch': 'Counts of different basis are not combined: {{detail}}',
+      'unresolved-criterion': 'The data is coarser than the criterion for {{dimensions}}: such cells count 0 in the point estimate and in full in the high value.',
     },
   },
   verdict: {

@@ -28,6 +28,7 @@ export const sv = {
     nationalHint: 'Uppskattat antal patienter som uppfyller kriterierna under rekryteringsfönstret.',
     interval: 'intervall {{low}}–{{high}}',
     publishedTotal: 'Publicerad riksrad: {{value}} (summan av regionerna: {{sum}})',
+    unknownRegion: 'Därtill {{value}} patienter med okänd region (ingår inte i riket ovan).',
     verdict: 'Chans att rekrytera {{target}} patienter på {{months}} månader',
     probability: 'Sannolikhet att nå målet: {{p}}',
     verdictRule: 'Regel: mycket goda om sannolikheten är minst {{veryGood}}, goda om minst {{good}}, annars små.',
@@ -63,6 +64,7 @@ export const sv = {
       'masked-cells': '{{count}} celler var maskerade i källan (t.ex. "X" = 1–3) och ingår som intervall.',
       'straddling-age-band': 'Åldersgruppen {{bands}} ligger delvis innanför åldersgränsen: en jämn fördelning inom gruppen används för punktskattningen och intervallet spänner från 0 till hela gruppen.',
       'basis-mismatch': 'Underlag av olika slag kombineras inte: {{detail}}',
+      'unresolved-criterion': 'Datan är grövre än kriteriet för {{dimensions}}: sådana celler räknas inte i punktskattningen men helt i det högsta värdet.',
     },
   },
   verdict: {

@@ -80,6 +80,9 @@ function AnswerView({ answer }: { answer: Answer }) {
           </p>
           <p data-testid="national-interval">{t('home.interval', { low: formatCount(national.low, language), high: formatCount(national.high, language) })}</p>
           <p className="hint">{t('home.nationalHint')}</p>
+          {estimate.unknownRegion && estimate.unknownRegion.high > 0 && (
+            <p className="hint">{t('home.unknownRegion', { value: formatIntervalRange(estimate.unknownRegion, language) })}</p>
+          )}
           {estimate.nationalPublished && (
             <p className="hint" data-testid="national-published">
               {t('home.publishedTotal', {
@@ -89,16 +92,16 @@ function AnswerView({ answer }: { answer: Answer }) {
             </p>
           )}
         </div>
-        <div className={`card verdict verdict-${verdict.level}`} data-testid="verdict">
+        <div className={`card verdict verdict-${verdict.verdict}`} data-testid="verdict">
           <h2>{t('home.verdict', { target: formatCount(study.recruitment.targetPatients, language), months: study.recruitment.months })}</h2>
           <p className="big-number" data-testid="verdict-level">
-            {t(`verdict.${verdict.level}`)}
+            {t(`verdict.${verdict.verdict}`)}
           </p>
           <p data-testid="verdict-probability">{t('home.probability', { p: formatPercent(projection.probability, language) })}</p>
           <p className="hint">
             {t('home.sites', {
               count: study.recruitment.sites.length,
-              rate: formatDecimal(projection.totalRatePerMonth, language),
+              rate: formatDecimal(projection.totalRatePerMonth.point, language),
             })}
           </p>
           <p className="hint" data-testid="verdict-rule">
@@ -220,7 +223,7 @@ function AnswerView({ answer }: { answer: Answer }) {
             {estimate.attrition.map((step) => (
               <tr key={step.stepId} className={step.stepId === estimate.mostLimitingStepId ? 'most-limiting' : undefined}>
                 <th scope="row">
-                  {step.label}
+                  {step.type === 'base' ? t('home.stepType.base') : step.label}
                   {step.stepId === estimate.mostLimitingStepId && <span className="badge">{t('home.mostLimiting')}</span>}
                 </th>
                 <td>{t(`home.stepType.${step.type}`)}</td>
@@ -251,5 +254,7 @@ function warningText(w: EstimateWarning, t: Translate, label: (id: string) => st
       return t('home.warnings.straddling-age-band', { bands: w.bands.join(', ') });
     case 'basis-mismatch':
       return t('home.warnings.basis-mismatch', { detail: w.detail });
+    case 'unresolved-criterion':
+      return t('home.warnings.unresolved-criterion', { dimensions: w.dimensions.join(', ') });
   }
 }
