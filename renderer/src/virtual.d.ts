@@ -2,3 +2,8 @@ declare module 'virtual:antal-build-info' {
   export const appVersion: string;
   export const credits: ReadonlyArray<{ name: string; version: string; license: string }>;
 }
+
+declare module '@svg-maps/sweden' {
+  const map: { label: string; viewBox: string; locations: ReadonlyArray<{ id: string; name: string; path: string }> };
+  export default map;
+}

@@ -38,6 +38,13 @@ test('the first screen shows the demo answer without any user action, matching `
   const pointText = await page.getByTestId('national-point').textContent();
   if (Math.round(national.point) >= 1000) expect(pointText).toMatch(/^\d{1,3}([\u00a0\u202f ]\d{3})+$/);
 
+  // The map shades all 21 regions; each shape names its region and number.
+  const map = page.getByRole('img', { name: 'Karta: uppskattat antal patienter per region' });
+  await expect(map.locator('path.map-region')).toHaveCount(21);
+  await expect(map.locator('path.map-nodata')).toHaveCount(0);
+  const stockholm = demo.estimate.regions.find((r) => r.region === '01')!;
+  await expect(map.locator('path title', { hasText: /^Stockholm: / })).toHaveText(new RegExp(`^Stockholm: ${sv.format(Math.round(stockholm.eligible.point))} `));
+
   await expect(page.getByTestId('healthcare-region-table').locator('tbody tr')).toHaveCount(6);
   await expect(page.getByTestId('attrition-table').locator('tbody tr')).toHaveCount(demo.study.steps.length + 1);
   await expectNoA11yViolations(page, 'first screen (sv)');

@@ -48,6 +48,7 @@ export function AboutDialog({ open, onClose, platform }: { open: boolean; onClos
           </li>
         ))}
       </ul>
+      <p className="hint">{t('about.mapAttribution')}</p>
       <form method="dialog">
         <button type="submit" className="button primary">
           {t('about.close')}

@@ -43,6 +43,8 @@ export const en: Messages = {
     attrition: 'Attrition step by step',
     attritionCaption: 'Patients remaining after each criterion, Sweden',
     chartTitle: 'Estimate per region with interval',
+    mapTitle: 'Map: estimated patients per region',
+    mapLegend: 'Point estimate, patients',
     columns: {
       region: 'Region',
       healthcareRegion: 'Healthcare region',
@@ -127,6 +129,7 @@ export const en: Messages = {
     web: 'Web version in {{agent}}',
     credits: 'Third-party software',
     creditsIntro: 'Antal is built on the following open-source software:',
+    mapAttribution: "The map of Sweden's regions is from @svg-maps/sweden by Victor Cazanave (licence CC BY 4.0).",
     close: 'Close',
   },
   errors: {

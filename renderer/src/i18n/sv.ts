@@ -41,6 +41,8 @@ export const sv = {
     attrition: 'Bortfall steg för steg',
     attritionCaption: 'Antal kvar efter varje kriterium, hela riket',
     chartTitle: 'Uppskattning per region med intervall',
+    mapTitle: 'Karta: uppskattat antal patienter per region',
+    mapLegend: 'Punktskattning, patienter',
     columns: {
       region: 'Region',
       healthcareRegion: 'Sjukvårdsregion',
@@ -125,6 +127,7 @@ export const sv = {
     web: 'Webbversion i {{agent}}',
     credits: 'Tredjepartsprogram',
     creditsIntro: 'Antal bygger på följande öppna programvara:',
+    mapAttribution: 'Kartan över Sveriges regioner kommer från @svg-maps/sweden av Victor Cazanave (licens CC BY 4.0).',
     close: 'Stäng',
   },
   errors: {

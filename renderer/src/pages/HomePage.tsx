@@ -4,6 +4,7 @@ import type { EstimateWarning } from '../../../shared/estimate/types';
 import { HEALTHCARE_REGIONS, regionByCode } from '../../../shared/regions/regions';
 import { type Answer, useAnswer } from '../answer/useAnswer';
 import { IntervalChart } from '../components/IntervalChart';
+import { RegionMap } from '../components/RegionMap';
 import { useServices } from '../context';
 import { formatCount, formatDecimal, formatIntervalRange, formatPercent, roundInterval } from '../format';
 
@@ -126,7 +127,10 @@ function AnswerView({ answer }: { answer: Answer }) {
 
       <section aria-labelledby="per-region-title">
         <h2 id="per-region-title">{t('home.perRegion')}</h2>
-        <IntervalChart rows={chartRows} title={t('home.chartTitle')} language={language} />
+        <div className="region-overview">
+          <IntervalChart rows={chartRows} title={t('home.chartTitle')} language={language} />
+          <RegionMap regions={estimate.regions} title={t('home.mapTitle')} legendTitle={t('home.mapLegend')} language={language} />
+        </div>
         <table className="data-table" data-testid="region-table">
           <caption>{t('home.perRegionCaption')}</caption>
           <thead>
