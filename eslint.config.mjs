@@ -4,7 +4,9 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'url', 'util', 'stream', 'worker_threads', 'buffer', 'process'];
+// Bare built-in names go in `paths` (exact module names), so a folder such as shared/utils is not mistaken for `util`.
+const nodeBuiltinNames = ['fs', 'fs/promises', 'path', 'os', 'child_process', 'crypto', 'url', 'util', 'stream', 'worker_threads', 'buffer', 'process', 'module', 'zlib'];
+const nodeBuiltinPaths = (message) => nodeBuiltinNames.map((name) => ({ name, message }));
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'dist-web/', 'release/', 'test-results/', 'playwright-report/'] },
@@ -20,8 +22,9 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
+        paths: nodeBuiltinPaths('shared/ is platform-neutral: no Node built-ins.'),
         patterns: [
-          { group: nodeBuiltins, message: 'shared/ is platform-neutral: no Node built-ins.' },
+          { group: ['node:*'], message: 'shared/ is platform-neutral: no Node built-ins.' },
           { group: ['electron', 'electron/*'], message: 'shared/ must not import electron.' },
           { group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'dexie', 'i18next', 'react-i18next'], message: 'shared/ must not import UI or storage libraries.' },
           { group: ['**/renderer/**', '**/electron/**', '**/cli/**', '**/tests/**'], message: 'shared/ imports only shared/.' },
@@ -38,8 +41,9 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': ['error', {
+        paths: nodeBuiltinPaths('renderer/ is web code: no Node built-ins.'),
         patterns: [
-          { group: nodeBuiltins, message: 'renderer/ is web code: no Node built-ins.' },
+          { group: ['node:*'], message: 'renderer/ is web code: no Node built-ins.' },
           { group: ['electron', 'electron/*'], message: 'renderer/ reaches the main process only through the preload bridge.' },
           { group: ['**/electron/**', '**/cli/**'], message: 'renderer/ imports shared/ and itself only.' },
         ],
@@ -58,5 +62,9 @@ export default tseslint.config(
   {
     files: ['cli/**/*.ts', 'bin/**/*.mjs', 'build/**/*.mjs', 'scripts/**/*.{ts,mjs}', 'tests/**/*.{ts,tsx}', '*.config.{ts,mts,mjs}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.commonjs },
   },
 );

@@ -32,6 +32,12 @@ export interface AttritionStep {
   /** Point remaining as a fraction of the base (0..1) and lost versus the previous enabled step (0..1). */
   remainingShare: number;
   lostShare: number;
+  /**
+   * The published national rows' answer at this step, when they answer it exactly: every national cell
+   * lies wholly inside or outside the criteria so far, and no joint count or per-region share applies yet.
+   * Shown beside `total` (the sum of the regions), which it usually differs from.
+   */
+  totalPublished?: Interval;
 }
 
 export type EstimateWarning =
@@ -39,7 +45,18 @@ export type EstimateWarning =
   | { code: 'synthetic-data'; dataset: string }
   | { code: 'masked-cells'; count: number }
   | { code: 'straddling-age-band'; bands: string[] }
-  | { code: 'basis-mismatch'; detail: string };
+  | { code: 'basis-mismatch'; detail: string }
+  /** A criterion met data coarser than itself (block "C15-C26" for "C18", sex "all" for "female") or a
+   *  dimension the data lacks: those cells count 0 in the point and in full in the high. */
+  | { code: 'unresolved-criterion'; dimensions: string[] };
+
+/** What the base population is, for the method text. */
+export interface EstimateBasis {
+  kind: 'incident' | 'prevalent';
+  windowYears: number;
+  /** Per dataset used: id, years its periods cover, and the factor its counts were multiplied by. */
+  datasets: { id: string; yearsCovered: number; scale: number }[];
+}
 
 export interface EstimateResult {
   /** Hash of the inputs (study version, dataset hashes, settings). */
@@ -47,6 +64,11 @@ export interface EstimateResult {
   regions: RegionEstimate[];
   healthcareRegions: HealthcareRegionEstimate[];
   national: Interval;
+  /** Published national total answering the question exactly, beside the sum of regions (see AttritionStep.totalPublished). */
+  nationalPublished?: Interval;
+  /** Eligible persons whose region is unknown in the data: part of no region and not of `national` (the sum of regions). */
+  unknownRegion?: Interval;
+  basis?: EstimateBasis;
   attrition: AttritionStep[];
   /** Id of the enabled step that loses the largest share (the main limiting factor), if any. */
   mostLimitingStepId: string | null;

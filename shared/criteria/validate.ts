@@ -1,0 +1,130 @@
+/**
+ * Checks a Study before anything is computed from it. Editors show these issues next to the field; the
+ * estimator refuses a study that has any, so a half-typed proportion can never become a number in a letter.
+ */
+import { COUNTY_CODES } from '../regions/regions';
+import { tryNormalizeIcd10 } from '../icd10/normalize';
+import { parsePeriod } from '../utils/period';
+import type { Predicate, ProportionRange, Study } from './study';
+
+export interface StudyIssue {
+  /** Dotted path of the offending field, e.g. "steps[2].rule.share" or "recruitment.months". */
+  path: string;
+  message: string;
+  stepId?: string;
+}
+
+export class InvalidStudyError extends Error {
+  constructor(readonly issues: StudyIssue[]) {
+    super(`Invalid study: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+    this.name = 'InvalidStudyError';
+  }
+}
+
+const isShare = (x: number): boolean => Number.isFinite(x) && x >= 0 && x <= 1;
+
+function checkRange(range: ProportionRange, path: string, issues: StudyIssue[], stepId: string | undefined, maxOne: boolean): void {
+  const { low, point, high } = range;
+  const inDomain = maxOne ? [low, point, high].every(isShare) : [low, point, high].every((x) => Number.isFinite(x) && x >= 0);
+  if (!inDomain) issues.push({ path, stepId, message: maxOne ? 'low, point and high must lie within 0..1' : 'low, point and high must be finite and ≥ 0' });
+  else if (!(low <= point && point <= high)) issues.push({ path, stepId, message: 'must satisfy low ≤ point ≤ high' });
+}
+
+function checkPredicate(predicate: Predicate, path: string, issues: StudyIssue[], stepId: string): void {
+  const issue = (message: string): void => void issues.push({ path, stepId, message });
+  switch (predicate.kind) {
+    case 'codes':
+      if (predicate.codes.length === 0) issue('lists no codes');
+      for (const code of predicate.codes) if (tryNormalizeIcd10(code) === null) issue(`"${code}" is not an ICD-10 code, block or range`);
+      return;
+    case 'age': {
+      const { min, max } = predicate;
+      for (const bound of [min, max]) if (bound !== null && !(Number.isInteger(bound) && bound >= 0)) issue('age limits are whole years ≥ 0');
+      if (min !== null && max !== null && min > max) issue('minimum age is above maximum age');
+      return;
+    }
+    case 'sex':
+      if (predicate.sex !== 'male' && predicate.sex !== 'female') issue(`unknown sex "${String(predicate.sex)}"`);
+      return;
+    case 'period': {
+      const from = parsePeriod(predicate.from);
+      const to = parsePeriod(predicate.to);
+      if (!from) issue(`"${predicate.from}" is not a period`);
+      if (!to) issue(`"${predicate.to}" is not a period`);
+      if (from && to && from.startDay > to.endDay) issue('period ends before it starts');
+      return;
+    }
+    case 'region':
+      if (predicate.regions.length === 0) issue('lists no regions');
+      for (const code of predicate.regions) if (!(COUNTY_CODES as readonly string[]).includes(code)) issue(`"${code}" is not a county code`);
+      return;
+    case 'extra':
+      if (predicate.key.trim() === '') issue('names no dimension');
+      if (predicate.values.length === 0) issue('lists no values');
+      return;
+    case 'and':
+      if (predicate.all.length === 0) issue('"all of" with no conditions');
+      predicate.all.forEach((p, i) => checkPredicate(p, `${path}.all[${i}]`, issues, stepId));
+      return;
+    case 'or':
+      if (predicate.any.length === 0) issue('"any of" with no conditions');
+      predicate.any.forEach((p, i) => checkPredicate(p, `${path}.any[${i}]`, issues, stepId));
+      return;
+    case 'not':
+      checkPredicate(predicate.predicate, `${path}.predicate`, issues, stepId);
+      return;
+  }
+}
+
+export function validateStudy(study: Study): StudyIssue[] {
+  const issues: StudyIssue[] = [];
+  const seen = new Set<string>();
+  if (!(Number.isFinite(study.population.windowYears) && study.population.windowYears > 0)) {
+    issues.push({ path: 'population.windowYears', message: 'must be a number of years > 0' });
+  }
+  study.steps.forEach((step, i) => {
+    const path = `steps[${i}]`;
+    if (step.id === '' || step.id === 'base') issues.push({ path: `${path}.id`, stepId: step.id, message: 'a step needs an id other than "base"' });
+    if (seen.has(step.id)) issues.push({ path: `${path}.id`, stepId: step.id, message: `id "${step.id}" is used twice` });
+    seen.add(step.id);
+    const rule = step.rule;
+    if (rule.kind === 'predicate') checkPredicate(rule.predicate, `${path}.rule.predicate`, issues, step.id);
+    else if (rule.kind === 'proportion') {
+      checkRange(rule.share, `${path}.rule.share`, issues, step.id, true);
+      for (const [code, range] of Object.entries(rule.perRegion ?? {})) {
+        if (!(COUNTY_CODES as readonly string[]).includes(code)) issues.push({ path: `${path}.rule.perRegion`, stepId: step.id, message: `"${code}" is not a county code` });
+        if (range) checkRange(range, `${path}.rule.perRegion.${code}`, issues, step.id, true);
+      }
+    } else {
+      if (!(COUNTY_CODES as readonly string[]).includes(rule.region)) issues.push({ path: `${path}.rule.region`, stepId: step.id, message: `"${rule.region}" is not a county code` });
+      checkRange(rule.count, `${path}.rule.count`, issues, step.id, false);
+    }
+  });
+
+  const plan = study.recruitment;
+  if (!(Number.isInteger(plan.targetPatients) && plan.targetPatients > 0)) issues.push({ path: 'recruitment.targetPatients', message: 'must be a whole number > 0' });
+  if (!(Number.isFinite(plan.months) && plan.months > 0)) issues.push({ path: 'recruitment.months', message: 'must be > 0' });
+  if (!(Number.isFinite(plan.rateShape) && plan.rateShape > 0)) issues.push({ path: 'recruitment.rateShape', message: 'must be > 0' });
+  checkRange(plan.consentRate, 'recruitment.consentRate', issues, undefined, true);
+  checkRange(plan.screenFailureRate, 'recruitment.screenFailureRate', issues, undefined, true);
+  const siteIds = new Set<string>();
+  plan.sites.forEach((site, i) => {
+    const path = `recruitment.sites[${i}]`;
+    if (siteIds.has(site.id)) issues.push({ path: `${path}.id`, message: `site id "${site.id}" is used twice` });
+    siteIds.add(site.id);
+    if (!(COUNTY_CODES as readonly string[]).includes(site.region)) issues.push({ path: `${path}.region`, message: `"${site.region}" is not a county code` });
+    if (!isShare(site.shareOfRegion)) issues.push({ path: `${path}.shareOfRegion`, message: 'must lie within 0..1' });
+    if (!(Number.isFinite(site.activationMonth) && site.activationMonth >= 0)) issues.push({ path: `${path}.activationMonth`, message: 'must be ≥ 0' });
+  });
+
+  const { veryGood, good } = study.verdictThresholds;
+  if (!(isShare(veryGood) && isShare(good) && good <= veryGood)) {
+    issues.push({ path: 'verdictThresholds', message: 'thresholds must lie within 0..1 with good ≤ veryGood' });
+  }
+  return issues;
+}
+
+export function assertValidStudy(study: Study): void {
+  const issues = validateStudy(study);
+  if (issues.length > 0) throw new InvalidStudyError(issues);
+}

@@ -1,0 +1,453 @@
+/**
+ * Predicate steps compiled into lookup tables over a dataset's dictionaries, so the estimator's cell loop
+ * does a few array reads per cell instead of interpreting criteria per cell.
+ *
+ * Each enabled predicate step becomes one or more conjuncts (an inclusion "all of" is split into its parts,
+ * an exclusion becomes "not"). Conjuncts that share a dimension are evaluated together ("age ≥ 18" and, in a
+ * later step, "age ≤ 75" on the band 15-19 must give 2/5, not a product of two shares), so the dimensions are
+ * grouped with union-find and each group gets one table over the product of its dimensions' dictionaries.
+ * Across groups the weights multiply: those dimensions are exact in the data (a code is or is not C18), or,
+ * if two of them are uncertain, independence within the cell is the assumption.
+ *
+ * A table entry holds, for the base (k = 0: 1 unless the cell is left out of the base, e.g. a total) and for
+ * every cumulative prefix k of the predicate steps (steps 1..k all applied), the weight triple
+ * (low, point, high) the cell contributes with:
+ * - three-valued logic per value: True, False or Unknown (the value is coarser than the question: the data
+ *   has "C15-C26" and the criterion says "C18"; the data has sex "all" and the criterion says "female");
+ * - ages are evaluated year by year over the band: point = share of the band's years that are True
+ *   (uniform within the band), low = 1 only if every year is True, high = 1 if any year is True or Unknown.
+ *   Open bands ("85+") are assumed to span OPEN_BAND_SHARE_YEARS for the share and to reach MAX_AGE for
+ *   certainty; an age "all" gives no share (point 1 only if every age is True).
+ * Unknown contributes 0 to the point and the whole cell to the high: there is no defensible share.
+ *
+ * Speed: most cells are exact (weights 1,1,1 until they drop out), so each table also records per
+ * combination how far it survives (`survives`) and the first prefix with a fractional weight
+ * (`firstInexact`). The cell loop takes the minimum over tables and, for an exact cell, adds its count once
+ * at the level where it drops out; prefix sums are then suffix sums of those levels. Only inexact cells
+ * (straddling bands, coarse values) are weighted prefix by prefix.
+ */
+import type { Dataset } from '../counts/dataset';
+import type { Predicate } from '../criteria/study';
+import { COUNTY_CODES } from '../regions/regions';
+import { parseRegion } from '../regions/parse';
+import { codeMatches, codePartlyMatches, parseCodeSet } from '../icd10/code-set';
+import { tryNormalizeIcd10 } from '../icd10/normalize';
+import { parseAgeBand } from '../utils/age-band';
+import { parsePeriod } from '../utils/period';
+import { ALL_VALUE, UnreadableDimensionValueError } from './dimension-structure';
+
+/** Oldest age considered when deciding whether an open band or "all ages" lies wholly inside a criterion. */
+export const MAX_AGE = 120;
+/** Width assumed for an open band ("85+") when taking a uniform share of it. */
+export const OPEN_BAND_SHARE_YEARS = 10;
+
+const F = 0;
+const U = 1;
+const T = 2;
+type Kleene = typeof F | typeof U | typeof T;
+
+type Node =
+  | { kind: 'truth'; dim: number; truth: Uint8Array }
+  | { kind: 'age'; dim: number; min: number; max: number }
+  | { kind: 'constant'; value: Kleene }
+  | { kind: 'and'; parts: Node[] }
+  | { kind: 'or'; parts: Node[] }
+  | { kind: 'not'; part: Node };
+
+export interface Conjunct {
+  predicate: Predicate;
+  /** 1-based index of the enabled predicate step it belongs to. */
+  prefix: number;
+}
+
+export interface WeightTable {
+  /** Dataset dimension indices this table is keyed by, with their strides (combo = Σ value × stride). */
+  dims: number[];
+  strides: number[];
+  sizes: number[];
+  size: number;
+  /** weights[(combo × (prefixes + 1) + k) × 3 + 0|1|2] = low, point, high weight at prefix k (0 = base). */
+  weights: Float64Array;
+  /** Per combo, for the last prefix: 1 = an age band straddles a limit, 2 = a value was too coarse. */
+  flags: Uint8Array;
+  /** Per combo: last prefix with a high weight > 0 (−1: not even in the base). */
+  survives: Int8Array;
+  /** Per combo: first prefix whose weights are not exactly (1, 1, 1), or NEVER_INEXACT. */
+  firstInexact: Int8Array;
+}
+
+export const NEVER_INEXACT = 127;
+/** Prefixes are counted in Int8Array entries; far more predicate steps than any protocol has. */
+export const MAX_PREDICATE_STEPS = 100;
+
+export const FLAG_STRADDLE = 1;
+export const FLAG_UNRESOLVED = 2;
+
+/** Largest table a group may need; beyond it a criterion ties too many large dimensions together. */
+const MAX_TABLE_SIZE = 4_000_000;
+
+interface CompileContext {
+  dataset: Dataset;
+  /** Dimensions a criterion needs but the dataset lacks (reported as unresolved). */
+  missing: Set<string>;
+}
+
+function findDimension(dataset: Dataset, role: string, key?: string): number {
+  return dataset.dimensions.findIndex((d) => (key === undefined ? d.role === role : d.role === 'extra' && d.key === key));
+}
+
+function truthTable(ctx: CompileContext, dim: number, classify: (value: string) => Kleene): Node {
+  return { kind: 'truth', dim, truth: Uint8Array.from(ctx.dataset.dimensions[dim]!.values, classify) };
+}
+
+function compile(predicate: Predicate, ctx: CompileContext): Node {
+  const { dataset } = ctx;
+  const missing = (label: string): Node => {
+    ctx.missing.add(label);
+    return { kind: 'constant', value: U };
+  };
+  const unreadable = (dim: number, value: string): never => {
+    throw new UnreadableDimensionValueError(dataset.id, dataset.dimensions[dim]!.key, value);
+  };
+  switch (predicate.kind) {
+    case 'codes': {
+      const dim = findDimension(dataset, 'code');
+      if (dim < 0) return missing('code');
+      const set = parseCodeSet(predicate.codes);
+      return truthTable(ctx, dim, (value) => {
+        if (value === ALL_VALUE) return U;
+        if (tryNormalizeIcd10(value) === null) return unreadable(dim, value);
+        return codeMatches(set, value) ? T : codePartlyMatches(set, value) ? U : F;
+      });
+    }
+    case 'age': {
+      const dim = findDimension(dataset, 'age');
+      if (dim < 0) return missing('age');
+      return { kind: 'age', dim, min: predicate.min ?? 0, max: predicate.max ?? Number.POSITIVE_INFINITY };
+    }
+    case 'sex': {
+      const dim = findDimension(dataset, 'sex');
+      if (dim < 0) return missing('sex');
+      return truthTable(ctx, dim, (value) => (value === predicate.sex ? T : value === ALL_VALUE ? U : F));
+    }
+    case 'period': {
+      const dim = findDimension(dataset, 'period');
+      if (dim < 0) return missing('period');
+      const from = parsePeriod(predicate.from);
+      const to = parsePeriod(predicate.to);
+      if (!from || !to) throw new Error(`Period criterion ${predicate.from}..${predicate.to} is not a valid period range`);
+      return truthTable(ctx, dim, (value) => {
+        if (value === ALL_VALUE) return U;
+        const p = parsePeriod(value) ?? unreadable(dim, value);
+        if (p.startDay >= from.startDay && p.endDay <= to.endDay) return T;
+        return p.startDay <= to.endDay && from.startDay <= p.endDay ? U : F;
+      });
+    }
+    case 'region': {
+      const dim = findDimension(dataset, 'region');
+      if (dim < 0) return missing('region');
+      const wanted = new Set<string>(predicate.regions);
+      const coversAll = COUNTY_CODES.every((c) => wanted.has(c));
+      return truthTable(ctx, dim, (value) => {
+        const ref = parseRegion(value) ?? unreadable(dim, value);
+        if (ref.kind === 'county') return wanted.has(ref.code) ? T : F;
+        // The national row holds every county; an unknown region may be any of them.
+        return coversAll ? T : U;
+      });
+    }
+    case 'extra': {
+      const dim = findDimension(dataset, 'extra', predicate.key);
+      if (dim < 0) return missing(predicate.key);
+      const wanted = new Set(predicate.values);
+      return truthTable(ctx, dim, (value) => (wanted.has(value) ? T : value === ALL_VALUE ? U : F));
+    }
+    case 'and':
+      return { kind: 'and', parts: predicate.all.map((p) => compile(p, ctx)) };
+    case 'or':
+      return { kind: 'or', parts: predicate.any.map((p) => compile(p, ctx)) };
+    case 'not':
+      return { kind: 'not', part: compile(predicate.predicate, ctx) };
+  }
+}
+
+function dimsOf(node: Node, into: Set<number>): Set<number> {
+  switch (node.kind) {
+    case 'truth':
+    case 'age':
+      into.add(node.dim);
+      break;
+    case 'and':
+    case 'or':
+      node.parts.forEach((p) => dimsOf(p, into));
+      break;
+    case 'not':
+      dimsOf(node.part, into);
+      break;
+    case 'constant':
+      break;
+  }
+  return into;
+}
+
+/** Kleene logic with F < U < T: and = min, or = max, not = mirror. */
+function evaluate(node: Node, valueOf: Int32Array, age: number): Kleene {
+  switch (node.kind) {
+    case 'truth':
+      return node.truth[valueOf[node.dim]!] as Kleene;
+    case 'age':
+      return age >= node.min && age <= node.max ? T : F;
+    case 'constant':
+      return node.value;
+    case 'and': {
+      let result: Kleene = T;
+      for (const part of node.parts) {
+        const r = evaluate(part, valueOf, age);
+        if (r < result) result = r;
+        if (result === F) break;
+      }
+      return result;
+    }
+    case 'or': {
+      let result: Kleene = F;
+      for (const part of node.parts) {
+        const r = evaluate(part, valueOf, age);
+        if (r > result) result = r;
+        if (result === T) break;
+      }
+      return result;
+    }
+    case 'not':
+      return (T - evaluate(node.part, valueOf, age)) as Kleene;
+  }
+}
+
+interface AgeSpan {
+  /** Years over which certainty (low/high) is judged. */
+  certainFrom: number;
+  certainTo: number;
+  /** Years over which the uniform share is taken; null = no share (age "all"). */
+  shareFrom: number | null;
+  shareTo: number;
+}
+
+function ageSpans(dataset: Dataset, dim: number): AgeSpan[] {
+  return dataset.dimensions[dim]!.values.map((value) => {
+    const band = parseAgeBand(value);
+    if (!band) throw new UnreadableDimensionValueError(dataset.id, dataset.dimensions[dim]!.key, value);
+    if (band.kind === 'all') return { certainFrom: 0, certainTo: MAX_AGE, shareFrom: null, shareTo: 0 };
+    if (band.max === null) {
+      return { certainFrom: band.min, certainTo: Math.max(band.min, MAX_AGE), shareFrom: band.min, shareTo: band.min + OPEN_BAND_SHARE_YEARS - 1 };
+    }
+    return { certainFrom: band.min, certainTo: band.max, shareFrom: band.min, shareTo: band.max };
+  });
+}
+
+/**
+ * Build the weight tables for a dataset: one per group of dimensions tied together by the conjuncts, one per
+ * dimension with values left out of the base (`excluded[d][value] = 1`).
+ * `prefixes` is the number of enabled predicate steps; every conjunct's prefix lies in 1..prefixes.
+ */
+export function buildWeightTables(
+  dataset: Dataset,
+  conjuncts: Conjunct[],
+  prefixes: number,
+  excluded: (Uint8Array | null)[],
+): { tables: WeightTable[]; missingDimensions: string[] } {
+  if (prefixes > MAX_PREDICATE_STEPS) throw new Error(`At most ${MAX_PREDICATE_STEPS} enabled predicate steps are supported (got ${prefixes})`);
+  const ctx: CompileContext = { dataset, missing: new Set() };
+  const compiled = conjuncts
+    .map((c) => ({ node: compile(c.predicate, ctx), prefix: c.prefix }))
+    .sort((a, b) => a.prefix - b.prefix);
+
+  // Union-find over dimensions; conjuncts without dimensions (all unresolved) form their own group.
+  const dimCount = dataset.dimensions.length;
+  const parent = Array.from({ length: dimCount }, (_, i) => i);
+  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x]!)));
+  const conjunctDims = compiled.map((c) => [...dimsOf(c.node, new Set())].sort((a, b) => a - b));
+  for (const dims of conjunctDims) for (let i = 1; i < dims.length; i++) parent[find(dims[i]!)] = find(dims[0]!);
+
+  const groups = new Map<number, { dims: Set<number>; members: number[] }>();
+  conjunctDims.forEach((dims, c) => {
+    const key = dims.length === 0 ? -1 : find(dims[0]!);
+    const group = groups.get(key) ?? { dims: new Set<number>(), members: [] };
+    dims.forEach((d) => group.dims.add(d));
+    group.members.push(c);
+    groups.set(key, group);
+  });
+
+  const tables: BareTable[] = [];
+  for (const group of groups.values()) {
+    const dims = [...group.dims].sort((a, b) => a - b);
+    const members = group.members.map((c) => compiled[c]!);
+    const ageDim = dims.find((d) => dataset.dimensions[d]!.role === 'age' && members.some((m) => usesAge(m.node)));
+    const spans = ageDim === undefined ? null : ageSpans(dataset, ageDim);
+    tables.push(fillTable(dataset, dims, members, prefixes, ageDim, spans));
+  }
+  excluded.forEach((mask, d) => {
+    if (!mask || !mask.some((x) => x === 1)) return;
+    // Fold the exclusion into a table already keyed by this dimension: one table (one pass) fewer.
+    const owner = tables.find((t) => t.dims.includes(d));
+    if (owner) excludeValues(owner, owner.dims.indexOf(d), mask, prefixes);
+    else tables.push(baseTable(d, mask, prefixes));
+  });
+  return { tables: tables.map((t) => withLevels(t, prefixes)), missingDimensions: [...ctx.missing] };
+}
+
+function layout(dataset: Dataset, dims: number[]): { sizes: number[]; strides: number[]; size: number } {
+  const sizes = dims.map((d) => dataset.dimensions[d]!.values.length);
+  const size = sizes.reduce((a, b) => a * b, 1);
+  if (size > MAX_TABLE_SIZE) {
+    throw new Error(`A criterion combines dimensions ${dims.map((d) => dataset.dimensions[d]!.key).join(' × ')} (${size} combinations); split it into separate steps`);
+  }
+  return { sizes, strides: stridesOf(sizes), size };
+}
+
+function stridesOf(sizes: number[]): number[] {
+  const strides: number[] = [];
+  let stride = 1;
+  for (let i = sizes.length - 1; i >= 0; i--) {
+    strides[i] = stride;
+    stride *= sizes[i]!;
+  }
+  return strides;
+}
+
+/** Zero every combination whose value on the table's `at`-th dimension is excluded, at every prefix. */
+function excludeValues(table: BareTable, at: number, excludedValues: Uint8Array, prefixes: number): void {
+  const width = (prefixes + 1) * 3;
+  for (let combo = 0; combo < table.size; combo++) {
+    if (!excludedValues[Math.floor(combo / table.strides[at]!) % table.sizes[at]!]) continue;
+    table.weights.fill(0, combo * width, (combo + 1) * width);
+    table.flags[combo] = 0;
+  }
+}
+
+/** A table that keeps (1) or drops (0) a dimension's values at every prefix, the base included. */
+function baseTable(dim: number, excludedValues: Uint8Array, prefixes: number): BareTable {
+  const size = excludedValues.length;
+  const weights = new Float64Array(size * (prefixes + 1) * 3);
+  for (let v = 0; v < size; v++) if (!excludedValues[v]) weights.fill(1, v * (prefixes + 1) * 3, (v + 1) * (prefixes + 1) * 3);
+  return { dims: [dim], sizes: [size], strides: [1], size, weights, flags: new Uint8Array(size) };
+}
+
+type BareTable = Omit<WeightTable, 'survives' | 'firstInexact'>;
+
+/** Adds `survives` and `firstInexact` (see the file comment). */
+function withLevels(table: BareTable, prefixes: number): WeightTable {
+  const width = (prefixes + 1) * 3;
+  const survives = new Int8Array(table.size);
+  const firstInexact = new Int8Array(table.size);
+  for (let combo = 0; combo < table.size; combo++) {
+    let survive = -1;
+    let inexact = NEVER_INEXACT;
+    for (let k = 0; k <= prefixes; k++) {
+      const o = combo * width + k * 3;
+      const low = table.weights[o]!;
+      const point = table.weights[o + 1]!;
+      const high = table.weights[o + 2]!;
+      if (high === 0) break;
+      survive = k;
+      if (inexact === NEVER_INEXACT && !(low === 1 && point === 1 && high === 1)) inexact = k;
+    }
+    survives[combo] = survive;
+    firstInexact[combo] = inexact;
+  }
+  return { ...table, survives, firstInexact };
+}
+
+function usesAge(node: Node): boolean {
+  switch (node.kind) {
+    case 'age':
+      return true;
+    case 'and':
+    case 'or':
+      return node.parts.some(usesAge);
+    case 'not':
+      return usesAge(node.part);
+    default:
+      return false;
+  }
+}
+
+function fillTable(
+  dataset: Dataset,
+  dims: number[],
+  members: { node: Node; prefix: number }[],
+  prefixes: number,
+  ageDim: number | undefined,
+  spans: AgeSpan[] | null,
+): BareTable {
+  const { sizes, strides, size } = layout(dataset, dims);
+  const dimCount = dataset.dimensions.length;
+  const width = (prefixes + 1) * 3;
+  const weights = new Float64Array(size * width);
+  const flags = new Uint8Array(size);
+  const valueOf = new Int32Array(dimCount);
+  const trueInShare = new Float64Array(prefixes);
+  const allTrue = new Uint8Array(prefixes);
+  const anyPossible = new Uint8Array(prefixes);
+  const sawTrue = new Uint8Array(prefixes);
+  const sawFalse = new Uint8Array(prefixes);
+  const sawUnknown = new Uint8Array(prefixes);
+
+  for (let combo = 0; combo < size; combo++) {
+    for (let i = 0; i < dims.length; i++) valueOf[dims[i]!] = Math.floor(combo / strides[i]!) % sizes[i]!;
+    trueInShare.fill(0);
+    allTrue.fill(1);
+    anyPossible.fill(0);
+    sawTrue.fill(0);
+    sawFalse.fill(0);
+    sawUnknown.fill(0);
+
+    const span = spans && ageDim !== undefined ? spans[valueOf[ageDim]!]! : null;
+    const from = span ? span.certainFrom : 0;
+    const to = span ? span.certainTo : 0;
+    for (let age = from; age <= to; age++) {
+      const inShare = span !== null && span.shareFrom !== null && age >= span.shareFrom && age <= span.shareTo;
+      // Cumulative conjunction over prefixes: members are sorted by prefix.
+      let cumulative: Kleene = T;
+      let m = 0;
+      for (let k = 1; k <= prefixes; k++) {
+        for (; m < members.length && members[m]!.prefix === k; m++) {
+          const r = evaluate(members[m]!.node, valueOf, age);
+          if (r < cumulative) cumulative = r;
+        }
+        const p = k - 1;
+        if (cumulative === T) {
+          sawTrue[p] = 1;
+          anyPossible[p] = 1;
+          if (inShare) trueInShare[p]!++;
+        } else {
+          allTrue[p] = 0;
+          if (cumulative === U) {
+            sawUnknown[p] = 1;
+            anyPossible[p] = 1;
+          } else sawFalse[p] = 1;
+        }
+      }
+    }
+
+    // Prefix 0, the base: every combination is in (values left out of the base are zeroed afterwards).
+    weights[combo * width] = 1;
+    weights[combo * width + 1] = 1;
+    weights[combo * width + 2] = 1;
+    for (let p = 0; p < prefixes; p++) {
+      const o = combo * width + (p + 1) * 3;
+      const low = allTrue[p]!;
+      const high = anyPossible[p]!;
+      let point: number;
+      if (low === 1) point = 1;
+      else if (span && span.shareFrom !== null) point = trueInShare[p]! / (span.shareTo - span.shareFrom + 1);
+      else point = 0;
+      weights[o] = low;
+      weights[o + 1] = point;
+      weights[o + 2] = high;
+    }
+    const last = prefixes - 1;
+    if (last >= 0) {
+      if (ageDim !== undefined && sawTrue[last] && sawFalse[last]) flags[combo]! |= FLAG_STRADDLE;
+      if (sawUnknown[last]) flags[combo]! |= FLAG_UNRESOLVED;
+    }
+  }
+  return { dims, sizes, strides, size, weights, flags };
+}

@@ -1,0 +1,141 @@
+/**
+ * Bytes → text, deciding the encoding from evidence the user can check: a byte order mark, else strict
+ * UTF-8, else Windows-1252 (a superset of the ISO-8859-1 that SCB's PxWeb and Excel's "CSV (semicolon)"
+ * write). Binary files (XLSX/ZIP, PDF, anything with NUL bytes) are refused rather than decoded into
+ * garbage; the caller sends XLSX to the XLSX reader before it gets here.
+ */
+import { decodeUtf8Strict } from './utf8-strict';
+import { decodeWindows1252 } from './windows-1252';
+import { decodeUtf16 } from './utf16';
+
+export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export type EncodingOverride = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export interface DecodedText {
+  text: string;
+  encoding: TextEncodingName;
+  /** Why this encoding was chosen, in words (shown in the import preview). */
+  evidence: string;
+}
+
+export type BinaryKind = 'zip' | 'pdf' | 'nul-bytes';
+
+export class DecodeRefusedError extends Error {
+  constructor(
+    readonly problemCode: 'binary-file' | 'invalid-encoding',
+    /** 1-based line of the offending byte, when it is in a text-like file. */
+    readonly line: number | null,
+    readonly detail: string,
+    readonly expected: string,
+  ) {
+    super(detail);
+    this.name = 'DecodeRefusedError';
+  }
+}
+
+const startsWith = (bytes: Uint8Array, prefix: readonly number[]): boolean =>
+  bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46]; // "%PDF"
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+const UTF16LE_BOM = [0xff, 0xfe];
+const UTF16BE_BOM = [0xfe, 0xff];
+
+/** Recognises files that are not text at all. UTF-16 with BOM is text although it has NUL bytes. */
+export function detectBinaryKind(bytes: Uint8Array): BinaryKind | null {
+  if (startsWith(bytes, ZIP_MAGIC)) return 'zip';
+  if (startsWith(bytes, PDF_MAGIC)) return 'pdf';
+  if (startsWith(bytes, UTF16LE_BOM) || startsWith(bytes, UTF16BE_BOM)) return null;
+  // NUL never occurs in a CSV written by a person or a statistics database; checking the first 64 KiB
+  // is enough to catch images, executables and UTF-16 without BOM, without scanning huge files twice.
+  const limit = Math.min(bytes.length, 65536);
+  for (let i = 0; i < limit; i++) if (bytes[i] === 0) return 'nul-bytes';
+  return null;
+}
+
+function lineOfOffset(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < bytes.length; i++) {
+    if (bytes[i] === 0x0a) line++;
+    else if (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a) line++;
+  }
+  return line;
+}
+
+const hex = (b: number): string => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+
+function refuseBinary(kind: BinaryKind): never {
+  const what: Record<BinaryKind, string> = {
+    zip: 'the file is a ZIP archive (an .xlsx workbook or a zipped export), not delimited text',
+    pdf: 'the file is a PDF document, not delimited text',
+    'nul-bytes': 'the file contains NUL bytes, so it is binary (or UTF-16 without a byte order mark), not delimited text',
+  };
+  throw new DecodeRefusedError('binary-file', null, what[kind], 'a CSV or tab-separated text file, or an .xlsx workbook opened as such');
+}
+
+function forced(bytes: Uint8Array, encoding: EncodingOverride): DecodedText {
+  if (encoding === 'windows-1252') {
+    return { text: decodeWindows1252(bytes), encoding, evidence: 'chosen by the user' };
+  }
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+    const le = encoding === 'utf-16le';
+    const bom = startsWith(bytes, le ? UTF16LE_BOM : UTF16BE_BOM) ? 2 : 0;
+    const decoded = decodeUtf16(bytes, le, bom);
+    if ('offset' in decoded) {
+      throw new DecodeRefusedError('invalid-encoding', null, `the bytes at offset ${decoded.offset} are not valid ${encoding.toUpperCase()}`, `valid ${encoding.toUpperCase()} text`);
+    }
+    return { text: decoded.text, encoding, evidence: 'chosen by the user' };
+  }
+  const bom = startsWith(bytes, UTF8_BOM) ? 3 : 0;
+  const decoded = decodeUtf8Strict(bytes, bom);
+  if ('offset' in decoded) {
+    const line = lineOfOffset(bytes, decoded.offset);
+    throw new DecodeRefusedError('invalid-encoding', line, `byte ${hex(bytes[decoded.offset]!)} at offset ${decoded.offset} (line ${line}) is not valid UTF-8`, 'UTF-8 text, as chosen; or let the importer detect the encoding');
+  }
+  return { text: decoded.text, encoding: bom ? 'utf-8-bom' : 'utf-8', evidence: 'chosen by the user' };
+}
+
+/**
+ * Decode a text file. Throws {@link DecodeRefusedError} for binary input or for bytes that are invalid in
+ * an encoding the user forced or a BOM announced.
+ */
+export function decodeBytes(bytes: Uint8Array, override?: EncodingOverride): DecodedText {
+  const binary = detectBinaryKind(bytes);
+  if (binary) refuseBinary(binary);
+  if (override) return forced(bytes, override);
+
+  if (startsWith(bytes, UTF8_BOM)) {
+    const decoded = decodeUtf8Strict(bytes, 3);
+    if ('offset' in decoded) {
+      const line = lineOfOffset(bytes, decoded.offset);
+      throw new DecodeRefusedError('invalid-encoding', line, `the file starts with a UTF-8 byte order mark but byte ${hex(bytes[decoded.offset]!)} at offset ${decoded.offset} (line ${line}) is not valid UTF-8`, 'valid UTF-8 after a UTF-8 byte order mark');
+    }
+    return { text: decoded.text, encoding: 'utf-8-bom', evidence: 'UTF-8 byte order mark (EF BB BF) at the start' };
+  }
+  for (const [bom, le, name] of [[UTF16LE_BOM, true, 'utf-16le'], [UTF16BE_BOM, false, 'utf-16be']] as const) {
+    if (!startsWith(bytes, bom)) continue;
+    const decoded = decodeUtf16(bytes, le, 2);
+    if ('offset' in decoded) {
+      throw new DecodeRefusedError('invalid-encoding', null, `the file starts with a ${name.toUpperCase()} byte order mark but is not valid ${name.toUpperCase()} (offset ${decoded.offset})`, `valid ${name.toUpperCase()} after its byte order mark`);
+    }
+    return { text: decoded.text, encoding: name, evidence: `${name.toUpperCase()} byte order mark (${bom.map(hex).join(' ')}) at the start` };
+  }
+
+  const utf8 = decodeUtf8Strict(bytes);
+  if ('text' in utf8) {
+    let nonAscii = 0;
+    for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) nonAscii++;
+    const evidence = nonAscii === 0
+      ? `all ${bytes.length} bytes are ASCII (read as UTF-8; identical in Windows-1252)`
+      : `all ${bytes.length} bytes are valid UTF-8, including ${nonAscii} bytes of multi-byte characters; no byte order mark`;
+    return { text: utf8.text, encoding: 'utf-8', evidence };
+  }
+  const line = lineOfOffset(bytes, utf8.offset);
+  const byte = bytes[utf8.offset]!;
+  return {
+    text: decodeWindows1252(bytes),
+    encoding: 'windows-1252',
+    evidence: `byte ${hex(byte)} at offset ${utf8.offset} (line ${line}) is not valid UTF-8, so the file is read as Windows-1252 (ISO-8859-1 compatible): ${hex(byte)} = "${decodeWindows1252(Uint8Array.of(byte))}"`,
+  };
+}

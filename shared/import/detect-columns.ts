@@ -1,0 +1,341 @@
+/**
+ * Proposes a role for every column from its header (Swedish or English) and its values, with the evidence
+ * for each decision: dimension columns (region, ICD-10 code, sex, age, period, extra such as ATC codes),
+ * measure columns (counts of persons or events, rates, populations) and, for wide layouts, which
+ * dimension a row of headers such as "2019;2020;Totalt" or "0-4;5-9;85+" spreads out.
+ */
+import type { DimensionRole } from '../counts/dataset';
+import { foldText } from '../utils/text';
+import { parseAgeBand } from '../utils/age-band';
+import { parseRegion } from '../regions/parse';
+import type { TableStructure, Note } from './table-structure';
+import type { ColumnMapping, ImportMapping } from './import-mapping';
+import { dimensionFromHeader } from './header-roles';
+import { classifyMeasureHeader, type MeasureSpec } from './measure-kind';
+import { memberReadings, MEMBER_ROLE_ORDER, type MemberReading, type MemberRole } from './member-labels';
+import { parseSex } from './parse-sex';
+import { parsePeriodLabel, parseMonthName } from './parse-period-label';
+import { parseCodeValue } from './parse-code-value';
+import { decideNumberFormat, type NumberFormatDecision } from './swedish-number';
+import { DEFAULT_MASK_TOKENS, DEFAULT_ZERO_TOKENS, isValueToken } from './value-tokens';
+import { problem, type ImportProblem } from './problems';
+
+export interface ColumnReport {
+  /** 1-based, as in error messages. */
+  column: number;
+  header: string;
+  mapping: ColumnMapping;
+  evidence: string[];
+  /** A few distinct values as found. */
+  sample: string[];
+  numberFormat?: NumberFormatDecision;
+}
+
+export interface UnpivotReport {
+  measure: string;
+  role: MemberRole;
+  columns: string[];
+  /** Header of the column that holds the published total of the spread, if any ("Totalt"). */
+  totalColumn: string | null;
+}
+
+export interface LayoutReport {
+  kind: 'long' | 'wide';
+  headerRows: number;
+  unpivoted: UnpivotReport[];
+}
+
+export interface ProposedMapping {
+  columns: ColumnReport[];
+  mapping: ImportMapping;
+  layout: LayoutReport;
+  problems: ImportProblem[];
+}
+
+const NUMBERISH = /^[-\u2212+]?\d[\d \u00a0\u202f\u2009.,]*$/;
+const share = (n: number, of: number): string => `${n} of ${of}`;
+
+function slug(text: string): string {
+  return foldText(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'column';
+}
+
+function distinctSample(values: readonly string[], n = 5): string[] {
+  const out: string[] = [];
+  for (const v of values) {
+    if (!out.includes(v)) out.push(v);
+    if (out.length === n) break;
+  }
+  return out;
+}
+
+interface ValueProfile {
+  values: string[];
+  numeric: number;
+  region: number;
+  sex: number;
+  age: number;
+  period: number;
+  icd: number;
+  atc: number;
+}
+
+function profile(values: string[]): ValueProfile {
+  const p: ValueProfile = { values, numeric: 0, region: 0, sex: 0, age: 0, period: 0, icd: 0, atc: 0 };
+  // Profiling every value of a million-row file costs little, but a sample is as telling; and labels
+  // repeat, so each distinct value is parsed once and counted as often as it occurs.
+  const sample = values.length > 5000 ? values.filter((_, i) => i % Math.ceil(values.length / 5000) === 0) : values;
+  const occurrences = new Map<string, number>();
+  for (const v of sample) occurrences.set(v, (occurrences.get(v) ?? 0) + 1);
+  for (const [v, k] of occurrences) {
+    if (NUMBERISH.test(v) || isValueToken(v)) p.numeric += k;
+    if (parseRegion(v)) p.region += k;
+    if (parseSex(v)) p.sex += k;
+    if (!/^\d+$/.test(v) && parseAgeBand(v)) p.age += k;
+    if (parsePeriodLabel(v)) p.period += k;
+    const code = parseCodeValue(v);
+    if (code?.kind === 'icd10') p.icd += k;
+    if (code?.kind === 'atc') p.atc += k;
+  }
+  p.values = sample;
+  return p;
+}
+
+interface HeaderReading {
+  measure: MeasureSpec | null;
+  measureWords: string;
+  /** Readings of the member part of the header, one list per header part that names a member. */
+  members: MemberReading[][];
+}
+
+/** Split a value column's header into its measure words and member labels ("Population 2019", "2019 Jan"). */
+function readValueHeader(parts: readonly string[]): HeaderReading {
+  const members: MemberReading[][] = [];
+  const words: string[] = [];
+  const joined = parts.join(' ');
+  // Years above months ("2019" over "Jan") or a month name with its year in one header.
+  const combinedPeriod = parts.length > 1 ? parsePeriodLabel(joined) : null;
+  if (combinedPeriod) return { measure: null, measureWords: '', members: [[{ role: 'period', value: combinedPeriod }]] };
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    const next = parts[i + 1];
+    // "2019" over "Totalt": the year's own total is the year.
+    if (next !== undefined && /^\d{4}$/.test(part.trim()) && memberReadings(next).some((r) => r.value === 'all') && parseMonthName(next) === null) {
+      members.push([{ role: 'period', value: part.trim() }]);
+      i++;
+      continue;
+    }
+    const readings = memberReadings(part);
+    if (readings.length > 0 && !classifyMeasureHeader(part)) {
+      members.push(readings);
+      continue;
+    }
+    // A measure phrase followed by a member label: "Population 2019", "Antal patienter 0-19".
+    const tokens = part.trim().split(/\s+/);
+    let split = false;
+    for (let k = 1; k < tokens.length && k <= 3; k++) {
+      const tail = tokens.slice(tokens.length - k).join(' ');
+      const tailReadings = memberReadings(tail).filter((r) => r.role === 'period' || r.role === 'age');
+      if (tailReadings.length > 0) {
+        words.push(tokens.slice(0, tokens.length - k).join(' '));
+        members.push(tailReadings);
+        split = true;
+        break;
+      }
+    }
+    if (!split) words.push(part);
+  }
+  const measureWords = words.join(' ').trim();
+  return { measure: measureWords ? classifyMeasureHeader(measureWords) : null, measureWords, members };
+}
+
+function dimensionKey(role: DimensionRole, header: string, used: Set<string>): string {
+  let key = role === 'extra' ? slug(header) : role;
+  for (let n = 2; used.has(key); n++) key = `${role === 'extra' ? slug(header) : role}-${n}`;
+  used.add(key);
+  return key;
+}
+
+function measureFromNotes(notes: readonly Note[]): { spec: MeasureSpec; name: string } | null {
+  for (const note of notes) {
+    if (note.kind !== 'title') continue;
+    const spec = classifyMeasureHeader(note.text);
+    if (spec) return { spec: { ...spec, evidence: `title line ${note.line}: ${spec.evidence}` }, name: note.text };
+  }
+  return null;
+}
+
+export interface DetectOptions {
+  file: string;
+  delimiter: string;
+}
+
+export function proposeMapping(table: TableStructure, options: DetectOptions): ProposedMapping {
+  const problems: ImportProblem[] = [];
+  const reports: ColumnReport[] = [];
+  const usedKeys = new Set<string>();
+  const valueColumns: { index: number; reading: HeaderReading; header: string }[] = [];
+
+  const seenHeaders = new Map<string, number>();
+  table.headers.forEach((h, i) => {
+    const f = foldText(h);
+    if (f === '') return;
+    const first = seenHeaders.get(f);
+    if (first !== undefined) {
+      problems.push(problem('duplicate-header', 'warning', { file: options.file, line: table.headerLines[0] ?? null, column: i + 1, columnName: h }, h,
+        'a distinct name for every column', `the header repeats column ${first + 1}`));
+    } else seenHeaders.set(f, i);
+  });
+
+  for (let c = 0; c < table.width; c++) {
+    const header = table.headers[c] ?? '';
+    const values = table.body.map((r) => (r.cells[c] ?? '').trim()).filter((v) => v !== '');
+    const prof = profile(values);
+    const n = prof.values.length;
+    const evidence: string[] = [];
+    const report: ColumnReport = { column: c + 1, header, mapping: { kind: 'ignore' }, evidence, sample: distinctSample(values) };
+    reports.push(report);
+    const mostly = (k: number): boolean => n > 0 && k >= 0.9 * n;
+    const headerRole = dimensionFromHeader(header);
+
+    if (headerRole) {
+      let role: DimensionRole;
+      if (headerRole === 'code' || headerRole === 'drug') {
+        const icd = headerRole === 'code' && prof.atc === 0 && mostly(prof.icd);
+        role = icd ? 'code' : 'extra';
+        evidence.push(`header "${header}" names ${headerRole === 'drug' ? 'a drug' : 'a code'}; ${icd ? `${share(prof.icd, n)} values are ICD-10 codes` : prof.atc > 0 ? `${share(prof.atc, n)} values are ATC codes, kept as an extra dimension` : 'values are not ICD-10 codes, kept as an extra dimension'}`);
+      } else {
+        role = headerRole;
+        evidence.push(`header "${header}" names the ${role}`);
+      }
+      report.mapping = { kind: 'dimension', role, key: dimensionKey(role, header, usedKeys) };
+      continue;
+    }
+    if (n === 0) {
+      const spec = classifyMeasureHeader(header);
+      evidence.push(header === '' ? 'the column is empty and has no header' : `every value is empty${spec ? `; "${header}" would be a measure` : ''}`);
+      continue;
+    }
+    // A header that names a measure ("Antal") decides even when some values are not numbers: those
+    // values then become errors with their line, instead of the whole column turning into a label.
+    const measureHeader = classifyMeasureHeader(header) !== null && memberReadings(header).length === 0;
+    if (mostly(prof.numeric) || (measureHeader && prof.numeric > 0)) {
+      const allYears = values.every((v) => /^(1[89]\d\d|2[01]\d\d)$/.test(v));
+      if (header === '' && allYears) {
+        evidence.push('no header; every value is a year');
+        report.mapping = { kind: 'dimension', role: 'period', key: dimensionKey('period', 'period', usedKeys) };
+        continue;
+      }
+      evidence.push(`${share(prof.numeric, n)} values are numbers or value tokens`);
+      valueColumns.push({ index: c, reading: readValueHeader(table.headerParts[c] ?? []), header });
+      continue;
+    }
+    const byValues: [DimensionRole, number, string][] = [
+      ['region', prof.region, 'regions'],
+      ['sex', prof.sex, 'sexes'],
+      ['code', prof.atc === 0 ? prof.icd : 0, 'ICD-10 codes'],
+      ['extra', prof.atc, 'ATC codes'],
+      ['period', prof.period, 'periods'],
+      ['age', prof.age, 'age bands'],
+    ];
+    const hit = byValues.find(([, k]) => mostly(k));
+    const role: DimensionRole = hit ? hit[0] : 'extra';
+    evidence.push(hit ? `${share(hit[1], n)} values are ${hit[2]}` : `values are text that is not a region, sex, age, period or ICD-10 code: an extra dimension`);
+    report.mapping = { kind: 'dimension', role, key: dimensionKey(role, header, usedKeys) };
+  }
+
+  // Value columns: group by measure, then decide which dimension their member labels spread.
+  const titleMeasure = measureFromNotes(table.notes);
+  const groups = new Map<string, { name: string; spec: MeasureSpec; cols: typeof valueColumns }>();
+  for (const vc of valueColumns) {
+    let spec = vc.reading.measure;
+    let name = vc.reading.measureWords;
+    const report = reports[vc.index]!;
+    if (!spec && vc.reading.members.length === 0 && name) {
+      spec = { kind: 'count', unit: 'persons', evidence: `"${name}" names no known measure` };
+      problems.push(problem('measure-kind-assumed', 'warning', { file: options.file, line: table.headerLines[0] ?? null, column: vc.index + 1, columnName: vc.header }, vc.header,
+        'a header that says what is counted ("Antal patienter", "Befolkning", "per 1000 invånare")', 'the column is read as a count of persons'));
+    }
+    if (!spec) {
+      if (titleMeasure) {
+        spec = titleMeasure.spec;
+        name = name || titleMeasure.name;
+      } else {
+        spec = { kind: 'count', unit: 'persons', evidence: 'no header or title names the measure' };
+        name = name || 'Antal';
+        problems.push(problem('measure-kind-assumed', 'warning', { file: options.file, line: table.headerLines[0] ?? null, column: vc.index + 1, columnName: vc.header }, vc.header,
+          'a title or header that says what is counted', 'the values are read as counts of persons'));
+      }
+    }
+    const key = slug(name);
+    report.evidence.push(spec.evidence);
+    const group = groups.get(key) ?? { name, spec, cols: [] };
+    group.cols.push(vc);
+    groups.set(key, group);
+  }
+
+  const unpivoted: UnpivotReport[] = [];
+  const longRoles = new Set(reports.flatMap((r) => (r.mapping.kind === 'dimension' ? [r.mapping.role] : [])));
+  for (const [key, group] of groups) {
+    const slots = Math.max(...group.cols.map((c) => c.reading.members.length));
+    const chosen: (MemberRole | null)[] = [];
+    for (let s = 0; s < slots; s++) {
+      const role = MEMBER_ROLE_ORDER.find((r) => !longRoles.has(r) && !chosen.includes(r) && group.cols.every((c) => c.reading.members[s]?.some((m) => m.role === r)));
+      chosen.push(role ?? null);
+    }
+    for (const vc of group.cols) {
+      const members: MemberReading[] = [];
+      chosen.forEach((role, s) => {
+        const m = role ? vc.reading.members[s]?.find((x) => x.role === role) : undefined;
+        if (m) members.push(m);
+      });
+      const report = reports[vc.index]!;
+      const unresolved = chosen.some((r) => r === null) || (group.cols.length > 1 && members.length === 0);
+      const decision = decideNumberFormat(
+        table.body.map((r) => (r.cells[vc.index] ?? '').trim()).filter((v) => v !== '' && !isValueToken(v)),
+        { wholeNumbers: group.spec.kind === 'count' || group.spec.kind === 'population', delimiter: options.delimiter },
+      );
+      report.numberFormat = decision;
+      report.evidence.push(`number format: ${decision.evidence}`);
+      if (decision.ambiguous) {
+        problems.push(problem('ambiguous-number-format', 'warning', { file: options.file, line: null, column: vc.index + 1, columnName: vc.header }, report.sample.join(' | '),
+          'values whose decimal separator can be told (e.g. "4,74" or "12,345,678")', decision.evidence));
+      }
+      if (unresolved) {
+        // Headers that do not read as members of one dimension: each column is its own measure.
+        report.mapping = { kind: 'measure', measure: slug(vc.header), name: vc.header, spec: group.spec, members: [], numberFormat: decision.format };
+        report.evidence.push('the header is read as the name of its own measure');
+      } else {
+        report.mapping = { kind: 'measure', measure: key, name: group.name, spec: group.spec, members, numberFormat: decision.format };
+        if (members.length > 0) report.evidence.push(`the header stands for ${members.map((m) => `${m.role} ${m.value}`).join(', ')}`);
+      }
+    }
+    chosen.forEach((role) => {
+      if (!role || group.cols.length < 2) return;
+      const total = group.cols.find((c) => c.reading.members.flat().some((m) => m.role === role && (m.value === 'all' || m.value === 'national')));
+      unpivoted.push({ measure: key, role, columns: group.cols.map((c) => c.header), totalColumn: total ? total.header : null });
+    });
+  }
+
+  if (valueColumns.length === 0) {
+    problems.push(problem('no-measure', 'error', { file: options.file, line: table.headerLines[0] ?? null, column: null }, table.headers.join(' | '),
+      'at least one column of numbers (counts, rates or population)', 'no column holds numbers'));
+  }
+
+  const ratePopulation: Record<string, string> = {};
+  const populationKey = [...groups.entries()].find(([, g]) => g.spec.kind === 'population')?.[0];
+  for (const [key, g] of groups) if (g.spec.kind === 'rate' && g.spec.ratePer && populationKey) ratePopulation[key] = populationKey;
+
+  const mapping: ImportMapping = {
+    columns: reports.map((r) => r.mapping),
+    ratePopulation,
+    excludeLines: [],
+    maskTokens: { ...DEFAULT_MASK_TOKENS },
+    zeroTokens: [...DEFAULT_ZERO_TOKENS],
+  };
+  return {
+    columns: reports,
+    mapping,
+    layout: { kind: unpivoted.length > 0 ? 'wide' : 'long', headerRows: table.headerLines.length, unpivoted },
+    problems,
+  };
+}

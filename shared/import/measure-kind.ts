@@ -1,0 +1,58 @@
+/**
+ * What a value column measures, from its header (or, for wide tables whose headers are years or ages,
+ * from the title line): a count of persons ("Antal patienter", "Number of patients"), a count of events
+ * ("Antal expedieringar", "vårdtillfällen"), a rate ("Patienter/1000 invånare", "per 100 000"), a
+ * population ("Befolkning", "Population") or something else (land area). Only counts and populations can
+ * be added up; persons and events are different bases and are never mixed.
+ */
+import { foldText } from '../utils/text';
+
+export type MeasureKind = 'count' | 'rate' | 'population' | 'other';
+
+export interface MeasureSpec {
+  kind: MeasureKind;
+  /** For counts: persons (patients) or events (dispensings, admissions). */
+  unit?: 'persons' | 'events';
+  /** For rates: per how many inhabitants (1000, 100000; 100 for percent); null for a rate per area or unknown base. */
+  ratePer?: number | null;
+  /** The words that decided it. */
+  evidence: string;
+}
+
+const EVENT_WORDS = /\b(expedieringar|expediering|vardtillfallen|vardtillfalle|besok|vardkontakter|kontakter|utskrivningar|recept|forskrivningar|operationer|ingrepp|admissions|admission|events|dispensings|dispensations|prescriptions|discharges|episodes|visits|procedures|contacts)\b/;
+const POPULATION_WORDS = /\b(befolkning|befolkningen|population|folkmangd|medelfolkmangd|invanare|inhabitants|residents)\b/;
+const PERSON_WORDS = /\b(antal|patienter|patients|personer|persons|individer|individuals|count|number|fall|cases|sjukdomsfall|n|antal patienter)\b/;
+const AREA_WORDS = /\b(area|areal|yta|km2|sq|hektar|hectares)\b/;
+
+function ratePer(folded: string): number | null | undefined {
+  const slash = /\/\s*(\d[\d ]*)/.exec(folded);
+  if (slash) return Number(slash[1]!.replace(/ /g, ''));
+  const per = /\b(?:per|pr)\s+(\d[\d .]*\d|\d)/.exec(folded);
+  if (per) return Number(per[1]!.replace(/[ .]/g, ''));
+  if (/\bpromille\b|‰/.test(folded)) return 1000;
+  if (/%|\bprocent\b|\bpercent\b|\bandel\b|\bshare\b/.test(folded)) return 100;
+  if (/\b(?:per|pr)\s+(?:sq|km|kvadrat)|\bdensity\b|\btathet\b|\bper capita\b/.test(folded)) return null;
+  if (/\b(incidens|prevalens|incidence|prevalence|rate)\b/.test(folded)) return null;
+  return undefined;
+}
+
+/** The measure a header (or title) names, or null when it names none. */
+export function classifyMeasureHeader(raw: string): MeasureSpec | null {
+  const folded = foldText(raw);
+  if (folded === '') return null;
+  const per = ratePer(folded);
+  if (per !== undefined) return { kind: 'rate', ratePer: per, evidence: per === null ? `"${raw}" names a rate without a population base` : `"${raw}" names a rate per ${per}` };
+  if (AREA_WORDS.test(folded)) return { kind: 'other', evidence: `"${raw}" names an area, not a count` };
+  const event = EVENT_WORDS.exec(folded);
+  if (event) return { kind: 'count', unit: 'events', evidence: `"${event[1]}" counts events, not persons` };
+  const population = POPULATION_WORDS.exec(folded);
+  if (population) return { kind: 'population', evidence: `"${population[1]}" names a population` };
+  const person = PERSON_WORDS.exec(folded);
+  if (person) return { kind: 'count', unit: 'persons', evidence: `"${person[1]}" counts persons` };
+  return null;
+}
+
+/** Can cells of this measure be added up? Rates cannot; "other" measures are not known to be additive. */
+export function isAdditive(spec: MeasureSpec): boolean {
+  return spec.kind === 'count' || spec.kind === 'population';
+}

@@ -1,0 +1,105 @@
+/**
+ * Every problem the importer finds is one of these objects, never a thrown string, a NaN or a silent 0:
+ * the user must be able to open the file in an editor, go to `line`, find `column` and see `raw`.
+ */
+
+export type ProblemCode =
+  // The file as a whole
+  | 'empty-file'
+  | 'binary-file'
+  | 'invalid-encoding'
+  | 'xlsx-unreadable'
+  | 'xlsx-sheet-not-found'
+  | 'personal-identity-number'
+  | 'no-table'
+  | 'no-measure'
+  // Lines and fields
+  | 'unbalanced-quote'
+  | 'too-many-columns'
+  | 'wrong-field-count'
+  | 'note-inside-table'
+  | 'duplicate-header'
+  // Values
+  | 'missing-value'
+  | 'not-a-number'
+  | 'negative-count'
+  | 'not-an-integer'
+  | 'unknown-token-meaning'
+  | 'unknown-region'
+  | 'unknown-sex'
+  | 'unknown-age'
+  | 'unknown-period'
+  | 'unknown-code'
+  | 'ambiguous-number-format'
+  | 'conflicting-duplicate'
+  | 'identical-duplicate'
+  | 'filled-down'
+  | 'measure-kind-assumed'
+  | 'population-zero-with-zero-count'
+  | 'rows-excluded'
+  | 'mapping-invalid';
+
+export type ProblemSeverity = 'error' | 'warning';
+
+export interface ImportProblem {
+  code: ProblemCode;
+  severity: ProblemSeverity;
+  file: string;
+  /** 1-based physical line as an editor shows it (XLSX: the sheet's row number); null for the whole file. */
+  line: number | null;
+  /** 1-based field number; null when the problem is not about one field. */
+  column: number | null;
+  /** The header of that column, when known. */
+  columnName?: string;
+  /** The text as found (redacted where showing it would itself be a disclosure). */
+  raw: string;
+  /** What the importer expected instead, in words a coordinator understands. */
+  expected: string;
+  /** One-line explanation; the UI may translate by `code` instead. */
+  message: string;
+}
+
+export interface ProblemPlace {
+  file: string;
+  line: number | null;
+  column: number | null;
+  columnName?: string;
+}
+
+export function problem(
+  code: ProblemCode,
+  severity: ProblemSeverity,
+  place: ProblemPlace,
+  raw: string,
+  expected: string,
+  message: string,
+): ImportProblem {
+  const out: ImportProblem = { code, severity, file: place.file, line: place.line, column: place.column, raw, expected, message };
+  if (place.columnName !== undefined) out.columnName = place.columnName;
+  return out;
+}
+
+/** "file.csv line 12, column 3 (Antal): …" — the form used by the CLI and logs. */
+export function formatProblem(p: ImportProblem): string {
+  const where = [p.file];
+  if (p.line !== null) where.push(`line ${p.line}`);
+  if (p.column !== null) where.push(`column ${p.column}${p.columnName ? ` (${p.columnName})` : ''}`);
+  const raw = p.raw === '' ? '' : ` found "${p.raw}";`;
+  return `${p.severity}: ${where.join(', ')}: ${p.message};${raw} expected ${p.expected} [${p.code}]`;
+}
+
+/** Thrown by buildDataset when the preview (with the chosen mapping) still has errors. */
+export class ImportRefusedError extends Error {
+  constructor(readonly errors: ImportProblem[]) {
+    super(`Import refused: ${errors.length} error(s); first: ${errors[0] ? formatProblem(errors[0]) : 'none'}`);
+    this.name = 'ImportRefusedError';
+  }
+}
+
+/** Thrown when the caller's cancellation signal is raised between chunks. */
+export class ImportCancelledError extends Error {
+  constructor() {
+    super('Import cancelled');
+    this.name = 'ImportCancelledError';
+  }
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { decodeBytes, DecodeRefusedError } from '../../shared/import/decode-bytes';
+import { decodeUtf8Strict } from '../../shared/import/utf8-strict';
+import { decodeWindows1252 } from '../../shared/import/windows-1252';
+
+const bytes = (...b: number[]): Uint8Array => Uint8Array.from(b);
+const ascii = (s: string): number[] => [...s].map((c) => c.charCodeAt(0));
+
+describe('decodeBytes', () => {
+  it('reads UTF-8 without BOM and says why', () => {
+    const d = decodeBytes(new TextEncoder().encode('Region;Antal\nSkåne län;5\n'));
+    expect(d.encoding).toBe('utf-8');
+    expect(d.text).toBe('Region;Antal\nSkåne län;5\n');
+    expect(d.evidence).toMatch(/valid UTF-8/);
+  });
+
+  it('strips a UTF-8 BOM and reports it', () => {
+    const d = decodeBytes(bytes(0xef, 0xbb, 0xbf, ...ascii('a;b')));
+    expect(d).toMatchObject({ encoding: 'utf-8-bom', text: 'a;b' });
+  });
+
+  it('falls back to Windows-1252 for "Skåne län" written as 0xE5 and names the byte', () => {
+    const d = decodeBytes(bytes(...ascii('Region;Antal\r\nSk'), 0xe5, ...ascii('ne l'), 0xe4, ...ascii('n;5\r\n')));
+    expect(d.encoding).toBe('windows-1252');
+    expect(d.text).toBe('Region;Antal\r\nSkåne län;5\r\n');
+    expect(d.evidence).toContain('0xE5');
+    expect(d.evidence).toContain('line 2');
+  });
+
+  it('decodes 0x80–0x9F by the Windows-1252 table (€, –, ”), not as C1 controls', () => {
+    expect(decodeWindows1252(bytes(0x80, 0x96, 0x94, 0x9f, 0x81))).toBe('\u20ac\u2013\u201d\u0178\u0081');
+    expect(decodeBytes(bytes(0x31, 0x96, 0x34)).text).toBe('1–4');
+  });
+
+  it('reads UTF-16LE with BOM (Excel "Unicode text")', () => {
+    const text = 'Region\tAntal\r\nSkåne\t5';
+    const body = [...text].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]);
+    const d = decodeBytes(bytes(0xff, 0xfe, ...body));
+    expect(d).toMatchObject({ encoding: 'utf-16le', text });
+  });
+
+  it('reads UTF-16BE with BOM', () => {
+    const body = [...'a;ö'].flatMap((c) => [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff]);
+    expect(decodeBytes(bytes(0xfe, 0xff, ...body))).toMatchObject({ encoding: 'utf-16be', text: 'a;ö' });
+  });
+
+  it.each([
+    ['a ZIP archive (xlsx renamed .csv)', bytes(0x50, 0x4b, 0x03, 0x04, 0x14, 0x00), /ZIP archive/],
+    ['a PDF', bytes(...ascii('%PDF-1.7\n')), /PDF document/],
+    ['NUL bytes', bytes(...ascii('a;b'), 0, ...ascii('c')), /NUL bytes/],
+  ])('refuses %s', (_, input, message) => {
+    expect(() => decodeBytes(input)).toThrow(DecodeRefusedError);
+    expect(() => decodeBytes(input)).toThrow(message);
+  });
+
+  it('refuses invalid bytes after a UTF-8 BOM instead of guessing', () => {
+    expect(() => decodeBytes(bytes(0xef, 0xbb, 0xbf, 0x61, 0xe5, 0x62))).toThrow(/not valid UTF-8/);
+  });
+
+  it('honours an override', () => {
+    expect(decodeBytes(bytes(0xc3, 0xa5), 'windows-1252').text).toBe('Ã¥');
+  });
+});
+
+describe('decodeUtf8Strict', () => {
+  it.each([
+    ['overlong slash', [0xc0, 0xaf]],
+    ['surrogate', [0xed, 0xa0, 0x80]],
+    ['above U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
+    ['truncated at end', [0x61, 0xe2, 0x82]],
+    ['lone continuation', [0x80]],
+  ])('rejects %s', (_, b) => {
+    expect('offset' in decodeUtf8Strict(Uint8Array.from(b))).toBe(true);
+  });
+
+  it('agrees with TextDecoder on valid text, including astral characters', () => {
+    const text = 'Båda könen – 0\u00ad19 €😀'.repeat(5000);
+    const result = decodeUtf8Strict(new TextEncoder().encode(text));
+    expect(result).toEqual({ text });
+  });
+});
