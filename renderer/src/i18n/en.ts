@@ -1,3 +1,4 @@
+import { datasetsEn } from './datasets.en';
 import type { Messages } from './sv';
 
 // English: the second UI language. Same keys as sv.ts (the type makes a missing key a compile error).
@@ -91,13 +92,7 @@ export const en: Messages = {
     open: 'Show answer',
     columns: { title: 'Study', reference: 'Reference', target: 'Target (patients)', steps: 'Criteria' },
   },
-  datasets: {
-    title: 'Datasets',
-    intro: 'Anonymised aggregated counts that answers are based on.',
-    empty: 'No datasets yet.',
-    columns: { name: 'Name', publisher: 'Source', cells: 'Cells', period: 'Period', basis: 'Basis', sha: 'SHA-256' },
-    synthetic: 'synthetic',
-  },
+  datasets: datasetsEn,
   settings: {
     title: 'Settings',
     language: 'Language',

@@ -1,4 +1,6 @@
 // Swedish: the default UI language. Every key here must exist in en.ts (enforced by the type and a test).
+import { datasetsSv } from './datasets.sv';
+import type { Widen } from './widen';
 export const sv = {
   app: {
     name: 'Antal',
@@ -89,13 +91,7 @@ export const sv = {
     open: 'Visa svar',
     columns: { title: 'Studie', reference: 'Referens', target: 'Mål (patienter)', steps: 'Kriterier' },
   },
-  datasets: {
-    title: 'Dataset',
-    intro: 'Anonymiserade, aggregerade antal som svaren bygger på.',
-    empty: 'Inga dataset ännu.',
-    columns: { name: 'Namn', publisher: 'Källa', cells: 'Celler', period: 'Period', basis: 'Underlag', sha: 'SHA-256' },
-    synthetic: 'syntetiska',
-  },
+  datasets: datasetsSv,
   settings: {
     title: 'Inställningar',
     language: 'Språk',
@@ -143,5 +139,4 @@ export const sv = {
   language: { sv: 'Svenska', en: 'English' },
 } as const;
 
-type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof sv>;
