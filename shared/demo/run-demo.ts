@@ -4,10 +4,10 @@
  */
 import type { Dataset } from '../counts/dataset';
 import type { Study } from '../criteria/study';
-import { estimateEligible } from '../estimate/estimate';
 import type { EstimateResult } from '../estimate/types';
-import { projectRecruitment, type RecruitmentProjection } from '../recruitment/project';
-import { verdictFromProbability, type VerdictResult } from '../recruitment/verdict';
+import type { RecruitmentProjection } from '../recruitment/project';
+import type { VerdictResult } from '../recruitment/verdict';
+import { computeAnswer } from '../answer/compute-answer';
 import { DEFAULT_HALLAND_RULE, type HallandRule } from '../regions/regions';
 import { createDemoDataset } from './dataset';
 import { DEMO_STUDY } from './study';
@@ -27,8 +27,6 @@ export function runDemo(): DemoResult {
   const study = JSON.parse(JSON.stringify(DEMO_STUDY)) as Study;
   const dataset = createDemoDataset();
   const hallandRule: HallandRule = { ...DEFAULT_HALLAND_RULE };
-  const estimate = estimateEligible(study, [dataset], { hallandRule });
-  const projection = projectRecruitment(study, estimate);
-  const verdict = verdictFromProbability(projection.probability, study.verdictThresholds);
+  const { estimate, projection, verdict } = computeAnswer(study, [dataset], { hallandRule });
   return { study, dataset, hallandRule, estimate, projection, verdict };
 }

@@ -5,7 +5,7 @@ import { createDemoDataset } from '../../shared/demo/dataset';
 import { DEMO_STUDY } from '../../shared/demo/study';
 import { AntalDatabase, loadDataset } from '../../renderer/src/db/database';
 import { DEMO_SEEDED_KEY, seedDemoIfNew } from '../../renderer/src/db/seed';
-import { loadAnswer } from '../../renderer/src/answer/useAnswer';
+import { loadAnswer } from '../../renderer/src/answer/load-answer';
 import { runDemo } from '../../shared/demo/run-demo';
 
 let counter = 0;

@@ -1,5 +1,6 @@
 import { datasetsEn } from './datasets.en';
 import type { Messages } from './sv';
+import { criteriaEn } from './criteria.en';
 
 // English: the second UI language. Same keys as sv.ts (the type makes a missing key a compile error).
 export const en: Messages = {
@@ -137,5 +138,6 @@ export const en: Messages = {
     internal: 'An internal error occurred.',
     database: 'The local database could not be opened: {{detail}}',
   },
+  criteria: criteriaEn,
   language: { sv: 'Svenska', en: 'English' },
 };

@@ -1,6 +1,7 @@
 // Swedish: the default UI language. Every key here must exist in en.ts (enforced by the type and a test).
 import { datasetsSv } from './datasets.sv';
 import type { Widen } from './widen';
+import { criteriaSv } from './criteria.sv';
 export const sv = {
   app: {
     name: 'Antal',
@@ -136,6 +137,7 @@ export const sv = {
     internal: 'Ett internt fel inträffade.',
     database: 'Den lokala databasen kunde inte öppnas: {{detail}}',
   },
+  criteria: criteriaSv,
   language: { sv: 'Svenska', en: 'English' },
 } as const;
 

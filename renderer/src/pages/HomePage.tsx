@@ -2,7 +2,10 @@ import { useTranslation } from 'react-i18next';
 import type { UiLanguage } from '../../../shared/ipc/contract';
 import type { EstimateWarning } from '../../../shared/estimate/types';
 import { HEALTHCARE_REGIONS, regionByCode } from '../../../shared/regions/regions';
-import { type Answer, useAnswer } from '../answer/useAnswer';
+import type { Answer } from '../answer/load-answer';
+import { AttritionChart } from '../components/AttritionChart';
+import { CriteriaEditor } from '../study/CriteriaEditor';
+import { useStudyWorkspace } from '../study/useStudyWorkspace';
 import { IntervalChart } from '../components/IntervalChart';
 import { RegionMap } from '../components/RegionMap';
 import { useServices } from '../context';
@@ -10,12 +13,32 @@ import { formatCount, formatDecimal, formatIntervalRange, formatPercent, roundIn
 
 export function HomePage({ studyId }: { studyId?: string }) {
   const { t } = useTranslation();
-  const { db } = useServices();
-  const state = useAnswer(db, studyId, 0);
+  const { db, now, language } = useServices();
+  const { state, updateStudy } = useStudyWorkspace(db, studyId, now);
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (state.status === 'error') return <p role="alert">{t('errors.database', { detail: state.detail })}</p>;
   if (state.status === 'empty') return <p className="empty-state">{t('home.empty')}</p>;
-  return <AnswerView answer={state.answer} />;
+  const { study, datasets, hallandRule, answer, stale, computeError, computeMillis, saved } = state;
+  return (
+    <div className="workspace">
+      <aside className="editor-pane" aria-label={t('criteria.title')}>
+        <CriteriaEditor study={study} datasets={datasets} onChange={updateStudy} language={language} />
+        <p className="hint" role="status" data-testid="save-status">
+          {saved === 'saving' ? t('criteria.status.saving') : saved === 'saved' ? t('criteria.status.saved') : t('criteria.status.saveFailed')}
+        </p>
+      </aside>
+      <div className="results-pane" aria-busy={stale}>
+        <p className={`compute-status ${stale ? 'stale' : ''}`} role="status" data-testid="compute-status">
+          {computeError
+            ? t('criteria.status.computeError', { message: computeError })
+            : stale || !answer
+              ? t('criteria.status.stale')
+              : t('criteria.status.current', { ms: formatDecimal(computeMillis ?? 0, language, 1), hash: answer.estimate.inputHash.slice(0, 8) })}
+        </p>
+        {answer ? <AnswerView answer={{ study, datasets, hallandRule, ...answer }} /> : <h1>{study.title}</h1>}
+      </div>
+    </div>
+  );
 }
 
 function regionName(code: Parameters<typeof regionByCode>[0], language: UiLanguage): string {
@@ -211,6 +234,13 @@ function AnswerView({ answer }: { answer: Answer }) {
 
       <section aria-labelledby="attrition-title">
         <h2 id="attrition-title">{t('home.attrition')}</h2>
+        <AttritionChart
+          steps={estimate.attrition}
+          labelOf={(step) => (step.type === 'base' ? t('home.stepType.base') : step.enabled ? step.label : `${step.label} (${t('criteria.off')})`)}
+          title={t('criteria.attritionChart')}
+          mostLimitingStepId={estimate.mostLimitingStepId}
+          language={language}
+        />
         <table className="data-table" data-testid="attrition-table">
           <caption>{t('home.attritionCaption')}</caption>
           <thead>
@@ -228,6 +258,7 @@ function AnswerView({ answer }: { answer: Answer }) {
               <tr key={step.stepId} className={step.stepId === estimate.mostLimitingStepId ? 'most-limiting' : undefined}>
                 <th scope="row">
                   {step.type === 'base' ? t('home.stepType.base') : step.label}
+                  {!step.enabled && <span className="badge">{t('criteria.off')}</span>}
                   {step.stepId === estimate.mostLimitingStepId && <span className="badge">{t('home.mostLimiting')}</span>}
                 </th>
                 <td>{t(`home.stepType.${step.type}`)}</td>

@@ -1,0 +1,389 @@
+/**
+ * The criteria editor: the protocol's inclusion and exclusion criteria as ordered steps that can be switched
+ * off, moved, edited and added. Every valid edit goes straight to the study (and from there to the worker that
+ * recomputes the answer); invalid drafts stay in their field with an explanation.
+ */
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Dataset } from '../../../shared/counts/dataset';
+import type { CriterionStep, Predicate, ProportionRange, Study } from '../../../shared/criteria/study';
+import { tryNormalizeIcd10 } from '../../../shared/icd10/normalize';
+import type { UiLanguage } from '../../../shared/ipc/contract';
+import { COUNTY_CODES, type CountyCode, regionByCode } from '../../../shared/regions/regions';
+import { formatCount, formatDecimal, formatPercent } from '../format';
+import { ParsedField } from './fields';
+import { parseDecimalInput, parsePercentInput, parseWholeNumberInput } from './parse-input';
+
+type Translate = ReturnType<typeof useTranslation>['t'];
+
+export function moveStep(study: Study, index: number, delta: -1 | 1): Study {
+  const target = index + delta;
+  if (target < 0 || target >= study.steps.length) return study;
+  const steps = [...study.steps];
+  const [step] = steps.splice(index, 1);
+  steps.splice(target, 0, step!);
+  return { ...study, steps };
+}
+
+export function replaceStep(study: Study, id: string, change: (step: CriterionStep) => CriterionStep): Study {
+  return { ...study, steps: study.steps.map((s) => (s.id === id ? change(s) : s)) };
+}
+
+function nextStepId(study: Study): string {
+  let n = study.steps.length + 1;
+  while (study.steps.some((s) => s.id === `step-${n}`)) n++;
+  return `step-${n}`;
+}
+
+function codesInData(datasets: Dataset[]): string[] {
+  const codes = new Set<string>();
+  for (const d of datasets) for (const dim of d.dimensions) if (dim.role === 'code') for (const v of dim.values) codes.add(v);
+  return [...codes].sort();
+}
+
+const pct = (share: number, language: UiLanguage) => formatDecimal(share * 100, language, 2);
+
+export function ruleSummary(step: CriterionStep, t: Translate, language: UiLanguage): string {
+  const rule = step.rule;
+  if (rule.kind === 'proportion') {
+    return t('criteria.summary.proportion', {
+      point: formatPercent(rule.share.point, language),
+      low: formatPercent(rule.share.low, language),
+      high: formatPercent(rule.share.high, language),
+    });
+  }
+  if (rule.kind === 'joint-count') {
+    return t('criteria.summary.jointCount', {
+      region: language === 'sv' ? regionByCode(rule.region).nameSv : regionByCode(rule.region).nameEn,
+      point: formatCount(rule.count.point, language),
+      low: formatCount(rule.count.low, language),
+      high: formatCount(rule.count.high, language),
+    });
+  }
+  return predicateSummary(rule.predicate, t, language);
+}
+
+function predicateSummary(p: Predicate, t: Translate, language: UiLanguage): string {
+  switch (p.kind) {
+    case 'codes':
+      return t('criteria.summary.codes', { codes: p.codes.join(', ') });
+    case 'age':
+      if (p.min !== null && p.max !== null) return t('criteria.summary.ageRange', { min: p.min, max: p.max });
+      if (p.min !== null) return t('criteria.summary.ageMin', { min: p.min });
+      if (p.max !== null) return t('criteria.summary.ageMax', { max: p.max });
+      return t('criteria.summary.ageAny');
+    case 'sex':
+      return t('criteria.summary.sex', { sex: t(`criteria.sex.${p.sex}`) });
+    case 'period':
+      return t('criteria.summary.period', { from: p.from, to: p.to });
+    case 'region':
+      return t('criteria.summary.region', { regions: p.regions.map((c) => (language === 'sv' ? regionByCode(c).nameSv : regionByCode(c).nameEn)).join(', ') });
+    default:
+      return t('criteria.summary.compound');
+  }
+}
+
+export function CriteriaEditor({ study, datasets, onChange, language }: { study: Study; datasets: Dataset[]; onChange: (change: (s: Study) => Study) => void; language: UiLanguage }) {
+  const { t } = useTranslation();
+  const [expanded, setExpanded] = useState<string | null>(null);
+  const [removed, setRemoved] = useState<{ step: CriterionStep; index: number } | null>(null);
+  const codes = useMemo(() => codesInData(datasets), [datasets]);
+  const datalistId = useId();
+
+  const add = (kind: 'codes' | 'age' | 'sex' | 'proportion') => {
+    onChange((s) => {
+      const id = nextStepId(s);
+      const rule: CriterionStep['rule'] =
+        kind === 'proportion'
+          ? { kind: 'proportion', share: { point: 0.5, low: 0.4, high: 0.6 }, source: '' }
+          : kind === 'codes'
+            ? { kind: 'predicate', predicate: { kind: 'codes', codes: [codes[0] ?? 'C00-D48'] } }
+            : kind === 'age'
+              ? { kind: 'predicate', predicate: { kind: 'age', min: 18, max: null } }
+              : { kind: 'predicate', predicate: { kind: 'sex', sex: 'female' } };
+      const step: CriterionStep = { id, type: 'inclusion', enabled: true, protocolText: '', label: t(`criteria.newLabel.${kind}`), rule };
+      setExpanded(id);
+      return { ...s, steps: [...s.steps, step] };
+    });
+  };
+
+  return (
+    <section className="criteria" aria-labelledby="criteria-title">
+      <h2 id="criteria-title">{t('criteria.title')}</h2>
+      <p className="hint">{t('criteria.intro')}</p>
+      <datalist id={datalistId}>
+        {codes.map((c) => (
+          <option key={c} value={c} />
+        ))}
+      </datalist>
+      <ol className="steps">
+        {study.steps.map((step, index) => {
+          const editorId = `step-editor-${step.id}`;
+          const open = expanded === step.id;
+          return (
+            <li key={step.id} className={`step ${step.enabled ? '' : 'step-off'}`} data-step={step.id}>
+              <div className="step-head">
+                <label className="step-toggle">
+                  <input
+                    type="checkbox"
+                    checked={step.enabled}
+                    onChange={(e) => onChange((s) => replaceStep(s, step.id, (x) => ({ ...x, enabled: e.target.checked })))}
+                  />
+                  <span className="step-label">{step.label}</span>
+                </label>
+                <span className={`badge badge-${step.type}`}>{t(`home.stepType.${step.type}`)}</span>
+              </div>
+              <p className="hint step-summary">{ruleSummary(step, t, language)}</p>
+              <div className="step-actions">
+                <button
+                  type="button"
+                  className="button small"
+                  aria-expanded={open}
+                  aria-controls={editorId}
+                  aria-label={`${open ? t('criteria.close') : t('criteria.edit')}: ${step.label}`}
+                  onClick={() => setExpanded(open ? null : step.id)}
+                >
+                  {open ? t('criteria.close') : t('criteria.edit')}
+                </button>
+                <button type="button" className="button small" disabled={index === 0} aria-label={`${t('criteria.moveUp')}: ${step.label}`} onClick={() => onChange((s) => moveStep(s, index, -1))}>
+                  {t('criteria.moveUp')}
+                </button>
+                <button type="button" className="button small" disabled={index === study.steps.length - 1} aria-label={`${t('criteria.moveDown')}: ${step.label}`} onClick={() => onChange((s) => moveStep(s, index, 1))}>
+                  {t('criteria.moveDown')}
+                </button>
+                <button
+                  type="button"
+                  className="button small danger"
+                  aria-label={`${t('criteria.remove')}: ${step.label}`}
+                  onClick={() => {
+                    setRemoved({ step, index });
+                    onChange((s) => ({ ...s, steps: s.steps.filter((x) => x.id !== step.id) }));
+                  }}
+                >
+                  {t('criteria.remove')}
+                </button>
+              </div>
+              {open && (
+                <div id={editorId} className="step-editor">
+                  <StepForm step={step} onChange={(change) => onChange((s) => replaceStep(s, step.id, change))} language={language} datalistId={datalistId} t={t} />
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      {removed && (
+        <p role="status" className="undo">
+          {t('criteria.removed', { label: removed.step.label })}{' '}
+          <button
+            type="button"
+            className="button small"
+            onClick={() => {
+              const { step, index } = removed;
+              onChange((s) => {
+                const steps = [...s.steps];
+                steps.splice(Math.min(index, steps.length), 0, step);
+                return { ...s, steps };
+              });
+              setRemoved(null);
+            }}
+          >
+            {t('criteria.undo')}
+          </button>
+        </p>
+      )}
+      <div className="add-steps" role="group" aria-label={t('criteria.addGroup')}>
+        <button type="button" className="button small" onClick={() => add('codes')}>{t('criteria.add.codes')}</button>
+        <button type="button" className="button small" onClick={() => add('age')}>{t('criteria.add.age')}</button>
+        <button type="button" className="button small" onClick={() => add('sex')}>{t('criteria.add.sex')}</button>
+        <button type="button" className="button small" onClick={() => add('proportion')}>{t('criteria.add.proportion')}</button>
+      </div>
+      <fieldset className="plan">
+        <legend>{t('criteria.plan')}</legend>
+        <ParsedField
+          label={t('criteria.target')}
+          value={study.recruitment.targetPatients}
+          format={(v) => String(v)}
+          parse={(text) => {
+            const v = parseWholeNumberInput(text);
+            return v !== null && v > 0 ? v : null;
+          }}
+          onValid={(v) => onChange((s) => ({ ...s, recruitment: { ...s.recruitment, targetPatients: v } }))}
+          errorText={t('criteria.errors.positiveWhole')}
+          inputMode="numeric"
+        />
+        <ParsedField
+          label={t('criteria.months')}
+          value={study.recruitment.months}
+          format={(v) => formatDecimal(v, language, 1)}
+          parse={(text) => {
+            const v = parseDecimalInput(text);
+            return v !== null && v > 0 && v <= 240 ? v : null;
+          }}
+          onValid={(v) => onChange((s) => ({ ...s, recruitment: { ...s.recruitment, months: v } }))}
+          errorText={t('criteria.errors.months')}
+        />
+        <ParsedField
+          label={t('criteria.windowYears')}
+          value={study.population.windowYears}
+          format={(v) => formatDecimal(v, language, 2)}
+          parse={(text) => {
+            const v = parseDecimalInput(text);
+            return v !== null && v > 0 && v <= 20 ? v : null;
+          }}
+          onValid={(v) => onChange((s) => ({ ...s, population: { ...s.population, windowYears: v } }))}
+          errorText={t('criteria.errors.windowYears')}
+          hint={t('criteria.windowYearsHint')}
+        />
+      </fieldset>
+    </section>
+  );
+}
+
+function StepForm({ step, onChange, language, datalistId, t }: { step: CriterionStep; onChange: (change: (s: CriterionStep) => CriterionStep) => void; language: UiLanguage; datalistId: string; t: Translate }) {
+  const ids = { label: useId(), type: useId(), protocol: useId(), source: useId(), sex: useId(), region: useId() };
+  const rule = step.rule;
+  const setPredicate = (predicate: Predicate) => onChange((s) => ({ ...s, rule: { kind: 'predicate', predicate } }));
+  return (
+    <div className="step-form">
+      <div className="field">
+        <label htmlFor={ids.label}>{t('criteria.label')}</label>
+        <input id={ids.label} value={step.label} onChange={(e) => onChange((s) => ({ ...s, label: e.target.value }))} />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.type}>{t('criteria.type')}</label>
+        <select id={ids.type} value={step.type} onChange={(e) => onChange((s) => ({ ...s, type: e.target.value === 'exclusion' ? 'exclusion' : 'inclusion' }))}>
+          <option value="inclusion">{t('home.stepType.inclusion')}</option>
+          <option value="exclusion">{t('home.stepType.exclusion')}</option>
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.protocol}>{t('criteria.protocolText')}</label>
+        <textarea id={ids.protocol} rows={2} value={step.protocolText} onChange={(e) => onChange((s) => ({ ...s, protocolText: e.target.value }))} />
+      </div>
+      {rule.kind === 'predicate' && rule.predicate.kind === 'codes' && (
+        <ParsedField
+          label={t('criteria.codes')}
+          value={rule.predicate.codes}
+          format={(codes) => codes.join(', ')}
+          parse={(text) => {
+            const list = text.split(/[,;]/).map((c) => c.trim()).filter(Boolean);
+            return list.length > 0 && list.every((c) => tryNormalizeIcd10(c) !== null) ? list : null;
+          }}
+          onValid={(codes) => setPredicate({ kind: 'codes', codes })}
+          errorText={t('criteria.errors.codes')}
+          hint={t('criteria.codesHint')}
+          inputMode="text"
+          list={datalistId}
+        />
+      )}
+      {rule.kind === 'predicate' && rule.predicate.kind === 'age' && (
+        <AgeFields predicate={rule.predicate} onChange={setPredicate} t={t} />
+      )}
+      {rule.kind === 'predicate' && rule.predicate.kind === 'sex' && (
+        <div className="field">
+          <label htmlFor={ids.sex}>{t('criteria.sexLabel')}</label>
+          <select id={ids.sex} value={rule.predicate.sex} onChange={(e) => setPredicate({ kind: 'sex', sex: e.target.value === 'male' ? 'male' : 'female' })}>
+            <option value="female">{t('criteria.sex.female')}</option>
+            <option value="male">{t('criteria.sex.male')}</option>
+          </select>
+        </div>
+      )}
+      {rule.kind === 'predicate' && !['codes', 'age', 'sex'].includes(rule.predicate.kind) && <p className="hint">{t('criteria.compoundHint')}</p>}
+      {rule.kind === 'proportion' && (
+        <>
+          <RangeFields
+            range={rule.share}
+            percent
+            language={language}
+            t={t}
+            legend={step.type === 'exclusion' ? t('criteria.shareExcluded') : t('criteria.shareIncluded')}
+            onChange={(share) => onChange((s) => (s.rule.kind === 'proportion' ? { ...s, rule: { ...s.rule, share } } : s))}
+          />
+          <div className="field">
+            <label htmlFor={ids.source}>{t('criteria.source')}</label>
+            <textarea id={ids.source} rows={2} value={rule.source} onChange={(e) => onChange((s) => (s.rule.kind === 'proportion' ? { ...s, rule: { ...s.rule, source: e.target.value } } : s))} />
+          </div>
+        </>
+      )}
+      {rule.kind === 'joint-count' && (
+        <>
+          <div className="field">
+            <label htmlFor={ids.region}>{t('home.columns.region')}</label>
+            <select id={ids.region} value={rule.region} onChange={(e) => onChange((s) => (s.rule.kind === 'joint-count' ? { ...s, rule: { ...s.rule, region: e.target.value as CountyCode } } : s))}>
+              {COUNTY_CODES.map((c) => (
+                <option key={c} value={c}>
+                  {language === 'sv' ? regionByCode(c).nameSv : regionByCode(c).nameEn}
+                </option>
+              ))}
+            </select>
+          </div>
+          <RangeFields range={rule.count} percent={false} language={language} t={t} legend={t('criteria.jointCount')} onChange={(count) => onChange((s) => (s.rule.kind === 'joint-count' ? { ...s, rule: { ...s.rule, count } } : s))} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function AgeFields({ predicate, onChange, t }: { predicate: Extract<Predicate, { kind: 'age' }>; onChange: (p: Predicate) => void; t: Translate }) {
+  const parseOpen = (text: string): number | null | undefined => (text.trim() === '' ? null : (parseWholeNumberInput(text) ?? undefined));
+  return (
+    <div className="field-row">
+      <ParsedField<number | null>
+        label={t('criteria.ageMin')}
+        value={predicate.min}
+        format={(v) => (v === null ? '' : String(v))}
+        parse={(text) => {
+          const v = parseOpen(text);
+          return v === undefined || (v !== null && predicate.max !== null && v > predicate.max) || (v !== null && v > 130) ? null : v;
+        }}
+        onValid={(min) => onChange({ ...predicate, min })}
+        errorText={t('criteria.errors.age')}
+        inputMode="numeric"
+      />
+      <ParsedField<number | null>
+        label={t('criteria.ageMax')}
+        value={predicate.max}
+        format={(v) => (v === null ? '' : String(v))}
+        parse={(text) => {
+          const v = parseOpen(text);
+          return v === undefined || (v !== null && predicate.min !== null && v < predicate.min) || (v !== null && v > 130) ? null : v;
+        }}
+        onValid={(max) => onChange({ ...predicate, max })}
+        errorText={t('criteria.errors.age')}
+        inputMode="numeric"
+      />
+    </div>
+  );
+}
+
+function RangeFields({ range, percent, language, t, legend, onChange }: { range: ProportionRange; percent: boolean; language: UiLanguage; t: Translate; legend: string; onChange: (r: ProportionRange) => void }) {
+  const format = (v: number) => (percent ? pct(v, language) : String(v));
+  const parse = percent ? parsePercentInput : parseDecimalInput;
+  const field = (key: keyof ProportionRange) => (
+    <ParsedField
+      key={key}
+      label={t(`criteria.range.${key}`) + (percent ? ' (%)' : '')}
+      value={range[key]}
+      format={format}
+      parse={(text) => {
+        const v = parse(text);
+        if (v === null || v < 0) return null;
+        const next = { ...range, [key]: v };
+        return next.low <= next.point && next.point <= next.high ? v : null;
+      }}
+      onValid={(v) => onChange({ ...range, [key]: v })}
+      errorText={t('criteria.errors.range')}
+    />
+  );
+  return (
+    <fieldset className="range">
+      <legend>{legend}</legend>
+      <div className="field-row">
+        {field('low')}
+        {field('point')}
+        {field('high')}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,67 @@
+// Form fields that keep what the user is typing locally and hand the parent only valid values.
+import { useId, useState } from 'react';
+
+interface ParsedFieldProps<T> {
+  label: string;
+  value: T;
+  format(value: T): string;
+  parse(text: string): T | null;
+  onValid(value: T): void;
+  errorText: string;
+  hint?: string;
+  inputMode?: 'decimal' | 'numeric' | 'text';
+  className?: string;
+  /** id of a <datalist> with suggestions. */
+  list?: string;
+}
+
+/**
+ * A text input whose draft may be invalid while typing: the parent only ever receives parsed, valid values,
+ * so a half-typed number never reaches the estimate. An invalid draft is marked and explained.
+ */
+export function ParsedField<T>({ label, value, format, parse, onValid, errorText, hint, inputMode = 'decimal', className, list }: ParsedFieldProps<T>) {
+  const id = useId();
+  const errorId = useId();
+  const hintId = useId();
+  const [draft, setDraft] = useState(() => format(value));
+  const [invalid, setInvalid] = useState(false);
+  const formatted = format(value);
+  // When the value changes from outside (undo, another field), show it — unless the draft already says it.
+  const [shown, setShown] = useState(formatted);
+  if (formatted !== shown) {
+    setShown(formatted);
+    const parsed = parse(draft);
+    if (parsed === null || format(parsed) !== formatted) setDraft(formatted);
+    setInvalid(false);
+  }
+  const describedBy = [hint ? hintId : null, invalid ? errorId : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field ${className ?? ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        value={draft}
+        inputMode={inputMode}
+        list={list}
+        aria-invalid={invalid}
+        aria-describedby={describedBy}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          const parsed = parse(e.target.value);
+          setInvalid(parsed === null);
+          if (parsed !== null) onValid(parsed);
+        }}
+      />
+      {hint && (
+        <span id={hintId} className="hint">
+          {hint}
+        </span>
+      )}
+      {invalid && (
+        <span id={errorId} className="field-error">
+          {errorText}
+        </span>
+      )}
+    </div>
+  );
+}

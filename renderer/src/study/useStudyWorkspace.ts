@@ -1,0 +1,140 @@
+/**
+ * A study being edited: loads it and its datasets, recomputes the answer in a worker on every edit (no
+ * button), saves every edit (debounced), and says whether the answer on screen belongs to the current inputs.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ComputedAnswer } from '../../../shared/answer/compute-answer';
+import type { Dataset } from '../../../shared/counts/dataset';
+import type { Study } from '../../../shared/criteria/study';
+import { DEFAULT_HALLAND_RULE, type HallandRule } from '../../../shared/regions/regions';
+import { type AntalDatabase, type StudyRecord, loadDataset } from '../db/database';
+import type { FromWorker, ToWorker } from './estimate-protocol';
+
+export const AUTOSAVE_DELAY_MS = 400;
+
+export type WorkspaceState =
+  | { status: 'loading' }
+  | { status: 'empty' }
+  | { status: 'error'; detail: string }
+  | {
+      status: 'ready';
+      record: StudyRecord;
+      study: Study;
+      datasets: Dataset[];
+      hallandRule: HallandRule;
+      /** The newest answer received; `stale` while a newer edit is being computed. */
+      answer: ComputedAnswer | null;
+      stale: boolean;
+      computeError: string | null;
+      computeMillis: number | null;
+      saved: 'saved' | 'saving' | 'failed';
+    };
+
+export interface Workspace {
+  state: WorkspaceState;
+  updateStudy(change: (study: Study) => Study): void;
+}
+
+async function loadRecord(db: AntalDatabase, studyId: string | undefined): Promise<{ record: StudyRecord; datasets: Dataset[] } | null> {
+  const record = studyId ? await db.studies.get(studyId) : await db.studies.orderBy('updatedAt').last();
+  if (!record) return null;
+  const datasets: Dataset[] = [];
+  for (const id of record.datasetIds) {
+    const dataset = await loadDataset(db, id);
+    if (dataset) datasets.push(dataset);
+  }
+  return datasets.length > 0 ? { record, datasets } : null;
+}
+
+export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined, now: () => Date): Workspace {
+  const [state, setState] = useState<WorkspaceState>({ status: 'loading' });
+  const worker = useRef<Worker | null>(null);
+  const revision = useRef(0);
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const compute = useCallback((study: Study, hallandRule: HallandRule) => {
+    revision.current += 1;
+    const message: ToWorker = { type: 'compute', revision: revision.current, study, hallandRule };
+    worker.current?.postMessage(message);
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    const w = new Worker(new URL('./estimate.worker.ts', import.meta.url), { type: 'module' });
+    worker.current = w;
+    w.onmessage = (event: MessageEvent<FromWorker>) => {
+      const message = event.data;
+      setState((current) => {
+        if (current.status !== 'ready') return current;
+        const newest = message.revision === revision.current;
+        if (message.type === 'error') return newest ? { ...current, computeError: message.message, stale: false } : current;
+        return { ...current, answer: message.answer, stale: !newest, computeError: null, computeMillis: message.millis };
+      });
+    };
+    w.onerror = (event) => {
+      if (live) setState((current) => (current.status === 'ready' ? { ...current, computeError: event.message, stale: false } : current));
+    };
+    loadRecord(db, studyId).then(
+      (loaded) => {
+        if (!live) return;
+        if (!loaded) {
+          setState({ status: 'empty' });
+          return;
+        }
+        const datasetsMessage: ToWorker = { type: 'datasets', datasets: loaded.datasets };
+        w.postMessage(datasetsMessage);
+        const hallandRule = DEFAULT_HALLAND_RULE;
+        setState({
+          status: 'ready',
+          record: loaded.record,
+          study: loaded.record.study,
+          datasets: loaded.datasets,
+          hallandRule,
+          answer: null,
+          stale: true,
+          computeError: null,
+          computeMillis: null,
+          saved: 'saved',
+        });
+        compute(loaded.record.study, hallandRule);
+      },
+      (error: unknown) => live && setState({ status: 'error', detail: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      live = false;
+      w.terminate();
+      worker.current = null;
+      if (saveTimer.current) clearTimeout(saveTimer.current);
+    };
+  }, [db, studyId, compute]);
+
+  // The latest state, for event handlers: side effects must not run inside setState updaters (React may
+  // call those twice).
+  const stateRef = useRef(state);
+  useEffect(() => {
+    stateRef.current = state;
+  }, [state]);
+
+  const updateStudy = useCallback(
+    (change: (study: Study) => Study) => {
+      const current = stateRef.current;
+      if (current.status !== 'ready') return;
+      const study = change(current.study);
+      const record: StudyRecord = { ...current.record, title: study.title, study, updatedAt: now().toISOString() };
+      const next: WorkspaceState = { ...current, study, record, stale: true, saved: 'saving' };
+      stateRef.current = next;
+      setState(next);
+      compute(study, current.hallandRule);
+      if (saveTimer.current) clearTimeout(saveTimer.current);
+      saveTimer.current = setTimeout(() => {
+        db.studies.put(record).then(
+          () => setState((s) => (s.status === 'ready' && s.study === study ? { ...s, saved: 'saved' } : s)),
+          () => setState((s) => (s.status === 'ready' ? { ...s, saved: 'failed' } : s)),
+        );
+      }, AUTOSAVE_DELAY_MS);
+    },
+    [compute, db, now],
+  );
+
+  return { state, updateStudy };
+}

@@ -1,0 +1,76 @@
+// Editing criteria updates the table, the map and the attrition at once — no button — and the edits persist.
+import { computeAnswer } from '../../shared/answer/compute-answer';
+import type { Study } from '../../shared/criteria/study';
+import { runDemo } from '../../shared/demo/run-demo';
+import { expect, expectNoA11yViolations, test } from './fixtures';
+
+const sv = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
+const demo = runDemo();
+const expectedNational = (study: Study) => sv.format(Math.round(computeAnswer(study, [demo.dataset], { hallandRule: demo.hallandRule }).estimate.national.point));
+
+test('switching a step off, changing a proportion and reordering recompute everything live and are saved', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('national-point')).toHaveText(sv.format(Math.round(demo.estimate.national.point)));
+  await expect(page.getByTestId('compute-status')).toContainText('Aktuellt');
+
+  // Switch off "Metastaserad sjukdom": more patients remain, the attrition marks the step as off.
+  const editor = page.getByRole('complementary', { name: 'Kriterier' });
+  await editor.getByRole('checkbox', { name: 'Metastaserad sjukdom' }).uncheck();
+  const withoutMetastatic: Study = { ...demo.study, steps: demo.study.steps.map((s) => (s.id === 'metastatic' ? { ...s, enabled: false } : s)) };
+  await expect(page.getByTestId('national-point')).toHaveText(expectedNational(withoutMetastatic));
+  await expect(page.getByTestId('attrition-table').locator('tbody tr', { hasText: 'Metastaserad sjukdom' })).toContainText('avstängt');
+  await expect(page.getByTestId('compute-status')).toContainText('Aktuellt');
+
+  // Change the ECOG share from 65 % to 60,5 % by typing, with a decimal comma.
+  await editor.getByRole('button', { name: 'Redigera: ECOG 0–1' }).click();
+  const point = editor.getByLabel('Punkt (%)');
+  await point.fill('60,5');
+  const ecogHalf: Study = {
+    ...withoutMetastatic,
+    steps: withoutMetastatic.steps.map((s) => (s.id === 'ecog' && s.rule.kind === 'proportion' ? { ...s, rule: { ...s.rule, share: { ...s.rule.share, point: 0.605 } } } : s)),
+  };
+  await expect(page.getByTestId('national-point')).toHaveText(expectedNational(ecogHalf));
+  // The map follows the same numbers.
+  const stockholm = computeAnswer(ecogHalf, [demo.dataset], { hallandRule: demo.hallandRule }).estimate.regions.find((r) => r.region === '01')!;
+  await expect(page.locator('.map path title', { hasText: /^Stockholm: / })).toHaveText(new RegExp(`^Stockholm: ${sv.format(Math.round(stockholm.eligible.point))} `));
+
+  // An impossible value is explained and not used.
+  await point.fill('80');
+  await expect(editor.getByText('Ange ett tal så att lägst ≤ punkt ≤ högst (andelar 0–100 %).')).toBeVisible();
+  await expect(point).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('national-point')).toHaveText(expectedNational(ecogHalf));
+  await point.fill('60,5');
+  await expectNoA11yViolations(page, 'criteria editor open');
+
+  // Move the age step to the top: the attrition follows the new order.
+  await editor.getByRole('button', { name: 'Flytta upp: Ålder 18–75 år' }).click();
+  await expect(page.getByTestId('attrition-table').locator('tbody tr').nth(1)).toContainText('Ålder 18–75 år');
+
+  // Everything is saved without a button: a reload shows the same answer.
+  await expect(page.getByTestId('save-status')).toHaveText('Sparat');
+  await page.reload();
+  await expect(page.getByTestId('national-point')).toHaveText(expectedNational(ecogHalf));
+  await expect(page.getByTestId('attrition-table').locator('tbody tr').nth(1)).toContainText('Ålder 18–75 år');
+  await expect(page.getByRole('complementary', { name: 'Kriterier' }).getByRole('checkbox', { name: 'Metastaserad sjukdom' })).not.toBeChecked();
+});
+
+test('a removed step can be brought back with Undo, and new criteria can be added', async ({ page }) => {
+  await page.goto('/');
+  const editor = page.getByRole('complementary', { name: 'Kriterier' });
+  await expect(page.getByTestId('national-point')).toHaveText(sv.format(Math.round(demo.estimate.national.point)));
+
+  await editor.getByRole('button', { name: 'Ta bort: Tidigare anti-EGFR-behandling' }).click();
+  const withoutExclusion: Study = { ...demo.study, steps: demo.study.steps.filter((s) => s.id !== 'prior-anti-egfr') };
+  await expect(page.getByTestId('national-point')).toHaveText(expectedNational(withoutExclusion));
+  await editor.getByRole('button', { name: 'Ångra' }).click();
+  await expect(page.getByTestId('national-point')).toHaveText(sv.format(Math.round(demo.estimate.national.point)));
+
+  // Add a sex criterion: women only.
+  await editor.getByRole('button', { name: '+ Kön' }).click();
+  await expect(editor.getByRole('combobox', { name: 'Kön' })).toHaveValue('female');
+  const womenOnly: Study = {
+    ...demo.study,
+    steps: [...demo.study.steps, { id: 'step-6', type: 'inclusion', enabled: true, protocolText: '', label: 'Kön', rule: { kind: 'predicate', predicate: { kind: 'sex', sex: 'female' } } }],
+  };
+  await expect(page.getByTestId('national-point')).toHaveText(expectedNational(womenOnly));
+});
