@@ -74,3 +74,29 @@ test('a removed step can be brought back with Undo, and new criteria can be adde
   };
   await expect(page.getByTestId('national-point')).toHaveText(expectedNational(womenOnly));
 });
+
+test('the Halland rule chosen in Settings is used and stated in the healthcare-region roll-up', async ({ page }) => {
+  await page.goto('/#/settings');
+  await page.getByLabel('Så räknas Hallands patienter').selectOption('vastra');
+  await page.getByRole('link', { name: 'Svar' }).click();
+  await expect(page.getByText('Hela Halland räknas till Västra.')).toBeVisible();
+  const allToVastra = computeAnswer(demo.study, [demo.dataset], { hallandRule: { kind: 'all-to', healthcareRegion: 'vastra' } });
+  const vastra = allToVastra.estimate.healthcareRegions.find((h) => h.id === 'vastra')!;
+  const row = page.getByTestId('healthcare-region-table').locator('tbody tr', { hasText: 'Västra' });
+  await expect(row.locator('td').nth(1)).toHaveText(sv.format(Math.round(vastra.eligible.point)));
+});
+
+test('a period criterion narrows the data to the chosen years', async ({ page }) => {
+  await page.goto('/');
+  const editor = page.getByRole('complementary', { name: 'Kriterier' });
+  await expect(page.getByTestId('national-point')).toHaveText(sv.format(Math.round(demo.estimate.national.point)));
+  await editor.getByRole('button', { name: '+ Period' }).click();
+  await editor.getByLabel('Från (t.ex. 2021)').fill('2022');
+  const fromYear: Study = {
+    ...demo.study,
+    steps: [...demo.study.steps, { id: 'step-6', type: 'inclusion', enabled: true, protocolText: '', label: 'Period', rule: { kind: 'predicate', predicate: { kind: 'period', from: '2022', to: '2023' } } }],
+  };
+  await expect(page.getByTestId('national-point')).toHaveText(expectedNational(fromYear));
+  await editor.getByLabel('Från (t.ex. 2021)').fill('2030');
+  await expect(editor.getByText('Ange år (2021), år-månad (2021-03) eller ISO-vecka (2021-W07), med från ≤ till.')).toBeVisible();
+});

@@ -5,6 +5,7 @@ import { EMPTY_UNIT_PROFILE, MAX_LOGO_BYTES, type UnitProfile, loadUnitProfile, 
 import { useServices } from '../context';
 import { formatBytes, formatIsoDateTime } from '../format';
 import { LANGUAGES, isUiLanguage } from '../i18n';
+import { type HallandChoice, hallandChoiceOf, loadHallandRule, saveHallandChoice } from '../db/halland-rule';
 
 export function SettingsPage({ storagePersisted }: { storagePersisted: boolean | null }) {
   const { t } = useTranslation();
@@ -31,6 +32,7 @@ export function SettingsPage({ storagePersisted }: { storagePersisted: boolean |
         </select>
         <p className="hint">{t('settings.languageHint')}</p>
       </fieldset>
+      <HallandRuleField />
       <UnitProfileForm />
       <fieldset className="panel">
         <legend>{t('settings.storage')}</legend>
@@ -149,5 +151,40 @@ function UnitProfileForm() {
         </p>
       </div>
     </form>
+  );
+}
+
+function HallandRuleField() {
+  const { t } = useTranslation();
+  const { db } = useServices();
+  const id = useId();
+  const [choice, setChoice] = useState<HallandChoice | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadHallandRule(db).then((rule) => live && setChoice(hallandChoiceOf(rule)));
+    return () => {
+      live = false;
+    };
+  }, [db]);
+  if (choice === null) return null;
+  return (
+    <fieldset className="panel">
+      <legend>{t('settings.halland')}</legend>
+      <label htmlFor={id}>{t('settings.hallandLabel')}</label>
+      <select
+        id={id}
+        value={choice}
+        onChange={(e) => {
+          const next = e.target.value as HallandChoice;
+          setChoice(next);
+          void saveHallandChoice(db, next);
+        }}
+      >
+        <option value="population-split">{t('settings.hallandSplit')}</option>
+        <option value="sodra">{t('settings.hallandSodra')}</option>
+        <option value="vastra">{t('settings.hallandVastra')}</option>
+      </select>
+      <p className="hint">{t('settings.hallandHint')}</p>
+    </fieldset>
   );
 }

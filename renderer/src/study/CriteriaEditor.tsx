@@ -35,6 +35,15 @@ function nextStepId(study: Study): string {
   return `step-${n}`;
 }
 
+function periodsInData(datasets: Dataset[]): string[] {
+  const periods = new Set<string>();
+  for (const d of datasets) for (const dim of d.dimensions) if (dim.role === 'period') for (const v of dim.values) if (v !== 'all') periods.add(v);
+  return [...periods].sort();
+}
+
+/** A period as the data writes it: a year, a year-month or an ISO week. */
+const PERIOD_PATTERN = /^\d{4}(-(0[1-9]|1[0-2])|-W(0[1-9]|[1-4]\d|5[0-3]))?$/;
+
 function codesInData(datasets: Dataset[]): string[] {
   const codes = new Set<string>();
   for (const d of datasets) for (const dim of d.dimensions) if (dim.role === 'code') for (const v of dim.values) codes.add(v);
@@ -88,9 +97,10 @@ export function CriteriaEditor({ study, datasets, onChange, language }: { study:
   const [expanded, setExpanded] = useState<string | null>(null);
   const [removed, setRemoved] = useState<{ step: CriterionStep; index: number } | null>(null);
   const codes = useMemo(() => codesInData(datasets), [datasets]);
+  const periods = useMemo(() => periodsInData(datasets), [datasets]);
   const datalistId = useId();
 
-  const add = (kind: 'codes' | 'age' | 'sex' | 'proportion') => {
+  const add = (kind: 'codes' | 'age' | 'sex' | 'period' | 'proportion') => {
     onChange((s) => {
       const id = nextStepId(s);
       const rule: CriterionStep['rule'] =
@@ -100,7 +110,9 @@ export function CriteriaEditor({ study, datasets, onChange, language }: { study:
             ? { kind: 'predicate', predicate: { kind: 'codes', codes: [codes[0] ?? 'C00-D48'] } }
             : kind === 'age'
               ? { kind: 'predicate', predicate: { kind: 'age', min: 18, max: null } }
-              : { kind: 'predicate', predicate: { kind: 'sex', sex: 'female' } };
+              : kind === 'period'
+                ? { kind: 'predicate', predicate: { kind: 'period', from: periods[0] ?? '2020', to: periods[periods.length - 1] ?? '2020' } }
+                : { kind: 'predicate', predicate: { kind: 'sex', sex: 'female' } };
       const step: CriterionStep = { id, type: 'inclusion', enabled: true, protocolText: '', label: t(`criteria.newLabel.${kind}`), rule };
       setExpanded(id);
       return { ...s, steps: [...s.steps, step] };
@@ -196,6 +208,7 @@ export function CriteriaEditor({ study, datasets, onChange, language }: { study:
         <button type="button" className="button small" onClick={() => add('codes')}>{t('criteria.add.codes')}</button>
         <button type="button" className="button small" onClick={() => add('age')}>{t('criteria.add.age')}</button>
         <button type="button" className="button small" onClick={() => add('sex')}>{t('criteria.add.sex')}</button>
+        <button type="button" className="button small" onClick={() => add('period')}>{t('criteria.add.period')}</button>
         <button type="button" className="button small" onClick={() => add('proportion')}>{t('criteria.add.proportion')}</button>
       </div>
       <fieldset className="plan">
@@ -289,7 +302,10 @@ function StepForm({ step, onChange, language, datalistId, t }: { step: Criterion
           </select>
         </div>
       )}
-      {rule.kind === 'predicate' && !['codes', 'age', 'sex'].includes(rule.predicate.kind) && <p className="hint">{t('criteria.compoundHint')}</p>}
+      {rule.kind === 'predicate' && rule.predicate.kind === 'period' && (
+        <PeriodFields predicate={rule.predicate} onChange={setPredicate} t={t} />
+      )}
+      {rule.kind === 'predicate' && !['codes', 'age', 'sex', 'period'].includes(rule.predicate.kind) && <p className="hint">{t('criteria.compoundHint')}</p>}
       {rule.kind === 'proportion' && (
         <>
           <RangeFields
@@ -353,6 +369,31 @@ function AgeFields({ predicate, onChange, t }: { predicate: Extract<Predicate, {
         errorText={t('criteria.errors.age')}
         inputMode="numeric"
       />
+    </div>
+  );
+}
+
+function PeriodFields({ predicate, onChange, t }: { predicate: Extract<Predicate, { kind: 'period' }>; onChange: (p: Predicate) => void; t: Translate }) {
+  const field = (key: 'from' | 'to') => (
+    <ParsedField
+      label={t(`criteria.period.${key}`)}
+      value={predicate[key]}
+      format={(v) => v}
+      parse={(text) => {
+        const v = text.trim();
+        if (!PERIOD_PATTERN.test(v)) return null;
+        const next = { ...predicate, [key]: v };
+        return next.from <= next.to ? v : null;
+      }}
+      onValid={(v) => onChange({ ...predicate, [key]: v })}
+      errorText={t('criteria.errors.period')}
+      inputMode="text"
+    />
+  );
+  return (
+    <div className="field-row">
+      {field('from')}
+      {field('to')}
     </div>
   );
 }

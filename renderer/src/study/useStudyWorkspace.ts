@@ -6,7 +6,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ComputedAnswer } from '../../../shared/answer/compute-answer';
 import type { Dataset } from '../../../shared/counts/dataset';
 import type { Study } from '../../../shared/criteria/study';
-import { DEFAULT_HALLAND_RULE, type HallandRule } from '../../../shared/regions/regions';
+import type { HallandRule } from '../../../shared/regions/regions';
+import { loadHallandRule } from '../db/halland-rule';
 import { type AntalDatabase, type StudyRecord, loadDataset } from '../db/database';
 import type { FromWorker, ToWorker } from './estimate-protocol';
 
@@ -35,7 +36,7 @@ export interface Workspace {
   updateStudy(change: (study: Study) => Study): void;
 }
 
-async function loadRecord(db: AntalDatabase, studyId: string | undefined): Promise<{ record: StudyRecord; datasets: Dataset[] } | null> {
+async function loadRecord(db: AntalDatabase, studyId: string | undefined): Promise<{ record: StudyRecord; datasets: Dataset[]; hallandRule: HallandRule } | null> {
   const record = studyId ? await db.studies.get(studyId) : await db.studies.orderBy('updatedAt').last();
   if (!record) return null;
   const datasets: Dataset[] = [];
@@ -43,7 +44,7 @@ async function loadRecord(db: AntalDatabase, studyId: string | undefined): Promi
     const dataset = await loadDataset(db, id);
     if (dataset) datasets.push(dataset);
   }
-  return datasets.length > 0 ? { record, datasets } : null;
+  return datasets.length > 0 ? { record, datasets, hallandRule: await loadHallandRule(db) } : null;
 }
 
 export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined, now: () => Date): Workspace {
@@ -83,7 +84,7 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
         }
         const datasetsMessage: ToWorker = { type: 'datasets', datasets: loaded.datasets };
         w.postMessage(datasetsMessage);
-        const hallandRule = DEFAULT_HALLAND_RULE;
+        const hallandRule = loaded.hallandRule;
         setState({
           status: 'ready',
           record: loaded.record,

@@ -1,0 +1,24 @@
+// The Halland rule chosen in Settings: how Halland's patients are split between Södra and Västra.
+import { DEFAULT_HALLAND_RULE, type HallandRule } from '../../../shared/regions/regions';
+import { type AntalDatabase, getSetting, putSetting } from './database';
+
+export const HALLAND_RULE_KEY = 'hallandRule';
+
+export type HallandChoice = 'population-split' | 'sodra' | 'vastra';
+
+export function hallandRuleFor(choice: HallandChoice): HallandRule {
+  return choice === 'population-split' ? DEFAULT_HALLAND_RULE : { kind: 'all-to', healthcareRegion: choice };
+}
+
+export function hallandChoiceOf(rule: HallandRule): HallandChoice {
+  return rule.kind === 'population-split' ? 'population-split' : rule.healthcareRegion;
+}
+
+export async function loadHallandRule(db: AntalDatabase): Promise<HallandRule> {
+  const choice = await getSetting<HallandChoice>(db, HALLAND_RULE_KEY);
+  return choice === 'sodra' || choice === 'vastra' ? hallandRuleFor(choice) : DEFAULT_HALLAND_RULE;
+}
+
+export async function saveHallandChoice(db: AntalDatabase, choice: HallandChoice): Promise<void> {
+  await putSetting(db, HALLAND_RULE_KEY, choice);
+}
