@@ -7,6 +7,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dataset } from '../../../shared/counts/dataset';
 import type { CriterionStep, Predicate, ProportionRange, Study } from '../../../shared/criteria/study';
+import { isAncestor } from '../../../shared/icd10/code-set';
 import { tryNormalizeIcd10 } from '../../../shared/icd10/normalize';
 import type { UiLanguage } from '../../../shared/ipc/contract';
 import { COUNTY_CODES, type CountyCode, regionByCode } from '../../../shared/regions/regions';
@@ -44,10 +45,18 @@ function periodsInData(datasets: Dataset[]): string[] {
 /** A period as the data writes it: a year, a year-month or an ISO week. */
 const PERIOD_PATTERN = /^\d{4}(-(0[1-9]|1[0-2])|-W(0[1-9]|[1-4]\d|5[0-3]))?$/;
 
-function codesInData(datasets: Dataset[]): string[] {
+/**
+ * The codes present in the data, each with its ancestors among them ("C18 › C187"), so the suggestions show
+ * the hierarchy: choosing a parent includes its children.
+ */
+export function codesInData(datasets: Dataset[]): { code: string; path: string }[] {
   const codes = new Set<string>();
-  for (const d of datasets) for (const dim of d.dimensions) if (dim.role === 'code') for (const v of dim.values) codes.add(v);
-  return [...codes].sort();
+  for (const d of datasets) for (const dim of d.dimensions) if (dim.role === 'code') for (const v of dim.values) if (tryNormalizeIcd10(v) !== null) codes.add(v);
+  const all = [...codes].sort();
+  return all.map((code) => {
+    const ancestors = all.filter((other) => isAncestor(other, code)).sort((a, b) => (isAncestor(a, b) ? -1 : isAncestor(b, a) ? 1 : a.localeCompare(b)));
+    return { code, path: [...ancestors, code].join(' › ') };
+  });
 }
 
 const pct = (share: number, language: UiLanguage) => formatDecimal(share * 100, language, 2);
@@ -107,7 +116,7 @@ export function CriteriaEditor({ study, datasets, onChange, language }: { study:
         kind === 'proportion'
           ? { kind: 'proportion', share: { point: 0.5, low: 0.4, high: 0.6 }, source: '' }
           : kind === 'codes'
-            ? { kind: 'predicate', predicate: { kind: 'codes', codes: [codes[0] ?? 'C00-D48'] } }
+            ? { kind: 'predicate', predicate: { kind: 'codes', codes: [codes[0]?.code ?? 'C00-D48'] } }
             : kind === 'age'
               ? { kind: 'predicate', predicate: { kind: 'age', min: 18, max: null } }
               : kind === 'period'
@@ -125,7 +134,7 @@ export function CriteriaEditor({ study, datasets, onChange, language }: { study:
       <p className="hint">{t('criteria.intro')}</p>
       <datalist id={datalistId}>
         {codes.map((c) => (
-          <option key={c} value={c} />
+          <option key={c.code} value={c.code} label={c.path} />
         ))}
       </datalist>
       <ol className="steps">
