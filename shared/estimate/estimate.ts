@@ -4,23 +4,34 @@
  *
  * Method (this block is the source of the method text shown to readers):
  *
- * 1. Base population. Only datasets whose count kind matches the study's population are used (incident vs
- *    prevalent counts are never summed; a mismatching dataset is skipped with a warning). Incident counts are
- *    annualised and scaled to the enrolment window: every cell × windowYears / (years the dataset's periods
- *    cover). Prevalent counts use the latest period only. Datasets given together are assumed disjoint
- *    (e.g. one per region) and are added.
+ * 1. Base population. Datasets given together are assumed disjoint (e.g. one per region) and are added, but
+ *    only when they share one basis; data of different basis is never combined silently. Used: datasets of
+ *    the study's kind (incident or prevalent); of those, persons if any counts persons, else events; of those,
+ *    the region basis (residence or care) of the first. Every dataset left out gets a 'basis-mismatch'
+ *    warning naming it (a warning rather than an error, so that one stray file does not blank the screen;
+ *    the numbers shown are those of the data that was used). Events are used only when no persons data is
+ *    given, with a warning that one patient may be counted more than once.
+ *    Incident counts are annualised and scaled to the enrolment window: every cell × windowYears / (years
+ *    the dataset's periods cover). A period criterion chooses which years the rate is taken from, so from
+ *    its step on the divisor is the years of the periods it selects wholly (a criterion "2019–2023" on data
+ *    for 2016–2023 divides by 5, not 8; excluding 2020 divides by 7): a period step does not lose patients,
+ *    it changes the years the annual rate is based on, and its row may rise or fall. Only criteria on the
+ *    period alone choose years; if none of the data's periods lies wholly inside, the divisor stays as before.
+ *    Prevalent counts use the latest period only.
  * 2. Totals are never added to their own parts. A value is a published total when it contains other values
  *    present in the same dimension: region "national", sex/age/period/extra "all", an ICD-10 category,
  *    block or chapter that is an ancestor of codes present, an age band or period containing other bands or
  *    periods present. Region sums use only cells whose every value is at the finest level present.
  * 3. Criteria the data can see (predicate steps) are evaluated per cell, exactly where a cell lies wholly
- *    inside or outside. An age band straddling a limit contributes the uniform share f of its years to the
- *    point, 0 to the low and the whole band to the high. A value coarser than the criterion (a block for a
+ *    inside or outside. An age band straddling a limit contributes a share f to the point, 0 to the low and
+ *    the whole band to the high: f is the share of the band's years inside the limit (uniform), or, when a
+ *    population table is given (options.population), the share of the band's population of the cell's region
+ *    and sex at those ages (population-weights.ts). A value coarser than the criterion (a block for a
  *    category, sex "all" for "female") contributes 0 to the point and the whole cell to the high. Masked
  *    cells contribute their interval (Socialstyrelsen's "X": 1–3, point 2). An exclusion predicate removes
  *    what it matches. Predicates are conjoined cumulatively, so several steps on the same dimension combine
- *    exactly. Open age bands ("85+") are taken as 10 years wide for the share. A period criterion filters
- *    cells like any other; the annualisation divisor stays the years the whole dataset covers.
+ *    exactly. Open age bands ("85+") are taken as 10 years wide for a uniform share. A period criterion
+ *    filters cells like any other and changes the annualisation divisor (point 1).
  * 4. Criteria the data cannot see (proportion steps) multiply each region's count: low×low, point×point,
  *    high×high for an inclusion; for an exclusion the share kept is 1 − share, so low×(1 − high share) and
  *    high×(1 − low share). A per-region share replaces the overall share for that region. Multiplying
@@ -35,28 +46,35 @@
  *    remainingShare (point vs base) and lostShare (point vs the previous enabled step). Disabled steps are
  *    listed, change nothing and lose nothing. The most limiting step is the enabled step that loses most.
  */
-import type { Dataset } from '../counts/dataset';
+import type { Basis, Dataset } from '../counts/dataset';
 import type { CriterionStep, Predicate, ProportionRange, Study } from '../criteria/study';
 import { assertValidStudy } from '../criteria/validate';
 import { COUNTY_CODES, HEALTHCARE_REGION_IDS, type CountyCode, type HallandRule, type HealthcareRegionId } from '../regions/regions';
 import { healthcareRegionShares } from '../regions/healthcare-shares';
+import { parseAgeBand } from '../utils/age-band';
 import { parsePeriod } from '../utils/period';
 import { hashJson } from '../utils/stable-json';
-import {
-  COUNTY_SLOTS,
-  NATIONAL_SLOT,
-  SLOT_COUNT,
-  UNKNOWN_SLOT,
-  dimensionIndexByRole,
-  regionSlots,
-  totalValueMask,
-} from './dimension-structure';
-import { FLAG_STRADDLE, FLAG_UNRESOLVED, NEVER_INEXACT, buildWeightTables, type Conjunct, type WeightTable } from './predicate-tables';
+import { COUNTY_SLOTS, NATIONAL_SLOT, SLOT_COUNT, UNKNOWN_SLOT, dimensionIndexByRole } from './dimension-structure';
+import { FLAG_STRADDLE, FLAG_UNRESOLVED, buildWeightTables, periodSelection, type Conjunct } from './predicate-tables';
+import { EXIT_FIELDS, runCellPass, type CellPassOptions, type CellPassResult } from './cell-pass';
+import { datasetStructure } from './dataset-cache';
+import { ageWeightsFrom, type AgeWeights } from './population-weights';
 import { ZERO_INTERVAL, addIntervals, multiplyIntervals, scaleInterval } from './interval';
 import type { AttritionStep, EstimateBasis, EstimateResult, EstimateWarning, HealthcareRegionEstimate, Interval, RegionEstimate } from './types';
 
+const SLOTS = SLOT_COUNT;
+const FIELDS = EXIT_FIELDS;
+
 export interface EstimateOptions {
   hallandRule: HallandRule;
+  /**
+   * A population table (persons by single year of age, with region and sex where available, e.g. SCB's
+   * BE0101N1): age bands straddling an age criterion then count a population-weighted share instead of a
+   * uniform one (see population-weights.ts).
+   */
+  population?: Dataset;
+  /** For tests: how the cell pass builds its keys (cell-pass.ts). The result does not depend on it. */
+  cellPass?: CellPassOptions;
 }
 
 /** Sums per cumulative predicate prefix and region slot, filled by the cell loop. */
@@ -73,6 +91,7 @@ interface Accumulators {
   nationalInexact: Uint8Array;
   straddlingBands: Set<string>;
   unresolvedDimensions: Set<string>;
+  cellPass: CellPassOptions;
 }
 
 function conjunctsOf(steps: CriterionStep[]): { conjuncts: Conjunct[]; prefixes: number } {
@@ -125,58 +144,62 @@ function accumulateDataset(
   dataset: Dataset,
   conjuncts: Conjunct[],
   acc: Accumulators,
-): { yearsCovered: number; scale: number } {
-  const n = dataset.cellCount;
+  ageWeights: AgeWeights | null,
+): { yearsCovered: number; scale: number; yearsUsed: number; scaleUsed: number } {
   const dims = dataset.dimensions;
-  const totals = dims.map((d) => totalValueMask(dataset.id, d));
+  const structure = datasetStructure(dataset);
+  const totals = structure.totals;
   const periodDim = dimensionIndexByRole(dataset, 'period');
+  const P = acc.prefixes;
 
   // Which dictionary values keep a cell out of the sums: totals, plus (prevalent) every period but the latest.
   const excluded = totals.map((mask) => Uint8Array.from(mask));
   let covered = Number.NaN;
-  let scale = 1;
+  // Per prefix: the factor counts are multiplied by (incident: window / years of the periods selected so far).
+  const scales = new Float64Array(P + 1).fill(1);
+  const years = new Float64Array(P + 1).fill(Number.NaN);
   if (study.population.kind === 'incident') {
     covered = yearsCovered(dataset, periodDim, periodDim >= 0 ? totals[periodDim]! : null);
     if (!(covered > 0)) throw new Error(`Dataset "${dataset.id}": cannot tell which years its counts cover`);
-    scale = study.population.windowYears / covered;
+    const selection = periodDim >= 0 ? periodSelection(dataset, conjuncts, P) : null;
+    for (let k = 0; k <= P; k++) {
+      let selected = covered;
+      if (selection && k > 0) {
+        selected = 0;
+        dims[periodDim]!.values.forEach((value, v) => {
+          if (!totals[periodDim]![v] && selection[k]![v]) selected += parsePeriod(value)?.years ?? 0;
+        });
+        // No whole period selected: the divisor stays as it was (the cells the criterion half-selects count
+        // only in the high, and dividing by 0 years would be meaningless).
+        if (!(selected > 0)) selected = years[k - 1]!;
+      }
+      years[k] = selected;
+      scales[k] = study.population.windowYears / selected;
+    }
   } else if (periodDim >= 0) {
     const latest = latestPeriod(dataset, periodDim, totals[periodDim]!);
     excluded[periodDim]!.fill(1);
     if (latest >= 0) excluded[periodDim]![latest] = 0;
     covered = latest >= 0 ? (parsePeriod(dims[periodDim]!.values[latest]!)?.years ?? Number.NaN) : Number.NaN;
-  }
-  const regionDim = dimensionIndexByRole(dataset, 'region');
+    years.fill(covered);
+  } else years.fill(covered);
   // The region dimension's national value is not excluded: it feeds the national slot.
-  if (regionDim >= 0) excluded[regionDim]!.fill(0);
-  const slotOf = regionDim >= 0 ? regionSlots(dataset.id, dims[regionDim]!) : new Int32Array([NATIONAL_SLOT]);
-  // A dataset without a region column is national: every cell reads slot 0 of a one-value table.
-  const regionColumn = regionDim >= 0 ? dataset.columns[regionDim]! : new Uint32Array(n);
+  if (structure.regionDim >= 0) excluded[structure.regionDim]!.fill(0);
 
-  const { tables, missingDimensions } = buildWeightTables(dataset, conjuncts, acc.prefixes, excluded);
+  const { tables, missingDimensions } = buildWeightTables(dataset, conjuncts, P, excluded, ageWeights);
   missingDimensions.forEach((d) => acc.unresolvedDimensions.add(d));
-
-  const used = tables.map((t) => new Uint8Array(t.size));
-  accumulateCells({
-    n,
-    prefixes: acc.prefixes,
-    scale,
-    regionColumn,
-    slotOf,
-    indexColumns: tables.map((t) => comboColumn(dataset, t, n)),
-    tables,
-    used,
-    low: dataset.low,
-    point: dataset.point,
-    high: dataset.high,
-    masked: dataset.masked,
-    acc,
+  const pass = runCellPass(dataset, tables, P, acc.cellPass);
+  foldExits(pass, scales, acc);
+  pass.nationalInexact.forEach((flag, k) => {
+    if (flag) acc.nationalInexact[k] = 1;
   });
 
   // Warnings about cells that reached the final result only in part.
   tables.forEach((table, g) => {
     const ageAt = table.dims.findIndex((d) => dims[d]!.role === 'age');
+    const used = pass.usedCombos[g]!;
     for (let c = 0; c < table.size; c++) {
-      if (!used[g]![c]) continue;
+      if (!used[c]) continue;
       const flag = table.flags[c]!;
       if (flag & FLAG_STRADDLE && ageAt >= 0) {
         const ageDim = table.dims[ageAt]!;
@@ -186,195 +209,76 @@ function accumulateDataset(
       if (flag & FLAG_UNRESOLVED) table.dims.forEach((d) => acc.unresolvedDimensions.add(dims[d]!.key));
     }
   });
-  return { yearsCovered: covered, scale };
-}
-
-/** Each cell's combination index in `table`: the column itself for a one-dimension table, else computed column by column. */
-function comboColumn(dataset: Dataset, table: WeightTable, n: number): Uint32Array {
-  if (table.dims.length === 1) return dataset.columns[table.dims[0]!]!;
-  const combos = new Uint32Array(n);
-  for (let j = 0; j < table.dims.length; j++) addScaledColumn(combos, dataset.columns[table.dims[j]!]!, table.strides[j]!, n);
-  return combos;
-}
-
-/** combos[i] += column[i] × stride (top level for the same reason as lowerTo). */
-function addScaledColumn(combos: Uint32Array, column: Uint32Array, stride: number, n: number): void {
-  for (let i = 0; i < n; i++) combos[i]! += column[i]! * stride;
+  return { yearsCovered: covered, scale: scales[0]!, yearsUsed: years[P]!, scaleUsed: scales[P]! };
 }
 
 /**
- * target[i] = min(target[i], levels[combos[i]]). A top-level function rather than a closure, so the JIT
- * keeps one optimised copy with stable type feedback across calls.
+ * A cell that exits at level L counts fully at every prefix 0..L: the prefix sums are suffix sums of the exits,
+ * each multiplied by that prefix's scale. Inexact cells were summed per prefix already.
  */
-function lowerTo(target: Int8Array, combos: Uint32Array, levels: Int8Array, n: number): void {
-  for (let i = 0; i < n; i++) {
-    const level = levels[combos[i]!]!;
-    if (level < target[i]!) target[i] = level;
-  }
-}
-
-interface CellLoopInput {
-  n: number;
-  prefixes: number;
-  scale: number;
-  regionColumn: Uint32Array;
-  slotOf: Int32Array;
-  /** Per table, each cell's combination index. */
-  indexColumns: Uint32Array[];
-  tables: WeightTable[];
-  used: Uint8Array[];
-  low: Float64Array;
-  point: Float64Array;
-  high: Float64Array;
-  masked: Uint8Array;
-  acc: Accumulators;
-}
-
-/** Per exit level and slot: low, point, high, cells, masked cells of exact cells (see predicate-tables.ts). */
-const EXIT_FIELDS = 5;
-
-/**
- * The hot loops, with no allocation per cell. First, table by table, each cell's survival level (the last
- * prefix it reaches) and first inexact prefix are taken as minima over the tables: simple column passes the
- * JIT compiles tightly, rather than one loop over a variable number of tables. Then one pass adds each exact
- * cell (weights 1 until it drops out, the usual case) once, at its survival level; the prefix sums are
- * suffix sums of those levels, added at the end. Only inexact cells are weighted prefix by prefix.
- * Each loop lives in its own small function: code that runs once after a hot loop, in the same function,
- * made V8 throw away the loop's optimised code on every call.
- */
-function accumulateCells(input: CellLoopInput): void {
-  const { n, prefixes: P, indexColumns, tables } = input;
-  const never = NEVER_INEXACT;
-  const survival = new Int8Array(n).fill(P);
-  const inexactFrom = new Int8Array(n).fill(never);
-  for (let g = 0; g < tables.length; g++) {
-    const table = tables[g]!;
-    lowerTo(survival, indexColumns[g]!, table.survives, n);
-    // Most tables are exact everywhere (codes, sex, periods); only the others need this pass.
-    if (table.firstInexact.some((x) => x !== never)) lowerTo(inexactFrom, indexColumns[g]!, table.firstInexact, n);
-  }
-  const exits = new Float64Array((P + 1) * SLOT_COUNT * EXIT_FIELDS);
-  const run = new Float64Array(EXIT_FIELDS + 1).fill(0);
-  run[EXIT_FIELDS] = -1;
-  sumCells(input, survival, inexactFrom, exits, run);
-  flushRun(exits, run);
-  foldExits(input, exits);
-}
-
-/**
- * Exact cells are summed into `run` (low, point, high, cells, masked, key) while their (level, slot) key
- * stays the same, and flushed into `exits` when it changes: exports are usually sorted by region, and adding
- * each cell into one memory cell would chain every addition to the previous one.
- */
-function sumCells(input: CellLoopInput, survival: Int8Array, inexactFrom: Int8Array, exits: Float64Array, run: Float64Array): void {
-  const { n, prefixes: P, scale, regionColumn, slotOf, indexColumns, tables, used, low, point, high, masked } = input;
-  const { sums, cells, maskedCells, baseCells, nationalInexact } = input.acc;
-  // Local copies: module bindings can compile to property getters (CommonJS interop), too slow in this loop.
-  const national = NATIONAL_SLOT;
-  const slotCount = SLOT_COUNT;
-  const G = tables.length;
-  const width = (P + 1) * 3;
-  let runKey = run[EXIT_FIELDS]!;
-  let runLow = 0;
-  let runPoint = 0;
-  let runHigh = 0;
-  let runCells = 0;
-  let runMasked = 0;
-  for (let i = 0; i < n; i++) {
-    const survive = survival[i]!;
-    if (survive < 0) continue;
-    const slot = slotOf[regionColumn[i]!]!;
-    if (inexactFrom[i]! > survive) {
-      const key = survive * slotCount + slot;
-      if (key !== runKey) {
-        if (runKey >= 0) {
-          const at = runKey * EXIT_FIELDS;
-          exits[at]! += runLow;
-          exits[at + 1]! += runPoint;
-          exits[at + 2]! += runHigh;
-          exits[at + 3]! += runCells;
-          exits[at + 4]! += runMasked;
-        }
-        runKey = key;
-        runLow = 0;
-        runPoint = 0;
-        runHigh = 0;
-        runCells = 0;
-        runMasked = 0;
-      }
-      runLow += low[i]!;
-      runPoint += point[i]!;
-      runHigh += high[i]!;
-      runCells += 1;
-      runMasked += masked[i]!;
-      continue;
-    }
-    // Inexact: the product of the tables' weights, prefix by prefix.
-    const lo = low[i]! * scale;
-    const pt = point[i]! * scale;
-    const hi = high[i]! * scale;
-    for (let k = 0; k <= survive; k++) {
-      let wl = 1;
-      let wp = 1;
-      let wh = 1;
-      for (let g = 0; g < G; g++) {
-        const o = indexColumns[g]![i]! * width + k * 3;
-        const w = tables[g]!.weights;
-        wl *= w[o]!;
-        wp *= w[o + 1]!;
-        wh *= w[o + 2]!;
-      }
-      if (slot === national && k > 0 && wl !== wh) nationalInexact[k] = 1;
-      const at = (k * slotCount + slot) * 3;
-      sums[at]! += wl * lo;
-      sums[at + 1]! += wp * pt;
-      sums[at + 2]! += wh * hi;
-    }
-    baseCells[slot]! += 1;
-    if (survive === P) {
-      cells[slot]! += 1;
-      maskedCells[slot]! += masked[i]!;
-      for (let g = 0; g < G; g++) used[g]![indexColumns[g]![i]!] = 1;
-    }
-  }
-  run[0] = runLow;
-  run[1] = runPoint;
-  run[2] = runHigh;
-  run[3] = runCells;
-  run[4] = runMasked;
-  run[EXIT_FIELDS] = runKey;
-}
-
-/** Adds the last open run of exact cells to `exits`. */
-function flushRun(exits: Float64Array, run: Float64Array): void {
-  const key = run[EXIT_FIELDS]!;
-  if (key < 0) return;
-  for (let f = 0; f < EXIT_FIELDS; f++) exits[key * EXIT_FIELDS + f]! += run[f]!;
-}
-
-/** A cell that exits at level L counts fully at every prefix 0..L. Exact cells were summed unscaled. */
-function foldExits(input: CellLoopInput, exits: Float64Array): void {
-  const { prefixes: P, scale } = input;
-  const { sums, cells, maskedCells, baseCells } = input.acc;
+function foldExits(pass: CellPassResult, scales: Float64Array, acc: Accumulators): void {
+  const P = acc.prefixes;
+  // Local copies: imported bindings can be getter calls under a CommonJS loader.
+  const SLOT_COUNT = SLOTS;
+  const EXIT_FIELDS = FIELDS;
+  const { exits, inexact } = pass;
+  const { sums, cells, maskedCells, baseCells } = acc;
   for (let slot = 0; slot < SLOT_COUNT; slot++) {
-    let lo = 0;
     let pt = 0;
+    let lo = 0;
     let hi = 0;
     for (let k = P; k >= 0; k--) {
       const from = (k * SLOT_COUNT + slot) * EXIT_FIELDS;
-      lo += exits[from]! * scale;
-      pt += exits[from + 1]! * scale;
-      hi += exits[from + 2]! * scale;
+      pt += exits[from]!;
+      lo += exits[from]! + exits[from + 1]!;
+      hi += exits[from]! + exits[from + 2]!;
       baseCells[slot]! += exits[from + 3]!;
       const at = (k * SLOT_COUNT + slot) * 3;
-      sums[at]! += lo;
-      sums[at + 1]! += pt;
-      sums[at + 2]! += hi;
+      const scale = scales[k]!;
+      sums[at]! += scale * (lo + inexact[at]!);
+      sums[at + 1]! += scale * (pt + inexact[at + 1]!);
+      sums[at + 2]! += scale * (hi + inexact[at + 2]!);
     }
     const last = (P * SLOT_COUNT + slot) * EXIT_FIELDS;
     cells[slot]! += exits[last + 3]!;
     maskedCells[slot]! += exits[last + 4]!;
   }
+}
+
+/**
+ * The datasets that are added together, all of one basis (see the method text, point 1): the study's kind;
+ * persons if any dataset counts persons, else events; the region basis of the first such dataset. Every
+ * other dataset is left out with a 'basis-mismatch' warning naming it.
+ */
+function datasetsOfOneBasis(study: Study, datasets: readonly Dataset[], warnings: EstimateWarning[]): { used: Dataset[]; reference: Basis | null } {
+  const warn = (dataset: Dataset, detail: string): void => void warnings.push({ code: 'basis-mismatch', dataset: dataset.id, detail });
+  const ofKind = datasets.filter((d) => {
+    if (d.basis.kind === study.population.kind) return true;
+    warn(d, `Dataset "${d.id}" holds ${d.basis.kind} counts; the study asks for ${study.population.kind}. Not used.`);
+    return false;
+  });
+  if (ofKind.length === 0) return { used: [], reference: null };
+  const unit = ofKind.some((d) => d.basis.unit === 'persons') ? 'persons' : ofKind[0]!.basis.unit;
+  const ofUnit = ofKind.filter((d) => {
+    if (d.basis.unit === unit) return true;
+    warn(d, `Dataset "${d.id}" counts ${d.basis.unit}, the other data ${unit}: they cannot be added. Not used.`);
+    return false;
+  });
+  const regionBasis = ofUnit[0]!.basis.regionBasis;
+  const used = ofUnit.filter((d) => {
+    if (d.basis.regionBasis === regionBasis) return true;
+    warn(d, `Dataset "${d.id}" places patients by ${d.basis.regionBasis} region, the other data by ${regionBasis} region: they cannot be added. Not used.`);
+    return false;
+  });
+  if (unit !== 'persons') {
+    for (const d of used) warn(d, `Dataset "${d.id}" counts ${d.basis.unit}, not persons: one patient may be counted more than once.`);
+  }
+  return { used, reference: { unit, kind: study.population.kind, regionBasis } };
+}
+
+function ageBandStart(label: string): number {
+  const band = parseAgeBand(label);
+  return band?.kind === 'band' ? band.min : -1;
 }
 
 function keptShare(step: CriterionStep, share: ProportionRange): Interval {
@@ -413,21 +317,23 @@ export function estimateEligible(study: Study, datasets: readonly Dataset[], opt
     nationalInexact: new Uint8Array(prefixes + 1),
     straddlingBands: new Set(),
     unresolvedDimensions: new Set(),
+    cellPass: options.cellPass ?? {},
   };
   const basis: EstimateBasis = { kind: study.population.kind, windowYears: study.population.windowYears, datasets: [] };
+  const ageWeights = options.population ? ageWeightsFrom(options.population) : null;
 
-  for (const dataset of datasets) {
-    if (dataset.basis.kind !== study.population.kind) {
-      warnings.push({ code: 'basis-mismatch', detail: `Dataset "${dataset.id}" holds ${dataset.basis.kind} counts; the study asks for ${study.population.kind}. Not used.` });
-      continue;
-    }
-    if (dataset.basis.unit !== 'persons') {
-      warnings.push({ code: 'basis-mismatch', detail: `Dataset "${dataset.id}" counts ${dataset.basis.unit}, not persons: one patient may be counted more than once.` });
-    }
-    if (dataset.provenance.synthetic) warnings.push({ code: 'synthetic-data', dataset: dataset.id });
-    const { yearsCovered: covered, scale } = accumulateDataset(study, dataset, conjuncts, acc);
-    basis.datasets.push({ id: dataset.id, yearsCovered: covered, scale });
+  const { used, reference } = datasetsOfOneBasis(study, datasets, warnings);
+  if (reference) {
+    basis.unit = reference.unit;
+    basis.regionBasis = reference.regionBasis;
   }
+  for (const dataset of used) {
+    if (dataset.provenance.synthetic) warnings.push({ code: 'synthetic-data', dataset: dataset.id });
+    const { yearsCovered: covered, scale, yearsUsed, scaleUsed } = accumulateDataset(study, dataset, conjuncts, acc, ageWeights);
+    basis.datasets.push({ id: dataset.id, yearsCovered: covered, scale, yearsUsed, scaleUsed });
+  }
+  if (ageWeights) basis.ageShares = { kind: 'population', datasetId: ageWeights.datasetId };
+  else basis.ageShares = { kind: 'uniform' };
 
   // Walk the steps in order: predicate steps advance the cell-level prefix, proportion steps multiply,
   // joint counts pin a region.
@@ -512,7 +418,11 @@ export function estimateEligible(study: Study, datasets: readonly Dataset[], opt
   let maskedCount = 0;
   for (let s = 0; s < COUNTY_SLOTS; s++) maskedCount += acc.maskedCells[s]!;
   if (maskedCount > 0) warnings.push({ code: 'masked-cells', count: maskedCount });
-  if (acc.straddlingBands.size > 0) warnings.push({ code: 'straddling-age-band', bands: [...acc.straddlingBands] });
+  if (acc.straddlingBands.size > 0) {
+    // Youngest band first: a stable order whichever way the cell pass found them.
+    const bands = [...acc.straddlingBands].sort((a, b) => ageBandStart(a) - ageBandStart(b) || a.localeCompare(b));
+    warnings.push({ code: 'straddling-age-band', bands, weighting: ageWeights ? 'population' : 'uniform' });
+  }
   if (acc.unresolvedDimensions.size > 0) warnings.push({ code: 'unresolved-criterion', dimensions: [...acc.unresolvedDimensions] });
   if (proportionSteps.length >= 2) warnings.push({ code: 'independence', steps: proportionSteps });
 
@@ -520,7 +430,10 @@ export function estimateEligible(study: Study, datasets: readonly Dataset[], opt
     inputHash: hashJson({
       study,
       datasets: datasets.map((d) => ({ id: d.id, sha256: d.provenance.sha256 })),
-      options,
+      // The settings that change numbers (a population table by its hash, not its arrays).
+      options: options.population
+        ? { hallandRule: options.hallandRule, population: options.population.provenance.sha256 }
+        : { hallandRule: options.hallandRule },
     }),
     regions,
     healthcareRegions,

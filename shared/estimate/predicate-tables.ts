@@ -15,9 +15,13 @@
  * - three-valued logic per value: True, False or Unknown (the value is coarser than the question: the data
  *   has "C15-C26" and the criterion says "C18"; the data has sex "all" and the criterion says "female");
  * - ages are evaluated year by year over the band: point = share of the band's years that are True
- *   (uniform within the band), low = 1 only if every year is True, high = 1 if any year is True or Unknown.
- *   Open bands ("85+") are assumed to span OPEN_BAND_SHARE_YEARS for the share and to reach MAX_AGE for
- *   certainty; an age "all" gives no share (point 1 only if every age is True).
+ *   (uniform within the band, or weighted by the population at each year when a population table is given:
+ *   see population-weights.ts), low = 1 only if every year is True, high = 1 if any year is True or Unknown.
+ *   Open bands ("85+") are assumed to span OPEN_BAND_SHARE_YEARS for a uniform share (with a population table,
+ *   the years up to MAX_AGE, weighted) and to reach MAX_AGE for certainty; an age "all" gives no share (point 1
+ *   only if every age is True).
+ *   Population weights depend on the cell's region and sex, so with a population table the age group's table
+ *   is also keyed by the region and sex dimensions.
  * Unknown contributes 0 to the point and the whole cell to the high: there is no defensible share.
  *
  * Speed: most cells are exact (weights 1,1,1 until they drop out), so each table also records per
@@ -35,6 +39,7 @@ import { tryNormalizeIcd10 } from '../icd10/normalize';
 import { parseAgeBand } from '../utils/age-band';
 import { parsePeriod } from '../utils/period';
 import { ALL_VALUE, UnreadableDimensionValueError } from './dimension-structure';
+import type { AgeWeights } from './population-weights';
 
 /** Oldest age considered when deciding whether an open band or "all ages" lies wholly inside a criterion. */
 export const MAX_AGE = 120;
@@ -228,17 +233,21 @@ interface AgeSpan {
   /** Years over which the uniform share is taken; null = no share (age "all"). */
   shareFrom: number | null;
   shareTo: number;
+  /** Last year of the population-weighted share (differs from shareTo for open bands only). */
+  weightedTo: number;
 }
 
 function ageSpans(dataset: Dataset, dim: number): AgeSpan[] {
   return dataset.dimensions[dim]!.values.map((value) => {
     const band = parseAgeBand(value);
     if (!band) throw new UnreadableDimensionValueError(dataset.id, dataset.dimensions[dim]!.key, value);
-    if (band.kind === 'all') return { certainFrom: 0, certainTo: MAX_AGE, shareFrom: null, shareTo: 0 };
+    if (band.kind === 'all') return { certainFrom: 0, certainTo: MAX_AGE, shareFrom: null, shareTo: 0, weightedTo: 0 };
     if (band.max === null) {
-      return { certainFrom: band.min, certainTo: Math.max(band.min, MAX_AGE), shareFrom: band.min, shareTo: band.min + OPEN_BAND_SHARE_YEARS - 1 };
+      // Uniform: an assumed width. Weighted: the population itself says how few people are very old.
+      const top = Math.max(band.min, MAX_AGE);
+      return { certainFrom: band.min, certainTo: top, shareFrom: band.min, shareTo: band.min + OPEN_BAND_SHARE_YEARS - 1, weightedTo: top };
     }
-    return { certainFrom: band.min, certainTo: band.max, shareFrom: band.min, shareTo: band.max };
+    return { certainFrom: band.min, certainTo: band.max, shareFrom: band.min, shareTo: band.max, weightedTo: band.max };
   });
 }
 
@@ -252,6 +261,7 @@ export function buildWeightTables(
   conjuncts: Conjunct[],
   prefixes: number,
   excluded: (Uint8Array | null)[],
+  ageWeights: AgeWeights | null = null,
 ): { tables: WeightTable[]; missingDimensions: string[] } {
   if (prefixes > MAX_PREDICATE_STEPS) throw new Error(`At most ${MAX_PREDICATE_STEPS} enabled predicate steps are supported (got ${prefixes})`);
   const ctx: CompileContext = { dataset, missing: new Set() };
@@ -265,6 +275,15 @@ export function buildWeightTables(
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x]!)));
   const conjunctDims = compiled.map((c) => [...dimsOf(c.node, new Set())].sort((a, b) => a - b));
   for (const dims of conjunctDims) for (let i = 1; i < dims.length; i++) parent[find(dims[i]!)] = find(dims[0]!);
+  // Population weights differ by region and sex, so the age criteria's table needs those dimensions too.
+  const ageDimension = findDimension(dataset, 'age');
+  const weighted = ageWeights !== null && ageDimension >= 0 && compiled.some((c) => usesAge(c.node));
+  if (weighted) {
+    for (const role of ['region', 'sex']) {
+      const d = findDimension(dataset, role);
+      if (d >= 0) parent[find(d)] = find(ageDimension);
+    }
+  }
 
   const groups = new Map<number, { dims: Set<number>; members: number[] }>();
   conjunctDims.forEach((dims, c) => {
@@ -274,6 +293,13 @@ export function buildWeightTables(
     group.members.push(c);
     groups.set(key, group);
   });
+  if (weighted) {
+    const group = groups.get(find(ageDimension));
+    if (group) for (const role of ['region', 'sex']) {
+      const d = findDimension(dataset, role);
+      if (d >= 0) group.dims.add(d);
+    }
+  }
 
   const tables: BareTable[] = [];
   for (const group of groups.values()) {
@@ -281,7 +307,7 @@ export function buildWeightTables(
     const members = group.members.map((c) => compiled[c]!);
     const ageDim = dims.find((d) => dataset.dimensions[d]!.role === 'age' && members.some((m) => usesAge(m.node)));
     const spans = ageDim === undefined ? null : ageSpans(dataset, ageDim);
-    tables.push(fillTable(dataset, dims, members, prefixes, ageDim, spans));
+    tables.push(fillTable(dataset, dims, members, prefixes, ageDim, spans, ageDim !== undefined && weighted ? ageWeights : null));
   }
   excluded.forEach((mask, d) => {
     if (!mask || !mask.some((x) => x === 1)) return;
@@ -376,6 +402,7 @@ function fillTable(
   prefixes: number,
   ageDim: number | undefined,
   spans: AgeSpan[] | null,
+  ageWeights: AgeWeights | null,
 ): BareTable {
   const { sizes, strides, size } = layout(dataset, dims);
   const dimCount = dataset.dimensions.length;
@@ -384,6 +411,10 @@ function fillTable(
   const flags = new Uint8Array(size);
   const valueOf = new Int32Array(dimCount);
   const trueInShare = new Float64Array(prefixes);
+  const personsTrue = new Float64Array(prefixes);
+  const regionDim = dims.find((d) => dataset.dimensions[d]!.role === 'region');
+  const sexDim = dims.find((d) => dataset.dimensions[d]!.role === 'sex');
+  const valueAt = (d: number | undefined): string | null => (d === undefined ? null : dataset.dimensions[d]!.values[valueOf[d]!]!);
   const allTrue = new Uint8Array(prefixes);
   const anyPossible = new Uint8Array(prefixes);
   const sawTrue = new Uint8Array(prefixes);
@@ -393,6 +424,7 @@ function fillTable(
   for (let combo = 0; combo < size; combo++) {
     for (let i = 0; i < dims.length; i++) valueOf[dims[i]!] = Math.floor(combo / strides[i]!) % sizes[i]!;
     trueInShare.fill(0);
+    personsTrue.fill(0);
     allTrue.fill(1);
     anyPossible.fill(0);
     sawTrue.fill(0);
@@ -402,8 +434,12 @@ function fillTable(
     const span = spans && ageDim !== undefined ? spans[valueOf[ageDim]!]! : null;
     const from = span ? span.certainFrom : 0;
     const to = span ? span.certainTo : 0;
+    const profile = ageWeights && span && span.shareFrom !== null ? ageWeights.profile(valueAt(regionDim), valueAt(sexDim)) : null;
+    let personsInBand = 0;
     for (let age = from; age <= to; age++) {
       const inShare = span !== null && span.shareFrom !== null && age >= span.shareFrom && age <= span.shareTo;
+      const persons = profile && span!.shareFrom !== null && age >= span!.shareFrom && age <= span!.weightedTo ? (profile[age] ?? 0) : 0;
+      personsInBand += persons;
       // Cumulative conjunction over prefixes: members are sorted by prefix.
       let cumulative: Kleene = T;
       let m = 0;
@@ -417,6 +453,7 @@ function fillTable(
           sawTrue[p] = 1;
           anyPossible[p] = 1;
           if (inShare) trueInShare[p]!++;
+          personsTrue[p]! += persons;
         } else {
           allTrue[p] = 0;
           if (cumulative === U) {
@@ -437,6 +474,8 @@ function fillTable(
       const high = anyPossible[p]!;
       let point: number;
       if (low === 1) point = 1;
+      // A band with no persons in the population table falls back to the uniform share.
+      else if (span && span.shareFrom !== null && personsInBand > 0) point = personsTrue[p]! / personsInBand;
       else if (span && span.shareFrom !== null) point = trueInShare[p]! / (span.shareTo - span.shareFrom + 1);
       else point = 0;
       weights[o] = low;
@@ -450,4 +489,49 @@ function fillTable(
     }
   }
   return { dims, sizes, strides, size, weights, flags };
+}
+
+function hasConstant(node: Node): boolean {
+  switch (node.kind) {
+    case 'constant':
+      return true;
+    case 'and':
+    case 'or':
+      return node.parts.some(hasConstant);
+    case 'not':
+      return hasConstant(node.part);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Which period values the period criteria select, prefix by prefix: selected[k][v] = 1 when every conjunct of
+ * steps 1..k that looks at the period and nothing else is True for period value v (wholly inside). Conjuncts
+ * that also look at other dimensions filter cells but do not choose years. Null when the dataset has no
+ * period dimension. Used for the annualisation divisor (estimate.ts).
+ */
+export function periodSelection(dataset: Dataset, conjuncts: Conjunct[], prefixes: number): Uint8Array[] | null {
+  const periodDim = findDimension(dataset, 'period');
+  if (periodDim < 0) return null;
+  const size = dataset.dimensions[periodDim]!.values.length;
+  const ctx: CompileContext = { dataset, missing: new Set() };
+  const periodOnly = conjuncts
+    .map((c) => ({ node: compile(c.predicate, ctx), prefix: c.prefix }))
+    .filter(({ node }) => !hasConstant(node) && [...dimsOf(node, new Set())].every((d) => d === periodDim) && dimsOf(node, new Set()).size === 1);
+  const valueOf = new Int32Array(dataset.dimensions.length);
+  const selected: Uint8Array[] = [new Uint8Array(size).fill(1)];
+  for (let k = 1; k <= prefixes; k++) {
+    const previous = selected[k - 1]!;
+    const next = Uint8Array.from(previous);
+    for (const { node, prefix } of periodOnly) {
+      if (prefix !== k) continue;
+      for (let v = 0; v < size; v++) {
+        valueOf[periodDim] = v;
+        if (next[v] && evaluate(node, valueOf, 0) !== T) next[v] = 0;
+      }
+    }
+    selected.push(next);
+  }
+  return selected;
 }

@@ -1,3 +1,4 @@
+import type { CountUnit, RegionBasis } from '../counts/dataset';
 import type { CountyCode, HealthcareRegionId } from '../regions/regions';
 
 /** A count with its honest uncertainty: low ≤ point ≤ high. */
@@ -44,8 +45,10 @@ export type EstimateWarning =
   | { code: 'independence'; steps: string[] }
   | { code: 'synthetic-data'; dataset: string }
   | { code: 'masked-cells'; count: number }
-  | { code: 'straddling-age-band'; bands: string[] }
-  | { code: 'basis-mismatch'; detail: string }
+  /** `weighting`: how the point share of a straddling band was taken (see EstimateBasis.ageShares). */
+  | { code: 'straddling-age-band'; bands: string[]; weighting?: 'uniform' | 'population' }
+  /** A dataset of another basis than the data used, left out (or, for events, used with this caveat); `dataset` names it. */
+  | { code: 'basis-mismatch'; detail: string; dataset?: string }
   /** A criterion met data coarser than itself (block "C15-C26" for "C18", sex "all" for "female") or a
    *  dimension the data lacks: those cells count 0 in the point and in full in the high. */
   | { code: 'unresolved-criterion'; dimensions: string[] };
@@ -54,8 +57,17 @@ export type EstimateWarning =
 export interface EstimateBasis {
   kind: 'incident' | 'prevalent';
   windowYears: number;
-  /** Per dataset used: id, years its periods cover, and the factor its counts were multiplied by. */
-  datasets: { id: string; yearsCovered: number; scale: number }[];
+  /**
+   * Per dataset used: id, years its periods cover, and the factor its counts were multiplied by in the base
+   * row; `yearsUsed` and `scaleUsed` are the same after every period criterion (the final figures), when
+   * period criteria chose fewer years than the dataset covers they differ from the base row's.
+   */
+  datasets: { id: string; yearsCovered: number; scale: number; yearsUsed?: number; scaleUsed?: number }[];
+  /** The one unit and region basis of all datasets added (others are left out with a warning). */
+  unit?: CountUnit;
+  regionBasis?: RegionBasis;
+  /** How straddling age bands were shared: uniformly within the band, or by a population table's ages. */
+  ageShares?: { kind: 'uniform' } | { kind: 'population'; datasetId: string };
 }
 
 export interface EstimateResult {

@@ -141,7 +141,14 @@ describe('estimateEligible, hand-computed', () => {
   });
 
   it('reports the basis it used', () => {
-    expect(result.basis).toEqual({ kind: 'incident', windowYears: 2, datasets: [{ id: 'hand', yearsCovered: 2, scale: 1 }] });
+    expect(result.basis).toEqual({
+      kind: 'incident',
+      windowYears: 2,
+      unit: 'persons',
+      regionBasis: 'residence',
+      ageShares: { kind: 'uniform' },
+      datasets: [{ id: 'hand', yearsCovered: 2, scale: 1, yearsUsed: 2, scaleUsed: 1 }],
+    });
   });
 });
 
