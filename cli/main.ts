@@ -6,10 +6,13 @@ import { readFileSync } from 'node:fs';
 import { runDemo } from '../shared/demo/run-demo';
 import { DEFAULT_CLI_LANGUAGE, isCliLanguage, translator, type CliLanguage, type Translate } from './i18n';
 import { demoToJSON, renderDemo } from './demo';
-import { BENCH_CELLS, BENCH_RUNS, runBench, writeBenchResults } from './bench';
+import { BENCH_RUNS, writeBenchResults } from './bench';
 import { formatters, renderTable } from './format';
 import { runInspect } from './commands/inspect';
 import { runQuery } from './commands/query';
+import { runEstimate } from './commands/estimate';
+import { runBenchWithDuckDb } from './bench';
+import { runImportBench, type ImportBenchResult } from './bench-import';
 
 export const EXIT_OK = 0;
 export const EXIT_RUNTIME_ERROR = 1;
@@ -106,33 +109,45 @@ export function packageVersion(): string {
   return json.version;
 }
 
-function runBenchCommand(args: ParsedArgs, io: CliIO, t: Translate): void {
-  const f = formatters(args.language);
-  const result = runBench(BENCH_CELLS, args.runs);
-  const path = writeBenchResults(result, io.cwd);
-  const r = result.estimate_1m_cells;
-  io.stdout(
-    [
-      t('benchTitle', { cells: f.count(r.cells), runs: f.count(r.runs) }),
-      renderTable(
-        [t('benchMeasure'), t('benchValue')],
-        [
-          ['p50', `${f.decimal(r.p50_ms, 2)} ms`],
-          ['p95', `${f.decimal(r.p95_ms, 2)} ms`],
-          [t('benchCellsPerSecond'), f.count(result.cellsPerSecond)],
-        ],
-      ),
-      t('benchWrote', { path }),
-      '',
-    ].join('\n'),
-  );
+/**
+ * `antal bench` (npm run bench): every benchmark the issues ask for, printed as tables and written together to
+ * bench-results.json — the estimate against DuckDB on 1M cells, then the 1M-row import against bare PapaParse.
+ */
+async function runAllBenchmarks(args: ParsedArgs, io: CliIO, t: Translate): Promise<void> {
+  const estimate = await runBenchWithDuckDb({ stdout: io.stdout, cwd: io.cwd }, args.language, args.runs);
+  const imported = await runImportBench();
+  const path = writeBenchResults({ ...estimate, import_1m_rows: imported } as Parameters<typeof writeBenchResults>[0], io.cwd);
+  io.stdout(renderImportBench(imported, args.language, t));
+  io.stdout(`${t('benchWrote', { path })}\n`);
 }
+
+function renderImportBench(r: ImportBenchResult, language: CliLanguage, t: Translate): string {
+  const f = formatters(language);
+  return [
+    '',
+    t('importBenchTitle', { rows: f.count(r.rows), mb: f.decimal(r.file_bytes / 1e6, 1) }),
+    renderTable(
+      [t('benchMeasure'), t('benchValue'), t('benchTarget')],
+      [
+        [t('importBenchPapa'), `${f.count(r.papaparse_ms)} ms`, ''],
+        [t('importBenchFull'), `${f.count(r.import_ms)} ms`, ''],
+        [t('importBenchRatio'), f.decimal(r.ratio, 2), '≤ 1,5'.replace(',', language === 'sv' ? ',' : '.')],
+        [t('importBenchRowsPerSecond'), f.count(r.rows_per_s), ''],
+        [t('importBenchPeak'), `${f.decimal(r.peak_memory_bytes / 1e6, 1)} MB (${f.decimal(r.peak_memory_ratio, 2)} ×)`, '≤ 3 ×'],
+        [t('importBenchLoadQuery'), `${f.count(r.load_and_query_ms)} ms`, '< 1 000 ms'.replace('1 000', f.count(1000))],
+      ],
+    ),
+    '',
+  ].join('\n');
+}
+
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   // The import commands parse their own flags (they share the importer's options).
   const fileIo = { stdout: io.stdout, stderr: io.stderr, readFile: (path: string) => new Uint8Array(readFileSync(path)) };
   if (argv[0] === 'inspect') return runInspect(argv.slice(1), fileIo);
   if (argv[0] === 'query') return runQuery(argv.slice(1), fileIo);
+  if (argv[0] === 'estimate') return runEstimate(argv.slice(1), fileIo);
   const early = languageFromArgv(argv);
   let args: ParsedArgs;
   try {
@@ -164,7 +179,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return EXIT_OK;
       }
       case 'bench':
-        runBenchCommand(args, io, t);
+        await runAllBenchmarks(args, io, t);
         return EXIT_OK;
     }
   } catch (error) {

@@ -6,8 +6,8 @@
  * answered (e.g. a sum of a rate), 2 on a usage error.
  */
 import { parseArgs } from 'node:util';
-import { analyseFile, type AnalyseOptions } from '../../shared/import/analyse-file';
-import { buildDataset } from '../../shared/import/build-dataset';
+import type { AnalyseOptions } from '../../shared/import/analyse-file';
+import { importFile } from '../../shared/import/import-file';
 import { queryDataset, QueryError, type QueryFilters } from '../../shared/import/query-dataset';
 import { formatProblem, ImportRefusedError } from '../../shared/import/problems';
 import { analyseOptionsFrom, IMPORT_OPTIONS, UsageError, type CommandIo } from './inspect';
@@ -75,9 +75,9 @@ export async function runQuery(argv: string[], io: CommandIo): Promise<number> {
     io.stderr(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
-  const preview = await analyseFile({ name: path, bytes }, options);
   try {
-    const imported = buildDataset(preview, preview.mapping, { publisher: path });
+    // Every row is read once, straight into columns; the layout is detected on the first rows.
+    const imported = await importFile({ name: path, bytes }, undefined, { publisher: path }, options);
     const r = queryDataset(imported, filters);
     if (values.json) {
       const out: Record<string, unknown> = { low: r.low, point: r.point, high: r.high, source: r.source, cells: r.cells, masked: r.masked };

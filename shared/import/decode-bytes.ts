@@ -4,7 +4,7 @@
  * write). Binary files (XLSX/ZIP, PDF, anything with NUL bytes) are refused rather than decoded into
  * garbage; the caller sends XLSX to the XLSX reader before it gets here.
  */
-import { decodeUtf8Strict } from './utf8-strict';
+import { decodeUtf8Range, scanUtf8 } from './utf8-strict';
 import { decodeWindows1252 } from './windows-1252';
 import { decodeUtf16 } from './utf16';
 
@@ -74,9 +74,23 @@ function refuseBinary(kind: BinaryKind): never {
   throw new DecodeRefusedError('binary-file', null, what[kind], 'a CSV or tab-separated text file, or an .xlsx workbook opened as such');
 }
 
-function forced(bytes: Uint8Array, encoding: EncodingOverride): DecodedText {
+/**
+ * How a file's bytes are to be read, decided without building its text (except for UTF-16, which is
+ * validated by decoding): the import streams the text piece by piece, so a 50 MB file never exists as one
+ * 50 MB string.
+ */
+export interface EncodingDecision {
+  encoding: TextEncodingName;
+  evidence: string;
+  /** Bytes of byte order mark to skip. */
+  start: number;
+  /** UTF-16 only: the whole text, decoded while validating. */
+  text?: string;
+}
+
+function forced(bytes: Uint8Array, encoding: EncodingOverride): EncodingDecision {
   if (encoding === 'windows-1252') {
-    return { text: decodeWindows1252(bytes), encoding, evidence: 'chosen by the user' };
+    return { encoding, evidence: 'chosen by the user', start: 0 };
   }
   if (encoding === 'utf-16le' || encoding === 'utf-16be') {
     const le = encoding === 'utf-16le';
@@ -85,33 +99,35 @@ function forced(bytes: Uint8Array, encoding: EncodingOverride): DecodedText {
     if ('offset' in decoded) {
       throw new DecodeRefusedError('invalid-encoding', null, `the bytes at offset ${decoded.offset} are not valid ${encoding.toUpperCase()}`, `valid ${encoding.toUpperCase()} text`);
     }
-    return { text: decoded.text, encoding, evidence: 'chosen by the user' };
+    return { encoding, evidence: 'chosen by the user', start: bom, text: decoded.text };
   }
   const bom = startsWith(bytes, UTF8_BOM) ? 3 : 0;
-  const decoded = decodeUtf8Strict(bytes, bom);
-  if ('offset' in decoded) {
-    const line = lineOfOffset(bytes, decoded.offset);
-    throw new DecodeRefusedError('invalid-encoding', line, `byte ${hex(bytes[decoded.offset]!)} at offset ${decoded.offset} (line ${line}) is not valid UTF-8`, 'UTF-8 text, as chosen; or let the importer detect the encoding');
+  const scan = scanUtf8(bytes, bom);
+  if (scan.invalidAt >= 0) {
+    const offset = scan.invalidAt;
+    const line = lineOfOffset(bytes, offset);
+    throw new DecodeRefusedError('invalid-encoding', line, `byte ${hex(bytes[offset]!)} at offset ${offset} (line ${line}) is not valid UTF-8`, 'UTF-8 text, as chosen; or let the importer detect the encoding');
   }
-  return { text: decoded.text, encoding: bom ? 'utf-8-bom' : 'utf-8', evidence: 'chosen by the user' };
+  return { encoding: bom ? 'utf-8-bom' : 'utf-8', evidence: 'chosen by the user', start: bom };
 }
 
 /**
- * Decode a text file. Throws {@link DecodeRefusedError} for binary input or for bytes that are invalid in
- * an encoding the user forced or a BOM announced.
+ * Decide a text file's encoding. Throws {@link DecodeRefusedError} for binary input or for bytes that are
+ * invalid in an encoding the user forced or a BOM announced.
  */
-export function decodeBytes(bytes: Uint8Array, override?: EncodingOverride): DecodedText {
+export function decideEncoding(bytes: Uint8Array, override?: EncodingOverride): EncodingDecision {
   const binary = detectBinaryKind(bytes);
   if (binary) refuseBinary(binary);
   if (override) return forced(bytes, override);
 
   if (startsWith(bytes, UTF8_BOM)) {
-    const decoded = decodeUtf8Strict(bytes, 3);
-    if ('offset' in decoded) {
-      const line = lineOfOffset(bytes, decoded.offset);
-      throw new DecodeRefusedError('invalid-encoding', line, `the file starts with a UTF-8 byte order mark but byte ${hex(bytes[decoded.offset]!)} at offset ${decoded.offset} (line ${line}) is not valid UTF-8`, 'valid UTF-8 after a UTF-8 byte order mark');
+    const scan = scanUtf8(bytes, 3);
+    if (scan.invalidAt >= 0) {
+      const offset = scan.invalidAt;
+      const line = lineOfOffset(bytes, offset);
+      throw new DecodeRefusedError('invalid-encoding', line, `the file starts with a UTF-8 byte order mark but byte ${hex(bytes[offset]!)} at offset ${offset} (line ${line}) is not valid UTF-8`, 'valid UTF-8 after a UTF-8 byte order mark');
     }
-    return { text: decoded.text, encoding: 'utf-8-bom', evidence: 'UTF-8 byte order mark (EF BB BF) at the start' };
+    return { encoding: 'utf-8-bom', evidence: 'UTF-8 byte order mark (EF BB BF) at the start', start: 3 };
   }
   for (const [bom, le, name] of [[UTF16LE_BOM, true, 'utf-16le'], [UTF16BE_BOM, false, 'utf-16be']] as const) {
     if (!startsWith(bytes, bom)) continue;
@@ -119,23 +135,93 @@ export function decodeBytes(bytes: Uint8Array, override?: EncodingOverride): Dec
     if ('offset' in decoded) {
       throw new DecodeRefusedError('invalid-encoding', null, `the file starts with a ${name.toUpperCase()} byte order mark but is not valid ${name.toUpperCase()} (offset ${decoded.offset})`, `valid ${name.toUpperCase()} after its byte order mark`);
     }
-    return { text: decoded.text, encoding: name, evidence: `${name.toUpperCase()} byte order mark (${bom.map(hex).join(' ')}) at the start` };
+    return { encoding: name, evidence: `${name.toUpperCase()} byte order mark (${bom.map(hex).join(' ')}) at the start`, start: 2, text: decoded.text };
   }
 
-  const utf8 = decodeUtf8Strict(bytes);
-  if ('text' in utf8) {
-    let nonAscii = 0;
-    for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) nonAscii++;
-    const evidence = nonAscii === 0
+  const scan = scanUtf8(bytes);
+  if (scan.invalidAt < 0) {
+    const evidence = scan.nonAscii === 0
       ? `all ${bytes.length} bytes are ASCII (read as UTF-8; identical in Windows-1252)`
-      : `all ${bytes.length} bytes are valid UTF-8, including ${nonAscii} bytes of multi-byte characters; no byte order mark`;
-    return { text: utf8.text, encoding: 'utf-8', evidence };
+      : `all ${bytes.length} bytes are valid UTF-8, including ${scan.nonAscii} bytes of multi-byte characters; no byte order mark`;
+    return { encoding: 'utf-8', evidence, start: 0 };
   }
-  const line = lineOfOffset(bytes, utf8.offset);
-  const byte = bytes[utf8.offset]!;
+  const line = lineOfOffset(bytes, scan.invalidAt);
+  const byte = bytes[scan.invalidAt]!;
   return {
-    text: decodeWindows1252(bytes),
     encoding: 'windows-1252',
-    evidence: `byte ${hex(byte)} at offset ${utf8.offset} (line ${line}) is not valid UTF-8, so the file is read as Windows-1252 (ISO-8859-1 compatible): ${hex(byte)} = "${decodeWindows1252(Uint8Array.of(byte))}"`,
+    evidence: `byte ${hex(byte)} at offset ${scan.invalidAt} (line ${line}) is not valid UTF-8, so the file is read as Windows-1252 (ISO-8859-1 compatible): ${hex(byte)} = "${decodeWindows1252(Uint8Array.of(byte))}"`,
+    start: 0,
   };
+}
+
+/** Bytes [start, end) as text; `end` must fall between characters (after a line break always does). */
+function decodeRange(bytes: Uint8Array, decision: EncodingDecision, start: number, end: number): string {
+  if (decision.encoding === 'windows-1252') return decodeWindows1252(bytes.subarray(start, end));
+  return decodeUtf8Range(bytes, start, end);
+}
+
+/**
+ * Decode a text file. Throws {@link DecodeRefusedError} for binary input or for bytes that are invalid in
+ * an encoding the user forced or a BOM announced.
+ */
+export function decodeBytes(bytes: Uint8Array, override?: EncodingOverride): DecodedText {
+  const decision = decideEncoding(bytes, override);
+  return { text: decision.text ?? decodeRange(bytes, decision, decision.start, bytes.length), encoding: decision.encoding, evidence: decision.evidence };
+}
+
+/** One piece of a file's text, ending just after a line break (unless it is the last). */
+export interface TextPiece {
+  text: string;
+  /** How much of the input is behind this piece, 0..1. */
+  done: number;
+}
+
+/**
+ * The file's text in pieces of about `pieceBytes` bytes, each cut just after a line break, so that a CRLF
+ * pair is never split and a UTF-8 sequence never is either (0x0A and 0x0D occur in no multi-byte sequence).
+ * A piece is as long as it must be to reach a line break.
+ */
+export function* textPieces(bytes: Uint8Array, decision: EncodingDecision, pieceBytes: number): Generator<TextPiece> {
+  const size = Math.max(16, pieceBytes);
+  if (decision.text !== undefined) {
+    const text = decision.text;
+    const n = text.length;
+    let pos = 0;
+    let noLf = n;
+    while (pos < n) {
+      const end = cutAfterLineBreak(n, pos + size, (from) => {
+        if (from >= noLf) return -1;
+        const i = text.indexOf('\n', from);
+        if (i < 0) noLf = from;
+        return i;
+      }, (from) => text.indexOf('\r', from));
+      yield { text: text.slice(pos, end), done: end / n };
+      pos = end;
+    }
+    return;
+  }
+  const n = bytes.length;
+  let pos = decision.start;
+  // Files with CR-only line endings have no LF: remember that, instead of searching to the end every time.
+  let noLf = n;
+  while (pos < n) {
+    const end = cutAfterLineBreak(n, pos + size, (from) => {
+      if (from >= noLf) return -1;
+      const i = bytes.indexOf(0x0a, from);
+      if (i < 0) noLf = from;
+      return i;
+    }, (from) => bytes.indexOf(0x0d, from));
+    yield { text: decodeRange(bytes, decision, pos, end), done: n === 0 ? 1 : end / n };
+    pos = end;
+  }
+}
+
+/** Where a piece that should end near `target` ends: after the next LF, else after the next CR, else at the end. */
+function cutAfterLineBreak(n: number, target: number, nextLf: (from: number) => number, nextCr: (from: number) => number): number {
+  if (target >= n) return n;
+  const lf = nextLf(target - 1);
+  if (lf >= 0) return lf + 1;
+  // No LF after this point: any CR is a line break of its own (CR-only line endings).
+  const cr = nextCr(target - 1);
+  return cr >= 0 ? cr + 1 : n;
 }

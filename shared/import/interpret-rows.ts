@@ -4,21 +4,18 @@
  * tokens 0), and every value that cannot be read is an error naming line, column and raw text. Unknown
  * stays unknown: an empty or ".." cell is never turned into 0.
  */
-import type { DimensionRole } from '../counts/dataset';
 import type { DimensionSpec } from '../counts/builder';
-import { parseRegion } from '../regions/parse';
-import { parseAgeBand, formatAgeBand } from '../utils/age-band';
 import { foldText } from '../utils/text';
 import { totalValueMask } from '../estimate/dimension-structure';
 import type { TableStructure } from './table-structure';
 import type { ImportMapping } from './import-mapping';
 import type { MeasureSpec } from './measure-kind';
-import { parseSex } from './parse-sex';
-import { parsePeriodLabel } from './parse-period-label';
-import { parseCodeValue } from './parse-code-value';
-import { isTotalLabel } from './member-labels';
 import { classifyMeasureCell, type MaskMeaning, type TokenTable } from './value-tokens';
-import { problem, type ImportProblem } from './problems';
+import type { ImportProblem } from './problems';
+import {
+  cellPlace, duplicateProblem, emptyMeasureProblem, filledDownProblem, missingDimensionProblem, negativeProblem, normaliseDimension,
+  notAnIntegerProblem, notANumberProblem, planMapping, rowsExcludedProblem, unknownDimensionProblem, unknownTokenProblem, zeroPopulationProblem,
+} from './row-rules';
 
 export interface InterpretedCell {
   line: number;
@@ -64,74 +61,14 @@ export interface Interpretation {
 
 const MAX_SAMPLE_ROWS = 20;
 
-interface DimColumn {
-  column: number;
-  role: DimensionRole;
-  key: string;
-  header: string;
-}
-
-const EXPECTED: Record<DimensionRole, string> = {
-  region: 'a Swedish county ("Skåne län", "12", "SE-M", "12 Skåne county"), a national total ("Riket") or an unknown region ("Okänd")',
-  sex: 'Män/Kvinnor/Båda könen, Man/Kvinna, M/K, Male/Female/Both sexes or Totalt',
-  age: 'an age band such as "0-4", "85+", "90–", "0 years" or Totalt/Samtliga',
-  period: 'a period such as "2021", "2021-03", "2021M03", "2021-W07" or "2021K2"',
-  code: 'an ICD-10 code, block or chapter ("C18.7", "C18", "C15–C26", "C00 – D48")',
-  extra: 'any text',
-};
-
-function normaliseDimension(role: DimensionRole, raw: string): string | null {
-  if (role === 'extra') return isTotalLabel(raw) ? 'all' : raw.trim();
-  if (role === 'region') {
-    const ref = parseRegion(raw);
-    return ref ? (ref.kind === 'county' ? ref.code : ref.kind) : null;
-  }
-  if (role === 'sex') return parseSex(raw);
-  if (role === 'age') {
-    const band = parseAgeBand(raw);
-    return band ? formatAgeBand(band) : null;
-  }
-  if (role === 'period') return isTotalLabel(raw) ? 'all' : parsePeriodLabel(raw);
-  const code = parseCodeValue(raw);
-  if (!code) return null;
-  return code.kind === 'icd10' ? code.code : code.kind === 'total' ? 'all' : null;
-}
-
 export function interpretRows(table: TableStructure, mapping: ImportMapping, file: string): Interpretation {
-  const problems: ImportProblem[] = [];
+  const plan = planMapping(table.headers, table.width, mapping, file);
+  const problems: ImportProblem[] = [...plan.problems];
   const excluded = new Set(mapping.excludeLines);
   const tokens: TokenTable = { masks: mapping.maskTokens, zeros: mapping.zeroTokens };
-  const dims: DimColumn[] = [];
-  const measureMap = new Map<string, InterpretedMeasure>();
-  const at = (column: number, line: number | null): { file: string; line: number | null; column: number; columnName: string } =>
-    ({ file, line, column: column + 1, columnName: table.headers[column] ?? '' });
-
-  if (mapping.columns.length !== table.width) {
-    problems.push(problem('mapping-invalid', 'error', { file, line: null, column: null }, String(mapping.columns.length), `${table.width} column mappings`, 'the mapping does not fit the table'));
-  }
-  mapping.columns.forEach((m, c) => {
-    if (m.kind === 'dimension') dims.push({ column: c, role: m.role, key: m.key, header: table.headers[c] ?? '' });
-  });
-  const dimKeys = new Set(dims.map((d) => d.key));
-  if (dimKeys.size !== dims.length) {
-    problems.push(problem('mapping-invalid', 'error', { file, line: null, column: null }, dims.map((d) => d.key).join(', '), 'a distinct key per dimension', 'two columns map to the same dimension'));
-  }
-  mapping.columns.forEach((m, c) => {
-    if (m.kind !== 'measure') return;
-    let measure = measureMap.get(m.measure);
-    const memberDims = m.members.map((mr) => ({ key: mr.role, role: mr.role as DimensionRole }));
-    if (!measure) {
-      measure = { key: m.measure, name: m.name, spec: m.spec, columns: [], dimensions: [...dims.map((d) => ({ key: d.key, role: d.role })), ...memberDims], cells: [] };
-      measureMap.set(m.measure, measure);
-    } else if (memberDims.length + dims.length !== measure.dimensions.length) {
-      problems.push(problem('mapping-invalid', 'error', at(c, null), table.headers[c] ?? '', 'the same member dimensions as the other columns of this measure', `column spreads measure "${m.name}" over other dimensions than its siblings`));
-    }
-    for (const md of memberDims) {
-      if (dimKeys.has(md.key)) problems.push(problem('mapping-invalid', 'error', at(c, null), table.headers[c] ?? '', `a ${md.key} given either by a column or by headers, not both`, `the header names a ${md.key} although column(s) hold the ${md.key}`));
-    }
-    measure.columns.push(c);
-  });
-  const measures = [...measureMap.values()];
+  const dims = plan.dims;
+  const measures: InterpretedMeasure[] = plan.measures.map((m) => ({ ...m, cells: [] }));
+  const at = (column: number, line: number | null) => cellPlace(file, table.headers, column, line);
 
   // Labels repeat on every row; normalising each distinct label once per column makes large files fast.
   const caches: Map<string, string | null>[] = dims.map(() => new Map());
@@ -156,7 +93,7 @@ export function interpretRows(table: TableStructure, mapping: ImportMapping, fil
       if (raw === '') {
         const previous = last[i];
         if (previous === null || previous === undefined) {
-          problems.push(problem('missing-value', 'error', at(d.column, record.line), '', EXPECTED[d.role], `the ${d.header || d.key} cell is empty and there is no row above to fill it from`));
+          problems.push(missingDimensionProblem(at(d.column, record.line), d));
           rowOk = false;
           values.push('');
           return;
@@ -174,8 +111,7 @@ export function interpretRows(table: TableStructure, mapping: ImportMapping, fil
         cache.set(raw, value);
       }
       if (value === null) {
-        const code = d.role === 'region' ? 'unknown-region' : d.role === 'sex' ? 'unknown-sex' : d.role === 'age' ? 'unknown-age' : d.role === 'period' ? 'unknown-period' : 'unknown-code';
-        problems.push(problem(code, 'error', at(d.column, record.line), raw, EXPECTED[d.role], `"${raw}" is not a ${d.role === 'code' ? 'ICD-10 code' : d.role}`));
+        problems.push(unknownDimensionProblem(at(d.column, record.line), d, raw));
         rowOk = false;
         values.push('');
         return;
@@ -200,13 +136,13 @@ export function interpretRows(table: TableStructure, mapping: ImportMapping, fil
         let decimals = 0;
         switch (cell.kind) {
           case 'empty':
-            problems.push(problem('missing-value', 'error', place, '', 'a number, a masked token ("X", "<5") or a zero token ("-")', 'the cell is empty; an unknown value is not a zero'));
+            problems.push(emptyMeasureProblem(place));
             continue;
           case 'invalid':
-            problems.push(problem('not-a-number', 'error', place, raw.trim(), `a number in the column's format (decimal "${m.numberFormat.decimal}"${m.numberFormat.thousands !== 'none' ? `, groups "${m.numberFormat.thousands}"` : ''}), a masked token or a zero token`, `"${raw.trim()}" is not a number`));
+            problems.push(notANumberProblem(place, raw.trim(), m.numberFormat));
             continue;
           case 'masked-unknown':
-            problems.push(problem('unknown-token-meaning', 'error', place, cell.token, `a meaning for "${cell.token}" for this source (e.g. 1–3), or the row excluded`, `"${cell.token}" marks a withheld value whose size this source does not document`));
+            problems.push(unknownTokenProblem(place, cell.token));
             continue;
           case 'zero-token':
             low = point = high = 0;
@@ -222,11 +158,11 @@ export function interpretRows(table: TableStructure, mapping: ImportMapping, fil
             low = point = high = cell.value;
             decimals = cell.decimals;
             if (cell.value < 0 && m.spec.kind !== 'other') {
-              problems.push(problem('negative-count', 'error', place, raw.trim(), 'zero or more', `a ${m.spec.kind} cannot be negative`));
+              problems.push(negativeProblem(place, raw.trim(), m.spec));
               continue;
             }
             if (additive && !Number.isInteger(cell.value)) {
-              problems.push(problem('not-an-integer', 'error', place, raw.trim(), `a whole number (a ${m.spec.kind === 'count' ? 'count' : 'population'})`, `"${raw.trim()}" has decimals; is the column's decimal separator right?`));
+              problems.push(notAnIntegerProblem(place, raw.trim(), m.spec));
               continue;
             }
             break;
@@ -245,11 +181,11 @@ export function interpretRows(table: TableStructure, mapping: ImportMapping, fil
 
   dims.forEach((d, i) => {
     if (filled[i]! > 0) {
-      problems.push(problem('filled-down', 'warning', at(d.column, firstFilledLine[i]!), '', 'a value in every cell', `${filled[i]} blank ${d.header || d.key} cells took the value of the row above (fill-down)`));
+      problems.push(filledDownProblem(at(d.column, firstFilledLine[i]!), d, filled[i]!));
     }
   });
   if (excludedLines.length > 0) {
-    problems.push(problem('rows-excluded', 'warning', { file, line: null, column: null }, excludedLines.join(', '), 'nothing', `${excludedLines.length} line(s) excluded by the user`));
+    problems.push(rowsExcludedProblem(file, excludedLines));
   }
 
   checkDuplicates(measures, problems, file, table);
@@ -273,11 +209,7 @@ function checkDuplicates(measures: InterpretedMeasure[], problems: ImportProblem
       const same = first.low === cell.low && first.high === cell.high && first.point === cell.point;
       const where = { file, line: cell.line, column: cell.column, columnName: table.headers[cell.column - 1] ?? '' };
       const label = measure.dimensions.map((d, i) => `${d.key}=${cell.values[i]}`).join(', ');
-      if (same) {
-        problems.push(problem('identical-duplicate', 'warning', where, String(cell.point), 'each combination of dimension values once', `${label} repeats line ${first.line} with the same value; counted once`));
-      } else {
-        problems.push(problem('conflicting-duplicate', 'error', where, String(cell.point), `the value of line ${first.line} (${first.point}) or the row removed`, `${label} appears on line ${first.line} with ${first.point} and here with a different value`));
-      }
+      problems.push(duplicateProblem(where, label, cell.point, first, same));
     }
     measure.cells = kept;
   }
@@ -326,8 +258,7 @@ function checkZeroPopulation(measures: InterpretedMeasure[], problems: ImportPro
     }
   }
   if (n > 0 && first) {
-    problems.push(problem('population-zero-with-zero-count', 'warning', { file, line: first.line, column: first.column, columnName: population.name }, '0',
-      'the population of the group', `${n} rows give population 0 where the count is 0; the source leaves the population out there, so these zeros are not real populations`));
+    problems.push(zeroPopulationProblem({ file, line: first.line, column: first.column, columnName: population.name }, n));
   }
 }
 

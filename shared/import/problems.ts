@@ -88,10 +88,19 @@ export function formatProblem(p: ImportProblem): string {
   return `${p.severity}: ${where.join(', ')}: ${p.message};${raw} expected ${p.expected} [${p.code}]`;
 }
 
-/** Thrown by buildDataset when the preview (with the chosen mapping) still has errors. */
+/**
+ * Thrown by buildDataset and importFile when the file (read with the chosen mapping) has errors: every
+ * error found anywhere in the file, with the warnings beside them so that one round of corrections can
+ * address both.
+ */
 export class ImportRefusedError extends Error {
-  constructor(readonly errors: ImportProblem[]) {
-    super(`Import refused: ${errors.length} error(s); first: ${errors[0] ? formatProblem(errors[0]) : 'none'}`);
+  constructor(
+    readonly errors: ImportProblem[],
+    readonly warnings: ImportProblem[] = [],
+    /** Problems found beyond the caller's limit (importFile's maxProblems), counted but not listed. */
+    readonly omitted = 0,
+  ) {
+    super(`Import refused: ${errors.length}${omitted > 0 ? '+' : ''} error(s); first: ${errors[0] ? formatProblem(errors[0]) : 'none'}`);
     this.name = 'ImportRefusedError';
   }
 }

@@ -33,7 +33,13 @@ const MAX_HEADER_ROWS = 3;
 const YEAR = /^(1[89]\d\d|2[01]\d\d)$/;
 const NUMBER = /^[-\u2212+]?\d[\d\s\u00a0\u202f.,]*$/;
 
-const isBlank = (cells: readonly string[]): boolean => cells.every((c) => c.trim() === '');
+/** Empty or only spaces; most cells start with a visible ASCII character, which decides without trimming. */
+const isBlankCell = (c: string): boolean => {
+  if (c.length === 0) return true;
+  const first = c.charCodeAt(0);
+  return first > 32 && first < 127 ? false : c.trim() === '';
+};
+const isBlank = (cells: readonly string[]): boolean => cells.every(isBlankCell);
 const nonEmpty = (cells: readonly string[]): number => cells.reduce((n, c) => (c.trim() === '' ? n : n + 1), 0);
 const lastNonEmpty = (cells: readonly string[]): number => {
   for (let i = cells.length - 1; i >= 0; i--) if (cells[i]!.trim() !== '') return i;
@@ -88,7 +94,15 @@ function combineHeaders(rows: readonly (readonly string[])[], width: number): st
   return parts;
 }
 
-export function findTableStructure(records: readonly RawRecord[], file: string): TableStructure {
+export interface TableStructureOptions {
+  /**
+   * False when the records are only the first part of the file (a preview's sample): lines at the end of
+   * the sample are then not a footer, since the file goes on after them.
+   */
+  complete?: boolean;
+}
+
+export function findTableStructure(records: readonly RawRecord[], file: string, options: TableStructureOptions = {}): TableStructure {
   const problems: ImportProblem[] = [];
   const notes: Note[] = [];
   let blankLines = 0;
@@ -119,46 +133,105 @@ export function findTableStructure(records: readonly RawRecord[], file: string):
     next++;
   }
 
-  // Footer: from the end, blank lines and lines with at most one filled field (or that read as a source).
-  let end = records.length;
-  while (end > next) {
-    const r = records[end - 1]!;
-    const text = noteText(r.cells);
-    // A data row with an empty value ("Uppsala;") has as many fields as the table; a note line has fewer.
-    if (isBlank(r.cells) || (isSingleText(r.cells) && r.cells.length < width) || (isFooterText(text) && nonEmpty(r.cells) <= 2)) end--;
-    else break;
-  }
-  for (let i = end; i < records.length; i++) {
-    const r = records[i]!;
-    if (isBlank(r.cells)) blankLines++;
-    else notes.push({ line: r.line, kind: 'footer', text: noteText(r.cells) });
-  }
-
   const body: RawRecord[] = [];
-  for (let i = next; i < end; i++) {
-    const r = records[i]!;
-    if (isBlank(r.cells)) {
-      blankLines++;
-      continue;
-    }
-    if (isSingleText(r.cells) && r.cells.length < width) {
-      notes.push({ line: r.line, kind: 'note', text: noteText(r.cells) });
-      problems.push(problem('note-inside-table', 'warning', { file, line: r.line, column: null }, noteText(r.cells),
-        'a data row or a note above or below the table', 'a line with a single text inside the table is kept as a note, not as data'));
-      continue;
-    }
-    if (r.cells.length === width) {
-      body.push(r);
-    } else if (r.cells.length > width && lastNonEmpty(r.cells) < width) {
-      // Trailing empty fields ("a;b;;") are what spreadsheet exports add; they carry nothing.
-      body.push({ line: r.line, cells: r.cells.slice(0, width) });
-    } else {
-      problems.push(problem('wrong-field-count', 'error', { file, line: r.line, column: null }, noteText(r.cells).slice(0, 80),
-        `${width} fields, like the header`, `the line has ${r.cells.length} fields`));
-    }
-  }
+  const stream = new TableBodyStream(width, file, (line, cells) => body.push({ line, cells }));
+  for (let i = next; i < records.length; i++) stream.push(records[i]!.line, records[i]!.cells);
+  const rest = stream.finish(options.complete ?? true);
+  notes.push(...rest.notes);
+  problems.push(...rest.problems);
 
   const headerParts = combineHeaders(headerRows.map((r) => r.cells), width);
   const headers = headerParts.map((parts) => parts.join(' '));
-  return { notes, headerLines: headerRows.map((r) => r.line), headerParts, headers, width, body, blankLines, problems };
+  return { notes, headerLines: headerRows.map((r) => r.line), headerParts, headers, width, body, blankLines: blankLines + rest.blankLines, problems };
+}
+
+export interface TableBodyRest {
+  /** Footer lines, then the notes met inside the table. */
+  notes: Note[];
+  blankLines: number;
+  /** Lines with the wrong number of fields, notes inside the table: in line order. */
+  problems: ImportProblem[];
+}
+
+/**
+ * The records below the header, one at a time: data rows go to `onRow` (trailing empty fields trimmed),
+ * blank lines are counted, single texts inside the table become notes, lines with another number of
+ * fields are errors. The footer (blank lines, lines with one text, or that read as a source, at the very
+ * end) is only known at the end of the file, so such lines wait until a data row follows them.
+ */
+export class TableBodyStream {
+  private readonly problems: ImportProblem[] = [];
+  private readonly inTableNotes: Note[] = [];
+  private blankLines = 0;
+  private waiting: RawRecord[] = [];
+
+  constructor(private readonly width: number, private readonly file: string, private readonly onRow: (line: number, cells: string[]) => void) {}
+
+  push(line: number, cells: string[]): void {
+    // The common case first: a line as wide as the table with a value in its first three fields is data.
+    if (cells.length === this.width && this.width >= 3 && !isBlankCell(cells[0]!) && !isBlankCell(cells[1]!) && !isBlankCell(cells[2]!) && this.waiting.length === 0) {
+      this.onRow(line, cells);
+      return;
+    }
+    if (this.mayBeFooter(cells)) {
+      this.waiting.push({ line, cells });
+      return;
+    }
+    if (this.waiting.length > 0) {
+      for (const r of this.waiting) this.classify(r.line, r.cells);
+      this.waiting = [];
+    }
+    this.classify(line, cells);
+  }
+
+  /** `endOfFile`: the waiting lines are the footer; otherwise (a sample) they are read as part of the table. */
+  finish(endOfFile: boolean): TableBodyRest {
+    const footer: Note[] = [];
+    if (endOfFile) {
+      for (const r of this.waiting) {
+        if (isBlank(r.cells)) this.blankLines++;
+        else footer.push({ line: r.line, kind: 'footer', text: noteText(r.cells) });
+      }
+    } else {
+      for (const r of this.waiting) this.classify(r.line, r.cells);
+    }
+    this.waiting = [];
+    return { notes: [...footer, ...this.inTableNotes], blankLines: this.blankLines, problems: this.problems };
+  }
+
+  /** Blank, one text in fewer fields than the table, or a source line with at most two filled fields. */
+  private mayBeFooter(cells: readonly string[]): boolean {
+    let filled = 0;
+    for (let i = 0; i < cells.length; i++) {
+      if (!isBlankCell(cells[i]!) && ++filled > 2) return false;
+    }
+    if (filled === 0) return true;
+    // A data row with an empty value ("Uppsala;") has as many fields as the table; a note line has fewer.
+    if (filled === 1 && cells.length < this.width && isSingleText(cells)) return true;
+    return isFooterText(noteText(cells));
+  }
+
+  private classify(line: number, cells: string[]): void {
+    if (cells.length === this.width && !isBlank(cells)) {
+      this.onRow(line, cells);
+      return;
+    }
+    if (isBlank(cells)) {
+      this.blankLines++;
+      return;
+    }
+    if (isSingleText(cells) && cells.length < this.width) {
+      this.inTableNotes.push({ line, kind: 'note', text: noteText(cells) });
+      this.problems.push(problem('note-inside-table', 'warning', { file: this.file, line, column: null }, noteText(cells),
+        'a data row or a note above or below the table', 'a line with a single text inside the table is kept as a note, not as data'));
+      return;
+    }
+    if (cells.length > this.width && lastNonEmpty(cells) < this.width) {
+      // Trailing empty fields ("a;b;;") are what spreadsheet exports add; they carry nothing.
+      this.onRow(line, cells.slice(0, this.width));
+    } else {
+      this.problems.push(problem('wrong-field-count', 'error', { file: this.file, line, column: null }, noteText(cells).slice(0, 80),
+        `${this.width} fields, like the header`, `the line has ${cells.length} fields`));
+    }
+  }
 }

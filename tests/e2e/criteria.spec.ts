@@ -100,3 +100,27 @@ test('a period criterion narrows the data to the chosen years', async ({ page })
   await editor.getByLabel('Från (t.ex. 2021)').fill('2030');
   await expect(editor.getByText('Ange år (2021), år-månad (2021-03) eller ISO-vecka (2021-W07), med från ≤ till.')).toBeVisible();
 });
+
+test('an imported dataset can be linked to the study, and the answer follows', async ({ page }) => {
+  // Import a small register file (new cases by region of residence, like the demo).
+  await page.goto('/#/datasets');
+  const csv = ['Region;År;Diagnos;Antal patienter', 'Stockholms län;2022;C18;400', 'Skåne län;2022;C18;250', 'Uppsala län;2022;C20;X', ''].join('\r\n');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Importera fil…' }).click();
+  await (await chooser).setFiles({ name: 'register.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await page.getByLabel('Utgivare eller källa').fill('Testregistret');
+  await page.getByRole('radio', { name: 'nya fall (incidens)' }).check();
+  await page.getByRole('radio', { name: 'folkbokföringsregion' }).check();
+  await page.getByRole('button', { name: /^Importera/ }).last().click();
+  await expect(page.getByTestId('datasets-table').locator('tbody tr')).toHaveCount(2);
+
+  await page.getByRole('link', { name: 'Svar' }).click();
+  const before = await page.getByTestId('national-interval').textContent();
+  const picker = page.getByTestId('dataset-picker');
+  await expect(picker.getByRole('checkbox')).toHaveCount(2);
+  await picker.getByRole('checkbox', { name: /register/ }).check();
+  await expect(page.getByTestId('compute-status')).toContainText('Aktuellt');
+  await expect(page.getByTestId('national-interval')).not.toHaveText(before ?? '');
+  await picker.getByRole('checkbox', { name: /register/ }).uncheck();
+  await expect(page.getByTestId('national-interval')).toHaveText(before ?? '');
+});

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { runInspect, type CommandIo } from '../../cli/commands/inspect';
 import { runQuery } from '../../cli/commands/query';
 import { utf8 } from './helpers';
+import { benchCsvText } from '../../cli/bench-import';
 
 const REAL = path.resolve(__dirname, '../../../shared/fixtures/real');
 
@@ -59,6 +60,46 @@ describe('antal inspect', () => {
     expect(await runInspect(['x.csv', '--mask', 'X=3-1'], io)).toBe(2);
     expect(await runInspect(['missing.csv'], io)).toBe(1);
     expect(io.err).toContain('cannot read missing.csv');
+  });
+});
+
+/** A file past the whole-preview size (25 000 rows, 1.3 MB) with an unreadable count on data row 20 000. */
+function largeWithError(): string {
+  const lines = benchCsvText(25_000).split('\r\n');
+  const cells = lines[20_000]!.split(';');
+  cells[5] = 'n/a';
+  lines[20_000] = cells.join(';');
+  return lines.join('\r\n');
+}
+
+describe('antal inspect on a large file', () => {
+  const text = largeWithError();
+
+  it('previews the first lines but reports the errors of every row; exit 1', async () => {
+    const io = fakeIo({ 'big.csv': text });
+    expect(await runInspect(['big.csv'], io)).toBe(1);
+    expect(io.out).toContain('Preview: the first 2000 lines analysed in detail (--full for all); every row read for errors');
+    expect(io.out).toContain('Errors: 1');
+    expect(io.out).toContain('error: big.csv, line 20001, column 6 (Antal patienter): "n/a" is not a number');
+    const json = fakeIo({ 'big.csv': text });
+    expect(await runInspect(['big.csv', '--json'], json)).toBe(1);
+    expect(JSON.parse(json.out)).toMatchObject({ sample: { complete: false, records: 2000 }, dataRows: null, errors: [{ code: 'not-a-number', line: 20_001 }] });
+  });
+
+  it('--full analyses every row in detail; a file without errors reports its row count', async () => {
+    const full = fakeIo({ 'big.csv': text });
+    expect(await runInspect(['big.csv', '--full'], full)).toBe(1);
+    expect(full.out).toContain('Layout: long, 1 header row(s), 25000 data rows');
+    expect(full.out).not.toContain('Preview: the first');
+    const clean = fakeIo({ 'ok.csv': benchCsvText(25_000) });
+    expect(await runInspect(['ok.csv', '--json'], clean)).toBe(0);
+    expect(JSON.parse(clean.out)).toMatchObject({ dataRows: 25_000, errors: [] });
+  });
+
+  it('query reads every row: the error after the preview refuses it', async () => {
+    const io = fakeIo({ 'big.csv': text });
+    expect(await runQuery(['big.csv', '--region', 'Skåne'], io)).toBe(1);
+    expect(io.err).toContain('line 20001, column 6');
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, DecodeRefusedError } from '../../shared/import/decode-bytes';
-import { decodeUtf8Strict } from '../../shared/import/utf8-strict';
+import fc from 'fast-check';
+import { decideEncoding, decodeBytes, DecodeRefusedError, textPieces } from '../../shared/import/decode-bytes';
+import { decodeUtf8Strict, scanUtf8 } from '../../shared/import/utf8-strict';
 import { decodeWindows1252 } from '../../shared/import/windows-1252';
 
 const bytes = (...b: number[]): Uint8Array => Uint8Array.from(b);
@@ -77,5 +78,43 @@ describe('decodeUtf8Strict', () => {
     const text = 'Båda könen – 0\u00ad19 €😀'.repeat(5000);
     const result = decodeUtf8Strict(new TextEncoder().encode(text));
     expect(result).toEqual({ text });
+  });
+});
+
+describe('scanning and decoding in pieces', () => {
+  const byteArrays = fc.array(fc.oneof(
+    { weight: 6, arbitrary: fc.integer({ min: 0x20, max: 0x7e }) },
+    { weight: 1, arbitrary: fc.constantFrom(0x0a, 0x0d) },
+    { weight: 2, arbitrary: fc.integer({ min: 0x80, max: 0xff }) },
+  ), { maxLength: 80 });
+  const utf8Text = fc.string({ unit: fc.constantFrom('a', 'å', 'ö', '€', '😀', ';', '\n', '\r\n', '\r', '1'), maxLength: 60 });
+
+  it('scanUtf8 finds the same first invalid byte as the strict decoder, at any alignment', () => {
+    fc.assert(fc.property(byteArrays, fc.integer({ min: 0, max: 3 }), (raw, shift) => {
+      // A view that starts 0–3 bytes into its buffer exercises the word-at-a-time path's alignment.
+      const buffer = new Uint8Array(raw.length + shift);
+      buffer.set(raw, shift);
+      const bytes = buffer.subarray(shift);
+      const strict = decodeUtf8Strict(bytes);
+      const scan = scanUtf8(bytes);
+      expect(scan.invalidAt).toBe('offset' in strict ? strict.offset : -1);
+      if (!('offset' in strict)) expect(scan.nonAscii).toBe(raw.filter((b) => b >= 0x80).length);
+    }), { numRuns: 400 });
+  });
+
+  it('textPieces give back the whole text, each piece ending just after a line break', () => {
+    fc.assert(fc.property(utf8Text, fc.integer({ min: 1, max: 12 }), (text, pieceBytes) => {
+      const bytes = new TextEncoder().encode(text);
+      const decision = decideEncoding(bytes);
+      const pieces = [...textPieces(bytes, decision, pieceBytes)];
+      expect(pieces.map((p) => p.text).join('')).toBe(decodeBytes(bytes).text);
+      pieces.slice(0, -1).forEach((p, i) => {
+        expect(p.text).toMatch(/[\r\n]$/);
+        // A CRLF pair is never cut in two.
+        expect(p.text.endsWith('\r') && pieces[i + 1]!.text.startsWith('\n')).toBe(false);
+      });
+      pieces.forEach((p, i) => i > 0 && expect(p.done).toBeGreaterThanOrEqual(pieces[i - 1]!.done));
+      if (pieces.length > 0) expect(pieces[pieces.length - 1]!.done).toBe(1);
+    }), { numRuns: 300 });
   });
 });

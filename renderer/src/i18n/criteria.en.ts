@@ -66,6 +66,8 @@ export const criteriaEn: Widen<typeof criteriaSv> = {
     saveFailed: 'The change could not be saved.',
     computeError: 'The answer could not be computed: {{message}}',
   },
+  datasets: 'Datasets the answer is based on',
+  datasetsHint: 'At least one dataset. Datasets of different basis (persons/events, incidence/prevalence, residence/care region) are never summed silently.',
   attritionChart: 'Attrition: patients remaining after each step, with interval',
   off: 'off',
 };

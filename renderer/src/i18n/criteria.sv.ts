@@ -63,6 +63,8 @@ export const criteriaSv = {
     saveFailed: 'Ändringen kunde inte sparas.',
     computeError: 'Svaret kunde inte beräknas: {{message}}',
   },
+  datasets: 'Dataset som svaret bygger på',
+  datasetsHint: 'Minst ett dataset. Dataset med olika underlag (personer/händelser, incidens/prevalens, folkbokförings-/vårdregion) summeras aldrig i tysthet.',
   attritionChart: 'Bortfall: antal kvar efter varje steg, med intervall',
   off: 'avstängt',
 } as const;

@@ -5,6 +5,7 @@ import { HEALTHCARE_REGIONS, regionByCode } from '../../../shared/regions/region
 import type { Answer } from '../answer/load-answer';
 import { AttritionChart } from '../components/AttritionChart';
 import { CriteriaEditor } from '../study/CriteriaEditor';
+import { DatasetPicker } from '../study/DatasetPicker';
 import { useStudyWorkspace } from '../study/useStudyWorkspace';
 import { IntervalChart } from '../components/IntervalChart';
 import { RegionMap } from '../components/RegionMap';
@@ -14,7 +15,7 @@ import { formatCount, formatDecimal, formatIntervalRange, formatPercent, roundIn
 export function HomePage({ studyId }: { studyId?: string }) {
   const { t } = useTranslation();
   const { db, now, language } = useServices();
-  const { state, updateStudy } = useStudyWorkspace(db, studyId, now);
+  const { state, updateStudy, setDatasetIds } = useStudyWorkspace(db, studyId, now);
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (state.status === 'error') return <p role="alert">{t('errors.database', { detail: state.detail })}</p>;
   if (state.status === 'empty') return <p className="empty-state">{t('home.empty')}</p>;
@@ -23,6 +24,7 @@ export function HomePage({ studyId }: { studyId?: string }) {
     <div className="workspace">
       <aside className="editor-pane" aria-label={t('criteria.title')}>
         <CriteriaEditor study={study} datasets={datasets} onChange={updateStudy} language={language} />
+        <DatasetPicker linked={state.record.datasetIds} onChange={(ids) => void setDatasetIds(ids)} />
         <p className="hint" role="status" data-testid="save-status">
           {saved === 'saving' ? t('criteria.status.saving') : saved === 'saved' ? t('criteria.status.saved') : t('criteria.status.saveFailed')}
         </p>

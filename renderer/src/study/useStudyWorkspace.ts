@@ -34,6 +34,8 @@ export type WorkspaceState =
 export interface Workspace {
   state: WorkspaceState;
   updateStudy(change: (study: Study) => Study): void;
+  /** Links the study to other datasets (at least one): loads them, recomputes, saves. */
+  setDatasetIds(ids: string[]): Promise<void>;
 }
 
 async function loadRecord(db: AntalDatabase, studyId: string | undefined): Promise<{ record: StudyRecord; datasets: Dataset[]; hallandRule: HallandRule } | null> {
@@ -137,5 +139,34 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
     [compute, db, now],
   );
 
-  return { state, updateStudy };
+  const setDatasetIds = useCallback(
+    async (ids: string[]) => {
+      const current = stateRef.current;
+      if (current.status !== 'ready' || ids.length === 0) return;
+      const datasets: Dataset[] = [];
+      for (const id of ids) {
+        const dataset = await loadDataset(db, id);
+        if (dataset) datasets.push(dataset);
+      }
+      if (datasets.length === 0) return;
+      const latest = stateRef.current;
+      if (latest.status !== 'ready') return;
+      const record: StudyRecord = { ...latest.record, datasetIds: datasets.map((d) => d.id), updatedAt: now().toISOString() };
+      const next: WorkspaceState = { ...latest, record, datasets, stale: true, saved: 'saving' };
+      stateRef.current = next;
+      setState(next);
+      const message: ToWorker = { type: 'datasets', datasets };
+      worker.current?.postMessage(message);
+      compute(latest.study, latest.hallandRule);
+      try {
+        await db.studies.put(record);
+        setState((s) => (s.status === 'ready' && s.record === record ? { ...s, saved: 'saved' } : s));
+      } catch {
+        setState((s) => (s.status === 'ready' ? { ...s, saved: 'failed' } : s));
+      }
+    },
+    [compute, db, now],
+  );
+
+  return { state, updateStudy, setDatasetIds };
 }

@@ -1,0 +1,84 @@
+import { useTranslation } from 'react-i18next';
+import type { ImportProblem } from '../../../shared/import';
+import { useServices } from '../context';
+import { formatCount } from '../format';
+
+/**
+ * Errors or warnings of an import, each with its place (line and column as an editor shows them), the text as
+ * found, what the importer expected, and for errors on a line the explicit choice to exclude that line.
+ * The core's own wording (English, technical) is kept beside the translated explanation: it names specifics
+ * such as the other line of a duplicate.
+ */
+export function ProblemTable({
+  problems,
+  total,
+  severity,
+  onExclude,
+  disabled,
+  testId,
+}: {
+  problems: readonly ImportProblem[];
+  total: number;
+  severity: 'error' | 'warning';
+  onExclude?: (line: number) => void;
+  disabled?: boolean;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  const { language } = useServices();
+  if (total === 0) return null;
+  const caption = severity === 'error' ? t('datasets.problems.errorsCaption', { n: formatCount(total, language) }) : t('datasets.problems.warningsCaption', { n: formatCount(total, language) });
+  return (
+    <div className="import-scroll" role="region" aria-label={caption} tabIndex={0}>
+      <table className={`data-table import-problems ${severity}`} data-testid={testId}>
+        <caption>
+          {caption}
+          {problems.length < total && <> {t('datasets.problems.shownFirst', { n: formatCount(problems.length, language) })}</>}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" className="num">{t('datasets.problems.line')}</th>
+            <th scope="col">{t('datasets.problems.column')}</th>
+            <th scope="col">{t('datasets.problems.raw')}</th>
+            <th scope="col">{t('datasets.problems.what')}</th>
+            <th scope="col">{t('datasets.problems.expected')}</th>
+            {onExclude && <th scope="col">{t('datasets.problems.action')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {problems.map((p, i) => (
+            <tr key={`${p.code}-${p.line ?? 'f'}-${p.column ?? 'r'}-${i}`} data-line={p.line ?? undefined}>
+              <td className="num">{p.line === null ? t('datasets.problems.wholeFile') : formatCount(p.line, language)}</td>
+              <td>
+                {p.column === null ? '—' : formatCount(p.column, language)}
+                {p.columnName ? <> ({p.columnName})</> : null}
+              </td>
+              <td>{p.raw === '' ? <span className="hint">{t('datasets.problems.emptyRaw')}</span> : <code>{p.raw}</code>}</td>
+              <td>
+                {t(`datasets.problemCodes.${p.code}`)}
+                <span className="hint import-detail" lang="en">
+                  {p.message}
+                </span>
+              </td>
+              <td>
+                {t(`datasets.expected.${p.code}`)}
+                <span className="hint import-detail" lang="en">
+                  {p.expected}
+                </span>
+              </td>
+              {onExclude && (
+                <td>
+                  {p.line !== null && (
+                    <button type="button" className="button small" disabled={disabled} onClick={() => onExclude(p.line!)}>
+                      {t('datasets.problems.exclude', { line: p.line })}
+                    </button>
+                  )}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+/** How normalised dimension values read on screen: county codes as names, "national"/"all" as words. */
+import type { TFunction } from 'i18next';
+import type { UiLanguage } from '../../../shared/ipc/contract';
+import type { DimensionRole } from '../../../shared/counts/dataset';
+import { REGIONS } from '../../../shared/regions/regions';
+
+export function displayDimensionValue(t: TFunction, language: UiLanguage, role: DimensionRole | string, value: string): string {
+  if (value === 'all') return t('datasets.values.all');
+  if (role === 'region') {
+    if (value === 'national') return t('datasets.values.national');
+    if (value === 'unknown') return t('datasets.values.unknownRegion');
+    const region = REGIONS.find((r) => r.code === value);
+    if (region) return `${language === 'sv' ? region.nameSv : region.nameEn} (${region.code})`;
+  }
+  if (role === 'sex' && (value === 'male' || value === 'female' || value === 'unknown')) return t(`datasets.values.sex.${value}`);
+  return value;
+}
+
+export function delimiterKey(delimiter: string | null): string {
+  switch (delimiter) {
+    case ';':
+      return 'semicolon';
+    case ',':
+      return 'comma';
+    case '\t':
+      return 'tab';
+    case '|':
+      return 'pipe';
+    default:
+      return 'none';
+  }
+}
+
+export function lineEndingKey(lineEnding: string | null): string {
+  return lineEnding === '\r\n' ? 'crlf' : lineEnding === '\n' ? 'lf' : lineEnding === '\r' ? 'cr' : 'none';
+}

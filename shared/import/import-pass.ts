@@ -1,0 +1,139 @@
+/**
+ * The import's one pass over every row: the file's text piece by piece → PapaParse → personnummer scan of
+ * every cell → table body (notes, blank lines, footer) → {@link ColumnarInterpreter}. Neither the whole text
+ * nor a table of all rows ever exists; what grows is the typed-array columns and the problem list.
+ *
+ * A generator, so that the same pass runs synchronously (buildDataset) and with progress, cancellation and
+ * yielding between pieces (importFile): it yields the share of the file done after each piece.
+ */
+import type { ImportPreview } from './analyse-file';
+import { findPersonnummerIn } from './analyse-file';
+import type { EncodingDecision } from './decode-bytes';
+import { textPieces } from './decode-bytes';
+import type { ImportMapping } from './import-mapping';
+import { normaliseLineBreaks, RecordReader, type RecordSink } from './parse-records';
+import type { ImportProblem, ProblemCode } from './problems';
+import { TableBodyStream, type Note } from './table-structure';
+import { ColumnarInterpreter, type ColumnarInterpretation } from './columnar-interpreter';
+import { decodeUtf16 } from './utf16';
+
+export interface PassOptions {
+  /** Problems kept in full (default: all). */
+  maxProblems?: number;
+  /** Bytes of text per piece (default {@link DEFAULT_PIECE_BYTES}). */
+  pieceBytes?: number;
+}
+
+export interface PassResult {
+  interpretation: ColumnarInterpretation;
+  /** Problems of the file's lines (quotes, field counts, notes inside the table), before those of its cells. */
+  fileProblems: ImportProblem[];
+  /** Title lines, footer lines, then notes inside the table. */
+  notes: Note[];
+  /** Where personal identity numbers are (the numbers themselves are not kept). */
+  personnummer: ImportProblem[];
+}
+
+/** 256 KiB: a piece's rows die young (little is promoted to the old generation), and PapaParse still runs at full speed. */
+export const DEFAULT_PIECE_BYTES = 256 * 1024;
+
+/** Problems of the file's lines that refuse an import (unless the user excluded their line). */
+export const STRUCTURAL_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>(['unbalanced-quote', 'too-many-columns', 'wrong-field-count', 'empty-file', 'binary-file', 'invalid-encoding', 'xlsx-unreadable', 'xlsx-sheet-not-found', 'personal-identity-number', 'no-table']);
+const LINE_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([...STRUCTURAL_CODES, 'note-inside-table']);
+
+/** How the preview read the bytes, again (the encoding was validated then; only the BOM is skipped now). */
+function decisionOf(preview: ImportPreview): EncodingDecision {
+  const name = preview.encoding?.name;
+  if (name === 'utf-16le' || name === 'utf-16be') {
+    const bytes = preview.bytes;
+    const le = name === 'utf-16le';
+    const bom = bytes[0] === (le ? 0xff : 0xfe) && bytes[1] === (le ? 0xfe : 0xff) ? 2 : 0;
+    const decoded = decodeUtf16(bytes, le, bom);
+    if ('offset' in decoded) throw new Error(`${name} bytes changed since the preview`);
+    return { encoding: name, evidence: preview.encoding!.evidence, start: bom, text: decoded.text };
+  }
+  if (name === 'windows-1252') return { encoding: name, evidence: preview.encoding!.evidence, start: 0 };
+  const bom = name === 'utf-8-bom' ? 3 : 0;
+  return { encoding: name === 'utf-8-bom' ? 'utf-8-bom' : 'utf-8', evidence: preview.encoding?.evidence ?? '', start: bom };
+}
+
+/** Occurrences of `byte` from `start`, four bytes at a time (a zero-byte test on each 32-bit word). */
+function countByte(bytes: Uint8Array, start: number, byte: number): number {
+  let n = 0;
+  let i = start;
+  while (i < bytes.length && ((bytes.byteOffset + i) & 3) !== 0) if (bytes[i++] === byte) n++;
+  const wordCount = (bytes.length - i) >>> 2;
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + i, wordCount);
+  const pattern = Math.imul(byte, 0x01010101);
+  for (let k = 0; k < wordCount; k++) {
+    const x = words[k]! ^ pattern;
+    // High bit set in each byte of x that is zero, exactly (no borrow between bytes).
+    const zero = ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x | 0x7f7f7f7f);
+    if (zero !== 0) n += Math.imul((zero >>> 7) & 0x01010101, 0x01010101) >>> 24;
+  }
+  for (i += wordCount * 4; i < bytes.length; i++) if (bytes[i] === byte) n++;
+  return n;
+}
+
+/** Lines in the text: an upper bound on its records, so the columns can be sized once (and not trimmed). */
+function countLines(decision: EncodingDecision, bytes: Uint8Array, lineEnding: string): number {
+  const breakChar = lineEnding === '\r' ? 0x0d : 0x0a;
+  let n = 0;
+  let endsWithBreak: boolean;
+  if (decision.text !== undefined) {
+    const text = decision.text;
+    const ch = String.fromCharCode(breakChar);
+    for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) n++;
+    endsWithBreak = text.length > 0 && text.charCodeAt(text.length - 1) === breakChar;
+  } else {
+    n = countByte(bytes, decision.start, breakChar);
+    endsWithBreak = bytes.length > 0 && bytes[bytes.length - 1] === breakChar;
+  }
+  return endsWithBreak ? n : n + 1;
+}
+
+/** Every row of the file the preview describes, read with `mapping`. */
+export function* readAllRows(preview: ImportPreview, mapping: ImportMapping, options: PassOptions = {}): Generator<number, PassResult> {
+  const { table } = preview;
+  const file = preview.file.name;
+  const maxProblems = options.maxProblems;
+
+  if (preview.sample.complete || preview.dialect === null) {
+    // The preview read the whole file (small files, workbooks): its table is every row.
+    const interpreter = new ColumnarInterpreter({ file, headers: table.headers, width: table.width, mapping, expectedRows: table.body.length, maxProblems });
+    const body = table.body;
+    for (let i = 0; i < body.length; i++) {
+      interpreter.add(body[i]!.line, body[i]!.cells);
+      if ((i & 0x3fff) === 0x3fff) yield i / body.length;
+    }
+    const fileProblems = [...preview.errors, ...preview.warnings].filter((p) => LINE_CODES.has(p.code));
+    return { interpretation: interpreter.finish(), fileProblems, notes: preview.notes, personnummer: [] };
+  }
+
+  const bytes = preview.bytes;
+  const decision = decisionOf(preview);
+  const headerEnd = table.headerLines[table.headerLines.length - 1] ?? 0;
+  const expectedRows = Math.max(16, countLines(decision, bytes, preview.dialect.lineEnding) - headerEnd);
+  const interpreter = new ColumnarInterpreter({ file, headers: table.headers, width: table.width, mapping, expectedRows, maxProblems });
+  const body = new TableBodyStream(table.width, file, (line, cells) => interpreter.add(line, cells));
+  const reader = new RecordReader(preview.dialect, file, preview.sample.maxColumns);
+  const personnummer: ImportProblem[] = [];
+  const take: RecordSink = (line, cells) => {
+    findPersonnummerIn(line, cells, file, personnummer);
+    // Titles and header rows were read by the preview; the same parser finds the same records again.
+    if (line > headerEnd) body.push(line, cells);
+  };
+  for (const piece of textPieces(bytes, decision, options.pieceBytes ?? DEFAULT_PIECE_BYTES)) {
+    reader.push(normaliseLineBreaks(piece.text), false, take);
+    yield piece.done;
+  }
+  reader.push('', true, take);
+  const rest = body.finish(true);
+  const titles = preview.notes.filter((n) => n.kind === 'title');
+  return {
+    interpretation: interpreter.finish(),
+    fileProblems: [...reader.problems, ...rest.problems],
+    notes: [...titles, ...rest.notes],
+    personnummer,
+  };
+}

@@ -1,0 +1,34 @@
+/** The import benchmark runs end to end on a small file; its figures are checked for sense, never for speed. */
+import { describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import { benchCsvText, IMPORT_BENCH_HEADER, runImportBench } from '../../cli/bench-import';
+import { analyseText } from './helpers';
+
+describe('import benchmark', () => {
+  it('generates the same realistic long-layout file for the same seed', async () => {
+    const text = benchCsvText(3000);
+    expect(benchCsvText(3000)).toBe(text);
+    expect(benchCsvText(3000, 7)).not.toBe(text);
+    const rows = Papa.parse<string[]>(text.trimEnd(), { delimiter: ';', newline: '\r\n' }).data;
+    expect(rows[0]!.join(';')).toBe(IMPORT_BENCH_HEADER);
+    expect(rows).toHaveLength(3001);
+    expect(rows.slice(1).some((r) => r[5] === 'X' && r[6] === 'X')).toBe(true);
+    expect(rows.slice(1).some((r) => /^\d+,\d\d$/.test(r[6]!))).toBe(true);
+    const preview = await analyseText(text);
+    expect(preview.errors).toEqual([]);
+    expect(preview.columns.map((c) => (c.mapping.kind === 'dimension' ? c.mapping.role : c.mapping.kind))).toEqual(['region', 'code', 'sex', 'age', 'period', 'measure', 'measure']);
+  });
+
+  it('measures a small file in child processes and returns sane, positive figures', async () => {
+    const r = await runImportBench({ rows: 2000, repeats: 1 });
+    expect(Object.keys(r).sort()).toEqual(['file_bytes', 'import_ms', 'load_and_query_ms', 'papaparse_ms', 'peak_memory_bytes', 'peak_memory_ratio', 'ratio', 'rows', 'rows_per_s'].sort());
+    expect(r.rows).toBe(2000);
+    expect(r.file_bytes).toBe(new TextEncoder().encode(benchCsvText(2000)).length);
+    for (const key of ['papaparse_ms', 'import_ms', 'ratio', 'rows_per_s', 'load_and_query_ms'] as const) expect(r[key]).toBeGreaterThan(0);
+    expect(r.peak_memory_bytes).toBeGreaterThanOrEqual(0);
+    // The ratio comes from the unrounded medians; the times are rounded to 0.1 ms.
+    expect(Math.abs(r.ratio - r.import_ms / r.papaparse_ms)).toBeLessThan(0.02 * r.ratio + 0.01);
+    expect(r.peak_memory_ratio).toBeCloseTo(r.peak_memory_bytes / r.file_bytes, 1);
+    await expect(runImportBench({ rows: 10 })).rejects.toThrow(RangeError);
+  }, 120_000);
+});
