@@ -46,6 +46,9 @@ test('the first screen shows the demo answer without any user action, matching `
   await expect(map.locator('path title', { hasText: /^Stockholm: / })).toHaveText(new RegExp(`^Stockholm: ${sv.format(Math.round(stockholm.eligible.point))} `));
 
   await expect(page.getByTestId('healthcare-region-table').locator('tbody tr')).toHaveCount(6);
+  // The demo multiplies three proportions: the independence assumption is flagged beside the numbers it affects.
+  await expect(page.getByTestId('independence-note')).toHaveText('Bygger på andelar som antas vara oberoende – se Att tänka på.');
+  await expect(page.getByTestId('region-table').locator('caption')).toContainText('antas vara oberoende');
   await expect(page.getByTestId('attrition-table').locator('tbody tr')).toHaveCount(demo.study.steps.length + 1);
   await expectNoA11yViolations(page, 'first screen (sv)');
 });

@@ -29,6 +29,7 @@ export const en: Messages = {
     basisValue: '{{unit}}, {{kind}}, {{regionBasis}}, {{from}}–{{to}}',
     window: 'Enrolment window: {{years}} years',
     national: 'Sweden',
+    independenceNote: 'Assumes independent proportions – see Keep in mind.',
     nationalHint: 'Estimated number of patients meeting the criteria during the enrolment window.',
     interval: 'interval {{low}}–{{high}}',
     publishedTotal: 'Published national row: {{value}} (sum of regions: {{sum}})',

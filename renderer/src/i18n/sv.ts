@@ -28,6 +28,7 @@ export const sv = {
     basisValue: '{{unit}}, {{kind}}, {{regionBasis}}, {{from}}–{{to}}',
     window: 'Rekryteringsfönster: {{years}} år',
     national: 'Hela riket',
+    independenceNote: 'Bygger på andelar som antas vara oberoende – se Att tänka på.',
     nationalHint: 'Uppskattat antal patienter som uppfyller kriterierna under rekryteringsfönstret.',
     interval: 'intervall {{low}}–{{high}}',
     publishedTotal: 'Publicerad riksrad: {{value}} (summan av regionerna: {{sum}})',

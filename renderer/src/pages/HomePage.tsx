@@ -106,6 +106,11 @@ function AnswerView({ answer }: { answer: Answer }) {
           </p>
           <p data-testid="national-interval">{t('home.interval', { low: formatCount(national.low, language), high: formatCount(national.high, language) })}</p>
           <p className="hint">{t('home.nationalHint')}</p>
+          {estimate.warnings.some((w) => w.code === 'independence') && (
+            <p className="hint independence-note" data-testid="independence-note">
+              <a href="#warnings-title">{t('home.independenceNote')}</a>
+            </p>
+          )}
           {estimate.unknownRegion && estimate.unknownRegion.high > 0 && (
             <p className="hint">{t('home.unknownRegion', { value: formatIntervalRange(estimate.unknownRegion, language) })}</p>
           )}
@@ -157,7 +162,10 @@ function AnswerView({ answer }: { answer: Answer }) {
           <RegionMap regions={estimate.regions} title={t('home.mapTitle')} legendTitle={t('home.mapLegend')} language={language} />
         </div>
         <table className="data-table" data-testid="region-table">
-          <caption>{t('home.perRegionCaption')}</caption>
+          <caption>
+            {t('home.perRegionCaption')}
+            {estimate.warnings.some((w) => w.code === 'independence') && <> — {t('home.independenceNote')}</>}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t('home.columns.region')}</th>
@@ -244,7 +252,10 @@ function AnswerView({ answer }: { answer: Answer }) {
           language={language}
         />
         <table className="data-table" data-testid="attrition-table">
-          <caption>{t('home.attritionCaption')}</caption>
+          <caption>
+            {t('home.attritionCaption')}
+            {estimate.warnings.some((w) => w.code === 'independence') && <> — {t('home.independenceNote')}</>}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t('home.columns.step')}</th>
