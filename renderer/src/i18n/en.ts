@@ -1,4 +1,8 @@
 import { datasetsEn } from './datasets.en';
+import { forecastEn } from './forecast.en';
+import { letterEn } from './letter.en';
+import { disclosureEn } from './disclosure.en';
+import { backupEn } from './backup.en';
 import type { Messages } from './sv';
 import { criteriaEn } from './criteria.en';
 
@@ -146,5 +150,9 @@ export const en: Messages = {
     database: 'The local database could not be opened: {{detail}}',
   },
   criteria: criteriaEn,
+  forecast: forecastEn,
+  letter: letterEn,
+  disclosure: disclosureEn,
+  backup: backupEn,
   language: { sv: 'Svenska', en: 'English' },
 };

@@ -1,5 +1,9 @@
 // Swedish: the default UI language. Every key here must exist in en.ts (enforced by the type and a test).
 import { datasetsSv } from './datasets.sv';
+import { forecastSv } from './forecast.sv';
+import { letterSv } from './letter.sv';
+import { disclosureSv } from './disclosure.sv';
+import { backupSv } from './backup.sv';
 import type { Widen } from './widen';
 import { criteriaSv } from './criteria.sv';
 export const sv = {
@@ -145,6 +149,10 @@ export const sv = {
     database: 'Den lokala databasen kunde inte öppnas: {{detail}}',
   },
   criteria: criteriaSv,
+  forecast: forecastSv,
+  letter: letterSv,
+  disclosure: disclosureSv,
+  backup: backupSv,
   language: { sv: 'Svenska', en: 'English' },
 } as const;
 
