@@ -1,0 +1,239 @@
+/**
+ * Settings → Disclosure control: choose a preset (saved at once) or edit a custom policy (validated, then
+ * saved with "Save policy"). Stored under the settings key `disclosurePolicy`.
+ */
+import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  DISCLOSURE_PRESETS,
+  customPolicyFrom,
+  describeDisclosurePolicy,
+  validateDisclosurePolicy,
+  type DisclosurePolicy,
+  type DisclosurePresetId,
+  type PolicyProblem,
+} from '../../../shared/disclosure';
+import { useServices } from '../context';
+import { bandsText, parseBandsText } from './bands-text';
+import { loadDisclosurePolicy, saveDisclosurePolicy } from './policy-store';
+import './disclosure.css';
+
+type Choice = DisclosurePresetId | 'custom';
+const PRESET_IDS = Object.keys(DISCLOSURE_PRESETS) as DisclosurePresetId[];
+const DEFAULT_BANDS = '1–4, 5–9, 10–19';
+
+const choiceOf = (policy: DisclosurePolicy): Choice => (PRESET_IDS.includes(policy.id as DisclosurePresetId) ? (policy.id as DisclosurePresetId) : 'custom');
+
+export function PolicySettings() {
+  const { t } = useTranslation();
+  const { db, language } = useServices();
+  const id = useId();
+  const [policy, setPolicy] = useState<DisclosurePolicy | null>(null);
+  const [status, setStatus] = useState<'idle' | 'saved' | 'invalid' | { error: string }>('idle');
+
+  useEffect(() => {
+    let live = true;
+    loadDisclosurePolicy(db)
+      .then((p) => live && setPolicy(p))
+      .catch((e: unknown) => live && setStatus({ error: e instanceof Error ? e.message : String(e) }));
+    return () => {
+      live = false;
+    };
+  }, [db]);
+  if (!policy) return typeof status === 'object' ? <p role="alert">{t('disclosure.sponsorView.loadError', { detail: status.error })}</p> : null;
+
+  const save = async (next: DisclosurePolicy) => {
+    try {
+      await saveDisclosurePolicy(db, next);
+      setStatus('saved');
+    } catch (e) {
+      setStatus({ error: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  const choose = (choice: Choice) => {
+    setStatus('idle');
+    if (choice === 'custom') {
+      setPolicy({ ...customPolicyFrom(policy), name: t('disclosure.settings.customDefaultName') });
+      return;
+    }
+    setPolicy(DISCLOSURE_PRESETS[choice]);
+    void save(DISCLOSURE_PRESETS[choice]);
+  };
+  const choice = choiceOf(policy);
+
+  return (
+    <fieldset className="panel policy-settings" data-testid="disclosure-settings">
+      <legend>{t('disclosure.settings.title')}</legend>
+      <p className="hint">{t('disclosure.settings.intro')}</p>
+      <label htmlFor={id}>{t('disclosure.settings.policy')}</label>
+      <select id={id} value={choice} onChange={(e) => choose(e.target.value as Choice)}>
+        {PRESET_IDS.map((p) => (
+          <option key={p} value={p}>
+            {DISCLOSURE_PRESETS[p].name}
+          </option>
+        ))}
+        <option value="custom">{t('disclosure.settings.custom')}</option>
+      </select>
+      {choice === 'custom' && (
+        <CustomPolicyForm
+          key={policy.id}
+          initial={policy}
+          onSave={(next) => {
+            setPolicy(next);
+            return save(next);
+          }}
+          onEdit={() => setStatus('idle')}
+          onInvalid={() => setStatus('invalid')}
+        />
+      )}
+      <p role="status" className="hint" data-testid="disclosure-status">
+        {status === 'saved' ? t('disclosure.settings.saved') : status === 'invalid' ? t('disclosure.settings.notSaved') : typeof status === 'object' ? status.error : ''}
+      </p>
+      <p className="policy-description" data-testid="disclosure-description">
+        <strong>{t('disclosure.settings.description')}:</strong> {describeDisclosurePolicy(policy, language)}
+      </p>
+    </fieldset>
+  );
+}
+
+interface Draft {
+  policy: DisclosurePolicy;
+  bands: string;
+}
+
+/** The problems of a draft, with the bands' text checked first (it must parse before it can be validated). */
+function draftProblems(draft: Draft): { policy: DisclosurePolicy | null; problems: Pick<PolicyProblem, 'field' | 'code'>[] } {
+  if (draft.policy.small.kind !== 'bands') return { policy: draft.policy, problems: validateDisclosurePolicy(draft.policy) };
+  const bands = parseBandsText(draft.bands);
+  if (!bands) return { policy: null, problems: [{ field: 'small', code: 'band-order' }] };
+  const policy: DisclosurePolicy = { ...draft.policy, small: { kind: 'bands', bands } };
+  return { policy, problems: validateDisclosurePolicy(policy) };
+}
+
+function CustomPolicyForm({ initial, onSave, onEdit, onInvalid }: { initial: DisclosurePolicy; onSave(p: DisclosurePolicy): Promise<void>; onEdit(): void; onInvalid(): void }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<Draft>({ policy: initial, bands: initial.small.kind === 'bands' ? bandsText(initial.small.bands) : DEFAULT_BANDS });
+  const [submitted, setSubmitted] = useState(false);
+  const ids = {
+    name: useId(),
+    version: useId(),
+    threshold: useId(),
+    small: useId(),
+    bands: useId(),
+    rounding: useId(),
+    roundingHint: useId(),
+    zero: useId(),
+    secondary: useId(),
+    secondaryText: useId(),
+  };
+  const { policy: checked, problems } = draftProblems(draft);
+  const errorOf = (field: PolicyProblem['field']) => (submitted ? problems.find((p) => p.field === field) : undefined);
+  const update = (patch: Partial<DisclosurePolicy>, bands?: string) => {
+    setDraft((d) => ({ policy: { ...d.policy, ...patch }, bands: bands ?? d.bands }));
+    onEdit();
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (!checked || problems.length > 0) return onInvalid();
+    void onSave(checked);
+  };
+  const field = (key: keyof typeof ids & PolicyProblem['field'], labelKey: string, control: (describedBy: string | undefined) => ReactNode) => {
+    const error = errorOf(key);
+    const errorId = `${ids[key]}-error`;
+    return (
+      <div className="field">
+        <label htmlFor={ids[key]}>{t(labelKey)}</label>
+        {control(error ? errorId : undefined)}
+        {error && (
+          <p id={errorId} className="field-error">
+            {t(`disclosure.settings.errors.${error.code}`)}
+          </p>
+        )}
+      </div>
+    );
+  };
+  const p = draft.policy;
+  return (
+    <form className="policy-form" onSubmit={onSubmit} noValidate data-testid="custom-policy-form">
+      {field('name', 'disclosure.settings.name', (d) => (
+        <input id={ids.name} value={p.name} aria-invalid={!!d} aria-describedby={d} onChange={(e) => update({ name: e.target.value })} />
+      ))}
+      {field('version', 'disclosure.settings.version', (d) => (
+        <input id={ids.version} value={p.version} aria-invalid={!!d} aria-describedby={d} onChange={(e) => update({ version: e.target.value })} />
+      ))}
+      {field('threshold', 'disclosure.settings.threshold', (d) => (
+        <input
+          id={ids.threshold}
+          type="number"
+          inputMode="numeric"
+          min={2}
+          step={1}
+          value={Number.isFinite(p.threshold) ? p.threshold : ''}
+          aria-invalid={!!d}
+          aria-describedby={d}
+          onChange={(e) => update({ threshold: e.target.value === '' ? Number.NaN : Number(e.target.value) })}
+        />
+      ))}
+      {field('small', 'disclosure.settings.small', (d) => (
+        <select
+          id={ids.small}
+          value={p.small.kind}
+          aria-invalid={!!d && p.small.kind !== 'bands'}
+          onChange={(e) => {
+            const kind = e.target.value as DisclosurePolicy['small']['kind'];
+            update({ small: kind === 'bands' ? { kind, bands: parseBandsText(draft.bands) ?? [] } : { kind } });
+          }}
+        >
+          <option value="less-than">{t('disclosure.settings.smallLessThan')}</option>
+          <option value="at-most">{t('disclosure.settings.smallAtMost')}</option>
+          <option value="bands">{t('disclosure.settings.smallBands')}</option>
+        </select>
+      ))}
+      {p.small.kind === 'bands' && (
+        <div className="field">
+          <label htmlFor={ids.bands}>{t('disclosure.settings.bands')}</label>
+          <input id={ids.bands} value={draft.bands} aria-invalid={!!errorOf('small')} aria-describedby={errorOf('small') ? `${ids.small}-error` : undefined} onChange={(e) => update({}, e.target.value)} />
+        </div>
+      )}
+      {field('rounding', 'disclosure.settings.rounding', (d) => (
+        <>
+          <input
+            id={ids.rounding}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            step={1}
+            value={Number.isFinite(p.rounding) ? p.rounding : ''}
+            aria-invalid={!!d}
+            aria-describedby={[ids.roundingHint, d].filter(Boolean).join(' ')}
+            onChange={(e) => update({ rounding: e.target.value === '' ? Number.NaN : Number(e.target.value) })}
+          />
+          <span id={ids.roundingHint} className="hint">
+            {t('disclosure.settings.roundingHint')}
+          </span>
+        </>
+      ))}
+      {field('zero', 'disclosure.settings.zero', () => (
+        <select id={ids.zero} value={p.zero} onChange={(e) => update({ zero: e.target.value as DisclosurePolicy['zero'] })}>
+          <option value="zero">{t('disclosure.settings.zeroZero')}</option>
+          <option value="as-small">{t('disclosure.settings.zeroSmall')}</option>
+        </select>
+      ))}
+      {field('secondary', 'disclosure.settings.secondary', () => (
+        <select id={ids.secondary} value={p.secondary} onChange={(e) => update({ secondary: e.target.value as DisclosurePolicy['secondary'] })}>
+          <option value="complementary">{t('disclosure.settings.secondaryOn')}</option>
+          <option value="none">{t('disclosure.settings.secondaryOff')}</option>
+        </select>
+      ))}
+      {field('secondaryText', 'disclosure.settings.secondaryText', (d) => (
+        <input id={ids.secondaryText} value={p.secondaryText} aria-invalid={!!d} aria-describedby={d} onChange={(e) => update({ secondaryText: e.target.value })} />
+      ))}
+      <div className="form-actions">
+        <button type="submit" className="button primary">
+          {t('disclosure.settings.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,40 @@
+// Where the disclosure policy and the sponsor-view switch live: the Dexie `settings` table.
+import { DEFAULT_DISCLOSURE_POLICY, validateDisclosurePolicy, type DisclosurePolicy } from '../../../shared/disclosure';
+import { type AntalDatabase, getSetting, putSetting } from '../db/database';
+
+export const DISCLOSURE_POLICY_KEY = 'disclosurePolicy';
+export const SPONSOR_VIEW_KEY = 'disclosureSponsorView';
+
+/**
+ * The stored policy: the whole policy object as it was chosen (a preset or a custom one), so that the letter
+ * (renderer/src/letter/letter-snapshot.ts reads the same key) and the screen apply the very same name, version
+ * and rules. Nothing stored: the default (OHDSI k = 5). Something unusable (edited by hand, an older format):
+ * also the default here — the letter refuses it instead.
+ */
+export async function loadDisclosurePolicy(db: AntalDatabase): Promise<DisclosurePolicy> {
+  return policyFromStored(await getSetting<unknown>(db, DISCLOSURE_POLICY_KEY));
+}
+
+export function policyFromStored(stored: unknown): DisclosurePolicy {
+  if (!stored || typeof stored !== 'object') return DEFAULT_DISCLOSURE_POLICY;
+  try {
+    return validateDisclosurePolicy(stored as DisclosurePolicy).length === 0 ? (stored as DisclosurePolicy) : DEFAULT_DISCLOSURE_POLICY;
+  } catch {
+    return DEFAULT_DISCLOSURE_POLICY;
+  }
+}
+
+/** Stores a policy; refuses (throws) an invalid one, so what is stored is always usable. */
+export async function saveDisclosurePolicy(db: AntalDatabase, policy: DisclosurePolicy): Promise<void> {
+  const problems = validateDisclosurePolicy(policy);
+  if (problems.length > 0) throw new Error(problems.map((p) => p.message).join(' '));
+  await putSetting(db, DISCLOSURE_POLICY_KEY, policy);
+}
+
+export async function loadSponsorView(db: AntalDatabase): Promise<boolean> {
+  return (await getSetting<boolean>(db, SPONSOR_VIEW_KEY)) === true;
+}
+
+export async function saveSponsorView(db: AntalDatabase, on: boolean): Promise<void> {
+  await putSetting(db, SPONSOR_VIEW_KEY, on);
+}
