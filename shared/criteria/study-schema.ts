@@ -51,7 +51,16 @@ export const STUDY_JSON_SCHEMA = {
     steps: { type: 'array', items: { $ref: '#/$defs/step' } },
     recruitment: { $ref: '#/$defs/recruitment' },
     verdictThresholds: object({ veryGood: share, good: share }),
-  }),
+    earlyFeedback: object(
+      {
+        populationPresent: { enum: ['yes', 'no', 'unknown'] },
+        limitingFactor: { enum: ['competing-studies', 'exclusion-criteria', 'no-factors', 'other'] },
+        competingStudies: { type: 'boolean' },
+        comment: { type: 'string' },
+      },
+      [],
+    ),
+  }, ['schemaVersion', 'id', 'version', 'title', 'sponsorReference', 'population', 'ageReferenceDate', 'steps', 'recruitment', 'verdictThresholds']),
   $defs: {
     share: object({ point: share, low: share, high: share }),
     count: object({ point: { type: 'number', minimum: 0 }, low: { type: 'number', minimum: 0 }, high: { type: 'number', minimum: 0 } }),
@@ -90,22 +99,33 @@ export const STUDY_JSON_SCHEMA = {
         predicate('not', { predicate: { $ref: '#/$defs/predicate' } }),
       ],
     },
-    site: object({
-      id: nonEmptyString,
-      name: { type: 'string' },
-      region: county,
-      activationMonth: { type: 'number', minimum: 0 },
-      shareOfRegion: share,
-    }),
-    recruitment: object({
-      targetPatients: { type: 'integer', minimum: 1 },
-      startDate: isoDate,
-      months: { type: 'number', exclusiveMinimum: 0 },
-      consentRate: { $ref: '#/$defs/share' },
-      screenFailureRate: { $ref: '#/$defs/share' },
-      sites: { type: 'array', items: { $ref: '#/$defs/site' } },
-      rateShape: { type: 'number', exclusiveMinimum: 0 },
-    }),
+    site: object(
+      {
+        id: nonEmptyString,
+        name: { type: 'string' },
+        region: county,
+        activationMonth: { type: 'number', minimum: 0 },
+        shareOfRegion: share,
+        ratePerMonth: { type: 'number', minimum: 0 },
+        rateCertainty: { enum: ['low', 'medium', 'high'] },
+      },
+      ['id', 'name', 'region', 'activationMonth', 'shareOfRegion'],
+    ),
+    recruitment: object(
+      {
+        targetPatients: { type: 'integer', minimum: 1 },
+        startDate: isoDate,
+        months: { type: 'number', exclusiveMinimum: 0 },
+        consentRate: { $ref: '#/$defs/share' },
+        screenFailureRate: { $ref: '#/$defs/share' },
+        sites: { type: 'array', items: { $ref: '#/$defs/site' } },
+        rateShape: { type: 'number', exclusiveMinimum: 0 },
+        seasonalWeights: { type: 'array', items: { type: 'number', minimum: 0 }, minItems: 12, maxItems: 12 },
+        dropoutRate: { $ref: '#/$defs/share' },
+        sitesGoalProbability: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
+      },
+      ['targetPatients', 'startDate', 'months', 'consentRate', 'screenFailureRate', 'sites', 'rateShape'],
+    ),
   },
 } as const;
 
@@ -178,6 +198,7 @@ function walk(schemaIn: Schema, value: unknown, path: string, issues: StudyIssue
     if (typeof schema.minimum === 'number' && value < schema.minimum) issue(`must be ≥ ${schema.minimum}`);
     if (typeof schema.maximum === 'number' && value > schema.maximum) issue(`must be ≤ ${schema.maximum}`);
     if (typeof schema.exclusiveMinimum === 'number' && value <= schema.exclusiveMinimum) issue(`must be > ${schema.exclusiveMinimum}`);
+    if (typeof schema.exclusiveMaximum === 'number' && value >= schema.exclusiveMaximum) issue(`must be < ${schema.exclusiveMaximum}`);
   }
   if (typeof value === 'string') {
     if (typeof schema.minLength === 'number' && value.length < schema.minLength) issue('must not be empty');
@@ -185,6 +206,7 @@ function walk(schemaIn: Schema, value: unknown, path: string, issues: StudyIssue
   }
   if (Array.isArray(value)) {
     if (typeof schema.minItems === 'number' && value.length < schema.minItems) issue(`must list at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}`);
+    if (typeof schema.maxItems === 'number' && value.length > schema.maxItems) issue(`must list at most ${schema.maxItems} items`);
     if (schema.items) value.forEach((item, i) => walk(schema.items as Schema, item, `${path}[${i}]`, issues));
   }
   if (typeOf(value) === 'object') {

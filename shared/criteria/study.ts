@@ -60,7 +60,14 @@ export interface Site {
   activationMonth: number;
   /** Share of the region's eligible patients this site sees. */
   shareOfRegion: number;
+  /** The site's own estimate of patients enrolled per month; replaces the rate derived from the estimate. */
+  ratePerMonth?: number;
+  /** How certain the site's rate is (maps to the gamma shape, see shared/recruitment/plan.ts); default: the plan's rateShape. */
+  rateCertainty?: RateCertainty;
 }
+
+/** A planner's certainty about a site's rate; each level is a coefficient of variation of the rate. */
+export type RateCertainty = 'low' | 'medium' | 'high';
 
 export interface RecruitmentPlan {
   targetPatients: number;
@@ -72,6 +79,26 @@ export interface RecruitmentPlan {
   sites: Site[];
   /** Certainty about site rates, as the gamma shape α (higher = more certain). */
   rateShape: number;
+  /**
+   * Relative recruitment activity per calendar month, January first (1 = normal). Optional: absent means the
+   * Swedish default (July near zero, June and August reduced; DEFAULT_SEASONAL_WEIGHTS in recruitment/plan.ts).
+   */
+  seasonalWeights?: number[];
+  /** Share of enrolled patients expected to drop out; the forecast counts patients who stay. Optional: none. */
+  dropoutRate?: ProportionRange;
+  /** Probability the "how many more sites" answer aims for. Optional: 0.8. */
+  sitesGoalProbability?: number;
+}
+
+/** The coordinator's answers to Early Feedback Form questions 1 and 3 (suggested by the app, always editable). */
+export interface EarlyFeedbackChoices {
+  /** Q1: is the patient population present in Sweden? Absent = take the suggestion. */
+  populationPresent?: 'yes' | 'no' | 'unknown';
+  /** Q3: what limits recruitment? Absent = take the suggestion. */
+  limitingFactor?: 'competing-studies' | 'exclusion-criteria' | 'no-factors' | 'other';
+  /** The coordinator knows of competing studies: then they are the suggested limiting factor. */
+  competingStudies?: boolean;
+  comment?: string;
 }
 
 export interface VerdictThresholds {
@@ -94,4 +121,6 @@ export interface Study {
   steps: CriterionStep[];
   recruitment: RecruitmentPlan;
   verdictThresholds: VerdictThresholds;
+  /** Early Feedback Form questions 1 and 3 as the coordinator answered them. Optional. */
+  earlyFeedback?: EarlyFeedbackChoices;
 }

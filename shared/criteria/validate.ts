@@ -23,6 +23,14 @@ export class InvalidStudyError extends Error {
 
 const isShare = (x: number): boolean => Number.isFinite(x) && x >= 0 && x <= 1;
 
+/** A real calendar date written YYYY-MM-DD. */
+function isIsoDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.getUTCFullYear() === Number(match[1]) && date.getUTCMonth() === Number(match[2]) - 1 && date.getUTCDate() === Number(match[3]);
+}
+
 function checkRange(range: ProportionRange, path: string, issues: StudyIssue[], stepId: string | undefined, maxOne: boolean): void {
   const { low, point, high } = range;
   const inDomain = maxOne ? [low, point, high].every(isShare) : [low, point, high].every((x) => Number.isFinite(x) && x >= 0);
@@ -115,7 +123,21 @@ export function validateStudy(study: Study): StudyIssue[] {
     if (!(COUNTY_CODES as readonly string[]).includes(site.region)) issues.push({ path: `${path}.region`, message: `"${site.region}" is not a county code` });
     if (!isShare(site.shareOfRegion)) issues.push({ path: `${path}.shareOfRegion`, message: 'must lie within 0..1' });
     if (!(Number.isFinite(site.activationMonth) && site.activationMonth >= 0)) issues.push({ path: `${path}.activationMonth`, message: 'must be ≥ 0' });
+    if (site.ratePerMonth !== undefined && !(Number.isFinite(site.ratePerMonth) && site.ratePerMonth >= 0)) issues.push({ path: `${path}.ratePerMonth`, message: 'must be a number of patients per month ≥ 0' });
+    if (site.rateCertainty !== undefined && !['low', 'medium', 'high'].includes(site.rateCertainty)) issues.push({ path: `${path}.rateCertainty`, message: 'must be "low", "medium" or "high"' });
   });
+  if (!isIsoDate(plan.startDate)) issues.push({ path: 'recruitment.startDate', message: `"${plan.startDate}" is not a date (YYYY-MM-DD)` });
+  if (plan.seasonalWeights !== undefined) {
+    const weights = plan.seasonalWeights;
+    if (weights.length !== 12) issues.push({ path: 'recruitment.seasonalWeights', message: `must list 12 monthly weights, January first (found ${weights.length})` });
+    else if (!weights.every((w) => Number.isFinite(w) && w >= 0)) issues.push({ path: 'recruitment.seasonalWeights', message: 'every monthly weight must be a number ≥ 0' });
+    else if (!weights.some((w) => w > 0)) issues.push({ path: 'recruitment.seasonalWeights', message: 'at least one month must have a weight above 0' });
+  }
+  if (plan.dropoutRate !== undefined) checkRange(plan.dropoutRate, 'recruitment.dropoutRate', issues, undefined, true);
+  if (plan.dropoutRate !== undefined && plan.dropoutRate.high >= 1) issues.push({ path: 'recruitment.dropoutRate', message: 'a dropout of 100 % leaves nobody to enrol' });
+  if (plan.sitesGoalProbability !== undefined && !(plan.sitesGoalProbability > 0 && plan.sitesGoalProbability < 1)) {
+    issues.push({ path: 'recruitment.sitesGoalProbability', message: 'must lie strictly between 0 and 1' });
+  }
 
   const { veryGood, good } = study.verdictThresholds;
   if (!(isShare(veryGood) && isShare(good) && good <= veryGood)) {

@@ -12,6 +12,7 @@
  * The expected total rate Σm_i is then exact; what is approximated is the spread, which is slightly larger
  * for unequal sites than for n equal ones. Staggered starts need simulation (see simulate.ts).
  */
+// @stdlib betainc: the regularised incomplete beta function I_x(a, b) that the closed form needs.
 import betainc from '@stdlib/math-base-special-betainc';
 
 export interface PoissonGammaParams {
@@ -45,9 +46,10 @@ export function probabilityToReachTarget(params: PoissonGammaParams & { months: 
   return betainc(t / (t + params.beta), params.target, params.sites * params.alpha);
 }
 
-/** Median of T in months: solves I_x(N, nα) = 1/2 by bisection on x, then t = β·x/(1 − x). */
-export function medianMonthsToTarget(params: PoissonGammaParams): number {
+/** The q-quantile of T in months: solves I_x(N, nα) = q by bisection on x, then t = β·x/(1 − x). */
+export function quantileMonthsToTarget(params: PoissonGammaParams, q: number): number {
   checkParams(params);
+  if (!(q > 0 && q < 1)) throw new RangeError(`quantile must lie strictly within 0..1 (got ${q})`);
   const a = params.target;
   const b = params.sites * params.alpha;
   let lo = 0;
@@ -56,11 +58,16 @@ export function medianMonthsToTarget(params: PoissonGammaParams): number {
   for (let i = 0; i < 200; i++) {
     const mid = (lo + hi) / 2;
     if (mid === lo || mid === hi) break;
-    if (betainc(mid, a, b) < 0.5) lo = mid;
+    if (betainc(mid, a, b) < q) lo = mid;
     else hi = mid;
   }
   const x = (lo + hi) / 2;
   return (params.beta * x) / (1 - x);
+}
+
+/** Median of T in months. */
+export function medianMonthsToTarget(params: PoissonGammaParams): number {
+  return quantileMonthsToTarget(params, 0.5);
 }
 
 /** Enrolled by `months`: negative binomial with r = nα and success probability β/(β + t). */

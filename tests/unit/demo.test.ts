@@ -126,8 +126,8 @@ describe('runDemo', () => {
     expect(codes).toEqual(expect.arrayContaining(['synthetic-data', 'masked-cells', 'straddling-age-band', 'independence']));
   });
 
-  it('uses the closed form (all sites open at month 0) and gives a verdict consistent with its probability', () => {
-    expect(first.projection.method).toBe('closed-form');
+  it('simulates (the default Swedish summer dip makes rates seasonal) and gives a verdict consistent with its probability', () => {
+    expect(first.projection.method).toBe('simulation');
     expect(first.projection.sites).toHaveLength(8);
     expect(first.verdict.probability).toBe(first.projection.probability);
     const p = first.projection.probability;

@@ -114,6 +114,8 @@ function estimateWith(eligiblePoint: Record<string, number>): EstimateResult {
 }
 
 const site = (id: string, region: Site['region'], shareOfRegion: number, activationMonth = 0): Site => ({ id, name: id, region, shareOfRegion, activationMonth });
+/** No seasons: every month recruits alike (the default has the Swedish summer dip). */
+const FLAT = Array<number>(12).fill(1);
 
 describe('siteRates', () => {
   it('rate = region eligible per month × share × consent × (1 − screen failure), low and high from the ends', () => {
@@ -132,7 +134,7 @@ describe('siteRates', () => {
 describe('projectRecruitment', () => {
   it('uses the closed form when every site opens at month 0', () => {
     const study = makeStudy([]);
-    study.recruitment = { ...study.recruitment, targetPatients: 50, months: 12, sites: [site('a', '01', 0.5), site('b', '12', 0.5)] };
+    study.recruitment = { ...study.recruitment, targetPatients: 50, months: 12, seasonalWeights: FLAT, sites: [site('a', '01', 0.5), site('b', '12', 0.5)] };
     const projection = projectRecruitment(study, estimateWith({ '01': 480, '12': 240 }));
     // Rates 4.5 and 2.25 → Λ = 6.75, β = nα/Λ = 4/6.75.
     expect(projection.method).toBe('closed-form');
@@ -146,7 +148,7 @@ describe('projectRecruitment', () => {
 
   it('simulates, deterministically, when sites open later, and agrees with the closed form when they do not', () => {
     const study = makeStudy([]);
-    study.recruitment = { ...study.recruitment, targetPatients: 60, months: 18, rateShape: 3, sites: [site('a', '01', 0.5, 0), site('b', '12', 0.5, 6)] };
+    study.recruitment = { ...study.recruitment, targetPatients: 60, months: 18, rateShape: 3, seasonalWeights: FLAT, sites: [site('a', '01', 0.5, 0), site('b', '12', 0.5, 6)] };
     const estimate = estimateWith({ '01': 480, '12': 480 });
     const staggered = projectRecruitment(study, estimate);
     expect(staggered.method).toBe('simulation');

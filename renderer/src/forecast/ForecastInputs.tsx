@@ -1,0 +1,293 @@
+/**
+ * The forecast's assumptions: start date, consent, screen failure and dropout with their ranges, the monthly
+ * seasonal weights, the certainty of the rates, the participating sites and the verdict rule. Every valid
+ * edit goes straight to the study (and recomputes); invalid drafts stay in their field with an explanation.
+ */
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProportionRange, RateCertainty, RecruitmentPlan, Site, Study } from '../../../shared/criteria/study';
+import type { UiLanguage } from '../../../shared/ipc/contract';
+import { COUNTY_CODES, type CountyCode, regionByCode } from '../../../shared/regions/regions';
+import { NO_DROPOUT, resolvePlan } from '../../../shared/recruitment/plan';
+import type { SiteRate } from '../../../shared/recruitment/site-rates';
+import { useServices } from '../context';
+import { formatDecimal } from '../format';
+import { ParsedField } from '../study/fields';
+import { parseDecimalInput, parsePercentInput } from '../study/parse-input';
+
+type Change = (change: (study: Study) => Study) => void;
+
+const pct = (share: number, language: UiLanguage) => formatDecimal(share * 100, language, 2);
+
+const withPlan = (study: Study, change: Partial<RecruitmentPlan>): Study => ({ ...study, recruitment: { ...study.recruitment, ...change } });
+
+/** "2026-09-01" if it is a real calendar date, else null. */
+export function parseIsoDateInput(text: string): string | null {
+  const value = text.trim();
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return null;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.getUTCDate() === Number(match[3]) && date.getUTCMonth() === Number(match[2]) - 1 ? value : null;
+}
+
+/** A fresh site id not used in the plan. */
+export function newSiteId(sites: readonly Site[]): string {
+  let n = sites.length + 1;
+  while (sites.some((s) => s.id === `site-${n}`)) n += 1;
+  return `site-${n}`;
+}
+
+function PercentRange({ legend, range, onChange }: { legend: string; range: ProportionRange; onChange: (r: ProportionRange) => void }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const field = (key: keyof ProportionRange) => (
+    <ParsedField
+      key={key}
+      label={t(`forecast.inputs.range.${key}`)}
+      value={range[key]}
+      format={(v) => pct(v, language)}
+      parse={(text) => {
+        const v = parsePercentInput(text);
+        if (v === null) return null;
+        const next = { ...range, [key]: v };
+        return next.low <= next.point && next.point <= next.high ? v : null;
+      }}
+      onValid={(v) => onChange({ ...range, [key]: v })}
+      errorText={t('forecast.inputs.rangeError')}
+    />
+  );
+  return (
+    <fieldset className="range">
+      <legend>{legend}</legend>
+      <div className="field-row">
+        {field('low')}
+        {field('point')}
+        {field('high')}
+      </div>
+    </fieldset>
+  );
+}
+
+function useLanguage(): UiLanguage {
+  return useServices().language;
+}
+
+function SiteFields({ site, rate, plan, onChange, onRemove }: { site: Site; rate: SiteRate | undefined; plan: RecruitmentPlan; onChange: (s: Site) => void; onRemove: () => void }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const nameId = useId();
+  const regionId = useId();
+  const certaintyId = useId();
+  const regionName = (code: CountyCode) => (language === 'sv' ? regionByCode(code).nameSv : regionByCode(code).nameEn);
+  return (
+    <fieldset className="range site" data-site={site.id}>
+      <legend>{site.name}</legend>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={nameId}>{t('forecast.sites.name')}</label>
+          <input id={nameId} value={site.name} onChange={(e) => onChange({ ...site, name: e.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor={regionId}>{t('forecast.sites.region')}</label>
+          <select id={regionId} value={site.region} onChange={(e) => onChange({ ...site, region: e.target.value as CountyCode })}>
+            {COUNTY_CODES.map((code) => (
+              <option key={code} value={code}>
+                {regionName(code)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="field-row">
+        <ParsedField
+          label={t('forecast.sites.activation')}
+          value={site.activationMonth}
+          format={(v) => formatDecimal(v, language, 1)}
+          parse={(text) => {
+            const v = parseDecimalInput(text);
+            return v !== null && v >= 0 && v <= 120 ? v : null;
+          }}
+          onValid={(v) => onChange({ ...site, activationMonth: v })}
+          errorText={t('forecast.sites.activationError')}
+        />
+        <ParsedField
+          label={t('forecast.sites.share')}
+          value={site.shareOfRegion}
+          format={(v) => pct(v, language)}
+          parse={parsePercentInput}
+          onValid={(v) => onChange({ ...site, shareOfRegion: v })}
+          errorText={t('forecast.sites.shareError')}
+        />
+      </div>
+      <div>
+        <ParsedField<{ rate: number | undefined }>
+          label={t('forecast.sites.ownRate')}
+          value={{ rate: site.ratePerMonth }}
+          format={(v) => (v.rate === undefined ? '' : formatDecimal(v.rate, language, 2))}
+          parse={(text) => {
+            if (text.trim() === '') return { rate: undefined };
+            const v = parseDecimalInput(text);
+            return v !== null && v >= 0 ? { rate: v } : null;
+          }}
+          onValid={({ rate: own }) => {
+            const { ratePerMonth: _drop, ...rest } = site;
+            void _drop;
+            onChange(own === undefined ? rest : { ...rest, ratePerMonth: own });
+          }}
+          errorText={t('forecast.sites.ownRateError')}
+          hint={
+            rate
+              ? t('forecast.sites.derived', { rate: formatDecimal(rate.derivedRatePerMonth.point, language, 2), eligible: formatDecimal(rate.regionEligiblePerMonth.point, language, 1) })
+              : undefined
+          }
+        />
+        <div className="field">
+          <label htmlFor={certaintyId}>{t('forecast.sites.certainty')}</label>
+          <select
+            id={certaintyId}
+            value={site.rateCertainty ?? 'plan'}
+            onChange={(e) => {
+              const { rateCertainty: _drop, ...rest } = site;
+              void _drop;
+              const value = e.target.value;
+              onChange(value === 'plan' ? rest : { ...rest, rateCertainty: value as RateCertainty });
+            }}
+          >
+            <option value="plan">{t('forecast.sites.certaintyOption.plan', { alpha: formatDecimal(plan.rateShape, language, 2) })}</option>
+            <option value="low">{t('forecast.sites.certaintyOption.low')}</option>
+            <option value="medium">{t('forecast.sites.certaintyOption.medium')}</option>
+            <option value="high">{t('forecast.sites.certaintyOption.high')}</option>
+          </select>
+        </div>
+      </div>
+      <button type="button" className="button small danger" onClick={onRemove}>
+        {t('forecast.sites.remove', { name: site.name })}
+      </button>
+    </fieldset>
+  );
+}
+
+export function ForecastInputs({ study, siteRates, onChange }: { study: Study; siteRates: SiteRate[]; onChange: Change }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const plan = resolvePlan(study.recruitment);
+  const months = t('forecast.inputs.months', { returnObjects: true }) as unknown as string[];
+  const setSite = (index: number, site: Site) => onChange((s) => withPlan(s, { sites: s.recruitment.sites.map((x, i) => (i === index ? site : x)) }));
+  const addSite = () =>
+    onChange((s) => {
+      const sites = s.recruitment.sites;
+      const site: Site = { id: newSiteId(sites), name: t('forecast.sites.newName', { n: sites.length + 1 }), region: '01', activationMonth: 0, shareOfRegion: 0.5 };
+      return withPlan(s, { sites: [...sites, site] });
+    });
+  const { veryGood, good } = study.verdictThresholds;
+
+  return (
+    <details className="forecast-inputs" data-testid="forecast-inputs">
+      <summary>{t('forecast.inputs.title')}</summary>
+      <div className="plan">
+        <ParsedField
+          label={t('forecast.inputs.startDate')}
+          value={plan.startDate}
+          format={(v) => v}
+          parse={parseIsoDateInput}
+          onValid={(v) => onChange((s) => withPlan(s, { startDate: v }))}
+          errorText={t('forecast.inputs.startDateError')}
+          inputMode="numeric"
+        />
+        <PercentRange legend={t('forecast.inputs.consent')} range={plan.consentRate} onChange={(r) => onChange((s) => withPlan(s, { consentRate: r }))} />
+        <PercentRange legend={t('forecast.inputs.screenFailure')} range={plan.screenFailureRate} onChange={(r) => onChange((s) => withPlan(s, { screenFailureRate: r }))} />
+        <PercentRange
+          legend={t('forecast.inputs.dropout')}
+          range={plan.dropoutRate}
+          onChange={(r) => onChange((s) => withPlan(s, { dropoutRate: r.high === 0 ? NO_DROPOUT : r }))}
+        />
+        <fieldset className="range" data-testid="seasonal-weights">
+          <legend>{t('forecast.inputs.seasons')}</legend>
+          <p className="hint">{t('forecast.inputs.seasonsHint')}</p>
+          <div className="field-row">
+            {plan.seasonalWeights.map((w, i) => (
+              <ParsedField
+                key={i}
+                label={months[i] ?? String(i + 1)}
+                value={w}
+                format={(v) => formatDecimal(v, language, 2)}
+                parse={(text) => {
+                  const v = parseDecimalInput(text);
+                  return v !== null && v >= 0 && v <= 2 && plan.seasonalWeights.some((x, j) => (j === i ? v : x) > 0) ? v : null;
+                }}
+                onValid={(v) => onChange((s) => withPlan(s, { seasonalWeights: resolvePlan(s.recruitment).seasonalWeights.map((x, j) => (j === i ? v : x)) }))}
+                errorText={t('forecast.inputs.weightError')}
+              />
+            ))}
+          </div>
+        </fieldset>
+        <ParsedField
+          label={t('forecast.inputs.rateShape')}
+          value={plan.rateShape}
+          format={(v) => formatDecimal(v, language, 2)}
+          parse={(text) => {
+            const v = parseDecimalInput(text);
+            return v !== null && v > 0 && v <= 1000 ? v : null;
+          }}
+          onValid={(v) => onChange((s) => withPlan(s, { rateShape: v }))}
+          errorText={t('forecast.inputs.rateShapeError')}
+          hint={t('forecast.inputs.rateShapeHint')}
+        />
+      </div>
+
+      <h3>{t('forecast.sites.title')}</h3>
+      {study.recruitment.sites.map((site, i) => (
+        <SiteFields
+          key={site.id}
+          site={site}
+          rate={siteRates.find((r) => r.siteId === site.id)}
+          plan={study.recruitment}
+          onChange={(next) => setSite(i, next)}
+          onRemove={() => onChange((s) => withPlan(s, { sites: s.recruitment.sites.filter((x) => x.id !== site.id) }))}
+        />
+      ))}
+      <button type="button" className="button small" onClick={addSite}>
+        {t('forecast.sites.add')}
+      </button>
+
+      <fieldset className="range">
+        <legend>{t('forecast.inputs.thresholds')}</legend>
+        <div className="field-row">
+          <ParsedField
+            label={t('forecast.inputs.veryGood')}
+            value={veryGood}
+            format={(v) => pct(v, language)}
+            parse={(text) => {
+              const v = parsePercentInput(text);
+              return v !== null && v >= good ? v : null;
+            }}
+            onValid={(v) => onChange((s) => ({ ...s, verdictThresholds: { ...s.verdictThresholds, veryGood: v } }))}
+            errorText={t('forecast.inputs.thresholdError')}
+          />
+          <ParsedField
+            label={t('forecast.inputs.good')}
+            value={good}
+            format={(v) => pct(v, language)}
+            parse={(text) => {
+              const v = parsePercentInput(text);
+              return v !== null && v <= veryGood ? v : null;
+            }}
+            onValid={(v) => onChange((s) => ({ ...s, verdictThresholds: { ...s.verdictThresholds, good: v } }))}
+            errorText={t('forecast.inputs.thresholdError')}
+          />
+          <ParsedField
+            label={t('forecast.inputs.goal')}
+            value={plan.sitesGoalProbability}
+            format={(v) => pct(v, language)}
+            parse={(text) => {
+              const v = parsePercentInput(text);
+              return v !== null && v >= 0.01 && v <= 0.99 ? v : null;
+            }}
+            onValid={(v) => onChange((s) => withPlan(s, { sitesGoalProbability: v }))}
+            errorText={t('forecast.inputs.goalError')}
+          />
+        </div>
+      </fieldset>
+    </details>
+  );
+}

@@ -1,0 +1,168 @@
+/**
+ * The recruitment forecast on the answer page: the probability of reaching the target by the deadline, the
+ * expected enrolment with its prediction intervals, the time to target, how many more sites would reach the
+ * goal, the enrolment and sensitivity charts, Early Feedback Form questions 1 and 3, and the assumptions.
+ * Everything shown comes from the worker's latest answer; every edit goes back to the study.
+ */
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ComputedAnswer } from '../../../shared/answer/compute-answer';
+import type { EarlyFeedbackChoices, Study } from '../../../shared/criteria/study';
+import type { EarlyFeedback } from '../../../shared/recruitment/feedback';
+import { MAX_EXTRA_SITES, type RecruitmentProjection } from '../../../shared/recruitment/project';
+import { useServices } from '../context';
+import { formatCount, formatDecimal, formatPercent } from '../format';
+import { EnrolmentChart } from './EnrolmentChart';
+import { ForecastInputs } from './ForecastInputs';
+import { TornadoChart } from './TornadoChart';
+
+type Change = (change: (study: Study) => Study) => void;
+type Translate = ReturnType<typeof useTranslation>['t'];
+
+export function ForecastSection({ study, answer, onChange }: { study: Study; answer: ComputedAnswer; onChange: Change }) {
+  const { t } = useTranslation();
+  const { language } = useServices();
+  const { projection, feedback } = answer;
+  const hasSites = study.recruitment.sites.length > 0;
+  return (
+    <section aria-labelledby="forecast-title" className="forecast" data-testid="forecast">
+      <h2 id="forecast-title">{t('forecast.title')}</h2>
+      <p className="hint">{t('forecast.intro')}</p>
+      {hasSites ? (
+        <>
+          <ForecastSummary projection={projection} t={t} />
+          <EnrolmentChart
+            band={projection.band}
+            target={projection.target}
+            months={projection.months}
+            startDate={projection.startDate}
+            deadlineDate={projection.deadlineDate}
+            language={language}
+          />
+          <TornadoChart bars={projection.sensitivity} probability={projection.probability} language={language} />
+        </>
+      ) : (
+        <p data-testid="forecast-no-sites">{t('forecast.noSites')}</p>
+      )}
+      <FeedbackQuestions feedback={feedback} choices={study.earlyFeedback ?? {}} onChange={(choices) => onChange((s) => ({ ...s, earlyFeedback: choices }))} t={t} />
+      <ForecastInputs study={study} siteRates={projection.sites} onChange={onChange} />
+    </section>
+  );
+}
+
+function ForecastSummary({ projection: p, t }: { projection: RecruitmentProjection; t: Translate }) {
+  const { language } = useServices();
+  const months = (m: number | null) => (m === null ? t('forecast.timeNotReached') : formatDecimal(m, language, 1));
+  const more = p.additionalSites;
+  const goal = formatPercent(more.goal, language);
+  return (
+    <div className="card" data-testid="forecast-summary">
+      <h3>{t('forecast.summary')}</h3>
+      <p className="big-number" data-testid="forecast-probability">
+        {formatPercent(p.probability, language)}
+      </p>
+      <p>{t('forecast.probability', { target: formatCount(p.target, language), deadline: p.deadlineDate, p: formatPercent(p.probability, language) })}</p>
+      <p className="hint">{t('forecast.probabilityRange', { low: formatPercent(p.probabilityRange.low, language), high: formatPercent(p.probabilityRange.high, language) })}</p>
+      <p data-testid="forecast-expected">
+        {t('forecast.expected', {
+          point: formatCount(p.expectedByDeadline.point, language),
+          low80: formatCount(p.expectedByDeadline.low, language),
+          high80: formatCount(p.expectedByDeadline.high, language),
+          low95: formatCount(p.expectedByDeadline95.low, language),
+          high95: formatCount(p.expectedByDeadline95.high, language),
+        })}
+      </p>
+      <p data-testid="forecast-time">{t('forecast.timeToTarget', { median: months(p.medianMonthsToTarget), low: months(p.monthsToTarget80.low), high: months(p.monthsToTarget80.high) })}</p>
+      <p data-testid="forecast-more-sites">
+        {more.count === 0
+          ? t('forecast.moreSitesNone', { goal })
+          : more.count === null
+            ? t('forecast.moreSitesOut', { max: formatCount(MAX_EXTRA_SITES, language), goal })
+            : t('forecast.moreSites', {
+                count: formatCount(more.count, language),
+                rate: formatDecimal(more.ratePerMonth, language, 2),
+                month: formatDecimal(more.activationMonth, language, 1),
+                p: formatPercent(more.probability ?? 0, language),
+                goal,
+              })}
+      </p>
+      <p className="hint" data-testid="forecast-method">
+        {p.simulation ? t('forecast.method.simulation', { runs: formatCount(p.simulation.runs, language), seed: p.simulation.seed }) : t('forecast.method.closed-form')}
+      </p>
+    </div>
+  );
+}
+
+function FeedbackQuestions({ feedback, choices, onChange, t }: { feedback: EarlyFeedback; choices: EarlyFeedbackChoices; onChange: (c: EarlyFeedbackChoices) => void; t: Translate }) {
+  const { language } = useServices();
+  const q1Id = useId();
+  const q3Id = useId();
+  const competingId = useId();
+  const commentId = useId();
+  const reasonId = useId();
+  const { populationPresent: q1, limitingFactor: q3 } = feedback;
+  const step = q3.step;
+  const reason =
+    step === null
+      ? null
+      : step.kind === 'criterion'
+        ? t('forecast.feedback.reasonCriterion', { label: step.label, lost: formatPercent(step.lostShare, language) })
+        : t('forecast.feedback.reasonFunnel', { step: t(`forecast.feedback.funnel.${step.kind}`), lost: formatPercent(step.lostShare, language) });
+  const set = (change: Partial<EarlyFeedbackChoices>) => {
+    const next: EarlyFeedbackChoices = { ...choices, ...change };
+    for (const key of Object.keys(next) as (keyof EarlyFeedbackChoices)[]) if (next[key] === undefined) delete next[key];
+    onChange(next);
+  };
+  return (
+    <fieldset className="plan" data-testid="feedback-questions">
+      <legend>{t('forecast.feedback.title')}</legend>
+      <div className="field">
+        <label htmlFor={q1Id}>{t('forecast.feedback.q1')}</label>
+        <select
+          id={q1Id}
+          value={choices.populationPresent ?? 'suggested'}
+          onChange={(e) => set({ populationPresent: e.target.value === 'suggested' ? undefined : (e.target.value as EarlyFeedbackChoices['populationPresent']) })}
+        >
+          <option value="suggested">{t('forecast.feedback.useSuggestion', { value: t(`forecast.feedback.population.${q1.suggested}`) })}</option>
+          {(['yes', 'no', 'unknown'] as const).map((v) => (
+            <option key={v} value={v}>
+              {t(`forecast.feedback.population.${v}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={q3Id}>{t('forecast.feedback.q3')}</label>
+        <select
+          id={q3Id}
+          aria-describedby={reason ? reasonId : undefined}
+          value={choices.limitingFactor ?? 'suggested'}
+          data-testid="feedback-q3"
+          onChange={(e) => set({ limitingFactor: e.target.value === 'suggested' ? undefined : (e.target.value as EarlyFeedbackChoices['limitingFactor']) })}
+        >
+          <option value="suggested">{t('forecast.feedback.useSuggestion', { value: t(`forecast.feedback.limiting.${q3.suggested}`) })}</option>
+          {(['competing-studies', 'exclusion-criteria', 'no-factors', 'other'] as const).map((v) => (
+            <option key={v} value={v}>
+              {t(`forecast.feedback.limiting.${v}`)}
+            </option>
+          ))}
+        </select>
+        {reason && (
+          <span id={reasonId} className="hint">
+            {reason}
+          </span>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor={competingId}>
+          <input id={competingId} type="checkbox" checked={choices.competingStudies ?? false} onChange={(e) => set({ competingStudies: e.target.checked ? true : undefined })} />{' '}
+          {t('forecast.feedback.competing')}
+        </label>
+      </div>
+      <div className="field">
+        <label htmlFor={commentId}>{t('forecast.feedback.comment')}</label>
+        <textarea id={commentId} rows={2} value={choices.comment ?? ''} onChange={(e) => set({ comment: e.target.value === '' ? undefined : e.target.value })} />
+      </div>
+    </fieldset>
+  );
+}
