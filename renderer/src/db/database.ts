@@ -9,6 +9,11 @@
 import Dexie, { type Table } from 'dexie';
 import type { Basis, Dataset, Dimension, Provenance } from '../../../shared/counts/dataset';
 import type { Study } from '../../../shared/criteria/study';
+import { DEMO_STUDY } from '../../../shared/demo/study';
+import type { AuditEntry } from '../../../shared/audit/chain';
+import { demoRequestFor, requestFromStudy } from '../../../shared/requests/create';
+import type { FeasibilityRequest } from '../../../shared/requests/request';
+import type { RequestVersion } from '../../../shared/requests/version';
 
 export const DATABASE_NAME = 'antal';
 
@@ -47,11 +52,59 @@ export interface StudyRecord {
   study: Study;
 }
 
+/** A request is the stored FeasibilityRequest itself (shared/requests/request.ts). */
+export type RequestRecord = FeasibilityRequest;
+
+/** An immutable version of a request's criteria, assumptions and answers (shared/requests/version.ts). */
+export type VersionRecord = RequestVersion;
+
+/** An append-only, hash-chained audit entry (shared/audit/chain.ts); written only through db/audit.ts. */
+export type AuditRecord = AuditEntry;
+
+/** A file attached to a request (synopsis PDF and the like), kept locally. */
+export interface AttachmentRecord {
+  id: string;
+  requestId: string;
+  fileName: string;
+  /** MIME type when known, else ''. */
+  mediaType: string;
+  size: number;
+  /** SHA-256 of the bytes, hex. */
+  sha256: string;
+  /** ISO timestamp. */
+  addedAt: string;
+  bytes: Uint8Array;
+}
+
+/** An exported PDF letter, kept exactly as sent. */
+export interface LetterRecord {
+  id: string;
+  requestId?: string;
+  studyId: string;
+  /** ISO timestamp. */
+  createdAt: string;
+  language: 'sv' | 'en';
+  /** SHA-256 of `bytes`, hex. */
+  sha256: string;
+  /** Content hash of the letter model/snapshot it was rendered from. */
+  snapshotHash: string;
+  bytes: Uint8Array;
+  fileName: string;
+}
+
+/** Id of the request that presents the demo study (created at first start or by the version 2 migration). */
+export const DEMO_REQUEST_ID = 'demo-request';
+
 export class AntalDatabase extends Dexie {
   settings!: Table<SettingRecord, string>;
   datasets!: Table<DatasetRecord, string>;
   datasetColumns!: Table<DatasetColumnsRecord, string>;
   studies!: Table<StudyRecord, string>;
+  requests!: Table<RequestRecord, string>;
+  versions!: Table<VersionRecord, string>;
+  audit!: Table<AuditRecord, number>;
+  attachments!: Table<AttachmentRecord, string>;
+  letters!: Table<LetterRecord, string>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -61,7 +114,33 @@ export class AntalDatabase extends Dexie {
       datasetColumns: 'datasetId',
       studies: 'id, title, updatedAt',
     });
+    // Version 2: requests from intake to answer, their immutable versions, attachments, sent letters and the
+    // hash-chained audit trail. Every study that existed becomes the study of a request, so nothing is orphaned;
+    // the demo study becomes the (plainly labelled) demo request.
+    this.version(2)
+      .stores({
+        requests: 'id, status, type, replyDeadline, receivedOn, answeredOn, updatedAt, studyId',
+        versions: 'id, requestId, studyId, createdAt, [requestId+number]',
+        audit: 'seq, at, kind, requestId',
+        attachments: 'id, requestId',
+        letters: 'id, requestId, studyId, createdAt',
+      })
+      .upgrade(async (tx) => {
+        const now = new Date();
+        const studies = (await tx.table('studies').toArray()) as StudyRecord[];
+        const requests = tx.table('requests');
+        for (const record of studies) {
+          await requests.put(requestForExistingStudy(record, now));
+        }
+      });
   }
+}
+
+/** Migration to version 2: the request that a study from version 1 belongs to. */
+export function requestForExistingStudy(record: StudyRecord, now: Date): RequestRecord {
+  const study = { ...record.study, id: record.id };
+  if (record.id === DEMO_STUDY.id) return demoRequestFor(study, DEMO_REQUEST_ID, now);
+  return requestFromStudy(study, `request-${record.id}`, now);
 }
 
 /** Stores a dataset's metadata and columns in one transaction: either both are written or neither. */

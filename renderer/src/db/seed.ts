@@ -1,11 +1,12 @@
 /**
  * First start: when the database has never been seeded, store the embedded demo dataset and demo study so the
  * first screen shows a real answer. A flag records the seeding, so a user who deletes the demo never gets it
- * back uninvited.
+ * back uninvited. The demo study is presented as a demo request (marked demo, plainly synthetic).
  */
 import type { Dataset } from '../../../shared/counts/dataset';
 import type { Study } from '../../../shared/criteria/study';
-import { type AntalDatabase, getSetting, saveDataset } from './database';
+import { demoRequestFor } from '../../../shared/requests/create';
+import { type AntalDatabase, DEMO_REQUEST_ID, getSetting, saveDataset } from './database';
 
 export const DEMO_SEEDED_KEY = 'demoSeededAt';
 
@@ -19,7 +20,7 @@ export async function seedDemoIfNew(db: AntalDatabase, demo: () => DemoContent, 
   if ((await getSetting<string>(db, DEMO_SEEDED_KEY)) !== undefined) return false;
   const { dataset, study } = demo();
   let seeded = false;
-  await db.transaction('rw', [db.settings, db.datasets, db.datasetColumns, db.studies], async () => {
+  await db.transaction('rw', [db.settings, db.datasets, db.datasetColumns, db.studies, db.requests], async () => {
     // Re-check inside the transaction: two windows starting at once must not both seed.
     if ((await db.settings.get(DEMO_SEEDED_KEY)) !== undefined) return;
     await saveDataset(db, dataset, now);
@@ -30,6 +31,7 @@ export async function seedDemoIfNew(db: AntalDatabase, demo: () => DemoContent, 
       datasetIds: [dataset.id],
       study,
     });
+    await db.requests.put(demoRequestFor(study, DEMO_REQUEST_ID, now));
     await db.settings.put({ key: DEMO_SEEDED_KEY, value: now.toISOString() });
     seeded = true;
   });

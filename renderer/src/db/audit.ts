@@ -1,0 +1,45 @@
+/**
+ * The audit trail in the database: append-only and hash-chained (shared/audit/chain.ts). Every entry is written
+ * here, in one transaction with the stored head, so that the chain and the head always agree.
+ *
+ * Calling appendAudit inside your own Dexie transaction: include `...auditTables(db)` in its table list.
+ */
+import {
+  type AuditEntry,
+  type AuditHead,
+  type AuditInput,
+  type AuditVerification,
+  nextAuditEntry,
+  verifyAuditChain,
+} from '../../../shared/audit/chain';
+import type { AntalDatabase } from './database';
+
+export type { AuditEntry, AuditInput, AuditVerification } from '../../../shared/audit/chain';
+
+/** Settings key of the newest entry's seq and hash. */
+export const AUDIT_HEAD_KEY = 'auditHead';
+
+export function auditTables(db: AntalDatabase) {
+  return [db.audit, db.settings];
+}
+
+/** Appends one entry after the current newest one and moves the head. */
+export async function appendAudit(db: AntalDatabase, input: AuditInput, now: Date = new Date()): Promise<AuditEntry> {
+  return db.transaction('rw', auditTables(db), async () => {
+    const last = await db.audit.orderBy('seq').last();
+    const previous: AuditHead | undefined = last ? { seq: last.seq, hash: last.hash } : undefined;
+    const entry = nextAuditEntry(previous, input, now);
+    await db.audit.add(entry);
+    await db.settings.put({ key: AUDIT_HEAD_KEY, value: { seq: entry.seq, hash: entry.hash } satisfies AuditHead });
+    return entry;
+  });
+}
+
+/** Checks the whole trail; on failure names the first bad entry's seq and what is wrong with it. */
+export async function verifyAudit(db: AntalDatabase): Promise<AuditVerification> {
+  return db.transaction('r', auditTables(db), async () => {
+    const entries = await db.audit.orderBy('seq').toArray();
+    const head = (await db.settings.get(AUDIT_HEAD_KEY))?.value as AuditHead | undefined;
+    return verifyAuditChain(entries, head);
+  });
+}

@@ -1,0 +1,117 @@
+// The request's description as Feasibility Sweden collects it; saved explicitly, with the changed fields audited.
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  CONFIDENTIALITY_MARKINGS,
+  type FeasibilityRequest,
+  PHASES,
+  PRODUCT_KINDS,
+  REQUEST_TYPES,
+  TRI_STATES,
+} from '../../../shared/requests/request';
+import { isIsoDate } from '../../../shared/requests/workflow';
+import { SelectField, TextField } from './fields';
+
+type Draft = Omit<FeasibilityRequest, 'targetPatients' | 'recruitmentMonths'> & { targetPatients: string; recruitmentMonths: string };
+
+function toDraft(r: FeasibilityRequest): Draft {
+  return { ...r, targetPatients: r.targetPatients === null ? '' : String(r.targetPatients), recruitmentMonths: r.recruitmentMonths === null ? '' : String(r.recruitmentMonths) };
+}
+
+type Errors = Partial<Record<'title' | 'targetPatients' | 'recruitmentMonths' | 'receivedOn' | 'replyDeadline' | 'plannedStart', string>>;
+
+function parseCount(text: string): number | null | 'invalid' {
+  const trimmed = text.replace(/[\s\u00a0]/g, '');
+  if (trimmed === '') return null;
+  return /^\d+$/.test(trimmed) && Number(trimmed) > 0 ? Number(trimmed) : 'invalid';
+}
+
+export function RequestForm({ request, onSave }: { request: FeasibilityRequest; onSave: (next: FeasibilityRequest) => Promise<void> }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<Draft>(() => toDraft(request));
+  const [errors, setErrors] = useState<Errors>({});
+  const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    setStatus('idle');
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const next: Errors = {};
+    const target = parseCount(draft.targetPatients);
+    const months = parseCount(draft.recruitmentMonths);
+    if (!draft.title.trim()) next.title = t('requests.form.errors.title');
+    if (target === 'invalid') next.targetPatients = t('requests.form.errors.count');
+    if (months === 'invalid') next.recruitmentMonths = t('requests.form.errors.count');
+    if (!isIsoDate(draft.receivedOn)) next.receivedOn = t('requests.form.errors.date');
+    if (!isIsoDate(draft.replyDeadline)) next.replyDeadline = t('requests.form.errors.date');
+    else if (isIsoDate(draft.receivedOn) && draft.replyDeadline < draft.receivedOn) next.replyDeadline = t('requests.form.errors.deadlineBeforeReceived');
+    if (draft.plannedStart && !isIsoDate(draft.plannedStart)) next.plannedStart = t('requests.form.errors.date');
+    setErrors(next);
+    if (Object.keys(next).length > 0 || target === 'invalid' || months === 'invalid') return;
+    setStatus('saving');
+    try {
+      await onSave({ ...draft, title: draft.title.trim(), targetPatients: target, recruitmentMonths: months });
+      setStatus('saved');
+    } catch {
+      setStatus('failed');
+    }
+  };
+
+  const options = <T extends string>(values: readonly T[], prefix: string) => values.map((value) => ({ value, label: t(`${prefix}.${value}`) }));
+  const errorCount = Object.keys(errors).length;
+
+  return (
+    <form className="panel" onSubmit={(e) => void submit(e)} aria-labelledby="request-form-title" noValidate>
+      <h2 id="request-form-title">{t('requests.form.title')}</h2>
+      <fieldset className="plan">
+        <legend>{t('requests.form.study')}</legend>
+        <SelectField label={t('requests.fields.type')} value={draft.type} options={options(REQUEST_TYPES, 'requests.type')} onChange={set('type')} />
+        <TextField label={t('requests.fields.title')} value={draft.title} onChange={set('title')} required error={errors.title} />
+        <TextField label={t('requests.fields.therapyArea')} value={draft.therapyArea} onChange={set('therapyArea')} />
+        <TextField label={t('requests.fields.indication')} value={draft.indication} onChange={set('indication')} />
+        <TextField label={t('requests.fields.primaryPurpose')} value={draft.primaryPurpose} onChange={set('primaryPurpose')} />
+        <SelectField label={t('requests.fields.phase')} value={draft.phase} options={options(PHASES, 'requests.phase')} onChange={set('phase')} />
+        <SelectField label={t('requests.fields.productKind')} value={draft.productKind} options={options(PRODUCT_KINDS, 'requests.productKind')} onChange={set('productKind')} />
+        <TextField label={t('requests.fields.productName')} value={draft.productName} onChange={set('productName')} />
+        <SelectField label={t('requests.fields.ceMarking')} value={draft.ceMarking} options={options(TRI_STATES, 'requests.tri')} onChange={set('ceMarking')} />
+        <SelectField label={t('requests.fields.atmp')} value={draft.atmp} options={options(TRI_STATES, 'requests.tri')} onChange={set('atmp')} />
+        <TextField label={t('requests.fields.inclusionText')} value={draft.inclusionText} onChange={set('inclusionText')} multiline />
+        <TextField label={t('requests.fields.exclusionText')} value={draft.exclusionText} onChange={set('exclusionText')} multiline />
+      </fieldset>
+      <fieldset className="plan">
+        <legend>{t('requests.form.plan')}</legend>
+        <TextField label={t('requests.fields.targetPatients')} value={draft.targetPatients} onChange={set('targetPatients')} inputMode="numeric" error={errors.targetPatients} />
+        <TextField label={t('requests.fields.timeline')} value={draft.timeline} onChange={set('timeline')} multiline />
+        <TextField label={t('requests.fields.plannedStart')} type="date" value={draft.plannedStart} onChange={set('plannedStart')} error={errors.plannedStart} />
+        <TextField label={t('requests.fields.recruitmentMonths')} value={draft.recruitmentMonths} onChange={set('recruitmentMonths')} inputMode="numeric" error={errors.recruitmentMonths} />
+        <TextField label={t('requests.fields.clinicsSuggested')} value={draft.clinicsSuggested} onChange={set('clinicsSuggested')} multiline />
+        <SelectField label={t('requests.fields.swedenSelected')} value={draft.swedenSelected} options={options(TRI_STATES, 'requests.tri')} onChange={set('swedenSelected')} />
+      </fieldset>
+      <fieldset className="plan">
+        <legend>{t('requests.form.handling')}</legend>
+        <TextField label={t('requests.fields.receivedOn')} type="date" value={draft.receivedOn} onChange={set('receivedOn')} required error={errors.receivedOn} />
+        <TextField label={t('requests.fields.replyDeadline')} type="date" value={draft.replyDeadline} onChange={set('replyDeadline')} required error={errors.replyDeadline} />
+        <TextField label={t('requests.fields.sponsor')} value={draft.sponsor} onChange={set('sponsor')} />
+        <TextField label={t('requests.fields.sponsorContact')} value={draft.sponsorContact} onChange={set('sponsorContact')} />
+        <TextField label={t('requests.fields.localReference')} value={draft.localReference} onChange={set('localReference')} />
+        <TextField label={t('requests.fields.owner')} value={draft.owner} onChange={set('owner')} />
+        <SelectField
+          label={t('requests.fields.confidentiality')}
+          value={draft.confidentiality}
+          options={options(CONFIDENTIALITY_MARKINGS, 'requests.confidentiality')}
+          onChange={set('confidentiality')}
+        />
+      </fieldset>
+      <div className="form-actions">
+        <button type="submit" className="button primary" disabled={status === 'saving'}>
+          {t('requests.form.save')}
+        </button>
+        <p role="status" data-testid="request-save-status">
+          {errorCount > 0 ? t('requests.form.fix', { count: errorCount }) : status === 'saved' ? t('requests.form.saved') : status === 'failed' ? t('requests.form.failed') : ''}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,162 @@
+// Versions of a request: save one (immutable: author, time, comment, content hash), list them, compare two.
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { diffContents } from '../../../shared/requests/diff';
+import { type RequestVersion, versionIntact } from '../../../shared/requests/version';
+import { formatIsoDateTime } from '../format';
+
+export function VersionsPanel({
+  versions,
+  onSave,
+}: {
+  versions: RequestVersion[];
+  onSave: (kind: 'criteria' | 'answer', comment: string) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [kind, setKind] = useState<'criteria' | 'answer'>('criteria');
+  const [comment, setComment] = useState('');
+  const [message, setMessage] = useState<{ kind: 'status' | 'error'; text: string } | null>(null);
+  const [left, setLeft] = useState('');
+  const [right, setRight] = useState('');
+  const [onlyChanges, setOnlyChanges] = useState(true);
+
+  const save = async () => {
+    try {
+      await onSave(kind, comment.trim());
+      setComment('');
+      setMessage({ kind: 'status', text: t('requests.versions.saved') });
+    } catch (e) {
+      setMessage({ kind: 'error', text: t('requests.errors.save', { detail: e instanceof Error ? e.message : String(e) }) });
+    }
+  };
+
+  const label = (v: RequestVersion) => t('requests.versions.option', { number: v.number, kind: t(`requests.versions.kinds.${v.kind}`), at: formatIsoDateTime(new Date(v.createdAt)) });
+  const a = versions.find((v) => v.id === left);
+  const b = versions.find((v) => v.id === right);
+  const rows = a && b ? diffContents(a.content, b.content) : [];
+  const shownRows = onlyChanges ? rows.filter((r) => r.changed) : rows;
+
+  return (
+    <section className="panel" aria-labelledby={`${id}-title`} data-testid="versions">
+      <h2 id={`${id}-title`}>{t('requests.versions.title')}</h2>
+      <p className="hint">{t('requests.versions.intro')}</p>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${id}-kind`}>{t('requests.versions.kind')}</label>
+          <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as 'criteria' | 'answer')}>
+            <option value="criteria">{t('requests.versions.kinds.criteria')}</option>
+            <option value="answer">{t('requests.versions.kinds.answer')}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-comment`}>{t('requests.versions.comment')}</label>
+          <input id={`${id}-comment`} value={comment} onChange={(e) => setComment(e.target.value)} />
+        </div>
+      </div>
+      <div className="form-actions">
+        <button type="button" className="button" onClick={() => void save()}>
+          {t('requests.versions.save')}
+        </button>
+        <p role={message?.kind === 'error' ? 'alert' : 'status'} className={message?.kind === 'error' ? 'field-error' : undefined}>
+          {message?.text ?? ''}
+        </p>
+      </div>
+      {versions.length === 0 ? (
+        <p>{t('requests.versions.empty')}</p>
+      ) : (
+        <table className="data-table" data-testid="versions-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('requests.versions.number')}</th>
+              <th scope="col">{t('requests.versions.kind')}</th>
+              <th scope="col">{t('requests.versions.author')}</th>
+              <th scope="col">{t('requests.versions.time')}</th>
+              <th scope="col">{t('requests.versions.comment')}</th>
+              <th scope="col">{t('requests.versions.hash')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {versions.map((v) => (
+              <tr key={v.id}>
+                <th scope="row">{v.number}</th>
+                <td>{t(`requests.versions.kinds.${v.kind}`)}</td>
+                <td>{v.author}</td>
+                <td>{formatIsoDateTime(new Date(v.createdAt))}</td>
+                <td>{v.comment}</td>
+                <td>
+                  <code title={v.contentHash}>{v.contentHash.slice(0, 12)}</code>{' '}
+                  {versionIntact(v) ? t('requests.versions.intact') : <strong className="field-error">{t('requests.versions.altered')}</strong>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {versions.length >= 2 && (
+        <fieldset className="plan">
+          <legend>{t('requests.versions.compare')}</legend>
+          <div className="field-row">
+            <div className="field">
+              <label htmlFor={`${id}-left`}>{t('requests.versions.left')}</label>
+              <select id={`${id}-left`} value={left} onChange={(e) => setLeft(e.target.value)}>
+                <option value="">{t('requests.versions.choose')}</option>
+                {versions.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {label(v)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-right`}>{t('requests.versions.right')}</label>
+              <select id={`${id}-right`} value={right} onChange={(e) => setRight(e.target.value)}>
+                <option value="">{t('requests.versions.choose')}</option>
+                {versions.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {label(v)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <label className="step-toggle">
+            <input type="checkbox" checked={onlyChanges} onChange={(e) => setOnlyChanges(e.target.checked)} />
+            <span>{t('requests.versions.onlyChanges')}</span>
+          </label>
+          {a && b && (
+            <>
+              <p role="status" data-testid="diff-count">
+                {t('requests.versions.differences', { count: rows.filter((r) => r.changed).length })}
+              </p>
+              {shownRows.length > 0 && (
+                <div className="import-scroll" role="region" aria-label={t('requests.versions.compare')} tabIndex={0}>
+                  <table className="data-table" data-testid="diff-table">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('requests.versions.field')}</th>
+                        <th scope="col">{label(a)}</th>
+                        <th scope="col">{label(b)}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {shownRows.map((row) => (
+                        <tr key={row.path} data-changed={row.changed ? 'true' : undefined}>
+                          <th scope="row">
+                            <code>{row.path}</code>
+                          </th>
+                          <td>{row.changed ? <mark>{row.left ?? '—'}</mark> : row.left}</td>
+                          <td>{row.changed ? <mark>{row.right ?? '—'}</mark> : row.right}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </>
+          )}
+        </fieldset>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,239 @@
+/**
+ * Requests in the database: creating one (with its own study), saving edits, status changes, versions and
+ * attachments. Every change is written together with its audit entry in one transaction, so the trail never
+ * misses a change that was stored and never records one that was not.
+ */
+import { computeAnswer } from '../../../shared/answer/compute-answer';
+import type { Dataset } from '../../../shared/counts/dataset';
+import type { Study } from '../../../shared/criteria/study';
+import { suggestionBasis } from '../../../shared/requests/feedback-form';
+import { blankRequest, blankStudyFor, copyRequest } from '../../../shared/requests/create';
+import type { FeasibilityRequest, RequestStatus } from '../../../shared/requests/request';
+import { type AnswerFigures, makeVersion, type RequestVersion, type VersionKind } from '../../../shared/requests/version';
+import { withStatus } from '../../../shared/requests/workflow';
+import { sha256Hex } from '../../../shared/utils/sha256';
+import { appendAudit, auditTables } from '../db/audit';
+import { type AntalDatabase, type AttachmentRecord, loadDataset, type StudyRecord } from '../db/database';
+import { loadHallandRule } from '../db/halland-rule';
+
+export interface StoreContext {
+  db: AntalDatabase;
+  now: Date;
+  /** The local calendar date of `now` (ISO). */
+  today: string;
+  /** Makes a fresh id (crypto.randomUUID in the app; deterministic in tests). */
+  newId: () => string;
+}
+
+/** The fields of a request that differ between two states (for the audit entry). */
+export function changedFields(before: FeasibilityRequest, after: FeasibilityRequest): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)] as Array<keyof FeasibilityRequest>);
+  return [...keys].filter((k) => k !== 'updatedAt' && JSON.stringify(before[k]) !== JSON.stringify(after[k])).sort();
+}
+
+/**
+ * A new request with a new, empty study (the template's structure, no steps, no datasets); or, with `copyOf`,
+ * a copy of an earlier request whose study (criteria and datasets) is copied too.
+ */
+export async function createRequest(ctx: StoreContext, template: Study, summary: string, copyOf?: FeasibilityRequest): Promise<FeasibilityRequest> {
+  const { db, now } = ctx;
+  const requestId = ctx.newId();
+  const studyId = ctx.newId();
+  return db.transaction('rw', [db.requests, db.studies, ...auditTables(db)], async () => {
+    let request: FeasibilityRequest;
+    let studyRecord: StudyRecord;
+    const sourceStudy = copyOf ? await db.studies.get(copyOf.studyId) : undefined;
+    if (copyOf && sourceStudy) {
+      request = copyRequest(copyOf, requestId, studyId, now, ctx.today);
+      studyRecord = { ...sourceStudy, id: studyId, updatedAt: now.toISOString(), study: { ...sourceStudy.study, id: studyId, version: 1 } };
+    } else {
+      request = blankRequest(requestId, studyId, now, ctx.today);
+      const study = blankStudyFor(request, template);
+      // Older than any edited study, so the first screen keeps opening on the study last worked on.
+      studyRecord = { id: studyId, title: study.title, updatedAt: new Date(0).toISOString(), datasetIds: [], study };
+    }
+    await db.studies.put(studyRecord);
+    await db.requests.add(request);
+    await appendAudit(db, { kind: 'request', requestId, summary, details: { action: copyOf ? 'copied' : 'created', ...(copyOf ? { from: copyOf.id } : {}) } }, now);
+    return request;
+  });
+}
+
+/** Saves an edited request; records which fields changed. Nothing is written when nothing changed. */
+export async function saveRequest(ctx: StoreContext, before: FeasibilityRequest, edited: FeasibilityRequest, summary: string): Promise<FeasibilityRequest> {
+  const fields = changedFields(before, edited);
+  if (fields.length === 0) return before;
+  const { db, now } = ctx;
+  const after = { ...edited, updatedAt: now.toISOString() };
+  await db.transaction('rw', [db.requests, db.studies, ...auditTables(db)], async () => {
+    await db.requests.put(after);
+    // The study shares the request's title and reference, so the answer page and letters show them too.
+    const study = await db.studies.get(after.studyId);
+    if (study && (study.title !== after.title || study.study.sponsorReference !== after.localReference) && after.title) {
+      await db.studies.put({ ...study, title: after.title, study: { ...study.study, title: after.title, sponsorReference: after.localReference } });
+    }
+    await appendAudit(db, { kind: 'edit', requestId: after.id, summary, details: { fields } }, now);
+  });
+  return after;
+}
+
+/** Links the request's study to datasets (the answer page estimates from them). */
+export async function linkDatasets(ctx: StoreContext, request: FeasibilityRequest, datasetIds: string[], summary: string): Promise<void> {
+  const { db, now } = ctx;
+  await db.transaction('rw', [db.studies, ...auditTables(db)], async () => {
+    const study = await db.studies.get(request.studyId);
+    if (!study) throw new Error(`The request's study ${request.studyId} is missing`);
+    await db.studies.put({ ...study, datasetIds, updatedAt: now.toISOString() });
+    await appendAudit(db, { kind: 'edit', requestId: request.id, summary, details: { datasetIds } }, now);
+  });
+}
+
+export interface AnswerBasis {
+  study: Study;
+  datasets: Dataset[];
+  figures?: AnswerFigures;
+  settings: Record<string, unknown>;
+}
+
+/** The request's study, its datasets and, when it has data, the computed answer's figures. */
+export async function loadAnswerBasis(db: AntalDatabase, studyId: string): Promise<AnswerBasis | null> {
+  const record = await db.studies.get(studyId);
+  if (!record) return null;
+  const datasets: Dataset[] = [];
+  for (const id of record.datasetIds) {
+    const dataset = await loadDataset(db, id);
+    if (dataset) datasets.push(dataset);
+  }
+  const hallandRule = await loadHallandRule(db);
+  const settings = { hallandRule };
+  if (datasets.length === 0) return { study: record.study, datasets, settings };
+  const answer = computeAnswer(record.study, datasets, { hallandRule });
+  const basis = suggestionBasis(answer);
+  const figures: AnswerFigures = {
+    national: { ...answer.estimate.national },
+    regions: answer.estimate.regions.map((r) => ({ region: r.region, ...r.eligible })),
+    verdict: { verdict: answer.verdict.verdict, probability: answer.verdict.probability },
+    ...(basis.limitingStep ? { limitingStep: basis.limitingStep } : {}),
+  };
+  return { study: record.study, datasets, figures, settings };
+}
+
+async function nextVersionNumber(db: AntalDatabase, requestId: string): Promise<number> {
+  const last = await db.versions.where('[requestId+number]').between([requestId, 0], [requestId, Infinity]).last();
+  return last?.number ?? 0;
+}
+
+async function writeVersion(
+  ctx: StoreContext,
+  basis: AnswerBasis,
+  request: FeasibilityRequest,
+  kind: VersionKind,
+  author: string,
+  comment: string,
+  summary: string,
+): Promise<RequestVersion> {
+  const { db, now } = ctx;
+  const version = makeVersion({
+    id: ctx.newId(),
+    request,
+    study: basis.study,
+    kind,
+    author,
+    comment,
+    previousNumber: await nextVersionNumber(db, request.id),
+    now,
+    ...(kind === 'snapshot'
+      ? {
+          figures: basis.figures,
+          datasets: basis.datasets.map((d) => ({ id: d.id, name: d.name, sha256: d.provenance.sha256 })),
+          settings: basis.settings,
+        }
+      : {}),
+  });
+  await db.versions.add(version);
+  await appendAudit(db, { kind: 'version', requestId: request.id, summary, details: { number: version.number, versionKind: kind, contentHash: version.contentHash } }, now);
+  return version;
+}
+
+async function requireBasis(db: AntalDatabase, request: FeasibilityRequest): Promise<AnswerBasis> {
+  const basis = await loadAnswerBasis(db, request.studyId);
+  if (!basis) throw new Error(`The request's study ${request.studyId} is missing`);
+  return basis;
+}
+
+/** Saves an immutable version of the request's criteria, assumptions and answers. */
+export async function saveVersion(
+  ctx: StoreContext,
+  request: FeasibilityRequest,
+  kind: VersionKind,
+  author: string,
+  comment: string,
+  summary: string,
+): Promise<RequestVersion> {
+  const basis = await requireBasis(ctx.db, request);
+  const { db } = ctx;
+  return db.transaction('rw', [db.versions, ...auditTables(db)], () => writeVersion(ctx, basis, request, kind, author, comment, summary));
+}
+
+/**
+ * Changes the status. Marking a request answered freezes what was sent as a snapshot version (study, figures,
+ * dataset hashes, settings) in the same transaction: there is no answered request without its snapshot.
+ */
+export async function changeStatus(
+  ctx: StoreContext,
+  request: FeasibilityRequest,
+  status: RequestStatus,
+  author: string,
+  texts: { summary: string; snapshotComment: string; snapshotSummary: string },
+): Promise<FeasibilityRequest> {
+  const { db, now } = ctx;
+  const after = withStatus(request, status, ctx.today, now.toISOString());
+  const freezes = status === 'answered' && request.status !== 'answered';
+  const basis = freezes ? await requireBasis(db, request) : null;
+  await db.transaction('rw', [db.requests, db.versions, ...auditTables(db)], async () => {
+    await db.requests.put(after);
+    await appendAudit(db, { kind: 'request', requestId: request.id, summary: texts.summary, details: { action: 'status', from: request.status, to: status } }, now);
+    if (basis) await writeVersion(ctx, basis, after, 'snapshot', author, texts.snapshotComment, texts.snapshotSummary);
+  });
+  return after;
+}
+
+export async function addAttachment(ctx: StoreContext, request: FeasibilityRequest, file: { name: string; bytes: Uint8Array }, summary: string): Promise<AttachmentRecord> {
+  const { db, now } = ctx;
+  const record: AttachmentRecord = {
+    id: ctx.newId(),
+    requestId: request.id,
+    fileName: file.name,
+    mediaType: mediaTypeOf(file.name),
+    size: file.bytes.byteLength,
+    sha256: sha256Hex(file.bytes),
+    addedAt: now.toISOString(),
+    bytes: file.bytes,
+  };
+  await db.transaction('rw', [db.attachments, ...auditTables(db)], async () => {
+    await db.attachments.add(record);
+    await appendAudit(db, { kind: 'request', requestId: request.id, summary, details: { action: 'attachment-added', fileName: file.name, sha256: record.sha256 } }, now);
+  });
+  return record;
+}
+
+export async function removeAttachment(ctx: StoreContext, attachment: AttachmentRecord, summary: string): Promise<void> {
+  const { db, now } = ctx;
+  await db.transaction('rw', [db.attachments, ...auditTables(db)], async () => {
+    await db.attachments.delete(attachment.id);
+    await appendAudit(db, { kind: 'request', requestId: attachment.requestId, summary, details: { action: 'attachment-removed', fileName: attachment.fileName, sha256: attachment.sha256 } }, now);
+  });
+}
+
+const MEDIA_TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  txt: 'text/plain',
+  csv: 'text/csv',
+};
+
+export function mediaTypeOf(fileName: string): string {
+  const ext = fileName.split('.').pop()?.toLowerCase() ?? '';
+  return MEDIA_TYPES[ext] ?? '';
+}
