@@ -13,12 +13,15 @@ export const CSP_DIRECTIVES: readonly string[] = [
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",
+  // The letter preview frames the PDF the app itself generated (a blob: URL of our own bytes) so the user sees
+  // the PDF that will be saved; no other frame source is allowed.
+  "frame-src blob:",
   "base-uri 'none'",
   "form-action 'none'",
 ];
 
 /** Directives browsers ignore in a <meta> policy; only a header can set them. */
-export const CSP_HEADER_ONLY_DIRECTIVES: readonly string[] = ["frame-ancestors 'none'", "frame-src 'none'"];
+export const CSP_HEADER_ONLY_DIRECTIVES: readonly string[] = ["frame-ancestors 'none'"];
 
 export const META_CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.join('; ');
 export const HEADER_CONTENT_SECURITY_POLICY = [...CSP_DIRECTIVES, ...CSP_HEADER_ONLY_DIRECTIVES].join('; ');

@@ -14,6 +14,8 @@ const REQUIRED_WEB_PREFERENCES = {
   experimentalFeatures: false,
   navigateOnDragDrop: false,
   spellcheck: false,
+  // Chromium's PDF viewer, for the letter preview (the CSP allows framing blob: only).
+  plugins: true,
 } as const;
 
 // Every factory that produces window options; a new window factory must be added here.

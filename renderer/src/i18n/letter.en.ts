@@ -1,6 +1,23 @@
 import type { letterSv } from './letter.sv';
 import type { Widen } from './widen';
 
-// English texts of the letter area (same keys as letter.sv.ts).
+// English texts of the letter area (same keys as letter.sv.ts). The letter's own words are in shared/letter/texts.ts.
 export const letterEn: Widen<typeof letterSv> = {
+  title: 'Feasibility letter',
+  intro: 'The letter (PDF) shows only numbers and intervals that disclosure control allows. Every exported letter is kept in Antal with its SHA-256 and written to the audit trail.',
+  language: 'Letter language',
+  languages: { sv: 'Swedish', en: 'English' },
+  preview: 'Preview letter',
+  export: 'Export letter…',
+  rendering: 'Creating the letter…',
+  previewReady: 'The preview shows the letter ({{size}}).',
+  previewTitle: 'Preview of the feasibility letter (PDF)',
+  exported: 'The letter was saved: {{path}} (SHA-256 {{sha}}). It is kept in Antal and in the audit trail.',
+  errors: {
+    disclosure: 'The letter was not created: disclosure control would be broken for {{cells}}. {{detail}}',
+    policy: 'The disclosure rule in Settings cannot be used: {{detail}}',
+    render: 'The letter could not be created: {{detail}}',
+    save: 'The letter could not be saved: {{detail}}',
+    previewBlocked: 'The preview cannot be shown: the security policy does not allow embedded PDF files. Export the letter and open the file to read it.',
+  },
 };

@@ -1,0 +1,154 @@
+// The letter panel under an answer: choose the letter's language, preview the PDF itself, export it (save dialog
+// with an atomic write on the desktop, a download in the browser). Every exported letter is stored with its hash
+// and written to the audit trail; disclosure control can refuse a letter, naming the cells.
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AnswerSnapshot, LetterLanguage } from '../../../shared/answer/snapshot';
+import { LetterDisclosureError, letterFileName } from '../../../shared/letter';
+import type { Answer } from '../answer/load-answer';
+import { useServices } from '../context';
+import { formatBytes } from '../format';
+import { LANGUAGES } from '../i18n';
+import { buildLetterSnapshot, LetterPolicyError } from './letter-snapshot';
+import { LetterRenderer } from './letter-client';
+import { recordExportedLetter } from './letter-store';
+import './letter.css';
+
+interface Rendered {
+  key: string;
+  snapshot: AnswerSnapshot;
+  requestId?: string;
+  bytes: Uint8Array;
+}
+
+type Busy = 'preview' | 'export' | null;
+
+export function LetterPanel({ answer }: { answer: Answer }) {
+  const { t } = useTranslation();
+  const { db, platform, language: uiLanguage, now } = useServices();
+  const [language, setLanguage] = useState<LetterLanguage>(uiLanguage);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState('');
+  const [previewUrl, setPreviewUrl] = useState<string | null>(null);
+  const rendered = useRef<Rendered | null>(null);
+  const renderer = useRef<LetterRenderer | null>(null);
+  // The rendered letter belongs to this answer in this language; anything else is rendered anew.
+  const key = `${answer.estimate.inputHash}:${answer.study.id}@${answer.study.version}:${language}`;
+
+  useEffect(() => {
+    if (rendered.current && rendered.current.key !== key) {
+      rendered.current = null;
+      setPreviewUrl(null);
+    }
+  }, [key]);
+  useEffect(() => () => (previewUrl ? URL.revokeObjectURL(previewUrl) : undefined), [previewUrl]);
+  useEffect(() => () => renderer.current?.dispose(), []);
+  // Where the Content-Security-Policy does not allow framing blob: URLs (frame-src), the preview cannot be shown:
+  // say so plainly instead of leaving an empty frame (the letter can still be exported). A layout effect, so the
+  // listener is in place before the frame starts loading.
+  useLayoutEffect(() => {
+    if (!previewUrl) return;
+    const onViolation = (event: SecurityPolicyViolationEvent) => {
+      if (!event.violatedDirective.startsWith('frame-src') && !event.violatedDirective.startsWith('default-src')) return;
+      if (event.blockedURI !== 'blob' && !event.blockedURI.startsWith('blob:')) return;
+      setPreviewUrl(null);
+      setStatus('');
+      setError(t('letter.errors.previewBlocked'));
+    };
+    document.addEventListener('securitypolicyviolation', onViolation);
+    return () => document.removeEventListener('securitypolicyviolation', onViolation);
+  }, [previewUrl, t]);
+
+  const describeError = (e: unknown): string => {
+    if (e instanceof LetterDisclosureError) return t('letter.errors.disclosure', { cells: e.violations.map((v) => v.label).join(', '), detail: e.violations[0]?.message ?? '' });
+    if (e instanceof LetterPolicyError) return t('letter.errors.policy', { detail: e.message });
+    return t('letter.errors.render', { detail: e instanceof Error ? e.message : String(e) });
+  };
+
+  const render = async (): Promise<Rendered> => {
+    if (rendered.current?.key === key) return rendered.current;
+    const { snapshot, requestId } = await buildLetterSnapshot(db, answer, language, now());
+    renderer.current ??= new LetterRenderer();
+    const bytes = await renderer.current.render(snapshot);
+    rendered.current = { key, snapshot, bytes, ...(requestId ? { requestId } : {}) };
+    return rendered.current;
+  };
+
+  const preview = async () => {
+    setBusy('preview');
+    setError('');
+    setStatus(t('letter.rendering'));
+    try {
+      const letter = await render();
+      setPreviewUrl(URL.createObjectURL(new Blob([letter.bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' })));
+      setStatus(t('letter.previewReady', { size: formatBytes(letter.bytes.byteLength, uiLanguage) }));
+    } catch (e) {
+      setStatus('');
+      setError(describeError(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const exportLetter = async () => {
+    setBusy('export');
+    setError('');
+    setStatus(t('letter.rendering'));
+    try {
+      const letter = await render();
+      const fileName = letterFileName(letter.snapshot);
+      const saved = await platform.saveFile({ titleKey: 'dialogs.saveLetter', suggestedName: fileName, filters: [{ nameKey: 'files.pdf', extensions: ['pdf'] }], bytes: letter.bytes });
+      if (!saved.ok) {
+        setStatus('');
+        if (saved.error.code !== 'cancelled') setError(t('letter.errors.save', { detail: t(`errors.${saved.error.code}`) }));
+        return;
+      }
+      const record = await recordExportedLetter(
+        db,
+        { snapshot: letter.snapshot, bytes: letter.bytes, fileName, savedAs: saved.value.path, ...(letter.requestId ? { requestId: letter.requestId } : {}), ...(letter.snapshot.unit.signatoryName ? { actor: letter.snapshot.unit.signatoryName } : {}) },
+        now(),
+      );
+      setStatus(t('letter.exported', { path: saved.value.path, sha: record.sha256 }));
+    } catch (e) {
+      setStatus('');
+      setError(describeError(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section className="letter-panel" aria-labelledby="letter-title" data-testid="letter-panel">
+      <h2 id="letter-title">{t('letter.title')}</h2>
+      <p className="hint">{t('letter.intro')}</p>
+      <div className="letter-actions">
+        <label>
+          {t('letter.language')}{' '}
+          <select value={language} onChange={(e) => setLanguage(e.target.value as LetterLanguage)} disabled={busy !== null} data-testid="letter-language">
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {t(`letter.languages.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => void preview()} disabled={busy !== null}>
+          {t('letter.preview')}
+        </button>
+        <button type="button" onClick={() => void exportLetter()} disabled={busy !== null}>
+          {t('letter.export')}
+        </button>
+      </div>
+      <p role="status" className="hint" data-testid="letter-status">
+        {status}
+      </p>
+      {error && (
+        <p role="alert" className="error" data-testid="letter-error">
+          {error}
+        </p>
+      )}
+      {previewUrl && <iframe className="letter-preview" title={t('letter.previewTitle')} src={previewUrl} data-testid="letter-preview" />}
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * Gathers what a letter needs from the local database — the unit profile, the request that uses this study (if
+ * any), the disclosure policy in force — and freezes it with the answer into an AnswerSnapshot.
+ */
+import { createSnapshot, type AnswerSnapshot, type LetterLanguage } from '../../../shared/answer/snapshot';
+import { DEFAULT_DISCLOSURE_POLICY, validateDisclosurePolicy, type DisclosurePolicy } from '../../../shared/disclosure';
+import { requestFacts } from '../../../shared/letter/request-facts';
+import type { Answer } from '../answer/load-answer';
+import { type AntalDatabase, getSetting } from '../db/database';
+import type { RequestRecord } from '../db/database';
+import { loadUnitProfile } from '../db/unit-profile';
+import { formatIsoDate } from '../format';
+
+/** Settings key of the disclosure policy chosen in Settings (absent: the default, OHDSI k = 5). */
+export const DISCLOSURE_POLICY_KEY = 'disclosurePolicy';
+
+export class LetterPolicyError extends Error {}
+
+export async function loadDisclosurePolicy(db: AntalDatabase): Promise<DisclosurePolicy> {
+  const stored = await getSetting<DisclosurePolicy>(db, DISCLOSURE_POLICY_KEY);
+  if (stored === undefined) return DEFAULT_DISCLOSURE_POLICY;
+  const problems = validateDisclosurePolicy(stored);
+  if (problems.length > 0) throw new LetterPolicyError(problems.map((p) => p.message).join(' '));
+  return stored;
+}
+
+/** The request answered with this study, preferring an open one; undefined when the study has none. */
+export async function requestForStudy(db: AntalDatabase, studyId: string): Promise<RequestRecord | undefined> {
+  const requests = await db.requests.where('studyId').equals(studyId).toArray();
+  requests.sort((a, b) => (a.status === 'archived' ? 1 : 0) - (b.status === 'archived' ? 1 : 0) || b.updatedAt.localeCompare(a.updatedAt));
+  return requests[0];
+}
+
+export async function buildLetterSnapshot(db: AntalDatabase, answer: Answer, language: LetterLanguage, now: Date): Promise<{ snapshot: AnswerSnapshot; requestId?: string }> {
+  const [unit, policy, request] = await Promise.all([loadUnitProfile(db), loadDisclosurePolicy(db), requestForStudy(db, answer.study.id)]);
+  const snapshot = createSnapshot({
+    language,
+    createdAt: now,
+    letterDate: formatIsoDate(now),
+    study: answer.study,
+    answer: { estimate: answer.estimate, projection: answer.projection, verdict: answer.verdict },
+    datasets: answer.datasets,
+    hallandRule: answer.hallandRule,
+    disclosurePolicy: policy,
+    unit,
+    ...(request ? { request: requestFacts(request, language) } : {}),
+  });
+  return request ? { snapshot, requestId: request.id } : { snapshot };
+}

@@ -1,0 +1,396 @@
+/**
+ * The letter as data: every section, already worded in the snapshot's language, with every count taken from
+ * the disclosed figures. Pure: the same snapshot and figures always give the same model. `letterDocument`
+ * (document.ts) lays it out for pdfmake; tests read the model directly.
+ */
+import type { AnswerSnapshot, EffAnswers, TriState } from '../answer/snapshot';
+import type { CriterionStep } from '../criteria/study';
+import type { EstimateWarning } from '../estimate/types';
+import { HEALTHCARE_REGIONS, regionByCode, type CountyCode, type HealthcareRegionId } from '../regions/regions';
+import { recruitmentChartSvg, regionMapSvg } from './charts';
+import { printedShare, type LetterFigures, type PrintedInterval } from './figures';
+import { formatCount, formatNumber, formatPercent } from './format';
+import { LETTER_TEXTS, letterText, type LetterText } from './texts';
+
+export type LetterBlock =
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; text: string; emphasis?: 'notice' | 'strong' }
+  | { kind: 'facts'; rows: Array<[string, string]> }
+  | { kind: 'list'; items: string[] }
+  | { kind: 'table'; caption: string; head: string[]; rows: string[][]; /** first numeric column */ numericFrom: number; footRows?: string[][] }
+  | { kind: 'svg'; svg: string; width: number; caption: string };
+
+export interface LetterModel {
+  language: AnswerSnapshot['language'];
+  meta: { title: string; author: string; subject: string; keywords: string; creationDate: string };
+  letterhead: { unitName: string; addressLines: string[]; logo: AnswerSnapshot['unit']['logo'] };
+  confidentiality: string | null;
+  /** Reference, registration number and date, in this order where present. */
+  references: Array<[string, string]>;
+  recipient: string[];
+  subject: string;
+  synthetic: boolean;
+  body: LetterBlock[];
+  signature: { closing: string; name: string; title: string; unit: string };
+  footer: { hash: string; policy: string };
+  /** "Sida {page} av {pages}" with the placeholders left for the layout to fill. */
+  pageTemplate: string;
+}
+
+function lines(text: string | undefined): string[] {
+  return (text ?? '').split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+}
+
+function regionName(code: CountyCode, language: AnswerSnapshot['language']): string {
+  const region = regionByCode(code);
+  return language === 'sv' ? region.nameSv : region.nameEn;
+}
+
+function healthcareName(id: HealthcareRegionId, language: AnswerSnapshot['language']): string {
+  const meta = HEALTHCARE_REGIONS.find((h) => h.id === id)!;
+  return language === 'sv' ? meta.nameSv : meta.nameEn;
+}
+
+const intervalCells = (i: PrintedInterval): string[] => [i.low.text, i.point.text, i.high.text];
+
+interface Context {
+  snapshot: AnswerSnapshot;
+  figures: LetterFigures;
+  t: LetterText;
+  count(n: number): string;
+  percent(share: number, digits?: number): string;
+  verdictText: string;
+  /** Regions with a site whose point figure the letter does not print as a number. */
+  hiddenSiteRegions: CountyCode[];
+}
+
+function summaryBlocks(c: Context): LetterBlock[] {
+  const { snapshot, figures, t } = c;
+  const { study, answer } = snapshot;
+  const n = figures.national;
+  const common = {
+    point: n.point.text,
+    low: n.low.text,
+    high: n.high.text,
+    years: formatNumber(study.population.windowYears, snapshot.language, 1),
+  };
+  const recruiting = study.recruitment.sites.length > 0;
+  const text = !recruiting
+    ? t('summaryNoSites', common)
+    : t(c.hiddenSiteRegions.length > 0 ? 'summaryWithheld' : 'summary', {
+        ...common,
+        sites: c.count(study.recruitment.sites.length),
+        target: c.count(study.recruitment.targetPatients),
+        months: c.count(study.recruitment.months),
+        verdict: c.verdictText,
+        probability: c.percent(answer.verdict.probability),
+      });
+  const blocks: LetterBlock[] = [{ kind: 'heading', text: t('summaryTitle') }, { kind: 'paragraph', text }];
+  if (snapshot.datasets.some((d) => d.synthetic)) blocks.unshift({ kind: 'paragraph', text: t('syntheticNotice'), emphasis: 'notice' });
+  return blocks;
+}
+
+function triAnswer(t: LetterText, answer: { answer: TriState; comment?: string } | undefined): string | null {
+  if (!answer) return null;
+  const word = t(`tri_${answer.answer}`);
+  return answer.comment ? `${word}. ${answer.comment}` : word;
+}
+
+function effBlocks(c: Context, eff: EffAnswers | undefined): LetterBlock[] {
+  if (!eff) return [];
+  const { t, snapshot } = c;
+  const thresholds = snapshot.answer.verdict.thresholds;
+  const rows: Array<[string, string]> = [];
+  const q1 = triAnswer(t, eff.populationPresent);
+  if (q1) rows.push([t('effQ1'), q1]);
+  const rule = { verdict: c.verdictText, veryGood: c.percent(thresholds.veryGood, 0), good: c.percent(thresholds.good, 0) };
+  const q2 = c.hiddenSiteRegions.length > 0 ? t('effVerdictShort', rule) : t('effVerdictAnswer', { ...rule, probability: c.percent(snapshot.answer.verdict.probability) });
+  rows.push([t('effQ2'), eff.recruitmentComment ? `${q2}. ${eff.recruitmentComment}` : q2]);
+  if (eff.limitingFactors) {
+    const factors = eff.limitingFactors.factors.map((f) => t(`factor_${f.replace('-', '_') as 'competing_studies'}`)).join(', ');
+    rows.push([t('effQ3'), eff.limitingFactors.comment ? `${factors}. ${eff.limitingFactors.comment}` : factors]);
+  }
+  const q4 = triAnswer(t, eff.discouragingFactors);
+  if (q4) rows.push([t('effQ4'), q4]);
+  const q5 = triAnswer(t, eff.standardOfCare);
+  if (q5) rows.push([t('effQ5'), q5]);
+  if (eff.careSetting) rows.push([t('effQ6'), eff.careSetting]);
+  if (eff.relevantClinics) rows.push([t('effQ7'), eff.relevantClinics]);
+  for (const [i, q] of (eff.further ?? []).entries()) rows.push([`${8 + i}. ${q.question}`, q.answer]);
+  return [{ kind: 'heading', text: t('effTitle') }, { kind: 'facts', rows }];
+}
+
+function criterionLine(t: LetterText, step: CriterionStep): string {
+  const type = step.type === 'inclusion' ? t('criterionInclusion') : t('criterionExclusion');
+  return `${type}: ${step.label}${step.enabled ? '' : ` ${t('criterionOff')}`} — ${step.protocolText}`;
+}
+
+function studyBlocks(c: Context): LetterBlock[] {
+  const { t, snapshot } = c;
+  const { study } = snapshot;
+  const rows: Array<[string, string]> = [
+    [t('studyName'), study.title],
+    [t('sponsorReference'), study.sponsorReference],
+    [t('studyVersion'), `${study.id}, v${study.version}`],
+    [
+      t('population'),
+      study.population.kind === 'incident' ? t('populationIncident', { years: formatNumber(study.population.windowYears, snapshot.language, 1) }) : t('populationPrevalent'),
+    ],
+  ];
+  if (study.recruitment.sites.length > 0) {
+    rows.push([t('target'), t('targetValue', { target: c.count(study.recruitment.targetPatients), months: c.count(study.recruitment.months), start: study.recruitment.startDate })]);
+  }
+  return [
+    { kind: 'heading', text: t('studyTitle') },
+    { kind: 'facts', rows },
+    { kind: 'paragraph', text: t('criteria'), emphasis: 'strong' },
+    { kind: 'list', items: study.steps.map((s) => criterionLine(t, s)) },
+  ];
+}
+
+function eligibleBlocks(c: Context): LetterBlock[] {
+  const { t, snapshot, figures } = c;
+  const { estimate } = snapshot.answer;
+  const language = snapshot.language;
+  const regionRows = estimate.regions.map((r) => [regionName(r.region, language), healthcareName(regionByCode(r.region).healthcareRegion, language), ...intervalCells(figures.region(r.region))]);
+  const rule = snapshot.settings.hallandRule;
+  const hallandNote =
+    rule.kind === 'population-split'
+      ? t('hallandSplit', { sodra: c.percent(rule.sodraShare, 0), vastra: c.percent(1 - rule.sodraShare, 0) })
+      : t('hallandAllTo', { region: healthcareName(rule.healthcareRegion, language) });
+  return [
+    { kind: 'heading', text: t('eligibleTitle') },
+    {
+      kind: 'table',
+      caption: t('perRegionCaption'),
+      head: [t('region'), t('healthcareRegion'), t('low'), t('point'), t('high')],
+      rows: regionRows,
+      numericFrom: 2,
+      footRows: [[t('national'), '', ...intervalCells(figures.national)]],
+    },
+    {
+      kind: 'table',
+      caption: t('perHealthcareRegionCaption'),
+      head: [t('healthcareRegion'), t('low'), t('point'), t('high')],
+      rows: estimate.healthcareRegions.map((h) => [healthcareName(h.id, language), ...intervalCells(figures.healthcareRegion(h.id))]),
+      numericFrom: 1,
+    },
+    { kind: 'paragraph', text: hallandNote },
+    {
+      kind: 'svg',
+      svg: regionMapSvg(estimate.regions.map((r) => ({ region: r.region, value: figures.region(r.region).point.value }))),
+      width: 150,
+      caption: `${t('mapCaption')} ${t('mapAttribution')}`,
+    },
+  ];
+}
+
+function attritionBlocks(c: Context): LetterBlock[] {
+  const { t, snapshot, figures } = c;
+  const { estimate } = snapshot.answer;
+  const enabled = estimate.attrition.filter((s) => s.enabled);
+  const base = enabled[0];
+  const rows = enabled.map((step, i) => {
+    const printed = figures.attritionStep(step.stepId);
+    const previous = i > 0 ? figures.attritionStep(enabled[i - 1]!.stepId) : null;
+    const remaining = base ? printedShare(printed.point, figures.attritionStep(base.stepId).point) : null;
+    const kept = previous ? printedShare(printed.point, previous.point) : null;
+    return [
+      step.type === 'base' ? t('baseStep') : step.label,
+      ...intervalCells(printed),
+      remaining === null ? '' : c.percent(remaining),
+      kept === null ? '' : c.percent(1 - kept),
+    ];
+  });
+  const blocks: LetterBlock[] = [
+    { kind: 'heading', text: t('attritionTitle') },
+    { kind: 'table', caption: t('attritionCaption'), head: [t('step'), t('low'), t('point'), t('high'), t('remaining'), t('lost')], rows, numericFrom: 1 },
+  ];
+  const limiting = estimate.attrition.find((s) => s.stepId === estimate.mostLimitingStepId);
+  if (limiting) blocks.push({ kind: 'paragraph', text: t('mostLimiting', { step: limiting.label }) });
+  return blocks;
+}
+
+function recruitmentBlocks(c: Context): LetterBlock[] {
+  const { t, snapshot } = c;
+  const { study, answer } = snapshot;
+  if (study.recruitment.sites.length === 0) return [];
+  const p = answer.projection;
+  const language = snapshot.language;
+  const blocks: LetterBlock[] = [{ kind: 'heading', text: t('recruitmentTitle') }];
+  if (c.hiddenSiteRegions.length > 0) {
+    blocks.push({ kind: 'paragraph', text: t('recruitmentWithheld', { regions: c.hiddenSiteRegions.map((r) => regionName(r, language)).join(', ') }) });
+  } else {
+    const decimal = (x: number) => formatNumber(x, language, 1);
+    blocks.push({
+      kind: 'paragraph',
+      text: t('recruitmentText', {
+        rate: decimal(p.totalRatePerMonth.point),
+        rateLow: decimal(p.totalRatePerMonth.low),
+        rateHigh: decimal(p.totalRatePerMonth.high),
+        expected: c.count(p.expectedByDeadline.point),
+        expectedLow: c.count(p.expectedByDeadline.low),
+        expectedHigh: c.count(p.expectedByDeadline.high),
+        probability: c.percent(p.probability),
+        pLow: c.percent(p.probabilityRange.low),
+        pHigh: c.percent(p.probabilityRange.high),
+      }),
+    });
+    blocks.push({
+      kind: 'svg',
+      svg: recruitmentChartSvg({ months: p.months, target: p.target, sites: p.sites, monthsLabel: t('chartMonths'), targetLabel: t('chartTarget', { target: c.count(p.target) }), formatCount: c.count }),
+      width: 400,
+      caption: t('chartCaption'),
+    });
+  }
+  blocks.push({
+    kind: 'table',
+    caption: t('sitesTitle'),
+    head: [t('site'), t('region'), t('siteOpens')],
+    rows: study.recruitment.sites.map((s) => [s.name, regionName(s.region, language), c.count(s.activationMonth)]),
+    numericFrom: 2,
+  });
+  return blocks;
+}
+
+function assumptionItems(c: Context): string[] {
+  const { t, snapshot } = c;
+  const { study } = snapshot;
+  const pct = (x: number) => c.percent(x);
+  const items: string[] = [];
+  for (const step of study.steps.filter((s) => s.enabled)) {
+    const rule = step.rule;
+    if (rule.kind === 'proportion') {
+      const params = { label: step.label, point: pct(rule.share.point), low: pct(rule.share.low), high: pct(rule.share.high), source: rule.source };
+      items.push(t(step.type === 'exclusion' ? 'assumptionExclusionShare' : 'assumptionShare', params));
+    } else if (rule.kind === 'joint-count') {
+      items.push(t('assumptionJoint', { label: step.label, region: regionName(rule.region, snapshot.language), source: rule.source }));
+    }
+  }
+  if (items.length === 0) items.push(t('assumptionNone'));
+  if (study.recruitment.sites.length > 0) {
+    const r = study.recruitment;
+    items.push(t('assumptionConsent', { point: pct(r.consentRate.point), low: pct(r.consentRate.low), high: pct(r.consentRate.high) }));
+    items.push(t('assumptionScreenFailure', { point: pct(r.screenFailureRate.point), low: pct(r.screenFailureRate.low), high: pct(r.screenFailureRate.high) }));
+  }
+  return items;
+}
+
+function provenanceItems(c: Context): string[] {
+  const { t, snapshot } = c;
+  return snapshot.datasets.map((d) => {
+    const parts = [
+      t('provenanceLine', {
+        name: d.name,
+        publisher: d.publisher,
+        from: d.periodFrom,
+        to: d.periodTo,
+        unit: t(`unit_${d.basis.unit}`),
+        kind: t(`kind_${d.basis.kind}`),
+        regionBasis: t(`regionBasis_${d.basis.regionBasis}`),
+      }),
+    ];
+    if (d.synthetic) parts.push(t('provenanceSynthetic'));
+    if (d.fileName) parts.push(`${t('provenanceFile', { file: d.fileName })}.`);
+    if (d.extractedAt) parts.push(`${t('provenanceExtracted', { date: d.extractedAt })}.`);
+    parts.push(`SHA-256: ${d.sha256}`);
+    return parts.join(' ');
+  });
+}
+
+function stepLabels(snapshot: AnswerSnapshot, ids: string[]): string {
+  return ids.map((id) => snapshot.study.steps.find((s) => s.id === id)?.label ?? id).join(', ');
+}
+
+function methodBlocks(c: Context): LetterBlock[] {
+  const { t, snapshot } = c;
+  const { answer, settings } = snapshot;
+  const paragraphs = [t('method1'), t('method2')];
+  const independence = answer.estimate.warnings.find((w): w is Extract<EstimateWarning, { code: 'independence' }> => w.code === 'independence');
+  if (independence) paragraphs.push(t('methodIndependence', { steps: stepLabels(snapshot, independence.steps) }));
+  if (snapshot.study.recruitment.sites.length > 0) {
+    const p = answer.projection;
+    const how = p.simulation ? t('methodSimulation', { runs: c.count(p.simulation.runs), seed: String(p.simulation.seed) }) : t('methodClosedForm');
+    paragraphs.push(t('methodRecruitment', { alpha: formatNumber(p.alpha, snapshot.language, 2), how }));
+  }
+  paragraphs.push(t('methodDisclosure', { policy: settings.disclosurePolicy.name, version: settings.disclosurePolicy.version }));
+  return [{ kind: 'heading', text: t('methodTitle') }, ...paragraphs.map((text): LetterBlock => ({ kind: 'paragraph', text }))];
+}
+
+function limitationItems(c: Context): string[] {
+  const { t, snapshot } = c;
+  const items = [t('limitation1'), t('limitation2')];
+  for (const w of snapshot.answer.estimate.warnings) {
+    if (w.code === 'masked-cells') items.push(t('limitationMasked', { count: c.count(w.count) }));
+    else if (w.code === 'unresolved-criterion') items.push(t('limitationUnresolved', { dimensions: w.dimensions.join(', ') }));
+    else if (w.code === 'basis-mismatch') items.push(t('limitationBasis', { detail: w.detail }));
+  }
+  const range = (i: PrintedInterval) => (i.low.text === i.high.text ? i.point.text : `${i.point.text} (${i.low.text}–${i.high.text})`);
+  const unknown = c.figures.unknownRegion;
+  if (unknown && unknown.high.text !== '0') items.push(t('limitationUnknownRegion', { value: range(unknown) }));
+  if (c.figures.nationalPublished) items.push(t('limitationPublished', { value: range(c.figures.nationalPublished) }));
+  return items;
+}
+
+/** Regions with a site whose point figure is not printed as a number: rates there would reveal it. */
+function hiddenSiteRegions(snapshot: AnswerSnapshot, figures: LetterFigures): CountyCode[] {
+  const regions = [...new Set(snapshot.study.recruitment.sites.map((s) => s.region))];
+  return regions.filter((r) => figures.region(r).point.value === null).sort();
+}
+
+export function buildLetterModel(snapshot: AnswerSnapshot, figures: LetterFigures): LetterModel {
+  const language = snapshot.language;
+  const t = letterText(language);
+  const context: Context = {
+    snapshot,
+    figures,
+    t,
+    count: (n) => formatCount(n, language),
+    percent: (share, digits = 1) => formatPercent(share, language, digits),
+    verdictText: t(`verdict_${snapshot.answer.verdict.verdict.replace('-', '_') as 'very_good'}`),
+    hiddenSiteRegions: hiddenSiteRegions(snapshot, figures),
+  };
+  const { unit, request, study } = snapshot;
+  const references: Array<[string, string]> = [];
+  if (request?.reference) references.push([t('reference'), request.reference]);
+  if (request?.diaryNumber) references.push([t('diaryNumber'), request.diaryNumber]);
+  references.push([t('date'), snapshot.letterDate]);
+  const recipient = [request?.recipient?.name, request?.recipient?.organisation, ...lines(request?.recipient?.address)].filter((l): l is string => !!l && l.trim() !== '');
+  const subject = request?.subject?.trim() || t('subjectDefault', { title: study.title });
+  const policy = snapshot.settings.disclosurePolicy;
+  const body: LetterBlock[] = [
+    ...summaryBlocks(context),
+    ...effBlocks(context, request?.eff),
+    ...studyBlocks(context),
+    ...eligibleBlocks(context),
+    ...attritionBlocks(context),
+    ...recruitmentBlocks(context),
+    { kind: 'heading', text: t('assumptionsTitle') },
+    { kind: 'list', items: assumptionItems(context) },
+    { kind: 'heading', text: t('provenanceTitle') },
+    { kind: 'list', items: provenanceItems(context) },
+    ...methodBlocks(context),
+    { kind: 'heading', text: t('limitationsTitle') },
+    { kind: 'list', items: limitationItems(context) },
+  ];
+  return {
+    language,
+    meta: {
+      title: `${t('documentTitle')}: ${study.title}`,
+      author: unit.unitName.trim() || 'Antal',
+      subject,
+      keywords: [t('keywords'), study.sponsorReference, request?.reference, request?.diaryNumber].filter((k): k is string => !!k).join(', '),
+      creationDate: snapshot.createdAt,
+    },
+    letterhead: { unitName: unit.unitName, addressLines: lines(unit.address), logo: unit.logo },
+    confidentiality: request?.confidentiality?.trim() || null,
+    references,
+    recipient,
+    subject,
+    synthetic: snapshot.datasets.some((d) => d.synthetic),
+    body,
+    signature: { closing: t('signatureTitle'), name: unit.signatoryName, title: unit.signatoryTitle, unit: unit.unitName },
+    footer: { hash: t('footerHash', { hash: snapshot.contentHash }), policy: t('footerPolicy', { policy: policy.name, version: policy.version }) },
+    pageTemplate: LETTER_TEXTS[language].page,
+  };
+}
