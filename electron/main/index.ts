@@ -3,11 +3,20 @@
  * window goes, how files are written) lives in a module beside this one and is unit-tested there with the
  * Electron objects passed in.
  */
-import { readFile } from 'node:fs/promises';
+import nodeFs, { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { APP_ORIGIN, APP_SCHEME, IPC_CHANNELS, type MenuCommand, type UiLanguage } from '../../shared/ipc/contract';
 import { collectAppInfo } from './app-info';
+import {
+  AUTO_BACKUP_DIRECTORY,
+  createBackupRequester,
+  createCloseGuard,
+  isDailyBackupDue,
+  listAutoBackups,
+  QUIT_BACKUP_TIMEOUT_MS,
+  writeAutoBackup,
+} from './backup';
 import { atomicWriteFile, describeError, openFileWithDialog, saveFileWithDialog } from './files';
 import { pickInitialLanguage, translate } from './i18n';
 import { createSenderCheck, registerIpcHandlers, type Handlers } from './ipc';
@@ -58,6 +67,29 @@ function start(): void {
   let windowState: WindowStateTracker | null = null;
   let language: UiLanguage = 'en';
   let stateFlushed = false;
+  let quitting = false;
+
+  // Automatic backups (backup.ts): the renderer makes the file when asked; we write and rotate it.
+  const backupDirectory = (): string => join(app.getPath('userData'), AUTO_BACKUP_DIRECTORY);
+  const backupRequester = createBackupRequester({
+    send: () => {
+      const win = liveWindow();
+      if (!win || win.webContents.isLoading() || win.webContents.isCrashed()) return false;
+      win.webContents.send(IPC_CHANNELS.autoBackupRequest);
+      return true;
+    },
+    timeoutMs: QUIT_BACKUP_TIMEOUT_MS,
+    setTimer: (callback, ms) => setTimeout(callback, ms),
+    clearTimer: (timer) => clearTimeout(timer as NodeJS.Timeout),
+  });
+  const requestDailyBackupIfDue = (): void => {
+    listAutoBackups(nodeFs, backupDirectory())
+      .then((entries) => (isDailyBackupDue(entries.at(-1)?.at ?? null, new Date()) ? backupRequester.request() : null))
+      .then((outcome) => {
+        if (outcome && outcome !== 'written') log(`daily backup ${outcome}`);
+      })
+      .catch((error: unknown) => log('could not check the automatic backups', error));
+  };
 
   const openHomepage = (): void => {
     openExternalSafely(shell, HOMEPAGE_URL).catch((error: unknown) => log('could not open the homepage', error));
@@ -96,6 +128,13 @@ function start(): void {
     win.on('closed', () => {
       if (mainWindow === win) mainWindow = null;
     });
+    // Hold the first close until the renderer's backup is written (or failed, or timed out), then go on.
+    const closeGuard = createCloseGuard(backupRequester, (outcome) => {
+      if (outcome !== 'written') log(`backup on quit ${outcome}`);
+    });
+    win.on('close', (event) => closeGuard(event, () => (quitting ? app.quit() : win.close())));
+    // A minute after start-up, when the page has opened its database and listens for requests.
+    win.webContents.once('did-finish-load', () => setTimeout(requestDailyBackupIfDue, 60_000).unref());
     win.loadURL(devServerUrl ?? `${APP_ORIGIN}/`).catch((error: unknown) => log('could not load the app', error));
     return win;
   }
@@ -131,6 +170,21 @@ function start(): void {
       rebuildMenu();
       return { ok: true, value: null };
     },
+    writeAutoBackup: async (bytes) => {
+      try {
+        const written = await writeAutoBackup(bytes, {
+          fs: nodeFs,
+          directory: backupDirectory(),
+          now: () => new Date(),
+          onRotationError: (name, error) => log(`could not remove the old backup ${name}`, error),
+        });
+        backupRequester.fulfil(true);
+        return { ok: true, value: written };
+      } catch (error) {
+        backupRequester.fulfil(false);
+        throw error;
+      }
+    },
   };
 
   const isAllowedNavigation = createNavigationPolicy({ devServerUrl, allowDevTools: isDev });
@@ -150,6 +204,12 @@ function start(): void {
     win.show();
     win.focus();
   });
+
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  // Once a day while the app stays open (the check is cheap: one directory listing).
+  setInterval(requestDailyBackupIfDue, 60 * 60 * 1000).unref();
 
   app.on('window-all-closed', () => {
     // macOS apps stay running with no window until the user quits.

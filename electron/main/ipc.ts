@@ -14,12 +14,13 @@ import {
   type Result,
   type SaveFileRequest,
 } from '../../shared/ipc/contract';
+import { autoBackupBytesProblem } from './backup';
 import { describeError, errorCode, MAX_SAVE_FILE_BYTES } from './files';
 import { isFileFilterKey, isDialogTitleKey, isUiLanguage } from './i18n';
 import { isRendererUrl } from './trusted-url';
 
 /** Request/response methods; `onMenuCommand` is a main → renderer event, not an invoke. */
-export type InvokeMethod = Exclude<keyof AntalBridge, 'onMenuCommand'>;
+export type InvokeMethod = Exclude<keyof AntalBridge, 'onMenuCommand' | 'onAutoBackupRequest'>;
 export type BridgeArgument<K extends InvokeMethod> = Parameters<AntalBridge[K]> extends [infer A] ? A : undefined;
 export type BridgeValue<K extends InvokeMethod> = Awaited<ReturnType<AntalBridge[K]>> extends Result<infer V> ? V : never;
 
@@ -37,6 +38,7 @@ export const INVOKE_CHANNELS = {
   openFile: IPC_CHANNELS.openFile,
   saveFile: IPC_CHANNELS.saveFile,
   setLanguage: IPC_CHANNELS.setLanguage,
+  writeAutoBackup: IPC_CHANNELS.writeAutoBackup,
 } as const satisfies Record<InvokeMethod, string>;
 
 export const INVOKE_METHODS = Object.keys(INVOKE_CHANNELS) as InvokeMethod[];
@@ -187,6 +189,15 @@ export const ARGUMENT_VALIDATORS: { [K in InvokeMethod]: (args: readonly unknown
     const arg = single(args, 'setLanguage');
     if (!arg.ok) return arg;
     return isUiLanguage(arg.value) ? { ok: true, value: arg.value } : invalid(`setLanguage: expected "sv" or "en", got ${JSON.stringify(arg.value)}`);
+  },
+  writeAutoBackup: (args) => {
+    const arg = single(args, 'writeAutoBackup');
+    if (!arg.ok) return arg;
+    const problem = autoBackupBytesProblem(arg.value);
+    if (problem === null) return { ok: true, value: arg.value as Uint8Array };
+    return arg.value instanceof Uint8Array && arg.value.byteLength > MAX_SAVE_FILE_BYTES
+      ? { ok: false, error: { code: 'too-large', detail: problem } }
+      : invalid(`writeAutoBackup: ${problem}`);
   },
 };
 

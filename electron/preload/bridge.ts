@@ -1,7 +1,7 @@
 /**
  * `window.antal`: the whole surface the renderer has into the privileged side. Each method invokes its own
  * fixed channel with its own argument — there is deliberately no generic invoke/send, and ipcRenderer itself
- * is never exposed (checklist #20), so a compromised page can only ask for these four operations, which the
+ * is never exposed (checklist #20), so a compromised page can only ask for these five operations, which the
  * main process validates again.
  *
  * Built by a factory over an injected ipcRenderer so it is unit-tested without Electron.
@@ -11,6 +11,7 @@ import {
   MENU_COMMANDS,
   type AntalBridge,
   type AppInfo,
+  type AutoBackupWritten,
   type MenuCommand,
   type OpenedFile,
   type OpenFileRequest,
@@ -46,6 +47,15 @@ export function createBridge(ipc: IpcRendererLike) {
       ipc.on(IPC_CHANNELS.menuCommand, forward);
       return () => {
         ipc.removeListener(IPC_CHANNELS.menuCommand, forward);
+      };
+    },
+    writeAutoBackup: (bytes: Uint8Array) => ipc.invoke(IPC_CHANNELS.writeAutoBackup, bytes) as Promise<Result<AutoBackupWritten>>,
+    onAutoBackupRequest: (listener: () => void) => {
+      // No payload crosses: the request carries nothing the page should act on but "make a backup now".
+      const forward = (): void => listener();
+      ipc.on(IPC_CHANNELS.autoBackupRequest, forward);
+      return () => {
+        ipc.removeListener(IPC_CHANNELS.autoBackupRequest, forward);
       };
     },
   } satisfies AntalBridge;

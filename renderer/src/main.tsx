@@ -4,6 +4,8 @@ import type { UiLanguage } from '../../shared/ipc/contract';
 import { createDemoDataset } from '../../shared/demo/dataset';
 import { DEMO_STUDY } from '../../shared/demo/study';
 import { App } from './App';
+import { installBrowserNavigationGuard } from './backup/navigation-guard';
+import { startAutoBackups } from './backup/start-auto-backups';
 import { AppContext, type AppServices } from './context';
 import { AntalDatabase, getSetting, putSetting } from './db/database';
 import { seedDemoIfNew } from './db/seed';
@@ -26,11 +28,15 @@ async function persistStorage(): Promise<boolean | null> {
 async function start(): Promise<void> {
   const container = document.getElementById('root');
   if (!container) throw new Error('#root missing');
+  // Links and window.open in content never take the app away (the Electron main process enforces the same).
+  installBrowserNavigationGuard();
   const platform = detectPlatform();
   const db = new AntalDatabase();
   const now = () => new Date();
   const [storagePersisted] = await Promise.all([persistStorage(), db.open()]);
   await seedDemoIfNew(db, () => ({ dataset: createDemoDataset(), study: DEMO_STUDY }), now());
+  // Desktop only: answer the main process's backup requests (on quit and daily).
+  startAutoBackups(db, now);
   const stored = await getSetting<string>(db, LANGUAGE_KEY);
   const initial: UiLanguage = isUiLanguage(stored) ? stored : DEFAULT_LANGUAGE;
   const i18n = await initI18n(initial);

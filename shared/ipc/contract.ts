@@ -75,7 +75,31 @@ export interface AntalBridge {
   setLanguage(language: UiLanguage): Promise<Result<null>>;
   /** Subscribe to application-menu commands; returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /**
+   * Hand the main process a backup file (see renderer/src/backup/backup-format.ts) to store in the automatic
+   * rotation in the user-data folder (atomic write; the oldest beyond {@link AUTO_BACKUP_KEEP} are removed).
+   */
+  writeAutoBackup(bytes: Uint8Array): Promise<Result<AutoBackupWritten>>;
+  /** Subscribe to the main process asking for an automatic backup (on quit, daily); returns an unsubscribe function. */
+  onAutoBackupRequest(listener: () => void): () => void;
 }
+
+export interface AutoBackupWritten {
+  /** File name inside the automatic-backup folder. */
+  name: string;
+  /** The folder, so the user can find the files (restore them with "Restore from backup…"). */
+  directory: string;
+  bytes: number;
+  /** How many automatic backups are kept after this one was written. */
+  kept: number;
+}
+
+/** First line of every backup file: magic and wrapper version. */
+export const BACKUP_FILE_MAGIC = 'ANTAL-BACKUP/1\n';
+/** File extension of backup files (no dot). */
+export const BACKUP_FILE_EXTENSION = 'antalbackup';
+/** Automatic backups kept in rotation. */
+export const AUTO_BACKUP_KEEP = 10;
 
 /** IPC channel names: the only ones the main process handles and the preload invokes. */
 export const IPC_CHANNELS = {
@@ -84,6 +108,8 @@ export const IPC_CHANNELS = {
   saveFile: 'antal:save-file',
   setLanguage: 'antal:set-language',
   menuCommand: 'antal:menu-command',
+  writeAutoBackup: 'antal:write-auto-backup',
+  autoBackupRequest: 'antal:auto-backup-request',
 } as const;
 
 /** The fixed origin the renderer is served from in the desktop app. Never change it: IndexedDB is keyed by origin. */

@@ -5,7 +5,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
-export const APP_ORIGIN = 'http://127.0.0.1:4173';
+// The port playwright.config.ts serves on (ANTAL_E2E_PORT lets sessions run side by side).
+export const APP_ORIGIN = `http://127.0.0.1:${process.env.ANTAL_E2E_PORT ?? 4173}`;
 
 interface Guards {
   foreignRequests: string[];

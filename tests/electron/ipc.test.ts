@@ -53,6 +53,7 @@ function setup(overrides: Partial<Handlers<Sender>> = {}, devServerUrl?: string)
     openFile: vi.fn(async () => ({ ok: true as const, value: { name: 'a.csv', bytes: new Uint8Array([1]) } })),
     saveFile: vi.fn(async () => ({ ok: true as const, value: { path: '/x/a.pdf', bytes: 4 } })),
     setLanguage: vi.fn(async () => ({ ok: true as const, value: null })),
+    writeAutoBackup: vi.fn(async () => ({ ok: true as const, value: { name: 'antal-auto-20261130T154129123Z.antalbackup', directory: '/u/backups', bytes: 20, kept: 1 } })),
     ...overrides,
   };
   const fake = fakeIpcMain();
@@ -62,12 +63,13 @@ function setup(overrides: Partial<Handlers<Sender>> = {}, devServerUrl?: string)
 }
 
 describe('registration', () => {
-  it('registers exactly the four invoke channels of the contract (not the menu-command event channel)', () => {
+  it('registers exactly the five invoke channels of the contract (not the menu-command or backup-request event channels)', () => {
     const { registered } = setup();
     expect([...registered.keys()].sort()).toEqual(
-      [IPC_CHANNELS.getAppInfo, IPC_CHANNELS.openFile, IPC_CHANNELS.saveFile, IPC_CHANNELS.setLanguage].sort(),
+      [IPC_CHANNELS.getAppInfo, IPC_CHANNELS.openFile, IPC_CHANNELS.saveFile, IPC_CHANNELS.setLanguage, IPC_CHANNELS.writeAutoBackup].sort(),
     );
     expect(Object.values(INVOKE_CHANNELS)).not.toContain(IPC_CHANNELS.menuCommand);
+    expect(Object.values(INVOKE_CHANNELS)).not.toContain(IPC_CHANNELS.autoBackupRequest);
   });
 });
 
@@ -87,6 +89,7 @@ describe('sender validation', () => {
       [IPC_CHANNELS.openFile, [validOpen]],
       [IPC_CHANNELS.saveFile, [validSave]],
       [IPC_CHANNELS.setLanguage, ['sv']],
+      [IPC_CHANNELS.writeAutoBackup, [new TextEncoder().encode('ANTAL-BACKUP/1\n{}\n')]],
     ] as const) {
       expect(await invoke(channel, event, ...args), channel).toEqual({ ok: false, error: { code: 'forbidden-sender' } });
     }

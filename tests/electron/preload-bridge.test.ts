@@ -26,7 +26,7 @@ function fakeIpcRenderer() {
 describe('createBridge', () => {
   it('exposes exactly the contract methods and nothing else (no generic invoke, no ipcRenderer)', () => {
     const bridge = createBridge(fakeIpcRenderer().ipc);
-    const expected: Array<keyof AntalBridge> = ['getAppInfo', 'openFile', 'saveFile', 'setLanguage', 'onMenuCommand'];
+    const expected: Array<keyof AntalBridge> = ['getAppInfo', 'openFile', 'saveFile', 'setLanguage', 'onMenuCommand', 'writeAutoBackup', 'onAutoBackupRequest'];
     expect(Object.keys(bridge).sort()).toEqual([...expected].sort());
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
   });
