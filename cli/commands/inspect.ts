@@ -7,13 +7,17 @@
  * row, because the whole file is then read once the way an import reads it. `--full` analyses every row
  * in detail instead (slower; totals and masked cells then count the whole file).
  */
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { analyseFile, type AnalyseOptions, type ImportPreview } from '../../shared/import/analyse-file';
 import { importFile } from '../../shared/import/import-file';
 import { formatProblem, ImportRefusedError, type ImportProblem, type ProblemCode } from '../../shared/import/problems';
 import type { MaskMeaning } from '../../shared/import/value-tokens';
 import type { Delimiter } from '../../shared/import/sniff-dialect';
 import type { EncodingOverride } from '../../shared/import/decode-bytes';
+import { fillTemplate, renderPhrase, type PhraseTable } from '../../shared/import/phrases';
+import { PHRASES_EN } from '../../shared/import/phrases.en';
+import { PHRASES_SV } from '../../shared/import/phrases.sv';
+import { DEFAULT_CLI_LANGUAGE, type CliLanguage } from '../i18n';
 
 export interface CommandIo {
   stdout(text: string): void;
@@ -31,8 +35,19 @@ export const IMPORT_OPTIONS = {
   mask: { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
   json: { type: 'boolean', default: false },
+  lang: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
+
+/** The report's language: `--lang sv|en`, Swedish by default like the rest of the CLI. */
+export function languageFrom(values: { lang?: string }): CliLanguage {
+  if (values.lang === undefined) return DEFAULT_CLI_LANGUAGE;
+  if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError(`--lang must be sv or en, got "${values.lang}"`);
+  return values.lang;
+}
+
+/** The importer's phrases (reasons, problems) in the report's language. */
+export const phrasesFor = (language: CliLanguage): PhraseTable => (language === 'sv' ? PHRASES_SV : PHRASES_EN);
 
 const ENCODINGS: readonly EncodingOverride[] = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'];
 const DELIMITERS: Record<string, Delimiter> = { ';': ';', ',': ',', tab: '\t', '\t': '\t', '|': '|' };
@@ -102,86 +117,193 @@ export async function checkWholeFile(path: string, bytes: Uint8Array, preview: I
   }
 }
 
-const delimiterName = (d: string): string => (d === '\t' ? 'tab' : `"${d}"`);
+const REPORT_EN = {
+  file: 'File: {{name}} ({{size}} bytes, {{format}})',
+  previewChecked: 'Preview: the first {{records}} lines analysed in detail (--full for all); every row read for errors{{rows}}',
+  previewRows: ': {{rows}} data rows',
+  previewAbout: 'Preview: the first {{records}} lines analysed in detail (--full for all); about {{rows}} data rows',
+  encoding: 'Encoding: {{name}} ({{evidence}})',
+  sheet: 'Sheet: {{name}} (sheets: {{names}})',
+  dialect: 'Dialect: delimiter {{delimiter}}, quote {{quote}}, {{evidence}}',
+  layout: 'Layout: {{kind}}, {{headerRows}} header row(s), {{rows}} data rows, {{blank}} blank line(s)',
+  long: 'long',
+  wide: 'wide',
+  unpivoted: '  unpivoted {{measure}} over {{role}}: {{columns}}{{total}}',
+  totalColumn: ' (total column "{{column}}")',
+  columns: 'Columns:',
+  dimension: 'dimension {{role}} (key {{key}})',
+  measure: 'measure "{{name}}" [{{kind}}]{{members}}',
+  membersFor: ' for {{members}}',
+  ignored: 'ignored',
+  noHeader: '(no header)',
+  measures: 'Measures: {{list}}',
+  totals: 'Totals: {{list}}',
+  none: 'none',
+  total: '{{dimension}}={{value}} ({{cells}} cells)',
+  masked: 'Masked cells: {{masked}}; zero tokens: {{zero}}',
+  note: 'Note line {{line}} ({{kind}}): {{text}}',
+  warnings: 'Warnings: {{n}}',
+  errors: 'Errors: {{n}}',
+  more: '  … and {{n}} more',
+};
 
-export function describePreview(p: ImportPreview, whole?: WholeFileCheck): string {
-  const lines: string[] = [`File: ${p.file.name} (${p.file.size} bytes, ${p.format})`];
+const REPORT_SV: typeof REPORT_EN = {
+  file: 'Fil: {{name}} ({{size}} byte, {{format}})',
+  previewChecked: 'Förhandsgranskning: de första {{records}} raderna analyserade i detalj (--full för alla); varje rad läst efter fel{{rows}}',
+  previewRows: ': {{rows}} datarader',
+  previewAbout: 'Förhandsgranskning: de första {{records}} raderna analyserade i detalj (--full för alla); cirka {{rows}} datarader',
+  encoding: 'Teckenkodning: {{name}} ({{evidence}})',
+  sheet: 'Blad: {{name}} (blad: {{names}})',
+  dialect: 'Dialekt: avgränsare {{delimiter}}, citattecken {{quote}}, {{evidence}}',
+  layout: 'Layout: {{kind}}, {{headerRows}} rubrikrad(er), {{rows}} datarader, {{blank}} tomma rader',
+  long: 'lång',
+  wide: 'bred',
+  unpivoted: '  {{measure}} utspritt över {{role}}: {{columns}}{{total}}',
+  totalColumn: ' (totalkolumn ”{{column}}”)',
+  columns: 'Kolumner:',
+  dimension: 'dimension {{role}} (nyckel {{key}})',
+  measure: 'mått ”{{name}}” [{{kind}}]{{members}}',
+  membersFor: ' för {{members}}',
+  ignored: 'används inte',
+  noHeader: '(ingen rubrik)',
+  measures: 'Mått: {{list}}',
+  totals: 'Totaler: {{list}}',
+  none: 'inga',
+  total: '{{dimension}}={{value}} ({{cells}} celler)',
+  masked: 'Maskerade celler: {{masked}}; nolltecken: {{zero}}',
+  note: 'Anteckning rad {{line}} ({{kind}}): {{text}}',
+  warnings: 'Varningar: {{n}}',
+  errors: 'Fel: {{n}}',
+  more: '  … och {{n}} till',
+};
+
+/** `inspect`'s report in the given language (numbers as plain digits, roles and kinds as the --json names them). */
+export function describePreview(p: ImportPreview, whole?: WholeFileCheck, language: CliLanguage = 'en'): string {
+  const words = language === 'sv' ? REPORT_SV : REPORT_EN;
+  const phrases = phrasesFor(language);
+  const say = (key: keyof typeof REPORT_EN, values: Record<string, string | number> = {}): string =>
+    fillTemplate(words[key], Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])));
+  const lines: string[] = [say('file', { name: p.file.name, size: p.file.size, format: p.format })];
   if (!p.sample.complete) {
-    const rows = whole?.rows ?? p.sample.estimatedRows;
-    lines.push(`Preview: the first ${p.sample.records} lines analysed in detail (--full for all); ${whole ? `every row read for errors${whole.rows !== null ? `: ${whole.rows} data rows` : ''}` : `about ${rows} data rows`}`);
+    lines.push(whole
+      ? say('previewChecked', { records: p.sample.records, rows: whole.rows !== null ? say('previewRows', { rows: whole.rows }) : '' })
+      : say('previewAbout', { records: p.sample.records, rows: p.sample.estimatedRows }));
   }
-  if (p.encoding) lines.push(`Encoding: ${p.encoding.name} (${p.encoding.evidence})`);
-  if (p.sheet) lines.push(`Sheet: ${p.sheet.name} (sheets: ${p.sheet.names.join(', ')})`);
-  if (p.dialect) lines.push(`Dialect: delimiter ${delimiterName(p.dialect.delimiter)}, quote ${p.dialect.quoteChar}, ${p.dialect.evidence}`);
+  if (p.encoding) lines.push(say('encoding', { name: p.encoding.name, evidence: renderPhrase(p.encoding.because, phrases) }));
+  if (p.sheet) lines.push(say('sheet', { name: p.sheet.name, names: p.sheet.names.join(', ') }));
+  if (p.dialect) {
+    const delimiter = p.dialect.delimiter === '\t' ? renderPhrase({ key: 'tab' }, phrases) : `"${p.dialect.delimiter}"`;
+    const evidence = p.dialect.because ? renderPhrase(p.dialect.because, phrases) : p.dialect.evidence;
+    lines.push(say('dialect', { delimiter, quote: p.dialect.quoteChar, evidence }));
+  }
   if (p.layout) {
-    lines.push(`Layout: ${p.layout.kind}, ${p.layout.headerRows} header row(s), ${p.table.body.length} data rows, ${p.table.blankLines} blank line(s)`);
-    for (const u of p.layout.unpivoted) lines.push(`  unpivoted ${u.measure} over ${u.role}: ${u.columns.join(', ')}${u.totalColumn ? ` (total column "${u.totalColumn}")` : ''}`);
+    lines.push(say('layout', { kind: say(p.layout.kind), headerRows: p.layout.headerRows, rows: p.table.body.length, blank: p.table.blankLines }));
+    for (const u of p.layout.unpivoted) {
+      lines.push(say('unpivoted', { measure: u.measure, role: u.role, columns: u.columns.join(', '), total: u.totalColumn ? say('totalColumn', { column: u.totalColumn }) : '' }));
+    }
   }
-  if (p.columns.length > 0) lines.push('Columns:');
+  if (p.columns.length > 0) lines.push(say('columns'));
   for (const c of p.columns) {
     const m = c.mapping;
-    const role = m.kind === 'dimension' ? `dimension ${m.role} (key ${m.key})`
-      : m.kind === 'measure' ? `measure "${m.name}" [${m.spec.kind}${m.spec.unit ? ` ${m.spec.unit}` : ''}${m.spec.ratePer ? ` per ${m.spec.ratePer}` : ''}]${m.members.length ? ` for ${m.members.map((x) => `${x.role}=${x.value}`).join(', ')}` : ''}`
-        : 'ignored';
-    lines.push(`  ${c.column}. ${c.header || '(no header)'}: ${role}`);
-    for (const e of c.evidence) lines.push(`       ${e}`);
+    const role = m.kind === 'dimension' ? say('dimension', { role: m.role, key: m.key })
+      : m.kind === 'measure' ? say('measure', {
+        name: m.name,
+        kind: `${m.spec.kind}${m.spec.unit ? ` ${m.spec.unit}` : ''}${m.spec.ratePer ? ` per ${m.spec.ratePer}` : ''}`,
+        members: m.members.length ? say('membersFor', { members: m.members.map((x) => `${x.role}=${x.value}`).join(', ') }) : '',
+      })
+        : say('ignored');
+    lines.push(`  ${c.column}. ${c.header || say('noHeader')}: ${role}`);
+    for (const e of c.reasons) lines.push(`       ${renderPhrase(e, phrases)}`);
   }
   const measures = [...new Set(p.columns.flatMap((c) => (c.mapping.kind === 'measure' ? [`${c.mapping.name} [${c.mapping.spec.kind}]`] : [])))];
-  if (measures.length > 0) lines.push(`Measures: ${measures.join('; ')}`);
-  lines.push(`Totals: ${p.totals.length === 0 ? 'none' : p.totals.map((t) => `${t.dimension}=${t.value} (${t.cells} cells)`).join(', ')}`);
-  lines.push(`Masked cells: ${p.maskedCells}; zero tokens: ${p.zeroTokenCells}`);
-  for (const n of p.notes) lines.push(`Note line ${n.line} (${n.kind}): ${n.text}`);
+  if (measures.length > 0) lines.push(say('measures', { list: measures.join('; ') }));
+  lines.push(say('totals', { list: p.totals.length === 0 ? say('none') : p.totals.map((t) => say('total', { dimension: t.dimension, value: t.value, cells: t.cells })).join(', ') }));
+  lines.push(say('masked', { masked: p.maskedCells, zero: p.zeroTokenCells }));
+  for (const n of p.notes) lines.push(say('note', { line: n.line, kind: n.kind, text: n.text }));
   const warnings = whole?.warnings ?? p.warnings;
   const errors = whole?.errors ?? p.errors;
-  lines.push(`Warnings: ${warnings.length}`);
-  for (const w of warnings.slice(0, 50)) lines.push(`  ${formatProblem(w)}`);
-  lines.push(`Errors: ${errors.length}`);
-  for (const e of errors.slice(0, 100)) lines.push(`  ${formatProblem(e)}`);
-  if (errors.length > 100) lines.push(`  … and ${errors.length - 100} more`);
+  lines.push(say('warnings', { n: warnings.length }));
+  for (const w of warnings.slice(0, 50)) lines.push(`  ${formatProblem(w, phrases)}`);
+  lines.push(say('errors', { n: errors.length }));
+  for (const e of errors.slice(0, 100)) lines.push(`  ${formatProblem(e, phrases)}`);
+  if (errors.length > 100) lines.push(say('more', { n: errors.length - 100 }));
   return `${lines.join('\n')}\n`;
 }
 
-const INSPECT_USAGE = 'usage: antal inspect FILE [--sheet NAME] [--json] [--full] [--encoding utf-8|windows-1252|utf-16le|utf-16be] [--delimiter ";"|","|tab|"|"] [--mask TOKEN=LOW-HIGH]... [--exclude LINE,...]\n';
+const INSPECT_USAGE = 'usage: antal inspect FILE [--sheet NAME] [--json] [--full] [--lang sv|en] [--encoding utf-8|windows-1252|utf-16le|utf-16be] [--delimiter ";"|","|tab|"|"] [--mask TOKEN=LOW-HIGH]... [--exclude LINE,...]\n';
 
-export async function runInspect(argv: string[], io: CommandIo): Promise<number> {
-  let values;
-  let positionals: string[];
+/** The import options plus a command's own, as parseArgs reads them. */
+type CommandConfig<O> = { args: string[]; options: typeof IMPORT_OPTIONS & O; allowPositionals: true; strict: true };
+export type CommandValues<O extends ParseArgsConfig['options']> = ReturnType<typeof parseArgs<CommandConfig<O>>>['values'];
+
+export interface OpenedImportCommand<O extends ParseArgsConfig['options']> {
+  values: CommandValues<O>;
+  path: string;
+  bytes: Uint8Array;
+  options: AnalyseOptions;
+  language: CliLanguage;
+}
+
+/**
+ * What `inspect` and `query` share: their arguments (one FILE, the import options, the command's own options,
+ * `check` for the command's own rules), the help, and the file read. An exit code when the command ends here:
+ * 0 after --help, 2 on a usage error, 1 when the file cannot be read.
+ */
+export function openImportCommand<O extends ParseArgsConfig['options']>(
+  argv: string[],
+  extra: O,
+  usage: string,
+  io: CommandIo,
+  check: (values: CommandValues<O>) => void = () => undefined,
+): OpenedImportCommand<O> | number {
+  let parsed;
   try {
-    ({ values, positionals } = parseArgs({ args: argv, options: { ...IMPORT_OPTIONS, full: { type: 'boolean', default: false } }, allowPositionals: true, strict: true }));
+    parsed = parseArgs<CommandConfig<O>>({ args: argv, options: { ...IMPORT_OPTIONS, ...extra }, allowPositionals: true, strict: true });
   } catch (error) {
-    io.stderr(`${error instanceof Error ? error.message : String(error)}\n${INSPECT_USAGE}`);
+    io.stderr(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
     return 2;
   }
+  const { positionals } = parsed;
+  // The shared options, read without the command's own (TypeScript cannot narrow parseArgs' result for a generic O).
+  const values = parsed.values as CommandValues<O> & Parameters<typeof analyseOptionsFrom>[0] & { help?: boolean; lang?: string };
   if (values.help) {
-    io.stdout(INSPECT_USAGE);
+    io.stdout(usage);
     return 0;
   }
   if (positionals.length !== 1) {
-    io.stderr(INSPECT_USAGE);
+    io.stderr(usage);
     return 2;
   }
   let options: AnalyseOptions;
+  let language: CliLanguage;
   try {
     options = analyseOptionsFrom(values);
+    language = languageFrom(values);
+    check(values);
   } catch (error) {
-    io.stderr(`${(error as Error).message}\n${INSPECT_USAGE}`);
+    io.stderr(`${(error as Error).message}\n${usage}`);
     return 2;
   }
   const path = positionals[0]!;
-  let bytes: Uint8Array;
   try {
-    bytes = io.readFile(path);
+    return { values, path, bytes: io.readFile(path), options, language };
   } catch (error) {
     io.stderr(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
+}
+
+export async function runInspect(argv: string[], io: CommandIo): Promise<number> {
+  const opened = openImportCommand(argv, { full: { type: 'boolean', default: false } } as const, INSPECT_USAGE, io);
+  if (typeof opened === 'number') return opened;
+  const { values, path, bytes, options, language } = opened;
   const preview = await analyseFile({ name: path, bytes }, values.full ? { ...options, previewRows: 'all' } : options);
   const whole = preview.sample.complete || preview.table.width === 0 ? undefined : await checkWholeFile(path, bytes, preview, options);
   if (values.json) {
     const json = whole ? { ...previewForJson(preview), errors: whole.errors, warnings: whole.warnings, dataRows: whole.rows } : previewForJson(preview);
     io.stdout(`${JSON.stringify(json, null, 2)}\n`);
   } else {
-    io.stdout(describePreview(preview, whole));
+    io.stdout(describePreview(preview, whole, language));
   }
   return (whole?.errors ?? preview.errors).length > 0 ? 1 : 0;
 }

@@ -5,76 +5,71 @@
  * is shown beside it. Exit 0 on an answer, 1 when the file has errors or the question cannot be
  * answered (e.g. a sum of a rate), 2 on a usage error.
  */
-import { parseArgs } from 'node:util';
-import type { AnalyseOptions } from '../../shared/import/analyse-file';
 import { importFile } from '../../shared/import/import-file';
 import { queryDataset, QueryError, type QueryFilters } from '../../shared/import/query-dataset';
 import { formatProblem, ImportRefusedError } from '../../shared/import/problems';
-import { analyseOptionsFrom, IMPORT_OPTIONS, UsageError, type CommandIo } from './inspect';
+import { fillTemplate } from '../../shared/import/phrases';
+import type { CliLanguage } from '../i18n';
+import { openImportCommand, phrasesFor, UsageError, type CommandIo, type CommandValues } from './inspect';
 
-const QUERY_USAGE = 'usage: antal query FILE [--measure NAME] [--region R] [--sex S] [--age A-B|A+] [--code ICD10-PREFIX-OR-RANGE] [--period P] [--where COLUMN=VALUE]... [--json] [--sheet NAME] [--mask TOKEN=LOW-HIGH]... [--exclude LINE,...]\n';
+const ANSWER_EN = {
+  publishedTotal: 'published total',
+  sum: 'sum of {{cells}} cells',
+  masked: ', {{masked}} masked',
+  finest: '  sum of the {{cells}} finest cells: {{value}}',
+  note: '  note: {{text}}',
+  more: '… and {{n}} more errors',
+};
+const ANSWER_SV: typeof ANSWER_EN = {
+  publishedTotal: 'publicerad total',
+  sum: 'summa av {{cells}} celler',
+  masked: ', {{masked}} maskerade',
+  finest: '  summa av de {{cells}} finaste cellerna: {{value}}',
+  note: '  obs: {{text}}',
+  more: '… och {{n}} fel till',
+};
+
+function answerText(language: CliLanguage, key: keyof typeof ANSWER_EN, values: Record<string, string | number> = {}): string {
+  return fillTemplate((language === 'sv' ? ANSWER_SV : ANSWER_EN)[key], Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])));
+}
+
+const QUERY_USAGE = 'usage: antal query FILE [--measure NAME] [--region R] [--sex S] [--age A-B|A+] [--code ICD10-PREFIX-OR-RANGE] [--period P] [--where COLUMN=VALUE]... [--json] [--sheet NAME] [--mask TOKEN=LOW-HIGH]... [--exclude LINE,...] [--lang sv|en]\n';
 
 const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(2));
 
-export async function runQuery(argv: string[], io: CommandIo): Promise<number> {
-  let values;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      options: {
-        ...IMPORT_OPTIONS,
-        measure: { type: 'string' },
-        region: { type: 'string' },
-        sex: { type: 'string' },
-        age: { type: 'string' },
-        code: { type: 'string' },
-        period: { type: 'string' },
-        where: { type: 'string', multiple: true },
-      },
-      allowPositionals: true,
-      strict: true,
-    }));
-  } catch (error) {
-    io.stderr(`${error instanceof Error ? error.message : String(error)}\n${QUERY_USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(QUERY_USAGE);
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    io.stderr(QUERY_USAGE);
-    return 2;
-  }
-  let options: AnalyseOptions;
+const QUERY_OPTIONS = {
+  measure: { type: 'string' },
+  region: { type: 'string' },
+  sex: { type: 'string' },
+  age: { type: 'string' },
+  code: { type: 'string' },
+  period: { type: 'string' },
+  where: { type: 'string', multiple: true },
+} as const;
+
+/** The filters of a query's arguments; a malformed --where is a usage error. */
+function filtersFrom(values: CommandValues<typeof QUERY_OPTIONS>): QueryFilters {
   const filters: QueryFilters = {};
-  try {
-    options = analyseOptionsFrom(values);
-    for (const key of ['measure', 'region', 'sex', 'age', 'code', 'period'] as const) {
-      const v = values[key];
-      if (v !== undefined) filters[key] = v;
-    }
-    if (values.where) {
-      filters.where = {};
-      for (const w of values.where) {
-        const eq = w.indexOf('=');
-        if (eq <= 0) throw new UsageError(`--where expects COLUMN=VALUE, got "${w}"`);
-        filters.where[w.slice(0, eq)] = w.slice(eq + 1);
-      }
-    }
-  } catch (error) {
-    io.stderr(`${(error as Error).message}\n${QUERY_USAGE}`);
-    return 2;
+  for (const key of ['measure', 'region', 'sex', 'age', 'code', 'period'] as const) {
+    const v = values[key];
+    if (v !== undefined) filters[key] = v;
   }
-  const path = positionals[0]!;
-  let bytes: Uint8Array;
-  try {
-    bytes = io.readFile(path);
-  } catch (error) {
-    io.stderr(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+  if (values.where) {
+    filters.where = {};
+    for (const w of values.where) {
+      const eq = w.indexOf('=');
+      if (eq <= 0) throw new UsageError(`--where expects COLUMN=VALUE, got "${w}"`);
+      filters.where[w.slice(0, eq)] = w.slice(eq + 1);
+    }
   }
+  return filters;
+}
+
+export async function runQuery(argv: string[], io: CommandIo): Promise<number> {
+  const opened = openImportCommand(argv, QUERY_OPTIONS, QUERY_USAGE, io, filtersFrom);
+  if (typeof opened === 'number') return opened;
+  const { values, path, bytes, options, language } = opened;
+  const filters = filtersFrom(values);
   try {
     // Every row is read once, straight into columns; the layout is detected on the first rows.
     const imported = await importFile({ name: path, bytes }, undefined, { publisher: path }, options);
@@ -87,15 +82,18 @@ export async function runQuery(argv: string[], io: CommandIo): Promise<number> {
       io.stdout(`${JSON.stringify(out)}\n`);
     } else {
       const range = r.low === r.high ? fmt(r.point) : `${fmt(r.point)} (${fmt(r.low)}–${fmt(r.high)})`;
-      io.stdout(`${r.measure}: ${range} — ${r.source === 'published-total' ? 'published total' : `sum of ${r.cells} cells`}${r.masked ? `, ${r.masked} masked` : ''}\n`);
-      if (r.sum) io.stdout(`  sum of the ${r.sum.cells} finest cells: ${r.sum.low === r.sum.high ? fmt(r.sum.point) : `${fmt(r.sum.point)} (${fmt(r.sum.low)}–${fmt(r.sum.high)})`}\n`);
-      for (const w of r.warnings) io.stdout(`  note: ${w}\n`);
+      const say = (key: keyof typeof ANSWER_EN, v: Record<string, string | number> = {}): string => answerText(language, key, v);
+      const source = r.source === 'published-total' ? say('publishedTotal') : say('sum', { cells: r.cells });
+      io.stdout(`${r.measure}: ${range} — ${source}${r.masked ? say('masked', { masked: r.masked }) : ''}\n`);
+      if (r.sum) io.stdout(`${say('finest', { cells: r.sum.cells, value: r.sum.low === r.sum.high ? fmt(r.sum.point) : `${fmt(r.sum.point)} (${fmt(r.sum.low)}–${fmt(r.sum.high)})` })}\n`);
+      for (const w of r.warnings) io.stdout(`${say('note', { text: w })}\n`);
     }
     return 0;
   } catch (error) {
     if (error instanceof ImportRefusedError) {
-      for (const e of error.errors.slice(0, 50)) io.stderr(`${formatProblem(e)}\n`);
-      if (error.errors.length > 50) io.stderr(`… and ${error.errors.length - 50} more errors\n`);
+      for (const e of error.errors.slice(0, 50)) io.stderr(`${formatProblem(e, phrasesFor(language))}\n`);
+      const more = error.errors.length + error.omitted - 50;
+      if (more > 0) io.stderr(`${answerText(language, 'more', { n: more })}\n`);
       return 1;
     }
     if (error instanceof QueryError) {

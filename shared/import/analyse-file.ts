@@ -22,6 +22,7 @@ import type { ImportMapping } from './import-mapping';
 import { sourceSignature } from './source-signature';
 import { ImportCancelledError, problem, type ImportProblem } from './problems';
 import type { MaskMeaning } from './value-tokens';
+import { english, phrase, type Phrase } from './phrases';
 
 export interface ImportFile {
   name: string;
@@ -68,7 +69,8 @@ export interface PreviewSample {
 export interface ImportPreview {
   file: { name: string; size: number };
   format: 'csv' | 'xlsx';
-  encoding: { name: TextEncodingName | 'xlsx'; evidence: string } | null;
+  /** The encoding and why: `because` is the reason as a phrase, `evidence` its English text. */
+  encoding: EncodingChoice | null;
   dialect: Dialect | null;
   sheet: { name: string; names: string[] } | null;
   layout: LayoutReport | null;
@@ -91,6 +93,14 @@ export interface ImportPreview {
   /** The raw bytes' SHA-256 is computed at build time; the bytes are kept for it. */
   bytes: Uint8Array;
 }
+
+export interface EncodingChoice {
+  name: TextEncodingName | 'xlsx';
+  evidence: string;
+  because: Phrase;
+}
+
+const because = (name: EncodingChoice['name'], reason: Phrase): EncodingChoice => ({ name, evidence: english(reason), because: reason });
 
 const EMPTY_TABLE: TableStructure = { notes: [], headerLines: [], headerParts: [], headers: [], width: 0, body: [], blankLines: 0, problems: [] };
 
@@ -124,8 +134,7 @@ export function findPersonnummerIn(firstLine: number, cells: readonly string[], 
     for (const match of detectPersonnummer(cell)) {
       const at = line + (cell.slice(0, match.index).match(/\n/g)?.length ?? 0);
       found.push(problem('personal-identity-number', 'error', { file, line: at, column: c + 1 }, `[${match.kind} redacted]`,
-        'no personal identity numbers: an aggregated file holds counts only',
-        `a ${match.kind} (valid date and check digit) is in the file, so it is not anonymised; nothing was imported`));
+        phrase('personnummerExp'), phrase(match.kind === 'samordningsnummer' ? 'samordningsnummerMsg' : 'personnummerMsg')));
     }
     line += cell.match(/\n/g)?.length ?? 0;
   }
@@ -215,7 +224,7 @@ export async function analyseFile(file: ImportFile, options: AnalyseOptions = {}
   const maxColumns = options.maxColumns ?? DEFAULT_MAX_COLUMNS;
   const here = { file: name, line: null, column: null };
   if (file.bytes.length === 0) {
-    return refused(file, 'csv', [problem('empty-file', 'error', here, '', 'a file with a header line and at least one row of counts', 'the file is empty (0 bytes)')]);
+    return refused(file, 'csv', [problem('empty-file', 'error', here, '', phrase('emptyFileExp'), phrase('emptyFileMsg'))]);
   }
 
   let records: RawRecord[];
@@ -233,14 +242,14 @@ export async function analyseFile(file: ImportFile, options: AnalyseOptions = {}
       const read = readXlsxSheet(file.bytes, options.sheet, maxColumns);
       records = read.records;
       sheet = { name: read.sheet, names: read.sheetNames };
-      encoding = { name: 'xlsx', evidence: 'ZIP archive with xl/workbook.xml: an Excel workbook' };
+      encoding = because('xlsx', phrase('encXlsx'));
       for (const r of records) {
-        if (r.cells.length > maxColumns) parseProblems.push(problem('too-many-columns', 'error', { file: name, line: r.line, column: null }, `row ${r.line}`, `at most ${maxColumns} columns`, 'the row has more columns than any count table'));
+        if (r.cells.length > maxColumns) parseProblems.push(problem('too-many-columns', 'error', { file: name, line: r.line, column: null }, `row ${r.line}`, phrase('xlsxTooManyColumnsExp', { max: maxColumns }), phrase('xlsxTooManyColumnsMsg')));
       }
     } catch (error) {
       if (!(error instanceof XlsxReadError)) throw error;
-      const detail = error.problemCode === 'xlsx-sheet-not-found' ? 'an existing sheet name' : 'a readable .xlsx workbook, or the table saved as CSV';
-      return refused(file, 'xlsx', [problem(error.problemCode, 'error', here, options.sheet ?? '', detail, error.message)]);
+      const detail = phrase(error.problemCode === 'xlsx-sheet-not-found' ? 'xlsxSheetExp' : 'xlsxUnreadableExp');
+      return refused(file, 'xlsx', [problem(error.problemCode, 'error', here, options.sheet ?? '', detail, error.because)]);
     }
   } else {
     let decision;
@@ -249,13 +258,13 @@ export async function analyseFile(file: ImportFile, options: AnalyseOptions = {}
     } catch (error) {
       if (!(error instanceof DecodeRefusedError)) throw error;
       const head = Array.from(file.bytes.subarray(0, 4), (b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join('');
-      return refused(file, 'csv', [problem(error.problemCode, 'error', { file: name, line: error.line, column: null }, error.problemCode === 'binary-file' ? head : '', error.expected, error.detail)]);
+      return refused(file, 'csv', [problem(error.problemCode, 'error', { file: name, line: error.line, column: null }, error.problemCode === 'binary-file' ? head : '', error.expects, error.what)]);
     }
-    encoding = { name: decision.encoding, evidence: decision.evidence };
+    encoding = because(decision.encoding, decision.because);
     const limit = previewLimit(file.bytes.length, options.previewRows);
     const sample = await readTextSample(file.bytes, decision, name, options, limit, maxColumns);
     if (!sample) {
-      return refused(file, 'csv', [problem('empty-file', 'error', here, '', 'a header line and at least one row of counts', 'the file holds only blank lines')], { encoding });
+      return refused(file, 'csv', [problem('empty-file', 'error', here, '', phrase('blankFileExp'), phrase('blankFileMsg'))], { encoding });
     }
     dialect = sample.dialect;
     records = sample.records;
@@ -273,7 +282,7 @@ export async function analyseFile(file: ImportFile, options: AnalyseOptions = {}
   const table = findTableStructure(records, name, { complete });
   if (table.width === 0) {
     return refused(file, format, [...parseProblems, problem('no-table', 'error', here, records[0]?.cells.join(' ').slice(0, 80) ?? '',
-      'a header line with two or more columns followed by rows with the same number of fields', 'no table was found')],
+      phrase('noTableExp'), phrase('noTableMsg'))],
     { encoding, dialect, sheet, notes: table.notes });
   }
   // Rows the user excluded do not vote on column roles or number formats either.

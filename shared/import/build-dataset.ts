@@ -16,7 +16,11 @@ import type { ImportPreview } from './analyse-file';
 import type { ImportMapping } from './import-mapping';
 import type { LayoutReport } from './detect-columns';
 import { interpretRows } from './interpret-rows';
-import { classifyMeasureHeader, type MeasureSpec } from './measure-kind';
+import { classifyMeasureHeader, specBecause, type MeasureSpec } from './measure-kind';
+import { english, phrase, type Phrase, type PhraseKey } from './phrases';
+import type { Note } from './table-structure';
+
+const NOTE_KIND: Record<Note['kind'], PhraseKey> = { title: 'noteTitle', footer: 'noteFooter', note: 'noteNote' };
 import { ImportRefusedError, type ImportProblem } from './problems';
 import type { MaskMeaning } from './value-tokens';
 import type { ColumnarMeasure } from './columnar-interpreter';
@@ -46,6 +50,8 @@ export interface ImportProvenance extends Provenance {
   format: 'csv' | 'xlsx';
   encoding: string;
   encodingEvidence: string;
+  /** `encodingEvidence` as a translatable phrase (absent in datasets imported before it existed). */
+  encodingBecause?: Phrase;
   delimiter: string | null;
   lineEnding: string | null;
   sheet: string | null;
@@ -55,6 +61,10 @@ export interface ImportProvenance extends Provenance {
   excludedLines: number[];
   /** Per measure column: the number format decided and why. */
   numberFormats: Record<string, string>;
+  /** The same reasons as translatable phrases (absent in datasets imported before they existed). */
+  numberFormatReasons?: Record<string, Phrase>;
+  /** `notes` as translatable phrases, one per note (absent in datasets imported before they existed). */
+  noteReasons?: Phrase[];
   /** Meanings of the masked tokens found in this file. */
   maskTokens: Record<string, MaskMeaning>;
 }
@@ -121,7 +131,7 @@ export function refuseOnErrors(pass: PassResult, mapping: ImportMapping): void {
   const errors = importErrors(pass, mapping);
   if (errors.length > 0) {
     const warnings = [...pass.fileProblems, ...pass.interpretation.problems].filter((p) => p.severity === 'warning');
-    throw new ImportRefusedError(errors, warnings, pass.interpretation.omittedProblems);
+    throw new ImportRefusedError(errors, warnings, pass.interpretation.omittedErrors);
   }
 }
 
@@ -140,15 +150,22 @@ export function assembleImport(preview: ImportPreview, mapping: ImportMapping, m
   const interpretation = pass.interpretation;
   const period = periodRange(interpretation.measures, meta);
   const numberFormats: Record<string, string> = {};
-  for (const c of preview.columns) if (c.numberFormat) numberFormats[c.header] = c.numberFormat.evidence;
-  const notes = [
-    ...pass.notes.map((n) => `line ${n.line} (${n.kind}): ${n.text}`),
-    ...interpretation.problems.filter((p) => p.severity === 'warning').map((p) => `${p.code}${p.line !== null ? ` line ${p.line}` : ''}: ${p.message}`),
-  ];
+  const numberFormatReasons: Record<string, Phrase> = {};
+  for (const c of preview.columns) {
+    if (!c.numberFormat) continue;
+    numberFormats[c.header] = c.numberFormat.evidence;
+    numberFormatReasons[c.header] = c.numberFormat.because;
+  }
   const basisKind = meta.basis?.kind ?? 'prevalent';
   const regionBasis = meta.basis?.regionBasis ?? 'residence';
-  if (!meta.basis?.kind) notes.push('basis kind assumed "prevalent": the file does not say whether counts are incident or prevalent');
-  if (!meta.basis?.regionBasis) notes.push('region basis assumed "residence" (folkbokföring): the file does not say');
+  const noteReasons: Phrase[] = [
+    ...pass.notes.map((n) => phrase('noteLine', { line: n.line, kind: phrase(NOTE_KIND[n.kind]), text: n.text })),
+    ...interpretation.problems.filter((p) => p.severity === 'warning')
+      .map((p) => (p.line !== null ? phrase('noteWarningLine', { code: p.code, line: p.line, what: p.what }) : phrase('noteWarning', { code: p.code, what: p.what }))),
+  ];
+  if (!meta.basis?.kind) noteReasons.push(phrase('noteKindAssumed'));
+  if (!meta.basis?.regionBasis) noteReasons.push(phrase('noteRegionBasisAssumed'));
+  const notes = noteReasons.map(english);
 
   const provenance: ImportProvenance = {
     publisher: meta.publisher,
@@ -164,6 +181,7 @@ export function assembleImport(preview: ImportPreview, mapping: ImportMapping, m
     format: preview.format,
     encoding: preview.encoding?.name ?? 'unknown',
     encodingEvidence: preview.encoding?.evidence ?? '',
+    ...(preview.encoding ? { encodingBecause: preview.encoding.because } : {}),
     delimiter: preview.dialect?.delimiter ?? null,
     lineEnding: preview.dialect?.lineEnding ?? null,
     sheet: preview.sheet?.name ?? null,
@@ -172,6 +190,8 @@ export function assembleImport(preview: ImportPreview, mapping: ImportMapping, m
     sourceSignature: preview.sourceSignature,
     excludedLines: [...interpretation.excludedLines],
     numberFormats,
+    numberFormatReasons,
+    noteReasons,
   };
   const baseId = meta.id ?? `import-${sha256.slice(0, 16)}`;
   const baseName = meta.name ?? preview.file.name;
@@ -256,7 +276,7 @@ function deriveExpectedCounts(
 ): MeasureDataset {
   const key = `${rate.key}-expected-count`;
   const name = `${rate.name} × ${population.name} / ${per}`;
-  const spec: MeasureSpec = { kind: 'count', unit: unitOf(rate.spec, rate.name), evidence: `expected count derived from the rate "${rate.name}" and "${population.name}"` };
+  const spec: MeasureSpec = specBecause({ kind: 'count', unit: unitOf(rate.spec, rate.name) }, phrase('mkDerived', { rate: rate.name, population: population.name }));
   const match = matchCells(rate, population);
   let n = 0;
   for (let i = 0; i < match.length; i++) if (match[i]! >= 0) n++;

@@ -67,6 +67,8 @@ export interface ColumnarInterpretation {
   problems: ImportProblem[];
   /** Problems found but not kept because of `maxProblems`. */
   omittedProblems: number;
+  /** Of those, errors (the rest are warnings). */
+  omittedErrors: number;
   tokensUsed: Record<string, MaskMeaning>;
   excludedLines: number[];
   maskedCells: number;
@@ -143,11 +145,21 @@ function plainNumber(text: string, decimal: number): number {
 
 class ProblemLog {
   readonly kept: ImportProblem[] = [];
-  omitted = 0;
+  /** Problems not kept, by severity, so that the totals stay exact. */
+  omittedErrors = 0;
+  omittedWarnings = 0;
   constructor(private readonly max: number) {}
+  get omitted(): number {
+    return this.omittedErrors + this.omittedWarnings;
+  }
+  /** Room for one more error (the kind every per-cell problem is); counts it as omitted when there is none. */
   get room(): boolean {
+    return this.roomFor('error');
+  }
+  roomFor(severity: ImportProblem['severity']): boolean {
     if (this.kept.length < this.max) return true;
-    this.omitted++;
+    if (severity === 'error') this.omittedErrors++;
+    else this.omittedWarnings++;
     return false;
   }
 }
@@ -557,8 +569,8 @@ export class ColumnarInterpreter {
   }
 
   private reportDuplicate(measure: MeasureCells, slot: number, row: number, line: number, low: number, point: number, high: number, first: number): void {
-    if (!measure.duplicates.room) return;
     const same = measure.low[first] === low && measure.high[first] === high && measure.point[first] === point;
+    if (!measure.duplicates.roomFor(same ? 'warning' : 'error')) return;
     const values = [...this.dims.map((_, i) => this.values[i]![this.rowDims[i]![row]!]!), ...measure.slots[slot]!.mapping.members.map((mr) => mr.value)];
     const label = measure.plan.dimensions.map((d, i) => `${d.key}=${values[i]}`).join(', ');
     const where = cellPlace(this.file, this.headers, measure.slots[slot]!.column, line);
@@ -596,9 +608,10 @@ export class ColumnarInterpreter {
   /** The measures as columns, and every problem in the preview's order. The interpreter is spent afterwards. */
   finish(): ColumnarInterpretation {
     const problems = new ProblemLog(this.maxProblems);
-    problems.omitted = this.log.omitted;
+    problems.omittedErrors = this.log.omittedErrors;
+    problems.omittedWarnings = this.log.omittedWarnings;
     const push = (p: ImportProblem): void => {
-      if (problems.room) problems.kept.push(p);
+      if (problems.roomFor(p.severity)) problems.kept.push(p);
     };
     for (const p of this.log.kept) push(p);
     this.dims.forEach((d, i) => {
@@ -609,7 +622,8 @@ export class ColumnarInterpreter {
     let rowColumnsTaken = false;
     const measures: ColumnarMeasure[] = this.measures.map((m) => {
       for (const p of m.duplicates.kept) push(p);
-      problems.omitted += m.duplicates.omitted;
+      problems.omittedErrors += m.duplicates.omittedErrors;
+      problems.omittedWarnings += m.duplicates.omittedWarnings;
       const n = m.count;
       const nd = this.dims.length;
       const index: Uint32Array[] = [];
@@ -680,6 +694,7 @@ export class ColumnarInterpreter {
       measures,
       problems: problems.kept,
       omittedProblems: problems.omitted,
+      omittedErrors: problems.omittedErrors,
       tokensUsed: { ...this.tokensUsed },
       excludedLines: [...this.excludedLines],
       maskedCells: this.maskedCells,

@@ -7,6 +7,7 @@
 import { decodeUtf8Range, scanUtf8 } from './utf8-strict';
 import { decodeWindows1252 } from './windows-1252';
 import { decodeUtf16 } from './utf16';
+import { english, phrase, type Phrase } from './phrases';
 
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 export type EncodingOverride = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -14,8 +15,9 @@ export type EncodingOverride = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252
 export interface DecodedText {
   text: string;
   encoding: TextEncodingName;
-  /** Why this encoding was chosen, in words (shown in the import preview). */
+  /** Why this encoding was chosen, in English words (CLI); `because` is the same as a phrase. */
   evidence: string;
+  because: Phrase;
 }
 
 export type BinaryKind = 'zip' | 'pdf' | 'nul-bytes';
@@ -25,10 +27,10 @@ export class DecodeRefusedError extends Error {
     readonly problemCode: 'binary-file' | 'invalid-encoding',
     /** 1-based line of the offending byte, when it is in a text-like file. */
     readonly line: number | null,
-    readonly detail: string,
-    readonly expected: string,
+    readonly what: Phrase,
+    readonly expects: Phrase,
   ) {
-    super(detail);
+    super(english(what));
     this.name = 'DecodeRefusedError';
   }
 }
@@ -66,12 +68,8 @@ function lineOfOffset(bytes: Uint8Array, offset: number): number {
 const hex = (b: number): string => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
 
 function refuseBinary(kind: BinaryKind): never {
-  const what: Record<BinaryKind, string> = {
-    zip: 'the file is a ZIP archive (an .xlsx workbook or a zipped export), not delimited text',
-    pdf: 'the file is a PDF document, not delimited text',
-    'nul-bytes': 'the file contains NUL bytes, so it is binary (or UTF-16 without a byte order mark), not delimited text',
-  };
-  throw new DecodeRefusedError('binary-file', null, what[kind], 'a CSV or tab-separated text file, or an .xlsx workbook opened as such');
+  const what = { zip: 'binaryZipMsg', pdf: 'binaryPdfMsg', 'nul-bytes': 'binaryNulMsg' } as const;
+  throw new DecodeRefusedError('binary-file', null, phrase(what[kind]), phrase('binaryExp'));
 }
 
 /**
@@ -82,33 +80,41 @@ function refuseBinary(kind: BinaryKind): never {
 export interface EncodingDecision {
   encoding: TextEncodingName;
   evidence: string;
+  because: Phrase;
   /** Bytes of byte order mark to skip. */
   start: number;
   /** UTF-16 only: the whole text, decoded while validating. */
   text?: string;
 }
 
+function decided(encoding: TextEncodingName, reason: Phrase, start: number, text?: string): EncodingDecision {
+  const out: EncodingDecision = { encoding, evidence: english(reason), because: reason, start };
+  if (text !== undefined) out.text = text;
+  return out;
+}
+
 function forced(bytes: Uint8Array, encoding: EncodingOverride): EncodingDecision {
   if (encoding === 'windows-1252') {
-    return { encoding, evidence: 'chosen by the user', start: 0 };
+    return decided(encoding, phrase('encUser'), 0);
   }
   if (encoding === 'utf-16le' || encoding === 'utf-16be') {
     const le = encoding === 'utf-16le';
     const bom = startsWith(bytes, le ? UTF16LE_BOM : UTF16BE_BOM) ? 2 : 0;
     const decoded = decodeUtf16(bytes, le, bom);
     if ('offset' in decoded) {
-      throw new DecodeRefusedError('invalid-encoding', null, `the bytes at offset ${decoded.offset} are not valid ${encoding.toUpperCase()}`, `valid ${encoding.toUpperCase()} text`);
+      const name = encoding.toUpperCase();
+      throw new DecodeRefusedError('invalid-encoding', null, phrase('utf16InvalidMsg', { offset: decoded.offset, name }), phrase('utf16InvalidExp', { name }));
     }
-    return { encoding, evidence: 'chosen by the user', start: bom, text: decoded.text };
+    return decided(encoding, phrase('encUser'), bom, decoded.text);
   }
   const bom = startsWith(bytes, UTF8_BOM) ? 3 : 0;
   const scan = scanUtf8(bytes, bom);
   if (scan.invalidAt >= 0) {
     const offset = scan.invalidAt;
     const line = lineOfOffset(bytes, offset);
-    throw new DecodeRefusedError('invalid-encoding', line, `byte ${hex(bytes[offset]!)} at offset ${offset} (line ${line}) is not valid UTF-8`, 'UTF-8 text, as chosen; or let the importer detect the encoding');
+    throw new DecodeRefusedError('invalid-encoding', line, phrase('utf8ForcedMsg', { byte: hex(bytes[offset]!), offset, line }), phrase('utf8ForcedExp'));
   }
-  return { encoding: bom ? 'utf-8-bom' : 'utf-8', evidence: 'chosen by the user', start: bom };
+  return decided(bom ? 'utf-8-bom' : 'utf-8', phrase('encUser'), bom);
 }
 
 /**
@@ -125,33 +131,30 @@ export function decideEncoding(bytes: Uint8Array, override?: EncodingOverride): 
     if (scan.invalidAt >= 0) {
       const offset = scan.invalidAt;
       const line = lineOfOffset(bytes, offset);
-      throw new DecodeRefusedError('invalid-encoding', line, `the file starts with a UTF-8 byte order mark but byte ${hex(bytes[offset]!)} at offset ${offset} (line ${line}) is not valid UTF-8`, 'valid UTF-8 after a UTF-8 byte order mark');
+      throw new DecodeRefusedError('invalid-encoding', line, phrase('utf8BomInvalidMsg', { byte: hex(bytes[offset]!), offset, line }), phrase('utf8BomInvalidExp'));
     }
-    return { encoding: 'utf-8-bom', evidence: 'UTF-8 byte order mark (EF BB BF) at the start', start: 3 };
+    return decided('utf-8-bom', phrase('encUtf8Bom'), 3);
   }
   for (const [bom, le, name] of [[UTF16LE_BOM, true, 'utf-16le'], [UTF16BE_BOM, false, 'utf-16be']] as const) {
     if (!startsWith(bytes, bom)) continue;
     const decoded = decodeUtf16(bytes, le, 2);
     if ('offset' in decoded) {
-      throw new DecodeRefusedError('invalid-encoding', null, `the file starts with a ${name.toUpperCase()} byte order mark but is not valid ${name.toUpperCase()} (offset ${decoded.offset})`, `valid ${name.toUpperCase()} after its byte order mark`);
+      const upper = name.toUpperCase();
+      throw new DecodeRefusedError('invalid-encoding', null, phrase('utf16BomInvalidMsg', { name: upper, offset: decoded.offset }), phrase('utf16BomInvalidExp', { name: upper }));
     }
-    return { encoding: name, evidence: `${name.toUpperCase()} byte order mark (${bom.map(hex).join(' ')}) at the start`, start: 2, text: decoded.text };
+    return decided(name, phrase('encUtf16Bom', { name: name.toUpperCase(), bytes: bom.map(hex).join(' ') }), 2, decoded.text);
   }
 
   const scan = scanUtf8(bytes);
   if (scan.invalidAt < 0) {
-    const evidence = scan.nonAscii === 0
-      ? `all ${bytes.length} bytes are ASCII (read as UTF-8; identical in Windows-1252)`
-      : `all ${bytes.length} bytes are valid UTF-8, including ${scan.nonAscii} bytes of multi-byte characters; no byte order mark`;
-    return { encoding: 'utf-8', evidence, start: 0 };
+    const reason = scan.nonAscii === 0
+      ? phrase('encAscii', { bytes: bytes.length })
+      : phrase('encUtf8', { bytes: bytes.length, multi: scan.nonAscii });
+    return decided('utf-8', reason, 0);
   }
   const line = lineOfOffset(bytes, scan.invalidAt);
   const byte = bytes[scan.invalidAt]!;
-  return {
-    encoding: 'windows-1252',
-    evidence: `byte ${hex(byte)} at offset ${scan.invalidAt} (line ${line}) is not valid UTF-8, so the file is read as Windows-1252 (ISO-8859-1 compatible): ${hex(byte)} = "${decodeWindows1252(Uint8Array.of(byte))}"`,
-    start: 0,
-  };
+  return decided('windows-1252', phrase('encWindows1252', { byte: hex(byte), offset: scan.invalidAt, line, char: decodeWindows1252(Uint8Array.of(byte)) }), 0);
 }
 
 /** Bytes [start, end) as text; `end` must fall between characters (after a line break always does). */
@@ -166,7 +169,7 @@ function decodeRange(bytes: Uint8Array, decision: EncodingDecision, start: numbe
  */
 export function decodeBytes(bytes: Uint8Array, override?: EncodingOverride): DecodedText {
   const decision = decideEncoding(bytes, override);
-  return { text: decision.text ?? decodeRange(bytes, decision, decision.start, bytes.length), encoding: decision.encoding, evidence: decision.evidence };
+  return { text: decision.text ?? decodeRange(bytes, decision, decision.start, bytes.length), encoding: decision.encoding, evidence: decision.evidence, because: decision.because };
 }
 
 /** One piece of a file's text, ending just after a line break (unless it is the last). */

@@ -19,13 +19,18 @@ import { parseCodeValue } from './parse-code-value';
 import { decideNumberFormat, type NumberFormatDecision } from './swedish-number';
 import { DEFAULT_MASK_TOKENS, DEFAULT_ZERO_TOKENS, isValueToken } from './value-tokens';
 import { problem, type ImportProblem } from './problems';
+import { english, phrase, rolePhrase, type Phrase, type PhraseKey } from './phrases';
+import { specBecause } from './measure-kind';
 
 export interface ColumnReport {
   /** 1-based, as in error messages. */
   column: number;
   header: string;
   mapping: ColumnMapping;
+  /** Why the column got its role and format, in English (CLI). */
   evidence: string[];
+  /** The same reasons as translatable phrases, one per evidence item. */
+  reasons: Phrase[];
   /** A few distinct values as found. */
   sample: string[];
   numberFormat?: NumberFormatDecision;
@@ -53,7 +58,17 @@ export interface ProposedMapping {
 }
 
 const NUMBERISH = /^[-\u2212+]?\d[\d \u00a0\u202f\u2009.,]*$/;
-const share = (n: number, of: number): string => `${n} of ${of}`;
+const share = (n: number, of: number): Phrase => phrase('share', { k: n, n: of });
+
+const VALUE_WORD: Readonly<Record<string, PhraseKey>> = { male: 'valueMale', female: 'valueFemale', all: 'valueAll', national: 'valueNational', unknown: 'valueUnknown' };
+/** A member value as a word of the evidence: the normalised codes in words, labels (ages, years, county codes) as they are. */
+const memberValue = (value: string): Phrase | string => (VALUE_WORD[value] ? phrase(VALUE_WORD[value]) : value);
+
+/** Adds one reason to a column's evidence, in English and as a phrase. */
+function say(report: ColumnReport, reason: Phrase): void {
+  report.evidence.push(english(reason));
+  report.reasons.push(reason);
+}
 
 function slug(text: string): string {
   return foldText(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'column';
@@ -159,7 +174,7 @@ function measureFromNotes(notes: readonly Note[]): { spec: MeasureSpec; name: st
   for (const note of notes) {
     if (note.kind !== 'title') continue;
     const spec = classifyMeasureHeader(note.text);
-    if (spec) return { spec: { ...spec, evidence: `title line ${note.line}: ${spec.evidence}` }, name: note.text };
+    if (spec) return { spec: specBecause(spec, phrase('mkTitle', { line: note.line, because: spec.because ?? spec.evidence })), name: note.text };
   }
   return null;
 }
@@ -182,7 +197,7 @@ export function proposeMapping(table: TableStructure, options: DetectOptions): P
     const first = seenHeaders.get(f);
     if (first !== undefined) {
       problems.push(problem('duplicate-header', 'warning', { file: options.file, line: table.headerLines[0] ?? null, column: i + 1, columnName: h }, h,
-        'a distinct name for every column', `the header repeats column ${first + 1}`));
+        phrase('duplicateHeaderExp'), phrase('duplicateHeaderMsg', { first: first + 1 })));
     } else seenHeaders.set(f, i);
   });
 
@@ -191,8 +206,7 @@ export function proposeMapping(table: TableStructure, options: DetectOptions): P
     const values = table.body.map((r) => (r.cells[c] ?? '').trim()).filter((v) => v !== '');
     const prof = profile(values);
     const n = prof.values.length;
-    const evidence: string[] = [];
-    const report: ColumnReport = { column: c + 1, header, mapping: { kind: 'ignore' }, evidence, sample: distinctSample(values) };
+    const report: ColumnReport = { column: c + 1, header, mapping: { kind: 'ignore' }, evidence: [], reasons: [], sample: distinctSample(values) };
     reports.push(report);
     const mostly = (k: number): boolean => n > 0 && k >= 0.9 * n;
     const headerRole = dimensionFromHeader(header);
@@ -202,17 +216,18 @@ export function proposeMapping(table: TableStructure, options: DetectOptions): P
       if (headerRole === 'code' || headerRole === 'drug') {
         const icd = headerRole === 'code' && prof.atc === 0 && mostly(prof.icd);
         role = icd ? 'code' : 'extra';
-        evidence.push(`header "${header}" names ${headerRole === 'drug' ? 'a drug' : 'a code'}; ${icd ? `${share(prof.icd, n)} values are ICD-10 codes` : prof.atc > 0 ? `${share(prof.atc, n)} values are ATC codes, kept as an extra dimension` : 'values are not ICD-10 codes, kept as an extra dimension'}`);
+        const values = icd ? phrase('colIcdShare', { share: share(prof.icd, n) }) : prof.atc > 0 ? phrase('colAtcShare', { share: share(prof.atc, n) }) : phrase('colNotIcd');
+        say(report, phrase(headerRole === 'drug' ? 'colHeaderDrug' : 'colHeaderCode', { header, values }));
       } else {
         role = headerRole;
-        evidence.push(`header "${header}" names the ${role}`);
+        say(report, phrase('colHeaderRole', { header, role: rolePhrase(role) }));
       }
       report.mapping = { kind: 'dimension', role, key: dimensionKey(role, header, usedKeys) };
       continue;
     }
     if (n === 0) {
       const spec = classifyMeasureHeader(header);
-      evidence.push(header === '' ? 'the column is empty and has no header' : `every value is empty${spec ? `; "${header}" would be a measure` : ''}`);
+      say(report, header === '' ? phrase('colEmptyNoHeader') : spec ? phrase('colEmptyMeasure', { header }) : phrase('colEmpty'));
       continue;
     }
     // A header that names a measure ("Antal") decides even when some values are not numbers: those
@@ -221,25 +236,25 @@ export function proposeMapping(table: TableStructure, options: DetectOptions): P
     if (mostly(prof.numeric) || (measureHeader && prof.numeric > 0)) {
       const allYears = values.every((v) => /^(1[89]\d\d|2[01]\d\d)$/.test(v));
       if (header === '' && allYears) {
-        evidence.push('no header; every value is a year');
+        say(report, phrase('colYears'));
         report.mapping = { kind: 'dimension', role: 'period', key: dimensionKey('period', 'period', usedKeys) };
         continue;
       }
-      evidence.push(`${share(prof.numeric, n)} values are numbers or value tokens`);
+      say(report, phrase('colNumeric', { share: share(prof.numeric, n) }));
       valueColumns.push({ index: c, reading: readValueHeader(table.headerParts[c] ?? []), header });
       continue;
     }
-    const byValues: [DimensionRole, number, string][] = [
-      ['region', prof.region, 'regions'],
-      ['sex', prof.sex, 'sexes'],
-      ['code', prof.atc === 0 ? prof.icd : 0, 'ICD-10 codes'],
-      ['extra', prof.atc, 'ATC codes'],
-      ['period', prof.period, 'periods'],
-      ['age', prof.age, 'age bands'],
+    const byValues: [DimensionRole, number, PhraseKey][] = [
+      ['region', prof.region, 'colRegions'],
+      ['sex', prof.sex, 'colSexes'],
+      ['code', prof.atc === 0 ? prof.icd : 0, 'colIcd'],
+      ['extra', prof.atc, 'colAtc'],
+      ['period', prof.period, 'colPeriods'],
+      ['age', prof.age, 'colAges'],
     ];
     const hit = byValues.find(([, k]) => mostly(k));
     const role: DimensionRole = hit ? hit[0] : 'extra';
-    evidence.push(hit ? `${share(hit[1], n)} values are ${hit[2]}` : `values are text that is not a region, sex, age, period or ICD-10 code: an extra dimension`);
+    say(report, hit ? phrase(hit[2], { share: share(hit[1], n) }) : phrase('colExtra'));
     report.mapping = { kind: 'dimension', role, key: dimensionKey(role, header, usedKeys) };
   }
 
@@ -251,23 +266,23 @@ export function proposeMapping(table: TableStructure, options: DetectOptions): P
     let name = vc.reading.measureWords;
     const report = reports[vc.index]!;
     if (!spec && vc.reading.members.length === 0 && name) {
-      spec = { kind: 'count', unit: 'persons', evidence: `"${name}" names no known measure` };
+      spec = specBecause({ kind: 'count', unit: 'persons' }, phrase('mkUnknownName', { name }));
       problems.push(problem('measure-kind-assumed', 'warning', { file: options.file, line: table.headerLines[0] ?? null, column: vc.index + 1, columnName: vc.header }, vc.header,
-        'a header that says what is counted ("Antal patienter", "Befolkning", "per 1000 invånare")', 'the column is read as a count of persons'));
+        phrase('measureAssumedExp'), phrase('measureAssumedMsg')));
     }
     if (!spec) {
       if (titleMeasure) {
         spec = titleMeasure.spec;
         name = name || titleMeasure.name;
       } else {
-        spec = { kind: 'count', unit: 'persons', evidence: 'no header or title names the measure' };
+        spec = specBecause({ kind: 'count', unit: 'persons' }, phrase('mkNoName'));
         name = name || 'Antal';
         problems.push(problem('measure-kind-assumed', 'warning', { file: options.file, line: table.headerLines[0] ?? null, column: vc.index + 1, columnName: vc.header }, vc.header,
-          'a title or header that says what is counted', 'the values are read as counts of persons'));
+          phrase('measureUntitledExp'), phrase('measureUntitledMsg')));
       }
     }
     const key = slug(name);
-    report.evidence.push(spec.evidence);
+    say(report, spec.because ?? phrase('verbatim', { text: spec.evidence }));
     const group = groups.get(key) ?? { name, spec, cols: [] };
     group.cols.push(vc);
     groups.set(key, group);
@@ -295,18 +310,18 @@ export function proposeMapping(table: TableStructure, options: DetectOptions): P
         { wholeNumbers: group.spec.kind === 'count' || group.spec.kind === 'population', delimiter: options.delimiter },
       );
       report.numberFormat = decision;
-      report.evidence.push(`number format: ${decision.evidence}`);
+      say(report, phrase('colNumberFormat', { because: decision.because }));
       if (decision.ambiguous) {
         problems.push(problem('ambiguous-number-format', 'warning', { file: options.file, line: null, column: vc.index + 1, columnName: vc.header }, report.sample.join(' | '),
-          'values whose decimal separator can be told (e.g. "4,74" or "12,345,678")', decision.evidence));
+          phrase('ambiguousFormatExp'), decision.because));
       }
       if (unresolved) {
         // Headers that do not read as members of one dimension: each column is its own measure.
         report.mapping = { kind: 'measure', measure: slug(vc.header), name: vc.header, spec: group.spec, members: [], numberFormat: decision.format };
-        report.evidence.push('the header is read as the name of its own measure');
+        say(report, phrase('colOwnMeasure'));
       } else {
         report.mapping = { kind: 'measure', measure: key, name: group.name, spec: group.spec, members, numberFormat: decision.format };
-        if (members.length > 0) report.evidence.push(`the header stands for ${members.map((m) => `${m.role} ${m.value}`).join(', ')}`);
+        if (members.length > 0) say(report, phrase('colMembers', { members: members.map((m) => phrase('member', { role: rolePhrase(m.role), value: memberValue(m.value) })) }));
       }
     }
     chosen.forEach((role) => {
@@ -318,7 +333,7 @@ export function proposeMapping(table: TableStructure, options: DetectOptions): P
 
   if (valueColumns.length === 0) {
     problems.push(problem('no-measure', 'error', { file: options.file, line: table.headerLines[0] ?? null, column: null }, table.headers.join(' | '),
-      'at least one column of numbers (counts, rates or population)', 'no column holds numbers'));
+      phrase('noMeasureExp'), phrase('noMeasureMsg')));
   }
 
   const ratePopulation: Record<string, string> = {};

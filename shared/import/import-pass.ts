@@ -6,6 +6,7 @@
  * A generator, so that the same pass runs synchronously (buildDataset) and with progress, cancellation and
  * yielding between pieces (importFile): it yields the share of the file done after each piece.
  */
+import { phrase } from './phrases';
 import type { ImportPreview } from './analyse-file';
 import { findPersonnummerIn } from './analyse-file';
 import type { EncodingDecision } from './decode-bytes';
@@ -17,8 +18,11 @@ import { TableBodyStream, type Note } from './table-structure';
 import { ColumnarInterpreter, type ColumnarInterpretation } from './columnar-interpreter';
 import { decodeUtf16 } from './utf16';
 
+/** Problems an import lists in full by default: enough to see every kind, without holding millions of objects. */
+export const DEFAULT_MAX_PROBLEMS = 1000;
+
 export interface PassOptions {
-  /** Problems kept in full (default: all). */
+  /** Problems kept in full (default {@link DEFAULT_MAX_PROBLEMS}); the rest are counted, not listed. */
   maxProblems?: number;
   /** Bytes of text per piece (default {@link DEFAULT_PIECE_BYTES}). */
   pieceBytes?: number;
@@ -50,11 +54,11 @@ function decisionOf(preview: ImportPreview): EncodingDecision {
     const bom = bytes[0] === (le ? 0xff : 0xfe) && bytes[1] === (le ? 0xfe : 0xff) ? 2 : 0;
     const decoded = decodeUtf16(bytes, le, bom);
     if ('offset' in decoded) throw new Error(`${name} bytes changed since the preview`);
-    return { encoding: name, evidence: preview.encoding!.evidence, start: bom, text: decoded.text };
+    return { encoding: name, evidence: preview.encoding!.evidence, because: preview.encoding!.because, start: bom, text: decoded.text };
   }
-  if (name === 'windows-1252') return { encoding: name, evidence: preview.encoding!.evidence, start: 0 };
+  if (name === 'windows-1252') return { encoding: name, evidence: preview.encoding!.evidence, because: preview.encoding!.because, start: 0 };
   const bom = name === 'utf-8-bom' ? 3 : 0;
-  return { encoding: name === 'utf-8-bom' ? 'utf-8-bom' : 'utf-8', evidence: preview.encoding?.evidence ?? '', start: bom };
+  return { encoding: name === 'utf-8-bom' ? 'utf-8-bom' : 'utf-8', evidence: preview.encoding?.evidence ?? '', because: preview.encoding?.because ?? phrase('encUser'), start: bom };
 }
 
 /** Occurrences of `byte` from `start`, four bytes at a time (a zero-byte test on each 32-bit word). */
@@ -96,7 +100,7 @@ function countLines(decision: EncodingDecision, bytes: Uint8Array, lineEnding: s
 export function* readAllRows(preview: ImportPreview, mapping: ImportMapping, options: PassOptions = {}): Generator<number, PassResult> {
   const { table } = preview;
   const file = preview.file.name;
-  const maxProblems = options.maxProblems;
+  const maxProblems = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
 
   if (preview.sample.complete || preview.dialect === null) {
     // The preview read the whole file (small files, workbooks): its table is every row.

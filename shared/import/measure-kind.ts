@@ -6,6 +6,7 @@
  * be added up; persons and events are different bases and are never mixed.
  */
 import { foldText } from '../utils/text';
+import { english, phrase, type Phrase } from './phrases';
 
 export type MeasureKind = 'count' | 'rate' | 'population' | 'other';
 
@@ -15,8 +16,15 @@ export interface MeasureSpec {
   unit?: 'persons' | 'events';
   /** For rates: per how many inhabitants (1000, 100000; 100 for percent); null for a rate per area or unknown base. */
   ratePer?: number | null;
-  /** The words that decided it. */
+  /** The words that decided it (English). */
   evidence: string;
+  /** `evidence` as a translatable phrase (absent on specs written by hand or stored before it existed). */
+  because?: Phrase;
+}
+
+/** A spec with its reason, in English and as a phrase. */
+export function specBecause<T extends Omit<MeasureSpec, 'evidence' | 'because'>>(spec: T, because: Phrase): T & { evidence: string; because: Phrase } {
+  return { ...spec, evidence: english(because), because };
 }
 
 const EVENT_WORDS = /\b(expedieringar|expediering|vardtillfallen|vardtillfalle|besok|vardkontakter|kontakter|utskrivningar|recept|forskrivningar|operationer|ingrepp|admissions|admission|events|dispensings|dispensations|prescriptions|discharges|episodes|visits|procedures|contacts)\b/;
@@ -41,14 +49,14 @@ export function classifyMeasureHeader(raw: string): MeasureSpec | null {
   const folded = foldText(raw);
   if (folded === '') return null;
   const per = ratePer(folded);
-  if (per !== undefined) return { kind: 'rate', ratePer: per, evidence: per === null ? `"${raw}" names a rate without a population base` : `"${raw}" names a rate per ${per}` };
-  if (AREA_WORDS.test(folded)) return { kind: 'other', evidence: `"${raw}" names an area, not a count` };
+  if (per !== undefined) return specBecause({ kind: 'rate', ratePer: per }, per === null ? phrase('mkRateNoBase', { header: raw }) : phrase('mkRatePer', { header: raw, per: String(per) }));
+  if (AREA_WORDS.test(folded)) return specBecause({ kind: 'other' }, phrase('mkArea', { header: raw }));
   const event = EVENT_WORDS.exec(folded);
-  if (event) return { kind: 'count', unit: 'events', evidence: `"${event[1]}" counts events, not persons` };
+  if (event) return specBecause({ kind: 'count', unit: 'events' }, phrase('mkEvents', { word: event[1]! }));
   const population = POPULATION_WORDS.exec(folded);
-  if (population) return { kind: 'population', evidence: `"${population[1]}" names a population` };
+  if (population) return specBecause({ kind: 'population' }, phrase('mkPopulation', { word: population[1]! }));
   const person = PERSON_WORDS.exec(folded);
-  if (person) return { kind: 'count', unit: 'persons', evidence: `"${person[1]}" counts persons` };
+  if (person) return specBecause({ kind: 'count', unit: 'persons' }, phrase('mkPersons', { word: person[1]! }));
   return null;
 }
 

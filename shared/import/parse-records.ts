@@ -10,6 +10,7 @@
  * the table of all rows never exist at once.
  * Never `dynamicTyping` (we parse numbers ourselves) and never `worker: true` (it needs blob: in the CSP).
  */
+import { phrase } from './phrases';
 import Papa from 'papaparse';
 import type { Dialect } from './sniff-dialect';
 import { ImportCancelledError, problem, type ImportProblem } from './problems';
@@ -175,8 +176,7 @@ export class RecordReader {
       const raw = piece.slice(row.start, row.end).replace(/\n$/, '');
       if (row.missingQuote || row.invalidQuote) {
         this.problems.push(problem('unbalanced-quote', 'error', { file: this.file, line: this.line, column: null }, preview(raw),
-          `every field that opens with ${quote} to close with ${quote} before the next delimiter or line break`,
-          row.missingQuote ? 'a quoted field is never closed, so the rest of the file would be read as one cell' : 'a quote inside a quoted field is not doubled'));
+          phrase('quoteExp', { quote }), phrase(row.missingQuote ? 'quoteUnclosedMsg' : 'quoteUndoubledMsg')));
       }
       if (row.cells.length > this.maxColumns) {
         this.tooManyColumns(this.line, raw, row.cells.length);
@@ -190,7 +190,7 @@ export class RecordReader {
 
   private tooManyColumns(line: number, raw: string, fields: number): void {
     this.problems.push(problem('too-many-columns', 'error', { file: this.file, line, column: null }, `${preview(raw)} (${fields} fields)`,
-      `at most ${this.maxColumns} fields per line`, `the line has ${fields} fields`));
+      phrase('tooManyFieldsExp', { max: this.maxColumns }), phrase('lineFieldsMsg', { fields })));
   }
 }
 

@@ -1,3 +1,6 @@
+import { english, phrase, renderPhrase, type Phrase, type PhraseTable } from './phrases';
+import { PHRASES_EN } from './phrases.en';
+
 /**
  * Every problem the importer finds is one of these objects, never a thrown string, a NaN or a silent 0:
  * the user must be able to open the file in an editor, go to `line`, find `column` and see `raw`.
@@ -55,8 +58,12 @@ export interface ImportProblem {
   raw: string;
   /** What the importer expected instead, in words a coordinator understands. */
   expected: string;
-  /** One-line explanation; the UI may translate by `code` instead. */
+  /** One-line explanation in English (CLI, logs); `what` is the same as a translatable phrase. */
   message: string;
+  /** `message` as a code with parameters, for the user's language. */
+  what: Phrase;
+  /** `expected` as a code with parameters, for the user's language. */
+  expects: Phrase;
 }
 
 export interface ProblemPlace {
@@ -71,21 +78,29 @@ export function problem(
   severity: ProblemSeverity,
   place: ProblemPlace,
   raw: string,
-  expected: string,
-  message: string,
+  expects: Phrase,
+  what: Phrase,
 ): ImportProblem {
-  const out: ImportProblem = { code, severity, file: place.file, line: place.line, column: place.column, raw, expected, message };
+  const out: ImportProblem = {
+    code, severity, file: place.file, line: place.line, column: place.column, raw,
+    expected: english(expects), message: english(what), what, expects,
+  };
   if (place.columnName !== undefined) out.columnName = place.columnName;
   return out;
 }
 
-/** "file.csv line 12, column 3 (Antal): …" — the form used by the CLI and logs. */
-export function formatProblem(p: ImportProblem): string {
+/**
+ * "file.csv line 12, column 3 (Antal): …" — the form used by the CLI and logs, in the language of `table`
+ * (English by default; numbers as plain digits so that an editor's "go to line" takes them).
+ */
+export function formatProblem(p: ImportProblem, table: PhraseTable = PHRASES_EN): string {
+  const say = (key: Parameters<typeof phrase>[0], params: Record<string, string | number | Phrase>): string => renderPhrase(phrase(key, params), table);
   const where = [p.file];
-  if (p.line !== null) where.push(`line ${p.line}`);
-  if (p.column !== null) where.push(`column ${p.column}${p.columnName ? ` (${p.columnName})` : ''}`);
-  const raw = p.raw === '' ? '' : ` found "${p.raw}";`;
-  return `${p.severity}: ${where.join(', ')}: ${p.message};${raw} expected ${p.expected} [${p.code}]`;
+  if (p.line !== null) where.push(say('problemLine', { line: p.line }));
+  if (p.column !== null) where.push(`${say('problemColumn', { column: p.column })}${p.columnName ? ` (${p.columnName})` : ''}`);
+  const raw = p.raw === '' ? '' : ` ${say('problemFound', { raw: p.raw })};`;
+  const severity = say(p.severity === 'error' ? 'severityError' : 'severityWarning', {});
+  return `${severity}: ${where.join(', ')}: ${renderPhrase(p.what, table)};${raw} ${say('problemExpected', { expected: p.expects })} [${p.code}]`;
 }
 
 /**
@@ -97,7 +112,7 @@ export class ImportRefusedError extends Error {
   constructor(
     readonly errors: ImportProblem[],
     readonly warnings: ImportProblem[] = [],
-    /** Problems found beyond the caller's limit (importFile's maxProblems), counted but not listed. */
+    /** Errors found beyond the limit (importFile's maxProblems), counted but not listed: the file has `errors.length + omitted`. */
     readonly omitted = 0,
   ) {
     super(`Import refused: ${errors.length}${omitted > 0 ? '+' : ''} error(s); first: ${errors[0] ? formatProblem(errors[0]) : 'none'}`);

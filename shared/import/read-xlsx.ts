@@ -7,10 +7,15 @@
 import { unzipSync } from 'fflate';
 import { decodeUtf8Strict } from './utf8-strict';
 import type { RawRecord } from './parse-records';
+import { english, phrase, type Phrase } from './phrases';
 
 export class XlsxReadError extends Error {
-  constructor(readonly problemCode: 'xlsx-unreadable' | 'xlsx-sheet-not-found', message: string) {
-    super(message);
+  /** The reason as a translatable phrase (a plain string is shown as it is). */
+  readonly because: Phrase;
+  constructor(readonly problemCode: 'xlsx-unreadable' | 'xlsx-sheet-not-found', reason: Phrase | string) {
+    const because = typeof reason === 'string' ? phrase('verbatim', { text: reason }) : reason;
+    super(english(because));
+    this.because = because;
     this.name = 'XlsxReadError';
   }
 }
@@ -23,7 +28,7 @@ export interface XlsxSheet {
   records: RawRecord[];
 }
 
-/** Uncompressed size above which we refuse to inflate (a "zip bomb" must not take the app down). */
+/** Uncompressed size (of one part, and of all parts read together) above which we refuse to inflate (a "zip bomb" must not take the app down). */
 const MAX_PART_BYTES = 512 * 1024 * 1024;
 
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -60,7 +65,7 @@ function xmlPart(files: Record<string, Uint8Array>, path: string): string | null
   const bytes = files[path];
   if (!bytes) return null;
   const decoded = decodeUtf8Strict(bytes, bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0);
-  if ('offset' in decoded) throw new XlsxReadError('xlsx-unreadable', `${path} is not valid UTF-8 XML`);
+  if ('offset' in decoded) throw new XlsxReadError('xlsx-unreadable', phrase('xlsxNotUtf8Msg', { part: path }));
   return decoded.text;
 }
 
@@ -76,20 +81,26 @@ function resolveTarget(target: string): string {
 
 export function readXlsxSheet(bytes: Uint8Array, sheetName?: string, maxColumns = 2000): XlsxSheet {
   let files: Record<string, Uint8Array>;
+  // The unzipper allocates each kept part's declared size before inflating it: a zip bomb of many parts, each
+  // under the limit, must not add up to gigabytes. Parts are checked in order, so nothing over the limit is inflated.
+  let inflated = 0;
   try {
     files = unzipSync(bytes, {
       filter: (f) => {
-        if (f.originalSize > MAX_PART_BYTES) throw new XlsxReadError('xlsx-unreadable', `part ${f.name} would inflate to ${f.originalSize} bytes`);
-        return f.name === 'xl/workbook.xml' || f.name === 'xl/_rels/workbook.xml.rels' || f.name === 'xl/sharedStrings.xml' || f.name.startsWith('xl/worksheets/');
+        if (f.originalSize > MAX_PART_BYTES) throw new XlsxReadError('xlsx-unreadable', phrase('xlsxTooLargeMsg', { part: f.name, bytes: f.originalSize }));
+        const wanted = f.name === 'xl/workbook.xml' || f.name === 'xl/_rels/workbook.xml.rels' || f.name === 'xl/sharedStrings.xml' || f.name.startsWith('xl/worksheets/');
+        if (wanted) inflated += f.originalSize;
+        if (inflated > MAX_PART_BYTES) throw new XlsxReadError('xlsx-unreadable', phrase('xlsxTooLargeMsg', { part: f.name, bytes: inflated }));
+        return wanted;
       },
     });
   } catch (error) {
     if (error instanceof XlsxReadError) throw error;
-    throw new XlsxReadError('xlsx-unreadable', `the ZIP archive cannot be read (${error instanceof Error ? error.message : String(error)})`);
+    throw new XlsxReadError('xlsx-unreadable', phrase('xlsxZipMsg', { detail: error instanceof Error ? error.message : String(error) }));
   }
   const workbook = xmlPart(files, 'xl/workbook.xml');
   const rels = xmlPart(files, 'xl/_rels/workbook.xml.rels');
-  if (!workbook || !rels) throw new XlsxReadError('xlsx-unreadable', 'the ZIP archive is not an .xlsx workbook (no xl/workbook.xml)');
+  if (!workbook || !rels) throw new XlsxReadError('xlsx-unreadable', phrase('xlsxNoWorkbookMsg'));
 
   const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
@@ -104,14 +115,14 @@ export function readXlsxSheet(bytes: Uint8Array, sheetName?: string, maxColumns 
     const path = rid ? targets.get(rid) : undefined;
     if (name !== null && path) sheets.push({ name, path });
   }
-  if (sheets.length === 0) throw new XlsxReadError('xlsx-unreadable', 'the workbook lists no worksheets');
+  if (sheets.length === 0) throw new XlsxReadError('xlsx-unreadable', phrase('xlsxNoSheetsMsg'));
   const chosen = sheetName === undefined ? sheets[0]! : sheets.find((s) => s.name === sheetName);
-  if (!chosen) throw new XlsxReadError('xlsx-sheet-not-found', `no sheet named "${sheetName}"; the workbook has ${sheets.map((s) => `"${s.name}"`).join(', ')}`);
+  if (!chosen) throw new XlsxReadError('xlsx-sheet-not-found', phrase('xlsxSheetNotFoundMsg', { sheet: sheetName ?? '', sheets: sheets.map((s) => phrase('quoted', { text: s.name })) }));
 
   const sharedXml = xmlPart(files, 'xl/sharedStrings.xml');
   const shared: string[] = sharedXml ? [...sharedXml.matchAll(/<si\b[^>]*>([\s\S]*?)<\/si>|<si\b[^>]*\/>/g)].map((m) => textOf(m[1] ?? '')) : [];
   const sheetXml = xmlPart(files, chosen.path);
-  if (sheetXml === null) throw new XlsxReadError('xlsx-unreadable', `worksheet part ${chosen.path} is missing`);
+  if (sheetXml === null) throw new XlsxReadError('xlsx-unreadable', phrase('xlsxPartMissingMsg', { part: chosen.path }));
 
   const records: RawRecord[] = [];
   let implicitRow = 0;

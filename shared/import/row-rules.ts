@@ -17,6 +17,7 @@ import { parseCodeValue } from './parse-code-value';
 import { isTotalLabel } from './member-labels';
 import type { NumberFormat } from './swedish-number';
 import { problem, type ImportProblem, type ProblemCode, type ProblemPlace } from './problems';
+import { phrase, rolePhrase, type Phrase, type PhraseKey } from './phrases';
 
 export interface DimColumn {
   /** 0-based column in the file. */
@@ -43,14 +44,16 @@ export interface MappingPlan {
   problems: ImportProblem[];
 }
 
-export const EXPECTED: Record<DimensionRole, string> = {
-  region: 'a Swedish county ("Skåne län", "12", "SE-M", "12 Skåne county"), a national total ("Riket") or an unknown region ("Okänd")',
-  sex: 'Män/Kvinnor/Båda könen, Man/Kvinna, M/K, Male/Female/Both sexes or Totalt',
-  age: 'an age band such as "0-4", "85+", "90–", "0 years" or Totalt/Samtliga',
-  period: 'a period such as "2021", "2021-03", "2021M03", "2021-W07" or "2021K2"',
-  code: 'an ICD-10 code, block or chapter ("C18.7", "C18", "C15–C26", "C00 – D48")',
-  extra: 'any text',
+const EXPECTED: Record<DimensionRole, Phrase> = {
+  region: phrase('expectedRegion'),
+  sex: phrase('expectedSex'),
+  age: phrase('expectedAge'),
+  period: phrase('expectedPeriod'),
+  code: phrase('expectedCode'),
+  extra: phrase('expectedExtra'),
 };
+
+const KIND_WORD: Record<MeasureSpec['kind'], PhraseKey> = { count: 'kindCount', population: 'kindPopulation', rate: 'kindRate', other: 'kindOther' };
 
 /** A dimension label, trimmed, as the dataset stores it; null when it is not a label of that role. */
 export function normaliseDimension(role: DimensionRole, raw: string): string | null {
@@ -75,14 +78,14 @@ export function planMapping(headers: readonly string[], width: number, mapping: 
   const dims: DimColumn[] = [];
   const measureMap = new Map<string, MeasurePlan>();
   if (mapping.columns.length !== width) {
-    problems.push(problem('mapping-invalid', 'error', { file, line: null, column: null }, String(mapping.columns.length), `${width} column mappings`, 'the mapping does not fit the table'));
+    problems.push(problem('mapping-invalid', 'error', { file, line: null, column: null }, String(mapping.columns.length), phrase('mappingWidthExp', { width }), phrase('mappingWidthMsg')));
   }
   mapping.columns.forEach((m, c) => {
     if (m.kind === 'dimension') dims.push({ column: c, role: m.role, key: m.key, header: headers[c] ?? '' });
   });
   const dimKeys = new Set(dims.map((d) => d.key));
   if (dimKeys.size !== dims.length) {
-    problems.push(problem('mapping-invalid', 'error', { file, line: null, column: null }, dims.map((d) => d.key).join(', '), 'a distinct key per dimension', 'two columns map to the same dimension'));
+    problems.push(problem('mapping-invalid', 'error', { file, line: null, column: null }, dims.map((d) => d.key).join(', '), phrase('mappingSameKeyExp'), phrase('mappingSameKeyMsg')));
   }
   mapping.columns.forEach((m, c) => {
     if (m.kind !== 'measure') return;
@@ -93,10 +96,10 @@ export function planMapping(headers: readonly string[], width: number, mapping: 
       measure = { key: m.measure, name: m.name, spec: m.spec, columns: [], dimensions: [...dims.map((d) => ({ key: d.key, role: d.role })), ...memberDims] };
       measureMap.set(m.measure, measure);
     } else if (memberDims.length + dims.length !== measure.dimensions.length) {
-      problems.push(problem('mapping-invalid', 'error', at, headers[c] ?? '', 'the same member dimensions as the other columns of this measure', `column spreads measure "${m.name}" over other dimensions than its siblings`));
+      problems.push(problem('mapping-invalid', 'error', at, headers[c] ?? '', phrase('mappingSpreadExp'), phrase('mappingSpreadMsg', { measure: m.name })));
     }
     for (const md of memberDims) {
-      if (dimKeys.has(md.key)) problems.push(problem('mapping-invalid', 'error', at, headers[c] ?? '', `a ${md.key} given either by a column or by headers, not both`, `the header names a ${md.key} although column(s) hold the ${md.key}`));
+      if (dimKeys.has(md.key)) problems.push(problem('mapping-invalid', 'error', at, headers[c] ?? '', phrase('mappingTwiceExp', { dimension: rolePhrase(md.role) }), phrase('mappingTwiceMsg', { dimension: rolePhrase(md.role) })));
     }
     measure.columns.push(c);
   });
@@ -109,49 +112,51 @@ export function cellPlace(file: string, headers: readonly string[], column: numb
 }
 
 export function missingDimensionProblem(place: ProblemPlace, d: DimColumn): ImportProblem {
-  return problem('missing-value', 'error', place, '', EXPECTED[d.role], `the ${d.header || d.key} cell is empty and there is no row above to fill it from`);
+  return problem('missing-value', 'error', place, '', EXPECTED[d.role], phrase('missingDimensionMsg', { column: d.header || d.key }));
 }
 
 export function unknownDimensionProblem(place: ProblemPlace, d: DimColumn, raw: string): ImportProblem {
   const code: ProblemCode = d.role === 'region' ? 'unknown-region' : d.role === 'sex' ? 'unknown-sex' : d.role === 'age' ? 'unknown-age' : d.role === 'period' ? 'unknown-period' : 'unknown-code';
-  return problem(code, 'error', place, raw, EXPECTED[d.role], `"${raw}" is not a ${d.role === 'code' ? 'ICD-10 code' : d.role}`);
+  const what = d.role === 'region' ? 'notRegionMsg' : d.role === 'sex' ? 'notSexMsg' : d.role === 'age' ? 'notAgeMsg' : d.role === 'period' ? 'notPeriodMsg' : 'notCodeMsg';
+  return problem(code, 'error', place, raw, EXPECTED[d.role], phrase(what, { raw }));
 }
 
 export function emptyMeasureProblem(place: ProblemPlace): ImportProblem {
-  return problem('missing-value', 'error', place, '', 'a number, a masked token ("X", "<5") or a zero token ("-")', 'the cell is empty; an unknown value is not a zero');
+  return problem('missing-value', 'error', place, '', phrase('emptyMeasureExp'), phrase('emptyMeasureMsg'));
 }
 
 export function notANumberProblem(place: ProblemPlace, trimmed: string, format: NumberFormat): ImportProblem {
-  return problem('not-a-number', 'error', place, trimmed, `a number in the column's format (decimal "${format.decimal}"${format.thousands !== 'none' ? `, groups "${format.thousands}"` : ''}), a masked token or a zero token`, `"${trimmed}" is not a number`);
+  const groups = format.thousands !== 'none' ? phrase('groupsSeparator', { separator: format.thousands }) : '';
+  return problem('not-a-number', 'error', place, trimmed, phrase('notANumberExp', { decimal: format.decimal, groups }), phrase('notANumberMsg', { raw: trimmed }));
 }
 
 export function unknownTokenProblem(place: ProblemPlace, token: string): ImportProblem {
-  return problem('unknown-token-meaning', 'error', place, token, `a meaning for "${token}" for this source (e.g. 1–3), or the row excluded`, `"${token}" marks a withheld value whose size this source does not document`);
+  return problem('unknown-token-meaning', 'error', place, token, phrase('unknownTokenExp', { token }), phrase('unknownTokenMsg', { token }));
 }
 
 export function negativeProblem(place: ProblemPlace, trimmed: string, spec: MeasureSpec): ImportProblem {
-  return problem('negative-count', 'error', place, trimmed, 'zero or more', `a ${spec.kind} cannot be negative`);
+  return problem('negative-count', 'error', place, trimmed, phrase('negativeExp'), phrase('negativeMsg', { kind: phrase(KIND_WORD[spec.kind]) }));
 }
 
 export function notAnIntegerProblem(place: ProblemPlace, trimmed: string, spec: MeasureSpec): ImportProblem {
-  return problem('not-an-integer', 'error', place, trimmed, `a whole number (a ${spec.kind === 'count' ? 'count' : 'population'})`, `"${trimmed}" has decimals; is the column's decimal separator right?`);
+  return problem('not-an-integer', 'error', place, trimmed, phrase('notAnIntegerExp', { kind: phrase(spec.kind === 'count' ? 'kindCount' : 'kindPopulation') }), phrase('notAnIntegerMsg', { raw: trimmed }));
 }
 
 export function filledDownProblem(place: ProblemPlace, d: DimColumn, cells: number): ImportProblem {
-  return problem('filled-down', 'warning', place, '', 'a value in every cell', `${cells} blank ${d.header || d.key} cells took the value of the row above (fill-down)`);
+  return problem('filled-down', 'warning', place, '', phrase('filledDownExp'), phrase('filledDownMsg', { cells, column: d.header || d.key }));
 }
 
 export function rowsExcludedProblem(file: string, lines: readonly number[]): ImportProblem {
-  return problem('rows-excluded', 'warning', { file, line: null, column: null }, lines.join(', '), 'nothing', `${lines.length} line(s) excluded by the user`);
+  return problem('rows-excluded', 'warning', { file, line: null, column: null }, lines.join(', '), phrase('rowsExcludedExp'), phrase('rowsExcludedMsg', { n: lines.length }));
 }
 
 export function duplicateProblem(place: ProblemPlace, label: string, point: number, first: { line: number; point: number }, same: boolean): ImportProblem {
   return same
-    ? problem('identical-duplicate', 'warning', place, String(point), 'each combination of dimension values once', `${label} repeats line ${first.line} with the same value; counted once`)
-    : problem('conflicting-duplicate', 'error', place, String(point), `the value of line ${first.line} (${first.point}) or the row removed`, `${label} appears on line ${first.line} with ${first.point} and here with a different value`);
+    ? problem('identical-duplicate', 'warning', place, String(point), phrase('identicalDuplicateExp'), phrase('identicalDuplicateMsg', { label, line: first.line }))
+    : problem('conflicting-duplicate', 'error', place, String(point), phrase('conflictingDuplicateExp', { line: first.line, value: String(first.point) }), phrase('conflictingDuplicateMsg', { label, line: first.line, value: String(first.point) }));
 }
 
 export function zeroPopulationProblem(place: ProblemPlace, rows: number): ImportProblem {
   return problem('population-zero-with-zero-count', 'warning', place, '0',
-    'the population of the group', `${rows} rows give population 0 where the count is 0; the source leaves the population out there, so these zeros are not real populations`);
+    phrase('zeroPopulationExp'), phrase('zeroPopulationMsg', { rows }));
 }

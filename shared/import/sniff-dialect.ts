@@ -5,6 +5,7 @@
  * the following records split into exactly as many fields; the candidate that explains the most records
  * wins, and `;` wins ties, because it is what Swedish exports use when the decimal separator is a comma.
  */
+import { english, phrase, type Phrase } from './phrases';
 
 export type Delimiter = ';' | ',' | '\t' | '|';
 export type LineEnding = '\r\n' | '\n' | '\r';
@@ -13,8 +14,10 @@ export interface Dialect {
   delimiter: Delimiter;
   quoteChar: '"' | "'";
   lineEnding: LineEnding;
-  /** How the choice was made, with the numbers behind it. */
+  /** How the choice was made, with the numbers behind it (English). */
   evidence: string;
+  /** `evidence` as a translatable phrase (absent on dialects made by hand). */
+  because?: Phrase;
 }
 
 export interface DialectOverride {
@@ -27,7 +30,8 @@ const CANDIDATES: readonly Delimiter[] = [';', '\t', ',', '|'];
 const SAMPLE_CHARS = 64 * 1024;
 const SAMPLE_RECORDS = 60;
 
-const delimiterName = (d: Delimiter): string => (d === '\t' ? 'tab' : `"${d}"`);
+/** A delimiter as the evidence names it: "tab" or the character in quotes. */
+export const delimiterPhrase = (d: string): Phrase => (d === '\t' ? phrase('tab') : phrase('quoted', { text: d }));
 
 /** Field counts of the first records, splitting only outside quotes (a quote opens a field only at its start). */
 function fieldCounts(sample: string, delimiter: string, quote: string): number[] {
@@ -84,7 +88,7 @@ function scoreCandidate(counts: number[], delimiter: Delimiter): Score {
   return { delimiter, explained, width, headerRecord: header };
 }
 
-function detectLineEnding(sample: string): { lineEnding: LineEnding; note: string } {
+function detectLineEnding(sample: string): { lineEnding: LineEnding; note: Phrase } {
   let crlf = 0;
   let lf = 0;
   let cr = 0;
@@ -101,7 +105,7 @@ function detectLineEnding(sample: string): { lineEnding: LineEnding; note: strin
   const lineEnding: LineEnding = max === 0 || crlf === max ? (max === 0 ? '\n' : '\r\n') : lf === max ? '\n' : '\r';
   const mixed = [crlf, lf, cr].filter((n) => n > 0).length > 1;
   const name = lineEnding === '\r\n' ? 'CRLF' : lineEnding === '\n' ? 'LF' : 'CR';
-  return { lineEnding, note: `${name} line endings${mixed ? ` (mixed: ${crlf} CRLF, ${lf} LF, ${cr} CR)` : ''}` };
+  return { lineEnding, note: mixed ? phrase('lineEndingsMixed', { name, crlf, lf, cr }) : phrase('lineEndings', { name }) };
 }
 
 function detectQuote(sample: string): '"' | "'" {
@@ -111,28 +115,27 @@ function detectQuote(sample: string): '"' | "'" {
   return /(^|[;,\t|])'[^'\r\n]*'(?=[;,\t|]|\r?\n|$)/m.test(sample) ? "'" : '"';
 }
 
+function withReason(dialect: Omit<Dialect, 'evidence' | 'because'>, because: Phrase): Dialect {
+  return { ...dialect, evidence: english(because), because };
+}
+
 export function sniffDialect(text: string, override: DialectOverride = {}): Dialect {
   const sample = text.slice(0, SAMPLE_CHARS);
   const { lineEnding, note } = detectLineEnding(sample);
   const quoteChar = override.quoteChar ?? detectQuote(sample);
   if (override.delimiter) {
-    return { delimiter: override.delimiter, quoteChar, lineEnding, evidence: `delimiter ${delimiterName(override.delimiter)} chosen by the user; ${note}` };
+    return withReason({ delimiter: override.delimiter, quoteChar, lineEnding }, phrase('dialectUser', { delimiter: delimiterPhrase(override.delimiter), lineEndings: note }));
   }
   const scores = CANDIDATES.map((d) => scoreCandidate(fieldCounts(sample, d, quoteChar), d));
   // Stable: on equal `explained`, the earlier candidate (; before tab before , before |) stays first.
   const best = scores.reduce((a, b) => (b.explained > a.explained ? b : a));
   if (best.explained === 0) {
-    return { delimiter: ';', quoteChar, lineEnding, evidence: `no candidate delimiter splits any line into two or more fields; assuming ";"; ${note}` };
+    return withReason({ delimiter: ';', quoteChar, lineEnding }, phrase('dialectNone', { lineEndings: note }));
   }
-  const others = scores
-    .filter((s) => s !== best)
-    .map((s) => `${delimiterName(s.delimiter)} ${s.explained}`)
-    .join(', ');
-  const tie = scores.some((s) => s !== best && s.explained === best.explained) ? ' (a tie, resolved in favour of ";" then tab then ",")' : '';
-  return {
-    delimiter: best.delimiter,
-    quoteChar,
-    lineEnding,
-    evidence: `${delimiterName(best.delimiter)} splits the header (record ${best.headerRecord + 1} of the sample) into ${best.width} fields and ${best.explained} of the first ${SAMPLE_RECORDS} records alike${tie}; other candidates explain ${others}; ${note}`,
-  };
+  const others = scores.filter((s) => s !== best).map((s) => phrase('dialectCandidate', { delimiter: delimiterPhrase(s.delimiter), explained: s.explained }));
+  const tie = scores.some((s) => s !== best && s.explained === best.explained) ? phrase('dialectTie') : '';
+  return withReason({ delimiter: best.delimiter, quoteChar, lineEnding }, phrase('dialectSniffed', {
+    delimiter: delimiterPhrase(best.delimiter), record: best.headerRecord + 1, width: best.width, explained: best.explained,
+    sample: SAMPLE_RECORDS, tie, others, lineEndings: note,
+  }));
 }

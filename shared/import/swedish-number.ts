@@ -5,6 +5,7 @@
  * or a thousands separator cannot be told from one value ("6,945"), so the format is decided once per
  * column from all of its values by {@link decideNumberFormat}, and each value is then parsed strictly.
  */
+import { english, phrase, type Phrase } from './phrases';
 
 export interface NumberFormat {
   decimal: ',' | '.';
@@ -51,7 +52,9 @@ export function parseSwedishNumber(raw: string, format: NumberFormat): ParsedNum
     intPart = sep === 'space' ? intPart.replace(SPACES_ALL, '') : intPart.split(sep).join('');
   }
   const value = sign * Number(fracPart ? `${intPart}.${fracPart}` : intPart);
-  if (!Number.isFinite(value)) return null;
+  // Beyond 2^53 a double no longer holds every whole number ("9007199254740993" would silently become …992):
+  // no count, population or rate is that large, so such a value is refused rather than rounded.
+  if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER) return null;
   return { value: Object.is(value, -0) ? 0 : value, decimals: fracPart.length };
 }
 
@@ -59,7 +62,9 @@ export interface NumberFormatDecision {
   format: NumberFormat;
   /** True when the values alone could not decide (e.g. only "6,945"-like values); a warning is raised. */
   ambiguous: boolean;
+  /** Why, in English (CLI, provenance); `because` is the same as a translatable phrase. */
   evidence: string;
+  because: Phrase;
 }
 
 export interface NumberFormatHints {
@@ -69,7 +74,11 @@ export interface NumberFormatHints {
   delimiter: string;
 }
 
-const quoteList = (values: string[]): string => values.slice(0, 3).map((v) => `"${v}"`).join(', ');
+const quoteList = (values: string[]): Phrase[] => values.slice(0, 3).map((v) => phrase('quoted', { text: v }));
+
+function decision(format: NumberFormat, ambiguous: boolean, because: Phrase): NumberFormatDecision {
+  return { format, ambiguous, evidence: english(because), because };
+}
 
 /** Decide a column's decimal and thousands separators from its values (tokens and blanks are ignored by the caller). */
 export function decideNumberFormat(values: readonly string[], hints: NumberFormatHints): NumberFormatDecision {
@@ -98,83 +107,51 @@ export function decideNumberFormat(values: readonly string[], hints: NumberForma
   if (both.length > 0) {
     const first = both[0]!;
     const decimal = first.lastIndexOf(',') > first.lastIndexOf('.') ? ',' : '.';
-    return {
-      format: { decimal, thousands: decimal === ',' ? '.' : ',' },
-      ambiguous: false,
-      evidence: `values such as ${quoteList(both)} have both separators; the last one, "${decimal}", is the decimal separator`,
-    };
+    return decision({ decimal, thousands: decimal === ',' ? '.' : ',' }, false, phrase('nfBoth', { values: quoteList(both), decimal }));
   }
   const commaSays = commaDecimal.length > 0 ? 'decimal' : commaGroups.length > 0 ? 'thousands' : null;
   if (commaDecimal.length > 0 && commaGroups.length > 0) {
     const decimal = commaDecimal.length >= commaGroups.length;
-    return {
-      format: decimal ? { decimal: ',', thousands: 'none' } : { decimal: '.', thousands: ',' },
-      ambiguous: true,
-      evidence: `contradictory: ${commaDecimal.length} values like ${quoteList(commaDecimal)} need a decimal comma, ${commaGroups.length} like ${quoteList(commaGroups)} need comma groups; the majority wins and the rest are errors`,
-    };
+    return decision(decimal ? { decimal: ',', thousands: 'none' } : { decimal: '.', thousands: ',' }, true, phrase('nfContradictory', {
+      nDecimal: commaDecimal.length, decimalValues: quoteList(commaDecimal), nGroups: commaGroups.length, groupValues: quoteList(commaGroups),
+    }));
   }
   if (commaSays === 'decimal') {
-    return {
-      format: { decimal: ',', thousands: dotGroups.length > 0 ? '.' : 'none' },
-      ambiguous: false,
-      evidence: `decimal comma: ${commaDecimal.length} values like ${quoteList(commaDecimal)} have a comma not followed by exactly three digits`,
-    };
+    return decision({ decimal: ',', thousands: dotGroups.length > 0 ? '.' : 'none' }, false, phrase('nfDecimalComma', { n: commaDecimal.length, values: quoteList(commaDecimal) }));
   }
   if (commaSays === 'thousands') {
-    return {
-      format: { decimal: '.', thousands: ',' },
-      ambiguous: false,
-      evidence: `comma as thousands separator: ${commaGroups.length} values like ${quoteList(commaGroups)} have two or more comma groups of three digits`,
-    };
+    return decision({ decimal: '.', thousands: ',' }, false, phrase('nfCommaThousands', { n: commaGroups.length, values: quoteList(commaGroups) }));
   }
   if (commaAmbiguous.length > 0) {
     // Only "6,945"-like values: a count cannot be fractional, a "." decimal elsewhere rules out a decimal
     // comma, and otherwise a ";" file follows the Swedish convention.
     let decimalComma: boolean;
-    let why: string;
+    let why: Phrase;
     if (dotDecimal.length > 0) {
       decimalComma = false;
-      why = `other values like ${quoteList(dotDecimal)} use "." as decimal separator`;
+      why = phrase('nfWhyDotDecimal', { values: quoteList(dotDecimal) });
     } else if (hints.wholeNumbers) {
       decimalComma = false;
-      why = 'the column holds counts, which are whole numbers';
+      why = phrase('nfWhyCounts');
     } else if (hints.delimiter === ';') {
       decimalComma = true;
-      why = 'the file is ";"-separated, the Swedish convention with decimal commas';
+      why = phrase('nfWhySemicolon');
     } else {
       decimalComma = false;
-      why = `the file is "${hints.delimiter === '\t' ? 'tab' : hints.delimiter}"-separated, where a comma inside a number is a thousands separator`;
+      why = phrase('nfWhyOtherDelimiter', { delimiter: hints.delimiter === '\t' ? phrase('tab') : phrase('quoted', { text: hints.delimiter }) });
     }
-    return {
-      format: decimalComma ? { decimal: ',', thousands: 'none' } : { decimal: '.', thousands: ',' },
-      ambiguous: true,
-      evidence: `${commaAmbiguous.length} values like ${quoteList(commaAmbiguous)} could have a decimal comma or a thousands comma; read as ${decimalComma ? 'decimal comma' : 'thousands comma'} because ${why}`,
-    };
+    return decision(decimalComma ? { decimal: ',', thousands: 'none' } : { decimal: '.', thousands: ',' }, true, phrase('nfCommaAmbiguous', {
+      n: commaAmbiguous.length, values: quoteList(commaAmbiguous), reading: phrase(decimalComma ? 'nfReadDecimalComma' : 'nfReadThousandsComma'), why,
+    }));
   }
   if (dotGroups.length > 0 && dotDecimal.length === 0) {
-    return {
-      format: { decimal: ',', thousands: '.' },
-      ambiguous: false,
-      evidence: `dot as thousands separator: values like ${quoteList(dotGroups)} have two or more dot groups of three digits`,
-    };
+    return decision({ decimal: ',', thousands: '.' }, false, phrase('nfDotThousands', { values: quoteList(dotGroups) }));
   }
   if (dotAmbiguous.length > 0 && dotDecimal.length === 0 && hints.wholeNumbers) {
-    return {
-      format: { decimal: ',', thousands: '.' },
-      ambiguous: true,
-      evidence: `${dotAmbiguous.length} values like ${quoteList(dotAmbiguous)} in a column of counts are read with "." as thousands separator (a count cannot be fractional)`,
-    };
+    return decision({ decimal: ',', thousands: '.' }, true, phrase('nfDotAmbiguousCounts', { n: dotAmbiguous.length, values: quoteList(dotAmbiguous) }));
   }
   if (dotDecimal.length + dotAmbiguous.length > 0) {
-    return {
-      format: { decimal: '.', thousands: 'none' },
-      ambiguous: false,
-      evidence: `decimal point: values like ${quoteList([...dotDecimal, ...dotAmbiguous])} use "." and no value has a comma`,
-    };
+    return decision({ decimal: '.', thousands: 'none' }, false, phrase('nfDecimalPoint', { values: quoteList([...dotDecimal, ...dotAmbiguous]) }));
   }
-  return {
-    format: { decimal: hints.delimiter === ';' ? ',' : '.', thousands: 'none' },
-    ambiguous: false,
-    evidence: 'whole numbers only (no decimal or group separator seen, except spaces between groups)',
-  };
+  return decision({ decimal: hints.delimiter === ';' ? ',' : '.', thousands: 'none' }, false, phrase('nfWholeNumbers'));
 }

@@ -4,6 +4,7 @@
  * 2025-01-09", "Källa: …", "Footnote"). Nothing is thrown away: every line that is not header or body is
  * kept as a note with its line number.
  */
+import { phrase } from './phrases';
 import { foldText } from '../utils/text';
 import type { RawRecord } from './parse-records';
 import { isValueToken } from './value-tokens';
@@ -223,7 +224,7 @@ export class TableBodyStream {
     if (isSingleText(cells) && cells.length < this.width) {
       this.inTableNotes.push({ line, kind: 'note', text: noteText(cells) });
       this.problems.push(problem('note-inside-table', 'warning', { file: this.file, line, column: null }, noteText(cells),
-        'a data row or a note above or below the table', 'a line with a single text inside the table is kept as a note, not as data'));
+        phrase('noteInTableExp'), phrase('noteInTableMsg')));
       return;
     }
     if (cells.length > this.width && lastNonEmpty(cells) < this.width) {
@@ -231,7 +232,7 @@ export class TableBodyStream {
       this.onRow(line, cells.slice(0, this.width));
     } else {
       this.problems.push(problem('wrong-field-count', 'error', { file: this.file, line, column: null }, noteText(cells).slice(0, 80),
-        `${this.width} fields, like the header`, `the line has ${cells.length} fields`));
+        phrase('wrongFieldCountExp', { width: this.width }), phrase('lineFieldsMsg', { fields: cells.length })));
     }
   }
 }

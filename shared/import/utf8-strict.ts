@@ -9,8 +9,18 @@ export interface Utf8Failure {
   offset: number;
 }
 
-/** The decoded text, or the offset of the first invalid byte. */
+/** The decoded text, or the offset of the first invalid byte (validated by {@link scanUtf8}, the one validating loop). */
 export function decodeUtf8Strict(bytes: Uint8Array, start = 0): { text: string } | Utf8Failure {
+  const scan = scanUtf8(bytes, start);
+  if (scan.invalidAt >= 0) return { offset: scan.invalidAt };
+  return { text: decodeUtf8Range(bytes, start, bytes.length) };
+}
+
+/**
+ * Bytes [start, end) known to be valid UTF-8 as text, decoded by hand (for platforms without a TextDecoder).
+ * No validation here: {@link scanUtf8} has done it.
+ */
+export function decodeValidUtf8(bytes: Uint8Array, start: number, end: number): string {
   const parts: string[] = [];
   // Collect UTF-16 code units in a small buffer and flush with fromCharCode, which is much faster than
   // concatenating one character at a time.
@@ -21,41 +31,12 @@ export function decodeUtf8Strict(bytes: Uint8Array, start = 0): { text: string }
     u = 0;
   };
   let i = start;
-  const n = bytes.length;
-  while (i < n) {
+  while (i < end) {
     if (u > units.length - 2) flush();
     const b0 = bytes[i]!;
-    if (b0 < 0x80) {
-      units[u++] = b0;
-      i++;
-      continue;
-    }
-    let need: number;
-    let cp: number;
-    let min: number;
-    if (b0 >= 0xc2 && b0 <= 0xdf) {
-      need = 1;
-      cp = b0 & 0x1f;
-      min = 0x80;
-    } else if (b0 >= 0xe0 && b0 <= 0xef) {
-      need = 2;
-      cp = b0 & 0x0f;
-      min = 0x800;
-    } else if (b0 >= 0xf0 && b0 <= 0xf4) {
-      need = 3;
-      cp = b0 & 0x07;
-      min = 0x10000;
-    } else {
-      return { offset: i };
-    }
-    // A sequence cut off by the end of the file is invalid, like any other truncated sequence.
-    if (i + need >= n) return { offset: i };
-    for (let k = 1; k <= need; k++) {
-      const b = bytes[i + k];
-      if (b === undefined || (b & 0xc0) !== 0x80) return { offset: i };
-      cp = (cp << 6) | (b & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return { offset: i };
+    const need = b0 < 0x80 ? 0 : b0 < 0xe0 ? 1 : b0 < 0xf0 ? 2 : 3;
+    let cp = need === 0 ? b0 : b0 & (0x3f >> need);
+    for (let k = 1; k <= need; k++) cp = (cp << 6) | (bytes[i + k]! & 0x3f);
     if (cp >= 0x10000) {
       const v = cp - 0x10000;
       units[u++] = 0xd800 + (v >> 10);
@@ -66,7 +47,7 @@ export function decodeUtf8Strict(bytes: Uint8Array, start = 0): { text: string }
     i += need + 1;
   }
   flush();
-  return { text: parts.join('') };
+  return parts.join('');
 }
 
 export interface Utf8Scan {
@@ -77,7 +58,7 @@ export interface Utf8Scan {
 }
 
 /**
- * The same strictness as {@link decodeUtf8Strict}, without building the text: deciding a 50 MB file's
+ * Strict validation (the only one: {@link decodeUtf8Strict} uses it too), without building the text: deciding a 50 MB file's
  * encoding must not cost a 50 MB string. Runs of ASCII (nearly all of a count file) take the fast path.
  */
 export function scanUtf8(bytes: Uint8Array, start = 0): Utf8Scan {
@@ -153,8 +134,5 @@ const nativeUtf8: PlatformTextDecoder | null = (() => {
  * as text. The native decoder is ten times faster than decoding by hand; both give the same text.
  */
 export function decodeUtf8Range(bytes: Uint8Array, start: number, end: number): string {
-  if (nativeUtf8) return nativeUtf8.decode(bytes.subarray(start, end));
-  const decoded = decodeUtf8Strict(bytes.subarray(start, end));
-  if ('offset' in decoded) throw new Error(`decodeUtf8Range: invalid UTF-8 at offset ${start + decoded.offset}`);
-  return decoded.text;
+  return nativeUtf8 ? nativeUtf8.decode(bytes.subarray(start, end)) : decodeValidUtf8(bytes, start, end);
 }

@@ -95,7 +95,7 @@ test('a hand-made Windows-1252 file is previewed, corrected, committed with its 
   await page.getByLabel('Täckningsgrad').fill('97 %');
   await page.getByRole('button', { name: 'Importera', exact: true }).click();
 
-  await expect(page.getByTestId('datasets-status')).toHaveText('1 dataset importerades från tarmcancer_2021.csv.');
+  await expect(page.getByTestId('datasets-status')).toHaveText('1 dataset importerades från tarmcancer_2021.csv. Hela filen gav 4 celler, varav 1 maskerade och 1 publicerade totaler.');
   await expect(preview).toBeHidden();
   const name = 'tarmcancer_2021 – Antal patienter';
   const row = datasetRow(page, name);
@@ -143,7 +143,7 @@ test('the same bytes again are recognised, and next year\'s file from the same s
   await expect(page.getByTestId('import-tokens')).toContainText('betyder 1–4');
   await fillAbout(page, 'Testregistret');
   await page.getByRole('button', { name: 'Importera', exact: true }).click();
-  await expect(page.getByTestId('datasets-status')).toHaveText('1 dataset importerades från tarmcancer_2021.csv.');
+  await expect(page.getByTestId('datasets-status')).toHaveText('1 dataset importerades från tarmcancer_2021.csv. Hela filen gav 4 celler, varav 1 maskerade och 1 publicerade totaler.');
 
   // The same file again: named as already imported, and only imported again on purpose.
   await chooseFile(page, 'kopia.csv', registerExport('2021', '1 234'));
@@ -159,7 +159,7 @@ test('the same bytes again are recognised, and next year\'s file from the same s
   await expect(page.getByLabel('Utgivare eller källa')).toHaveValue('Testregistret');
   await expect(page.getByRole('radio', { name: 'nya fall (incidens)' })).toBeChecked();
   await page.getByRole('button', { name: 'Importera', exact: true }).click();
-  await expect(page.getByTestId('datasets-status')).toHaveText('1 dataset importerades från tarmcancer_2022.csv.');
+  await expect(page.getByTestId('datasets-status')).toHaveText('1 dataset importerades från tarmcancer_2022.csv. Hela filen gav 4 celler, varav 1 maskerade och 1 publicerade totaler.');
   await expect(datasetRow(page, 'tarmcancer_2022 – Antal patienter').locator('td').nth(2)).toHaveText('2022–2022');
   await expect(page.getByTestId('datasets-table').locator('tbody tr')).toHaveCount(3);
 
@@ -199,7 +199,8 @@ test('a file dropped on the page is analysed; an error blocks the import until i
   await expect(error.locator('td').nth(1)).toHaveText('3 (Antal patienter)');
   await expect(error.locator('td').nth(2)).toHaveText('5x6');
   await expect(error.locator('td').nth(3)).toContainText('Inte ett tal.');
-  await expect(error.locator('td').nth(4)).toContainText('Ett tal i kolumnens talformat');
+  await expect(error.locator('td').nth(3)).toContainText('”5x6” är inget tal');
+  await expect(error.locator('td').nth(4)).toHaveText('ett tal i kolumnens format (decimaltecken ”,”), ett maskerat tecken eller ett nolltecken');
   await expect(page.getByTestId('import-blocked')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Importera', exact: true })).toBeDisabled();
 
@@ -208,7 +209,7 @@ test('a file dropped on the page is analysed; an error blocks the import until i
   await expect(page.getByTestId('excluded-lines')).toContainText('Rad 4');
   await fillAbout(page, 'Egen journaldata');
   await page.getByRole('button', { name: 'Importera', exact: true }).click();
-  await expect(page.getByTestId('datasets-status')).toHaveText('1 dataset importerades från släppt.csv.');
+  await expect(page.getByTestId('datasets-status')).toHaveText('1 dataset importerades från släppt.csv. Hela filen gav 3 celler, varav 1 maskerade och 1 publicerade totaler.');
   await page.getByRole('button', { name: 'Detaljer för släppt – Antal patienter' }).click();
   await expect(page.getByTestId('details-excluded')).toHaveText('4');
   await expect(datasetRow(page, 'släppt – Antal patienter').locator('td').nth(3)).toHaveText('3');
@@ -237,7 +238,7 @@ if (existsSync(REAL_FILE)) {
     await expect(page.getByTestId('totals-found')).toContainText('region = Riket');
     await fillAbout(page, 'Socialstyrelsen, Statistikdatabas för läkemedel');
     await page.getByRole('button', { name: 'Importera', exact: true }).click();
-    await expect(page.getByTestId('datasets-status')).toHaveText('2 dataset importerades från socialstyrelsen_2022-02-18.csv.');
+    await expect(page.getByTestId('datasets-status')).toContainText('2 dataset importerades från socialstyrelsen_2022-02-18.csv. Hela filen gav ');
     await expect(datasetRow(page, 'socialstyrelsen_2022-02-18 – Antal patienter').locator('td').nth(3)).toHaveText(/^4\s950$/);
     await expect(datasetRow(page, 'socialstyrelsen_2022-02-18 – Antal expedieringar').locator('td').nth(1)).toHaveText('händelser, nya fall (incidens), folkbokföringsregion');
     await expect(datasetRow(page, 'socialstyrelsen_2022-02-18 – Antal patienter').locator('td').nth(2)).toHaveText('2006–2020');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decideEncoding, decodeBytes, DecodeRefusedError, textPieces } from '../../shared/import/decode-bytes';
-import { decodeUtf8Strict, scanUtf8 } from '../../shared/import/utf8-strict';
+import { decodeUtf8Strict, decodeValidUtf8, scanUtf8 } from '../../shared/import/utf8-strict';
 import { decodeWindows1252 } from '../../shared/import/windows-1252';
 
 const bytes = (...b: number[]): Uint8Array => Uint8Array.from(b);
@@ -89,17 +89,36 @@ describe('scanning and decoding in pieces', () => {
   ), { maxLength: 80 });
   const utf8Text = fc.string({ unit: fc.constantFrom('a', 'å', 'ö', '€', '😀', ';', '\n', '\r\n', '\r', '1'), maxLength: 60 });
 
-  it('scanUtf8 finds the same first invalid byte as the strict decoder, at any alignment', () => {
+  it('scanUtf8 accepts exactly what the platform\'s fatal TextDecoder accepts, at any alignment', () => {
+    const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
     fc.assert(fc.property(byteArrays, fc.integer({ min: 0, max: 3 }), (raw, shift) => {
       // A view that starts 0–3 bytes into its buffer exercises the word-at-a-time path's alignment.
       const buffer = new Uint8Array(raw.length + shift);
       buffer.set(raw, shift);
       const bytes = buffer.subarray(shift);
-      const strict = decodeUtf8Strict(bytes);
+      let native: string | null;
+      try {
+        native = fatal.decode(bytes);
+      } catch {
+        native = null;
+      }
       const scan = scanUtf8(bytes);
-      expect(scan.invalidAt).toBe('offset' in strict ? strict.offset : -1);
-      if (!('offset' in strict)) expect(scan.nonAscii).toBe(raw.filter((b) => b >= 0x80).length);
+      expect(scan.invalidAt >= 0).toBe(native === null);
+      if (native !== null) {
+        expect(scan.nonAscii).toBe(raw.filter((b) => b >= 0x80).length);
+        // The hand decoder (for platforms without TextDecoder) gives the same text.
+        expect(decodeValidUtf8(bytes, 0, bytes.length)).toBe(native);
+      } else {
+        // Everything before the first invalid byte is valid.
+        expect(() => fatal.decode(bytes.subarray(0, scan.invalidAt))).not.toThrow();
+      }
     }), { numRuns: 400 });
+  });
+
+  it('the hand decoder agrees with TextDecoder on astral characters and long text', () => {
+    const text = 'Båda könen – 0\u00ad19 €😀'.repeat(5000);
+    const bytes = new TextEncoder().encode(text);
+    expect(decodeValidUtf8(bytes, 0, bytes.length)).toBe(text);
   });
 
   it('textPieces give back the whole text, each piece ending just after a line break', () => {

@@ -11,7 +11,8 @@ import type { ImportPreview } from '../../shared/import/analyse-file';
 import type { ImportMapping } from '../../shared/import/import-mapping';
 import type { BuildMeta, ImportProvenance, ImportResult, MeasureDataset } from '../../shared/import/build-dataset';
 import { interpretRows, type InterpretedMeasure } from '../../shared/import/interpret-rows';
-import { classifyMeasureHeader, type MeasureSpec } from '../../shared/import/measure-kind';
+import { classifyMeasureHeader, specBecause, type MeasureSpec } from '../../shared/import/measure-kind';
+import { phrase } from '../../shared/import/phrases';
 import { ImportRefusedError } from '../../shared/import/problems';
 
 const STRUCTURAL = new Set(['unbalanced-quote', 'too-many-columns', 'wrong-field-count', 'empty-file', 'binary-file', 'invalid-encoding', 'xlsx-unreadable', 'xlsx-sheet-not-found', 'personal-identity-number', 'no-table']);
@@ -121,7 +122,7 @@ function deriveExpectedCounts(
   const popByKey = new Map(population.cells.map((c) => [c.values.join('\u0001'), c]));
   const key = `${rate.key}-expected-count`;
   const name = `${rate.name} × ${population.name} / ${per}`;
-  const spec: MeasureSpec = { kind: 'count', unit: unitOf(rate.spec, rate.name), evidence: `expected count derived from the rate "${rate.name}" and "${population.name}"` };
+  const spec: MeasureSpec = specBecause({ kind: 'count', unit: unitOf(rate.spec, rate.name) }, phrase('mkDerived', { rate: rate.name, population: population.name }));
   const builder = new DatasetBuilder({
     id: `${ctx.baseId}:${key}`,
     name: `${ctx.baseName} – ${name}`,

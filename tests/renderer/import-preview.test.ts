@@ -140,11 +140,10 @@ describe('import texts', () => {
   it('explain every problem code the importer can raise, in both languages', () => {
     // A compile-time check as well: a code added to the core without a text fails `tsc -p tsconfig.tests.json`.
     const sv: Record<ProblemCode, string> = datasetsSv.problemCodes;
-    const svExpected: Record<ProblemCode, string> = datasetsSv.expected;
     const en: Record<ProblemCode, string> = datasetsEn.problemCodes;
-    const enExpected: Record<ProblemCode, string> = datasetsEn.expected;
-    expect(Object.keys(sv).sort()).toEqual(Object.keys(svExpected).sort());
     expect(Object.keys(en).sort()).toEqual(Object.keys(sv).sort());
-    expect(Object.keys(enExpected).sort()).toEqual(Object.keys(sv).sort());
+    // The specific explanations (phrases) are the core's, in both languages.
+    expect(Object.keys(datasetsEn.phrases).sort()).toEqual(Object.keys(datasetsSv.phrases).sort());
+    expect(datasetsSv.phrases.notANumberMsg).toBe('”{{raw}}” är inget tal');
   });
 });

@@ -1,5 +1,6 @@
 import type { Widen } from './widen';
 import type { datasetsSv } from './datasets.sv';
+import { PHRASES_EN } from '../../../shared/import/phrases.en';
 
 // English texts of the Datasets page and the import flow (same keys as datasets.sv.ts).
 export const datasetsEn: Widen<typeof datasetsSv> = {
@@ -73,6 +74,7 @@ export const datasetsEn: Widen<typeof datasetsSv> = {
     failed: 'The file could not be analysed: {{detail}}',
     cancelled: 'The import was cancelled. Nothing was stored.',
     done: '{{n}} dataset(s) imported from {{file}}.',
+    doneCounts: 'The whole file gave {{cells}} cells, of which {{masked}} masked and {{totals}} published totals.',
     commitFailed: 'The import could not be stored; the database is unchanged: {{detail}}',
     analysing: 'Analysing {{file}}…',
     importing: 'Importing {{file}}…',
@@ -103,6 +105,7 @@ export const datasetsEn: Widen<typeof datasetsSv> = {
     updating: 'Recomputing the preview…',
     sampled:
       'The file is large: the preview is based on its first {{records}} lines (of about {{rows}}). The whole file is read when you import, and an error anywhere in it stops the import and is shown here.',
+    sampledFigure: 'in the first {{records}} of about {{rows}} lines',
     fileFactsLarge: '{{size}}. Nothing is stored until you import.',
     fileFacts: '{{size}}, {{rows}} data rows. Nothing is stored until you import.',
     duplicate: 'Exactly this file (same SHA-256) is already imported as: {{names}}.',
@@ -135,7 +138,7 @@ export const datasetsEn: Widen<typeof datasetsSv> = {
     layout: 'Table layout',
     unpivoted: 'Columns {{columns}} are spread out as {{role}}; total column: {{total}}.',
     noTotalColumn: 'none',
-    rereadHint: 'Changing the encoding, delimiter or sheet reads the file again; corrected roles then start over from the proposal.',
+    rereadHint: 'Changing the encoding, delimiter or sheet reads the file again; corrected roles are kept for the columns whose header is unchanged.',
     values: 'Values',
     maskedCells: 'Masked cells',
     zeroCells: 'Cells with a zero mark ("-")',
@@ -230,7 +233,7 @@ export const datasetsEn: Widen<typeof datasetsSv> = {
   problems: {
     errorsCaption: 'Errors: {{n}}',
     warningsCaption: 'Warnings: {{n}}',
-    shownFirst: 'The first {{n}} are shown.',
+    shownFirst: '{{n}} of {{total}} shown.',
     line: 'Line',
     column: 'Column',
     raw: 'In the file',
@@ -274,37 +277,5 @@ export const datasetsEn: Widen<typeof datasetsSv> = {
     'rows-excluded': 'Lines excluded by you.',
     'mapping-invalid': 'The column roles do not fit together.',
   },
-  expected: {
-    'empty-file': 'A header line and at least one row of counts.',
-    'binary-file': 'A CSV or TSV file, or an Excel workbook (.xlsx).',
-    'invalid-encoding': 'Text in the chosen encoding, or automatic detection.',
-    'xlsx-unreadable': 'A readable .xlsx file, or the table saved as CSV.',
-    'xlsx-sheet-not-found': 'An existing worksheet.',
-    'personal-identity-number': 'No personal identity numbers: an aggregated file holds counts only.',
-    'no-table': 'A header line with two or more columns and rows with as many fields.',
-    'no-measure': 'At least one column of counts, rates or population.',
-    'unbalanced-quote': 'Every field that opens with a quote closes with one.',
-    'too-many-columns': 'At most 2,000 columns per line.',
-    'wrong-field-count': 'As many fields as the header line.',
-    'note-inside-table': 'Table rows without text in between.',
-    'duplicate-header': 'A distinct name for every column.',
-    'missing-value': 'A number, a masked value ("X", "<5") or a zero mark ("-"); an unknown value is not a zero.',
-    'not-a-number': 'A number in the column’s format, a masked value or a zero mark.',
-    'negative-count': 'Zero or more.',
-    'not-an-integer': 'A whole number; is the column’s decimal separator right?',
-    'unknown-token-meaning': 'A meaning for the mark (e.g. 1–3), or the line excluded.',
-    'unknown-region': 'A county ("Skåne län", "12", "SE-M"), the national total ("Riket") or an unknown region ("Okänd").',
-    'unknown-sex': 'Män/Kvinnor/Båda könen, M/K or Male/Female/Both sexes.',
-    'unknown-age': 'An age band such as "0-4", "85+", "90–" or Total.',
-    'unknown-period': 'A period such as "2021", "2021-03", "2021M03", "2021-W07" or "2021K2".',
-    'unknown-code': 'An ICD-10 code, block or chapter ("C18.7", "C18", "C15–C26").',
-    'ambiguous-number-format': 'Values whose decimal separator shows (e.g. "4,74"); otherwise choose the number format yourself.',
-    'conflicting-duplicate': 'Each combination of dimension values once; exclude the wrong line.',
-    'identical-duplicate': 'Each combination of dimension values once.',
-    'filled-down': 'A value in every cell.',
-    'measure-kind-assumed': 'A header that says what is counted; otherwise choose the role yourself.',
-    'population-zero-with-zero-count': 'The group’s population; these zeros are not real populations.',
-    'rows-excluded': 'Nothing; the exclusion is recorded.',
-    'mapping-invalid': 'Each dimension in one column, and the same dimensions for all columns of a measure.',
-  },
+  phrases: PHRASES_EN,
 };

@@ -6,10 +6,13 @@ import { formatBytes, formatCount, formatDecimal, formatIsoDateTime } from '../f
 import { delimiterKey, lineEndingKey } from './display';
 import { numberFormatChoice, roleOf } from './mapping-edit';
 import { isImportProvenance } from './provenance';
+import { EvidenceText } from './EvidenceText';
+import { usePhraseText } from './phrase-text';
 
 /** Everything recorded about where a dataset came from and how it was read, for audit and for repeating the import. */
 export function DatasetDetails({ record, onClose }: { record: DatasetRecord; onClose(): void }) {
   const { t } = useTranslation();
+  const say = usePhraseText();
   const { language } = useServices();
   const headingId = useId();
   const p = record.provenance;
@@ -77,9 +80,7 @@ export function DatasetDetails({ record, onClose }: { record: DatasetRecord; onC
               <dt>{t('datasets.preview.encoding')}</dt>
               <dd data-testid="details-encoding">
                 {imported.encoding === 'xlsx' ? t('datasets.encodings.xlsx') : t(`datasets.encodings.${imported.encoding}`)}
-                <span className="hint import-detail" lang="en">
-                  {imported.encodingEvidence}
-                </span>
+                <EvidenceText evidence={imported.encodingEvidence} because={imported.encodingBecause} />
               </dd>
             </div>
             {imported.format === 'csv' ? (
@@ -158,11 +159,7 @@ export function DatasetDetails({ record, onClose }: { record: DatasetRecord; onC
                         {c.kind === 'measure' ? (
                           <>
                             {t(`datasets.numberFormats.${numberFormatChoice(c.numberFormat)}`)}
-                            {imported.numberFormats[header] && (
-                              <span className="hint import-detail" lang="en">
-                                {imported.numberFormats[header]}
-                              </span>
-                            )}
+                            <EvidenceText evidence={imported.numberFormats[header] ?? ''} because={imported.numberFormatReasons?.[header]} />
                           </>
                         ) : (
                           '—'
@@ -182,9 +179,11 @@ export function DatasetDetails({ record, onClose }: { record: DatasetRecord; onC
         <p>{t('datasets.details.none')}</p>
       ) : (
         <ul data-testid="details-notes">
-          {p.notes.map((n, i) => (
-            <li key={i}>{n}</li>
-          ))}
+          {p.notes.map((n, i) => {
+            // Notes stored with their phrases read in the UI language; older ones as they were written (English).
+            const reason = imported?.noteReasons?.length === p.notes.length ? imported.noteReasons[i] : undefined;
+            return <li key={i}>{reason ? say(reason) : imported ? <span lang="en">{n}</span> : n}</li>;
+          })}
         </ul>
       )}
       {imported?.sourceSignature && (

@@ -17,6 +17,8 @@ import { ImportPreviewPanel } from './ImportPreviewPanel';
 import { applyPreset, type ImportPreset, loadPreset, presetFrom } from './presets';
 import type { PreviewView } from './preview-view';
 import './import.css';
+import { importedCounts } from './import-summary';
+import { carryCorrections } from './mapping-edit';
 
 type Phase = 'idle' | 'analysing' | 'preview' | 'personnummer';
 
@@ -96,7 +98,7 @@ export function ImportFlow({ onImported, children }: { onImported(message: strin
 
   /** Shows a fresh analysis: applies the remembered preset of the source, looks for an earlier import of the same bytes. */
   const show = useCallback(
-    async (s: ImportSession, analysed: PreviewView, mine: number, first: boolean) => {
+    async (s: ImportSession, analysed: PreviewView, mine: number, first: boolean, previous: PreviewView | null = null) => {
       if (analysed.personnummer) {
         // Refused whole: the worker dropped the file; end the session too.
         stop();
@@ -112,6 +114,9 @@ export function ImportFlow({ onImported, children }: { onImported(message: strin
         if (mapping) shown = await s.remap(mapping);
         else preset = null;
       }
+      // Read again with another encoding or delimiter: the user's corrections stay where the headers still match.
+      const carried = previous ? carryCorrections(previous, shown) : null;
+      if (carried) shown = await s.remap(carried);
       const [duplicates, all] = await Promise.all([datasetsWithSha256(db, analysed.sha256), db.datasets.toArray()]);
       if (mine !== sequence.current) return;
       if (first && preset) {
@@ -202,7 +207,7 @@ export function ImportFlow({ onImported, children }: { onImported(message: strin
     setProgress({ stage: 'decode', fraction: 0 });
     try {
       const analysed = await s.reanalyse(options, (p) => mine === sequence.current && setProgress(p));
-      await show(s, analysed, mine, false);
+      await show(s, analysed, mine, false, view);
     } catch (error) {
       fail(error, mine);
     }
@@ -290,7 +295,9 @@ export function ImportFlow({ onImported, children }: { onImported(message: strin
       });
       stop();
       reset();
-      onImported(t('datasets.import.done', { n: formatCount(ids.length, language), file: view.file.name }));
+      const counts = importedCounts(outcome.result, keep);
+      onImported(t('datasets.import.done', { n: formatCount(ids.length, language), file: view.file.name })
+        + ' ' + t('datasets.import.doneCounts', { cells: formatCount(counts.cells, language), masked: formatCount(counts.masked, language), totals: formatCount(counts.totals, language) }));
     } catch (error) {
       if (error instanceof ImportCancelled || mine !== sequence.current) return;
       setProgress(null);
@@ -371,7 +378,7 @@ export function ImportFlow({ onImported, children }: { onImported(message: strin
               </li>
             ))}
           </ul>
-          {view.errorCount > view.errors.length && <p>{t('datasets.problems.shownFirst', { n: formatCount(view.errors.length, language) })}</p>}
+          {view.errorCount > view.errors.length && <p>{t('datasets.problems.shownFirst', { n: formatCount(view.errors.length, language), total: formatCount(view.errorCount, language) })}</p>}
           <p>{t('datasets.refused.nothingStored')}</p>
           <button type="button" className="button" onClick={reset}>
             {t('datasets.refused.close')}

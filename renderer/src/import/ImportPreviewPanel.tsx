@@ -24,6 +24,8 @@ import {
 import type { ImportPreset } from './presets';
 import type { PreviewView, TokenFound } from './preview-view';
 import { ProblemTable } from './ProblemTable';
+import { EvidenceText } from './EvidenceText';
+import { usePhraseText } from './phrase-text';
 
 const ENCODINGS: readonly EncodingOverride[] = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'];
 const DELIMITERS: readonly Delimiter[] = [';', ',', '\t', '|'];
@@ -51,6 +53,7 @@ export interface PreviewPanelProps {
 export function ImportPreviewPanel(props: PreviewPanelProps) {
   const { t } = useTranslation();
   const { language } = useServices();
+  const say = usePhraseText();
   const { view, busy, committing } = props;
   const headingId = useId();
   const locked = busy || committing;
@@ -169,20 +172,16 @@ export function ImportPreviewPanel(props: PreviewPanelProps) {
                                 </option>
                               ))}
                             </select>
-                            {c.numberFormat && (
-                              <span className="hint import-detail" lang="en">
-                                {c.numberFormat.evidence}
-                              </span>
-                            )}
+                            {c.numberFormat && <span className="hint import-detail">{say(c.numberFormat.because)}</span>}
                           </>
                         ) : (
                           '—'
                         )}
                       </td>
                       <td>
-                        <ul className="import-evidence hint" lang="en">
-                          {c.evidence.map((e, k) => (
-                            <li key={k}>{e}</li>
+                        <ul className="import-evidence hint">
+                          {c.reasons.map((e, k) => (
+                            <li key={k}>{say(e)}</li>
                           ))}
                         </ul>
                       </td>
@@ -237,6 +236,7 @@ function ReadSettings(props: PreviewPanelProps & { locked: boolean }) {
   const encodingId = useId();
   const delimiterId = useId();
   const sheetId = useId();
+  const say = usePhraseText();
   const layout = view.layout;
   return (
     <>
@@ -267,11 +267,7 @@ function ReadSettings(props: PreviewPanelProps & { locked: boolean }) {
                     </option>
                   ))}
                 </select>
-                {view.encoding && (
-                  <span className="hint import-detail" lang="en">
-                    {view.encoding.evidence}
-                  </span>
-                )}
+                {view.encoding && <span className="hint import-detail">{say(view.encoding.because)}</span>}
               </dd>
             </div>
             <div>
@@ -297,11 +293,7 @@ function ReadSettings(props: PreviewPanelProps & { locked: boolean }) {
                     </option>
                   ))}
                 </select>
-                {view.dialect && (
-                  <span className="hint import-detail" lang="en">
-                    {view.dialect.evidence}
-                  </span>
-                )}
+                {view.dialect && <EvidenceText evidence={view.dialect.evidence} because={view.dialect.because} />}
               </dd>
             </div>
             <div>
@@ -353,17 +345,29 @@ function ValuesFound(props: PreviewPanelProps & { locked: boolean }) {
   const { view } = props;
   if (view.columns.length === 0) return null;
   const roleByKey = new Map(view.mapping.columns.flatMap((c) => (c.kind === 'dimension' ? [[c.key, c.role] as const] : [])));
+  // A large file's preview counts its first lines only: each figure says so; the whole file's are told after the import.
+  const sampled = view.sample.complete ? null : (
+    <span className="hint import-detail" data-testid="sampled-figure">
+      {t('datasets.preview.sampledFigure', { records: formatCount(view.sample.records, language), rows: formatCount(view.sample.estimatedRows, language) })}
+    </span>
+  );
   return (
     <>
       <h3>{t('datasets.preview.values')}</h3>
       <dl className="facts import-facts">
         <div>
           <dt>{t('datasets.preview.maskedCells')}</dt>
-          <dd data-testid="masked-cells">{formatCount(view.maskedCells, language)}</dd>
+          <dd>
+            <span data-testid="masked-cells">{formatCount(view.maskedCells, language)}</span>
+            {sampled}
+          </dd>
         </div>
         <div>
           <dt>{t('datasets.preview.zeroCells')}</dt>
-          <dd data-testid="zero-cells">{formatCount(view.zeroTokenCells, language)}</dd>
+          <dd>
+            <span data-testid="zero-cells">{formatCount(view.zeroTokenCells, language)}</span>
+            {sampled}
+          </dd>
         </div>
         <div>
           <dt>{t('datasets.preview.totals')}</dt>
@@ -383,6 +387,7 @@ function ValuesFound(props: PreviewPanelProps & { locked: boolean }) {
                 ))}
               </ul>
             )}
+            {sampled}
             <span className="hint import-detail">{t('datasets.preview.totalsHint')}</span>
           </dd>
         </div>
@@ -579,6 +584,9 @@ function CommitForm(props: PreviewPanelProps & { locked: boolean }) {
               cells: formatCount(m.cells, language),
             })}
             {m.derivedFrom && <span className="hint"> {t('datasets.form.derived')}</span>}
+            {!view.sample.complete && (
+              <span className="hint"> {t('datasets.preview.sampledFigure', { records: formatCount(view.sample.records, language), rows: formatCount(view.sample.estimatedRows, language) })}</span>
+            )}
           </label>
         ))}
         {fieldError('keep', ids.name + 'keep')}

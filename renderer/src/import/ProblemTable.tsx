@@ -2,12 +2,13 @@ import { useTranslation } from 'react-i18next';
 import type { ImportProblem } from '../../../shared/import';
 import { useServices } from '../context';
 import { formatCount } from '../format';
+import { usePhraseText } from './phrase-text';
 
 /**
  * Errors or warnings of an import, each with its place (line and column as an editor shows them), the text as
  * found, what the importer expected, and for errors on a line the explicit choice to exclude that line.
- * The core's own wording (English, technical) is kept beside the translated explanation: it names specifics
- * such as the other line of a duplicate.
+ * Each problem reads as a short headline for its kind, then the core's specific explanation (which names
+ * details such as the other line of a duplicate), translated from its phrase code.
  */
 export function ProblemTable({
   problems,
@@ -26,6 +27,7 @@ export function ProblemTable({
 }) {
   const { t } = useTranslation();
   const { language } = useServices();
+  const say = usePhraseText();
   if (total === 0) return null;
   const caption = severity === 'error' ? t('datasets.problems.errorsCaption', { n: formatCount(total, language) }) : t('datasets.problems.warningsCaption', { n: formatCount(total, language) });
   return (
@@ -33,7 +35,7 @@ export function ProblemTable({
       <table className={`data-table import-problems ${severity}`} data-testid={testId}>
         <caption>
           {caption}
-          {problems.length < total && <> {t('datasets.problems.shownFirst', { n: formatCount(problems.length, language) })}</>}
+          {problems.length < total && <> {t('datasets.problems.shownFirst', { n: formatCount(problems.length, language), total: formatCount(total, language) })}</>}
         </caption>
         <thead>
           <tr>
@@ -56,16 +58,9 @@ export function ProblemTable({
               <td>{p.raw === '' ? <span className="hint">{t('datasets.problems.emptyRaw')}</span> : <code>{p.raw}</code>}</td>
               <td>
                 {t(`datasets.problemCodes.${p.code}`)}
-                <span className="hint import-detail" lang="en">
-                  {p.message}
-                </span>
+                <span className="hint import-detail">{say(p.what)}</span>
               </td>
-              <td>
-                {t(`datasets.expected.${p.code}`)}
-                <span className="hint import-detail" lang="en">
-                  {p.expected}
-                </span>
-              </td>
+              <td>{say(p.expects)}</td>
               {onExclude && (
                 <td>
                   {p.line !== null && (

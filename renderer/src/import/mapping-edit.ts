@@ -166,3 +166,50 @@ export function maskMeaning(low: number, high: number): MaskMeaning | null {
 export function withMaskToken(mapping: ImportMapping, token: string, meaning: MaskMeaning): ImportMapping {
   return { ...mapping, maskTokens: { ...mapping.maskTokens, [token]: meaning } };
 }
+
+/** The mapping and column headers of one reading of the file. */
+export interface MappedReading {
+  mapping: ImportMapping;
+  /** The importer's own proposal for that reading (absent: nothing was corrected). */
+  proposedMapping?: ImportMapping;
+  columns: readonly { header: string }[];
+}
+
+const sameColumn = (a: ColumnMapping | undefined, b: ColumnMapping | undefined): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * After the file is read again with another encoding or delimiter, the user's corrections of the previous
+ * reading carried over to the columns that still have the same header (a header that occurs twice, or no
+ * longer at all, keeps the new proposal), with the token meanings and line exclusions the user set. Null when
+ * there is nothing to carry.
+ */
+export function carryCorrections(previous: MappedReading, next: MappedReading): ImportMapping | null {
+  const proposed = previous.proposedMapping ?? previous.mapping;
+  const unique = (columns: readonly { header: string }[]): Map<string, number> => {
+    const seen = new Map<string, number>();
+    const twice = new Set<string>();
+    columns.forEach((c, i) => {
+      const h = c.header.trim();
+      if (seen.has(h)) twice.add(h);
+      seen.set(h, i);
+    });
+    for (const h of twice) seen.delete(h);
+    seen.delete('');
+    return seen;
+  };
+  const before = unique(previous.columns);
+  const after = unique(next.columns);
+  const columns = [...next.mapping.columns];
+  let changed = false;
+  for (const [header, i] of before) {
+    const corrected = previous.mapping.columns[i];
+    const j = after.get(header);
+    if (j === undefined || !corrected || sameColumn(corrected, proposed.columns[i]) || sameColumn(corrected, columns[j])) continue;
+    columns[j] = corrected;
+    changed = true;
+  }
+  const userTokens = Object.entries(previous.mapping.maskTokens).filter(([token, meaning]) => JSON.stringify(proposed.maskTokens[token]) !== JSON.stringify(meaning));
+  const excludeLines = [...new Set([...next.mapping.excludeLines, ...previous.mapping.excludeLines])].sort((a, b) => a - b);
+  if (!changed && userTokens.length === 0 && excludeLines.length === next.mapping.excludeLines.length) return null;
+  return { ...next.mapping, columns, maskTokens: { ...next.mapping.maskTokens, ...Object.fromEntries(userTokens) }, excludeLines };
+}

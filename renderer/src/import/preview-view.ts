@@ -10,10 +10,11 @@
  */
 import type { ImportMapping, ImportPreview, ImportProblem, MaskMeaning, ProblemCode } from '../../../shared/import';
 import { interpretRows } from '../../../shared/import/interpret-rows';
+import { DEFAULT_MAX_PROBLEMS } from '../../../shared/import/import-pass';
 import { classifyMeasureHeader, type MeasureSpec } from '../../../shared/import/measure-kind';
 
-/** At most this many errors and warnings travel to the page; the counts say how many there are. */
-export const MAX_LISTED_PROBLEMS = 200;
+/** At most this many errors and warnings travel to the page (as many as an import lists); the counts say how many there are. */
+export const MAX_LISTED_PROBLEMS = DEFAULT_MAX_PROBLEMS;
 
 export interface MeasureSummary {
   key: string;

@@ -5,7 +5,8 @@ import type { Study } from '../../../shared/criteria/study';
 import type { HallandRule } from '../../../shared/regions/regions';
 
 export type ToWorker =
-  | { type: 'datasets'; datasets: Dataset[] }
+  /** The study's datasets, and its population table for age shares (null: uniform). */
+  | { type: 'datasets'; datasets: Dataset[]; population: Dataset | null }
   | { type: 'compute'; revision: number; study: Study; hallandRule: HallandRule };
 
 export type FromWorker =

@@ -10,6 +10,7 @@ import type { FromWorker, ToWorker } from './estimate-protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let datasets: Dataset[] = [];
+let population: Dataset | null = null;
 let pending: Extract<ToWorker, { type: 'compute' }> | null = null;
 let scheduled = false;
 
@@ -24,7 +25,7 @@ function runPending(): void {
   if (!request) return;
   const started = performance.now();
   try {
-    const answer = computeAnswer(request.study, datasets, { hallandRule: request.hallandRule });
+    const answer = computeAnswer(request.study, datasets, population ? { hallandRule: request.hallandRule, population } : { hallandRule: request.hallandRule });
     post({ type: 'result', revision: request.revision, answer, millis: performance.now() - started });
   } catch (error) {
     post({ type: 'error', revision: request.revision, message: error instanceof Error ? error.message : String(error) });
@@ -35,6 +36,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === 'datasets') {
     datasets = message.datasets;
+    population = message.population;
     return;
   }
   pending = message;

@@ -10,6 +10,7 @@ import type { HallandRule } from '../../../shared/regions/regions';
 import { loadHallandRule } from '../db/halland-rule';
 import { type AntalDatabase, type StudyRecord, loadDataset } from '../db/database';
 import type { FromWorker, ToWorker } from './estimate-protocol';
+import { loadPopulation, savePopulationId } from '../import/population-link';
 
 export const AUTOSAVE_DELAY_MS = 400;
 
@@ -22,6 +23,8 @@ export type WorkspaceState =
       record: StudyRecord;
       study: Study;
       datasets: Dataset[];
+      /** The study's population table (age bands straddling an age limit are split by it), if one is chosen. */
+      population: Dataset | null;
       hallandRule: HallandRule;
       /** The newest answer received; `stale` while a newer edit is being computed. */
       answer: ComputedAnswer | null;
@@ -36,9 +39,11 @@ export interface Workspace {
   updateStudy(change: (study: Study) => Study): void;
   /** Links the study to other datasets (at least one): loads them, recomputes, saves. */
   setDatasetIds(ids: string[]): Promise<void>;
+  /** Chooses the study's population table (null: uniform age shares): saves the choice, recomputes. */
+  setPopulationId(id: string | null): Promise<void>;
 }
 
-async function loadRecord(db: AntalDatabase, studyId: string | undefined): Promise<{ record: StudyRecord; datasets: Dataset[]; hallandRule: HallandRule } | null> {
+async function loadRecord(db: AntalDatabase, studyId: string | undefined): Promise<{ record: StudyRecord; datasets: Dataset[]; population: Dataset | null; hallandRule: HallandRule } | null> {
   const record = studyId ? await db.studies.get(studyId) : await db.studies.orderBy('updatedAt').last();
   if (!record) return null;
   const datasets: Dataset[] = [];
@@ -46,7 +51,7 @@ async function loadRecord(db: AntalDatabase, studyId: string | undefined): Promi
     const dataset = await loadDataset(db, id);
     if (dataset) datasets.push(dataset);
   }
-  return datasets.length > 0 ? { record, datasets, hallandRule: await loadHallandRule(db) } : null;
+  return datasets.length > 0 ? { record, datasets, population: await loadPopulation(db, record.id), hallandRule: await loadHallandRule(db) } : null;
 }
 
 export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined, now: () => Date): Workspace {
@@ -84,7 +89,7 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
           setState({ status: 'empty' });
           return;
         }
-        const datasetsMessage: ToWorker = { type: 'datasets', datasets: loaded.datasets };
+        const datasetsMessage: ToWorker = { type: 'datasets', datasets: loaded.datasets, population: loaded.population };
         w.postMessage(datasetsMessage);
         const hallandRule = loaded.hallandRule;
         setState({
@@ -92,6 +97,7 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
           record: loaded.record,
           study: loaded.record.study,
           datasets: loaded.datasets,
+          population: loaded.population,
           hallandRule,
           answer: null,
           stale: true,
@@ -155,7 +161,7 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
       const next: WorkspaceState = { ...latest, record, datasets, stale: true, saved: 'saving' };
       stateRef.current = next;
       setState(next);
-      const message: ToWorker = { type: 'datasets', datasets };
+      const message: ToWorker = { type: 'datasets', datasets, population: latest.population };
       worker.current?.postMessage(message);
       compute(latest.study, latest.hallandRule);
       try {
@@ -168,5 +174,28 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
     [compute, db, now],
   );
 
-  return { state, updateStudy, setDatasetIds };
+  const setPopulationId = useCallback(
+    async (id: string | null) => {
+      const current = stateRef.current;
+      if (current.status !== 'ready') return;
+      const population = id ? ((await loadDataset(db, id)) ?? null) : null;
+      const latest = stateRef.current;
+      if (latest.status !== 'ready') return;
+      const next: WorkspaceState = { ...latest, population, stale: true, saved: 'saving' };
+      stateRef.current = next;
+      setState(next);
+      const message: ToWorker = { type: 'datasets', datasets: latest.datasets, population };
+      worker.current?.postMessage(message);
+      compute(latest.study, latest.hallandRule);
+      try {
+        await savePopulationId(db, latest.record.id, population ? population.id : null);
+        setState((s) => (s.status === 'ready' && s.population === population ? { ...s, saved: 'saved' } : s));
+      } catch {
+        setState((s) => (s.status === 'ready' ? { ...s, saved: 'failed' } : s));
+      }
+    },
+    [compute, db],
+  );
+
+  return { state, updateStudy, setDatasetIds, setPopulationId };
 }
