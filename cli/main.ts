@@ -11,6 +11,9 @@ import { formatters, renderTable } from './format';
 import { runInspect } from './commands/inspect';
 import { runQuery } from './commands/query';
 import { runEstimate } from './commands/estimate';
+import { runLetter } from './commands/letter';
+import { runAnswer } from './commands/answer';
+import { runVerify } from './commands/verify';
 import { runBenchWithDuckDb } from './bench';
 import { runImportBench, type ImportBenchResult } from './bench-import';
 
@@ -148,6 +151,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   if (argv[0] === 'inspect') return runInspect(argv.slice(1), fileIo);
   if (argv[0] === 'query') return runQuery(argv.slice(1), fileIo);
   if (argv[0] === 'estimate') return runEstimate(argv.slice(1), fileIo);
+  if (argv[0] === 'letter') return runLetter(argv.slice(1), fileIo);
+  if (argv[0] === 'answer') return runAnswer(argv.slice(1), fileIo);
+  if (argv[0] === 'verify') return runVerify(argv.slice(1), fileIo);
   const early = languageFromArgv(argv);
   let args: ParsedArgs;
   try {

@@ -23,16 +23,19 @@ import { analyseFile } from '../../shared/import/analyse-file';
 import { buildDataset, type MeasureDataset } from '../../shared/import/build-dataset';
 import { formatProblem, ImportRefusedError, type ImportProblem } from '../../shared/import/problems';
 import { QueryError, selectMeasure } from '../../shared/import/query-dataset';
-import { projectRecruitment, type RecruitmentProjection } from '../../shared/recruitment/project';
+import { MAX_EXTRA_SITES, projectRecruitment, type RecruitmentProjection } from '../../shared/recruitment/project';
 import { verdictFromProbability, type VerdictResult } from '../../shared/recruitment/verdict';
 import { DEFAULT_HALLAND_RULE, HEALTHCARE_REGIONS, regionByCode, type HallandRule, type HealthcareRegionId } from '../../shared/regions/regions';
-import { formatters, renderTable } from '../format';
+import { formatters, renderTable, type Formatters } from '../format';
 import { DEFAULT_CLI_LANGUAGE, isCliLanguage, translator, type CliLanguage, type Translate } from '../i18n';
-import { analyseOptionsFrom, IMPORT_OPTIONS, type CommandIo } from './inspect';
+import { analyseOptionsFrom, IMPORT_OPTIONS, phrasesFor, type CommandIo } from './inspect';
+import type { PhraseTable } from '../../shared/import/phrases';
+import { HALLAND_OPTION_HELP, parseHallandOption } from './halland-option';
 
 const ESTIMATE_USAGE =
   'usage: antal estimate --study STUDY.json --data FILE [--data FILE]... [--measure NAME] [--population FILE]\n' +
   '       [--kind incident|prevalent] [--region-basis residence|care] [--json] [--lang sv|en]\n' +
+  `       [${HALLAND_OPTION_HELP}]\n` +
   '       [--sheet NAME] [--encoding ENC] [--delimiter D] [--mask TOKEN=LOW-HIGH]... [--exclude LINE,...]\n';
 
 /** Texts of this command that the shared CLI messages (cli/i18n.ts) do not have. */
@@ -50,6 +53,16 @@ const TEXT: Record<CliLanguage, Record<string, string>> = {
     cells: 'Celler',
     unknownRegion: 'Okänd region (ingår inte i summan)',
     noSites: 'Studien anger inga kliniker: ingen rekryteringsprognos.',
+    forecastPeriod: 'Rekrytering {start} – {deadline} ({method})',
+    method_closedForm: 'sluten formel',
+    method_simulation: 'simulering, {runs} körningar, frö {seed}',
+    expected95: 'Förväntat antal vid slutdatum, 95 %-intervall: {low}–{high}',
+    timeToTarget: 'Tid till målet: median {median} månader (80 %-intervall {low}–{high})',
+    timeNotReached: 'ej inom 20 år',
+    moreSitesNone: 'Fler kliniker: inga behövs för {goal} sannolikhet',
+    moreSites: 'Fler kliniker: {count} till (à {rate}/mån, öppnar månad {month}) ger {p} (mål {goal})',
+    moreSitesOut: 'Fler kliniker: inte ens {max} till når {goal}',
+    julyWeight: 'Säsongsvikter jan–dec: {weights}',
     studyInvalid: '{file}: studiefilen har fel:',
     importRefused: '{file}: filen kan inte importeras ({count} fel):',
     straddlingPopulation: 'Åldersgrupperna {bands} ligger över en åldersgräns; andelen inom gränsen vägdes med befolkningen per ettårsålder.',
@@ -67,6 +80,16 @@ const TEXT: Record<CliLanguage, Record<string, string>> = {
     cells: 'Cells',
     unknownRegion: 'Unknown region (not in the sum)',
     noSites: 'The study names no sites: no recruitment projection.',
+    forecastPeriod: 'Recruitment {start} – {deadline} ({method})',
+    method_closedForm: 'closed form',
+    method_simulation: 'simulation, {runs} runs, seed {seed}',
+    expected95: 'Expected by the deadline, 95% interval: {low}–{high}',
+    timeToTarget: 'Time to target: median {median} months (80% interval {low}–{high})',
+    timeNotReached: 'not within 20 years',
+    moreSitesNone: 'More sites: none needed for {goal} probability',
+    moreSites: 'More sites: {count} more (at {rate}/month, opening in month {month}) give {p} (goal {goal})',
+    moreSitesOut: 'More sites: not even {max} more reach {goal}',
+    julyWeight: 'Seasonal weights Jan–Dec: {weights}',
     studyInvalid: '{file}: the study file has errors:',
     importRefused: '{file}: the file cannot be imported ({count} errors):',
     straddlingPopulation: 'Age bands {bands} straddle an age limit; the share inside was weighted by the population at each year of age.',
@@ -115,6 +138,8 @@ async function importCounts(
   basis: Partial<Pick<Basis, 'kind' | 'regionBasis'>>,
   text: (key: string, params?: Record<string, string>) => string,
   wantPopulation = false,
+  /** The import problems' language (the report's). */
+  phrases: PhraseTable = phrasesFor('en'),
 ): Promise<MeasureDataset> {
   let bytes: Uint8Array;
   try {
@@ -125,7 +150,7 @@ async function importCounts(
   const refused = (errors: ImportProblem[]): InputError =>
     new InputError([
       text('importRefused', { file: path, count: String(errors.length) }),
-      ...errors.slice(0, 50).map((e) => `  ${formatProblem(e)}`),
+      ...errors.slice(0, 50).map((e) => `  ${formatProblem(e, phrases)}`),
       ...(errors.length > 50 ? [`  … and ${errors.length - 50} more`] : []),
     ]);
   const preview = await analyseFile({ name: path, bytes }, importOptions);
@@ -183,6 +208,7 @@ export async function runEstimate(argv: string[], io: CommandIo): Promise<number
         population: { type: 'string' },
         kind: { type: 'string' },
         'region-basis': { type: 'string' },
+        halland: { type: 'string' },
         lang: { type: 'string' },
       },
       allowPositionals: false,
@@ -208,8 +234,10 @@ export async function runEstimate(argv: string[], io: CommandIo): Promise<number
   const regionBasis = values['region-basis'];
   if (regionBasis !== undefined && regionBasis !== 'residence' && regionBasis !== 'care') return usage(`--region-basis must be residence or care, got "${regionBasis}"`);
   let importOptions: Options;
+  let hallandRule: HallandRule;
   try {
     importOptions = analyseOptionsFrom(values);
+    hallandRule = values.halland === undefined ? DEFAULT_HALLAND_RULE : parseHallandOption(values.halland);
   } catch (error) {
     return usage((error as Error).message);
   }
@@ -222,16 +250,15 @@ export async function runEstimate(argv: string[], io: CommandIo): Promise<number
     const datasets: Dataset[] = [];
     const datasetsUsed: DatasetUsed[] = [];
     for (const path of values.data) {
-      const measure = await importCounts(path, io, importOptions, values.measure, basis, text);
+      const measure = await importCounts(path, io, importOptions, values.measure, basis, text, false, phrasesFor(language));
       datasets.push(measure.dataset);
       datasetsUsed.push(used(path, measure, values.kind === undefined));
     }
     let population: { dataset: Dataset; used: DatasetUsed } | undefined;
     if (values.population) {
-      const measure = await importCounts(values.population, io, importOptions, undefined, { kind: 'prevalent' }, text, true);
+      const measure = await importCounts(values.population, io, importOptions, undefined, { kind: 'prevalent' }, text, true, phrasesFor(language));
       population = { dataset: measure.dataset, used: used(values.population, measure, false) };
     }
-    const hallandRule = DEFAULT_HALLAND_RULE;
     const estimate = estimateEligible(study, datasets, population ? { hallandRule, population: population.dataset } : { hallandRule });
     const result: EstimateCommandResult = {
       study: { id: study.id, version: study.version, title: study.title, population: study.population },
@@ -274,6 +301,26 @@ function readStudy(path: string, io: CommandIo, text: (key: string, params?: Rec
     throw new InputError([text('studyInvalid', { file: path }), ...parsed.issues.map((i) => `  ${i.path === '' ? '(the study)' : i.path}: ${i.message}`)]);
   }
   return parsed.study;
+}
+
+/** The forecast's dates, method, time to target and site search, as text lines. */
+function forecastLines(projection: RecruitmentProjection, text: (key: string, params?: Record<string, string>) => string, f: Formatters): string[] {
+  const method = projection.simulation
+    ? text('method_simulation', { runs: f.count(projection.simulation.runs), seed: String(projection.simulation.seed) })
+    : text('method_closedForm');
+  const months = (m: number | null): string => (m === null ? text('timeNotReached') : f.decimal(m));
+  const more = projection.additionalSites;
+  const goal = f.percent(more.goal);
+  return [
+    text('forecastPeriod', { start: projection.startDate, deadline: projection.deadlineDate, method }),
+    text('julyWeight', { weights: projection.seasonalWeights.map((w) => f.decimal(w)).join(' ') }),
+    text('timeToTarget', { median: months(projection.medianMonthsToTarget), low: months(projection.monthsToTarget80.low), high: months(projection.monthsToTarget80.high) }),
+    more.count === 0
+      ? text('moreSitesNone', { goal })
+      : more.count === null
+        ? text('moreSitesOut', { max: f.count(MAX_EXTRA_SITES), goal })
+        : text('moreSites', { count: f.count(more.count), rate: f.decimal(more.ratePerMonth), month: f.decimal(more.activationMonth), p: f.percent(more.probability ?? 0), goal }),
+  ];
 }
 
 function warningText(warning: EstimateWarning, t: Translate, text: (key: string, params?: Record<string, string>) => string, stepLabel: (id: string) => string, count: (n: number) => string): string {
@@ -374,7 +421,9 @@ export function renderEstimate(result: EstimateCommandResult, study: Study, lang
     out.push(`${t('totalRate')}: ${t('totalRateValue', { point: f.decimal(rate.point), low: f.decimal(rate.low), high: f.decimal(rate.high) })}`);
     const expected = projection.expectedByDeadline;
     out.push(`${t('expectedByDeadline')}: ${t('expectedValue', { point: f.count(expected.point), low: f.count(expected.low), high: f.count(expected.high) })}`);
+    out.push(text('expected95', { low: f.count(projection.expectedByDeadline95.low), high: f.count(projection.expectedByDeadline95.high) }));
     out.push(`${t('probability')}: ${t('probabilityValue', { p: f.percent(projection.probability), low: f.percent(projection.probabilityRange.low), high: f.percent(projection.probabilityRange.high) })}`);
+    out.push(...forecastLines(projection, text, f));
     out.push(
       `${t('verdict')}: ${t(`verdict.${verdict.verdict}`)} (${t('verdictRule', { veryGood: f.percent(verdict.thresholds.veryGood), good: f.percent(verdict.thresholds.good) })})`,
       '',

@@ -2,18 +2,22 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MenuCommand } from '../../shared/ipc/contract';
 import { AboutDialog } from './components/AboutDialog';
+import { CompilePage } from './compile/CompilePage';
 import { useServices } from './context';
 import { DatasetsPage } from './pages/DatasetsPage';
 import { HomePage } from './pages/HomePage';
 import { RequestsPage } from './pages/RequestsPage';
 import { SettingsPage } from './pages/SettingsPage';
-import { type Route, parseRoute, routeHash } from './route';
+import { AuditPage } from './requests/AuditTrail';
+import { RequestDetail } from './requests/RequestDetail';
+import { type Route, navSection, parseRoute, routeHash } from './route';
 
-const NAV: ReadonlyArray<{ page: Route['page']; labelKey: 'nav.home' | 'nav.requests' | 'nav.datasets' | 'nav.settings' }> = [
+const NAV: ReadonlyArray<{ page: Route['page']; labelKey: 'nav.home' | 'nav.requests' | 'nav.datasets' | 'nav.settings' | 'compile.nav' }> = [
   { page: 'home', labelKey: 'nav.home' },
   { page: 'requests', labelKey: 'nav.requests' },
   { page: 'datasets', labelKey: 'nav.datasets' },
   { page: 'settings', labelKey: 'nav.settings' },
+  { page: 'compile', labelKey: 'compile.nav' },
 ];
 
 export function App({ storagePersisted }: { storagePersisted: boolean | null }) {
@@ -63,7 +67,7 @@ export function App({ storagePersisted }: { storagePersisted: boolean | null }) 
               <li key={item.page}>
                 <a
                   href={`#${routeHash({ page: item.page } as Route)}`}
-                  aria-current={route.page === item.page ? 'page' : undefined}
+                  aria-current={navSection(route) === item.page ? 'page' : undefined}
                   onClick={(e) => {
                     e.preventDefault();
                     navigate({ page: item.page } as Route);
@@ -81,9 +85,21 @@ export function App({ storagePersisted }: { storagePersisted: boolean | null }) 
       </header>
       <main id="main" tabIndex={-1}>
         {route.page === 'home' && <HomePage key={route.studyId ?? ''} studyId={route.studyId} />}
-        {route.page === 'requests' && <RequestsPage onOpen={(studyId) => navigate({ page: 'home', studyId })} />}
+        {route.page === 'requests' && (
+          <RequestsPage onOpenRequest={(requestId) => navigate({ page: 'request', requestId })} onOpenAudit={() => navigate({ page: 'audit' })} />
+        )}
+        {route.page === 'request' && (
+          <RequestDetail
+            key={route.requestId}
+            requestId={route.requestId}
+            onOpenAnswer={(studyId) => navigate({ page: 'home', studyId })}
+            onBack={() => navigate({ page: 'requests' })}
+          />
+        )}
+        {route.page === 'audit' && <AuditPage />}
         {route.page === 'datasets' && <DatasetsPage />}
         {route.page === 'settings' && <SettingsPage storagePersisted={storagePersisted} />}
+        {route.page === 'compile' && <CompilePage />}
       </main>
       <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} platform={platform} />
     </div>

@@ -76,7 +76,7 @@ export interface AntalBridge {
   /** Subscribe to application-menu commands; returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /**
-   * Hand the main process a backup file (see renderer/src/backup/backup-format.ts) to store in the automatic
+   * Hand the main process a backup file (see shared/backup/backup-format.ts) to store in the automatic
    * rotation in the user-data folder (atomic write; the oldest beyond {@link AUTO_BACKUP_KEEP} are removed).
    */
   writeAutoBackup(bytes: Uint8Array): Promise<Result<AutoBackupWritten>>;

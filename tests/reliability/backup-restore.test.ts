@@ -8,7 +8,7 @@ import { exportDB } from 'dexie-export-import';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { BackupError, createBackup, newestDate, prepareRestore } from '../../renderer/src/backup/backup';
-import { BACKUP_FORMAT_VERSION, encodeBackupFile, parseBackupFile } from '../../renderer/src/backup/backup-format';
+import { BACKUP_FORMAT_VERSION, encodeBackupFile, parseBackupFile } from '../../shared/backup/backup-format';
 import { LAST_AUTO_BACKUP_KEY, startAutoBackupResponder, writeAutomaticBackup, type AutoBackupHost } from '../../renderer/src/backup/auto-backup';
 import { recordBackupEvent } from '../../renderer/src/backup/backup-audit';
 import { verifyAudit } from '../../renderer/src/db/audit';

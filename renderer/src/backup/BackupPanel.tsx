@@ -6,7 +6,7 @@ import { useServices } from '../context';
 import { formatBytes, formatCount, formatIsoDateTime } from '../format';
 import { autoBackupHost, LAST_AUTO_BACKUP_KEY } from './auto-backup';
 import { BackupError, type PreparedRestore, createBackup, prepareRestore } from './backup';
-import { backupFileName } from './backup-format';
+import { backupFileName } from '../../../shared/backup/backup-format';
 import { getSetting } from '../db/database';
 import { recordBackupEvent } from './backup-audit';
 

@@ -24,7 +24,7 @@ import {
   type BackupHeader,
   encodeBackupFile,
   parseBackupFile,
-} from './backup-format';
+} from '../../../shared/backup/backup-format';
 
 export type BackupErrorCode = BackupFormatErrorCode | 'newer-schema' | 'corrupt';
 

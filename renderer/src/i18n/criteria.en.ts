@@ -68,6 +68,13 @@ export const criteriaEn: Widen<typeof criteriaSv> = {
   },
   datasets: 'Datasets the answer is based on',
   datasetsHint: 'At least one dataset. Datasets of different basis (persons/events, incidence/prevalence, residence/care region) are never summed silently.',
+  population: {
+    label: 'Population table for age shares',
+    none: 'None (uniform within the age band)',
+    hint: "An age band that lies partly inside an age limit counts the band's share inside the limit. With a population table (e.g. SCB's population by single year of age) the share is weighted by the population of the cell's region and sex.",
+    usedPopulation: 'The answer splits age bands by the population in {{name}}.',
+    usedUniform: 'The answer splits age bands uniformly (no population table).',
+  },
   attritionChart: 'Attrition: patients remaining after each step, with interval',
   off: 'off',
 };

@@ -65,6 +65,13 @@ export const criteriaSv = {
   },
   datasets: 'Dataset som svaret bygger på',
   datasetsHint: 'Minst ett dataset. Dataset med olika underlag (personer/händelser, incidens/prevalens, folkbokförings-/vårdregion) summeras aldrig i tysthet.',
+  population: {
+    label: 'Befolkningstabell för åldersandelar',
+    none: 'Ingen (jämn fördelning inom åldersgruppen)',
+    hint: 'En åldersgrupp som ligger delvis innanför en åldersgräns räknas med gruppens andel inom gränsen. Med en befolkningstabell (t.ex. SCB:s folkmängd per ettårsålder) vägs andelen efter befolkningen i cellens region och kön.',
+    usedPopulation: 'Svaret delar åldersgrupper efter befolkningen i {{name}}.',
+    usedUniform: 'Svaret delar åldersgrupper jämnt (ingen befolkningstabell).',
+  },
   attritionChart: 'Bortfall: antal kvar efter varje steg, med intervall',
   off: 'avstängt',
 } as const;

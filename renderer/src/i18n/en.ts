@@ -1,8 +1,10 @@
+import { requestsEn } from './requests.en';
 import { datasetsEn } from './datasets.en';
 import { forecastEn } from './forecast.en';
 import { letterEn } from './letter.en';
 import { disclosureEn } from './disclosure.en';
 import { backupEn } from './backup.en';
+import { compileEn } from './compile.en';
 import type { Messages } from './sv';
 import { criteriaEn } from './criteria.en';
 
@@ -74,6 +76,7 @@ export const en: Messages = {
       'synthetic-data': 'This answer is based on synthetic demo data ({{dataset}}), not on real patients.',
       'masked-cells': '{{count}} cells were masked in the source (e.g. "X" = 1–3) and are included as intervals.',
       'straddling-age-band': 'Age band {{bands}} lies partly inside the age limit: a uniform distribution within the band gives the point estimate and the interval spans 0 to the whole band.',
+      'straddling-age-band-population': "Age band {{bands}} lies partly inside the age limit: the population table's age distribution gives the point estimate and the interval spans 0 to the whole band.",
       'basis-mismatch': 'Counts of different basis are not combined: {{detail}}',
       'unresolved-criterion': 'The data is coarser than the criterion for {{dimensions}}: such cells count 0 in the point estimate and in full in the high value.',
     },
@@ -91,13 +94,7 @@ export const en: Messages = {
     residence: 'region of residence',
     care: 'region of care',
   },
-  requests: {
-    title: 'Requests',
-    intro: 'Study requests and their feasibility answers.',
-    empty: 'No requests yet.',
-    open: 'Show answer',
-    columns: { title: 'Study', reference: 'Reference', target: 'Target (patients)', steps: 'Criteria' },
-  },
+  requests: requestsEn,
   datasets: datasetsEn,
   settings: {
     title: 'Settings',
@@ -154,5 +151,6 @@ export const en: Messages = {
   letter: letterEn,
   disclosure: disclosureEn,
   backup: backupEn,
+  compile: compileEn,
   language: { sv: 'Svenska', en: 'English' },
 };

@@ -1,9 +1,11 @@
 // Swedish: the default UI language. Every key here must exist in en.ts (enforced by the type and a test).
+import { requestsSv } from './requests.sv';
 import { datasetsSv } from './datasets.sv';
 import { forecastSv } from './forecast.sv';
 import { letterSv } from './letter.sv';
 import { disclosureSv } from './disclosure.sv';
 import { backupSv } from './backup.sv';
+import { compileSv } from './compile.sv';
 import type { Widen } from './widen';
 import { criteriaSv } from './criteria.sv';
 export const sv = {
@@ -73,6 +75,7 @@ export const sv = {
       'synthetic-data': 'Svaret bygger på syntetiska demodata ({{dataset}}), inte på verkliga patienter.',
       'masked-cells': '{{count}} celler var maskerade i källan (t.ex. "X" = 1–3) och ingår som intervall.',
       'straddling-age-band': 'Åldersgruppen {{bands}} ligger delvis innanför åldersgränsen: en jämn fördelning inom gruppen används för punktskattningen och intervallet spänner från 0 till hela gruppen.',
+      'straddling-age-band-population': 'Åldersgruppen {{bands}} ligger delvis innanför åldersgränsen: befolkningstabellens åldersfördelning ger punktskattningen och intervallet spänner från 0 till hela gruppen.',
       'basis-mismatch': 'Underlag av olika slag kombineras inte: {{detail}}',
       'unresolved-criterion': 'Datan är grövre än kriteriet för {{dimensions}}: sådana celler räknas inte i punktskattningen men helt i det högsta värdet.',
     },
@@ -90,13 +93,7 @@ export const sv = {
     residence: 'folkbokföringsregion',
     care: 'vårdregion',
   },
-  requests: {
-    title: 'Förfrågningar',
-    intro: 'Studieförfrågningar och deras feasibility-svar.',
-    empty: 'Inga förfrågningar ännu.',
-    open: 'Visa svar',
-    columns: { title: 'Studie', reference: 'Referens', target: 'Mål (patienter)', steps: 'Kriterier' },
-  },
+  requests: requestsSv,
   datasets: datasetsSv,
   settings: {
     title: 'Inställningar',
@@ -153,6 +150,7 @@ export const sv = {
   letter: letterSv,
   disclosure: disclosureSv,
   backup: backupSv,
+  compile: compileSv,
   language: { sv: 'Svenska', en: 'English' },
 } as const;
 

@@ -5,17 +5,23 @@ import { HEALTHCARE_REGIONS, regionByCode } from '../../../shared/regions/region
 import type { Answer } from '../answer/load-answer';
 import { AttritionChart } from '../components/AttritionChart';
 import { CriteriaEditor } from '../study/CriteriaEditor';
-import { DatasetPicker } from '../study/DatasetPicker';
+import { ForecastSection } from '../forecast/ForecastSection';
+import { DatasetPicker, PopulationPicker } from '../study/DatasetPicker';
 import { useStudyWorkspace } from '../study/useStudyWorkspace';
 import { IntervalChart } from '../components/IntervalChart';
 import { RegionMap } from '../components/RegionMap';
+import { SponsorViewBar, useMapDisclosure, useSponsorView } from '../disclosure/sponsor-view';
+import { attritionTexts, compareForChart, figureTexts } from '../disclosure/display';
+import { ExportAnswerPanel } from '../compile/ExportAnswerPanel';
+import { LetterPanel } from '../letter/LetterPanel';
 import { useServices } from '../context';
-import { formatCount, formatDecimal, formatIntervalRange, formatPercent, roundInterval } from '../format';
+import { RequestMarking } from '../requests/RequestMarking';
+import { formatCount, formatDecimal, formatIntervalRange, formatPercent } from '../format';
 
 export function HomePage({ studyId }: { studyId?: string }) {
   const { t } = useTranslation();
   const { db, now, language } = useServices();
-  const { state, updateStudy, setDatasetIds } = useStudyWorkspace(db, studyId, now);
+  const { state, updateStudy, setDatasetIds, setPopulationId } = useStudyWorkspace(db, studyId, now);
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (state.status === 'error') return <p role="alert">{t('errors.database', { detail: state.detail })}</p>;
   if (state.status === 'empty') return <p className="empty-state">{t('home.empty')}</p>;
@@ -25,6 +31,13 @@ export function HomePage({ studyId }: { studyId?: string }) {
       <aside className="editor-pane" aria-label={t('criteria.title')}>
         <CriteriaEditor study={study} datasets={datasets} onChange={updateStudy} language={language} />
         <DatasetPicker linked={state.record.datasetIds} onChange={(ids) => void setDatasetIds(ids)} />
+        <PopulationPicker
+          choice={{
+            id: state.population?.id ?? null,
+            onChange: (id) => void setPopulationId(id),
+            applied: state.answer ? (state.answer.estimate.basis?.ageShares ?? { kind: 'uniform' }) : undefined,
+          }}
+        />
         <p className="hint" role="status" data-testid="save-status">
           {saved === 'saving' ? t('criteria.status.saving') : saved === 'saved' ? t('criteria.status.saved') : t('criteria.status.saveFailed')}
         </p>
@@ -37,7 +50,9 @@ export function HomePage({ studyId }: { studyId?: string }) {
               ? t('criteria.status.stale')
               : t('criteria.status.current', { ms: formatDecimal(computeMillis ?? 0, language, 1), hash: answer.estimate.inputHash.slice(0, 8) })}
         </p>
+        <RequestMarking studyId={state.record.id} />
         {answer ? <AnswerView answer={{ study, datasets, hallandRule, ...answer }} /> : <h1>{study.title}</h1>}
+        {answer && <ForecastSection study={study} answer={answer} onChange={updateStudy} />}
       </div>
     </div>
   );
@@ -59,11 +74,14 @@ function AnswerView({ answer }: { answer: Answer }) {
   const { language } = useServices();
   const { study, estimate, projection, verdict, datasets, hallandRule } = answer;
   const synthetic = datasets.some((d) => d.provenance.synthetic);
-  const national = roundInterval(estimate.national);
+  const sponsor = useSponsorView(estimate, hallandRule);
+  const disclosed = sponsor.disclosed;
+  const mapDisclosure = useMapDisclosure(sponsor);
+  const national = figureTexts(estimate.national, disclosed?.national, language);
   const stepLabels = new Map(study.steps.map((s) => [s.id, s.label]));
 
-  const regionRows = estimate.regions.map((r) => ({ key: r.region, label: regionName(r.region, language), interval: r.eligible }));
-  const chartRows = [...regionRows].sort((a, b) => b.interval.point - a.interval.point);
+  const regionRows = estimate.regions.map((r, i) => ({ key: r.region, label: regionName(r.region, language), interval: r.eligible, disclosed: disclosed?.regions[i] }));
+  const chartRows = [...regionRows].sort(compareForChart);
 
   return (
     <article className="answer" aria-labelledby="answer-title">
@@ -98,13 +116,14 @@ function AnswerView({ answer }: { answer: Answer }) {
         </dl>
       </header>
 
+      <SponsorViewBar view={sponsor} />
       <section className="cards" aria-label={t('home.title')}>
         <div className="card" data-testid="national">
           <h2>{t('home.national')}</h2>
           <p className="big-number" data-testid="national-point">
-            {formatCount(national.point, language)}
+            {national.point}
           </p>
-          <p data-testid="national-interval">{t('home.interval', { low: formatCount(national.low, language), high: formatCount(national.high, language) })}</p>
+          <p data-testid="national-interval">{t('home.interval', { low: national.low, high: national.high })}</p>
           <p className="hint">{t('home.nationalHint')}</p>
           {estimate.warnings.some((w) => w.code === 'independence') && (
             <p className="hint independence-note" data-testid="independence-note">
@@ -112,13 +131,13 @@ function AnswerView({ answer }: { answer: Answer }) {
             </p>
           )}
           {estimate.unknownRegion && estimate.unknownRegion.high > 0 && (
-            <p className="hint">{t('home.unknownRegion', { value: formatIntervalRange(estimate.unknownRegion, language) })}</p>
+            <p className="hint">{t('home.unknownRegion', { value: disclosed?.unknownRegion?.intervalText ?? formatIntervalRange(estimate.unknownRegion, language) })}</p>
           )}
           {estimate.nationalPublished && (
             <p className="hint" data-testid="national-published">
               {t('home.publishedTotal', {
-                value: formatIntervalRange(estimate.nationalPublished, language),
-                sum: formatIntervalRange(estimate.national, language),
+                value: disclosed?.nationalPublished?.intervalText ?? formatIntervalRange(estimate.nationalPublished, language),
+                sum: national.range,
               })}
             </p>
           )}
@@ -159,7 +178,7 @@ function AnswerView({ answer }: { answer: Answer }) {
         <h2 id="per-region-title">{t('home.perRegion')}</h2>
         <div className="region-overview">
           <IntervalChart rows={chartRows} title={t('home.chartTitle')} language={language} />
-          <RegionMap regions={estimate.regions} title={t('home.mapTitle')} legendTitle={t('home.mapLegend')} language={language} />
+          <RegionMap regions={estimate.regions} title={t('home.mapTitle')} legendTitle={t('home.mapLegend')} language={language} disclosure={mapDisclosure} />
         </div>
         <table className="data-table" data-testid="region-table">
           <caption>
@@ -177,8 +196,8 @@ function AnswerView({ answer }: { answer: Answer }) {
             </tr>
           </thead>
           <tbody>
-            {estimate.regions.map((r) => {
-              const v = roundInterval(r.eligible);
+            {estimate.regions.map((r, i) => {
+              const v = figureTexts(r.eligible, disclosed?.regions[i], language);
               return (
                 <tr key={r.region} data-region={r.region}>
                   <th scope="row">
@@ -186,9 +205,9 @@ function AnswerView({ answer }: { answer: Answer }) {
                     {r.jointCount && <span className="hint"> ({t('home.jointCount')})</span>}
                   </th>
                   <td>{healthcareRegionName(regionByCode(r.region).healthcareRegion, language)}</td>
-                  <td className="num">{formatCount(v.low, language)}</td>
-                  <td className="num">{formatCount(v.point, language)}</td>
-                  <td className="num">{formatCount(v.high, language)}</td>
+                  <td className="num">{v.low}</td>
+                  <td className="num" data-suppressed={v.suppressed ?? undefined}>{v.point}</td>
+                  <td className="num">{v.high}</td>
                   <td className="num">{formatCount(r.maskedCells, language)}</td>
                 </tr>
               );
@@ -198,9 +217,9 @@ function AnswerView({ answer }: { answer: Answer }) {
             <tr>
               <th scope="row">{t('home.national')}</th>
               <td />
-              <td className="num">{formatCount(national.low, language)}</td>
-              <td className="num">{formatCount(national.point, language)}</td>
-              <td className="num">{formatCount(national.high, language)}</td>
+              <td className="num">{national.low}</td>
+              <td className="num">{national.point}</td>
+              <td className="num">{national.high}</td>
               <td className="num">{formatCount(estimate.regions.reduce((n, r) => n + r.maskedCells, 0), language)}</td>
             </tr>
           </tfoot>
@@ -219,14 +238,14 @@ function AnswerView({ answer }: { answer: Answer }) {
             </tr>
           </thead>
           <tbody>
-            {estimate.healthcareRegions.map((h) => {
-              const v = roundInterval(h.eligible);
+            {estimate.healthcareRegions.map((h, i) => {
+              const v = figureTexts(h.eligible, disclosed?.healthcareRegions[i], language);
               return (
                 <tr key={h.id}>
                   <th scope="row">{healthcareRegionName(h.id, language)}</th>
-                  <td className="num">{formatCount(v.low, language)}</td>
-                  <td className="num">{formatCount(v.point, language)}</td>
-                  <td className="num">{formatCount(v.high, language)}</td>
+                  <td className="num">{v.low}</td>
+                  <td className="num" data-suppressed={v.suppressed ?? undefined}>{v.point}</td>
+                  <td className="num">{v.high}</td>
                 </tr>
               );
             })}
@@ -244,13 +263,17 @@ function AnswerView({ answer }: { answer: Answer }) {
 
       <section aria-labelledby="attrition-title">
         <h2 id="attrition-title">{t('home.attrition')}</h2>
-        <AttritionChart
-          steps={estimate.attrition}
-          labelOf={(step) => (step.type === 'base' ? t('home.stepType.base') : step.enabled ? step.label : `${step.label} (${t('criteria.off')})`)}
-          title={t('criteria.attritionChart')}
-          mostLimitingStepId={estimate.mostLimitingStepId}
-          language={language}
-        />
+        {disclosed ? (
+          <p className="hint sponsor-note">{t('disclosure.sponsorView.attritionChartHidden')}</p>
+        ) : (
+          <AttritionChart
+            steps={estimate.attrition}
+            labelOf={(step) => (step.type === 'base' ? t('home.stepType.base') : step.enabled ? step.label : `${step.label} (${t('criteria.off')})`)}
+            title={t('criteria.attritionChart')}
+            mostLimitingStepId={estimate.mostLimitingStepId}
+            language={language}
+          />
+        )}
         <table className="data-table" data-testid="attrition-table">
           <caption>
             {t('home.attritionCaption')}
@@ -267,23 +290,28 @@ function AnswerView({ answer }: { answer: Answer }) {
             </tr>
           </thead>
           <tbody>
-            {estimate.attrition.map((step) => (
-              <tr key={step.stepId} className={step.stepId === estimate.mostLimitingStepId ? 'most-limiting' : undefined}>
-                <th scope="row">
-                  {step.type === 'base' ? t('home.stepType.base') : step.label}
-                  {!step.enabled && <span className="badge">{t('criteria.off')}</span>}
-                  {step.stepId === estimate.mostLimitingStepId && <span className="badge">{t('home.mostLimiting')}</span>}
-                </th>
-                <td>{t(`home.stepType.${step.type}`)}</td>
-                <td className="num">{formatCount(step.total.point, language)}</td>
-                <td className="num">{formatIntervalRange(step.total, language)}</td>
-                <td className="num">{formatPercent(step.remainingShare, language)}</td>
-                <td className="num">{step.type === 'base' ? '' : formatPercent(step.lostShare, language)}</td>
-              </tr>
-            ))}
+            {estimate.attrition.map((step, i) => {
+              const v = attritionTexts(step, disclosed?.attrition[i], sponsor.policy.secondaryText, language);
+              return (
+                <tr key={step.stepId} className={step.stepId === estimate.mostLimitingStepId ? 'most-limiting' : undefined}>
+                  <th scope="row">
+                    {step.type === 'base' ? t('home.stepType.base') : step.label}
+                    {!step.enabled && <span className="badge">{t('criteria.off')}</span>}
+                    {step.stepId === estimate.mostLimitingStepId && <span className="badge">{t('home.mostLimiting')}</span>}
+                  </th>
+                  <td>{t(`home.stepType.${step.type}`)}</td>
+                  <td className="num">{v.point}</td>
+                  <td className="num">{v.range}</td>
+                  <td className="num">{v.remaining}</td>
+                  <td className="num">{v.lost}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </section>
+      <LetterPanel answer={answer} />
+      <ExportAnswerPanel answer={answer} />
     </article>
   );
 }
@@ -299,7 +327,7 @@ function warningText(w: EstimateWarning, t: Translate, label: (id: string) => st
     case 'masked-cells':
       return t('home.warnings.masked-cells', { count: w.count });
     case 'straddling-age-band':
-      return t('home.warnings.straddling-age-band', { bands: w.bands.join(', ') });
+      return t(w.weighting === 'population' ? 'home.warnings.straddling-age-band-population' : 'home.warnings.straddling-age-band', { bands: w.bands.join(', ') });
     case 'basis-mismatch':
       return t('home.warnings.basis-mismatch', { detail: w.detail });
     case 'unresolved-criterion':

@@ -6,6 +6,8 @@ import { useServices } from '../context';
 import { formatBytes, formatIsoDateTime } from '../format';
 import { LANGUAGES, isUiLanguage } from '../i18n';
 import { type HallandChoice, hallandChoiceOf, loadHallandRule, saveHallandChoice } from '../db/halland-rule';
+import { PolicySettings } from '../disclosure/PolicySettings';
+import { BackupPanel } from '../backup/BackupPanel';
 
 export function SettingsPage({ storagePersisted }: { storagePersisted: boolean | null }) {
   const { t } = useTranslation();
@@ -33,6 +35,7 @@ export function SettingsPage({ storagePersisted }: { storagePersisted: boolean |
         <p className="hint">{t('settings.languageHint')}</p>
       </fieldset>
       <HallandRuleField />
+      <PolicySettings />
       <UnitProfileForm />
       <fieldset className="panel">
         <legend>{t('settings.storage')}</legend>
@@ -40,6 +43,7 @@ export function SettingsPage({ storagePersisted }: { storagePersisted: boolean |
           <p data-testid="storage-status">{storagePersisted ? t('settings.storagePersisted') : t('settings.storageNotPersisted')}</p>
         )}
       </fieldset>
+      <BackupPanel />
     </section>
   );
 }

@@ -11,7 +11,7 @@
  * what the restore preview shows is read back from the payload itself. Parsing is pure and never throws:
  * every way a file can be wrong has its own error code.
  */
-import { BACKUP_FILE_MAGIC } from '../../../shared/ipc/contract';
+import { BACKUP_FILE_MAGIC } from '../ipc/contract';
 
 export const BACKUP_FORMAT_VERSION = 1;
 

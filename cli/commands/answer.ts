@@ -1,0 +1,482 @@
+/**
+ * `antal answer export` and `antal answer compile` (issue 8):
+ *
+ *   antal answer export --study STUDY.json --data FILE [--data FILE]... --unit NAME --out ANSWER.json
+ *       [--region R]... [--node ID] [--policy ohdsi|leaf-shrine|pcornet-act] [--reference REF] [--title TITLE]
+ *       [--clinics CLINICS.json] [--eff EFF.json] [--date YYYY-MM-DD] [--json] [--lang sv|en]
+ *       (and the estimate's flags: --measure, --population, --kind, --region-basis, --sheet, --encoding, …)
+ *   antal answer compile A.json B.json ... [--out COMPILED.json] [--date YYYY-MM-DD] [--strict] [--json] [--lang sv|en]
+ *
+ * export computes the estimate exactly as `antal estimate` does (it runs that command), discloses the unit's
+ * regions under the policy and writes the answer file atomically; compile reads answer files, explains every
+ * warning and prints (and with --out writes) the compiled answer. Exit 0 when done, 1 when an input is wrong,
+ * disclosure control refuses, or (with --strict) compilation has warnings, 2 on a usage error. Errors go to
+ * stderr naming the file, and the line and column (JSON syntax) or JSON path (content).
+ */
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  AnswerFileDisclosureError,
+  CompileError,
+  compileAnswers,
+  createAnswerFile,
+  figureText,
+  parseAnswerFile,
+  type AnswerFile,
+  type AnswerFileIssue,
+  type CompiledAnswer,
+  type CompiledFigure,
+  type CompileWarning,
+  type InterestedClinic,
+} from '../../shared/answer-file';
+import type { EffAnswers } from '../../shared/answer/snapshot';
+import { parseStudyFile } from '../../shared/criteria/study-schema';
+import { DISCLOSURE_PRESETS, type DisclosurePolicy, type DisclosurePresetId } from '../../shared/disclosure';
+import { parseRegion } from '../../shared/regions/parse';
+import { COUNTY_CODES, HEALTHCARE_REGIONS, HEALTHCARE_REGION_IDS, regionByCode, type CountyCode, type HealthcareRegionId } from '../../shared/regions/regions';
+import { formatters, renderTable } from '../format';
+import { DEFAULT_CLI_LANGUAGE, isCliLanguage, translator, type CliLanguage } from '../i18n';
+import { runEstimate, type EstimateCommandResult } from './estimate';
+import { IMPORT_OPTIONS, type CommandIo } from './inspect';
+import { writeFileAtomic, type LetterCommandIo } from './letter';
+
+export const ANSWER_USAGE =
+  'usage: antal answer export --study STUDY.json --data FILE [--data FILE]... --unit NAME --out ANSWER.json\n' +
+  '       [--region R]... [--node ID] [--policy ohdsi|leaf-shrine|pcornet-act] [--reference REF] [--title TITLE]\n' +
+  '       [--clinics CLINICS.json] [--eff EFF.json] [--date YYYY-MM-DD] [--json] [--lang sv|en]\n' +
+  '       [--measure NAME] [--population FILE] [--kind incident|prevalent] [--region-basis residence|care]\n' +
+  '   or: antal answer compile A.json B.json ... [--out COMPILED.json] [--date YYYY-MM-DD] [--strict] [--json] [--lang sv|en]\n';
+
+/** Short names accepted for the presets, as the issue writes them. */
+const POLICY_ALIASES: Record<string, DisclosurePresetId> = { ohdsi: 'ohdsi', leaf: 'leaf-shrine', 'leaf-shrine': 'leaf-shrine', pcornet: 'pcornet-act', 'pcornet-act': 'pcornet-act' };
+
+type Texts = Record<string, string>;
+
+const TEXT: Record<CliLanguage, Texts> = {
+  sv: {
+    exported: '{out}: svarsfil för {unit}, {regions} regioner ({suppressed} skyddade), policy {policy}\ninnehållshash {hash}',
+    compiledTitle: 'Sammanställt svar: {title} ({reference})',
+    criteriaLine: 'Kriterieversion {version} (hash {hash}), {basis}, röjandeskydd {policy}',
+    units: 'Bidragande enheter',
+    unit: 'Enhet',
+    regionsCol: 'Regioner',
+    counted: 'Räknas',
+    yes: 'ja',
+    no_criteria: 'nej – andra kriterier',
+    'no_basis': 'nej – annan bas',
+    no_same: 'nej – samma fil två gånger',
+    region: 'Region',
+    answeredBy: 'Svar från',
+    point: 'Punkt',
+    interval: 'Intervall',
+    notAnswered: 'inget svar',
+    withheld: 'visas ej (kan röja ett litet antal)',
+    noAnswers: 'inget svar',
+    healthcareRegion: 'Sjukvårdsregion',
+    missing: 'Saknas',
+    national: 'Riket',
+    warnings: 'Varningar',
+    disclosureOk: 'Röjandekontrollen godkänner sammanställningen ({policy}).',
+    disclosureFailed: 'Röjandekontrollen stoppar sammanställningen:',
+    wrote: 'Skrev {out} (innehållshash {hash})',
+    basis: '{unit}, {kind}, region efter {regionBasis}',
+    persons: 'personer',
+    events: 'händelser',
+    incident: 'nya fall',
+    prevalent: 'prevalenta',
+    residence: 'folkbokföring',
+    care: 'vårdregion',
+    'warning.criteria-mismatch': '{unit} svarade på kriterieversion {studyVersion}, inte {expectedStudyVersion}: svaret räknas inte.',
+    'warning.basis-conflict': '{unit} räknar {basis}, de andra {expected}: svaret räknas inte (olika baser summeras aldrig).',
+    'warning.policy-differs': 'Enheterna använder olika röjandeskydd ({policies}); sammanställningen använder det striktaste, {strictest}.',
+    'warning.duplicate-region': '{region} besvaras av {units}: alla svar visas, regionen räknas en gång (från lägsta till högsta svaret).',
+    'warning.missing-regions': 'Inget svar för {regions}: summorna gäller de besvarade regionerna.',
+    'warning.title-differs': '{unit} anger titeln "{title}", inte "{expected}" (samma referens).',
+    'warning.same-file-twice': 'Svaret från {unit} angavs två gånger; det räknas en gång.',
+    strictFailed: '--strict: sammanställningen har {count} varningar.',
+  },
+  en: {
+    exported: '{out}: answer file for {unit}, {regions} regions ({suppressed} protected), policy {policy}\ncontent hash {hash}',
+    compiledTitle: 'Compiled answer: {title} ({reference})',
+    criteriaLine: 'Criteria version {version} (hash {hash}), {basis}, disclosure control {policy}',
+    units: 'Contributing units',
+    unit: 'Unit',
+    regionsCol: 'Regions',
+    counted: 'Counted',
+    yes: 'yes',
+    no_criteria: 'no – other criteria',
+    no_basis: 'no – other basis',
+    no_same: 'no – same file twice',
+    region: 'Region',
+    answeredBy: 'Answered by',
+    point: 'Point',
+    interval: 'Interval',
+    notAnswered: 'no answer',
+    withheld: 'not shown (could reveal a small count)',
+    noAnswers: 'no answer',
+    healthcareRegion: 'Healthcare region',
+    missing: 'Missing',
+    national: 'Sweden',
+    warnings: 'Warnings',
+    disclosureOk: 'Disclosure control passes the compilation ({policy}).',
+    disclosureFailed: 'Disclosure control stops the compilation:',
+    wrote: 'Wrote {out} (content hash {hash})',
+    basis: '{unit}, {kind}, region by {regionBasis}',
+    persons: 'persons',
+    events: 'events',
+    incident: 'incident',
+    prevalent: 'prevalent',
+    residence: 'residence',
+    care: 'care',
+    'warning.criteria-mismatch': '{unit} answered criteria version {studyVersion}, not {expectedStudyVersion}: the answer is not counted.',
+    'warning.basis-conflict': '{unit} counts {basis}, the others {expected}: the answer is not counted (different bases are never summed).',
+    'warning.policy-differs': 'The units use different disclosure policies ({policies}); the compilation uses the strictest, {strictest}.',
+    'warning.duplicate-region': '{region} is answered by {units}: every answer is shown, the region is counted once (lowest to highest answer).',
+    'warning.missing-regions': 'No answer for {regions}: the totals are over the answered regions.',
+    'warning.title-differs': '{unit} gives the title "{title}", not "{expected}" (same reference).',
+    'warning.same-file-twice': 'The answer from {unit} was given twice; it is counted once.',
+    strictFailed: '--strict: the compilation has {count} warnings.',
+  },
+};
+
+export type AnswerText = (key: string, params?: Record<string, string | number>) => string;
+
+export function answerTexts(language: CliLanguage): AnswerText {
+  return (key, params = {}) => {
+    const template = TEXT[language][key];
+    if (template === undefined) throw new Error(`CLI text "${key}" is missing`);
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+  };
+}
+
+const regionName = (code: CountyCode, language: CliLanguage): string => (language === 'sv' ? regionByCode(code).nameSv : regionByCode(code).nameEn);
+const healthcareName = (id: HealthcareRegionId, language: CliLanguage): string => {
+  const meta = HEALTHCARE_REGIONS.find((h) => h.id === id)!;
+  return language === 'sv' ? meta.nameSv : meta.nameEn;
+};
+
+/** One compile warning as a sentence in the CLI's language. */
+export function warningText(warning: CompileWarning, language: CliLanguage): string {
+  const text = answerTexts(language);
+  const and = language === 'sv' ? ' och ' : ' and ';
+  const basis = (b: { unit: string; kind: string; regionBasis: string }) => text('basis', { unit: text(b.unit), kind: text(b.kind), regionBasis: text(b.regionBasis) });
+  switch (warning.code) {
+    case 'criteria-mismatch':
+    case 'title-differs':
+    case 'same-file-twice':
+      return text(`warning.${warning.code}`, warning.params as unknown as Record<string, string | number>);
+    case 'basis-conflict':
+      return text('warning.basis-conflict', { unit: warning.params.unit, basis: basis(warning.params.basis), expected: basis(warning.params.expected) });
+    case 'policy-differs':
+      return text('warning.policy-differs', { policies: warning.params.policies.join(', '), strictest: warning.params.strictest });
+    case 'duplicate-region':
+      return text('warning.duplicate-region', { region: regionName(warning.params.region, language), units: warning.params.units.join(and) });
+    case 'missing-regions':
+      return text('warning.missing-regions', { regions: warning.params.regions.map((c) => regionName(c, language)).join(', ') });
+  }
+}
+
+class InputError extends Error {}
+class UsageProblem extends Error {}
+
+function readText(path: string, io: CommandIo): string {
+  let bytes: Uint8Array;
+  try {
+    bytes = io.readFile(path);
+  } catch (error) {
+    throw new InputError(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${path}: not UTF-8 text`);
+  }
+}
+
+function readJson(path: string, io: CommandIo): unknown {
+  const source = readText(path, io);
+  try {
+    return JSON.parse(source.replace(/^\uFEFF/, '')) as unknown;
+  } catch (error) {
+    throw new InputError(`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+/** `file:line:column: message` for syntax errors, `file: /json/path: message` otherwise. */
+export function issueLines(path: string, issues: readonly AnswerFileIssue[]): string[] {
+  return issues.slice(0, 50).map((i) => (i.line !== undefined ? `${path}:${i.line}:${i.column ?? 1}: ${i.message.replace(/^line \d+, column \d+: /, '')}` : `${path}: ${i.message}`));
+}
+
+/** Reads and checks an answer file; throws InputError naming the file and every problem. */
+export function readAnswerFile(path: string, io: CommandIo): AnswerFile {
+  const parsed = parseAnswerFile(readText(path, io));
+  if (!parsed.ok) throw new InputError(issueLines(path, parsed.issues).join('\n'));
+  return parsed.file;
+}
+
+/** The moment: --date (midnight UTC), else SOURCE_DATE_EPOCH, else now. */
+function moment(date: string | undefined, io: LetterCommandIo): string {
+  if (date !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
+      throw new UsageProblem(`--date must be a date YYYY-MM-DD, got "${date}"`);
+    }
+    return `${date}T00:00:00.000Z`;
+  }
+  const epoch = (io.env ?? process.env).SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== '') {
+    if (!/^\d+$/.test(epoch)) throw new UsageProblem(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${epoch}"`);
+    return new Date(Number(epoch) * 1000).toISOString();
+  }
+  return (io.now ? io.now() : new Date()).toISOString();
+}
+
+function parseRegions(values: readonly string[] | undefined): CountyCode[] {
+  if (!values || values.length === 0) return [...COUNTY_CODES];
+  return values.flatMap((value) => value.split(',')).map((raw) => {
+    const ref = (COUNTY_CODES as readonly string[]).includes(raw.trim()) ? ({ kind: 'county', code: raw.trim() as CountyCode } as const) : parseRegion(raw);
+    if (!ref || ref.kind !== 'county') throw new UsageProblem(`--region: "${raw}" is not one of the 21 regions (give a name such as Skåne or a county code such as 12)`);
+    return ref.code;
+  });
+}
+
+function readClinics(path: string | undefined, io: CommandIo): InterestedClinic[] | undefined {
+  if (!path) return undefined;
+  const json = readJson(path, io);
+  if (!Array.isArray(json)) throw new InputError(`${path}: the clinics must be a JSON array of { "name", "region", "contact" }`);
+  return json.map((item: unknown, i) => {
+    const c = item as Record<string, unknown>;
+    if (typeof c !== 'object' || c === null || typeof c.name !== 'string' || typeof c.region !== 'string') {
+      throw new InputError(`${path}: /${i}: expected { "name": text, "region": a region, "contact": text }, found ${JSON.stringify(item)}`);
+    }
+    const region = (COUNTY_CODES as readonly string[]).includes(c.region) ? (c.region as CountyCode) : parseRegion(c.region);
+    const code = typeof region === 'string' ? region : region?.kind === 'county' ? region.code : null;
+    if (!code) throw new InputError(`${path}: /${i}/region: "${c.region}" is not one of the 21 regions`);
+    return { name: c.name, region: code, ...(typeof c.contact === 'string' ? { contact: c.contact } : {}) };
+  });
+}
+
+/** Runs `antal estimate --json` on the same flags, so the answer file and the estimate command cannot disagree. */
+async function estimateFor(argv: string[], io: CommandIo): Promise<EstimateCommandResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runEstimate([...argv, '--json'], { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readFile: io.readFile });
+  if (code === 2) throw new UsageProblem(stderr.trim());
+  if (code !== 0) throw new InputError(stderr.trim());
+  return JSON.parse(stdout) as EstimateCommandResult;
+}
+
+/** Flags only `antal answer export` knows (with their values), left out when the estimate command is run. */
+const EXPORT_ONLY = new Set(['--out', '--date', '--policy', '--unit', '--node', '--region', '--reference', '--title', '--clinics', '--eff', '--lang', '--json']);
+
+function exportOnly(argv: readonly string[], index: number): boolean {
+  const arg = argv[index]!;
+  const name = arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
+  if (EXPORT_ONLY.has(name)) return true;
+  const previous = index > 0 ? argv[index - 1]! : '';
+  return EXPORT_ONLY.has(previous) && previous !== '--json' && !previous.includes('=');
+}
+
+async function runExport(argv: string[], io: LetterCommandIo): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        ...IMPORT_OPTIONS,
+        study: { type: 'string' },
+        data: { type: 'string', multiple: true },
+        measure: { type: 'string' },
+        population: { type: 'string' },
+        kind: { type: 'string' },
+        'region-basis': { type: 'string' },
+        out: { type: 'string' },
+        date: { type: 'string' },
+        policy: { type: 'string' },
+        unit: { type: 'string' },
+        node: { type: 'string' },
+        region: { type: 'string', multiple: true },
+        reference: { type: 'string' },
+        title: { type: 'string' },
+        clinics: { type: 'string' },
+        eff: { type: 'string' },
+      },
+      allowPositionals: false,
+      strict: true,
+    }));
+  } catch (error) {
+    io.stderr(`${error instanceof Error ? error.message : String(error)}\n${ANSWER_USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    io.stdout(ANSWER_USAGE);
+    return 0;
+  }
+  const usage = (message: string): number => {
+    io.stderr(`${message}\n${ANSWER_USAGE}`);
+    return 2;
+  };
+  const language = values.lang ?? DEFAULT_CLI_LANGUAGE;
+  if (!isCliLanguage(language)) return usage(`--lang must be sv or en, got "${language}"`);
+  if (!values.study) return usage('--study STUDY.json is required');
+  if (!values.data || values.data.length === 0) return usage('at least one --data FILE is required');
+  if (!values.out) return usage('--out ANSWER.json is required');
+  if (!values.unit?.trim()) return usage('--unit NAME is required (the unit is named in every compiled answer)');
+  const presetId = POLICY_ALIASES[values.policy ?? 'ohdsi'];
+  if (!presetId) return usage(`--policy must be one of ohdsi, leaf-shrine (leaf), pcornet-act (pcornet), got "${values.policy}"`);
+  if (values.node !== undefined && !(HEALTHCARE_REGION_IDS as readonly string[]).includes(values.node)) return usage(`--node must be one of ${HEALTHCARE_REGION_IDS.join(', ')}, got "${values.node}"`);
+  const text = answerTexts(language);
+  try {
+    const createdAt = moment(values.date, io);
+    const regions = parseRegions(values.region);
+    const result = await estimateFor(
+      argv.filter((_, i) => !exportOnly(argv, i)),
+      io,
+    );
+    const parsedStudy = parseStudyFile(readText(values.study, io));
+    if (!parsedStudy.ok) throw new InputError(`${values.study}: the study file has errors`);
+    const study = parsedStudy.study;
+    const policy = DISCLOSURE_PRESETS[presetId] as DisclosurePolicy;
+    const clinics = readClinics(values.clinics, io);
+    const eff = values.eff ? (readJson(values.eff, io) as EffAnswers) : undefined;
+    const file = createAnswerFile({
+      unit: { name: values.unit.trim(), ...(values.node ? { node: values.node as HealthcareRegionId } : {}) },
+      regions,
+      study,
+      request: { reference: values.reference ?? study.sponsorReference, title: values.title ?? study.title },
+      estimate: result.estimate,
+      basis: result.datasets[0]!.basis,
+      policy,
+      provenance: result.datasets.map((d) => ({ name: `${basename(d.file)} (${d.measure})`, publisher: basename(d.file), periodFrom: d.periodFrom, periodTo: d.periodTo, sha256: d.sha256, synthetic: false })),
+      ...(clinics ? { clinics } : {}),
+      ...(eff ? { eff } : {}),
+      createdAt,
+    });
+    // The file must read back: this names any problem in --eff or --clinics by its JSON path.
+    const check = parseAnswerFile(JSON.stringify(file));
+    if (!check.ok) throw new InputError(issueLines(values.out, check.issues).join('\n'));
+    (io.writeFileAtomic ?? writeFileAtomic)(values.out, new TextEncoder().encode(`${JSON.stringify(file, null, 2)}\n`));
+    if (values.json) io.stdout(`${JSON.stringify({ out: values.out, contentHash: file.contentHash, file }, null, 2)}\n`);
+    else {
+      io.stdout(
+        `${text('exported', { out: values.out, unit: file.unit.name, regions: file.regions.length, suppressed: file.regions.filter((r) => r.suppressed).length, policy: `${policy.name} (${policy.version})`, hash: file.contentHash })}\n`,
+      );
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageProblem) return usage(error.message);
+    if (error instanceof AnswerFileDisclosureError) {
+      io.stderr(`${error.message}\n${error.violations.map((v) => `  ${v.message}`).join('\n')}\n`);
+      return 1;
+    }
+    io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+function figureCells(figure: CompiledFigure | null, compiled: CompiledAnswer, language: CliLanguage): [string, string] {
+  const text = answerTexts(language);
+  if (!figure) return [text('notAnswered'), ''];
+  if (!figure.printed) return [figure.reason === 'no-answers' ? text('noAnswers') : text('withheld'), ''];
+  const t = figureText(figure, compiled.policy, formatters(language).count);
+  return [t.point, t.interval];
+}
+
+/** The compiled answer as text: units, regions, healthcare regions, Sweden, warnings and the disclosure check. */
+export function renderCompiled(compiled: CompiledAnswer, language: CliLanguage): string {
+  const text = answerTexts(language);
+  const basis = text('basis', { unit: text(compiled.basis.unit), kind: text(compiled.basis.kind), regionBasis: text(compiled.basis.regionBasis) });
+  const reason = { 'criteria-mismatch': 'no_criteria', 'basis-conflict': 'no_basis', 'same-file-twice': 'no_same' } as const;
+  const out = [
+    ...(compiled.provenance.some((p) => p.synthetic) ? [translator(language)('syntheticBanner')] : []),
+    text('compiledTitle', { title: compiled.request.title, reference: compiled.request.reference }),
+    text('criteriaLine', { version: compiled.criteria.studyVersion, hash: compiled.criteria.hash.slice(0, 12), basis, policy: `${compiled.policy.name} (${compiled.policy.version})` }),
+    '',
+    `${text('units')}:`,
+    renderTable(
+      [text('unit'), text('regionsCol'), 'Policy', text('counted')],
+      compiled.units.map((u) => [u.name, String(u.regions.length), u.policy.name, u.counted ? text('yes') : text(reason[u.excludedBecause!])]),
+    ),
+    '',
+    renderTable(
+      [text('region'), text('answeredBy'), text('point'), text('interval')],
+      compiled.regions.map((r) => [regionName(r.region, language), r.answers.map((a) => a.unit).join(', '), ...figureCells(r.figure, compiled, language)]),
+    ),
+    '',
+    renderTable(
+      [text('healthcareRegion'), text('point'), text('interval'), text('missing')],
+      [
+        ...compiled.healthcareRegions.map((h) => [healthcareName(h.id, language), ...figureCells(h.figure, compiled, language), h.missingRegions.map((c) => regionName(c, language)).join(', ')]),
+        [text('national'), ...figureCells(compiled.national.figure, compiled, language), String(compiled.national.missingRegions.length)],
+      ],
+    ),
+    '',
+  ];
+  if (compiled.warnings.length > 0) out.push(`${text('warnings')}:`, ...compiled.warnings.map((w) => `- ${warningText(w, language)}`), '');
+  out.push(compiled.disclosure.ok ? text('disclosureOk', { policy: compiled.policy.name }) : [text('disclosureFailed'), ...compiled.disclosure.violations.map((v) => `  ${v}`)].join('\n'));
+  return `${out.join('\n')}\n`;
+}
+
+async function runCompile(argv: string[], io: LetterCommandIo): Promise<number> {
+  let values;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      options: { out: { type: 'string' }, date: { type: 'string' }, strict: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+      allowPositionals: true,
+      strict: true,
+    }));
+  } catch (error) {
+    io.stderr(`${error instanceof Error ? error.message : String(error)}\n${ANSWER_USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    io.stdout(ANSWER_USAGE);
+    return 0;
+  }
+  const usage = (message: string): number => {
+    io.stderr(`${message}\n${ANSWER_USAGE}`);
+    return 2;
+  };
+  const language = values.lang ?? DEFAULT_CLI_LANGUAGE;
+  if (!isCliLanguage(language)) return usage(`--lang must be sv or en, got "${language}"`);
+  if (positionals.length === 0) return usage('give the answer files to compile: antal answer compile A.json B.json …');
+  try {
+    const compiledAt = moment(values.date, io);
+    const files = positionals.map((path) => readAnswerFile(path, io));
+    let compiled: CompiledAnswer;
+    try {
+      compiled = compileAnswers(files, { compiledAt });
+    } catch (error) {
+      if (error instanceof CompileError && typeof error.params.file === 'number') throw new InputError(`${positionals[error.params.file - 1]}: ${error.message}`);
+      throw error;
+    }
+    io.stdout(values.json ? `${JSON.stringify(compiled, null, 2)}\n` : renderCompiled(compiled, language));
+    if (!compiled.disclosure.ok) return 1;
+    if (values.out) {
+      (io.writeFileAtomic ?? writeFileAtomic)(values.out, new TextEncoder().encode(`${JSON.stringify(compiled, null, 2)}\n`));
+      if (!values.json) io.stdout(`${answerTexts(language)('wrote', { out: values.out, hash: compiled.contentHash })}\n`);
+    }
+    if (values.strict && compiled.warnings.length > 0) {
+      io.stderr(`${answerTexts(language)('strictFailed', { count: compiled.warnings.length })}\n`);
+      return 1;
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageProblem) return usage(error.message);
+    io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+export async function runAnswer(argv: string[], io: LetterCommandIo): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub === 'export') return runExport(rest, io);
+  if (sub === 'compile') return runCompile(rest, io);
+  if (sub === '--help' || sub === '-h') {
+    io.stdout(ANSWER_USAGE);
+    return 0;
+  }
+  io.stderr(`${sub === undefined ? 'antal answer needs a subcommand: export or compile' : `unknown subcommand "${sub}": use export or compile`}\n${ANSWER_USAGE}`);
+  return 2;
+}

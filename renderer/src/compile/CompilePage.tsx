@@ -1,0 +1,413 @@
+// Compile: add several units' answer files for one request, see every warning explained, the compiled answer per
+// region, healthcare region and for Sweden (protected counts as intervals), the contributing units, and save the
+// compiled answer as a file. All the arithmetic is shared/answer-file/compile.ts; this page only reads and shows.
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  CompileError,
+  compileAnswers,
+  figureText,
+  parseAnswerFile,
+  verifyAnswerFileHash,
+  type AnswerFile,
+  type AnswerFileIssue,
+  type CompiledAnswer,
+  type CompiledFigure,
+  type CompileWarning,
+} from '../../../shared/answer-file';
+import type { UiLanguage } from '../../../shared/ipc/contract';
+import { HEALTHCARE_REGIONS, regionByCode, type CountyCode, type HealthcareRegionId } from '../../../shared/regions/regions';
+import { useServices } from '../context';
+import { formatCount, formatIsoDate, formatPercent } from '../format';
+
+const JSON_FILTERS = [
+  { nameKey: 'files.json', extensions: ['json'] },
+  { nameKey: 'files.all', extensions: ['*'] },
+];
+
+/** How many reading problems of one file are listed before "… and N more". */
+const MAX_ISSUES_SHOWN = 8;
+
+interface Added {
+  /** Position-independent key: the file's content hash plus the order it was added in. */
+  key: string;
+  name: string;
+  file: AnswerFile;
+}
+
+type Problem = { title: string; lines: string[] };
+
+type Translate = ReturnType<typeof useTranslation>['t'];
+
+function regionName(code: CountyCode, language: UiLanguage): string {
+  const r = regionByCode(code);
+  return language === 'sv' ? r.nameSv : r.nameEn;
+}
+
+function healthcareName(id: HealthcareRegionId, language: UiLanguage): string {
+  const h = HEALTHCARE_REGIONS.find((x) => x.id === id)!;
+  return language === 'sv' ? h.nameSv : h.nameEn;
+}
+
+function basisText(b: { unit: string; kind: string; regionBasis: string }, t: Translate): string {
+  return t('compile.basisValue', { unit: t(`compile.words.${b.unit}`), kind: t(`compile.words.${b.kind}`), regionBasis: t(`compile.words.${b.regionBasis}`) });
+}
+
+function warningText(w: CompileWarning, t: Translate, language: UiLanguage): string {
+  const basis = (b: { unit: string; kind: string; regionBasis: string }) => basisText(b, t);
+  switch (w.code) {
+    case 'criteria-mismatch':
+    case 'title-differs':
+    case 'same-file-twice':
+      return t(`compile.warning.${w.code}`, w.params);
+    case 'basis-conflict':
+      return t('compile.warning.basis-conflict', { unit: w.params.unit, basis: basis(w.params.basis), expected: basis(w.params.expected) });
+    case 'policy-differs':
+      return t('compile.warning.policy-differs', { policies: w.params.policies.join(', '), strictest: w.params.strictest });
+    case 'duplicate-region':
+      return t('compile.warning.duplicate-region', { region: regionName(w.params.region, language), units: w.params.units.join(t('compile.and')) });
+    case 'missing-regions':
+      return t('compile.warning.missing-regions', { regions: w.params.regions.map((c) => regionName(c, language)).join(', ') });
+  }
+}
+
+function FigureCells({ figure, compiled }: { figure: CompiledFigure | null; compiled: CompiledAnswer }) {
+  const { t } = useTranslation();
+  const { language } = useServices();
+  if (!figure) return <td colSpan={2}>{t('compile.notAnswered')}</td>;
+  if (!figure.printed) return <td colSpan={2}>{figure.reason === 'no-answers' ? t('compile.noAnswers') : t('compile.withheld')}</td>;
+  const text = figureText(figure, compiled.policy, (n) => formatCount(n, language));
+  return (
+    <>
+      <td className="num">{text.point}</td>
+      <td className="num">{text.interval}</td>
+    </>
+  );
+}
+
+/** One reading problem: where (line and column, or the JSON path), what was found and what was expected. */
+function issueText(issue: AnswerFileIssue, t: Translate): string {
+  if (issue.line !== undefined) {
+    const found = issue.found.startsWith('"') ? issue.found : t('compile.endOfText');
+    return t('compile.issueSyntax', { line: issue.line, column: issue.column ?? 1, found });
+  }
+  return t('compile.issueShape', { path: issue.path || t('compile.wholeFile'), expected: issue.expected, found: issue.found });
+}
+
+/** Decodes and checks one opened file: the answer file, or what is wrong with it. */
+function readAnswer(name: string, bytes: Uint8Array, t: Translate): { file: AnswerFile } | { problem: Problem } {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { problem: { title: t('compile.notText', { name }), lines: [] } };
+  }
+  const parsed = parseAnswerFile(text);
+  if (!parsed.ok) {
+    const lines = parsed.issues.slice(0, MAX_ISSUES_SHOWN).map((i) => issueText(i, t));
+    if (parsed.issues.length > MAX_ISSUES_SHOWN) lines.push(t('compile.moreIssues', { count: parsed.issues.length - MAX_ISSUES_SHOWN }));
+    return { problem: { title: t('compile.rejected', { name }), lines } };
+  }
+  if (!verifyAnswerFileHash(parsed.file)) return { problem: { title: t('compile.tampered', { name }), lines: [] } };
+  return { file: parsed.file };
+}
+
+function compile(files: readonly Added[], now: Date): { compiled: CompiledAnswer } | { error: CompileError } | null {
+  if (files.length === 0) return null;
+  try {
+    return { compiled: compileAnswers(files.map((f) => f.file), { compiledAt: now }) };
+  } catch (error) {
+    if (error instanceof CompileError) return { error };
+    throw error;
+  }
+}
+
+export function CompilePage() {
+  const { t } = useTranslation();
+  const { platform, language, now } = useServices();
+  const [files, setFiles] = useState<Added[]>([]);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [status, setStatus] = useState('');
+  const [counter, setCounter] = useState(0);
+  const ids = { files: useId(), warnings: useId(), units: useId(), regions: useId(), totals: useId(), clinics: useId() };
+  // The compilation's moment is the time of the last change to the file list.
+  const [changedAt, setChangedAt] = useState(() => now());
+  const result = useMemo(() => compile(files, changedAt), [files, changedAt]);
+
+  const onAdd = async () => {
+    setProblem(null);
+    const opened = await platform.openFile({ titleKey: 'dialogs.open', filters: JSON_FILTERS });
+    if (!opened.ok) {
+      if (opened.error.code !== 'cancelled') setProblem({ title: t('compile.openFailed', { detail: t(`errors.${opened.error.code}`) + (opened.error.detail ? ` (${opened.error.detail})` : '') }), lines: [] });
+      return;
+    }
+    const read = readAnswer(opened.value.name, opened.value.bytes, t);
+    if ('problem' in read) {
+      setProblem(read.problem);
+      setStatus('');
+      return;
+    }
+    setFiles((list) => [...list, { key: `${read.file.contentHash}-${counter}`, name: opened.value.name, file: read.file }]);
+    setCounter((c) => c + 1);
+    setChangedAt(now());
+    setStatus(t('compile.added', { name: opened.value.name, unit: read.file.unit.name, count: read.file.regions.length }));
+  };
+
+  const onRemove = (added: Added) => {
+    setFiles((list) => list.filter((f) => f.key !== added.key));
+    setChangedAt(now());
+    setProblem(null);
+    setStatus(t('compile.removed', { name: added.name }));
+  };
+
+  const onExport = async (compiled: CompiledAnswer) => {
+    const bytes = new TextEncoder().encode(`${JSON.stringify(compiled, null, 2)}\n`);
+    const safeReference = compiled.request.reference.replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '') || 'svar';
+    const saved = await platform.saveFile({
+      titleKey: 'dialogs.saveAnswer',
+      suggestedName: `${safeReference}-sammanstallt-${formatIsoDate(changedAt)}.json`,
+      filters: JSON_FILTERS,
+      bytes,
+    });
+    if (saved.ok) setStatus(t('compile.exported', { path: saved.value.path, hash: compiled.contentHash.slice(0, 16) }));
+    else if (saved.error.code !== 'cancelled') setProblem({ title: t('compile.openFailed', { detail: t(`errors.${saved.error.code}`) }), lines: [] });
+  };
+
+  return (
+    <section aria-labelledby="compile-title" className="compile-page">
+      <h1 id="compile-title">{t('compile.title')}</h1>
+      <p>{t('compile.intro')}</p>
+      <p className="import-status" role="status" data-testid="compile-status">
+        {status}
+      </p>
+      {problem && (
+        <div className="field-error" role="alert" data-testid="compile-problem">
+          <p>{problem.title}</p>
+          {problem.lines.length > 0 && (
+            <ul>
+              {problem.lines.map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <p>
+        <button type="button" className="button" onClick={() => void onAdd()}>
+          {t('compile.add')}
+        </button>
+      </p>
+
+      <h2 id={ids.files}>{t('compile.filesTitle')}</h2>
+      {files.length === 0 ? (
+        <p className="empty-state">{t('compile.empty')}</p>
+      ) : (
+        <div className="import-scroll" role="region" aria-labelledby={ids.files} tabIndex={0}>
+          <table className="data-table" data-testid="compile-files">
+            <caption className="visually-hidden">{t('compile.filesCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('compile.columns.file')}</th>
+                <th scope="col">{t('compile.columns.unit')}</th>
+                <th scope="col" className="num">{t('compile.columns.regions')}</th>
+                <th scope="col">{t('compile.columns.policy')}</th>
+                <th scope="col" className="num">{t('compile.columns.criteria')}</th>
+                <th scope="col">{t('compile.columns.created')}</th>
+                <th scope="col">{t('compile.columns.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {files.map((f) => (
+                <tr key={f.key}>
+                  <td>{f.name}</td>
+                  <td>{f.file.unit.name}</td>
+                  <td className="num">{formatCount(f.file.regions.length, language)}</td>
+                  <td>{f.file.policy.name}</td>
+                  <td className="num">{formatCount(f.file.criteria.studyVersion, language)}</td>
+                  <td>{formatIsoDate(new Date(f.file.createdAt))}</td>
+                  <td>
+                    <button type="button" className="button small" onClick={() => onRemove(f)}>
+                      {t('compile.remove')}
+                      <span className="visually-hidden"> {t('compile.forFile', { name: f.name })}</span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {result && 'error' in result && (
+        <p className="field-error" role="alert" data-testid="compile-error">
+          {t(`compile.errors.${result.error.code}`, result.error.params)}
+        </p>
+      )}
+      {result && 'compiled' in result && <CompiledView compiled={result.compiled} ids={ids} onExport={() => void onExport(result.compiled)} />}
+    </section>
+  );
+}
+
+function CompiledView({ compiled, ids, onExport }: { compiled: CompiledAnswer; ids: Record<'warnings' | 'units' | 'regions' | 'totals' | 'clinics', string>; onExport: () => void }) {
+  const { t } = useTranslation();
+  const { language } = useServices();
+  const sodraShare = compiled.hallandRule.kind === 'population-split' ? compiled.hallandRule.sodraShare : compiled.hallandRule.healthcareRegion === 'sodra' ? 1 : 0;
+  return (
+    <div data-testid="compiled">
+      {compiled.provenance.some((p) => p.synthetic) && (
+        <p>
+          <span className="badge badge-demo">{t('app.demoBadge')}</span>
+        </p>
+      )}
+      <p>{t('compile.request', { title: compiled.request.title, reference: compiled.request.reference })}</p>
+      <p>
+        {t('compile.criteria', { version: formatCount(compiled.criteria.studyVersion, language), hash: compiled.criteria.hash.slice(0, 12) })}
+        {' · '}
+        {t('compile.basis', { value: basisText(compiled.basis, t) })}
+        {' · '}
+        {t('compile.policy', { policy: `${compiled.policy.name} (${compiled.policy.version})` })}
+      </p>
+
+      {compiled.warnings.length > 0 && (
+        <>
+          <h2 id={ids.warnings}>{t('compile.warningsTitle')}</h2>
+          <ul data-testid="compile-warnings" aria-labelledby={ids.warnings}>
+            {compiled.warnings.map((w, i) => (
+              <li key={i} data-code={w.code}>
+                {warningText(w, t, language)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <h2 id={ids.units}>{t('compile.unitsTitle')}</h2>
+      <div className="import-scroll" role="region" aria-labelledby={ids.units} tabIndex={0}>
+        <table className="data-table" data-testid="compile-units">
+          <caption className="visually-hidden">{t('compile.unitsCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('compile.columns.unit')}</th>
+              <th scope="col">{t('compile.columns.regions')}</th>
+              <th scope="col">{t('compile.columns.policy')}</th>
+              <th scope="col">{t('compile.columns.counted')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {compiled.units.map((u, i) => (
+              <tr key={i}>
+                <th scope="row">{u.name}</th>
+                <td>{u.regions.map((c) => regionName(c, language)).join(', ')}</td>
+                <td>{u.policy.name}</td>
+                <td>{u.counted ? t('compile.yes') : t(`compile.excluded.${u.excludedBecause!}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2 id={ids.totals}>{t('compile.totalsTitle')}</h2>
+      <div className="import-scroll" role="region" aria-labelledby={ids.totals} tabIndex={0}>
+        <table className="data-table" data-testid="compile-totals">
+          <caption className="visually-hidden">{t('compile.totalsCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('compile.columns.healthcareRegion')}</th>
+              <th scope="col" className="num">{t('compile.columns.point')}</th>
+              <th scope="col" className="num">{t('compile.columns.interval')}</th>
+              <th scope="col">{t('compile.columns.missing')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {compiled.healthcareRegions.map((h) => (
+              <tr key={h.id}>
+                <th scope="row">{healthcareName(h.id, language)}</th>
+                <FigureCells figure={h.figure} compiled={compiled} />
+                <td>{h.missingRegions.map((c) => regionName(c, language)).join(', ')}</td>
+              </tr>
+            ))}
+            <tr className="total-row">
+              <th scope="row">{t('compile.national')}</th>
+              <FigureCells figure={compiled.national.figure} compiled={compiled} />
+              <td>{compiled.national.missingRegions.map((c) => regionName(c, language)).join(', ')}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <p className="hint">{t('compile.hallandNote', { sodra: formatPercent(sodraShare, language), vastra: formatPercent(1 - sodraShare, language) })}</p>
+      <p className="hint">{t('compile.intervalNote')}</p>
+
+      <h2 id={ids.regions}>{t('compile.regionsTitle')}</h2>
+      <div className="import-scroll" role="region" aria-labelledby={ids.regions} tabIndex={0}>
+        <table className="data-table" data-testid="compile-regions">
+          <caption className="visually-hidden">{t('compile.regionsCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('compile.columns.region')}</th>
+              <th scope="col">{t('compile.columns.answeredBy')}</th>
+              <th scope="col" className="num">{t('compile.columns.point')}</th>
+              <th scope="col" className="num">{t('compile.columns.interval')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {compiled.regions.map((r) => (
+              <tr key={r.region}>
+                <th scope="row">{regionName(r.region, language)}</th>
+                <td>{r.answers.map((a) => `${a.unit} (${a.texts.point})`).join(t('compile.and'))}</td>
+                <FigureCells figure={r.figure} compiled={compiled} />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      {compiled.clinics.length > 0 && (
+        <>
+          <h2 id={ids.clinics}>{t('compile.clinicsTitle')}</h2>
+          <div className="import-scroll" role="region" aria-labelledby={ids.clinics} tabIndex={0}>
+            <table className="data-table">
+              <caption className="visually-hidden">{t('compile.clinicsCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('compile.columns.name')}</th>
+                  <th scope="col">{t('compile.columns.region')}</th>
+                  <th scope="col">{t('compile.columns.unit')}</th>
+                  <th scope="col">{t('compile.columns.contact')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {compiled.clinics.map((c, i) => (
+                  <tr key={i}>
+                    <th scope="row">{c.name}</th>
+                    <td>{regionName(c.region, language)}</td>
+                    <td>{c.unit}</td>
+                    <td>{c.contact ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+
+      {compiled.disclosure.ok ? (
+        <p data-testid="compile-disclosure">{t('compile.disclosureOk', { policy: compiled.policy.name })}</p>
+      ) : (
+        <div className="field-error" role="alert" data-testid="compile-disclosure">
+          <p>{t('compile.disclosureFailed')}</p>
+          <ul>
+            {compiled.disclosure.violations.map((v, i) => (
+              <li key={i}>{v}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <p>
+        <button type="button" className="button primary" onClick={onExport} disabled={!compiled.disclosure.ok}>
+          {t('compile.export')}
+        </button>
+      </p>
+      <p className="hint">{t('compile.letterNote')}</p>
+    </div>
+  );
+}

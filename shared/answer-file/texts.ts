@@ -1,0 +1,31 @@
+/**
+ * How a compiled figure is printed, the same in the app, the CLI and a compiled letter: an exact value as the
+ * number, the policy's small range as its small text ("<5", "≤10"), an unbounded range as "≥ n", any other
+ * range as "a–b". `formatNumber` formats whole numbers for the reader's language (sv-SE "1 234").
+ */
+import type { DisclosurePolicy } from '../disclosure';
+import type { CompiledFigure, Range } from './compile';
+
+export function rangeText(r: Range, policy: DisclosurePolicy, formatNumber: (n: number) => string = String): string {
+  if (r.high === null) return `≥ ${formatNumber(r.low)}`;
+  if (r.low === r.high) return formatNumber(r.low);
+  const k = policy.threshold;
+  const bottom = policy.zero === 'as-small' ? 0 : 1;
+  if (r.high === k - 1 && r.low === bottom && policy.small.kind !== 'bands') {
+    return policy.small.kind === 'at-most' ? `≤${formatNumber(k - 1)}` : `<${formatNumber(k)}`;
+  }
+  return `${formatNumber(r.low)}–${formatNumber(r.high)}`;
+}
+
+/**
+ * The point (a number, or a range when a part is suppressed) and the interval from the lowest possible low to
+ * the highest possible high: "≥ n" when a hidden part leaves it unbounded, "…" for an end withheld because it
+ * would reveal a small count.
+ */
+export function figureText(figure: Extract<CompiledFigure, { printed: true }>, policy: DisclosurePolicy, formatNumber: (n: number) => string = String): { point: string; interval: string } {
+  const point = rangeText(figure.point, policy, formatNumber);
+  const lower = figure.low ? formatNumber(figure.low.low) : '…';
+  if (figure.high?.high === null) return { point, interval: `≥ ${lower}` };
+  const upper = figure.high ? formatNumber(figure.high.high) : '…';
+  return { point, interval: lower === upper ? lower : `${lower}–${upper}` };
+}
