@@ -7,6 +7,7 @@ import { App } from './App';
 import { installBrowserNavigationGuard } from './backup/navigation-guard';
 import { startAutoBackups } from './backup/start-auto-backups';
 import { AppContext, type AppServices } from './context';
+import { appendAudit, auditTables } from './db/audit';
 import { AntalDatabase, getSetting, putSetting } from './db/database';
 import { seedDemoIfNew } from './db/seed';
 import { DEFAULT_LANGUAGE, initI18n, isUiLanguage } from './i18n';
@@ -50,7 +51,10 @@ async function start(): Promise<void> {
       language,
       now,
       async setLanguage(next) {
-        await putSetting(db, LANGUAGE_KEY, next);
+        await db.transaction('rw', auditTables(db), async () => {
+          await putSetting(db, LANGUAGE_KEY, next);
+          await appendAudit(db, { kind: 'settings', summary: `Language set to ${next}`, details: { key: LANGUAGE_KEY, value: next } });
+        });
         await i18n.changeLanguage(next);
         document.documentElement.lang = next;
         void platform.setLanguage(next);

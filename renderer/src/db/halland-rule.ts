@@ -1,5 +1,6 @@
 // The Halland rule chosen in Settings: how Halland's patients are split between Södra and Västra.
 import { DEFAULT_HALLAND_RULE, type HallandRule } from '../../../shared/regions/regions';
+import { appendAudit, auditTables } from './audit';
 import { type AntalDatabase, getSetting, putSetting } from './database';
 
 export const HALLAND_RULE_KEY = 'hallandRule';
@@ -19,6 +20,10 @@ export async function loadHallandRule(db: AntalDatabase): Promise<HallandRule> {
   return choice === 'sodra' || choice === 'vastra' ? hallandRuleFor(choice) : DEFAULT_HALLAND_RULE;
 }
 
+/** Stores the choice and records the change in the audit trail (one transaction). */
 export async function saveHallandChoice(db: AntalDatabase, choice: HallandChoice): Promise<void> {
-  await putSetting(db, HALLAND_RULE_KEY, choice);
+  await db.transaction('rw', auditTables(db), async () => {
+    await putSetting(db, HALLAND_RULE_KEY, choice);
+    await appendAudit(db, { kind: 'settings', summary: `Halland rule set to ${choice}`, details: { key: HALLAND_RULE_KEY, value: choice } });
+  });
 }

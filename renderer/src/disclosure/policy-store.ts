@@ -1,5 +1,6 @@
 // Where the disclosure policy and the sponsor-view switch live: the Dexie `settings` table.
 import { DEFAULT_DISCLOSURE_POLICY, validateDisclosurePolicy, type DisclosurePolicy } from '../../../shared/disclosure';
+import { appendAudit, auditTables } from '../db/audit';
 import { type AntalDatabase, getSetting, putSetting } from '../db/database';
 
 export const DISCLOSURE_POLICY_KEY = 'disclosurePolicy';
@@ -28,7 +29,14 @@ export function policyFromStored(stored: unknown): DisclosurePolicy {
 export async function saveDisclosurePolicy(db: AntalDatabase, policy: DisclosurePolicy): Promise<void> {
   const problems = validateDisclosurePolicy(policy);
   if (problems.length > 0) throw new Error(problems.map((p) => p.message).join(' '));
-  await putSetting(db, DISCLOSURE_POLICY_KEY, policy);
+  await db.transaction('rw', auditTables(db), async () => {
+    await putSetting(db, DISCLOSURE_POLICY_KEY, policy);
+    await appendAudit(db, {
+      kind: 'policy',
+      summary: `Disclosure policy set to ${policy.name}, version ${policy.version} (k = ${policy.threshold})`,
+      details: { key: DISCLOSURE_POLICY_KEY, id: policy.id, name: policy.name, version: policy.version, threshold: policy.threshold, rounding: policy.rounding, secondary: policy.secondary },
+    });
+  });
 }
 
 export async function loadSponsorView(db: AntalDatabase): Promise<boolean> {

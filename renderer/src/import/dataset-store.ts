@@ -4,6 +4,7 @@
  * was), finding an earlier import of the same bytes, renaming with validation, and deleting.
  */
 import type { ImportResult } from '../../../shared/import';
+import { appendAudit, auditTables } from '../db/audit';
 import { type AntalDatabase, type DatasetRecord, type StudyRecord, saveDataset } from '../db/database';
 import type { StoredImportProvenance } from './provenance';
 import { type ImportPreset, savePreset } from './presets';
@@ -31,13 +32,23 @@ export async function commitImport(db: AntalDatabase, input: CommitInput): Promi
   const kept = input.result.measures.filter((m) => input.keep.includes(m.key));
   if (kept.length === 0) throw new Error('commitImport: no measure kept');
   const provenance: StoredImportProvenance = { ...input.result.provenance, ...input.extra };
-  await db.transaction('rw', [db.datasets, db.datasetColumns, db.settings], async () => {
+  await db.transaction('rw', [db.datasets, db.datasetColumns, ...auditTables(db)], async () => {
     for (const measure of kept) {
       // Never overwrite silently: ids derive from the file's hash, so this is a second import of the same bytes.
       if ((await db.datasets.get(measure.dataset.id)) !== undefined) throw new DatasetExistsError(measure.dataset.id);
       await saveDataset(db, { ...measure.dataset, provenance }, input.importedAt);
     }
     if (input.preset) await savePreset(db, input.preset);
+    // In the same transaction: the audit trail records the import exactly when the datasets exist.
+    await appendAudit(
+      db,
+      {
+        kind: 'import',
+        summary: `Imported ${provenance.fileName ?? 'a file'} (${kept.map((m) => m.dataset.name).join(', ')})`,
+        details: { datasetIds: kept.map((m) => m.dataset.id), sha256: provenance.sha256, cells: kept.reduce((n, m) => n + m.dataset.cellCount, 0) },
+      },
+      input.importedAt,
+    );
   });
   return kept.map((m) => m.dataset.id);
 }
