@@ -64,3 +64,23 @@ test('"Förhandsgranska brev" shows the PDF itself in the page', async ({ page }
   await expect.poll(() => page.frames().some((f) => f.url().startsWith('chrome-extension://') && f.url().endsWith('/index.html'))).toBe(true);
   await expectNoA11yViolations(page, 'letter preview');
 });
+
+test('an exported letter is kept and "Exportera igen…" downloads exactly the same bytes', async ({ page }) => {
+  test.setTimeout(LETTER_TEST_TIMEOUT);
+  await openApp(page);
+  const panel = page.getByTestId('letter-panel');
+  let download = page.waitForEvent('download', { timeout: LETTER_TEST_TIMEOUT });
+  await panel.getByRole('button', { name: 'Exportera brev…' }).click();
+  const first = readFileSync(await (await download).path());
+
+  const stored = page.getByTestId('stored-letters');
+  await expect(stored.getByRole('row')).toHaveCount(2, { timeout: LETTER_TEST_TIMEOUT }); // header + the letter
+  await expect(stored).toContainText(/svarsbrev-DEMO-CRC-301-\d{4}-\d{2}-\d{2}\.pdf/);
+  await expectNoA11yViolations(page, 'stored letters');
+
+  download = page.waitForEvent('download', { timeout: LETTER_TEST_TIMEOUT });
+  await stored.getByRole('button', { name: 'Exportera igen…' }).click();
+  const again = readFileSync(await (await download).path());
+  expect(Buffer.compare(again, first)).toBe(0);
+  await expect(page.getByTestId('stored-letters-status')).toContainText('Brevet sparades');
+});

@@ -13,6 +13,16 @@ export const letterEn: Widen<typeof letterSv> = {
   previewReady: 'The preview shows the letter ({{size}}).',
   previewTitle: 'Preview of the feasibility letter (PDF)',
   exported: 'The letter was saved: {{path}} (SHA-256 {{sha}}). It is kept in Antal and in the audit trail.',
+  stored: {
+    caption: 'Exported letters (kept byte for byte)',
+    date: 'Created',
+    language: 'Language',
+    file: 'File',
+    size: 'Size',
+    actions: 'Actions',
+    exportAgain: 'Export again…',
+    tampered: 'The stored letter {{file}} does not match its SHA-256 and is not exported.',
+  },
   errors: {
     disclosure: 'The letter was not created: disclosure control would be broken for {{cells}}. {{detail}}',
     policy: 'The disclosure rule in Settings cannot be used: {{detail}}',

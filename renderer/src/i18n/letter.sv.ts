@@ -10,6 +10,16 @@ export const letterSv = {
   previewReady: 'Förhandsgranskningen visar brevet ({{size}}).',
   previewTitle: 'Förhandsgranskning av svarsbrevet (PDF)',
   exported: 'Brevet sparades: {{path}} (SHA-256 {{sha}}). Det finns sparat i Antal och i loggen.',
+  stored: {
+    caption: 'Exporterade brev (sparade byte för byte)',
+    date: 'Skapat',
+    language: 'Språk',
+    file: 'Fil',
+    size: 'Storlek',
+    actions: 'Åtgärder',
+    exportAgain: 'Exportera igen…',
+    tampered: 'Det sparade brevet {{file}} stämmer inte med sin SHA-256 och exporteras inte.',
+  },
   errors: {
     disclosure: 'Brevet skapades inte: röjandeskyddet skulle brytas för {{cells}}. {{detail}}',
     policy: 'Röjandeskyddsregeln i inställningarna kan inte användas: {{detail}}',

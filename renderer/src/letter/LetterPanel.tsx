@@ -12,6 +12,7 @@ import { LANGUAGES } from '../i18n';
 import { buildLetterSnapshot, LetterPolicyError } from './letter-snapshot';
 import { LetterRenderer } from './letter-client';
 import { recordExportedLetter } from './letter-store';
+import { StoredLetters } from './StoredLetters';
 import './letter.css';
 
 interface Rendered {
@@ -31,6 +32,7 @@ export function LetterPanel({ answer }: { answer: Answer }) {
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
   const [previewUrl, setPreviewUrl] = useState<string | null>(null);
+  const [exportCount, setExportCount] = useState(0);
   const rendered = useRef<Rendered | null>(null);
   const renderer = useRef<LetterRenderer | null>(null);
   // The rendered letter belongs to this answer in this language; anything else is rendered anew.
@@ -110,6 +112,7 @@ export function LetterPanel({ answer }: { answer: Answer }) {
         now(),
       );
       setStatus(t('letter.exported', { path: saved.value.path, sha: record.sha256 }));
+      setExportCount((n) => n + 1);
     } catch (e) {
       setStatus('');
       setError(describeError(e));
@@ -149,6 +152,7 @@ export function LetterPanel({ answer }: { answer: Answer }) {
         </p>
       )}
       {previewUrl && <iframe className="letter-preview" title={t('letter.previewTitle')} src={previewUrl} data-testid="letter-preview" />}
+      <StoredLetters studyId={answer.study.id} refreshKey={exportCount} />
     </section>
   );
 }

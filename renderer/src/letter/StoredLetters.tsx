@@ -1,0 +1,104 @@
+// The letters already exported for this study, kept byte for byte with their SHA-256: each can be exported again
+// identically (the stored bytes, never a new rendering), and every export is written to the audit trail.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { sha256Hex } from '../../../shared/utils/sha256';
+import { useServices } from '../context';
+import { appendAudit } from '../db/audit';
+import type { LetterRecord } from '../db/database';
+import { formatBytes, formatIsoDateTime } from '../format';
+
+export function StoredLetters({ studyId, refreshKey }: { studyId: string; refreshKey: number }) {
+  const { t } = useTranslation();
+  const { db, platform, language, now } = useServices();
+  const [letters, setLetters] = useState<LetterRecord[] | null>(null);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    let live = true;
+    void db.letters
+      .where('studyId')
+      .equals(studyId)
+      .toArray()
+      .then((rows) => live && setLetters(rows.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))));
+    return () => {
+      live = false;
+    };
+  }, [db, studyId, refreshKey]);
+
+  async function exportAgain(letter: LetterRecord) {
+    setStatus('');
+    setError('');
+    // The stored bytes must still be the ones recorded: a changed record is refused, never sent.
+    if (sha256Hex(letter.bytes) !== letter.sha256) {
+      setError(t('letter.stored.tampered', { file: letter.fileName }));
+      return;
+    }
+    const saved = await platform.saveFile({ titleKey: 'dialogs.saveLetter', suggestedName: letter.fileName, filters: [{ nameKey: 'files.pdf', extensions: ['pdf'] }], bytes: letter.bytes });
+    if (!saved.ok) {
+      if (saved.error.code !== 'cancelled') setError(t('letter.errors.save', { detail: t(`errors.${saved.error.code}`) }));
+      return;
+    }
+    await appendAudit(
+      db,
+      {
+        kind: 'letter-export',
+        ...(letter.requestId ? { requestId: letter.requestId } : {}),
+        summary: `letter exported again: ${letter.fileName}`,
+        details: { fileName: letter.fileName, savedAs: saved.value.path, sha256: letter.sha256, bytes: letter.bytes.byteLength, snapshotHash: letter.snapshotHash, again: true },
+      },
+      now(),
+    );
+    setStatus(t('letter.exported', { path: saved.value.path, sha: letter.sha256 }));
+  }
+
+  if (!letters || letters.length === 0) return null;
+  return (
+    <div className="stored-letters" data-testid="stored-letters">
+      <table className="data-table">
+        <caption>{t('letter.stored.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('letter.stored.date')}</th>
+            <th scope="col">{t('letter.stored.language')}</th>
+            <th scope="col">{t('letter.stored.file')}</th>
+            <th scope="col" className="num">{t('letter.stored.size')}</th>
+            <th scope="col">SHA-256</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('letter.stored.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {letters.map((l) => (
+            <tr key={l.id}>
+              <td>{formatIsoDateTime(new Date(l.createdAt))}</td>
+              <td>{t(`letter.languages.${l.language}`)}</td>
+              <th scope="row" id={`stored-letter-${l.id}`}>
+                {l.fileName}
+              </th>
+              <td className="num">{formatBytes(l.bytes.byteLength, language)}</td>
+              <td>
+                <code title={l.sha256}>{l.sha256.slice(0, 16)}…</code>
+              </td>
+              <td>
+                <button type="button" onClick={() => void exportAgain(l)} aria-describedby={`stored-letter-${l.id}`}>
+                  {t('letter.stored.exportAgain')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p role="status" className="hint" data-testid="stored-letters-status">
+        {status}
+      </p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
