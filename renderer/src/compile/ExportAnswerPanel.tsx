@@ -14,7 +14,7 @@ import { answerFileFromApp, answerFileName, regionsWithData } from './export-ans
 
 const JSON_FILTERS = [{ nameKey: 'files.json', extensions: ['json'] }];
 
-export function ExportAnswerPanel({ answer }: { answer: Answer }) {
+export function ExportAnswerPanel({ answer, stale = false }: { answer: Answer; stale?: boolean }) {
   const { t } = useTranslation();
   const { db, platform, language, now } = useServices();
   const [unitName, setUnitName] = useState<string | null>(null);
@@ -92,7 +92,7 @@ export function ExportAnswerPanel({ answer }: { answer: Answer }) {
       {unitName && <p>{t('compile.exportPanel.unit', { name: unitName })}</p>}
       {regions.size === 0 && <p className="hint">{t('compile.exportPanel.noRegions')}</p>}
       <p>
-        <button type="button" className="button" onClick={() => void onSave()} disabled={!unitName || !policy || regions.size === 0}>
+        <button type="button" className="button" onClick={() => void onSave()} disabled={stale || !unitName || !policy || regions.size === 0}>
           {t('compile.exportPanel.save')}
         </button>
       </p>

@@ -13,6 +13,7 @@ export const letterEn: Widen<typeof letterSv> = {
   previewReady: 'The preview shows the letter ({{size}}).',
   previewTitle: 'Preview of the feasibility letter (PDF)',
   exported: 'The letter was saved: {{path}} (SHA-256 {{sha}}). It is kept in Antal and in the audit trail.',
+  waitForAnswer: 'The answer is being recomputed after the latest change; the letter can be made once the figures are current.',
   stored: {
     caption: 'Exported letters (kept byte for byte)',
     date: 'Created',

@@ -10,6 +10,7 @@ export const letterSv = {
   previewReady: 'Förhandsgranskningen visar brevet ({{size}}).',
   previewTitle: 'Förhandsgranskning av svarsbrevet (PDF)',
   exported: 'Brevet sparades: {{path}} (SHA-256 {{sha}}). Det finns sparat i Antal och i loggen.',
+  waitForAnswer: 'Svaret räknas om efter den senaste ändringen; brevet kan skapas när siffrorna är aktuella.',
   stored: {
     caption: 'Exporterade brev (sparade byte för byte)',
     date: 'Skapat',

@@ -24,7 +24,7 @@ interface Rendered {
 
 type Busy = 'preview' | 'export' | null;
 
-export function LetterPanel({ answer }: { answer: Answer }) {
+export function LetterPanel({ answer, stale = false }: { answer: Answer; stale?: boolean }) {
   const { t } = useTranslation();
   const { db, platform, language: uiLanguage, now } = useServices();
   const [language, setLanguage] = useState<LetterLanguage>(uiLanguage);
@@ -136,15 +136,15 @@ export function LetterPanel({ answer }: { answer: Answer }) {
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => void preview()} disabled={busy !== null}>
+        <button type="button" onClick={() => void preview()} disabled={busy !== null || stale}>
           {t('letter.preview')}
         </button>
-        <button type="button" onClick={() => void exportLetter()} disabled={busy !== null}>
+        <button type="button" onClick={() => void exportLetter()} disabled={busy !== null || stale}>
           {t('letter.export')}
         </button>
       </div>
       <p role="status" className="hint" data-testid="letter-status">
-        {status}
+        {stale ? t('letter.waitForAnswer') : status}
       </p>
       {error && (
         <p role="alert" className="error" data-testid="letter-error">

@@ -51,7 +51,7 @@ export function HomePage({ studyId }: { studyId?: string }) {
               : t('criteria.status.current', { ms: formatDecimal(computeMillis ?? 0, language, 1), hash: answer.estimate.inputHash.slice(0, 8) })}
         </p>
         <RequestMarking studyId={state.record.id} />
-        {answer ? <AnswerView answer={{ study, datasets, hallandRule, ...answer }} /> : <h1>{study.title}</h1>}
+        {answer ? <AnswerView answer={{ study, datasets, hallandRule, ...answer }} stale={stale} /> : <h1>{study.title}</h1>}
         {answer && <ForecastSection study={study} answer={answer} onChange={updateStudy} />}
       </div>
     </div>
@@ -69,7 +69,7 @@ function healthcareRegionName(id: string, language: UiLanguage): string {
   return language === 'sv' ? hr.nameSv : hr.nameEn;
 }
 
-function AnswerView({ answer }: { answer: Answer }) {
+function AnswerView({ answer, stale }: { answer: Answer; stale: boolean }) {
   const { t } = useTranslation();
   const { language } = useServices();
   const { study, estimate, projection, verdict, datasets, hallandRule } = answer;
@@ -310,8 +310,9 @@ function AnswerView({ answer }: { answer: Answer }) {
           </tbody>
         </table>
       </section>
-      <LetterPanel answer={answer} />
-      <ExportAnswerPanel answer={answer} />
+      {/* While a newer edit is being computed, the shown figures are not the study's: nothing may be sent. */}
+      <LetterPanel answer={answer} stale={stale} />
+      <ExportAnswerPanel answer={answer} stale={stale} />
     </article>
   );
 }
