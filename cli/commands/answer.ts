@@ -14,7 +14,6 @@
  * stderr naming the file, and the line and column (JSON syntax) or JSON path (content).
  */
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   AnswerFileDisclosureError,
   CompileError,
@@ -39,6 +38,7 @@ import { DEFAULT_CLI_LANGUAGE, isCliLanguage, translator, type CliLanguage } fro
 import { runEstimate, type EstimateCommandResult } from './estimate';
 import { IMPORT_OPTIONS, type CommandIo } from './inspect';
 import { writeFileAtomic, type LetterCommandIo } from './letter';
+import { parseCommandArgs } from './command-args';
 
 export const ANSWER_USAGE =
   'usage: antal answer export --study STUDY.json --data FILE [--data FILE]... --unit NAME --out ANSWER.json\n' +
@@ -277,44 +277,27 @@ function exportOnly(argv: readonly string[], index: number): boolean {
 }
 
 async function runExport(argv: string[], io: LetterCommandIo): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        ...IMPORT_OPTIONS,
-        study: { type: 'string' },
-        data: { type: 'string', multiple: true },
-        measure: { type: 'string' },
-        population: { type: 'string' },
-        kind: { type: 'string' },
-        'region-basis': { type: 'string' },
-        out: { type: 'string' },
-        date: { type: 'string' },
-        policy: { type: 'string' },
-        unit: { type: 'string' },
-        node: { type: 'string' },
-        region: { type: 'string', multiple: true },
-        reference: { type: 'string' },
-        title: { type: 'string' },
-        clinics: { type: 'string' },
-        eff: { type: 'string' },
-      },
-      allowPositionals: false,
-      strict: true,
-    }));
-  } catch (error) {
-    io.stderr(`${error instanceof Error ? error.message : String(error)}\n${ANSWER_USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(ANSWER_USAGE);
-    return 0;
-  }
-  const usage = (message: string): number => {
-    io.stderr(`${message}\n${ANSWER_USAGE}`);
-    return 2;
-  };
+  const parsed = parseCommandArgs(argv, {
+    ...IMPORT_OPTIONS,
+    study: { type: 'string' },
+    data: { type: 'string', multiple: true },
+    measure: { type: 'string' },
+    population: { type: 'string' },
+    kind: { type: 'string' },
+    'region-basis': { type: 'string' },
+    out: { type: 'string' },
+    date: { type: 'string' },
+    policy: { type: 'string' },
+    unit: { type: 'string' },
+    node: { type: 'string' },
+    region: { type: 'string', multiple: true },
+    reference: { type: 'string' },
+    title: { type: 'string' },
+    clinics: { type: 'string' },
+    eff: { type: 'string' },
+  }, ANSWER_USAGE, io, { positionals: false });
+  if (typeof parsed === 'number') return parsed;
+  const { values, usage } = parsed;
   const language = values.lang ?? DEFAULT_CLI_LANGUAGE;
   if (!isCliLanguage(language)) return usage(`--lang must be sv or en, got "${language}"`);
   if (!values.study) return usage('--study STUDY.json is required');
@@ -417,27 +400,9 @@ export function renderCompiled(compiled: CompiledAnswer, language: CliLanguage):
 }
 
 async function runCompile(argv: string[], io: LetterCommandIo): Promise<number> {
-  let values;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      options: { out: { type: 'string' }, date: { type: 'string' }, strict: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
-      allowPositionals: true,
-      strict: true,
-    }));
-  } catch (error) {
-    io.stderr(`${error instanceof Error ? error.message : String(error)}\n${ANSWER_USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(ANSWER_USAGE);
-    return 0;
-  }
-  const usage = (message: string): number => {
-    io.stderr(`${message}\n${ANSWER_USAGE}`);
-    return 2;
-  };
+  const parsed = parseCommandArgs(argv, { out: { type: 'string' }, date: { type: 'string' }, strict: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }, ANSWER_USAGE, io, { positionals: true });
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals, usage } = parsed;
   const language = values.lang ?? DEFAULT_CLI_LANGUAGE;
   if (!isCliLanguage(language)) return usage(`--lang must be sv or en, got "${language}"`);
   if (positionals.length === 0) return usage('give the answer files to compile: antal answer compile A.json B.json …');

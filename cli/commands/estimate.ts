@@ -13,7 +13,6 @@
  * Exit 0 with an answer, 1 when an input is wrong (unreadable file, import errors, invalid study, no usable
  * measure), 2 on a usage error.
  */
-import { parseArgs } from 'node:util';
 import type { Basis, Dataset } from '../../shared/counts/dataset';
 import type { Study } from '../../shared/criteria/study';
 import { parseStudyFile } from '../../shared/criteria/study-schema';
@@ -31,6 +30,7 @@ import { DEFAULT_CLI_LANGUAGE, isCliLanguage, translator, type CliLanguage, type
 import { analyseOptionsFrom, IMPORT_OPTIONS, phrasesFor, type CommandIo } from './inspect';
 import type { PhraseTable } from '../../shared/import/phrases';
 import { HALLAND_OPTION_HELP, parseHallandOption } from './halland-option';
+import { parseCommandArgs } from './command-args';
 
 const ESTIMATE_USAGE =
   'usage: antal estimate --study STUDY.json --data FILE [--data FILE]... [--measure NAME] [--population FILE]\n' +
@@ -196,36 +196,19 @@ function used(path: string, measure: MeasureDataset, kindAssumed: boolean): Data
 }
 
 export async function runEstimate(argv: string[], io: CommandIo): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        ...IMPORT_OPTIONS,
-        study: { type: 'string' },
-        data: { type: 'string', multiple: true },
-        measure: { type: 'string' },
-        population: { type: 'string' },
-        kind: { type: 'string' },
-        'region-basis': { type: 'string' },
-        halland: { type: 'string' },
-        lang: { type: 'string' },
-      },
-      allowPositionals: false,
-      strict: true,
-    }));
-  } catch (error) {
-    io.stderr(`${error instanceof Error ? error.message : String(error)}\n${ESTIMATE_USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(ESTIMATE_USAGE);
-    return 0;
-  }
-  const usage = (message: string): number => {
-    io.stderr(`${message}\n${ESTIMATE_USAGE}`);
-    return 2;
-  };
+  const parsed = parseCommandArgs(argv, {
+    ...IMPORT_OPTIONS,
+    study: { type: 'string' },
+    data: { type: 'string', multiple: true },
+    measure: { type: 'string' },
+    population: { type: 'string' },
+    kind: { type: 'string' },
+    'region-basis': { type: 'string' },
+    halland: { type: 'string' },
+    lang: { type: 'string' },
+  }, ESTIMATE_USAGE, io, { positionals: false });
+  if (typeof parsed === 'number') return parsed;
+  const { values, usage } = parsed;
   const language = values.lang ?? DEFAULT_CLI_LANGUAGE;
   if (!isCliLanguage(language)) return usage(`--lang must be sv or en, got "${language}"`);
   if (!values.study) return usage('--study STUDY.json is required');

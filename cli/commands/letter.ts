@@ -15,7 +15,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createSnapshot, verifySnapshot, type AnswerSnapshot, type DatasetProvenanceRecord, type RequestFacts, type SnapshotUnitProfile } from '../../shared/answer/snapshot';
 import type { Study } from '../../shared/criteria/study';
 import { parseStudyFile } from '../../shared/criteria/study-schema';
@@ -25,6 +24,7 @@ import { projectRecruitment } from '../../shared/recruitment/project';
 import { verdictFromProbability } from '../../shared/recruitment/verdict';
 import { IMPORT_OPTIONS, type CommandIo } from './inspect';
 import { runEstimate, type EstimateCommandResult } from './estimate';
+import { parseCommandArgs } from './command-args';
 
 const LETTER_USAGE =
   'usage: antal letter --study STUDY.json --data FILE [--data FILE]... --out LETTER.pdf [--lang sv|en]\n' +
@@ -160,41 +160,24 @@ function readStudy(path: string, io: CommandIo): Study {
 }
 
 export async function runLetter(argv: string[], io: LetterCommandIo): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        ...IMPORT_OPTIONS,
-        study: { type: 'string' },
-        data: { type: 'string', multiple: true },
-        measure: { type: 'string' },
-        population: { type: 'string' },
-        kind: { type: 'string' },
-        'region-basis': { type: 'string' },
-        lang: { type: 'string' },
-        out: { type: 'string' },
-        date: { type: 'string' },
-        policy: { type: 'string' },
-        unit: { type: 'string' },
-        request: { type: 'string' },
-        snapshot: { type: 'string' },
-      },
-      allowPositionals: false,
-      strict: true,
-    }));
-  } catch (error) {
-    io.stderr(`${error instanceof Error ? error.message : String(error)}\n${LETTER_USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(LETTER_USAGE);
-    return 0;
-  }
-  const usage = (message: string): number => {
-    io.stderr(`${message}\n${LETTER_USAGE}`);
-    return 2;
-  };
+  const parsed = parseCommandArgs(argv, {
+    ...IMPORT_OPTIONS,
+    study: { type: 'string' },
+    data: { type: 'string', multiple: true },
+    measure: { type: 'string' },
+    population: { type: 'string' },
+    kind: { type: 'string' },
+    'region-basis': { type: 'string' },
+    lang: { type: 'string' },
+    out: { type: 'string' },
+    date: { type: 'string' },
+    policy: { type: 'string' },
+    unit: { type: 'string' },
+    request: { type: 'string' },
+    snapshot: { type: 'string' },
+  }, LETTER_USAGE, io, { positionals: false });
+  if (typeof parsed === 'number') return parsed;
+  const { values, usage } = parsed;
   if (!values.out) return usage('--out LETTER.pdf is required');
   const language = values.lang ?? 'sv';
   if (language !== 'sv' && language !== 'en') return usage(`--lang must be sv or en, got "${language}"`);

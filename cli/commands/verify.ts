@@ -12,7 +12,6 @@
  * Exit 0 when the file verifies, 1 when it does not (the problem is named) or cannot be read, 2 on a usage error.
  */
 import { createHash } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { ANSWER_FILE_FORMAT, COMPILED_ANSWER_FORMAT, answerFileHash, parseAnswerFile, verifyAnswerFileHash, verifyCompiledAnswerHash, type CompiledAnswer } from '../../shared/answer-file';
 import { verifySnapshot, type AnswerSnapshot } from '../../shared/answer/snapshot';
 import { verifyAuditChain, type AuditEntry, type AuditHead } from '../../shared/audit/chain';
@@ -24,6 +23,7 @@ import { parseBackupFile } from '../../shared/backup/backup-format';
 import { DEFAULT_CLI_LANGUAGE, isCliLanguage, type CliLanguage } from '../i18n';
 import { issueLines } from './answer';
 import type { CommandIo } from './inspect';
+import { parseCommandArgs } from './command-args';
 
 export const VERIFY_USAGE = 'usage: antal verify FILE [--snapshot SNAPSHOT.json] [--json] [--lang sv|en]\n';
 
@@ -199,32 +199,12 @@ export async function verifyFile(path: string, io: CommandIo, snapshotPath?: str
 }
 
 export async function runVerify(argv: string[], io: CommandIo): Promise<number> {
-  let values;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      options: { snapshot: { type: 'string' }, json: { type: 'boolean', default: false }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
-      allowPositionals: true,
-      strict: true,
-    }));
-  } catch (error) {
-    io.stderr(`${error instanceof Error ? error.message : String(error)}\n${VERIFY_USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(VERIFY_USAGE);
-    return 0;
-  }
+  const parsed = parseCommandArgs(argv, { snapshot: { type: 'string' }, json: { type: 'boolean', default: false }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }, VERIFY_USAGE, io, { positionals: true });
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals, usage } = parsed;
   const language = values.lang ?? DEFAULT_CLI_LANGUAGE;
-  if (!isCliLanguage(language)) {
-    io.stderr(`--lang must be sv or en, got "${language}"\n${VERIFY_USAGE}`);
-    return 2;
-  }
-  if (positionals.length !== 1) {
-    io.stderr(`give exactly one file to verify\n${VERIFY_USAGE}`);
-    return 2;
-  }
+  if (!isCliLanguage(language)) return usage(`--lang must be sv or en, got "${language}"`);
+  if (positionals.length !== 1) return usage('give exactly one file to verify');
   try {
     const result = await verifyFile(positionals[0]!, io, values.snapshot);
     const text = TEXT[language];
