@@ -5,6 +5,9 @@ import { letterEn } from './letter.en';
 import { disclosureEn } from './disclosure.en';
 import { backupEn } from './backup.en';
 import { compileEn } from './compile.en';
+import { guideEn } from './guide.en';
+import { uiEn } from './ui.en';
+import { helpEn } from './help.en';
 import type { Messages } from './sv';
 import { criteriaEn } from './criteria.en';
 
@@ -152,5 +155,8 @@ export const en: Messages = {
   disclosure: disclosureEn,
   backup: backupEn,
   compile: compileEn,
+  guide: guideEn,
+  ui: uiEn,
+  help: helpEn,
   language: { sv: 'Svenska', en: 'English' },
 };

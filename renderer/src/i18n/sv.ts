@@ -6,6 +6,9 @@ import { letterSv } from './letter.sv';
 import { disclosureSv } from './disclosure.sv';
 import { backupSv } from './backup.sv';
 import { compileSv } from './compile.sv';
+import { guideSv } from './guide.sv';
+import { uiSv } from './ui.sv';
+import { helpSv } from './help.sv';
 import type { Widen } from './widen';
 import { criteriaSv } from './criteria.sv';
 export const sv = {
@@ -151,6 +154,9 @@ export const sv = {
   disclosure: disclosureSv,
   backup: backupSv,
   compile: compileSv,
+  guide: guideSv,
+  ui: uiSv,
+  help: helpSv,
   language: { sv: 'Svenska', en: 'English' },
 } as const;
 

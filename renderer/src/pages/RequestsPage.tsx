@@ -1,7 +1,6 @@
 // Feasibility requests: the open ones by deadline, the whole list with search and filters, turnaround statistics.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEMO_STUDY } from '../../../shared/demo/study';
 import type { FeasibilityRequest } from '../../../shared/requests/request';
 import { REQUEST_STATUSES, REQUEST_TYPES } from '../../../shared/requests/request';
 import { matchesFilter, NO_FILTER, receivedYears, type RequestFilter } from '../../../shared/requests/search';
@@ -9,9 +8,9 @@ import { turnaroundStatistics } from '../../../shared/requests/statistics';
 import { openByDeadline, summerWarnings } from '../../../shared/requests/workflow';
 import { useServices } from '../context';
 import { formatCount, formatDecimal } from '../format';
-import { ConfidentialityMark, DeadlineText, useStoreContext, useToday } from '../requests/common';
+import { ConfidentialityMark, DeadlineText, useToday } from '../requests/common';
 import { SelectField, TextField } from '../requests/fields';
-import { createRequest } from '../requests/request-store';
+import { useCreateRequest } from '../requests/new-request';
 
 export interface RequestsPageProps {
   onOpenRequest: (requestId: string) => void;
@@ -21,7 +20,7 @@ export interface RequestsPageProps {
 export function RequestsPage({ onOpenRequest, onOpenAudit }: RequestsPageProps) {
   const { t } = useTranslation();
   const { db } = useServices();
-  const storeContext = useStoreContext();
+  const createRequest = useCreateRequest();
   const [requests, setRequests] = useState<FeasibilityRequest[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [copySource, setCopySource] = useState('');
@@ -42,14 +41,13 @@ export function RequestsPage({ onOpenRequest, onOpenAudit }: RequestsPageProps) 
     async (copyOf?: FeasibilityRequest) => {
       setError(null);
       try {
-        const summary = copyOf ? t('requests.auditText.copied', { title: copyOf.title }) : t('requests.auditText.created');
-        const request = await createRequest(storeContext(), DEMO_STUDY, summary, copyOf);
+        const request = await createRequest(copyOf);
         onOpenRequest(request.id);
       } catch (e) {
         setError(t('requests.errors.create', { detail: e instanceof Error ? e.message : String(e) }));
       }
     },
-    [storeContext, onOpenRequest, t],
+    [createRequest, onOpenRequest, t],
   );
 
   return (

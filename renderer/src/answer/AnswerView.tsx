@@ -1,0 +1,294 @@
+// The answer to a study: national and regional figures with intervals, the verdict, warnings, map, charts,
+// attrition, and the letter and answer-file export under it. Used by the answer page and the guided answer.
+import { useTranslation } from 'react-i18next';
+import type { UiLanguage } from '../../../shared/ipc/contract';
+import type { EstimateWarning } from '../../../shared/estimate/types';
+import { HEALTHCARE_REGIONS, regionByCode } from '../../../shared/regions/regions';
+import type { Answer } from './load-answer';
+import { AttritionChart } from '../components/AttritionChart';
+import { IntervalChart } from '../components/IntervalChart';
+import { RegionMap } from '../components/RegionMap';
+import { SponsorViewBar, useMapDisclosure, useSponsorView } from '../disclosure/sponsor-view';
+import { attritionTexts, compareForChart, figureTexts } from '../disclosure/display';
+import { ExportAnswerPanel } from '../compile/ExportAnswerPanel';
+import { LetterPanel } from '../letter/LetterPanel';
+import { useServices } from '../context';
+import { formatCount, formatDecimal, formatIntervalRange, formatPercent } from '../format';
+
+function regionName(code: Parameters<typeof regionByCode>[0], language: UiLanguage): string {
+  const region = regionByCode(code);
+  return language === 'sv' ? region.nameSv : region.nameEn;
+}
+
+function healthcareRegionName(id: string, language: UiLanguage): string {
+  const hr = HEALTHCARE_REGIONS.find((h) => h.id === id);
+  if (!hr) return id;
+  return language === 'sv' ? hr.nameSv : hr.nameEn;
+}
+
+export function AnswerView({ answer, stale }: { answer: Answer; stale: boolean }) {
+  const { t } = useTranslation();
+  const { language } = useServices();
+  const { study, estimate, projection, verdict, datasets, hallandRule } = answer;
+  const synthetic = datasets.some((d) => d.provenance.synthetic);
+  const sponsor = useSponsorView(estimate, hallandRule);
+  const disclosed = sponsor.disclosed;
+  const mapDisclosure = useMapDisclosure(sponsor);
+  const national = figureTexts(estimate.national, disclosed?.national, language);
+  const stepLabels = new Map(study.steps.map((s) => [s.id, s.label]));
+
+  const regionRows = estimate.regions.map((r, i) => ({ key: r.region, label: regionName(r.region, language), interval: r.eligible, disclosed: disclosed?.regions[i] }));
+  const chartRows = [...regionRows].sort(compareForChart);
+
+  return (
+    <article className="answer" aria-labelledby="answer-title">
+      <header className="answer-header">
+        <h1 id="answer-title">{study.title}</h1>
+        {synthetic && <p className="badge badge-demo">{t('app.demoBadge')}</p>}
+        <dl className="facts">
+          <div>
+            <dt>{t('home.sponsorReference')}</dt>
+            <dd>{study.sponsorReference}</dd>
+          </div>
+          {datasets.map((d) => (
+            <div key={d.id}>
+              <dt>{t('home.dataset')}</dt>
+              <dd>
+                {d.name} — {d.provenance.publisher}
+                <br />
+                {t('home.basisValue', {
+                  unit: t(`basis.${d.basis.unit}`),
+                  kind: t(`basis.${d.basis.kind}`),
+                  regionBasis: t(`basis.${d.basis.regionBasis}`),
+                  from: d.provenance.periodFrom,
+                  to: d.provenance.periodTo,
+                })}
+              </dd>
+            </div>
+          ))}
+          <div>
+            <dt>{t('home.basis')}</dt>
+            <dd>{t('home.window', { years: formatDecimal(study.population.windowYears, language) })}</dd>
+          </div>
+        </dl>
+      </header>
+
+      <SponsorViewBar view={sponsor} />
+      <section className="cards" aria-label={t('home.title')}>
+        <div className="card" data-testid="national">
+          <h2>{t('home.national')}</h2>
+          <p className="big-number" data-testid="national-point">
+            {national.point}
+          </p>
+          <p data-testid="national-interval">{t('home.interval', { low: national.low, high: national.high })}</p>
+          <p className="hint">{t('home.nationalHint')}</p>
+          {estimate.warnings.some((w) => w.code === 'independence') && (
+            <p className="hint independence-note" data-testid="independence-note">
+              <a href="#warnings-title">{t('home.independenceNote')}</a>
+            </p>
+          )}
+          {estimate.unknownRegion && estimate.unknownRegion.high > 0 && (
+            <p className="hint">{t('home.unknownRegion', { value: disclosed?.unknownRegion?.intervalText ?? formatIntervalRange(estimate.unknownRegion, language) })}</p>
+          )}
+          {estimate.nationalPublished && (
+            <p className="hint" data-testid="national-published">
+              {t('home.publishedTotal', {
+                value: disclosed?.nationalPublished?.intervalText ?? formatIntervalRange(estimate.nationalPublished, language),
+                sum: national.range,
+              })}
+            </p>
+          )}
+        </div>
+        <div className={`card verdict verdict-${verdict.verdict}`} data-testid="verdict">
+          <h2>{t('home.verdict', { target: formatCount(study.recruitment.targetPatients, language), months: study.recruitment.months })}</h2>
+          <p className="big-number" data-testid="verdict-level">
+            {t(`verdict.${verdict.verdict}`)}
+          </p>
+          <p data-testid="verdict-probability">{t('home.probability', { p: formatPercent(projection.probability, language) })}</p>
+          <p className="hint">
+            {t('home.sites', {
+              count: study.recruitment.sites.length,
+              rate: formatDecimal(projection.totalRatePerMonth.point, language),
+            })}
+          </p>
+          <p className="hint" data-testid="verdict-rule">
+            {t('home.verdictRule', {
+              veryGood: formatPercent(study.verdictThresholds.veryGood, language),
+              good: formatPercent(study.verdictThresholds.good, language),
+            })}
+          </p>
+        </div>
+      </section>
+
+      {estimate.warnings.length > 0 && (
+        <section className="warnings" aria-labelledby="warnings-title">
+          <h2 id="warnings-title">{t('home.warnings.title')}</h2>
+          <ul>
+            {estimate.warnings.map((w, i) => (
+              <li key={i}>{warningText(w, t, (id) => stepLabels.get(id) ?? id)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="per-region-title">
+        <h2 id="per-region-title">{t('home.perRegion')}</h2>
+        <div className="region-overview">
+          <IntervalChart rows={chartRows} title={t('home.chartTitle')} language={language} />
+          <RegionMap regions={estimate.regions} title={t('home.mapTitle')} legendTitle={t('home.mapLegend')} language={language} disclosure={mapDisclosure} />
+        </div>
+        <table className="data-table" data-testid="region-table">
+          <caption>
+            {t('home.perRegionCaption')}
+            {estimate.warnings.some((w) => w.code === 'independence') && <> — {t('home.independenceNote')}</>}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('home.columns.region')}</th>
+              <th scope="col">{t('home.columns.healthcareRegion')}</th>
+              <th scope="col" className="num">{t('home.columns.low')}</th>
+              <th scope="col" className="num">{t('home.columns.point')}</th>
+              <th scope="col" className="num">{t('home.columns.high')}</th>
+              <th scope="col" className="num">{t('home.columns.masked')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {estimate.regions.map((r, i) => {
+              const v = figureTexts(r.eligible, disclosed?.regions[i], language);
+              return (
+                <tr key={r.region} data-region={r.region}>
+                  <th scope="row">
+                    {regionName(r.region, language)}
+                    {r.jointCount && <span className="hint"> ({t('home.jointCount')})</span>}
+                  </th>
+                  <td>{healthcareRegionName(regionByCode(r.region).healthcareRegion, language)}</td>
+                  <td className="num">{v.low}</td>
+                  <td className="num" data-suppressed={v.suppressed ?? undefined}>{v.point}</td>
+                  <td className="num">{v.high}</td>
+                  <td className="num">{formatCount(r.maskedCells, language)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('home.national')}</th>
+              <td />
+              <td className="num">{national.low}</td>
+              <td className="num">{national.point}</td>
+              <td className="num">{national.high}</td>
+              <td className="num">{formatCount(estimate.regions.reduce((n, r) => n + r.maskedCells, 0), language)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </section>
+
+      <section aria-labelledby="hr-title">
+        <h2 id="hr-title">{t('home.perHealthcareRegion')}</h2>
+        <table className="data-table" data-testid="healthcare-region-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('home.columns.healthcareRegion')}</th>
+              <th scope="col" className="num">{t('home.columns.low')}</th>
+              <th scope="col" className="num">{t('home.columns.point')}</th>
+              <th scope="col" className="num">{t('home.columns.high')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {estimate.healthcareRegions.map((h, i) => {
+              const v = figureTexts(h.eligible, disclosed?.healthcareRegions[i], language);
+              return (
+                <tr key={h.id}>
+                  <th scope="row">{healthcareRegionName(h.id, language)}</th>
+                  <td className="num">{v.low}</td>
+                  <td className="num" data-suppressed={v.suppressed ?? undefined}>{v.point}</td>
+                  <td className="num">{v.high}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <p className="hint">
+          {hallandRule.kind === 'population-split'
+            ? t('home.hallandRule', {
+                sodra: formatPercent(hallandRule.sodraShare, language, 0),
+                vastra: formatPercent(1 - hallandRule.sodraShare, language, 0),
+              })
+            : t('home.hallandAllTo', { region: healthcareRegionName(hallandRule.healthcareRegion, language) })}
+        </p>
+      </section>
+
+      <section aria-labelledby="attrition-title">
+        <h2 id="attrition-title">{t('home.attrition')}</h2>
+        {disclosed ? (
+          <p className="hint sponsor-note">{t('disclosure.sponsorView.attritionChartHidden')}</p>
+        ) : (
+          <AttritionChart
+            steps={estimate.attrition}
+            labelOf={(step) => (step.type === 'base' ? t('home.stepType.base') : step.enabled ? step.label : `${step.label} (${t('criteria.off')})`)}
+            title={t('criteria.attritionChart')}
+            mostLimitingStepId={estimate.mostLimitingStepId}
+            language={language}
+          />
+        )}
+        <table className="data-table" data-testid="attrition-table">
+          <caption>
+            {t('home.attritionCaption')}
+            {estimate.warnings.some((w) => w.code === 'independence') && <> — {t('home.independenceNote')}</>}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('home.columns.step')}</th>
+              <th scope="col">{t('home.columns.type')}</th>
+              <th scope="col" className="num">{t('home.columns.point')}</th>
+              <th scope="col" className="num">{t('home.columns.total')}</th>
+              <th scope="col" className="num">{t('home.columns.remaining')}</th>
+              <th scope="col" className="num">{t('home.columns.lost')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {estimate.attrition.map((step, i) => {
+              const v = attritionTexts(step, disclosed?.attrition[i], sponsor.policy.secondaryText, language);
+              return (
+                <tr key={step.stepId} className={step.stepId === estimate.mostLimitingStepId ? 'most-limiting' : undefined}>
+                  <th scope="row">
+                    {step.type === 'base' ? t('home.stepType.base') : step.label}
+                    {!step.enabled && <span className="badge">{t('criteria.off')}</span>}
+                    {step.stepId === estimate.mostLimitingStepId && <span className="badge">{t('home.mostLimiting')}</span>}
+                  </th>
+                  <td>{t(`home.stepType.${step.type}`)}</td>
+                  <td className="num">{v.point}</td>
+                  <td className="num">{v.range}</td>
+                  <td className="num">{v.remaining}</td>
+                  <td className="num">{v.lost}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+      {/* While a newer edit is being computed, the shown figures are not the study's: nothing may be sent. */}
+      <LetterPanel answer={answer} stale={stale} />
+      <ExportAnswerPanel answer={answer} stale={stale} />
+    </article>
+  );
+}
+
+type Translate = ReturnType<typeof useTranslation>['t'];
+
+function warningText(w: EstimateWarning, t: Translate, label: (id: string) => string): string {
+  switch (w.code) {
+    case 'independence':
+      return t('home.warnings.independence', { steps: w.steps.map(label).join(', ') });
+    case 'synthetic-data':
+      return t('home.warnings.synthetic-data', { dataset: w.dataset });
+    case 'masked-cells':
+      return t('home.warnings.masked-cells', { count: w.count });
+    case 'straddling-age-band':
+      return t(w.weighting === 'population' ? 'home.warnings.straddling-age-band-population' : 'home.warnings.straddling-age-band', { bands: w.bands.join(', ') });
+    case 'basis-mismatch':
+      return t('home.warnings.basis-mismatch', { detail: w.detail });
+    case 'unresolved-criterion':
+      return t('home.warnings.unresolved-criterion', { dimensions: w.dimensions.join(', ') });
+  }
+}
