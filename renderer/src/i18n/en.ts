@@ -8,6 +8,7 @@ import { compileEn } from './compile.en';
 import { guideEn } from './guide.en';
 import { uiEn } from './ui.en';
 import { helpEn } from './help.en';
+import { actionsEn } from './actions.en';
 import type { Messages } from './sv';
 import { criteriaEn } from './criteria.en';
 
@@ -158,5 +159,6 @@ export const en: Messages = {
   guide: guideEn,
   ui: uiEn,
   help: helpEn,
+  actions: actionsEn,
   language: { sv: 'Svenska', en: 'English' },
 };

@@ -9,6 +9,7 @@ import { compileSv } from './compile.sv';
 import { guideSv } from './guide.sv';
 import { uiSv } from './ui.sv';
 import { helpSv } from './help.sv';
+import { actionsSv } from './actions.sv';
 import type { Widen } from './widen';
 import { criteriaSv } from './criteria.sv';
 export const sv = {
@@ -157,6 +158,7 @@ export const sv = {
   guide: guideSv,
   ui: uiSv,
   help: helpSv,
+  actions: actionsSv,
   language: { sv: 'Svenska', en: 'English' },
 } as const;
 
