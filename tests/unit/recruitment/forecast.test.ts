@@ -143,7 +143,11 @@ describe('a published worked example', () => {
    * (S. Simon, pmean.com/12/PoissonBugs.html) computes its quantiles as c3·qbeta(p, c1, c2)/(1 − qbeta(…))
    * with c1 = 309, c2 = 216, c3 = 786.5. The figures below are those quantiles, evaluated with SciPy 1.17
    * (scipy.stats.beta.ppf, cross-checked by the F-distribution form c3·c1/c2·qf(p, 2c1, 2c2) from the same code).
-   * The printed figures of the paper itself could not be consulted offline; the inputs are the paper's.
+   * The printed figures of the paper itself could not be consulted offline; the inputs are the paper's. The
+   * co-author prints the same inputs in github.com/pmean/simulating-clinical-trials, 3-gamma-poisson.Rmd (2017):
+   * "a target goal of 350 patients in 3 years (1095 days) ... a gamma(175, 547.5)" and "After 239 days, you have
+   * only gotten 41 patients". A worked example of the model with its outputs printed (Simon 2007) is reproduced
+   * in published-example.test.ts.
    */
   const params = { target: 309, sites: 1, alpha: 216, beta: 786.5 };
 
