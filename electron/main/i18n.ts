@@ -24,6 +24,11 @@ const sv = {
   'menu.datasets': 'Dataset',
   'menu.settings': 'Inställningar…',
   'menu.website': 'Antals webbplats',
+  'menu.newRequest': 'Ny förfrågan',
+  'menu.importFile': 'Importera fil…',
+  'menu.exportLetter': 'Exportera svarsbrev…',
+  'menu.searchRequests': 'Sök förfrågningar',
+  'menu.shortcuts': 'Kortkommandon och hjälp',
 
   // Standard roles. Electron's built-in role labels are English only, so we label them ourselves.
   'menu.quit': 'Avsluta',
@@ -90,6 +95,11 @@ const en: Record<MessageKey, string> = {
   'menu.datasets': 'Datasets',
   'menu.settings': 'Settings…',
   'menu.website': 'Antal website',
+  'menu.newRequest': 'New Request',
+  'menu.importFile': 'Import File…',
+  'menu.exportLetter': 'Export Reply Letter…',
+  'menu.searchRequests': 'Search Requests',
+  'menu.shortcuts': 'Keyboard Shortcuts and Help',
 
   'menu.quit': 'Exit',
   'menu.quitMac': 'Quit Antal',

@@ -52,11 +52,18 @@ export function buildMenuTemplate(
     ],
   };
 
+  // The main actions (issue 10 §3): the renderer handles these commands exactly like its single-key shortcuts.
+  const actionItems: MenuItemConstructorOptions[] = [
+    command('menu.newRequest', 'new-request', 'CmdOrCtrl+N'),
+    command('menu.importFile', 'import-file', 'CmdOrCtrl+I'),
+    command('menu.exportLetter', 'export-letter', 'CmdOrCtrl+E'),
+  ];
+
   const fileMenu: MenuItemConstructorOptions = {
     label: t('menu.file'),
     submenu: isMac
-      ? [{ role: 'close', label: t('menu.closeWindow') }]
-      : [command('menu.settings', 'navigate-settings', 'Ctrl+,'), separator, { role: 'quit', label: t('menu.quit') }],
+      ? [...actionItems, separator, { role: 'close', label: t('menu.closeWindow') }]
+      : [...actionItems, separator, command('menu.settings', 'navigate-settings', 'Ctrl+,'), separator, { role: 'quit', label: t('menu.quit') }],
   };
 
   const editMenu: MenuItemConstructorOptions = {
@@ -70,6 +77,8 @@ export function buildMenuTemplate(
       { role: 'paste', label: t('menu.paste') },
       separator,
       { role: 'selectAll', label: t('menu.selectAll') },
+      separator,
+      command('menu.searchRequests', 'search-requests', 'CmdOrCtrl+F'),
     ],
   };
 
@@ -119,8 +128,11 @@ export function buildMenuTemplate(
     ? [{ label: t('menu.website'), click: options.openHomepage }]
     : [];
   // On macOS "About" lives in the application menu.
-  const helpItems = isMac ? websiteItem : [...websiteItem, ...(websiteItem.length > 0 ? [separator] : []), command('menu.about', 'about')];
-  const helpMenu: MenuItemConstructorOptions[] = helpItems.length > 0 ? [{ label: t('menu.help'), role: 'help', submenu: helpItems }] : [];
+  const shortcutsItem = command('menu.shortcuts', 'show-shortcuts', 'F1');
+  const helpItems = isMac
+    ? [shortcutsItem, ...(websiteItem.length > 0 ? [separator, ...websiteItem] : [])]
+    : [shortcutsItem, separator, ...websiteItem, ...(websiteItem.length > 0 ? [separator] : []), command('menu.about', 'about')];
+  const helpMenu: MenuItemConstructorOptions[] = [{ label: t('menu.help'), role: 'help', submenu: helpItems }];
 
   return [...(isMac ? [appMenu] : []), fileMenu, editMenu, viewMenu, windowMenu, ...helpMenu];
 }

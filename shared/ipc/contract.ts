@@ -62,7 +62,18 @@ export interface AppInfo {
 export type UiLanguage = 'sv' | 'en';
 
 /** Menu commands the main process forwards to the renderer. */
-export type MenuCommand = 'about' | 'navigate-requests' | 'navigate-datasets' | 'navigate-settings' | 'navigate-home';
+export type MenuCommand =
+  | 'about'
+  | 'navigate-requests'
+  | 'navigate-datasets'
+  | 'navigate-settings'
+  | 'navigate-home'
+  // The main actions' menu items (issue 10 §3); the renderer handles them like its keyboard shortcuts.
+  | 'new-request'
+  | 'import-file'
+  | 'export-letter'
+  | 'search-requests'
+  | 'show-shortcuts';
 
 export interface AntalBridge {
   /** Versions for the About dialog. */
@@ -126,4 +137,9 @@ export const MENU_COMMANDS: readonly MenuCommand[] = [
   'navigate-datasets',
   'navigate-settings',
   'navigate-home',
+  'new-request',
+  'import-file',
+  'export-letter',
+  'search-requests',
+  'show-shortcuts',
 ];

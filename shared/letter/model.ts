@@ -5,8 +5,8 @@
  */
 import type { AnswerSnapshot, EffAnswers, TriState } from '../answer/snapshot';
 import type { CriterionStep } from '../criteria/study';
-import type { EstimateWarning } from '../estimate/types';
 import { HEALTHCARE_REGIONS, regionByCode, type CountyCode, type HealthcareRegionId } from '../regions/regions';
+import { letterMethodParagraphs, snapshotMethodInputs } from '../method/sections';
 import { recruitmentChartSvg, regionMapSvg } from './charts';
 import { printedShare, type LetterFigures, type PrintedInterval } from './figures';
 import { formatCount, formatNumber, formatPercent } from './format';
@@ -298,22 +298,10 @@ function provenanceItems(c: Context): string[] {
   });
 }
 
-function stepLabels(snapshot: AnswerSnapshot, ids: string[]): string {
-  return ids.map((id) => snapshot.study.steps.find((s) => s.id === id)?.label ?? id).join(', ');
-}
-
 function methodBlocks(c: Context): LetterBlock[] {
   const { t, snapshot } = c;
-  const { answer, settings } = snapshot;
-  const paragraphs = [t('method1'), t('method2')];
-  const independence = answer.estimate.warnings.find((w): w is Extract<EstimateWarning, { code: 'independence' }> => w.code === 'independence');
-  if (independence) paragraphs.push(t('methodIndependence', { steps: stepLabels(snapshot, independence.steps) }));
-  if (snapshot.study.recruitment.sites.length > 0) {
-    const p = answer.projection;
-    const how = p.simulation ? t('methodSimulation', { runs: c.count(p.simulation.runs), seed: String(p.simulation.seed) }) : t('methodClosedForm');
-    paragraphs.push(t('methodRecruitment', { alpha: formatNumber(p.alpha, snapshot.language, 2), how }));
-  }
-  paragraphs.push(t('methodDisclosure', { policy: settings.disclosurePolicy.name, version: settings.disclosurePolicy.version }));
+  // The words come from shared/method, the same text the in-app method page shows, so the two never disagree.
+  const paragraphs = letterMethodParagraphs(snapshot.language, snapshotMethodInputs(snapshot));
   return [{ kind: 'heading', text: t('methodTitle') }, ...paragraphs.map((text): LetterBlock => ({ kind: 'paragraph', text }))];
 }
 

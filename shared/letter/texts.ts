@@ -106,17 +106,6 @@ const sv = {
   regionBasis_residence: 'folkbokföring',
   regionBasis_care: 'vårdregion',
   methodTitle: 'Metod',
-  method1:
-    'Antalet bygger på anonymiserade, aggregerade antal per region, diagnoskod, kön, åldersgrupp och period. Kriterier som data kan se tillämpades cell för cell; en åldersgrupp som bara delvis ligger inom en åldersgräns bidrar med en andel och vidgar intervallet från noll till hela gruppen. Maskerade celler i källan (t.ex. "X" = 1–3) ingår som intervall.',
-  method2: 'Kriterier som data inte kan se tillämpades som andelar med ett rimligt intervall och en angiven källa (se Antaganden).',
-  methodIndependence:
-    'Andelarna för {steps} har multiplicerats med varandra. Det förutsätter att kriterierna är oberoende, vilket sällan stämmer exakt; det verkliga antalet kan avvika mer än intervallet visar.',
-  methodRecruitment:
-    'Prognosen använder Poisson–gamma-modellen (Anisimov & Fedorov 2007): varje klinik rekryterar som en Poissonprocess vars takt är gammafördelad (formparameter {alpha}). {how}',
-  methodClosedForm: 'Sannolikheten är beräknad exakt med modellens slutna uttryck.',
-  methodSimulation: 'Sannolikheten är skattad genom simulering med {runs} körningar och fast frö {seed}, så samma studieversion ger alltid samma siffror.',
-  methodDisclosure:
-    'Enligt patientdatalagen (2008:355) lämnas endast antal eller intervall av personer ut, aldrig uppgifter om enskilda. Små antal redovisas enligt röjandeskyddsregeln {policy} (version {version}).',
   limitationsTitle: 'Begränsningar',
   limitation1: 'Antalen avser personer i registren, inte patienter som faktiskt kan nås eller tillfrågas vid de deltagande klinikerna.',
   limitation2: 'Andelar från litteratur eller klinisk bedömning är osäkra; prövare tenderar att överskatta antalet möjliga deltagare.',
@@ -234,17 +223,6 @@ const en: Record<LetterTextKey, string> = {
   regionBasis_residence: 'residence',
   regionBasis_care: 'care',
   methodTitle: 'Method',
-  method1:
-    'The figures are based on anonymised aggregated counts by region, diagnosis code, sex, age band and period. Criteria the data can see were applied cell by cell; an age band that lies only partly within an age limit contributes a share and widens the interval from zero to the whole band. Cells masked in the source (e.g. "X" = 1–3) enter as intervals.',
-  method2: 'Criteria the data cannot see were applied as proportions with a plausible range and a stated source (see Assumptions).',
-  methodIndependence:
-    'The proportions for {steps} were multiplied together. This assumes the criteria are independent, which is rarely exactly true; the real number may differ by more than the interval shows.',
-  methodRecruitment:
-    'The projection uses the Poisson–gamma model (Anisimov & Fedorov 2007): each site recruits as a Poisson process whose rate is gamma distributed (shape {alpha}). {how}',
-  methodClosedForm: 'The probability is computed exactly from the model\'s closed form.',
-  methodSimulation: 'The probability is estimated by simulation with {runs} runs and the fixed seed {seed}, so the same study version always gives the same figures.',
-  methodDisclosure:
-    'Under the Swedish Patient Data Act (2008:355) only numbers or intervals of persons are disclosed, never data about individuals. Small numbers are shown according to the disclosure rule {policy} (version {version}).',
   limitationsTitle: 'Limitations',
   limitation1: 'The figures are persons in the registers, not patients who can actually be reached or approached at the participating sites.',
   limitation2: 'Proportions from the literature or clinical judgement are uncertain; investigators tend to overestimate the number of eligible patients.',

@@ -121,6 +121,34 @@ describe('buildMenuTemplate', () => {
     expect([...sent].sort()).toEqual([...MENU_COMMANDS].sort());
   });
 
+  it.each([
+    ['sv', 'Ny förfrågan', 'new-request', 'CmdOrCtrl+N'],
+    ['sv', 'Importera fil…', 'import-file', 'CmdOrCtrl+I'],
+    ['sv', 'Exportera svarsbrev…', 'export-letter', 'CmdOrCtrl+E'],
+    ['sv', 'Sök förfrågningar', 'search-requests', 'CmdOrCtrl+F'],
+    ['sv', 'Kortkommandon och hjälp', 'show-shortcuts', 'F1'],
+    ['en', 'New Request', 'new-request', 'CmdOrCtrl+N'],
+    ['en', 'Import File…', 'import-file', 'CmdOrCtrl+I'],
+    ['en', 'Export Reply Letter…', 'export-letter', 'CmdOrCtrl+E'],
+    ['en', 'Search Requests', 'search-requests', 'CmdOrCtrl+F'],
+    ['en', 'Keyboard Shortcuts and Help', 'show-shortcuts', 'F1'],
+  ] as const)('%s: the main action "%s" sends %s and has the accelerator %s on every platform', (language, label, command, accelerator) => {
+    for (const platform of ['win32', 'darwin', 'linux'] as const) {
+      const { sent, click, items } = build(language, platform);
+      expect(items.find((i) => i.label === label)?.accelerator, platform).toBe(accelerator);
+      click(label);
+      expect(sent, platform).toEqual([command]);
+    }
+  });
+
+  it('has the shortcuts item in Help even without a homepage opener', () => {
+    for (const platform of ['win32', 'darwin'] as const) {
+      const template = buildMenuTemplate('en', platform, () => undefined, { isDev: false });
+      const help = template.find((m) => m.role === 'help');
+      expect(flatten(help ? [help] : []).map((i) => i.label), platform).toContain('Keyboard Shortcuts and Help');
+    }
+  });
+
   it('opens the homepage from Help through the injected (allow-listed) opener', () => {
     const { click, openHomepage, sent } = build('en', 'win32');
     click('Antal website');

@@ -14,6 +14,7 @@ import { ExportAnswerPanel } from '../compile/ExportAnswerPanel';
 import { LetterPanel } from '../letter/LetterPanel';
 import { useServices } from '../context';
 import { formatCount, formatDecimal, formatIntervalRange, formatPercent } from '../format';
+import { HelpTip } from '../help/HelpTip';
 
 function regionName(code: Parameters<typeof regionByCode>[0], language: UiLanguage): string {
   const region = regionByCode(code);
@@ -26,7 +27,8 @@ function healthcareRegionName(id: string, language: UiLanguage): string {
   return language === 'sv' ? hr.nameSv : hr.nameEn;
 }
 
-export function AnswerView({ answer, stale }: { answer: Answer; stale: boolean }) {
+/** `exports: false` leaves out the letter and answer-file panels (the guided answer shows them in its own step). */
+export function AnswerView({ answer, stale, exports = true }: { answer: Answer; stale: boolean; exports?: boolean }) {
   const { t } = useTranslation();
   const { language } = useServices();
   const { study, estimate, projection, verdict, datasets, hallandRule } = answer;
@@ -80,12 +82,18 @@ export function AnswerView({ answer, stale }: { answer: Answer; stale: boolean }
           <p className="big-number" data-testid="national-point">
             {national.point}
           </p>
-          <p data-testid="national-interval">{t('home.interval', { low: national.low, high: national.high })}</p>
+          <div className="with-help">
+            <p data-testid="national-interval">{t('home.interval', { low: national.low, high: national.high })}</p>
+            <HelpTip topic="interval" />
+          </div>
           <p className="hint">{t('home.nationalHint')}</p>
           {estimate.warnings.some((w) => w.code === 'independence') && (
-            <p className="hint independence-note" data-testid="independence-note">
-              <a href="#warnings-title">{t('home.independenceNote')}</a>
-            </p>
+            <div className="with-help">
+              <p className="hint independence-note" data-testid="independence-note">
+                <a href="#warnings-title">{t('home.independenceNote')}</a>
+              </p>
+              <HelpTip topic="independence" />
+            </div>
           )}
           {estimate.unknownRegion && estimate.unknownRegion.high > 0 && (
             <p className="hint">{t('home.unknownRegion', { value: disclosed?.unknownRegion?.intervalText ?? formatIntervalRange(estimate.unknownRegion, language) })}</p>
@@ -111,12 +119,15 @@ export function AnswerView({ answer, stale }: { answer: Answer; stale: boolean }
               rate: formatDecimal(projection.totalRatePerMonth.point, language),
             })}
           </p>
-          <p className="hint" data-testid="verdict-rule">
-            {t('home.verdictRule', {
-              veryGood: formatPercent(study.verdictThresholds.veryGood, language),
-              good: formatPercent(study.verdictThresholds.good, language),
-            })}
-          </p>
+          <div className="with-help">
+            <p className="hint" data-testid="verdict-rule">
+              {t('home.verdictRule', {
+                veryGood: formatPercent(study.verdictThresholds.veryGood, language),
+                good: formatPercent(study.verdictThresholds.good, language),
+              })}
+            </p>
+            <HelpTip topic="verdict" />
+          </div>
         </div>
       </section>
 
@@ -132,7 +143,10 @@ export function AnswerView({ answer, stale }: { answer: Answer; stale: boolean }
       )}
 
       <section aria-labelledby="per-region-title">
-        <h2 id="per-region-title">{t('home.perRegion')}</h2>
+        <div className="with-help">
+          <h2 id="per-region-title">{t('home.perRegion')}</h2>
+          <HelpTip topic="regionInterval" />
+        </div>
         <div className="region-overview">
           <IntervalChart rows={chartRows} title={t('home.chartTitle')} language={language} />
           <RegionMap regions={estimate.regions} title={t('home.mapTitle')} legendTitle={t('home.mapLegend')} language={language} disclosure={mapDisclosure} />
@@ -268,8 +282,8 @@ export function AnswerView({ answer, stale }: { answer: Answer; stale: boolean }
         </table>
       </section>
       {/* While a newer edit is being computed, the shown figures are not the study's: nothing may be sent. */}
-      <LetterPanel answer={answer} stale={stale} />
-      <ExportAnswerPanel answer={answer} stale={stale} />
+      {exports && <LetterPanel answer={answer} stale={stale} />}
+      {exports && <ExportAnswerPanel answer={answer} stale={stale} />}
     </article>
   );
 }

@@ -10,6 +10,7 @@ import type { CountyCode, HallandRule } from '../../../shared/regions/regions';
 import type { MapDisclosure } from '../components/RegionMap';
 import { useServices } from '../context';
 import { formatCount } from '../format';
+import { HelpTip } from '../help/HelpTip';
 import { loadDisclosurePolicy, loadSponsorView, saveSponsorView } from './policy-store';
 import './disclosure.css';
 
@@ -62,6 +63,7 @@ export function SponsorViewBar({ view }: { view: SponsorView }) {
       <div className="sponsor-view-switch">
         <input id={id} type="checkbox" role="switch" checked={view.on} aria-checked={view.on} onChange={(e) => view.setOn(e.target.checked)} />
         <label htmlFor={id}>{t('disclosure.sponsorView.toggle')}</label>
+        <HelpTip topic="hidden" />
       </div>
       {view.error && <p role="alert">{t('disclosure.sponsorView.loadError', { detail: view.error })}</p>}
       {disclosed && (

@@ -12,6 +12,7 @@ import type { EarlyFeedback } from '../../../shared/recruitment/feedback';
 import { MAX_EXTRA_SITES, type RecruitmentProjection } from '../../../shared/recruitment/project';
 import { useServices } from '../context';
 import { formatCount, formatDecimal, formatPercent } from '../format';
+import { HelpTip } from '../help/HelpTip';
 import { EnrolmentChart } from './EnrolmentChart';
 import { ForecastInputs } from './ForecastInputs';
 import { TornadoChart } from './TornadoChart';
@@ -58,9 +59,12 @@ function ForecastSummary({ projection: p, t }: { projection: RecruitmentProjecti
   return (
     <div className="card" data-testid="forecast-summary">
       <h3>{t('forecast.summary')}</h3>
-      <p className="big-number" data-testid="forecast-probability">
-        {formatPercent(p.probability, language)}
-      </p>
+      <div className="with-help">
+        <p className="big-number" data-testid="forecast-probability">
+          {formatPercent(p.probability, language)}
+        </p>
+        <HelpTip topic="forecast" />
+      </div>
       <p>{t('forecast.probability', { target: formatCount(p.target, language), deadline: p.deadlineDate, p: formatPercent(p.probability, language) })}</p>
       <p className="hint">{t('forecast.probabilityRange', { low: formatPercent(p.probabilityRange.low, language), high: formatPercent(p.probabilityRange.high, language) })}</p>
       <p data-testid="forecast-expected">

@@ -1,0 +1,93 @@
+/**
+ * The method description as sections (id, title, paragraphs), worded for one answer's parameters or generically.
+ * The in-app method page shows every section; the letter's method section is the paragraphs of the sections that
+ * apply to its snapshot, in the same order (`letterMethodParagraphs`). Pure: the same inputs give the same words.
+ * Numbers use the letter's own formatter (not Intl), so the page prints exactly the digits the letter prints.
+ */
+import type { AnswerSnapshot, LetterLanguage, SnapshotAnswer } from '../answer/snapshot';
+import type { Study } from '../criteria/study';
+import type { EstimateWarning } from '../estimate/types';
+import { formatCount, formatNumber, formatPercent } from '../letter/format';
+import { fill } from '../letter/texts';
+import { METHOD_TEXTS, type MethodTextKey } from './texts';
+
+export const METHOD_SECTION_IDS = ['data', 'intervals', 'independence', 'forecast', 'verdict', 'disclosure'] as const;
+export type MethodSectionId = (typeof METHOD_SECTION_IDS)[number];
+
+export function isMethodSectionId(value: unknown): value is MethodSectionId {
+  return typeof value === 'string' && (METHOD_SECTION_IDS as readonly string[]).includes(value);
+}
+
+export interface MethodSection {
+  id: MethodSectionId;
+  title: string;
+  paragraphs: string[];
+  /** False when the section does not apply to the answer (or there is none): generic wording, not in a letter. */
+  applies: boolean;
+}
+
+/** The parameters of one answer that the method text names. */
+export interface MethodInputs {
+  /** Labels of the criteria whose proportions were multiplied (the independence warning); empty when none were. */
+  independenceSteps: readonly string[];
+  /** The recruitment model as run; null when the study names no sites (no projection, no verdict). */
+  forecast: { alpha: number; simulation: { runs: number; seed: number } | null; thresholds: { veryGood: number; good: number } } | null;
+  policy: { name: string; version: string };
+}
+
+/** The method inputs of a computed answer, with the disclosure policy in force. */
+export function methodInputs(study: Study, answer: SnapshotAnswer, policy: { name: string; version: string }): MethodInputs {
+  const independence = answer.estimate.warnings.find((w): w is Extract<EstimateWarning, { code: 'independence' }> => w.code === 'independence');
+  const label = (id: string) => study.steps.find((s) => s.id === id)?.label ?? id;
+  const p = answer.projection;
+  return {
+    independenceSteps: independence ? independence.steps.map(label) : [],
+    forecast:
+      study.recruitment.sites.length > 0
+        ? { alpha: p.alpha, simulation: p.simulation ? { runs: p.simulation.runs, seed: p.simulation.seed } : null, thresholds: { ...answer.verdict.thresholds } }
+        : null,
+    policy: { name: policy.name, version: policy.version },
+  };
+}
+
+export function snapshotMethodInputs(snapshot: AnswerSnapshot): MethodInputs {
+  return methodInputs(snapshot.study, snapshot.answer, snapshot.settings.disclosurePolicy);
+}
+
+/** Every section, in order: worded for `inputs` where it applies, generically otherwise (and when inputs is null). */
+export function methodSections(language: LetterLanguage, inputs: MethodInputs | null): MethodSection[] {
+  const table = METHOD_TEXTS[language];
+  const t = (key: MethodTextKey, params?: Record<string, string>) => fill(table[key], params);
+  const section = (id: MethodSectionId, applies: boolean, paragraphs: string[]): MethodSection => ({ id, title: t(`title_${id}`), paragraphs, applies });
+  const steps = inputs?.independenceSteps ?? [];
+  const forecast = inputs?.forecast ?? null;
+  const policy = inputs?.policy ?? null;
+  const how = forecast?.simulation
+    ? t('methodSimulation', { runs: formatCount(forecast.simulation.runs, language), seed: String(forecast.simulation.seed) })
+    : t('methodClosedForm');
+  return [
+    section('data', inputs !== null, [t('method1'), t('method2')]),
+    section('intervals', inputs !== null, [t('methodIntervals')]),
+    steps.length > 0
+      ? section('independence', true, [t('methodIndependence', { steps: steps.join(', ') })])
+      : section('independence', false, [t('methodIndependenceGeneric')]),
+    forecast
+      ? section('forecast', true, [t('methodRecruitment', { alpha: formatNumber(forecast.alpha, language, 2), how }), t('methodSiteRate')])
+      : section('forecast', false, [t('methodRecruitmentGeneric'), t('methodSiteRate')]),
+    forecast
+      ? section('verdict', true, [
+          t('methodVerdict', { veryGood: formatPercent(forecast.thresholds.veryGood, language, 0), good: formatPercent(forecast.thresholds.good, language, 0) }),
+        ])
+      : section('verdict', false, [t('methodVerdictGeneric')]),
+    policy
+      ? section('disclosure', true, [t('methodDisclosure', { policy: policy.name, version: policy.version }), t('methodHidden')])
+      : section('disclosure', false, [t('methodDisclosureGeneric'), t('methodHidden')]),
+  ];
+}
+
+/** The letter's method section: the paragraphs of the sections that apply to the answer, in page order. */
+export function letterMethodParagraphs(language: LetterLanguage, inputs: MethodInputs): string[] {
+  return methodSections(language, inputs)
+    .filter((s) => s.applies)
+    .flatMap((s) => s.paragraphs);
+}
