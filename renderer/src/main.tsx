@@ -12,7 +12,27 @@ import { AntalDatabase, getSetting, putSetting } from './db/database';
 import { seedDemoIfNew } from './db/seed';
 import { DEFAULT_LANGUAGE, initI18n, isUiLanguage } from './i18n';
 import { detectPlatform } from './platform';
+import { ErrorBoundary } from './ui/ErrorBoundary';
+import { startTheme } from './ui/theme';
 import './styles.css';
+
+// The stored theme goes on <html data-theme> before anything renders, so the first paint has the right colours.
+startTheme();
+
+/**
+ * React Aria's press handling inserts a <style> element (touch-action for pressable elements) unless an element
+ * with its id already exists; our CSP (style-src 'self') would block it. The same rule is in styles.css, and this
+ * placeholder tells React Aria it is already there.
+ */
+function claimReactAriaPressableStyle(): void {
+  if (document.getElementById('react-aria-pressable-style')) return;
+  const marker = document.createElement('meta');
+  marker.id = 'react-aria-pressable-style';
+  marker.name = 'react-aria-pressable-style';
+  marker.content = 'styles.css';
+  document.head.append(marker);
+}
+claimReactAriaPressableStyle();
 
 const LANGUAGE_KEY = 'language';
 
@@ -43,7 +63,11 @@ async function start(): Promise<void> {
   const i18n = await initI18n(initial);
   void platform.setLanguage(initial);
 
-  const root = createRoot(container);
+  const root = createRoot(container, {
+    // An error caught by an ErrorBoundary is shown to the user, who can save a scrubbed diagnostic report.
+    // React's default would print the raw error to the console, and its message may hold request content.
+    onCaughtError: () => undefined,
+  });
   const render = (language: UiLanguage) => {
     const services: AppServices = {
       db,
@@ -64,7 +88,9 @@ async function start(): Promise<void> {
     root.render(
       <StrictMode>
         <AppContext.Provider value={services}>
-          <App storagePersisted={storagePersisted} />
+          <ErrorBoundary scope="app">
+            <App storagePersisted={storagePersisted} />
+          </ErrorBoundary>
         </AppContext.Provider>
       </StrictMode>,
     );

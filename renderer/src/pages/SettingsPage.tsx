@@ -8,6 +8,7 @@ import { LANGUAGES, isUiLanguage } from '../i18n';
 import { type HallandChoice, hallandChoiceOf, loadHallandRule, saveHallandChoice } from '../db/halland-rule';
 import { PolicySettings } from '../disclosure/PolicySettings';
 import { BackupPanel } from '../backup/BackupPanel';
+import { ThemeRadioGroup } from '../ui/theme-controls';
 
 export function SettingsPage({ storagePersisted }: { storagePersisted: boolean | null }) {
   const { t } = useTranslation();
@@ -34,6 +35,9 @@ export function SettingsPage({ storagePersisted }: { storagePersisted: boolean |
         </select>
         <p className="hint">{t('settings.languageHint')}</p>
       </fieldset>
+      <div className="panel">
+        <ThemeRadioGroup />
+      </div>
       <HallandRuleField />
       <PolicySettings />
       <UnitProfileForm />
@@ -116,6 +120,8 @@ function UnitProfileForm() {
         aria-invalid={submitted && nameMissing}
         aria-describedby={submitted && nameMissing ? ids.nameError : undefined}
         onChange={(e) => update({ unitName: e.target.value })}
+        // Inline validation: a missing name is explained as soon as the field is left, not only on saving.
+        onBlur={() => setSubmitted(true)}
       />
       {submitted && nameMissing && (
         <p id={ids.nameError} className="field-error">
