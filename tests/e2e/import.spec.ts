@@ -173,7 +173,7 @@ test('the same bytes again are recognised, and next year\'s file from the same s
   await nameField.press('Enter');
   await expect(page.getByTestId('datasets-status')).toHaveText('tarmcancer_2021 – Antal patienter heter nu Tarmcancer 2021.');
   await page.getByRole('button', { name: 'Ta bort för Tarmcancer 2021' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Ta bort Tarmcancer 2021?' });
+  const dialog = page.getByRole('alertdialog', { name: 'Ta bort Tarmcancer 2021?' });
   await expect(dialog).toContainText('Ingen studie använder datasetet.');
   await dialog.getByRole('button', { name: 'Ta bort datasetet' }).click();
   await expect(page.getByTestId('datasets-status')).toHaveText('Tarmcancer 2021 togs bort.');

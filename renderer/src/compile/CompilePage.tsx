@@ -19,6 +19,8 @@ import type { UiLanguage } from '../../../shared/ipc/contract';
 import { HEALTHCARE_REGIONS, regionByCode, type CountyCode, type HealthcareRegionId } from '../../../shared/regions/regions';
 import { useServices } from '../context';
 import { formatCount, formatIsoDate, formatPercent } from '../format';
+import { EmptyState } from '../ui/EmptyState';
+import { reinsertAt, useUndo } from '../ui/undo';
 
 const JSON_FILTERS = [
   { nameKey: 'files.json', extensions: ['json'] },
@@ -153,11 +155,21 @@ export function CompilePage() {
     setStatus(t('compile.added', { name: opened.value.name, unit: read.file.unit.name, count: read.file.regions.length }));
   };
 
+  const undo = useUndo();
   const onRemove = (added: Added) => {
+    const index = files.findIndex((f) => f.key === added.key);
     setFiles((list) => list.filter((f) => f.key !== added.key));
     setChangedAt(now());
     setProblem(null);
-    setStatus(t('compile.removed', { name: added.name }));
+    setStatus('');
+    undo.offer({
+      message: t('compile.removed', { name: added.name }),
+      restoredMessage: t('actions.compileFile.restored', { name: added.name }),
+      undo: () => {
+        setFiles((list) => (list.some((f) => f.key === added.key) ? list : reinsertAt(list, added, index)));
+        setChangedAt(now());
+      },
+    });
   };
 
   const onExport = async (compiled: CompiledAnswer) => {
@@ -199,8 +211,9 @@ export function CompilePage() {
       </p>
 
       <h2 id={ids.files}>{t('compile.filesTitle')}</h2>
+      {undo.region}
       {files.length === 0 ? (
-        <p className="empty-state">{t('compile.empty')}</p>
+        <EmptyState level={3} testId="compile-empty" title={t('actions.empty.compile.title')} next={`${t('compile.empty')} ${t('actions.empty.compile.next')}`} action={{ label: t('actions.empty.compile.action'), onPress: () => void onAdd() }} />
       ) : (
         <div className="import-scroll" role="region" aria-labelledby={ids.files} tabIndex={0}>
           <table className="data-table" data-testid="compile-files">

@@ -14,6 +14,8 @@ import { useServices } from '../context';
 import { formatDecimal } from '../format';
 import { ParsedField } from '../study/fields';
 import { parseDecimalInput, parsePercentInput } from '../study/parse-input';
+import { EmptyState } from '../ui/EmptyState';
+import { removeAt, useUndo } from '../ui/undo';
 
 type Change = (change: (study: Study) => Study) => void;
 
@@ -28,6 +30,14 @@ export function parseIsoDateInput(text: string): string | null {
   if (!match) return null;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   return date.getUTCDate() === Number(match[3]) && date.getUTCMonth() === Number(match[2]) - 1 ? value : null;
+}
+
+/** `sites` with `site` back at `index`; it gets a fresh id if a new site has taken its id meanwhile. */
+export function restoreSite(sites: readonly Site[], site: Site, index: number): Site[] {
+  const back = sites.some((s) => s.id === site.id) ? { ...site, id: newSiteId(sites) } : site;
+  const next = [...sites];
+  next.splice(Math.max(0, Math.min(index, next.length)), 0, back);
+  return next;
 }
 
 /** A fresh site id not used in the plan. */
@@ -104,11 +114,12 @@ function SiteFields({ site, rate, plan, onChange, onRemove }: { site: Site; rate
           value={site.activationMonth}
           format={(v) => formatDecimal(v, language, 1)}
           parse={(text) => {
+            // A site opening at or after the end of recruitment would recruit no one: refused, not kept.
             const v = parseDecimalInput(text);
-            return v !== null && v >= 0 && v <= 120 ? v : null;
+            return v !== null && v >= 0 && v < plan.months ? v : null;
           }}
           onValid={(v) => onChange({ ...site, activationMonth: v })}
-          errorText={t('forecast.sites.activationError')}
+          errorText={t('actions.validation.activation', { months: formatDecimal(plan.months, language, 0) })}
         />
         <ParsedField
           label={t('forecast.sites.share')}
@@ -180,6 +191,18 @@ export function ForecastInputs({ study, siteRates, onChange }: { study: Study; s
       return withPlan(s, { sites: [...sites, site] });
     });
   const { veryGood, good } = study.verdictThresholds;
+  const undo = useUndo();
+  const removeSite = (index: number) => {
+    const removed = removeAt(study.recruitment.sites, index);
+    if (!removed) return;
+    const { item: site } = removed;
+    onChange((s) => withPlan(s, { sites: s.recruitment.sites.filter((x) => x.id !== site.id) }));
+    undo.offer({
+      message: t('actions.site.removed', { name: site.name }),
+      restoredMessage: t('actions.site.restored', { name: site.name }),
+      undo: () => onChange((s) => withPlan(s, { sites: restoreSite(s.recruitment.sites, site, index) })),
+    });
+  };
 
   return (
     <details className="forecast-inputs" data-testid="forecast-inputs">
@@ -243,12 +266,17 @@ export function ForecastInputs({ study, siteRates, onChange }: { study: Study; s
           rate={siteRates.find((r) => r.siteId === site.id)}
           plan={study.recruitment}
           onChange={(next) => setSite(i, next)}
-          onRemove={() => onChange((s) => withPlan(s, { sites: s.recruitment.sites.filter((x) => x.id !== site.id) }))}
+          onRemove={() => removeSite(i)}
         />
       ))}
-      <button type="button" className="button small" onClick={addSite}>
-        {t('forecast.sites.add')}
-      </button>
+      {undo.region}
+      {study.recruitment.sites.length === 0 ? (
+        <EmptyState level={4} testId="sites-empty" title={t('actions.empty.sites.title')} next={t('actions.empty.sites.next')} action={{ label: t('forecast.sites.add'), onPress: addSite }} />
+      ) : (
+        <button type="button" className="button small" onClick={addSite}>
+          {t('forecast.sites.add')}
+        </button>
+      )}
 
       <fieldset className="range">
         <legend>{t('forecast.inputs.thresholds')}</legend>

@@ -39,7 +39,7 @@ function percentOf(progress: Progress | null): number {
   }
 }
 
-export function ImportFlow({ onImported, children }: { onImported(message: string): void; children: ReactNode }) {
+export function ImportFlow({ onImported, children }: { onImported(message: string): void; children: ReactNode | ((openFile: () => void) => ReactNode) }) {
   const { t } = useTranslation();
   const { db, platform, now, language } = useServices();
   const session = useRef<ImportSession | null>(null);
@@ -405,7 +405,8 @@ export function ImportFlow({ onImported, children }: { onImported(message: strin
           onCancel={cancel}
         />
       )}
-      {children}
+      {/* eslint-disable-next-line react-hooks/refs -- the function is only called from a click handler (an empty state's action), never during render */}
+      {typeof children === 'function' ? children(() => void openWithDialog()) : children}
     </div>
   );
 }

@@ -53,7 +53,13 @@ export function StoredLetters({ studyId, refreshKey }: { studyId: string; refres
     setStatus(t('letter.exported', { path: saved.value.path, sha: letter.sha256 }));
   }
 
-  if (!letters || letters.length === 0) return null;
+  if (!letters) return null;
+  if (letters.length === 0)
+    return (
+      <p className="hint" data-testid="stored-letters-none">
+        {t('actions.empty.letters')}
+      </p>
+    );
   return (
     <div className="stored-letters" data-testid="stored-letters">
       <table className="data-table">

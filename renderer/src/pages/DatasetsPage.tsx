@@ -7,6 +7,8 @@ import { datasetToCsvBytes, exportFileName } from '../import/csv-export';
 import { deleteDataset, type NameProblem, renameDataset, studiesUsing } from '../import/dataset-store';
 import { DatasetDetails } from '../import/DatasetDetails';
 import { ImportFlow } from '../import/ImportFlow';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { EmptyState } from '../ui/EmptyState';
 
 /** The Datasets page: import files, and list, inspect, rename, export and delete the stored datasets. */
 export function DatasetsPage() {
@@ -108,11 +110,12 @@ export function DatasetsPage() {
         </p>
       )}
       <ImportFlow onImported={announce}>
+        {(openFile) => (<>
         <h2 id={listHeadingId}>{t('datasets.list.title')}</h2>
         {datasets === null ? (
           <p role="status">{t('app.loading')}</p>
         ) : datasets.length === 0 ? (
-          <p className="empty-state">{t('datasets.empty')}</p>
+          <EmptyState level={3} testId="datasets-empty" title={t('actions.empty.datasets.title')} next={t('actions.empty.datasets.next')} action={{ label: t('actions.empty.datasets.action'), onPress: openFile }} />
         ) : (
           <div className="import-scroll" role="region" aria-labelledby={listHeadingId} tabIndex={0}>
             <table className="data-table" data-testid="datasets-table">
@@ -191,6 +194,7 @@ export function DatasetsPage() {
           </div>
         )}
         {details && <DatasetDetails record={details} onClose={() => setDetailsId(null)} />}
+        </>)}
       </ImportFlow>
       <DeleteDialog pending={deleting} onCancel={() => setDeleting(null)} onConfirm={() => void confirmDelete()} />
     </section>
@@ -279,19 +283,20 @@ function DeleteDialog({
   onConfirm(): void;
 }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
-  const headingId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (pending && !dialog.open) dialog.showModal();
-    if (!pending && dialog.open) dialog.close();
-  }, [pending]);
+  const { language } = useServices();
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={headingId} onClose={onCancel} data-testid="delete-dialog">
+    <ConfirmDialog
+      isOpen={pending !== null}
+      testId="delete-dialog"
+      title={pending ? t('datasets.delete.title', { name: pending.record.name }) : ''}
+      confirmLabel={t('datasets.delete.confirm')}
+      cancelLabel={t('datasets.delete.cancel')}
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+    >
       {pending && (
         <>
-          <h2 id={headingId}>{t('datasets.delete.title', { name: pending.record.name })}</h2>
+          <p>{t('actions.datasetLoss', { cells: formatCount(pending.record.cellCount, language), sha: pending.record.provenance.sha256.slice(0, 12) })}</p>
           {pending.studies.length === 0 ? (
             <p>{t('datasets.delete.noStudies')}</p>
           ) : (
@@ -306,16 +311,8 @@ function DeleteDialog({
             </>
           )}
           <p>{t('datasets.delete.cannotUndo')}</p>
-          <div className="form-actions">
-            <button type="button" className="button danger" onClick={onConfirm}>
-              {t('datasets.delete.confirm')}
-            </button>
-            <button type="button" className="button" onClick={onCancel} autoFocus>
-              {t('datasets.delete.cancel')}
-            </button>
-          </div>
         </>
       )}
-    </dialog>
+    </ConfirmDialog>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AttachmentRecord } from '../db/database';
 import { useServices } from '../context';
 import { formatBytes, formatIsoDateTime } from '../format';
+import { useUndo } from '../ui/undo';
 
 export function AttachmentsPanel({
   attachments,
@@ -41,6 +42,23 @@ export function AttachmentsPanel({
     }
   };
 
+  // Undo adds the same bytes back (same SHA-256); the audit trail shows the removal and the re-adding.
+  const undo = useUndo(fail);
+  const remove = async (a: AttachmentRecord) => {
+    try {
+      await onRemove(a);
+    } catch (e) {
+      fail(e);
+      return;
+    }
+    setMessage(null);
+    undo.offer({
+      message: t('requests.attachments.removed', { name: a.fileName }),
+      restoredMessage: t('actions.attachment.restored', { name: a.fileName }),
+      undo: () => onAdd({ name: a.fileName, bytes: a.bytes }),
+    });
+  };
+
   const download = async (a: AttachmentRecord) => {
     const result = await platform.saveFile({ titleKey: 'dialogs.save', suggestedName: a.fileName, filters: [{ nameKey: 'files.all', extensions: ['*'] }], bytes: a.bytes });
     if (!result.ok && result.error.code !== 'cancelled') setMessage({ kind: 'error', text: t(`errors.${result.error.code}`) });
@@ -64,7 +82,7 @@ export function AttachmentsPanel({
               <button
                 type="button"
                 className="button small danger"
-                onClick={() => void onRemove(a).then(() => setMessage({ kind: 'status', text: t('requests.attachments.removed', { name: a.fileName }) }), fail)}
+                onClick={() => void remove(a)}
               >
                 {t('requests.attachments.remove')}
                 <span className="visually-hidden"> {a.fileName}</span>
@@ -73,6 +91,7 @@ export function AttachmentsPanel({
           ))}
         </ul>
       )}
+      {undo.region}
       <div className="form-actions">
         <button type="button" className="button" onClick={() => void add()}>
           {t('requests.attachments.add')}

@@ -10,6 +10,7 @@ import type { AntalDatabase } from '../db/database';
 import { useServices } from '../context';
 import { formatCount, formatIsoDate, formatIsoDateTime } from '../format';
 import { escapeCsvCell } from '../import/csv-export';
+import { EmptyState } from '../ui/EmptyState';
 
 function entryText(entry: AuditEntry): string {
   return `${entry.summary} ${entry.details ? JSON.stringify(entry.details) : ''} ${entry.requestId ?? ''}`;
@@ -123,6 +124,25 @@ export function AuditTrail({ requestId, titles }: { requestId?: string; titles?:
       ) : (
         <>
           <p role="status">{t('requests.audit.count', { shown: formatCount(shown.length, language), total: formatCount(entries.length, language) })}</p>
+          {entries.length === 0 ? (
+            <EmptyState level={3} testId="audit-empty" title={t('actions.empty.audit.title')} next={t('actions.empty.audit.next')} action={requestId ? undefined : { label: t('actions.empty.audit.action'), href: '#/requests' }} />
+          ) : (
+            shown.length === 0 && (
+              <EmptyState
+                level={3}
+                testId="audit-none-shown"
+                title={t('actions.empty.auditFiltered.title')}
+                next={t('actions.empty.auditFiltered.next')}
+                action={{
+                  label: t('actions.empty.auditFiltered.action'),
+                  onPress: () => {
+                    setKind('all');
+                    setText('');
+                  },
+                }}
+              />
+            )
+          )}
           {shown.length > 0 && (
             <div className="import-scroll" role="region" aria-labelledby={`${id}-title`} tabIndex={0}>
               <table className="data-table" data-testid="audit-table">

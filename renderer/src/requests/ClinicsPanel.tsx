@@ -1,6 +1,6 @@
 // Site Feasibility: the clinics contacted and their replies, a summary per region, and the export of the
 // interested clinics' contact details (never those of a clinic that declined).
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clinicSummaryByRegion } from '../../../shared/requests/clinics';
 import { CLINIC_STATUSES, type ClinicContact, type FeasibilityRequest } from '../../../shared/requests/request';
@@ -11,6 +11,7 @@ import { formatCount } from '../format';
 import { exportFileName } from '../import/csv-export';
 import { interestedClinicsCsvBytes } from './clinic-export';
 import { SelectField, TextField } from './fields';
+import { reinsertAt, useUndo } from '../ui/undo';
 
 export function ClinicsPanel({ request, today, onSave }: { request: FeasibilityRequest; today: string; onSave: (clinics: ClinicContact[], summary: string) => Promise<void> }) {
   const { t } = useTranslation();
@@ -26,6 +27,32 @@ export function ClinicsPanel({ request, today, onSave }: { request: FeasibilityR
     } catch (e) {
       setMessage({ kind: 'error', text: t('requests.errors.save', { detail: e instanceof Error ? e.message : String(e) }) });
     }
+  };
+
+  // The clinic list as last saved, so an undo re-inserts into the current list and not a stale copy.
+  const latest = useRef(clinics);
+  useEffect(() => {
+    latest.current = clinics;
+  }, [clinics]);
+  const undo = useUndo((e) => setMessage({ kind: 'error', text: t('requests.errors.save', { detail: e instanceof Error ? e.message : String(e) }) }));
+  const remove = async (clinic: ClinicContact) => {
+    const index = clinics.findIndex((x) => x.id === clinic.id);
+    try {
+      await onSave(clinics.filter((x) => x.id !== clinic.id), t('requests.auditText.clinicRemoved', { name: clinic.name }));
+    } catch (e) {
+      setMessage({ kind: 'error', text: t('requests.errors.save', { detail: e instanceof Error ? e.message : String(e) }) });
+      return;
+    }
+    setMessage(null);
+    // Undo saves the clinic back and writes that to the audit trail too, so the trail tells both.
+    undo.offer({
+      message: t('actions.clinic.removed', { name: clinic.name }),
+      restoredMessage: t('actions.clinic.restored', { name: clinic.name }),
+      undo: () =>
+        latest.current.some((x) => x.id === clinic.id)
+          ? undefined
+          : onSave(reinsertAt(latest.current, clinic, index), t('actions.clinic.auditRestored', { name: clinic.name })),
+    });
   };
 
   const exportInterested = async () => {
@@ -82,7 +109,7 @@ export function ClinicsPanel({ request, today, onSave }: { request: FeasibilityR
                   <button
                     type="button"
                     className="button small danger"
-                    onClick={() => void save(clinics.filter((x) => x.id !== c.id), t('requests.auditText.clinicRemoved', { name: c.name }))}
+                    onClick={() => void remove(c)}
                   >
                     {t('requests.clinics.remove')}
                     <span className="visually-hidden"> {c.name}</span>
@@ -93,6 +120,7 @@ export function ClinicsPanel({ request, today, onSave }: { request: FeasibilityR
           </tbody>
         </table>
       )}
+      {undo.region}
       <ClinicForm today={today} regionLabel={regionLabel} onAdd={(clinic) => save([...clinics, clinic], t('requests.auditText.clinicAdded', { name: clinic.name, status: t(`requests.clinics.statuses.${clinic.status}`) }))} />
       {summary.length > 0 && (
         <table className="data-table" data-testid="clinic-summary">

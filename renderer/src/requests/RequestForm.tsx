@@ -19,6 +19,43 @@ function toDraft(r: FeasibilityRequest): Draft {
 }
 
 type Errors = Partial<Record<'title' | 'targetPatients' | 'recruitmentMonths' | 'receivedOn' | 'replyDeadline' | 'plannedStart', string>>;
+type ErrorKey = keyof Errors;
+
+/** Every problem in the draft, by field, in the words shown next to the field. */
+export function validateRequestDraft(
+  draft: Pick<Draft, 'title' | 'targetPatients' | 'recruitmentMonths' | 'receivedOn' | 'replyDeadline' | 'plannedStart'>,
+  t: (key: string) => string,
+): Errors {
+  const next: Errors = {};
+  if (!draft.title.trim()) next.title = t('requests.form.errors.title');
+  if (parseCount(draft.targetPatients) === 'invalid') next.targetPatients = t('requests.form.errors.count');
+  if (parseCount(draft.recruitmentMonths) === 'invalid') next.recruitmentMonths = t('requests.form.errors.count');
+  if (!isIsoDate(draft.receivedOn)) next.receivedOn = t('requests.form.errors.date');
+  if (!isIsoDate(draft.replyDeadline)) next.replyDeadline = t('requests.form.errors.date');
+  else if (isIsoDate(draft.receivedOn) && draft.replyDeadline < draft.receivedOn) next.replyDeadline = t('requests.form.errors.deadlineBeforeReceived');
+  if (draft.plannedStart && !isIsoDate(draft.plannedStart)) next.plannedStart = t('requests.form.errors.date');
+  return next;
+}
+
+/** `shown` with the fields in `keys` brought up to date from `all` (the rest left as they are). */
+export function refreshErrors(shown: Errors, all: Errors, keys: readonly ErrorKey[]): Errors {
+  const next = { ...shown };
+  for (const key of keys) {
+    if (all[key]) next[key] = all[key];
+    else delete next[key];
+  }
+  return next;
+}
+
+/** The fields checked together when one of them is left (the two dates depend on each other). */
+const RELATED: Record<ErrorKey, readonly ErrorKey[]> = {
+  title: ['title'],
+  targetPatients: ['targetPatients'],
+  recruitmentMonths: ['recruitmentMonths'],
+  receivedOn: ['receivedOn', 'replyDeadline'],
+  replyDeadline: ['receivedOn', 'replyDeadline'],
+  plannedStart: ['plannedStart'],
+};
 
 function parseCount(text: string): number | null | 'invalid' {
   const trimmed = text.replace(/[\s\u00a0]/g, '');
@@ -32,22 +69,19 @@ export function RequestForm({ request, onSave }: { request: FeasibilityRequest; 
   const [errors, setErrors] = useState<Errors>({});
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
   const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => {
-    setDraft((d) => ({ ...d, [key]: value }));
+    const changed = { ...draft, [key]: value };
+    setDraft(changed);
     setStatus('idle');
+    // A field already marked wrong is re-checked as it is corrected; others wait until they are left.
+    if (key in errors) setErrors((e) => refreshErrors(e, validateRequestDraft(changed, t), RELATED[key as ErrorKey]));
   };
+  const leave = (key: ErrorKey) => () => setErrors((e) => refreshErrors(e, validateRequestDraft(draft, t), RELATED[key]));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const next: Errors = {};
     const target = parseCount(draft.targetPatients);
     const months = parseCount(draft.recruitmentMonths);
-    if (!draft.title.trim()) next.title = t('requests.form.errors.title');
-    if (target === 'invalid') next.targetPatients = t('requests.form.errors.count');
-    if (months === 'invalid') next.recruitmentMonths = t('requests.form.errors.count');
-    if (!isIsoDate(draft.receivedOn)) next.receivedOn = t('requests.form.errors.date');
-    if (!isIsoDate(draft.replyDeadline)) next.replyDeadline = t('requests.form.errors.date');
-    else if (isIsoDate(draft.receivedOn) && draft.replyDeadline < draft.receivedOn) next.replyDeadline = t('requests.form.errors.deadlineBeforeReceived');
-    if (draft.plannedStart && !isIsoDate(draft.plannedStart)) next.plannedStart = t('requests.form.errors.date');
+    const next = validateRequestDraft(draft, t);
     setErrors(next);
     if (Object.keys(next).length > 0 || target === 'invalid' || months === 'invalid') return;
     setStatus('saving');
@@ -68,7 +102,7 @@ export function RequestForm({ request, onSave }: { request: FeasibilityRequest; 
       <fieldset className="plan">
         <legend>{t('requests.form.study')}</legend>
         <SelectField label={t('requests.fields.type')} value={draft.type} options={options(REQUEST_TYPES, 'requests.type')} onChange={set('type')} />
-        <TextField label={t('requests.fields.title')} value={draft.title} onChange={set('title')} required error={errors.title} />
+        <TextField label={t('requests.fields.title')} value={draft.title} onChange={set('title')} onBlur={leave('title')} required error={errors.title} />
         <TextField label={t('requests.fields.therapyArea')} value={draft.therapyArea} onChange={set('therapyArea')} />
         <TextField label={t('requests.fields.indication')} value={draft.indication} onChange={set('indication')} />
         <TextField label={t('requests.fields.primaryPurpose')} value={draft.primaryPurpose} onChange={set('primaryPurpose')} />
@@ -82,17 +116,17 @@ export function RequestForm({ request, onSave }: { request: FeasibilityRequest; 
       </fieldset>
       <fieldset className="plan">
         <legend>{t('requests.form.plan')}</legend>
-        <TextField label={t('requests.fields.targetPatients')} value={draft.targetPatients} onChange={set('targetPatients')} inputMode="numeric" error={errors.targetPatients} />
+        <TextField label={t('requests.fields.targetPatients')} value={draft.targetPatients} onChange={set('targetPatients')} onBlur={leave('targetPatients')} inputMode="numeric" error={errors.targetPatients} />
         <TextField label={t('requests.fields.timeline')} value={draft.timeline} onChange={set('timeline')} multiline />
-        <TextField label={t('requests.fields.plannedStart')} type="date" value={draft.plannedStart} onChange={set('plannedStart')} error={errors.plannedStart} />
-        <TextField label={t('requests.fields.recruitmentMonths')} value={draft.recruitmentMonths} onChange={set('recruitmentMonths')} inputMode="numeric" error={errors.recruitmentMonths} />
+        <TextField label={t('requests.fields.plannedStart')} type="date" value={draft.plannedStart} onChange={set('plannedStart')} onBlur={leave('plannedStart')} error={errors.plannedStart} />
+        <TextField label={t('requests.fields.recruitmentMonths')} value={draft.recruitmentMonths} onChange={set('recruitmentMonths')} onBlur={leave('recruitmentMonths')} inputMode="numeric" error={errors.recruitmentMonths} />
         <TextField label={t('requests.fields.clinicsSuggested')} value={draft.clinicsSuggested} onChange={set('clinicsSuggested')} multiline />
         <SelectField label={t('requests.fields.swedenSelected')} value={draft.swedenSelected} options={options(TRI_STATES, 'requests.tri')} onChange={set('swedenSelected')} />
       </fieldset>
       <fieldset className="plan">
         <legend>{t('requests.form.handling')}</legend>
-        <TextField label={t('requests.fields.receivedOn')} type="date" value={draft.receivedOn} onChange={set('receivedOn')} required error={errors.receivedOn} />
-        <TextField label={t('requests.fields.replyDeadline')} type="date" value={draft.replyDeadline} onChange={set('replyDeadline')} required error={errors.replyDeadline} />
+        <TextField label={t('requests.fields.receivedOn')} type="date" value={draft.receivedOn} onChange={set('receivedOn')} onBlur={leave('receivedOn')} required error={errors.receivedOn} />
+        <TextField label={t('requests.fields.replyDeadline')} type="date" value={draft.replyDeadline} onChange={set('replyDeadline')} onBlur={leave('replyDeadline')} required error={errors.replyDeadline} />
         <TextField label={t('requests.fields.sponsor')} value={draft.sponsor} onChange={set('sponsor')} />
         <TextField label={t('requests.fields.sponsorContact')} value={draft.sponsorContact} onChange={set('sponsorContact')} />
         <TextField label={t('requests.fields.localReference')} value={draft.localReference} onChange={set('localReference')} />
@@ -109,7 +143,7 @@ export function RequestForm({ request, onSave }: { request: FeasibilityRequest; 
           {t('requests.form.save')}
         </button>
         <p role="status" data-testid="request-save-status">
-          {errorCount > 0 ? t('requests.form.fix', { count: errorCount }) : status === 'saved' ? t('requests.form.saved') : status === 'failed' ? t('requests.form.failed') : ''}
+          {errorCount > 0 ? `${t('requests.form.fix', { count: errorCount })} ${t('actions.validation.kept')}` : status === 'saved' ? t('requests.form.saved') : status === 'failed' ? t('requests.form.failed') : ''}
         </p>
       </div>
     </form>

@@ -21,9 +21,12 @@ export function TextField({
   multiline = false,
   required = false,
   inputMode,
+  onBlur,
 }: Common & {
   value: string;
   onChange: (value: string) => void;
+  /** Called when the field is left: the place to validate it inline. */
+  onBlur?: () => void;
   type?: 'text' | 'date' | 'search';
   multiline?: boolean;
   required?: boolean;
@@ -36,6 +39,7 @@ export function TextField({
     id,
     value,
     required,
+    onBlur,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy(hintId, errorId, hint, error),
   } as const;

@@ -14,6 +14,8 @@ import { COUNTY_CODES, type CountyCode, regionByCode } from '../../../shared/reg
 import { formatCount, formatDecimal, formatPercent } from '../format';
 import { ParsedField } from './fields';
 import { parseDecimalInput, parsePercentInput, parseWholeNumberInput } from './parse-input';
+import { EmptyState } from '../ui/EmptyState';
+import { reinsertAt, useUndo } from '../ui/undo';
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 
@@ -104,7 +106,7 @@ function predicateSummary(p: Predicate, t: Translate, language: UiLanguage): str
 export function CriteriaEditor({ study, datasets, onChange, language }: { study: Study; datasets: Dataset[]; onChange: (change: (s: Study) => Study) => void; language: UiLanguage }) {
   const { t } = useTranslation();
   const [expanded, setExpanded] = useState<string | null>(null);
-  const [removed, setRemoved] = useState<{ step: CriterionStep; index: number } | null>(null);
+  const undo = useUndo();
   const codes = useMemo(() => codesInData(datasets), [datasets]);
   const periods = useMemo(() => periodsInData(datasets), [datasets]);
   const datalistId = useId();
@@ -177,8 +179,13 @@ export function CriteriaEditor({ study, datasets, onChange, language }: { study:
                   className="button small danger"
                   aria-label={`${t('criteria.remove')}: ${step.label}`}
                   onClick={() => {
-                    setRemoved({ step, index });
                     onChange((s) => ({ ...s, steps: s.steps.filter((x) => x.id !== step.id) }));
+                    undo.offer({
+                      message: t('criteria.removed', { label: step.label }),
+                      restoredMessage: t('actions.step.restored', { label: step.label }),
+                      // Put back where it was, unless a step with its id has come back another way.
+                      undo: () => onChange((s) => (s.steps.some((x) => x.id === step.id) ? s : { ...s, steps: reinsertAt(s.steps, step, index) })),
+                    });
                   }}
                 >
                   {t('criteria.remove')}
@@ -193,26 +200,8 @@ export function CriteriaEditor({ study, datasets, onChange, language }: { study:
           );
         })}
       </ol>
-      {removed && (
-        <p role="status" className="undo">
-          {t('criteria.removed', { label: removed.step.label })}{' '}
-          <button
-            type="button"
-            className="button small"
-            onClick={() => {
-              const { step, index } = removed;
-              onChange((s) => {
-                const steps = [...s.steps];
-                steps.splice(Math.min(index, steps.length), 0, step);
-                return { ...s, steps };
-              });
-              setRemoved(null);
-            }}
-          >
-            {t('criteria.undo')}
-          </button>
-        </p>
-      )}
+      {undo.region}
+      {study.steps.length === 0 && <EmptyState level={3} testId="steps-empty" title={t('actions.empty.steps.title')} next={t('actions.empty.steps.next')} action={{ label: t('actions.empty.steps.action'), onPress: () => add('codes') }} />}
       <div className="add-steps" role="group" aria-label={t('criteria.addGroup')}>
         <button type="button" className="button small" onClick={() => add('codes')}>{t('criteria.add.codes')}</button>
         <button type="button" className="button small" onClick={() => add('age')}>{t('criteria.add.age')}</button>
