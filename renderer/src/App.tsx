@@ -5,12 +5,18 @@ import { AboutDialog } from './components/AboutDialog';
 import { CompilePage } from './compile/CompilePage';
 import { useServices } from './context';
 import { DatasetsPage } from './pages/DatasetsPage';
+import { GuidedAnswer } from './guide/GuidedAnswer';
 import { HomePage } from './pages/HomePage';
 import { RequestsPage } from './pages/RequestsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { AuditPage } from './requests/AuditTrail';
 import { RequestDetail } from './requests/RequestDetail';
 import { type Route, navSection, parseRoute, routeHash } from './route';
+import { HelpOverlay } from './help/HelpOverlay';
+import { MethodPage } from './help/MethodPage';
+import { useHelpShortcuts, useLastOpenedStudy } from './help/useHelpShortcuts';
+import { ErrorBoundary } from './ui/ErrorBoundary';
+import { ThemeToggle } from './ui/theme-controls';
 
 const NAV: ReadonlyArray<{ page: Route['page']; labelKey: 'nav.home' | 'nav.requests' | 'nav.datasets' | 'nav.settings' | 'compile.nav' }> = [
   { page: 'home', labelKey: 'nav.home' },
@@ -38,6 +44,9 @@ export function App({ storagePersisted }: { storagePersisted: boolean | null }) 
     // Move focus to the new page's content, as a screen-reader user expects after navigation.
     requestAnimationFrame(() => document.getElementById('main')?.focus());
   }, []);
+  // Keyboard shortcuts, the help overlay and the desktop menu's action commands (issue 10 §3).
+  const help = useHelpShortcuts(navigate);
+  const lastStudyId = useLastOpenedStudy(route);
 
   useEffect(
     () =>
@@ -79,14 +88,38 @@ export function App({ storagePersisted }: { storagePersisted: boolean | null }) 
             ))}
           </ul>
         </nav>
-        <button type="button" className="button ghost" onClick={() => setAboutOpen(true)}>
-          {t('nav.about')}
-        </button>
+        <div className="topbar-actions">
+          <a
+            className="button ghost"
+            href={`#${routeHash({ page: 'method' })}`}
+            aria-current={route.page === 'method' ? 'page' : undefined}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate({ page: 'method' });
+            }}
+          >
+            {t('help.topbar.method')}
+          </a>
+          <button type="button" className="button ghost" onClick={help.open} aria-haspopup="dialog" aria-keyshortcuts="? F1">
+            {t('help.topbar.help')}
+          </button>
+          <ThemeToggle />
+          <button type="button" className="button ghost" onClick={() => setAboutOpen(true)}>
+            {t('nav.about')}
+          </button>
+        </div>
       </header>
       <main id="main" tabIndex={-1}>
+        {/* A page that fails to render is replaced by the error boundary; the top bar stays usable. */}
+        {/* Keyed by page, except that a guided answer's steps share one key: its workspace lives across steps. */}
+        <ErrorBoundary scope="page" key={route.page === 'guide' ? `guide/${route.requestId}` : routeHash(route)}>
         {route.page === 'home' && <HomePage key={route.studyId ?? ''} studyId={route.studyId} />}
         {route.page === 'requests' && (
-          <RequestsPage onOpenRequest={(requestId) => navigate({ page: 'request', requestId })} onOpenAudit={() => navigate({ page: 'audit' })} />
+          <RequestsPage
+            onOpenRequest={(requestId) => navigate({ page: 'request', requestId })}
+            onCreated={(requestId) => navigate({ page: 'guide', requestId, step: 'request' })}
+            onOpenAudit={() => navigate({ page: 'audit' })}
+          />
         )}
         {route.page === 'request' && (
           <RequestDetail
@@ -96,12 +129,29 @@ export function App({ storagePersisted }: { storagePersisted: boolean | null }) 
             onBack={() => navigate({ page: 'requests' })}
           />
         )}
+        {route.page === 'guide' && (
+          <GuidedAnswer
+            key={route.requestId}
+            requestId={route.requestId}
+            step={route.step}
+            onStep={(step) => navigate({ page: 'guide', requestId: route.requestId, step })}
+            onOpenRequest={() => navigate({ page: 'request', requestId: route.requestId })}
+            onOpenDatasets={() => navigate({ page: 'datasets' })}
+            onBack={() => navigate({ page: 'requests' })}
+          />
+        )}
         {route.page === 'audit' && <AuditPage />}
         {route.page === 'datasets' && <DatasetsPage />}
         {route.page === 'settings' && <SettingsPage storagePersisted={storagePersisted} />}
         {route.page === 'compile' && <CompilePage />}
+        {route.page === 'method' && <MethodPage section={route.section} studyId={lastStudyId} />}
+        </ErrorBoundary>
       </main>
       <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} platform={platform} />
+      <HelpOverlay isOpen={help.isOpen} onClose={help.close} />
+      <p className="shortcut-status" role="status" data-testid="shortcut-status">
+        {help.message}
+      </p>
     </div>
   );
 }

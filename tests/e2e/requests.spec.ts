@@ -28,6 +28,7 @@ test('a request goes from intake to a frozen answer, and the dashboard, statisti
 
   // Intake: a new Country Feasibility request with its details.
   await page.getByRole('button', { name: 'Ny förfrågan' }).click();
+  await page.getByRole('link', { name: /^Hela förfrågan/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: '(utan titel)' })).toBeVisible();
   await expect(page.getByTestId('confidentiality').first()).toHaveText('Sekretess enligt OSL (2009:400)');
   const form = page.getByRole('form', { name: 'Uppgifter om förfrågan' });
@@ -161,6 +162,7 @@ test('Site Feasibility: clinics and their replies, a summary per region, and onl
   test.setTimeout(180_000);
   await page.goto('/#/requests');
   await page.getByRole('button', { name: 'Ny förfrågan' }).click();
+  await page.getByRole('link', { name: /^Hela förfrågan/ }).click();
   const form = page.getByRole('form', { name: 'Uppgifter om förfrågan' });
   await form.getByLabel('Typ av förfrågan').selectOption('site');
   await form.getByLabel('Studiens titel').fill('Klinikförfrågan diabetes');
@@ -203,6 +205,7 @@ test('an audit entry altered in the database is named by "Verify"', async ({ pag
   test.setTimeout(180_000);
   await page.goto('/#/requests');
   await page.getByRole('button', { name: 'Ny förfrågan' }).click();
+  await page.getByRole('link', { name: /^Hela förfrågan/ }).click();
   const form = page.getByRole('form', { name: 'Uppgifter om förfrågan' });
   await form.getByLabel('Studiens titel').fill('Manipulerad');
   await form.getByRole('button', { name: 'Spara uppgifter' }).click();

@@ -7,13 +7,15 @@ import { useStudyWorkspace } from '../study/useStudyWorkspace';
 import { useServices } from '../context';
 import { RequestMarking } from '../requests/RequestMarking';
 import { formatDecimal } from '../format';
+import { EmptyState } from '../ui/EmptyState';
 export function HomePage({ studyId }: { studyId?: string }) {
   const { t } = useTranslation();
   const { db, now, language } = useServices();
   const { state, updateStudy, setDatasetIds, setPopulationId } = useStudyWorkspace(db, studyId, now);
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (state.status === 'error') return <p role="alert">{t('errors.database', { detail: state.detail })}</p>;
-  if (state.status === 'empty') return <p className="empty-state">{t('home.empty')}</p>;
+  if (state.status === 'empty')
+    return <EmptyState level={1} testId="home-empty" title={t('actions.empty.home.title')} next={t('home.empty')} action={{ label: t('actions.empty.home.action'), href: '#/datasets' }} />;
   const { study, datasets, hallandRule, answer, stale, computeError, computeMillis, saved } = state;
   return (
     <div className="workspace">

@@ -11,13 +11,16 @@ import { formatCount, formatDecimal } from '../format';
 import { ConfidentialityMark, DeadlineText, useToday } from '../requests/common';
 import { SelectField, TextField } from '../requests/fields';
 import { useCreateRequest } from '../requests/new-request';
+import { EmptyState } from '../ui/EmptyState';
 
 export interface RequestsPageProps {
   onOpenRequest: (requestId: string) => void;
+  /** Where a new blank request goes (the guided answer); without it, to the request's page like a copy. */
+  onCreated?: (requestId: string) => void;
   onOpenAudit: () => void;
 }
 
-export function RequestsPage({ onOpenRequest, onOpenAudit }: RequestsPageProps) {
+export function RequestsPage({ onOpenRequest, onCreated, onOpenAudit }: RequestsPageProps) {
   const { t } = useTranslation();
   const { db } = useServices();
   const createRequest = useCreateRequest();
@@ -42,12 +45,12 @@ export function RequestsPage({ onOpenRequest, onOpenAudit }: RequestsPageProps) 
       setError(null);
       try {
         const request = await createRequest(copyOf);
-        onOpenRequest(request.id);
+        (copyOf ? onOpenRequest : (onCreated ?? onOpenRequest))(request.id);
       } catch (e) {
         setError(t('requests.errors.create', { detail: e instanceof Error ? e.message : String(e) }));
       }
     },
-    [createRequest, onOpenRequest, t],
+    [createRequest, onOpenRequest, onCreated, t],
   );
 
   return (
@@ -91,7 +94,7 @@ export function RequestsPage({ onOpenRequest, onOpenAudit }: RequestsPageProps) 
       {requests === null ? (
         <p role="status">{t('app.loading')}</p>
       ) : requests.length === 0 ? (
-        <p className="empty-state">{t('requests.empty')}</p>
+        <EmptyState testId="requests-empty" title={t('actions.empty.requests.title')} next={t('actions.empty.requests.next')} action={{ label: t('actions.empty.requests.action'), onPress: () => void create() }} />
       ) : (
         <>
           <Dashboard requests={requests} onOpen={onOpenRequest} />

@@ -168,6 +168,14 @@ export function RequestDetail({ requestId, onOpenAnswer, onBack }: { requestId: 
           )}
         </dl>
         <SummerWarnings request={request} />
+        <p className="guide-entry">
+          <a className="button primary" href={`#/requests/${encodeURIComponent(request.id)}/guide/request`} aria-describedby="guide-entry-hint">
+            {t('guide.open')}
+          </a>{' '}
+          <span id="guide-entry-hint" className="hint">
+            {t('guide.openHint')}
+          </span>
+        </p>
       </header>
       {error && (
         <p className="field-error" role="alert">

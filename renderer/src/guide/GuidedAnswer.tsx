@@ -1,0 +1,206 @@
+/**
+ * The guided answer to a request: request → data → criteria → forecast → answer → letter, one step at a time,
+ * with a step list that says what is done, what is missing and why. One study workspace serves every step, so
+ * moving between steps loses nothing (the request's fields and the study are saved automatically; a save that
+ * is still waiting is written when the user moves on or leaves).
+ */
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FeasibilityRequest } from '../../../shared/requests/request';
+import type { AntalDatabase, StudyRecord } from '../db/database';
+import { useServices } from '../context';
+import { ConfidentialityMark, DeadlineText, useStoreContext, useToday } from '../requests/common';
+import { linkDatasets, saveRequest } from '../requests/request-store';
+import { type GuideStep } from '../route';
+import { type Workspace, useStudyWorkspace } from '../study/useStudyWorkspace';
+import { GuideLinksContext } from './guide-links';
+import { GuidePager, StepList } from './GuideSteps';
+import { isDraftValid } from './request-draft';
+import { RequestStep } from './RequestStep';
+import { type GuideFacts, stepStatuses } from './step-status';
+import { AnswerStep, CriteriaStep, DataStep, ForecastStep, LetterStep } from './StudySteps';
+import { useRequestAutosave } from './useRequestAutosave';
+import './guide.css';
+
+export interface GuideNavigation {
+  /** Shows another step of this request's guide. */
+  onStep: (step: GuideStep) => void;
+  /** Opens the request's own page (all fields, versions, attachments, the Early Feedback Form). */
+  onOpenRequest: () => void;
+  onOpenDatasets: () => void;
+  onBack: () => void;
+}
+
+async function fetchRequest(db: AntalDatabase, requestId: string): Promise<{ request: FeasibilityRequest; study: StudyRecord } | 'missing'> {
+  const request = await db.requests.get(requestId);
+  const study = request ? await db.studies.get(request.studyId) : undefined;
+  return request && study ? { request, study } : 'missing';
+}
+
+export function GuidedAnswer({ requestId, step, ...navigation }: { requestId: string; step: GuideStep } & GuideNavigation) {
+  const { t } = useTranslation();
+  const { db } = useServices();
+  const [loaded, setLoaded] = useState<{ request: FeasibilityRequest; study: StudyRecord } | 'missing' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    fetchRequest(db, requestId).then(
+      (value) => live && setLoaded(value),
+      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [db, requestId]);
+  if (error) return <p role="alert">{t('errors.database', { detail: error })}</p>;
+  if (loaded === null) return <p role="status">{t('app.loading')}</p>;
+  if (loaded === 'missing')
+    return (
+      <section aria-labelledby="guide-missing">
+        <h1 id="guide-missing">{t('guide.missing')}</h1>
+        <button type="button" className="button" onClick={navigation.onBack}>
+          {t('requests.back')}
+        </button>
+      </section>
+    );
+  return <Guide request={loaded.request} studyRecord={loaded.study} step={step} navigation={navigation} />;
+}
+
+/**
+ * Runs the study workspace and hands it up. Remounted (with a new key) when the study gets its first dataset, so
+ * the workspace loads it; the step screens, kept in the parent, stay where they are and keep their focus.
+ */
+const WorkspaceHost = memo(function WorkspaceHost({ studyId, onChange }: { studyId: string; onChange: (workspace: Workspace) => void }) {
+  const { db, now } = useServices();
+  const { state, updateStudy, setDatasetIds, setPopulationId } = useStudyWorkspace(db, studyId, now);
+  const workspace = useMemo(() => ({ state, updateStudy, setDatasetIds, setPopulationId }), [state, updateStudy, setDatasetIds, setPopulationId]);
+  useEffect(() => onChange(workspace), [workspace, onChange]);
+  return null;
+});
+
+/** The facts the step statuses are computed from. */
+function guideFacts(autosaveTitle: string, datesValid: boolean, workspace: Workspace | null, lettersExported: number): GuideFacts {
+  const state = workspace?.state;
+  if (state?.status !== 'ready') return { title: autosaveTitle, datesValid, datasetCount: 0, enabledCriteria: 0, siteCount: 0, answer: 'none', lettersExported };
+  return {
+    title: autosaveTitle,
+    datesValid,
+    datasetCount: state.datasets.length,
+    enabledCriteria: state.study.steps.filter((s) => s.enabled).length,
+    siteCount: state.study.recruitment.sites.length,
+    answer: state.computeError ? 'error' : state.stale || !state.answer ? 'computing' : 'current',
+    lettersExported,
+  };
+}
+
+function Guide({ request, studyRecord, step, navigation }: { request: FeasibilityRequest; studyRecord: StudyRecord; step: GuideStep; navigation: GuideNavigation }) {
+  const { t } = useTranslation();
+  const { db } = useServices();
+  const storeContext = useStoreContext();
+  const today = useToday();
+  const save = useCallback(
+    (before: FeasibilityRequest, after: FeasibilityRequest) => saveRequest(storeContext(), before, after, t('requests.auditText.edited')),
+    [storeContext, t],
+  );
+  const autosave = useRequestAutosave(request, save);
+  const [workspace, setWorkspace] = useState<Workspace | null>(null);
+  const [hostKey, setHostKey] = useState(0);
+  const [linkedIds, setLinkedIds] = useState(studyRecord.datasetIds);
+  const [linkError, setLinkError] = useState<string | null>(null);
+  const [lettersExported, setLettersExported] = useState(0);
+  const state = workspace?.state ?? { status: 'loading' as const };
+  const saved = autosave.saved;
+
+  useEffect(() => {
+    let live = true;
+    void db.letters
+      .where('studyId')
+      .equals(studyRecord.id)
+      .count()
+      .then((n) => live && setLettersExported(n));
+    return () => {
+      live = false;
+    };
+  }, [db, studyRecord.id]);
+
+  // The study carries the request's title and reference (the letter prints them): keep the workspace's copy in
+  // step, or its next save would put the old title back.
+  useEffect(() => {
+    if (!workspace || workspace.state.status !== 'ready' || !saved.title) return;
+    const { study } = workspace.state;
+    if (study.title !== saved.title || study.sponsorReference !== saved.localReference)
+      workspace.updateStudy((s) => ({ ...s, title: saved.title, sponsorReference: saved.localReference }));
+  }, [workspace, saved.title, saved.localReference]);
+
+  // Leaving the guide while a study edit still waits for its autosave pause: useStudyWorkspace writes it then.
+
+  const link = useCallback(
+    async (ids: string[]) => {
+      setLinkError(null);
+      try {
+        await linkDatasets(storeContext(), saved, ids, t('requests.auditText.datasets', { count: ids.length }));
+        setLinkedIds(ids);
+        if (workspace?.state.status === 'ready') await workspace.setDatasetIds(ids);
+        else setHostKey((k) => k + 1);
+      } catch (e) {
+        setLinkError(t('guide.data.linkFailed', { detail: e instanceof Error ? e.message : String(e) }));
+      }
+    },
+    [saved, storeContext, t, workspace],
+  );
+
+  const go = useCallback(
+    (next: GuideStep) => {
+      void autosave.flush();
+      navigation.onStep(next);
+    },
+    [autosave, navigation],
+  );
+
+  const links = useMemo(() => ({ requestId: saved.id, onStep: go }), [saved.id, go]);
+  const openRequest = () => {
+    void autosave.flush();
+    navigation.onOpenRequest();
+  };
+
+  const facts = guideFacts(autosave.draft.title, isDraftValid(autosave.draft), workspace, lettersExported);
+  const statuses = stepStatuses(facts);
+  const title = autosave.draft.title.trim() || t('requests.untitled');
+
+  return (
+    <GuideLinksContext.Provider value={links}>
+    <article className="guide" aria-labelledby="guide-title">
+      <WorkspaceHost key={hostKey} studyId={studyRecord.id} onChange={setWorkspace} />
+      <header className="guide-header">
+        <h1 id="guide-title">{t('guide.heading', { title })}</h1>
+        <p className="guide-facts">
+          <ConfidentialityMark request={saved} />
+          <span>
+            {t('requests.fields.replyDeadline')}: {saved.replyDeadline} <DeadlineText request={saved} today={today} />
+          </span>
+          {saved.demo && <span className="badge badge-demo">{t('app.demoBadge')}</span>}
+          <a
+            href={`#/requests/${encodeURIComponent(saved.id)}`}
+            onClick={(e) => {
+              e.preventDefault();
+              openRequest();
+            }}
+          >
+            {t('guide.fullRequest')}
+          </a>
+        </p>
+      </header>
+      <StepList requestId={saved.id} current={step} statuses={statuses} onStep={go} />
+      <div className="guide-body" data-testid={`guide-step-${step}`}>
+        {step === 'request' && <RequestStep autosave={autosave} />}
+        {step === 'data' && <DataStep linked={linkedIds} workspace={workspace} error={linkError} onLink={(ids) => void link(ids)} onOpenDatasets={navigation.onOpenDatasets} />}
+        {step === 'criteria' && <CriteriaStep state={state} workspace={workspace} />}
+        {step === 'forecast' && <ForecastStep state={state} workspace={workspace} />}
+        {step === 'answer' && <AnswerStep state={state} request={saved} onOpenRequest={openRequest} />}
+        {step === 'letter' && <LetterStep state={state} facts={facts} onExported={() => setLettersExported((n) => n + 1)} />}
+      </div>
+      <GuidePager current={step} onStep={go} />
+    </article>
+    </GuideLinksContext.Provider>
+  );
+}

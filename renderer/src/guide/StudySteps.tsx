@@ -1,0 +1,249 @@
+// Steps 2–6 of the guided answer: data, criteria (with a compact attrition), forecast, the answer, and the letter
+// with the checklist that says exactly why it cannot be exported yet.
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ComputedAnswer } from '../../../shared/answer/compute-answer';
+import type { FeasibilityRequest } from '../../../shared/requests/request';
+import { AnswerView } from '../answer/AnswerView';
+import type { Answer } from '../answer/load-answer';
+import { ExportAnswerPanel } from '../compile/ExportAnswerPanel';
+import { useServices } from '../context';
+import { ForecastSection } from '../forecast/ForecastSection';
+import { formatCount, formatIntervalRange, formatPercent } from '../format';
+import { LetterPanel } from '../letter/LetterPanel';
+import type { GuideStep } from '../route';
+import { CriteriaEditor } from '../study/CriteriaEditor';
+import { DatasetPicker, PopulationPicker } from '../study/DatasetPicker';
+import type { Workspace, WorkspaceState } from '../study/useStudyWorkspace';
+import { StepLink } from './GuideSteps';
+import { type GuideFacts, letterBlockers, letterReadiness } from './step-status';
+
+type Ready = Extract<WorkspaceState, { status: 'ready' }>;
+
+function StepHeading({ step, intro }: { step: GuideStep; intro?: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h2 id={`guide-${step}-title`}>{t(`guide.steps.${step}`)}</h2>
+      <p className="hint">{intro ?? t(`guide.${step}.intro`)}</p>
+    </>
+  );
+}
+
+/** Shows the step when the study has data and an answer; otherwise says what it waits for. */
+function WithAnswer({ state, heading, children }: { state: WorkspaceState; heading?: ReactNode; children: (ready: Ready, answer: ComputedAnswer) => ReactNode }) {
+  const { t } = useTranslation();
+  const waiting = (message: ReactNode) => (
+    <>
+      {heading}
+      {message}
+    </>
+  );
+  if (state.status === 'loading') return waiting(<p role="status">{t('app.loading')}</p>);
+  if (state.status === 'error') return waiting(<p role="alert">{t('errors.database', { detail: state.detail })}</p>);
+  if (state.status === 'empty')
+    return waiting(
+      <p className="guide-blocked" data-testid="guide-blocked">
+        {t('guide.blocked.noDataset')} <StepLink step="data">{t('guide.goTo', { step: t('guide.steps.data') })}</StepLink>
+      </p>,
+    );
+  if (!state.answer) return waiting(<p role="status">{state.computeError ? t('criteria.status.computeError', { message: state.computeError }) : t('guide.computing')}</p>);
+  return <>{children(state, state.answer)}</>;
+}
+
+function answerOf(ready: Ready, computed: ComputedAnswer): Answer {
+  return { study: ready.study, datasets: ready.datasets, hallandRule: ready.hallandRule, ...computed };
+}
+
+export function DataStep({ linked, workspace, error, onLink, onOpenDatasets }: { linked: string[]; workspace: Workspace | null; error: string | null; onLink: (ids: string[]) => void; onOpenDatasets: () => void }) {
+  const { t } = useTranslation();
+  const state = workspace?.state;
+  return (
+    <section aria-labelledby="guide-data-title">
+      <StepHeading step="data" />
+      <div className="guide-columns">
+        <div>
+          <DatasetPicker linked={linked} onChange={onLink} />
+          {error && (
+            <p role="alert" className="field-error">
+              {error}
+            </p>
+          )}
+          <p>
+            <a
+              href="#/datasets"
+              onClick={(e) => {
+                e.preventDefault();
+                onOpenDatasets();
+              }}
+            >
+              {t('guide.data.importLink')}
+            </a>
+          </p>
+        </div>
+        {workspace && state?.status === 'ready' && (
+          <PopulationPicker
+            choice={{
+              id: state.population?.id ?? null,
+              onChange: (id) => void workspace.setPopulationId(id),
+              applied: state.answer ? (state.answer.estimate.basis?.ageShares ?? { kind: 'uniform' }) : undefined,
+            }}
+          />
+        )}
+      </div>
+      <p role="status" className="hint" data-testid="guide-data-status">
+        {linked.length === 0 ? t('guide.data.none') : state?.status === 'ready' ? t('guide.data.linked', { count: state.datasets.length }) : t('app.loading')}
+      </p>
+    </section>
+  );
+}
+
+/** Patients left after each criterion, nationally: enough to see what each edit does without leaving the editor. */
+function AttritionSummary({ answer, stale }: { answer: ComputedAnswer; stale: boolean }) {
+  const { t } = useTranslation();
+  const { language } = useServices();
+  const { estimate } = answer;
+  return (
+    <section className="guide-summary" aria-labelledby="guide-attrition-title" aria-busy={stale} data-testid="guide-attrition">
+      <h3 id="guide-attrition-title">{t('guide.criteria.summaryTitle')}</h3>
+      <p role="status" data-testid="guide-eligible">
+        {stale
+          ? t('criteria.status.stale')
+          : t('guide.criteria.eligible', { point: formatCount(estimate.national.point, language), range: formatIntervalRange(estimate.national, language) })}
+      </p>
+      <table className="data-table">
+        <caption>{t('guide.criteria.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('home.columns.step')}</th>
+            <th scope="col" className="num">
+              {t('home.columns.point')}
+            </th>
+            <th scope="col" className="num">
+              {t('home.columns.remaining')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {estimate.attrition.map((step) => (
+            <tr key={step.stepId} className={step.stepId === estimate.mostLimitingStepId ? 'most-limiting' : undefined}>
+              <th scope="row">
+                {step.type === 'base' ? t('home.stepType.base') : step.label}
+                {!step.enabled && <span className="badge">{t('criteria.off')}</span>}
+                {step.stepId === estimate.mostLimitingStepId && <span className="badge">{t('home.mostLimiting')}</span>}
+              </th>
+              <td className="num">{formatCount(step.total.point, language)}</td>
+              <td className="num">{formatPercent(step.remainingShare, language)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function CriteriaStep({ state, workspace }: { state: WorkspaceState; workspace: Workspace | null }) {
+  const { language } = useServices();
+  return (
+    // Once there is data, the editor brings its own heading and introduction.
+    <div>
+      <WithAnswer state={state} heading={<StepHeading step="criteria" />}>
+        {(ready, answer) => (
+          <div className="guide-columns guide-columns-wide">
+            <CriteriaEditor study={ready.study} datasets={ready.datasets} onChange={(change) => workspace?.updateStudy(change)} language={language} />
+            <AttritionSummary answer={answer} stale={ready.stale} />
+          </div>
+        )}
+      </WithAnswer>
+    </div>
+  );
+}
+
+export function ForecastStep({ state, workspace }: { state: WorkspaceState; workspace: Workspace | null }) {
+  const { t } = useTranslation();
+  return (
+    // Once there is data, the forecast brings its own heading; the guide adds what to do in this step.
+    <div>
+      <WithAnswer state={state} heading={<StepHeading step="forecast" />}>
+        {(ready, answer) => (
+          <>
+            <p className="guide-note">{t('guide.forecast.intro')}</p>
+            <ForecastSection study={ready.study} answer={answer} onChange={(change) => workspace?.updateStudy(change)} />
+          </>
+        )}
+      </WithAnswer>
+    </div>
+  );
+}
+
+export function AnswerStep({ state, request, onOpenRequest }: { state: WorkspaceState; request: FeasibilityRequest; onOpenRequest: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="guide-answer-title">
+      <StepHeading step="answer" />
+      <p className="guide-note">
+        {t(request.type === 'country' ? 'guide.answer.feedbackCountry' : 'guide.answer.feedbackSite')}{' '}
+        <a
+          href={`#/requests/${encodeURIComponent(request.id)}`}
+          onClick={(e) => {
+            e.preventDefault();
+            onOpenRequest();
+          }}
+        >
+          {t('guide.answer.openRequest')}
+        </a>
+      </p>
+      <WithAnswer state={state}>
+        {(ready, answer) => <AnswerView answer={answerOf(ready, answer)} stale={ready.stale} exports={false} />}
+      </WithAnswer>
+    </section>
+  );
+}
+
+function Readiness({ facts }: { facts: GuideFacts }) {
+  const { t } = useTranslation();
+  const items = letterReadiness(facts);
+  const blockers = letterBlockers(facts);
+  return (
+    <section className="panel guide-readiness" aria-labelledby="guide-readiness-title" data-testid="letter-readiness">
+      <h3 id="guide-readiness-title">{t('guide.letter.readinessTitle')}</h3>
+      <ul>
+        {items.map((item) => (
+          <li key={item.check} className={item.ok ? 'ok' : 'missing'} data-ok={item.ok}>
+            <span className="guide-check-mark" aria-hidden="true">
+              {item.ok ? '✓' : '✗'}
+            </span>{' '}
+            {item.check === 'answer' && item.reason === 'no-dataset' ? t('guide.letter.noAnswer') : item.reason ? t(`guide.letter.failed.${item.reason}`) : t(`guide.letter.passed.${item.check}`)}
+            {item.reason && item.reason !== 'computing' && (
+              <>
+                {' '}
+                <StepLink step={item.fixedIn}>
+                  {t('guide.goTo', { step: t(`guide.steps.${item.fixedIn}`) })}
+                </StepLink>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      <p role="status" data-testid="letter-readiness-summary" className={blockers.length ? 'guide-not-ready' : 'guide-ready'}>
+        {blockers.length ? t('guide.letter.notReady', { count: blockers.length }) : t('guide.letter.ready')}
+      </p>
+    </section>
+  );
+}
+
+export function LetterStep({ state, facts, onExported }: { state: WorkspaceState; facts: GuideFacts; onExported: () => void }) {
+  const blocked = letterBlockers(facts).length > 0;
+  return (
+    <section aria-labelledby="guide-letter-title">
+      <StepHeading step="letter" />
+      <Readiness facts={facts} />
+      {state.status === 'ready' && state.answer && (
+        <>
+          <LetterPanel answer={answerOf(state, state.answer)} stale={state.stale} blocked={blocked} onExported={onExported} />
+          <ExportAnswerPanel answer={answerOf(state, state.answer)} stale={state.stale} />
+        </>
+      )}
+    </section>
+  );
+}
