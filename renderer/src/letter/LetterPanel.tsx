@@ -1,6 +1,7 @@
 // The letter panel under an answer: choose the letter's language, preview the PDF itself, export it (save dialog
 // with an atomic write on the desktop, a download in the browser). Every exported letter is stored with its hash
 // and written to the audit trail; disclosure control can refuse a letter, naming the cells.
+import { WorkProgress } from '../ui/WorkProgress';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnswerSnapshot, LetterLanguage } from '../../../shared/answer/snapshot';
@@ -24,7 +25,11 @@ interface Rendered {
 
 type Busy = 'preview' | 'export' | null;
 
-export function LetterPanel({ answer, stale = false }: { answer: Answer; stale?: boolean }) {
+/**
+ * `blocked`: something the letter needs is missing (the guided answer's checklist says what): preview and export
+ * are disabled. `onExported` is called after each stored export.
+ */
+export function LetterPanel({ answer, stale = false, blocked = false, onExported }: { answer: Answer; stale?: boolean; blocked?: boolean; onExported?: () => void }) {
   const { t } = useTranslation();
   const { db, platform, language: uiLanguage, now } = useServices();
   const [language, setLanguage] = useState<LetterLanguage>(uiLanguage);
@@ -35,6 +40,9 @@ export function LetterPanel({ answer, stale = false }: { answer: Answer; stale?:
   const [exportCount, setExportCount] = useState(0);
   const rendered = useRef<Rendered | null>(null);
   const renderer = useRef<LetterRenderer | null>(null);
+  /** While the PDF is being laid out (not while the save dialog is open): progress with a Cancel. */
+  const [rendering, setRendering] = useState(false);
+  const cancelled = useRef(false);
   // The rendered letter belongs to this answer in this language; anything else is rendered anew.
   const key = `${answer.estimate.inputHash}:${answer.study.id}@${answer.study.version}:${language}`;
 
@@ -72,12 +80,25 @@ export function LetterPanel({ answer, stale = false }: { answer: Answer; stale?:
     if (rendered.current?.key === key) return rendered.current;
     const { snapshot, requestId } = await buildLetterSnapshot(db, answer, language, now());
     renderer.current ??= new LetterRenderer();
-    const bytes = await renderer.current.render(snapshot);
+    setRendering(true);
+    const bytes = await renderer.current.render(snapshot).finally(() => setRendering(false));
     rendered.current = { key, snapshot, bytes, ...(requestId ? { requestId } : {}) };
     return rendered.current;
   };
 
+  // Cancel stops the worker (pdfmake is loaded again for the next letter); nothing has been stored or saved yet.
+  const cancelRendering = () => {
+    cancelled.current = true;
+    renderer.current?.dispose();
+    renderer.current = null;
+  };
+  const failed = (e: unknown) => {
+    setStatus(cancelled.current ? t('actions.progress.cancelled') : '');
+    if (!cancelled.current) setError(describeError(e));
+  };
+
   const preview = async () => {
+    cancelled.current = false;
     setBusy('preview');
     setError('');
     setStatus(t('letter.rendering'));
@@ -86,14 +107,14 @@ export function LetterPanel({ answer, stale = false }: { answer: Answer; stale?:
       setPreviewUrl(URL.createObjectURL(new Blob([letter.bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' })));
       setStatus(t('letter.previewReady', { size: formatBytes(letter.bytes.byteLength, uiLanguage) }));
     } catch (e) {
-      setStatus('');
-      setError(describeError(e));
+      failed(e);
     } finally {
       setBusy(null);
     }
   };
 
   const exportLetter = async () => {
+    cancelled.current = false;
     setBusy('export');
     setError('');
     setStatus(t('letter.rendering'));
@@ -113,9 +134,9 @@ export function LetterPanel({ answer, stale = false }: { answer: Answer; stale?:
       );
       setStatus(t('letter.exported', { path: saved.value.path, sha: record.sha256 }));
       setExportCount((n) => n + 1);
+      onExported?.();
     } catch (e) {
-      setStatus('');
-      setError(describeError(e));
+      failed(e);
     } finally {
       setBusy(null);
     }
@@ -136,13 +157,14 @@ export function LetterPanel({ answer, stale = false }: { answer: Answer; stale?:
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => void preview()} disabled={busy !== null || stale}>
+        <button type="button" onClick={() => void preview()} disabled={busy !== null || stale || blocked}>
           {t('letter.preview')}
         </button>
-        <button type="button" onClick={() => void exportLetter()} disabled={busy !== null || stale}>
+        <button type="button" onClick={() => void exportLetter()} disabled={busy !== null || stale || blocked}>
           {t('letter.export')}
         </button>
       </div>
+      {rendering && <WorkProgress label={t('letter.rendering')} onCancel={cancelRendering} testId="letter-progress" />}
       <p role="status" className="hint" data-testid="letter-status">
         {stale ? t('letter.waitForAnswer') : status}
       </p>

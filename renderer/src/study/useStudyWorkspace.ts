@@ -59,6 +59,8 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
   const worker = useRef<Worker | null>(null);
   const revision = useRef(0);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** The edit waiting for its debounced save: written at once when the page goes away, so no edit is lost. */
+  const pendingSave = useRef<StudyRecord | null>(null);
 
   const compute = useCallback((study: Study, hallandRule: HallandRule) => {
     revision.current += 1;
@@ -114,6 +116,10 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
       w.terminate();
       worker.current = null;
       if (saveTimer.current) clearTimeout(saveTimer.current);
+      saveTimer.current = null;
+      const pending = pendingSave.current;
+      pendingSave.current = null;
+      if (pending) void db.studies.put(pending).catch(() => undefined);
     };
   }, [db, studyId, compute]);
 
@@ -135,7 +141,10 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
       setState(next);
       compute(study, current.hallandRule);
       if (saveTimer.current) clearTimeout(saveTimer.current);
+      pendingSave.current = record;
       saveTimer.current = setTimeout(() => {
+        saveTimer.current = null;
+        if (pendingSave.current === record) pendingSave.current = null;
         db.studies.put(record).then(
           () => setState((s) => (s.status === 'ready' && s.study === study ? { ...s, saved: 'saved' } : s)),
           () => setState((s) => (s.status === 'ready' ? { ...s, saved: 'failed' } : s)),
