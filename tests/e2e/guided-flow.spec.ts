@@ -141,6 +141,9 @@ async function guidedFlow(page: Page, lang: Lang, theme: Theme): Promise<void> {
   await tabTo(page, page.getByRole('checkbox', { name: x.dataset }));
   await page.keyboard.press('Space');
   await expect(page.getByTestId('guide-data-status')).toHaveText(x.linked);
+  // The only linked dataset cannot be unticked, but it keeps the keyboard focus (Tab goes on from here).
+  await expect(page.getByRole('checkbox', { name: x.dataset })).toBeFocused();
+  await expect(page.getByRole('checkbox', { name: x.dataset })).toHaveAttribute('aria-disabled', 'true');
   await expect(stepItem(page, lang, 'data')).toHaveAttribute('data-state', 'done');
   await expect(stepItem(page, lang, 'criteria')).toHaveAttribute('data-state', 'todo');
   await checkStep(page, lang, theme, 'data');

@@ -36,9 +36,11 @@ export function DatasetPicker({ linked, onChange }: { linked: string[]; onChange
             <input
               type="checkbox"
               checked={checked}
-              disabled={last}
+              // Not `disabled`: a disabled box drops keyboard focus the moment it becomes the only one ticked.
+              aria-disabled={last || undefined}
               aria-describedby={last ? 'dataset-picker-hint' : undefined}
               onChange={(e) => {
+                if (last && !e.target.checked) return; // a study needs at least one dataset (the hint says so)
                 const next = e.target.checked ? [...selected, d.id] : selected.filter((id) => id !== d.id);
                 setSelected(next);
                 onChange(next);
