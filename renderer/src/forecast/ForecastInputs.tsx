@@ -12,7 +12,7 @@ import { NO_DROPOUT, resolvePlan } from '../../../shared/recruitment/plan';
 import type { SiteRate } from '../../../shared/recruitment/site-rates';
 import { useServices } from '../context';
 import { formatDecimal } from '../format';
-import { ParsedField } from '../study/fields';
+import { ParsedField, RangeFieldset } from '../study/fields';
 import { parseDecimalInput, parsePercentInput } from '../study/parse-input';
 import { EmptyState } from '../ui/EmptyState';
 import { removeAt, useUndo } from '../ui/undo';
@@ -50,31 +50,16 @@ export function newSiteId(sites: readonly Site[]): string {
 function PercentRange({ legend, range, onChange }: { legend: string; range: ProportionRange; onChange: (r: ProportionRange) => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const field = (key: keyof ProportionRange) => (
-    <ParsedField
-      key={key}
-      label={t(`forecast.inputs.range.${key}`)}
-      value={range[key]}
-      format={(v) => pct(v, language)}
-      parse={(text) => {
-        const v = parsePercentInput(text);
-        if (v === null) return null;
-        const next = { ...range, [key]: v };
-        return next.low <= next.point && next.point <= next.high ? v : null;
-      }}
-      onValid={(v) => onChange({ ...range, [key]: v })}
-      errorText={t('forecast.inputs.rangeError')}
-    />
-  );
   return (
-    <fieldset className="range">
-      <legend>{legend}</legend>
-      <div className="field-row">
-        {field('low')}
-        {field('point')}
-        {field('high')}
-      </div>
-    </fieldset>
+    <RangeFieldset
+      legend={legend}
+      range={range}
+      labelOf={(key) => t(`forecast.inputs.range.${key}`)}
+      format={(v) => pct(v, language)}
+      parse={parsePercentInput}
+      errorText={t('forecast.inputs.rangeError')}
+      onChange={onChange}
+    />
   );
 }
 

@@ -12,7 +12,7 @@ import { tryNormalizeIcd10 } from '../../../shared/icd10/normalize';
 import type { UiLanguage } from '../../../shared/ipc/contract';
 import { COUNTY_CODES, type CountyCode, regionByCode } from '../../../shared/regions/regions';
 import { formatCount, formatDecimal, formatPercent } from '../format';
-import { ParsedField } from './fields';
+import { ParsedField, RangeFieldset } from './fields';
 import { parseDecimalInput, parsePercentInput, parseWholeNumberInput } from './parse-input';
 import { EmptyState } from '../ui/EmptyState';
 import { reinsertAt, useUndo } from '../ui/undo';
@@ -397,32 +397,15 @@ function PeriodFields({ predicate, onChange, t }: { predicate: Extract<Predicate
 }
 
 function RangeFields({ range, percent, language, t, legend, onChange }: { range: ProportionRange; percent: boolean; language: UiLanguage; t: Translate; legend: string; onChange: (r: ProportionRange) => void }) {
-  const format = (v: number) => (percent ? pct(v, language) : String(v));
-  const parse = percent ? parsePercentInput : parseDecimalInput;
-  const field = (key: keyof ProportionRange) => (
-    <ParsedField
-      key={key}
-      label={t(`criteria.range.${key}`) + (percent ? ' (%)' : '')}
-      value={range[key]}
-      format={format}
-      parse={(text) => {
-        const v = parse(text);
-        if (v === null || v < 0) return null;
-        const next = { ...range, [key]: v };
-        return next.low <= next.point && next.point <= next.high ? v : null;
-      }}
-      onValid={(v) => onChange({ ...range, [key]: v })}
-      errorText={t('criteria.errors.range')}
-    />
-  );
   return (
-    <fieldset className="range">
-      <legend>{legend}</legend>
-      <div className="field-row">
-        {field('low')}
-        {field('point')}
-        {field('high')}
-      </div>
-    </fieldset>
+    <RangeFieldset
+      legend={legend}
+      range={range}
+      labelOf={(key) => t(`criteria.range.${key}`) + (percent ? ' (%)' : '')}
+      format={(v) => (percent ? pct(v, language) : String(v))}
+      parse={percent ? parsePercentInput : parseDecimalInput}
+      errorText={t('criteria.errors.range')}
+      onChange={onChange}
+    />
   );
 }

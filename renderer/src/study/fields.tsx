@@ -65,3 +65,40 @@ export function ParsedField<T>({ label, value, format, parse, onValid, errorText
     </div>
   );
 }
+
+interface RangeValue {
+  low: number;
+  point: number;
+  high: number;
+}
+const RANGE_KEYS = ['low', 'point', 'high'] as const;
+
+/**
+ * Low / point / high as three parsed fields in a fieldset (criteria proportions, joint counts, the forecast's
+ * consent and screen-failure rates): a value is valid when it parses, is not negative and keeps low ≤ point ≤ high.
+ */
+export function RangeFieldset<R extends RangeValue>({ legend, range, labelOf, format, parse, errorText, onChange }: { legend: string; range: R; labelOf(key: keyof RangeValue): string; format(value: number): string; parse(text: string): number | null; errorText: string; onChange(range: R): void }) {
+  return (
+    <fieldset className="range">
+      <legend>{legend}</legend>
+      <div className="field-row">
+        {RANGE_KEYS.map((key) => (
+          <ParsedField
+            key={key}
+            label={labelOf(key)}
+            value={range[key]}
+            format={format}
+            parse={(text) => {
+              const v = parse(text);
+              if (v === null || v < 0) return null;
+              const next = { ...range, [key]: v };
+              return next.low <= next.point && next.point <= next.high ? v : null;
+            }}
+            onValid={(v) => onChange({ ...range, [key]: v })}
+            errorText={errorText}
+          />
+        ))}
+      </div>
+    </fieldset>
+  );
+}
