@@ -57,5 +57,6 @@ export async function expectNoA11yViolations(page: Page, label: string): Promise
 /** Opens the app and waits for the demo answer to be computed and shown. */
 export async function openApp(page: Page, path = '/'): Promise<void> {
   await page.goto(path);
-  await expect(page.getByTestId('national-point').or(page.locator('main h1'))).toBeVisible();
+  // Either the answer's national figure or a page heading; both may be there at once (first(): no strict-mode clash).
+  await expect(page.getByTestId('national-point').or(page.locator('main h1')).first()).toBeVisible();
 }
