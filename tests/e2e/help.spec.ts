@@ -2,7 +2,7 @@
 // national interval that leads to the method page, and the method page saying exactly what the demo letter says.
 import { prepareLetter } from '../../shared/letter';
 import { SHORTCUT_ACTIONS } from '../../renderer/src/shell/shortcuts';
-import { demoSnapshot } from '../letter/helpers';
+import { demoSnapshot } from '../shared/letter/helpers';
 import { expect, expectNoA11yViolations, openApp, test } from './fixtures';
 
 /** The paragraphs under the letter's method heading, from the letter model of the demo answer. */

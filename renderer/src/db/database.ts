@@ -4,7 +4,7 @@
  * holding its typed-array columns.
  *
  * Schema changes: add a new `this.version(n + 1)` with its upgrade function, never edit an old version, and
- * update tests/unit/renderer/db-schema.snapshot.json together with a migration test.
+ * update tests/renderer/db/db-schema.snapshot.json together with a migration test.
  */
 import Dexie, { type Table } from 'dexie';
 import type { Basis, Dataset, Dimension, Provenance } from '../../../shared/counts/dataset';
