@@ -3,9 +3,7 @@
  * units); `--lang en` switches. The environment (LANG) is deliberately not consulted, so the same command
  * prints the same text on every machine and in CI.
  */
-export type CliLanguage = 'sv' | 'en';
-export const CLI_LANGUAGES: readonly CliLanguage[] = ['sv', 'en'];
-export const DEFAULT_CLI_LANGUAGE: CliLanguage = 'sv';
+import type { Language } from '../shared/text/language';
 
 const sv = {
   usage: [
@@ -214,11 +212,11 @@ const en: Messages = {
   runtimeError: 'Error: {{message}}',
 };
 
-const MESSAGES: Record<CliLanguage, Messages> = { sv, en };
+const MESSAGES: Record<Language, Messages> = { sv, en };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-export function translator(language: CliLanguage): Translate {
+export function translator(language: Language): Translate {
   return (key, params = {}) =>
     MESSAGES[language][key].replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
       const value = params[name];
@@ -227,6 +225,3 @@ export function translator(language: CliLanguage): Translate {
     });
 }
 
-export function isCliLanguage(value: string): value is CliLanguage {
-  return (CLI_LANGUAGES as readonly string[]).includes(value);
-}

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { runDemo } from '../shared/demo/run-demo';
-import { DEFAULT_CLI_LANGUAGE, isCliLanguage, translator, type CliLanguage, type Translate } from './i18n';
+import { translator, type Translate } from './i18n';
 import { demoToJSON, renderDemo } from './demo';
 import { runInspect } from './commands/inspect';
 import { runQuery } from './commands/query';
@@ -12,6 +12,7 @@ import { runEstimate } from './commands/estimate';
 import { runLetter } from './commands/letter';
 import { runAnswer } from './commands/answer';
 import { runVerify } from './commands/verify';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../shared/text/language';
 
 export const EXIT_OK = 0;
 export const EXIT_RUNTIME_ERROR = 1;
@@ -32,14 +33,14 @@ interface ParsedArgs {
   help: boolean;
   version: boolean;
   json: boolean;
-  language: CliLanguage;
+  language: Language;
 }
 
 /** A usage error: the message is already translated. */
 class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[], t: () => Translate): ParsedArgs {
-  const parsed: ParsedArgs = { command: null, help: false, version: false, json: false, language: DEFAULT_CLI_LANGUAGE };
+  const parsed: ParsedArgs = { command: null, help: false, version: false, json: false, language: DEFAULT_LANGUAGE };
   const flagsSeen: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -64,7 +65,7 @@ function parseArgs(argv: readonly string[], t: () => Translate): ParsedArgs {
         break;
       case '--lang': {
         const v = value();
-        if (!isCliLanguage(v)) throw new UsageError(t()('badLanguage', { value: v }));
+        if (!isLanguage(v)) throw new UsageError(t()('badLanguage', { value: v }));
         parsed.language = v;
         break;
       }
@@ -84,13 +85,13 @@ function parseArgs(argv: readonly string[], t: () => Translate): ParsedArgs {
 }
 
 /** The --lang value if given and valid, for translating usage errors found before parsing finishes. */
-function languageFromArgv(argv: readonly string[]): CliLanguage {
+function languageFromArgv(argv: readonly string[]): Language {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const candidate = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
-    if (candidate !== undefined && isCliLanguage(candidate)) return candidate;
+    if (candidate !== undefined && isLanguage(candidate)) return candidate;
   }
-  return DEFAULT_CLI_LANGUAGE;
+  return DEFAULT_LANGUAGE;
 }
 
 export function packageVersion(): string {

@@ -5,7 +5,7 @@
  * 8601 in both languages, as Swedish letters write them.
  */
 import type { Interval } from '../estimate/types';
-import type { LetterLanguage } from '../answer/snapshot';
+import type { Language } from '../text/language';
 
 /** U+00A0: keeps "1 234" and "12,5 %" on one line. */
 export const NBSP = '\u00a0';
@@ -20,7 +20,7 @@ function groupThousands(digits: string, separator: string): string {
 }
 
 /** A number with at most `fractionDigits` decimals (trailing zeros dropped), grouped by thousands. */
-export function formatNumber(value: number, language: LetterLanguage, fractionDigits = 0): string {
+export function formatNumber(value: number, language: Language, fractionDigits = 0): string {
   if (!Number.isFinite(value)) throw new RangeError(`formatNumber: ${value} is not a finite number`);
   const factor = 10 ** fractionDigits;
   const rounded = Math.round(Math.abs(value) * factor) / factor;
@@ -31,12 +31,12 @@ export function formatNumber(value: number, language: LetterLanguage, fractionDi
   return `${sign}${grouped}${trimmed ? (language === 'sv' ? ',' : '.') + trimmed : ''}`;
 }
 
-export function formatCount(value: number, language: LetterLanguage): string {
+export function formatCount(value: number, language: Language): string {
   return formatNumber(Math.round(value), language, 0);
 }
 
 /** A share 0..1 as a percentage: "12,5 %" / "12.5%". */
-export function formatPercent(share: number, language: LetterLanguage, fractionDigits = 1): string {
+export function formatPercent(share: number, language: Language, fractionDigits = 1): string {
   const number = formatNumber(share * 100, language, fractionDigits);
   return language === 'sv' ? `${number}${NBSP}%` : `${number}%`;
 }

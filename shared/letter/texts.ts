@@ -1,9 +1,9 @@
+import type { Language } from '../text/language';
 /**
  * The letter's words in Swedish and English. They live in shared/ (not in the renderer's i18n) because the CLI
  * writes letters too, and a letter must read the same whichever program produced it. Placeholders are
  * `{name}`; `fill` replaces them.
  */
-import type { LetterLanguage } from '../answer/snapshot';
 
 const sv = {
   documentTitle: 'Svar på förfrågan om antalsberäkning',
@@ -237,7 +237,7 @@ const en: Record<LetterTextKey, string> = {
   page: 'Page {page} of {pages}',
 };
 
-export const LETTER_TEXTS: Readonly<Record<LetterLanguage, Readonly<Record<LetterTextKey, string>>>> = { sv, en };
+export const LETTER_TEXTS: Readonly<Record<Language, Readonly<Record<LetterTextKey, string>>>> = { sv, en };
 
 export type LetterText = (key: LetterTextKey, params?: Record<string, string>) => string;
 
@@ -250,7 +250,7 @@ export function fill(template: string, params: Record<string, string> = {}): str
   });
 }
 
-export function letterText(language: LetterLanguage): LetterText {
+export function letterText(language: Language): LetterText {
   const table = LETTER_TEXTS[language];
   return (key, params) => fill(table[key], params);
 }

@@ -1,10 +1,10 @@
+import type { Language } from '../text/language';
 /**
  * The method description in Swedish and English: one source for the in-app method page and the letter's method
  * section, so the two can never disagree. Placeholders are `{name}` (filled by `fill` from the letter's texts).
  * Each section has an "applied" wording (with the answer's own parameters) and a "generic" one for when no
  * answer is at hand or the section does not apply to it; only applied wordings ever reach a letter.
  */
-import type { LetterLanguage } from '../answer/snapshot';
 
 const sv = {
   title_data: 'Data och urvalskriterier',
@@ -80,4 +80,4 @@ const en: Record<MethodTextKey, string> = {
     'A count below the rule\'s threshold, even one end of an interval, is printed as a limit or a band instead of its value. If a hidden count could be worked out from other printed figures (healthcare regions, the nation, the loss between selection steps), further figures are hidden until no hidden count can be worked out. Totals are sums of the printed figures.',
 };
 
-export const METHOD_TEXTS: Readonly<Record<LetterLanguage, Readonly<Record<MethodTextKey, string>>>> = { sv, en };
+export const METHOD_TEXTS: Readonly<Record<Language, Readonly<Record<MethodTextKey, string>>>> = { sv, en };

@@ -33,8 +33,8 @@ import { parseAgeBand } from '../../shared/utils/age-band';
 import { parsePeriod } from '../../shared/utils/period';
 import { mulberry32 } from '../../shared/utils/prng';
 import { DEMO_STUDY } from '../../shared/demo/study';
-import type { CliLanguage } from '../../cli/i18n';
 import { formatters, renderTable } from '../../cli/format';
+import type { Language } from '../../shared/text/language';
 
 export const BENCH_CELLS = 1_000_000;
 export const BENCH_RUNS = 50;
@@ -454,7 +454,7 @@ export async function openDuckDb(dataset: Dataset): Promise<DuckDbSession> {
 // ---------------------------------------------------------------------------------------------------------
 // Output
 
-const BENCH_TEXT: Record<CliLanguage, Record<string, string>> = {
+const BENCH_TEXT: Record<Language, Record<string, string>> = {
   sv: {
     title: 'Antal prestandamätning: fullständig skattning med urvalssteg, 6 steg, {cells} celler, {runs} körningar',
     measure: 'Mätning',
@@ -485,7 +485,7 @@ const BENCH_TEXT: Record<CliLanguage, Record<string, string>> = {
   },
 };
 
-export function renderBenchReport(result: FullBenchResult, language: CliLanguage, path?: string): string {
+export function renderBenchReport(result: FullBenchResult, language: Language, path?: string): string {
   const f = formatters(language);
   const text = (key: string, params: Record<string, string> = {}): string =>
     BENCH_TEXT[language][key]!.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);

@@ -17,8 +17,8 @@ import type { ImportResult, MeasureDataset } from '../../shared/import/build-dat
 import { queryDataset, type QueryFilters } from '../../shared/import/query-dataset';
 import { REGIONS } from '../../shared/regions/regions';
 import { mulberry32 } from '../../shared/utils/prng';
-import type { CliLanguage } from '../../cli/i18n';
 import { formatters, renderTable } from '../../cli/format';
+import type { Language } from '../../shared/text/language';
 
 export const IMPORT_BENCH_ROWS = 1_000_000;
 /** Runs of each measurement; the median is reported (other processes share the machine). */
@@ -168,7 +168,7 @@ export async function runImportBench(options: ImportBenchOptions = {}): Promise<
   }
 }
 
-const IMPORT_BENCH_TEXT: Record<CliLanguage, Record<string, string>> = {
+const IMPORT_BENCH_TEXT: Record<Language, Record<string, string>> = {
   sv: {
     title: 'Import av {rows} rader ({mb} MB, ; och decimalkomma)',
     measure: 'Mått',
@@ -196,7 +196,7 @@ const IMPORT_BENCH_TEXT: Record<CliLanguage, Record<string, string>> = {
 };
 
 /** The import benchmark's figures as a table, in Swedish or English. */
-export function renderImportBenchReport(r: ImportBenchResult, language: CliLanguage): string {
+export function renderImportBenchReport(r: ImportBenchResult, language: Language): string {
   const f = formatters(language);
   const text = (key: string, params: Record<string, string> = {}): string =>
     IMPORT_BENCH_TEXT[language][key]!.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);

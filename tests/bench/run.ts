@@ -8,14 +8,14 @@
  * To add a benchmark, write it in its own module here and add one entry to BENCHMARKS: its figures are merged
  * into bench-results.json under the keys it returns.
  */
-import { CLI_LANGUAGES, DEFAULT_CLI_LANGUAGE, type CliLanguage } from '../../cli/i18n';
 import { BENCH_CELLS, BENCH_RUNS, renderBenchReport, runFullBench, writeBenchResults } from './bench-estimate';
 import { renderImportBenchReport, runImportBench } from './bench-import';
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../shared/text/language';
 
 export interface BenchOptions {
   /** Timed runs of each repeated measurement. */
   runs: number;
-  language: CliLanguage;
+  language: Language;
 }
 
 export interface Benchmark {
@@ -42,12 +42,12 @@ export const BENCHMARKS: readonly Benchmark[] = [
 
 /** `--runs N` (1–10 000) and `--lang sv|en`; anything else is refused with the reason. */
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
-  const options: BenchOptions = { runs: BENCH_RUNS, language: DEFAULT_CLI_LANGUAGE };
+  const options: BenchOptions = { runs: BENCH_RUNS, language: DEFAULT_LANGUAGE };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = argv[++i];
     if (flag === '--runs' && value !== undefined && /^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 10_000) options.runs = Number(value);
-    else if (flag === '--lang' && (CLI_LANGUAGES as readonly string[]).includes(value ?? '')) options.language = value as CliLanguage;
+    else if (flag === '--lang' && (LANGUAGES as readonly string[]).includes(value ?? '')) options.language = value as Language;
     else throw new Error(`npm run bench: expected --runs N (1–10000) or --lang sv|en, got "${[flag, value].filter((x) => x !== undefined).join(' ')}"`);
   }
   return options;

@@ -14,6 +14,7 @@ import type { AuditEntry } from '../../../shared/audit/chain';
 import { demoRequestFor, requestFromStudy } from '../../../shared/requests/create';
 import type { FeasibilityRequest } from '../../../shared/requests/request';
 import type { RequestVersion } from '../../../shared/requests/version';
+import type { Language } from '../../../shared/text/language';
 
 export const DATABASE_NAME = 'antal';
 
@@ -83,7 +84,7 @@ export interface LetterRecord {
   studyId: string;
   /** ISO timestamp. */
   createdAt: string;
-  language: 'sv' | 'en';
+  language: Language;
   /** SHA-256 of `bytes`, hex. */
   sha256: string;
   /** Content hash of the letter model/snapshot it was rendered from. */

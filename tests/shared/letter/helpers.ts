@@ -3,9 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSnapshot, type AnswerSnapshot, type LetterLanguage, type RequestFacts } from '../../../shared/answer/snapshot';
+import { createSnapshot, type AnswerSnapshot, type RequestFacts } from '../../../shared/answer/snapshot';
 import { DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from '../../../shared/disclosure';
 import { runDemo } from '../../../shared/demo/run-demo';
+import type { Language } from '../../../shared/text/language';
 
 export const DEMO_REQUEST: RequestFacts = {
   reference: 'FS-2026-0042',
@@ -24,7 +25,7 @@ export const DEMO_UNIT = {
 };
 
 export function demoSnapshot(
-  language: LetterLanguage,
+  language: Language,
   options: { policy?: DisclosurePolicy; request?: RequestFacts | null } = {},
 ): AnswerSnapshot {
   const demo = runDemo();
