@@ -1,10 +1,8 @@
-import type { Language } from '../shared/text/language';
 /**
  * Locale-aware number formatting and plain-text tables for the CLI (sv-SE groups with a no-break space,
  * en-GB with a comma).
  */
-
-const LOCALES: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' };
+import { LOCALES, type Language } from '../shared/text/language';
 
 export interface Formatters {
   count(value: number): string;

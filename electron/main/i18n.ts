@@ -1,4 +1,3 @@
-import type { Language } from '../../shared/text/language';
 /**
  * Every string the main process shows to a person: menu labels, native dialog titles and file-filter names.
  *
@@ -8,6 +7,7 @@ import type { Language } from '../../shared/text/language';
  *
  * A `&` before a letter marks the Windows/Linux menu mnemonic (Alt+letter); `menu.ts` strips it on macOS.
  */
+import type { Language } from '../../shared/text/language';
 
 const sv = {
   // Top-level menus.

@@ -1,4 +1,5 @@
 // Locale-aware formatting of counts, intervals, percentages and dates (sv-SE: "1 234", "12,5 %", ISO dates).
+import { roundInterval } from '../../shared/estimate/interval';
 import type { Interval } from '../../shared/estimate/types';
 import { LOCALES, type Language } from '../../shared/text/language';
 
@@ -17,14 +18,6 @@ function numberFormat(language: Language, options: Intl.NumberFormatOptions): In
 /** A count of patients: whole numbers with the locale's grouping. */
 export function formatCount(value: number, language: Language): string {
   return numberFormat(language, { maximumFractionDigits: 0 }).format(Math.round(value));
-}
-
-/**
- * An interval's bounds rounded outwards (low down, high up) so the printed interval never claims more
- * certainty than the computed one; the point estimate is rounded to nearest.
- */
-export function roundInterval(interval: Interval): Interval {
-  return { low: Math.floor(interval.low + 1e-9), point: Math.round(interval.point), high: Math.ceil(interval.high - 1e-9) };
 }
 
 export function formatIntervalRange(interval: Interval, language: Language): string {

@@ -5,7 +5,7 @@
 import { formatDisclosedValue, type DisclosedAnswer, type DisclosedFigure, type DisclosedValue, type DisclosurePolicy } from '../disclosure';
 import type { CountyCode, HealthcareRegionId } from '../regions/regions';
 import type { LetterFigures, PrintedInterval, PrintedValue } from './figures';
-import { formatCount } from './format';
+import { formatCount } from '../text/format';
 import type { Language } from '../text/language';
 
 function printedValue(v: DisclosedValue, policy: DisclosurePolicy, language: Language): PrintedValue {

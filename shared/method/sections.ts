@@ -7,8 +7,8 @@
 import type { AnswerSnapshot, SnapshotAnswer } from '../answer/snapshot';
 import type { Study } from '../criteria/study';
 import type { EstimateWarning } from '../estimate/types';
-import { formatCount, formatNumber, formatPercent } from '../letter/format';
-import { fill } from '../letter/texts';
+import { formatCount, formatNumber, formatPercent } from '../text/format';
+import { fill } from '../text/template';
 import { METHOD_TEXTS, type MethodTextKey } from './texts';
 import type { Language } from '../text/language';
 

@@ -1,10 +1,10 @@
-import type { Language } from '../text/language';
 /**
  * The method description in Swedish and English: one source for the in-app method page and the letter's method
  * section, so the two can never disagree. Placeholders are `{name}` (filled by `fill` from the letter's texts).
  * Each section has an "applied" wording (with the answer's own parameters) and a "generic" one for when no
  * answer is at hand or the section does not apply to it; only applied wordings ever reach a letter.
  */
+import type { Language } from '../text/language';
 
 const sv = {
   title_data: 'Data och urvalskriterier',

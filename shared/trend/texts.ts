@@ -4,8 +4,8 @@
  * formatted by the letter's own formatter (sv-SE "1 234", "12,5 %"; en-GB "1,234", "12.5%"), the same bytes
  * everywhere, and never as "−0".
  */
-import { fill } from '../letter/texts';
-import { NBSP, formatNumber } from '../letter/format';
+import { fill } from '../text/template';
+import { NBSP, formatNumber } from '../text/format';
 import { parseRegion } from '../regions/parse';
 import { regionByCode, type CountyCode } from '../regions/regions';
 import type { SeriesBreak } from './breaks';

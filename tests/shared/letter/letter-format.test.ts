@@ -2,7 +2,8 @@
 // and reads a unit's SVG logo from its data URL.
 import { describe, expect, it } from 'vitest';
 import { svgFromDataUrl } from '../../../shared/letter/document';
-import { formatCount, formatNumber, formatPercent, roundInterval } from '../../../shared/letter/format';
+import { roundInterval } from '../../../shared/estimate/interval';
+import { formatCount, formatNumber, formatPercent } from '../../../shared/text/format';
 import { letterFileName } from '../../../shared/letter';
 import { renderLetterPdf } from '../../../shared/letter';
 import { demoSnapshot, pdfText } from './helpers';

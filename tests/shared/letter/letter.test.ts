@@ -8,7 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { verifySnapshot, withLanguage } from '../../../shared/answer/snapshot';
 import { DISCLOSURE_PRESETS } from '../../../shared/disclosure';
-import { formatCount, formatPercent } from '../../../shared/letter/format';
+import { formatCount, formatPercent } from '../../../shared/text/format';
 import { LetterDisclosureError, prepareLetter, renderLetterPdf } from '../../../shared/letter';
 import { demoSnapshot, pdfInfo, pdfText, renderFirstPage } from './helpers';
 

@@ -1,11 +1,10 @@
 /**
- * Number and date formatting for letters, written out rather than taken from Intl: a letter must give the same
- * bytes in Node (CLI, tests), Chromium and Electron, whose ICU data differ between versions. Swedish follows
- * sv-SE ("1 234", "12,5 %", with no-break spaces); English follows en-GB ("1,234", "12.5%"). Dates are ISO
- * 8601 in both languages, as Swedish letters write them.
+ * Number and date formatting for what the core writes (the letter, the method text, trend texts), written out
+ * rather than taken from Intl: a letter must give the same bytes in Node (CLI, tests), Chromium and Electron,
+ * whose ICU data differ between versions. Swedish follows sv-SE ("1 234", "12,5 %", with no-break spaces);
+ * English follows en-GB ("1,234", "12.5%"). Dates are ISO 8601 in both languages, as Swedish letters write them.
  */
-import type { Interval } from '../estimate/types';
-import type { Language } from '../text/language';
+import type { Language } from './language';
 
 /** U+00A0: keeps "1 234" and "12,5 %" on one line. */
 export const NBSP = '\u00a0';
@@ -39,14 +38,6 @@ export function formatCount(value: number, language: Language): string {
 export function formatPercent(share: number, language: Language, fractionDigits = 1): string {
   const number = formatNumber(share * 100, language, fractionDigits);
   return language === 'sv' ? `${number}${NBSP}%` : `${number}%`;
-}
-
-/**
- * An interval's bounds rounded outwards (low down, high up), so the printed interval never claims more
- * certainty than the computed one; the point is rounded to nearest (the same rule as the app's screens).
- */
-export function roundInterval(interval: Interval): Interval {
-  return { low: Math.floor(interval.low + 1e-9), point: Math.round(interval.point), high: Math.ceil(interval.high - 1e-9) };
 }
 
 /** "2026-03-14" from an ISO instant, in UTC (a snapshot's createdAt is UTC; the letter must not depend on the zone). */
