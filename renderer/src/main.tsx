@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import type { UiLanguage } from '../../shared/ipc/contract';
 import { createDemoDataset } from '../../shared/demo/dataset';
 import { DEMO_STUDY } from '../../shared/demo/study';
-import { App } from './App';
+import { App } from './shell/App';
 import { installBrowserNavigationGuard } from './backup/navigation-guard';
 import { startAutoBackups } from './backup/start-auto-backups';
 import { AppContext, type AppServices } from './context';
@@ -13,7 +13,7 @@ import { seedDemoIfNew } from './db/seed';
 import { DEFAULT_LANGUAGE, initI18n, isUiLanguage } from './i18n';
 import { detectPlatform } from './platform';
 import { ErrorBoundary } from './ui/ErrorBoundary';
-import { startTheme } from './ui/theme';
+import { startTheme } from './settings/theme';
 import './styles.css';
 
 // The stored theme goes on <html data-theme> before anything renders, so the first paint has the right colours.

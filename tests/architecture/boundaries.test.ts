@@ -41,7 +41,7 @@ describe('import boundaries', () => {
   });
 
   it('electron/ refuses renderer code', async () => {
-    const errors = await restrictedImportErrors("import { App } from '../../renderer/src/App';\nexport const x = App;\n", 'electron/main/probe.ts');
+    const errors = await restrictedImportErrors("import { App } from '../../renderer/src/shell/App';\nexport const x = App;\n", 'electron/main/probe.ts');
     expect(errors.join('\n')).toContain('must not import renderer code');
   });
 });

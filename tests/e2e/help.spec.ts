@@ -1,7 +1,7 @@
 // Help where it is needed (issue 10 §3–§4): the help overlay and keyboard shortcuts, a "?" tip next to the
 // national interval that leads to the method page, and the method page saying exactly what the demo letter says.
 import { prepareLetter } from '../../shared/letter';
-import { SHORTCUT_ACTIONS } from '../../renderer/src/help/shortcuts';
+import { SHORTCUT_ACTIONS } from '../../renderer/src/shell/shortcuts';
 import { demoSnapshot } from '../letter/helpers';
 import { expect, expectNoA11yViolations, openApp, test } from './fixtures';
 

@@ -9,7 +9,7 @@ import { loadAnswer } from '../../renderer/src/answer/load-answer';
 import { verifyAudit } from '../../renderer/src/db/audit';
 import { AntalDatabase, DEMO_REQUEST_ID, putSetting } from '../../renderer/src/db/database';
 import { seedDemoIfNew } from '../../renderer/src/db/seed';
-import { saveUnitProfile } from '../../renderer/src/db/unit-profile';
+import { saveUnitProfile } from '../../renderer/src/settings/unit-profile';
 import { buildLetterSnapshot, DISCLOSURE_POLICY_KEY, LetterPolicyError } from '../../renderer/src/letter/letter-snapshot';
 import { recordExportedLetter } from '../../renderer/src/letter/letter-store';
 

@@ -3,8 +3,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../renderer/src/db/audit';
-import { saveHallandChoice } from '../../renderer/src/db/halland-rule';
-import { EMPTY_UNIT_PROFILE, saveUnitProfile } from '../../renderer/src/db/unit-profile';
+import { saveHallandChoice } from '../../renderer/src/settings/halland-rule';
+import { EMPTY_UNIT_PROFILE, saveUnitProfile } from '../../renderer/src/settings/unit-profile';
 import { saveDisclosurePolicy } from '../../renderer/src/disclosure/policy-store';
 import { commitImport } from '../../renderer/src/import/dataset-store';
 import { DISCLOSURE_PRESETS } from '../../shared/disclosure';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { DatasetBuilder } from '../../shared/counts/builder';
 import { analyseFile, buildDataset } from '../../shared/import';
-import { datasetToCsvBytes, datasetToCsvText, escapeCsvCell, exportFileName, formatCsvNumber, type CsvExportLabels } from '../../renderer/src/import/csv-export';
+import { datasetToCsvBytes, datasetToCsvText, escapeCsvCell, exportFileName, formatCsvNumber, type CsvExportLabels } from '../../renderer/src/datasets/csv-export';
 import { importedExport, META } from './import-helpers';
 
 const LABELS: CsvExportLabels = {

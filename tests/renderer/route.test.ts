@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { navSection, parseRoute, routeHash } from '../../renderer/src/route';
+import { navSection, parseRoute, routeHash } from '../../renderer/src/shell/route';
 
 describe('hash routes', () => {
   it('round-trips every page, including a study id that needs encoding', () => {

@@ -8,7 +8,7 @@ import { requestFacts } from '../../../shared/letter/request-facts';
 import type { Answer } from '../answer/load-answer';
 import { type AntalDatabase, getSetting } from '../db/database';
 import type { RequestRecord } from '../db/database';
-import { loadUnitProfile } from '../db/unit-profile';
+import { loadUnitProfile } from '../settings/unit-profile';
 import { formatIsoDate } from '../format';
 
 /** Settings key of the disclosure policy chosen in Settings (absent: the default, OHDSI k = 5). */

@@ -6,7 +6,7 @@
 import { interestedClinicContacts } from '../../../shared/requests/clinics';
 import type { ClinicContact } from '../../../shared/requests/request';
 import { regionByCode } from '../../../shared/regions/regions';
-import { escapeCsvCell } from '../import/csv-export';
+import { escapeCsvCell } from '../datasets/csv-export';
 
 export interface ClinicCsvLabels {
   name: string;

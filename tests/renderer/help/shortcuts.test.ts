@@ -14,7 +14,7 @@ import {
   SHORTCUTS,
   type KeyPress,
   type KeyTarget,
-} from '../../../renderer/src/help/shortcuts';
+} from '../../../renderer/src/shell/shortcuts';
 
 const body: KeyTarget = { tagName: 'BODY', isContentEditable: false, inDialog: false };
 const press = (key: string, target: KeyTarget | null = body, modifiers: Partial<KeyPress> = {}): KeyPress => ({ key, ctrlKey: false, altKey: false, metaKey: false, target, ...modifiers });

@@ -7,7 +7,7 @@ import { versionIntact } from '../../../shared/requests/version';
 import { verifyAudit } from '../../../renderer/src/db/audit';
 import { AntalDatabase, saveDataset } from '../../../renderer/src/db/database';
 import { changeStatus, createRequest, linkDatasets, saveRequest, saveVersion, type StoreContext } from '../../../renderer/src/requests/request-store';
-import { parseRoute, routeHash } from '../../../renderer/src/route';
+import { parseRoute, routeHash } from '../../../renderer/src/shell/route';
 
 let counter = 0;
 const dbs: AntalDatabase[] = [];

@@ -1,6 +1,6 @@
 // The theme choice: stored per workstation, applied to <html data-theme>, and "system" follows the OS live.
 import { describe, expect, it } from 'vitest';
-import { THEME_STORAGE_KEY, createThemeController, parseThemeChoice, resolveTheme, type ThemeWindow } from '../../../../renderer/src/ui/theme';
+import { THEME_STORAGE_KEY, createThemeController, parseThemeChoice, resolveTheme, type ThemeWindow } from '../../../../renderer/src/settings/theme';
 
 /** A window stand-in: a settable system preference, a Map-backed localStorage and the <html> dataset. */
 function fakeWindow(stored: string | null, prefersDark: boolean) {

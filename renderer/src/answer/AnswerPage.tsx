@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { AnswerView } from '../answer/AnswerView';
+import { AnswerView } from './AnswerView';
 import { CriteriaEditor } from '../study/CriteriaEditor';
 import { ForecastSection } from '../forecast/ForecastSection';
 import { DatasetPicker, PopulationPicker } from '../study/DatasetPicker';
@@ -8,7 +8,7 @@ import { useServices } from '../context';
 import { RequestMarking } from '../requests/RequestMarking';
 import { formatDecimal } from '../format';
 import { EmptyState } from '../ui/EmptyState';
-export function HomePage({ studyId }: { studyId?: string }) {
+export function AnswerPage({ studyId }: { studyId?: string }) {
   const { t } = useTranslation();
   const { db, now, language } = useServices();
   const { state, updateStudy, setDatasetIds, setPopulationId } = useStudyWorkspace(db, studyId, now);

@@ -2,10 +2,10 @@
 // With a disclosed figure (the sponsor view) a row shows only what the policy prints: a small value as a hatched
 // band over its range (e.g. 1–4), a hidden one as its text alone.
 import type { ReactNode } from 'react';
-import type { DisclosedFigure, DisclosedValue } from '../../../shared/disclosure';
-import type { UiLanguage } from '../../../shared/ipc/contract';
-import type { Interval } from '../../../shared/estimate/types';
-import { formatCount, formatIntervalRange } from '../format';
+import type { DisclosedFigure, DisclosedValue } from '../../../../shared/disclosure';
+import type { UiLanguage } from '../../../../shared/ipc/contract';
+import type { Interval } from '../../../../shared/estimate/types';
+import { formatCount, formatIntervalRange } from '../../format';
 
 export interface IntervalChartRow {
   key: string;

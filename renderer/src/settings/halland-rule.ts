@@ -1,7 +1,7 @@
 // The Halland rule chosen in Settings: how Halland's patients are split between Södra and Västra.
 import { DEFAULT_HALLAND_RULE, type HallandRule } from '../../../shared/regions/regions';
-import { appendAudit, auditTables } from './audit';
-import { type AntalDatabase, getSetting, putSetting } from './database';
+import { appendAudit, auditTables } from '../db/audit';
+import { type AntalDatabase, getSetting, putSetting } from '../db/database';
 
 export const HALLAND_RULE_KEY = 'hallandRule';
 

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { DatasetRecord } from '../db/database';
 import { useServices } from '../context';
 import { formatBytes, formatCount, formatDecimal, formatIsoDateTime } from '../format';
-import { delimiterKey, lineEndingKey } from './display';
-import { numberFormatChoice, roleOf } from './mapping-edit';
-import { isImportProvenance } from './provenance';
-import { EvidenceText } from './EvidenceText';
-import { usePhraseText } from './phrase-text';
+import { delimiterKey, lineEndingKey } from '../import/display';
+import { numberFormatChoice, roleOf } from '../import/mapping-edit';
+import { isImportProvenance } from '../import/provenance';
+import { EvidenceText } from '../import/EvidenceText';
+import { usePhraseText } from '../import/phrase-text';
 
 /** Everything recorded about where a dataset came from and how it was read, for audit and for repeating the import. */
 export function DatasetDetails({ record, onClose }: { record: DatasetRecord; onClose(): void }) {

@@ -1,8 +1,8 @@
 // Attrition as a chart: one bar per step (patients remaining, point estimate) with its interval; switched-off
 // steps are drawn hatched at the previous level, the most limiting step is marked.
-import type { AttritionStep } from '../../../shared/estimate/types';
-import type { UiLanguage } from '../../../shared/ipc/contract';
-import { formatCount, formatIntervalRange, formatPercent } from '../format';
+import type { AttritionStep } from '../../../../shared/estimate/types';
+import type { UiLanguage } from '../../../../shared/ipc/contract';
+import { formatCount, formatIntervalRange, formatPercent } from '../../format';
 
 const WIDTH = 640;
 const ROW = 26;

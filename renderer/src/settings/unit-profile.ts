@@ -1,6 +1,6 @@
 // The study unit's profile, used on letters (letterhead, signature).
-import { appendAudit, auditTables } from './audit';
-import { type AntalDatabase, getSetting, putSetting } from './database';
+import { appendAudit, auditTables } from '../db/audit';
+import { type AntalDatabase, getSetting, putSetting } from '../db/database';
 
 export const UNIT_PROFILE_KEY = 'unitProfile';
 export const MAX_LOGO_BYTES = 1024 * 1024;

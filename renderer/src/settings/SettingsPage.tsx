@@ -1,14 +1,14 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UiLanguage } from '../../../shared/ipc/contract';
-import { EMPTY_UNIT_PROFILE, MAX_LOGO_BYTES, type UnitProfile, loadUnitProfile, saveUnitProfile } from '../db/unit-profile';
+import { EMPTY_UNIT_PROFILE, MAX_LOGO_BYTES, type UnitProfile, loadUnitProfile, saveUnitProfile } from './unit-profile';
 import { useServices } from '../context';
 import { formatBytes, formatIsoDateTime } from '../format';
 import { LANGUAGES, isUiLanguage } from '../i18n';
-import { type HallandChoice, hallandChoiceOf, loadHallandRule, saveHallandChoice } from '../db/halland-rule';
+import { type HallandChoice, hallandChoiceOf, loadHallandRule, saveHallandChoice } from './halland-rule';
 import { PolicySettings } from '../disclosure/PolicySettings';
 import { BackupPanel } from '../backup/BackupPanel';
-import { ThemeRadioGroup } from '../ui/theme-controls';
+import { ThemeRadioGroup } from './theme-controls';
 
 export function SettingsPage({ storagePersisted }: { storagePersisted: boolean | null }) {
   const { t } = useTranslation();

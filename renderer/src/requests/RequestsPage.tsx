@@ -8,9 +8,9 @@ import { turnaroundStatistics } from '../../../shared/requests/statistics';
 import { openByDeadline, summerWarnings } from '../../../shared/requests/workflow';
 import { useServices } from '../context';
 import { formatCount, formatDecimal } from '../format';
-import { ConfidentialityMark, DeadlineText, useToday } from '../requests/common';
-import { SelectField, TextField } from '../requests/fields';
-import { useCreateRequest } from '../requests/new-request';
+import { ConfidentialityMark, DeadlineText, useToday } from './common';
+import { SelectField, TextField } from './fields';
+import { useCreateRequest } from './new-request';
 import { EmptyState } from '../ui/EmptyState';
 
 export interface RequestsPageProps {

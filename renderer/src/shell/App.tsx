@@ -1,22 +1,22 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MenuCommand } from '../../shared/ipc/contract';
-import { AboutDialog } from './components/AboutDialog';
-import { CompilePage } from './compile/CompilePage';
-import { useServices } from './context';
-import { DatasetsPage } from './pages/DatasetsPage';
-import { GuidedAnswer } from './guide/GuidedAnswer';
-import { HomePage } from './pages/HomePage';
-import { RequestsPage } from './pages/RequestsPage';
-import { SettingsPage } from './pages/SettingsPage';
-import { AuditPage } from './requests/AuditTrail';
-import { RequestDetail } from './requests/RequestDetail';
+import type { MenuCommand } from '../../../shared/ipc/contract';
+import { AboutDialog } from './AboutDialog';
+import { CompilePage } from '../compile/CompilePage';
+import { useServices } from '../context';
+import { DatasetsPage } from '../datasets/DatasetsPage';
+import { GuidedAnswer } from '../guide/GuidedAnswer';
+import { AnswerPage } from '../answer/AnswerPage';
+import { RequestsPage } from '../requests/RequestsPage';
+import { SettingsPage } from '../settings/SettingsPage';
+import { AuditPage } from '../requests/AuditTrail';
+import { RequestDetail } from '../requests/RequestDetail';
 import { type Route, navSection, parseRoute, routeHash } from './route';
-import { HelpOverlay } from './help/HelpOverlay';
-import { MethodPage } from './help/MethodPage';
-import { useHelpShortcuts, useLastOpenedStudy } from './help/useHelpShortcuts';
-import { ErrorBoundary } from './ui/ErrorBoundary';
-import { ThemeToggle } from './ui/theme-controls';
+import { HelpOverlay } from '../help/HelpOverlay';
+import { MethodPage } from '../help/MethodPage';
+import { useAppCommands, useLastOpenedStudy } from './app-commands';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { ThemeToggle } from '../settings/theme-controls';
 
 const NAV: ReadonlyArray<{ page: Route['page']; labelKey: 'nav.home' | 'nav.requests' | 'nav.datasets' | 'nav.settings' | 'compile.nav' }> = [
   { page: 'home', labelKey: 'nav.home' },
@@ -45,7 +45,7 @@ export function App({ storagePersisted }: { storagePersisted: boolean | null }) 
     requestAnimationFrame(() => document.getElementById('main')?.focus());
   }, []);
   // Keyboard shortcuts, the help overlay and the desktop menu's action commands (issue 10 §3).
-  const help = useHelpShortcuts(navigate);
+  const commands = useAppCommands(navigate);
   const lastStudyId = useLastOpenedStudy(route);
 
   useEffect(
@@ -100,7 +100,7 @@ export function App({ storagePersisted }: { storagePersisted: boolean | null }) 
           >
             {t('help.topbar.method')}
           </a>
-          <button type="button" className="button ghost" onClick={help.open} aria-haspopup="dialog" aria-keyshortcuts="? F1">
+          <button type="button" className="button ghost" onClick={commands.open} aria-haspopup="dialog" aria-keyshortcuts="? F1">
             {t('help.topbar.help')}
           </button>
           <ThemeToggle />
@@ -113,7 +113,7 @@ export function App({ storagePersisted }: { storagePersisted: boolean | null }) 
         {/* A page that fails to render is replaced by the error boundary; the top bar stays usable. */}
         {/* Keyed by page, except that a guided answer's steps share one key: its workspace lives across steps. */}
         <ErrorBoundary scope="page" key={route.page === 'guide' ? `guide/${route.requestId}` : routeHash(route)}>
-        {route.page === 'home' && <HomePage key={route.studyId ?? ''} studyId={route.studyId} />}
+        {route.page === 'home' && <AnswerPage key={route.studyId ?? ''} studyId={route.studyId} />}
         {route.page === 'requests' && (
           <RequestsPage
             onOpenRequest={(requestId) => navigate({ page: 'request', requestId })}
@@ -148,9 +148,9 @@ export function App({ storagePersisted }: { storagePersisted: boolean | null }) 
         </ErrorBoundary>
       </main>
       <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} platform={platform} />
-      <HelpOverlay isOpen={help.isOpen} onClose={help.close} />
+      <HelpOverlay isOpen={commands.isOpen} onClose={commands.close} />
       <p className="shortcut-status" role="status" data-testid="shortcut-status">
-        {help.message}
+        {commands.message}
       </p>
     </div>
   );

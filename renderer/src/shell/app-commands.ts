@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { MenuCommand } from '../../../shared/ipc/contract';
 import { useServices } from '../context';
 import { useCreateRequest } from '../requests/new-request';
-import type { Route } from '../route';
+import type { Route } from './route';
 import { actionOfMenuCommand, matchKey, type KeyTarget, type ShortcutAction } from './shortcuts';
 
 /** A "g" waits this long for its second key. */
@@ -44,7 +44,7 @@ function buttonWithText(root: ParentNode, text: string): HTMLButtonElement | nul
   return Array.from(root.querySelectorAll('button')).find((b) => b.textContent?.trim() === text) ?? null;
 }
 
-export interface HelpShortcuts {
+export interface AppCommands {
   isOpen: boolean;
   open(): void;
   close(): void;
@@ -53,7 +53,7 @@ export interface HelpShortcuts {
   run(action: ShortcutAction): void;
 }
 
-export function useHelpShortcuts(navigate: (route: Route) => void): HelpShortcuts {
+export function useAppCommands(navigate: (route: Route) => void): AppCommands {
   const { t } = useTranslation();
   const { platform } = useServices();
   const createRequest = useCreateRequest();
