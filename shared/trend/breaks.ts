@@ -124,7 +124,7 @@ function periodLengths(periods: readonly PeriodSpan[]): SeriesBreak[] {
   for (let i = 1; i < periods.length; i++) {
     const a = periods[i - 1]!;
     const b = periods[i]!;
-    if (Math.abs(a.years - b.years) > 0.02 * Math.max(a.years, b.years)) out.push({ kind: 'period-length', period: b.label, fromYears: a.years, toYears: b.years });
+    if (Math.abs(a.nominalYears - b.nominalYears) > 1e-9) out.push({ kind: 'period-length', period: b.label, fromYears: a.nominalYears, toYears: b.nominalYears });
   }
   return out;
 }

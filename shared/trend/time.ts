@@ -25,6 +25,8 @@ export interface PeriodSpan {
   time: number;
   /** Length in years (end − start). */
   years: number;
+  /** Length by convention, whatever the days: a year 1, a quarter 1/4, a month 1/12, a week 7/365.25, a day 1/365.25. */
+  nominalYears: number;
 }
 
 /** A period label ("2020", "2020-Q2", "2020-03", "2020-W07", "2020-03-15") on the time axis, or null. */
@@ -33,7 +35,7 @@ export function periodSpan(label: string): PeriodSpan | null {
   if (!range) return null;
   const start = yearFraction(range.startDay);
   const end = yearFraction(range.endDay + 1);
-  return { label, start, end, time: (start + end) / 2, years: end - start };
+  return { label, start, end, time: (start + end) / 2, years: end - start, nominalYears: range.years };
 }
 
 /** An ISO date ("2027-03-01") as a fractional year, or null when it is not a calendar date. */
