@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   breakText,
+  estimateRates,
   formatChange,
   projectStudy,
   projectTrend,
@@ -17,6 +18,8 @@ import {
   type ProjectionRefusal,
   type Trend,
 } from '../../../shared/trend';
+import { estimateEligible } from '../../../shared/estimate/estimate';
+import { DEFAULT_HALLAND_RULE } from '../../../shared/regions/regions';
 import { dataset, drugA, exact, maskedX, seriesRows, step, study, years, type Row } from './helpers';
 
 const trendFor = (rows: Row[], key: string, options: Parameters<typeof studyTrends>[2] = {}, steps = [drugA]): Trend =>
@@ -280,6 +283,30 @@ describe('population and rates', () => {
     expect(refusalOf(gotland.outcome)).toEqual({ code: 'break', break: { kind: 'zero-population', period: '2017' }, startFrom: '2018' });
     // Without a population the same series is refused for its count of 0 instead.
     expect(refusalOf(trendFor(seriesRows('09', years(2016, 2020), [10, 0, 12, 13, 14]), '09').outcome)).toEqual({ code: 'zero-count', period: '2017', masked: false });
+  });
+
+  it('the nation’s rate divides the sum of the regions by the sum of their populations, the published row by the published population', () => {
+    // The published national population (54 100) is not the sum of the regions' (52 000 + 2 030 = 54 030).
+    const withNational = dataset([
+      ...seriesRows('01', years(2016, 2020), [50000, 50500, 51000, 51500, 52000]),
+      ...seriesRows('09', years(2016, 2020), [2000, 2005, 2010, 2020, 2030]),
+      ...seriesRows('Riket', years(2016, 2020), [52100, 52600, 53100, 53600, 54100]),
+    ]);
+    const countsWithNational = dataset([...seriesRows('01', years(2016, 2020), [100, 104, 109, 112, 118]), ...seriesRows('09', years(2016, 2020), [10, 11, 12, 13, 14]), ...seriesRows('Riket', years(2016, 2020), [109, 114, 120, 124, 131])]);
+    const s = study([drugA]);
+    const estimate = estimateEligible(s, [countsWithNational], { hallandRule: DEFAULT_HALLAND_RULE });
+    const rates = estimateRates(s, estimate, '2020', withNational);
+    expect(rates.national.count.point).toBe(132);
+    expect(rates.national.population!.persons).toBe(54030);
+    expect(rates.national.rate!.point).toBeCloseTo((132 / 54030) * 1e5, 9);
+    expect(rates.published!.count.point).toBe(131);
+    expect(rates.published!.population!.persons).toBe(54100);
+    expect(rates.published!.rate!.point).toBeCloseTo((131 / 54100) * 1e5, 9);
+    expect(rates.regions['09']!.rate!.point).toBeCloseTo((14 / 2030) * 1e5, 9);
+    // A region with patients but no population leaves the nation without a rate rather than a wrong one.
+    const partial = estimateRates(s, estimate, '2020', dataset(seriesRows('01', years(2016, 2020), [50000, 50500, 51000, 51500, 52000])));
+    expect(partial.regions['09']!.rate).toBeNull();
+    expect(partial.national.rate).toBeNull();
   });
 
   it('no rate without a population, and never from a population of 0', () => {
