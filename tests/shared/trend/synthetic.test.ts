@@ -103,6 +103,30 @@ describe('the window and the steadiness verdict', () => {
   });
 });
 
+describe('what the series is measured with', () => {
+  it('incident counts are per year whatever the study’s enrolment window, and monthly counts are annualised', () => {
+    const incident = study([drugA], { population: { kind: 'incident', windowYears: 2 } });
+    const yearly = studyTrends(incident, [dataset(seriesRows('01', years(2018, 2020), [120, 132, 145]), { basis: { kind: 'incident' } })]);
+    expect(yearly.trends.find((t) => t.key === '01')!.points.map((p) => p.count?.point)).toEqual([120, 132, 145]);
+    const monthly = studyTrends(incident, [dataset(seriesRows('01', ['2020-01', '2020-02', '2020-03'], [10, 11, 12]), { basis: { kind: 'incident' } })]);
+    expect(monthly.trends.find((t) => t.key === '01')!.points.map((p) => p.count?.point)).toEqual([120, 132, 144]);
+  });
+
+  it('a period criterion of the study does not cut the series: every period of the data is shown', () => {
+    const withPeriod = study([drugA, step('period', { kind: 'period', from: '2019', to: '2020' })]);
+    const t = studyTrends(withPeriod, [dataset(seriesRows('01', years(2016, 2020), [100, 104, 109, 112, 118]))]).trends.find((x) => x.key === '01')!;
+    expect(t.points.map((p) => p.count?.point)).toEqual([100, 104, 109, 112, 118]);
+  });
+
+  it('a criterion that ties age to a drug ("drug A or age ≥ 65") leaves the population undelimited, said as such', () => {
+    const mixed = study([step('mixed', { kind: 'or', any: [{ kind: 'extra', key: 'drug', values: ['A'] }, { kind: 'age', min: 65, max: null }] })]);
+    const rows = seriesRows('01', years(2018, 2020), [100, 104, 109]);
+    const t = studyTrends(mixed, [dataset(rows)], { population: dataset(rows) });
+    expect(t.data.population.issues).toEqual([{ code: 'mixed-criteria', steps: ['mixed'] }]);
+    expect(t.trends.find((x) => x.key === '01')!.points.every((p) => p.population === null)).toBe(true);
+  });
+});
+
 describe('the prediction interval', () => {
   // ln counts 0, 1, 3 at 2018–2020: b = 1,5, ȳ = 4/3, residuals 1/6, −1/3, 1/6, s² = (1/36 + 1/9 + 1/36) / 1 = 1/6.
   const rows = seriesRows('01', ['2018', '2019', '2020'], [1, Math.E, Math.E ** 3]);
