@@ -27,6 +27,14 @@ export type ColumnMapping =
       /** Dimension values this column stands for in a wide layout ("2019" → period 2019; "Totalt" → all). */
       members: MemberReading[];
       numberFormat: NumberFormat;
+    }
+  | {
+      /** The column names each row's measure ("Mått": "Number of patients", "Admissions"); see measure-names.ts. */
+      kind: 'measure-name';
+      /** Key of the column while rows are read (its values are compared like a dimension's). */
+      key: string;
+      /** What each name measures; names not listed are read from their words when they are met. */
+      specs: Record<string, MeasureSpec>;
     };
 
 export interface ImportMapping {
