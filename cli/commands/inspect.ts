@@ -143,6 +143,7 @@ const REPORT_EN = {
   none: 'none',
   total: '{{dimension}}={{value}} ({{cells}} cells)',
   masked: 'Masked cells: {{masked}}; zero tokens: {{zero}}',
+  tokenNote: 'Token "{{token}}": {{because}}',
   note: 'Note line {{line}} ({{kind}}): {{text}}',
   warnings: 'Warnings: {{n}}',
   errors: 'Errors: {{n}}',
@@ -174,6 +175,7 @@ const REPORT_SV: typeof REPORT_EN = {
   none: 'inga',
   total: '{{dimension}}={{value}} ({{cells}} celler)',
   masked: 'Maskerade celler: {{masked}}; nolltecken: {{zero}}',
+  tokenNote: 'Tecknet ”{{token}}”: {{because}}',
   note: 'Anteckning rad {{line}} ({{kind}}): {{text}}',
   warnings: 'Varningar: {{n}}',
   errors: 'Fel: {{n}}',
@@ -227,6 +229,7 @@ export function describePreview(p: ImportPreview, whole?: WholeFileCheck, langua
   if (measures.length > 0) lines.push(say('measures', { list: measures.join('; ') }));
   lines.push(say('totals', { list: p.totals.length === 0 ? say('none') : p.totals.map((t) => say('total', { dimension: t.dimension, value: t.value, cells: t.cells })).join(', ') }));
   lines.push(say('masked', { masked: p.maskedCells, zero: p.zeroTokenCells }));
+  for (const t of p.tokenNotes ?? []) lines.push(say('tokenNote', { token: t.token, because: renderPhrase(t.because, phrases) }));
   for (const n of p.notes) lines.push(say('note', { line: n.line, kind: n.kind, text: n.text }));
   const warnings = whole?.warnings ?? p.warnings;
   const errors = whole?.errors ?? p.errors;

@@ -80,13 +80,13 @@ export class ColumnarInterpreter {
     this.dimColumns = Int32Array.from(this.dims, (d) => d.column);
     this.labels = new DimensionLabels(this.dims, file, headers, this.log);
     this.excluded = new Set(mapping.excludeLines);
-    this.tokenTable = { masks: mapping.maskTokens, zeros: mapping.zeroTokens };
+    this.tokenTable = { masks: mapping.maskTokens, zeros: mapping.zeroTokens, withheld: mapping.withheldTokens ?? [] };
     const capacity = Math.max(16, Math.ceil(options.expectedRows ?? 1024));
     this.rows = new RowStore(this.dims.length, capacity);
 
     // A token that looks like a plain number ("0" meaning zero, say) must win over the number, as it does
     // in classifyMeasureCell: then that column's cells all take the general path.
-    const numericToken = [...Object.keys(mapping.maskTokens), ...mapping.zeroTokens].some(looksPlain);
+    const numericToken = [...Object.keys(mapping.maskTokens), ...mapping.zeroTokens, ...(mapping.withheldTokens ?? [])].some(looksPlain);
     this.nameDim = plan.measureName?.dim ?? -1;
     this.nameSpecs = plan.measureName?.specs ?? {};
     this.groups = plan.measures.map((m) => {

@@ -18,7 +18,7 @@ import { parseSex } from './parse-sex';
 import { parsePeriodLabel, parseMonthName } from './parse-period-label';
 import { parseCodeValue } from './parse-code-value';
 import { decideNumberFormat, type NumberFormatDecision } from './swedish-number';
-import { DEFAULT_MASK_TOKENS, DEFAULT_ZERO_TOKENS, isValueToken } from './value-tokens';
+import { DEFAULT_MASK_TOKENS, DEFAULT_TOKENS, DEFAULT_ZERO_TOKENS, isValueToken, type TokenTable } from './value-tokens';
 import { problem, type ImportProblem } from './problems';
 import { normaliseDimension } from './row-rules';
 import { english, phrase, rolePhrase, type Phrase, type PhraseKey } from './phrases';
@@ -96,7 +96,7 @@ interface ValueProfile {
   atc: number;
 }
 
-function profile(values: string[]): ValueProfile {
+function profile(values: string[], tokens: TokenTable): ValueProfile {
   const p: ValueProfile = { values, numeric: 0, region: 0, sex: 0, age: 0, period: 0, icd: 0, atc: 0 };
   // Profiling every value of a million-row file costs little, but a sample is as telling; and labels
   // repeat, so each distinct value is parsed once and counted as often as it occurs.
@@ -104,7 +104,7 @@ function profile(values: string[]): ValueProfile {
   const occurrences = new Map<string, number>();
   for (const v of sample) occurrences.set(v, (occurrences.get(v) ?? 0) + 1);
   for (const [v, k] of occurrences) {
-    if (NUMBERISH.test(v) || isValueToken(v)) p.numeric += k;
+    if (NUMBERISH.test(v) || isValueToken(v, tokens)) p.numeric += k;
     if (parseRegion(v)) p.region += k;
     if (parseSex(v)) p.sex += k;
     if (!/^\d+$/.test(v) && parseAgeBand(v)) p.age += k;
@@ -248,9 +248,12 @@ function measureNameSpecs(table: TableStructure, column: number, file: string, p
 export interface DetectOptions {
   file: string;
   delimiter: string;
+  /** The source's tokens (defaults and those its footnotes explain), so that their cells count as values. */
+  tokens?: TokenTable;
 }
 
 export function proposeMapping(table: TableStructure, options: DetectOptions): ProposedMapping {
+  const tokens = options.tokens ?? DEFAULT_TOKENS;
   const problems: ImportProblem[] = [];
   const reports: ColumnReport[] = [];
   const usedKeys = new Set<string>();
@@ -272,7 +275,7 @@ export function proposeMapping(table: TableStructure, options: DetectOptions): P
   for (let c = 0; c < table.width; c++) {
     const header = table.headers[c] ?? '';
     const values = table.body.map((r) => (r.cells[c] ?? '').trim()).filter((v) => v !== '');
-    const prof = profile(values);
+    const prof = profile(values, tokens);
     const n = prof.values.length;
     const report: ColumnReport = { column: c + 1, header, mapping: { kind: 'ignore' }, evidence: [], reasons: [], sample: distinctSample(values) };
     reports.push(report);
@@ -403,7 +406,7 @@ export function proposeMapping(table: TableStructure, options: DetectOptions): P
       const report = reports[vc.index]!;
       const unresolved = chosen.some((r) => r === null) || (group.cols.length > 1 && members.length === 0);
       const decision = decideNumberFormat(
-        table.body.map((r) => (r.cells[vc.index] ?? '').trim()).filter((v) => v !== '' && !isValueToken(v)),
+        table.body.map((r) => (r.cells[vc.index] ?? '').trim()).filter((v) => v !== '' && !isValueToken(v, tokens)),
         { wholeNumbers: group.spec.kind === 'count' || group.spec.kind === 'population', delimiter: options.delimiter },
       );
       report.numberFormat = decision;

@@ -48,4 +48,6 @@ export interface ImportMapping {
   maskTokens: Record<string, MaskMeaning>;
   /** Tokens that mean zero for this source. */
   zeroTokens: string[];
+  /** Tokens the source explains as withheld without telling their size: they need a meaning before import. */
+  withheldTokens?: string[];
 }

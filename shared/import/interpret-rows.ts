@@ -66,7 +66,7 @@ export function interpretRows(table: TableStructure, mapping: ImportMapping, fil
   const plan = planMapping(table.headers, table.width, mapping, file);
   const problems: ImportProblem[] = [...plan.problems];
   const excluded = new Set(mapping.excludeLines);
-  const tokens: TokenTable = { masks: mapping.maskTokens, zeros: mapping.zeroTokens };
+  const tokens: TokenTable = { masks: mapping.maskTokens, zeros: mapping.zeroTokens, withheld: mapping.withheldTokens ?? [] };
   const dims = plan.dims;
   const groups: InterpretedMeasure[] = plan.measures.map((m) => ({ ...m, cells: [] }));
   // A measure column splits each of the file's measures by the name on each row (see measure-names.ts).
