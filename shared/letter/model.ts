@@ -11,7 +11,7 @@ import { addMonths } from '../recruitment/plan';
 import { printableEnrolment, withheldSiteRegions } from '../recruitment/printable';
 import { recruitmentChartSvg, regionMapSvg } from './charts';
 import { printedShare, type LetterFigures, type PrintedInterval } from './figures';
-import { formatCount, formatNumber, formatPercent } from './format';
+import { formatCount, formatNumber, formatPercent } from '../text/format';
 import { LETTER_TEXTS, letterText, type LetterText } from './texts';
 
 export type LetterBlock =

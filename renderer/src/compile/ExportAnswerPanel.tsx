@@ -8,7 +8,7 @@ import type { DisclosurePolicy } from '../../../shared/disclosure';
 import { COUNTY_CODES, regionByCode, type CountyCode } from '../../../shared/regions/regions';
 import type { Answer } from '../answer/load-answer';
 import { useServices } from '../context';
-import { loadUnitProfile } from '../db/unit-profile';
+import { loadUnitProfile } from '../settings/unit-profile';
 import { loadDisclosurePolicy, requestForStudy } from '../letter/letter-snapshot';
 import { answerFileFromApp, answerFileName, regionsWithData } from './export-answer';
 

@@ -3,11 +3,11 @@
 // series (whole patients, shared/recruitment/printable.ts), so its coordinates carry nothing finer than the table.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UiLanguage } from '../../../shared/ipc/contract';
 import type { PrintableBandPoint } from '../../../shared/recruitment/printable';
 import { addMonths } from '../../../shared/recruitment/plan';
 import { roundTickStep } from '../../../shared/letter/charts';
 import { formatCount, formatDecimal } from '../format';
+import type { Language } from '../../../shared/text/language';
 
 const WIDTH = 640;
 const HEIGHT = 280;
@@ -22,7 +22,7 @@ export interface EnrolmentChartProps {
   months: number;
   startDate: string;
   deadlineDate: string;
-  language: UiLanguage;
+  language: Language;
 }
 
 export function EnrolmentChart({ series, target, months, startDate, deadlineDate, language }: EnrolmentChartProps) {

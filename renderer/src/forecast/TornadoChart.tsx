@@ -3,10 +3,10 @@
 // are drawn at the printed precision (a tenth of a percentage point), so they carry nothing finer than the table.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UiLanguage } from '../../../shared/ipc/contract';
 import type { SensitivityBar } from '../../../shared/recruitment/project';
 import { printableProbability } from '../../../shared/recruitment/printable';
 import { formatDecimal, formatPercent } from '../format';
+import type { Language } from '../../../shared/text/language';
 
 const WIDTH = 640;
 const ROW = 36;
@@ -16,7 +16,7 @@ const TOP = 8;
 const AXIS = 24;
 
 /** The assumption's value in its own unit: shares as percentages, the rest as decimals. */
-export function formatAssumptionValue(bar: SensitivityBar, value: number, language: UiLanguage): string {
+export function formatAssumptionValue(bar: SensitivityBar, value: number, language: Language): string {
   switch (bar.assumption) {
     case 'consent':
     case 'screen-failure':
@@ -32,7 +32,7 @@ export function formatAssumptionValue(bar: SensitivityBar, value: number, langua
   }
 }
 
-export function TornadoChart({ bars, probability, language }: { bars: SensitivityBar[]; probability: number; language: UiLanguage }) {
+export function TornadoChart({ bars, probability, language }: { bars: SensitivityBar[]; probability: number; language: Language }) {
   const { t } = useTranslation();
   const titleId = useId();
   const descId = useId();

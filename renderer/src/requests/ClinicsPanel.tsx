@@ -8,7 +8,7 @@ import { COUNTY_CODES, type CountyCode, regionByCode } from '../../../shared/reg
 import { isIsoDate } from '../../../shared/requests/workflow';
 import { useServices } from '../context';
 import { formatCount } from '../format';
-import { exportFileName } from '../import/csv-export';
+import { exportFileName } from '../datasets/csv-export';
 import { interestedClinicsCsvBytes } from './clinic-export';
 import { SelectField, TextField } from './fields';
 import { reinsertAt, useUndo } from '../ui/undo';
