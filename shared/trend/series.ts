@@ -24,7 +24,7 @@ import { COUNTY_CODES, DEFAULT_HALLAND_RULE, type CountyCode } from '../regions/
 import { populationReader, type PopulationIssue, type SeriesPopulation } from './population';
 import { seriesStudy } from './study-parts';
 import { periodSpan, type PeriodSpan } from './time';
-import { cutsOf, presence, slice, type Cut } from './slice';
+import { cutsOf, maskVariant, presence, slice, type Cut } from './slice';
 
 export type { PopulationIssue, SeriesPopulation } from './population';
 
@@ -107,8 +107,9 @@ export function trendData(study: Study, datasets: readonly Dataset[], options: T
   for (const span of periods) {
     const slicesAsIs = cuts.filter((c) => c.periods.has(span.label)).map((c) => slice(c.dataset, c.periods.get(span.label)!, 'as-is'));
     const result = estimateEligible(measured, slicesAsIs, estimateOptions);
-    const low = masks ? estimateEligible(measured, cuts.filter((c) => c.periods.has(span.label)).map((c) => slice(c.dataset, c.periods.get(span.label)!, 'low')), estimateOptions) : result;
-    const high = masks ? estimateEligible(measured, cuts.filter((c) => c.periods.has(span.label)).map((c) => slice(c.dataset, c.periods.get(span.label)!, 'high')), estimateOptions) : result;
+    const withMasks = masks && slicesAsIs.some((d) => d.masked.includes(1));
+    const low = withMasks ? estimateEligible(measured, slicesAsIs.map((d) => maskVariant(d, 'low')), estimateOptions) : result;
+    const high = withMasks ? estimateEligible(measured, slicesAsIs.map((d) => maskVariant(d, 'high')), estimateOptions) : result;
     const counties = new Set<CountyCode>();
     for (const s of slicesAsIs) presence(s).counties.forEach((c) => counties.add(c));
     regionsPresent[span.label] = COUNTY_CODES.filter((c) => counties.has(c));

@@ -80,3 +80,18 @@ export function presence(dataset: Dataset): { counties: Set<CountyCode>; nationa
   return { counties, national };
 }
 
+
+/** The same cells with every masked count at the low or high end of its range (columns shared, counts copied). */
+export function maskVariant(cut: Dataset, variant: Exclude<MaskVariant, 'as-is'>): Dataset {
+  const source = variant === 'low' ? cut.low : cut.high;
+  const low = Float64Array.from(cut.low);
+  const point = Float64Array.from(cut.point);
+  const high = Float64Array.from(cut.high);
+  for (let k = 0; k < cut.cellCount; k++) {
+    if (!cut.masked[k]) continue;
+    low[k] = source[k]!;
+    point[k] = source[k]!;
+    high[k] = source[k]!;
+  }
+  return { ...cut, id: `${cut.id}~${variant}`, low, point, high };
+}

@@ -15,7 +15,7 @@ import type { EarlyFeedback } from '../../../shared/recruitment/feedback';
 import { MAX_EXTRA_SITES, type RecruitmentProjection } from '../../../shared/recruitment/project';
 import { printableEnrolment } from '../../../shared/recruitment/printable';
 import type { SiteWarning } from '../../../shared/recruitment/site-rates';
-import { regionByCode } from '../../../shared/regions/regions';
+import { regionName } from '../../../shared/regions/regions';
 import { useServices } from '../context';
 import { formatCount, formatDecimal, formatPercent } from '../format';
 import { HelpTip } from '../help/HelpTip';
@@ -35,7 +35,7 @@ export function ForecastSection({ study, answer, onChange }: { study: Study; ans
   const { projection, feedback } = answer;
   const hasSites = study.recruitment.sites.length > 0;
   const disclosure = useChartDisclosure(answer.estimate, projection.sites);
-  const regionNames = disclosure.withheldRegions.map((r) => (language === 'sv' ? regionByCode(r).nameSv : regionByCode(r).nameEn)).join(', ');
+  const regionNames = disclosure.withheldRegions.map((r) => regionName(r, language)).join(', ');
   const series = printableEnrolment(projection.band);
   return (
     <section aria-labelledby="forecast-title" className="forecast" data-testid="forecast">
@@ -98,7 +98,7 @@ function SiteWarnings({ projection: p }: { projection: RecruitmentProjection }) 
       case 'above-plausible':
         return t('forecast.warnings.abovePlausible', { site: name(w.siteId), rate: decimal(w.ratePerMonth), plausible: decimal(w.plausiblePerMonth) });
       case 'above-region-ceiling':
-        return t('forecast.warnings.aboveCeiling', { region: language === 'sv' ? regionByCode(w.region).nameSv : regionByCode(w.region).nameEn, rate: decimal(w.ratePerMonth), ceiling: decimal(w.ceilingPerMonth) });
+        return t('forecast.warnings.aboveCeiling', { region: regionName(w.region, language), rate: decimal(w.ratePerMonth), ceiling: decimal(w.ceilingPerMonth) });
     }
   };
   return (

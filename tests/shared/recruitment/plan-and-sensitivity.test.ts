@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { addMonths, calendarStart, DEFAULT_SEASONAL_WEIGHTS, resolvePlan, shapeOfCertainty } from '../../../shared/recruitment/plan';
 import { projectRecruitment } from '../../../shared/recruitment/project';
 import { seasonClock } from '../../../shared/recruitment/season';
-import { makeStudy } from '../../unit/helpers';
+import { makeStudy } from '../helpers';
 import { probabilityToReachTarget, quantileMonthsToTarget } from './closed-form';
 import { estimateWith, FLAT, PLENTY, planStudy, site } from './plan-helpers';
 

@@ -10,7 +10,7 @@ import type { Site } from '../../../shared/criteria/study';
 import type { EstimateResult } from '../../../shared/estimate/types';
 import { COUNTY_CODES, type CountyCode } from '../../../shared/regions/regions';
 import { projectRecruitment } from '../../../shared/recruitment/project';
-import { makeStudy } from '../../unit/helpers';
+import { makeStudy } from '../helpers';
 
 const REGIONS: CountyCode[] = ['01', '03', '12', '14', '24'];
 const estimate: EstimateResult = {

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   breakText,
+  estimateRates,
   formatChange,
   projectStudy,
   projectTrend,
@@ -17,6 +18,8 @@ import {
   type ProjectionRefusal,
   type Trend,
 } from '../../../shared/trend';
+import { estimateEligible } from '../../../shared/estimate/estimate';
+import { DEFAULT_HALLAND_RULE } from '../../../shared/regions/regions';
 import { dataset, drugA, exact, maskedX, seriesRows, step, study, years, type Row } from './helpers';
 
 const trendFor = (rows: Row[], key: string, options: Parameters<typeof studyTrends>[2] = {}, steps = [drugA]): Trend =>
@@ -97,6 +100,30 @@ describe('the window and the steadiness verdict', () => {
   it('refuses a count of 0: a percentage change from 0 is not defined', () => {
     const t = trendFor(seriesRows('01', years(2016, 2020), [3, 5, 0, 8, 9]), '01');
     expect(t.outcome).toEqual({ ok: false, refusal: { code: 'zero-count', period: '2018', masked: false } });
+  });
+});
+
+describe('what the series is measured with', () => {
+  it('incident counts are per year whatever the study’s enrolment window, and monthly counts are annualised', () => {
+    const incident = study([drugA], { population: { kind: 'incident', windowYears: 2 } });
+    const yearly = studyTrends(incident, [dataset(seriesRows('01', years(2018, 2020), [120, 132, 145]), { basis: { kind: 'incident' } })]);
+    expect(yearly.trends.find((t) => t.key === '01')!.points.map((p) => p.count?.point)).toEqual([120, 132, 145]);
+    const monthly = studyTrends(incident, [dataset(seriesRows('01', ['2020-01', '2020-02', '2020-03'], [10, 11, 12]), { basis: { kind: 'incident' } })]);
+    expect(monthly.trends.find((t) => t.key === '01')!.points.map((p) => p.count?.point)).toEqual([120, 132, 144]);
+  });
+
+  it('a period criterion of the study does not cut the series: every period of the data is shown', () => {
+    const withPeriod = study([drugA, step('period', { kind: 'period', from: '2019', to: '2020' })]);
+    const t = studyTrends(withPeriod, [dataset(seriesRows('01', years(2016, 2020), [100, 104, 109, 112, 118]))]).trends.find((x) => x.key === '01')!;
+    expect(t.points.map((p) => p.count?.point)).toEqual([100, 104, 109, 112, 118]);
+  });
+
+  it('a criterion that ties age to a drug ("drug A or age ≥ 65") leaves the population undelimited, said as such', () => {
+    const mixed = study([step('mixed', { kind: 'or', any: [{ kind: 'extra', key: 'drug', values: ['A'] }, { kind: 'age', min: 65, max: null }] })]);
+    const rows = seriesRows('01', years(2018, 2020), [100, 104, 109]);
+    const t = studyTrends(mixed, [dataset(rows)], { population: dataset(rows) });
+    expect(t.data.population.issues).toEqual([{ code: 'mixed-criteria', steps: ['mixed'] }]);
+    expect(t.trends.find((x) => x.key === '01')!.points.every((p) => p.population === null)).toBe(true);
   });
 });
 
@@ -280,6 +307,30 @@ describe('population and rates', () => {
     expect(refusalOf(gotland.outcome)).toEqual({ code: 'break', break: { kind: 'zero-population', period: '2017' }, startFrom: '2018' });
     // Without a population the same series is refused for its count of 0 instead.
     expect(refusalOf(trendFor(seriesRows('09', years(2016, 2020), [10, 0, 12, 13, 14]), '09').outcome)).toEqual({ code: 'zero-count', period: '2017', masked: false });
+  });
+
+  it('the nation’s rate divides the sum of the regions by the sum of their populations, the published row by the published population', () => {
+    // The published national population (54 100) is not the sum of the regions' (52 000 + 2 030 = 54 030).
+    const withNational = dataset([
+      ...seriesRows('01', years(2016, 2020), [50000, 50500, 51000, 51500, 52000]),
+      ...seriesRows('09', years(2016, 2020), [2000, 2005, 2010, 2020, 2030]),
+      ...seriesRows('Riket', years(2016, 2020), [52100, 52600, 53100, 53600, 54100]),
+    ]);
+    const countsWithNational = dataset([...seriesRows('01', years(2016, 2020), [100, 104, 109, 112, 118]), ...seriesRows('09', years(2016, 2020), [10, 11, 12, 13, 14]), ...seriesRows('Riket', years(2016, 2020), [109, 114, 120, 124, 131])]);
+    const s = study([drugA]);
+    const estimate = estimateEligible(s, [countsWithNational], { hallandRule: DEFAULT_HALLAND_RULE });
+    const rates = estimateRates(s, estimate, '2020', withNational);
+    expect(rates.national.count.point).toBe(132);
+    expect(rates.national.population!.persons).toBe(54030);
+    expect(rates.national.rate!.point).toBeCloseTo((132 / 54030) * 1e5, 9);
+    expect(rates.published!.count.point).toBe(131);
+    expect(rates.published!.population!.persons).toBe(54100);
+    expect(rates.published!.rate!.point).toBeCloseTo((131 / 54100) * 1e5, 9);
+    expect(rates.regions['09']!.rate!.point).toBeCloseTo((14 / 2030) * 1e5, 9);
+    // A region with patients but no population leaves the nation without a rate rather than a wrong one.
+    const partial = estimateRates(s, estimate, '2020', dataset(seriesRows('01', years(2016, 2020), [50000, 50500, 51000, 51500, 52000])));
+    expect(partial.regions['09']!.rate).toBeNull();
+    expect(partial.national.rate).toBeNull();
   });
 
   it('no rate without a population, and never from a population of 0', () => {
