@@ -145,7 +145,8 @@ export interface MainProcessHost {
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
   setInterval(callback: () => void, ms: number): unknown;
-  log(message: string): void;
+  /** Where the wiring's log lines go (stderr in the app). */
+  log: (message: string) => void;
 }
 
 export interface MainProcess {
@@ -180,7 +181,7 @@ export function startMainProcess<W extends MainWindow, E extends IpcInvokeEventL
     home: app.getPath('home'),
     exists: host.exists,
   });
-  if (dataFolder.ignored) log(dataFolder.ignored);
+  if (dataFolder.ignored) log('ANTAL_DATA_DIR is not an absolute path: it was ignored and the default data folder is used');
   app.setPath('userData', dataFolder.path);
 
   // Security checklist #4: sandbox every renderer, whatever a window's options say.
