@@ -24,13 +24,14 @@ import { formatProblem, ImportRefusedError, type ImportProblem } from '../../sha
 import { QueryError, selectMeasure } from '../../shared/import/query-dataset';
 import { MAX_EXTRA_SITES, projectRecruitment, type RecruitmentProjection } from '../../shared/recruitment/project';
 import { verdictFromProbability, type VerdictResult } from '../../shared/recruitment/verdict';
-import { DEFAULT_HALLAND_RULE, HEALTHCARE_REGIONS, regionByCode, type HallandRule, type HealthcareRegionId } from '../../shared/regions/regions';
+import { DEFAULT_HALLAND_RULE, type HallandRule, regionName, healthcareRegionName } from '../../shared/regions/regions';
 import { formatters, renderTable, type Formatters } from '../format';
-import { DEFAULT_CLI_LANGUAGE, isCliLanguage, translator, type CliLanguage, type Translate } from '../i18n';
+import { translator, type Translate } from '../i18n';
 import { analyseOptionsFrom, IMPORT_OPTIONS, phrasesFor, type CommandIo } from './inspect';
 import type { PhraseTable } from '../../shared/import/phrases';
 import { HALLAND_OPTION_HELP, parseHallandOption } from './halland-option';
 import { parseCommandArgs } from './command-args';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../shared/text/language';
 
 const ESTIMATE_USAGE =
   'usage: antal estimate --study STUDY.json --data FILE [--data FILE]... [--measure NAME] [--population FILE]\n' +
@@ -39,7 +40,7 @@ const ESTIMATE_USAGE =
   '       [--sheet NAME] [--encoding ENC] [--delimiter D] [--mask TOKEN=LOW-HIGH]... [--exclude LINE,...]\n';
 
 /** Texts of this command that the shared CLI messages (cli/i18n.ts) do not have. */
-const TEXT: Record<CliLanguage, Record<string, string>> = {
+const TEXT: Record<Language, Record<string, string>> = {
   sv: {
     dataLine: '{file}: mått "{measure}" ({unit}, {kind}, region efter {regionBasis}), {cells} celler, {masked} maskerade, {from}–{to}',
     kindAssumed: 'Filen anger inte om antalen är nya fall eller prevalenta; studiens "{kind}" antogs (ange --kind för att säga det).',
@@ -209,8 +210,8 @@ export async function runEstimate(argv: string[], io: CommandIo): Promise<number
   }, ESTIMATE_USAGE, io, { positionals: false });
   if (typeof parsed === 'number') return parsed;
   const { values, usage } = parsed;
-  const language = values.lang ?? DEFAULT_CLI_LANGUAGE;
-  if (!isCliLanguage(language)) return usage(`--lang must be sv or en, got "${language}"`);
+  const language = values.lang ?? DEFAULT_LANGUAGE;
+  if (!isLanguage(language)) return usage(`--lang must be sv or en, got "${language}"`);
   if (!values.study) return usage('--study STUDY.json is required');
   if (!values.data || values.data.length === 0) return usage('at least one --data FILE is required');
   if (values.kind !== undefined && values.kind !== 'incident' && values.kind !== 'prevalent') return usage(`--kind must be incident or prevalent, got "${values.kind}"`);
@@ -323,17 +324,12 @@ function warningText(warning: EstimateWarning, t: Translate, text: (key: string,
   }
 }
 
-export function renderEstimate(result: EstimateCommandResult, study: Study, language: CliLanguage, text: (key: string, params?: Record<string, string>) => string): string {
+export function renderEstimate(result: EstimateCommandResult, study: Study, language: Language, text: (key: string, params?: Record<string, string>) => string): string {
   const t = translator(language);
   const f = formatters(language);
   const { estimate } = result;
   const number = (x: number): string => f.decimal(x, 1);
   const interval = (i: Interval): string[] => [number(i.low), number(i.point), number(i.high)];
-  const regionName = (code: Parameters<typeof regionByCode>[0]): string => (language === 'sv' ? regionByCode(code).nameSv : regionByCode(code).nameEn);
-  const healthcareName = (id: HealthcareRegionId): string => {
-    const meta = HEALTHCARE_REGIONS.find((r) => r.id === id)!;
-    return language === 'sv' ? meta.nameSv : meta.nameEn;
-  };
   const stepLabel = (id: string): string => study.steps.find((s) => s.id === id)?.label ?? id;
   const out: string[] = [];
 
@@ -364,19 +360,19 @@ export function renderEstimate(result: EstimateCommandResult, study: Study, lang
   );
 
   out.push(t('eligibleByRegion'));
-  const regionRows = estimate.regions.map((r) => [regionName(r.region), ...interval(r.eligible), f.count(r.cells), f.count(r.maskedCells)]);
+  const regionRows = estimate.regions.map((r) => [regionName(r.region, language), ...interval(r.eligible), f.count(r.cells), f.count(r.maskedCells)]);
   regionRows.push([t('nationalSum'), ...interval(estimate.national), f.count(estimate.regions.reduce((n, r) => n + r.cells, 0)), f.count(estimate.regions.reduce((n, r) => n + r.maskedCells, 0))]);
   if (estimate.nationalPublished) regionRows.push([t('nationalPublished'), ...interval(estimate.nationalPublished), '', '']);
   if (estimate.unknownRegion) regionRows.push([text('unknownRegion'), ...interval(estimate.unknownRegion), '', '']);
   out.push(renderTable([t('region'), t('low'), t('point'), t('high'), text('cells'), t('maskedCells')], regionRows), '');
 
   out.push(t('healthcareRegions'));
-  out.push(renderTable([t('healthcareRegion'), t('low'), t('point'), t('high')], estimate.healthcareRegions.map((h) => [healthcareName(h.id), ...interval(h.eligible)])));
+  out.push(renderTable([t('healthcareRegion'), t('low'), t('point'), t('high')], estimate.healthcareRegions.map((h) => [healthcareRegionName(h.id, language), ...interval(h.eligible)])));
   const rule = result.hallandRule;
   out.push(
     rule.kind === 'population-split'
       ? t('hallandSplit', { sodra: f.percent(rule.sodraShare, 1), vastra: f.percent(1 - rule.sodraShare, 1) })
-      : t('hallandAllTo', { region: healthcareName(rule.healthcareRegion) }),
+      : t('hallandAllTo', { region: healthcareRegionName(rule.healthcareRegion, language) }),
     '',
   );
 

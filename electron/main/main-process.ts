@@ -7,7 +7,8 @@
  */
 import { join } from 'node:path';
 import type { MenuItemConstructorOptions, OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue, Shell } from 'electron';
-import { APP_ORIGIN, APP_SCHEME, IPC_CHANNELS, type MenuCommand, type UiLanguage } from '../../shared/ipc/contract';
+import { APP_ORIGIN, APP_SCHEME, IPC_CHANNELS, type MenuCommand } from '../../shared/ipc/contract';
+import type { Language } from '../../shared/text/language';
 import { collectAppInfo, type RuntimeVersions } from './app-info';
 import {
   AUTO_BACKUP_DIRECTORY,
@@ -201,7 +202,7 @@ export function startMainProcess<W extends MainWindow, E extends IpcInvokeEventL
   let mainWindow: W | null = null;
   let creatingWindow: Promise<W> | null = null;
   let windowState: WindowStateTracker | null = null;
-  let language: UiLanguage = 'en';
+  let language: Language = 'en';
   let stateFlushed = false;
   let quitting = false;
 

@@ -11,7 +11,7 @@ import type { AntalDatabase, StudyRecord } from '../db/database';
 import { useServices } from '../context';
 import { ConfidentialityMark, DeadlineText, useStoreContext, useToday } from '../requests/common';
 import { linkDatasets, saveRequest } from '../requests/request-store';
-import { type GuideStep } from '../route';
+import { type GuideStep } from '../shell/route';
 import { type Workspace, useStudyWorkspace } from '../study/useStudyWorkspace';
 import { GuideLinksContext } from './guide-links';
 import { GuidePager, StepList } from './GuideSteps';

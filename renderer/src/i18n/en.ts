@@ -1,6 +1,7 @@
 import { requestsEn } from './requests.en';
 import { datasetsEn } from './datasets.en';
 import { forecastEn } from './forecast.en';
+import { trendEn } from './trend.en';
 import { letterEn } from './letter.en';
 import { disclosureEn } from './disclosure.en';
 import { backupEn } from './backup.en';
@@ -153,6 +154,7 @@ export const en: Messages = {
   },
   criteria: criteriaEn,
   forecast: forecastEn,
+  trend: trendEn,
   letter: letterEn,
   disclosure: disclosureEn,
   backup: backupEn,

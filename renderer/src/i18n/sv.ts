@@ -2,6 +2,7 @@
 import { requestsSv } from './requests.sv';
 import { datasetsSv } from './datasets.sv';
 import { forecastSv } from './forecast.sv';
+import { trendSv } from './trend.sv';
 import { letterSv } from './letter.sv';
 import { disclosureSv } from './disclosure.sv';
 import { backupSv } from './backup.sv';
@@ -152,6 +153,7 @@ export const sv = {
   },
   criteria: criteriaSv,
   forecast: forecastSv,
+  trend: trendSv,
   letter: letterSv,
   disclosure: disclosureSv,
   backup: backupSv,

@@ -7,7 +7,7 @@ import type { ComputedAnswer } from '../../../shared/answer/compute-answer';
 import type { Dataset } from '../../../shared/counts/dataset';
 import type { Study } from '../../../shared/criteria/study';
 import type { HallandRule } from '../../../shared/regions/regions';
-import { loadHallandRule } from '../db/halland-rule';
+import { loadHallandRule } from '../settings/halland-rule';
 import { type AntalDatabase, type StudyRecord, loadDataset } from '../db/database';
 import type { FromWorker, ToWorker } from './estimate-protocol';
 import { loadPopulation, savePopulationId } from '../import/population-link';
