@@ -5,8 +5,9 @@ import type { DemoResult } from '../shared/demo/run-demo';
 import type { Dataset } from '../shared/counts/dataset';
 import type { EstimateWarning } from '../shared/estimate/types';
 import { HEALTHCARE_REGIONS, regionByCode, type HealthcareRegionId } from '../shared/regions/regions';
-import type { CliLanguage, Translate } from './i18n';
+import type { Translate } from './i18n';
 import { formatters, renderTable } from './format';
+import type { Language } from '../shared/text/language';
 
 /** The dataset without its typed-array columns: JSON carries the metadata and provenance only. */
 export type DatasetSummary = Omit<Dataset, 'columns' | 'low' | 'point' | 'high' | 'masked'>;
@@ -18,7 +19,7 @@ export function demoToJSON(result: DemoResult): DemoJSON {
   return { ...result, dataset };
 }
 
-function healthcareRegionName(id: HealthcareRegionId, language: CliLanguage): string {
+function healthcareRegionName(id: HealthcareRegionId, language: Language): string {
   const meta = HEALTHCARE_REGIONS.find((r) => r.id === id);
   if (!meta) throw new Error(`Unknown healthcare region ${id}`);
   return language === 'sv' ? meta.nameSv : meta.nameEn;
@@ -41,7 +42,7 @@ function warningText(warning: EstimateWarning, t: Translate, stepLabel: (id: str
   }
 }
 
-export function renderDemo(result: DemoResult, language: CliLanguage, t: Translate): string {
+export function renderDemo(result: DemoResult, language: Language, t: Translate): string {
   const { study, dataset, estimate, projection, verdict } = result;
   const f = formatters(language);
   const interval = (i: { low: number; point: number; high: number }): string[] => [f.count(i.low), f.count(i.point), f.count(i.high)];

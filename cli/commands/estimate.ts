@@ -26,11 +26,12 @@ import { MAX_EXTRA_SITES, projectRecruitment, type RecruitmentProjection } from 
 import { verdictFromProbability, type VerdictResult } from '../../shared/recruitment/verdict';
 import { DEFAULT_HALLAND_RULE, HEALTHCARE_REGIONS, regionByCode, type HallandRule, type HealthcareRegionId } from '../../shared/regions/regions';
 import { formatters, renderTable, type Formatters } from '../format';
-import { DEFAULT_CLI_LANGUAGE, isCliLanguage, translator, type CliLanguage, type Translate } from '../i18n';
+import { translator, type Translate } from '../i18n';
 import { analyseOptionsFrom, IMPORT_OPTIONS, phrasesFor, type CommandIo } from './inspect';
 import type { PhraseTable } from '../../shared/import/phrases';
 import { HALLAND_OPTION_HELP, parseHallandOption } from './halland-option';
 import { parseCommandArgs } from './command-args';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../shared/text/language';
 
 const ESTIMATE_USAGE =
   'usage: antal estimate --study STUDY.json --data FILE [--data FILE]... [--measure NAME] [--population FILE]\n' +
@@ -39,7 +40,7 @@ const ESTIMATE_USAGE =
   '       [--sheet NAME] [--encoding ENC] [--delimiter D] [--mask TOKEN=LOW-HIGH]... [--exclude LINE,...]\n';
 
 /** Texts of this command that the shared CLI messages (cli/i18n.ts) do not have. */
-const TEXT: Record<CliLanguage, Record<string, string>> = {
+const TEXT: Record<Language, Record<string, string>> = {
   sv: {
     dataLine: '{file}: mått "{measure}" ({unit}, {kind}, region efter {regionBasis}), {cells} celler, {masked} maskerade, {from}–{to}',
     kindAssumed: 'Filen anger inte om antalen är nya fall eller prevalenta; studiens "{kind}" antogs (ange --kind för att säga det).',
@@ -209,8 +210,8 @@ export async function runEstimate(argv: string[], io: CommandIo): Promise<number
   }, ESTIMATE_USAGE, io, { positionals: false });
   if (typeof parsed === 'number') return parsed;
   const { values, usage } = parsed;
-  const language = values.lang ?? DEFAULT_CLI_LANGUAGE;
-  if (!isCliLanguage(language)) return usage(`--lang must be sv or en, got "${language}"`);
+  const language = values.lang ?? DEFAULT_LANGUAGE;
+  if (!isLanguage(language)) return usage(`--lang must be sv or en, got "${language}"`);
   if (!values.study) return usage('--study STUDY.json is required');
   if (!values.data || values.data.length === 0) return usage('at least one --data FILE is required');
   if (values.kind !== undefined && values.kind !== 'incident' && values.kind !== 'prevalent') return usage(`--kind must be incident or prevalent, got "${values.kind}"`);
@@ -323,7 +324,7 @@ function warningText(warning: EstimateWarning, t: Translate, text: (key: string,
   }
 }
 
-export function renderEstimate(result: EstimateCommandResult, study: Study, language: CliLanguage, text: (key: string, params?: Record<string, string>) => string): string {
+export function renderEstimate(result: EstimateCommandResult, study: Study, language: Language, text: (key: string, params?: Record<string, string>) => string): string {
   const t = translator(language);
   const f = formatters(language);
   const { estimate } = result;

@@ -17,7 +17,7 @@ import type { EncodingOverride } from '../../shared/import/decode-bytes';
 import { fillTemplate, renderPhrase, type PhraseTable } from '../../shared/import/phrases';
 import { PHRASES_EN } from '../../shared/import/phrases.en';
 import { PHRASES_SV } from '../../shared/import/phrases.sv';
-import { DEFAULT_CLI_LANGUAGE, type CliLanguage } from '../i18n';
+import { DEFAULT_LANGUAGE, type Language } from '../../shared/text/language';
 
 export interface CommandIo {
   stdout(text: string): void;
@@ -40,14 +40,14 @@ export const IMPORT_OPTIONS = {
 } as const;
 
 /** The report's language: `--lang sv|en`, Swedish by default like the rest of the CLI. */
-export function languageFrom(values: { lang?: string }): CliLanguage {
-  if (values.lang === undefined) return DEFAULT_CLI_LANGUAGE;
+export function languageFrom(values: { lang?: string }): Language {
+  if (values.lang === undefined) return DEFAULT_LANGUAGE;
   if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError(`--lang must be sv or en, got "${values.lang}"`);
   return values.lang;
 }
 
 /** The importer's phrases (reasons, problems) in the report's language. */
-export const phrasesFor = (language: CliLanguage): PhraseTable => (language === 'sv' ? PHRASES_SV : PHRASES_EN);
+export const phrasesFor = (language: Language): PhraseTable => (language === 'sv' ? PHRASES_SV : PHRASES_EN);
 
 const ENCODINGS: readonly EncodingOverride[] = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'];
 const DELIMITERS: Record<string, Delimiter> = { ';': ';', ',': ',', tab: '\t', '\t': '\t', '|': '|' };
@@ -178,7 +178,7 @@ const REPORT_SV: typeof REPORT_EN = {
 };
 
 /** `inspect`'s report in the given language (numbers as plain digits, roles and kinds as the --json names them). */
-export function describePreview(p: ImportPreview, whole?: WholeFileCheck, language: CliLanguage = 'en'): string {
+export function describePreview(p: ImportPreview, whole?: WholeFileCheck, language: Language = 'en'): string {
   const words = language === 'sv' ? REPORT_SV : REPORT_EN;
   const phrases = phrasesFor(language);
   const say = (key: keyof typeof REPORT_EN, values: Record<string, string | number> = {}): string =>
@@ -241,7 +241,7 @@ export interface OpenedImportCommand<O extends ParseArgsConfig['options']> {
   path: string;
   bytes: Uint8Array;
   options: AnalyseOptions;
-  language: CliLanguage;
+  language: Language;
 }
 
 /**
@@ -275,7 +275,7 @@ export function openImportCommand<O extends ParseArgsConfig['options']>(
     return 2;
   }
   let options: AnalyseOptions;
-  let language: CliLanguage;
+  let language: Language;
   try {
     options = analyseOptionsFrom(values);
     language = languageFrom(values);

@@ -9,8 +9,8 @@ import { importFile } from '../../shared/import/import-file';
 import { queryDataset, QueryError, type QueryFilters } from '../../shared/import/query-dataset';
 import { formatProblem, ImportRefusedError } from '../../shared/import/problems';
 import { fillTemplate } from '../../shared/import/phrases';
-import type { CliLanguage } from '../i18n';
 import { openImportCommand, phrasesFor, UsageError, type CommandIo, type CommandValues } from './inspect';
+import type { Language } from '../../shared/text/language';
 
 const ANSWER_EN = {
   publishedTotal: 'published total',
@@ -29,7 +29,7 @@ const ANSWER_SV: typeof ANSWER_EN = {
   more: '… och {{n}} fel till',
 };
 
-function answerText(language: CliLanguage, key: keyof typeof ANSWER_EN, values: Record<string, string | number> = {}): string {
+function answerText(language: Language, key: keyof typeof ANSWER_EN, values: Record<string, string | number> = {}): string {
   return fillTemplate((language === 'sv' ? ANSWER_SV : ANSWER_EN)[key], Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])));
 }
 

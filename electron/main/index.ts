@@ -6,7 +6,7 @@
 import nodeFs, { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { APP_ORIGIN, APP_SCHEME, IPC_CHANNELS, type MenuCommand, type UiLanguage } from '../../shared/ipc/contract';
+import { APP_ORIGIN, APP_SCHEME, IPC_CHANNELS, type MenuCommand } from '../../shared/ipc/contract';
 import { collectAppInfo } from './app-info';
 import {
   AUTO_BACKUP_DIRECTORY,
@@ -26,6 +26,7 @@ import { createNavigationPolicy, hardenSession, hardenWebContents } from './secu
 import { HOMEPAGE_URL, openExternalSafely } from './trusted-url';
 import { mainWindowOptions } from './window-options';
 import { loadWindowState, serializeWindowState, trackWindowState, WINDOW_STATE_FILE, type WindowStateTracker } from './window-state';
+import type { Language } from '../../shared/text/language';
 
 /** Must equal `appId` in build/electron-builder.yml (Windows taskbar grouping, installer identity). */
 const APP_ID = 'se.antal.desktop';
@@ -65,7 +66,7 @@ function start(): void {
   let mainWindow: BrowserWindow | null = null;
   let creatingWindow: Promise<BrowserWindow> | null = null;
   let windowState: WindowStateTracker | null = null;
-  let language: UiLanguage = 'en';
+  let language: Language = 'en';
   let stateFlushed = false;
   let quitting = false;
 

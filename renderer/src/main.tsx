@@ -1,6 +1,5 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { UiLanguage } from '../../shared/ipc/contract';
 import { createDemoDataset } from '../../shared/demo/dataset';
 import { DEMO_STUDY } from '../../shared/demo/study';
 import { App } from './shell/App';
@@ -10,11 +9,12 @@ import { AppContext, type AppServices } from './context';
 import { appendAudit, auditTables } from './db/audit';
 import { AntalDatabase, getSetting, putSetting } from './db/database';
 import { seedDemoIfNew } from './db/seed';
-import { DEFAULT_LANGUAGE, initI18n, isUiLanguage } from './i18n';
+import { initI18n } from './i18n';
 import { detectPlatform } from './platform';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { startTheme } from './settings/theme';
 import './styles.css';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../shared/text/language';
 
 // The stored theme goes on <html data-theme> before anything renders, so the first paint has the right colours.
 startTheme();
@@ -59,7 +59,7 @@ async function start(): Promise<void> {
   // Desktop only: answer the main process's backup requests (on quit and daily).
   startAutoBackups(db, now);
   const stored = await getSetting<string>(db, LANGUAGE_KEY);
-  const initial: UiLanguage = isUiLanguage(stored) ? stored : DEFAULT_LANGUAGE;
+  const initial: Language = isLanguage(stored) ? stored : DEFAULT_LANGUAGE;
   const i18n = await initI18n(initial);
   void platform.setLanguage(initial);
 
@@ -68,7 +68,7 @@ async function start(): Promise<void> {
     // React's default would print the raw error to the console, and its message may hold request content.
     onCaughtError: () => undefined,
   });
-  const render = (language: UiLanguage) => {
+  const render = (language: Language) => {
     const services: AppServices = {
       db,
       platform,

@@ -8,6 +8,7 @@ import { HALLAND_CODE } from '../regions/healthcare-shares';
 import type { DisclosurePolicy } from './policy';
 import type { Component } from './values';
 import type { AdditiveRelation, DisclosedAnswer, DisclosedFigure, PrintedCell, PrintedTable } from './types';
+import type { Language } from '../text/language';
 
 const COMPONENTS: readonly Component[] = ['low', 'point', 'high'];
 
@@ -73,7 +74,7 @@ const LABELS = {
   en: { low: 'low', point: 'point', high: 'high', national: 'National', step: 'Step', base: 'Base', loss: 'Loss at step', hallandSodra: 'Halland’s part of Södra', hallandVastra: 'Halland’s part of Västra' },
 } as const;
 
-export function printedTableOf(disclosed: DisclosedAnswer, policy: DisclosurePolicy, options: { language?: 'sv' | 'en' } = {}): PrintedTable {
+export function printedTableOf(disclosed: DisclosedAnswer, policy: DisclosurePolicy, options: { language?: Language } = {}): PrintedTable {
   const language = options.language ?? 'en';
   const words = LABELS[language];
   const cells: PrintedCell[] = [];
@@ -121,7 +122,7 @@ function addAttritionRelations(
   c: Component,
   cells: PrintedCell[],
   relations: AdditiveRelation[],
-  words: (typeof LABELS)['sv' | 'en'],
+  words: (typeof LABELS)[Language],
   label: (name: string, c: Component) => string,
 ): void {
   const steps = disclosed.attrition;

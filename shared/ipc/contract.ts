@@ -5,6 +5,7 @@
  * crosses the process boundary as a named, allow-listed operation; handlers never throw across the
  * bridge but answer with a {@link Result}.
  */
+import type { Language } from '../text/language';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: BridgeError };
 
@@ -59,8 +60,6 @@ export interface AppInfo {
   platform: string;
 }
 
-export type UiLanguage = 'sv' | 'en';
-
 /** Menu commands the main process forwards to the renderer. */
 export type MenuCommand =
   | 'about'
@@ -83,7 +82,7 @@ export interface AntalBridge {
   /** Show the native save dialog and write the bytes atomically (temp file, fsync, rename). */
   saveFile(request: SaveFileRequest): Promise<Result<SavedFile>>;
   /** Tell the main process which language the menus should use. */
-  setLanguage(language: UiLanguage): Promise<Result<null>>;
+  setLanguage(language: Language): Promise<Result<null>>;
   /** Subscribe to application-menu commands; returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /**

@@ -9,7 +9,7 @@ import { HEALTHCARE_REGIONS, regionByCode, type CountyCode, type HealthcareRegio
 import { letterMethodParagraphs, snapshotMethodInputs } from '../method/sections';
 import { recruitmentChartSvg, regionMapSvg } from './charts';
 import { printedShare, type LetterFigures, type PrintedInterval } from './figures';
-import { formatCount, formatNumber, formatPercent } from './format';
+import { formatCount, formatNumber, formatPercent } from '../text/format';
 import { LETTER_TEXTS, letterText, type LetterText } from './texts';
 
 export type LetterBlock =

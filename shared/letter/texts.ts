@@ -3,7 +3,8 @@
  * writes letters too, and a letter must read the same whichever program produced it. Placeholders are
  * `{name}`; `fill` replaces them.
  */
-import type { LetterLanguage } from '../answer/snapshot';
+import type { Language } from '../text/language';
+import { fill } from '../text/template';
 
 const sv = {
   documentTitle: 'Svar på förfrågan om antalsberäkning',
@@ -237,20 +238,11 @@ const en: Record<LetterTextKey, string> = {
   page: 'Page {page} of {pages}',
 };
 
-export const LETTER_TEXTS: Readonly<Record<LetterLanguage, Readonly<Record<LetterTextKey, string>>>> = { sv, en };
+export const LETTER_TEXTS: Readonly<Record<Language, Readonly<Record<LetterTextKey, string>>>> = { sv, en };
 
 export type LetterText = (key: LetterTextKey, params?: Record<string, string>) => string;
 
-/** Replaces `{name}` with params.name; a placeholder without a value is an error, not a silent "{name}". */
-export function fill(template: string, params: Record<string, string> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new Error(`letter text: no value for {${name}} in "${template}"`);
-    return value;
-  });
-}
-
-export function letterText(language: LetterLanguage): LetterText {
+export function letterText(language: Language): LetterText {
   const table = LETTER_TEXTS[language];
   return (key, params) => fill(table[key], params);
 }

@@ -4,12 +4,13 @@
  * apply to its snapshot, in the same order (`letterMethodParagraphs`). Pure: the same inputs give the same words.
  * Numbers use the letter's own formatter (not Intl), so the page prints exactly the digits the letter prints.
  */
-import type { AnswerSnapshot, LetterLanguage, SnapshotAnswer } from '../answer/snapshot';
+import type { AnswerSnapshot, SnapshotAnswer } from '../answer/snapshot';
 import type { Study } from '../criteria/study';
 import type { EstimateWarning } from '../estimate/types';
-import { formatCount, formatNumber, formatPercent } from '../letter/format';
-import { fill } from '../letter/texts';
+import { formatCount, formatNumber, formatPercent } from '../text/format';
+import { fill } from '../text/template';
 import { METHOD_TEXTS, type MethodTextKey } from './texts';
+import type { Language } from '../text/language';
 
 export const METHOD_SECTION_IDS = ['data', 'intervals', 'independence', 'forecast', 'verdict', 'disclosure'] as const;
 export type MethodSectionId = (typeof METHOD_SECTION_IDS)[number];
@@ -55,7 +56,7 @@ export function snapshotMethodInputs(snapshot: AnswerSnapshot): MethodInputs {
 }
 
 /** Every section, in order: worded for `inputs` where it applies, generically otherwise (and when inputs is null). */
-export function methodSections(language: LetterLanguage, inputs: MethodInputs | null): MethodSection[] {
+export function methodSections(language: Language, inputs: MethodInputs | null): MethodSection[] {
   const table = METHOD_TEXTS[language];
   const t = (key: MethodTextKey, params?: Record<string, string>) => fill(table[key], params);
   const section = (id: MethodSectionId, applies: boolean, paragraphs: string[]): MethodSection => ({ id, title: t(`title_${id}`), paragraphs, applies });
@@ -86,7 +87,7 @@ export function methodSections(language: LetterLanguage, inputs: MethodInputs | 
 }
 
 /** The letter's method section: the paragraphs of the sections that apply to the answer, in page order. */
-export function letterMethodParagraphs(language: LetterLanguage, inputs: MethodInputs): string[] {
+export function letterMethodParagraphs(language: Language, inputs: MethodInputs): string[] {
   return methodSections(language, inputs)
     .filter((s) => s.applies)
     .flatMap((s) => s.paragraphs);

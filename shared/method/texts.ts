@@ -4,7 +4,7 @@
  * Each section has an "applied" wording (with the answer's own parameters) and a "generic" one for when no
  * answer is at hand or the section does not apply to it; only applied wordings ever reach a letter.
  */
-import type { LetterLanguage } from '../answer/snapshot';
+import type { Language } from '../text/language';
 
 const sv = {
   title_data: 'Data och urvalskriterier',
@@ -80,4 +80,4 @@ const en: Record<MethodTextKey, string> = {
     'A count below the rule\'s threshold, even one end of an interval, is printed as a limit or a band instead of its value. If a hidden count could be worked out from other printed figures (healthcare regions, the nation, the loss between selection steps), further figures are hidden until no hidden count can be worked out. Totals are sums of the printed figures.',
 };
 
-export const METHOD_TEXTS: Readonly<Record<LetterLanguage, Readonly<Record<MethodTextKey, string>>>> = { sv, en };
+export const METHOD_TEXTS: Readonly<Record<Language, Readonly<Record<MethodTextKey, string>>>> = { sv, en };

@@ -4,9 +4,8 @@
  * formatted by the letter's own formatter (sv-SE "1 234", "12,5 %"; en-GB "1,234", "12.5%"), the same bytes
  * everywhere, and never as "−0".
  */
-import type { LetterLanguage } from '../answer/snapshot';
-import { fill } from '../letter/texts';
-import { NBSP, formatNumber } from '../letter/format';
+import { fill } from '../text/template';
+import { NBSP, formatNumber } from '../text/format';
 import { parseRegion } from '../regions/parse';
 import { regionByCode, type CountyCode } from '../regions/regions';
 import type { SeriesBreak } from './breaks';
@@ -15,6 +14,7 @@ import type { Projection, ProjectionRefusal } from './projection';
 import type { PopulationIssue } from './population';
 import type { SeriesKey } from './series';
 import type { Steadiness, SteadinessReason } from './trend';
+import type { Language } from '../text/language';
 
 const sv = {
   seriesNational: 'Riket (summan av regionerna)',
@@ -103,18 +103,18 @@ const en: Record<keyof typeof sv, string> = {
 };
 
 export type TrendTextKey = keyof typeof sv;
-export const TREND_TEXTS: Readonly<Record<LetterLanguage, Readonly<Record<TrendTextKey, string>>>> = { sv, en };
+export const TREND_TEXTS: Readonly<Record<Language, Readonly<Record<TrendTextKey, string>>>> = { sv, en };
 
-const text = (language: LetterLanguage, key: TrendTextKey, params?: Record<string, string>): string => fill(TREND_TEXTS[language][key], params);
+const text = (language: Language, key: TrendTextKey, params?: Record<string, string>): string => fill(TREND_TEXTS[language][key], params);
 
 /** A factor with two decimals: "1,18" / "1.18". */
-export function formatFactor(value: number, language: LetterLanguage): string {
+export function formatFactor(value: number, language: Language): string {
   const fixed = (Math.round(value * 100) / 100).toFixed(2);
   return language === 'sv' ? fixed.replace('.', ',') : fixed;
 }
 
 /** A yearly change with its sign and one decimal: "+9,5 %", "−7,9 %", "0,0 %" (never "−0"). */
-export function formatChange(change: number, language: LetterLanguage): string {
+export function formatChange(change: number, language: Language): string {
   const tenths = Math.round(change * 1000);
   const digits = formatNumber(Math.abs(tenths) / 10, language, 1);
   const decimal = language === 'sv' ? ',' : '.';
@@ -124,14 +124,14 @@ export function formatChange(change: number, language: LetterLanguage): string {
 }
 
 /** A share as a whole percentage: "80 %" / "80%". */
-function formatLevel(level: number, language: LetterLanguage): string {
+function formatLevel(level: number, language: Language): string {
   const number = formatNumber(level * 100, language, 1);
   return language === 'sv' ? `${number}${NBSP}%` : `${number}%`;
 }
 
-const points = (fraction: number, language: LetterLanguage): string => formatNumber(Math.abs(fraction) * 100, language, 1);
+const points = (fraction: number, language: Language): string => formatNumber(Math.abs(fraction) * 100, language, 1);
 
-export function seriesName(key: SeriesKey, language: LetterLanguage): string {
+export function seriesName(key: SeriesKey, language: Language): string {
   if (key === 'national') return text(language, 'seriesNational');
   if (key === 'national-published') return text(language, 'seriesPublished');
   const region = regionByCode(key);
@@ -139,22 +139,22 @@ export function seriesName(key: SeriesKey, language: LetterLanguage): string {
 }
 
 /** A dataset's region value ("01", "national") as a name. */
-function regionLabel(value: string, language: LetterLanguage): string {
+function regionLabel(value: string, language: Language): string {
   const ref = parseRegion(value);
   if (ref?.kind === 'county') return seriesName(ref.code, language);
   if (ref?.kind === 'national') return seriesName('national-published', language);
   return value;
 }
 
-const list = (items: readonly string[], language: LetterLanguage): string =>
+const list = (items: readonly string[], language: Language): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${language === 'sv' ? 'och' : 'and'} ${items[items.length - 1]}`;
 
-function yearsText(years: number, language: LetterLanguage): string {
+function yearsText(years: number, language: Language): string {
   const rounded = Math.round(years * 10) / 10;
   return rounded === 1 ? text(language, 'yearsOne') : text(language, 'years', { n: formatNumber(rounded, language, 1) });
 }
 
-function periodLengthName(years: number, language: LetterLanguage): string {
+function periodLengthName(years: number, language: Language): string {
   if (Math.abs(years - 1) < 0.02) return text(language, 'periodYear');
   if (Math.abs(years - 0.25) < 0.02) return text(language, 'periodQuarter');
   if (Math.abs(years - 1 / 12) < 0.01) return text(language, 'periodMonth');
@@ -163,7 +163,7 @@ function periodLengthName(years: number, language: LetterLanguage): string {
   return yearsText(years, language);
 }
 
-export function breakText(b: SeriesBreak, language: LetterLanguage): string {
+export function breakText(b: SeriesBreak, language: Language): string {
   switch (b.kind) {
     case 'code-change': {
       const parts: string[] = [];
@@ -187,7 +187,7 @@ export function breakText(b: SeriesBreak, language: LetterLanguage): string {
   }
 }
 
-export function refusalText(refusal: ProjectionRefusal, language: LetterLanguage): string {
+export function refusalText(refusal: ProjectionRefusal, language: Language): string {
   switch (refusal.code) {
     case 'no-data':
       return text(language, 'noData');
@@ -214,13 +214,13 @@ export function refusalText(refusal: ProjectionRefusal, language: LetterLanguage
   }
 }
 
-function reasonText(r: SteadinessReason, language: LetterLanguage): string {
+function reasonText(r: SteadinessReason, language: Language): string {
   const params = { from: r.from, to: r.to, change: formatChange(r.change, language), average: formatChange(r.average, language) };
   if (r.code === 'reversal') return text(language, 'reversal', params);
   return text(language, 'farFromAverage', { ...params, difference: points(r.change - r.average, language) });
 }
 
-export function steadinessText(steadiness: Steadiness, average: number, language: LetterLanguage): string {
+export function steadinessText(steadiness: Steadiness, average: number, language: Language): string {
   if (steadiness.steady) {
     return text(language, 'steady', { deviation: points(steadiness.rule.maxDeviation, language), reversal: points(steadiness.rule.maxReversal, language), average: formatChange(average, language) });
   }
@@ -228,7 +228,7 @@ export function steadinessText(steadiness: Steadiness, average: number, language
 }
 
 /** "Framskrivning 2020 → 2027: × 1,33 (1,15–1,55)". */
-export function projectionLineText(line: Pick<ProjectionLine, 'from' | 'to' | 'factor'>, language: LetterLanguage): string {
+export function projectionLineText(line: Pick<ProjectionLine, 'from' | 'to' | 'factor'>, language: Language): string {
   return text(language, 'projectionLine', {
     from: line.from,
     to: line.to,
@@ -239,7 +239,7 @@ export function projectionLineText(line: Pick<ProjectionLine, 'from' | 'to' | 'f
 }
 
 /** What the line's interval is and rests on, plus the caveats that apply (unsteady trend, masked counts). */
-export function projectionNotes(projection: Projection, language: LetterLanguage): string[] {
+export function projectionNotes(projection: Projection, language: Language): string[] {
   const notes = [
     text(language, 'projectionLevel', { level: formatLevel(projection.level, language), windowFrom: projection.windowFrom, last: projection.from, average: formatChange(projection.averageYearlyChange, language) }),
   ];
@@ -248,7 +248,7 @@ export function projectionNotes(projection: Projection, language: LetterLanguage
   return notes;
 }
 
-export function populationIssueText(issue: PopulationIssue, language: LetterLanguage): string {
+export function populationIssueText(issue: PopulationIssue, language: Language): string {
   switch (issue.code) {
     case 'none-given':
       return text(language, 'populationNone');
@@ -262,6 +262,6 @@ export function populationIssueText(issue: PopulationIssue, language: LetterLang
 }
 
 /** The method paragraph for the method page and the letter. */
-export function trendMethodText(language: LetterLanguage, params: { periods: number; level: number }): string {
+export function trendMethodText(language: Language, params: { periods: number; level: number }): string {
   return text(language, 'method', { periods: String(params.periods), level: formatLevel(params.level, language) });
 }

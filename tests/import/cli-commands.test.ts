@@ -4,7 +4,7 @@ import path from 'node:path';
 import { runInspect, type CommandIo } from '../../cli/commands/inspect';
 import { runQuery } from '../../cli/commands/query';
 import { utf8 } from './helpers';
-import { benchCsvText } from '../../cli/bench-import';
+import { benchCsvText } from '../bench/bench-import';
 
 const REAL = path.resolve(__dirname, '../../../shared/fixtures/real');
 

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBackup, prepareRestore } from '../../renderer/src/backup/backup';
 import { importFile } from '../../shared/import/import-file';
-import { deleteDatabases, freshDb } from '../renderer/import-helpers';
+import { deleteDatabases, freshDb } from '../renderer/import/import-helpers';
 
 afterEach(deleteDatabases);
 

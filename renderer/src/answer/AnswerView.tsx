@@ -1,7 +1,6 @@
 // The answer to a study: national and regional figures with intervals, the verdict, warnings, map, charts,
 // attrition, and the letter and answer-file export under it. Used by the answer page and the guided answer.
 import { useTranslation } from 'react-i18next';
-import type { UiLanguage } from '../../../shared/ipc/contract';
 import type { EstimateWarning } from '../../../shared/estimate/types';
 import { HEALTHCARE_REGIONS, regionByCode } from '../../../shared/regions/regions';
 import type { Answer } from './load-answer';
@@ -15,13 +14,14 @@ import { LetterPanel } from '../letter/LetterPanel';
 import { useServices } from '../context';
 import { formatCount, formatDecimal, formatIntervalRange, formatPercent } from '../format';
 import { HelpTip } from '../help/HelpTip';
+import type { Language } from '../../../shared/text/language';
 
-function regionName(code: Parameters<typeof regionByCode>[0], language: UiLanguage): string {
+function regionName(code: Parameters<typeof regionByCode>[0], language: Language): string {
   const region = regionByCode(code);
   return language === 'sv' ? region.nameSv : region.nameEn;
 }
 
-function healthcareRegionName(id: string, language: UiLanguage): string {
+function healthcareRegionName(id: string, language: Language): string {
   const hr = HEALTHCARE_REGIONS.find((h) => h.id === id);
   if (!hr) return id;
   return language === 'sv' ? hr.nameSv : hr.nameEn;

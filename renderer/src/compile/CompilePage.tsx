@@ -15,12 +15,12 @@ import {
   type CompiledFigure,
   type CompileWarning,
 } from '../../../shared/answer-file';
-import type { UiLanguage } from '../../../shared/ipc/contract';
 import { HEALTHCARE_REGIONS, regionByCode, type CountyCode, type HealthcareRegionId } from '../../../shared/regions/regions';
 import { useServices } from '../context';
 import { formatCount, formatIsoDate, formatPercent } from '../format';
 import { EmptyState } from '../ui/EmptyState';
 import { reinsertAt, useUndo } from '../ui/undo';
+import type { Language } from '../../../shared/text/language';
 
 const JSON_FILTERS = [
   { nameKey: 'files.json', extensions: ['json'] },
@@ -41,12 +41,12 @@ type Problem = { title: string; lines: string[] };
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 
-function regionName(code: CountyCode, language: UiLanguage): string {
+function regionName(code: CountyCode, language: Language): string {
   const r = regionByCode(code);
   return language === 'sv' ? r.nameSv : r.nameEn;
 }
 
-function healthcareName(id: HealthcareRegionId, language: UiLanguage): string {
+function healthcareName(id: HealthcareRegionId, language: Language): string {
   const h = HEALTHCARE_REGIONS.find((x) => x.id === id)!;
   return language === 'sv' ? h.nameSv : h.nameEn;
 }
@@ -55,7 +55,7 @@ function basisText(b: { unit: string; kind: string; regionBasis: string }, t: Tr
   return t('compile.basisValue', { unit: t(`compile.words.${b.unit}`), kind: t(`compile.words.${b.kind}`), regionBasis: t(`compile.words.${b.regionBasis}`) });
 }
 
-function warningText(w: CompileWarning, t: Translate, language: UiLanguage): string {
+function warningText(w: CompileWarning, t: Translate, language: Language): string {
   const basis = (b: { unit: string; kind: string; regionBasis: string }) => basisText(b, t);
   switch (w.code) {
     case 'criteria-mismatch':

@@ -2,10 +2,10 @@
 // and the deadline, plus the same numbers as a table for screen readers and for copying.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UiLanguage } from '../../../shared/ipc/contract';
 import type { BandPoint } from '../../../shared/recruitment/project';
 import { addMonths } from '../../../shared/recruitment/plan';
 import { formatCount, formatDecimal } from '../format';
+import type { Language } from '../../../shared/text/language';
 
 const WIDTH = 640;
 const HEIGHT = 280;
@@ -20,7 +20,7 @@ export interface EnrolmentChartProps {
   months: number;
   startDate: string;
   deadlineDate: string;
-  language: UiLanguage;
+  language: Language;
 }
 
 /** "Nice" tick step for a range: 1, 2 or 5 × a power of ten, giving about `count` ticks. */

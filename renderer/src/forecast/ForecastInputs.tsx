@@ -6,7 +6,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProportionRange, RateCertainty, RecruitmentPlan, Site, Study } from '../../../shared/criteria/study';
-import type { UiLanguage } from '../../../shared/ipc/contract';
 import { COUNTY_CODES, type CountyCode, regionByCode } from '../../../shared/regions/regions';
 import { NO_DROPOUT, resolvePlan } from '../../../shared/recruitment/plan';
 import type { SiteRate } from '../../../shared/recruitment/site-rates';
@@ -16,10 +15,11 @@ import { ParsedField, RangeFieldset } from '../study/fields';
 import { parseDecimalInput, parsePercentInput } from '../study/parse-input';
 import { EmptyState } from '../ui/EmptyState';
 import { removeAt, useUndo } from '../ui/undo';
+import type { Language } from '../../../shared/text/language';
 
 type Change = (change: (study: Study) => Study) => void;
 
-const pct = (share: number, language: UiLanguage) => formatDecimal(share * 100, language, 2);
+const pct = (share: number, language: Language) => formatDecimal(share * 100, language, 2);
 
 const withPlan = (study: Study, change: Partial<RecruitmentPlan>): Study => ({ ...study, recruitment: { ...study.recruitment, ...change } });
 
@@ -63,7 +63,7 @@ function PercentRange({ legend, range, onChange }: { legend: string; range: Prop
   );
 }
 
-function useLanguage(): UiLanguage {
+function useLanguage(): Language {
   return useServices().language;
 }
 

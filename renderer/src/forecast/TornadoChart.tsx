@@ -2,9 +2,9 @@
 // at the high end of its range, everything else at its point value; widest bar first. A table says the same.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UiLanguage } from '../../../shared/ipc/contract';
 import type { SensitivityBar } from '../../../shared/recruitment/project';
 import { formatDecimal, formatPercent } from '../format';
+import type { Language } from '../../../shared/text/language';
 
 const WIDTH = 640;
 const ROW = 36;
@@ -14,7 +14,7 @@ const TOP = 8;
 const AXIS = 24;
 
 /** The assumption's value in its own unit: shares as percentages, the rest as decimals. */
-export function formatAssumptionValue(bar: SensitivityBar, value: number, language: UiLanguage): string {
+export function formatAssumptionValue(bar: SensitivityBar, value: number, language: Language): string {
   switch (bar.assumption) {
     case 'consent':
     case 'screen-failure':
@@ -29,7 +29,7 @@ export function formatAssumptionValue(bar: SensitivityBar, value: number, langua
   }
 }
 
-export function TornadoChart({ bars, probability, language }: { bars: SensitivityBar[]; probability: number; language: UiLanguage }) {
+export function TornadoChart({ bars, probability, language }: { bars: SensitivityBar[]; probability: number; language: Language }) {
   const { t } = useTranslation();
   const titleId = useId();
   const descId = useId();

@@ -4,17 +4,17 @@
 import { WorkProgress } from '../ui/WorkProgress';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnswerSnapshot, LetterLanguage } from '../../../shared/answer/snapshot';
+import type { AnswerSnapshot } from '../../../shared/answer/snapshot';
 import { LetterDisclosureError, letterFileName } from '../../../shared/letter';
 import type { Answer } from '../answer/load-answer';
 import { useServices } from '../context';
 import { formatBytes } from '../format';
-import { LANGUAGES } from '../i18n';
 import { buildLetterSnapshot, LetterPolicyError } from './letter-snapshot';
 import { LetterRenderer } from './letter-client';
 import { recordExportedLetter } from './letter-store';
 import { StoredLetters } from './StoredLetters';
 import './letter.css';
+import { LANGUAGES, type Language } from '../../../shared/text/language';
 
 interface Rendered {
   key: string;
@@ -32,7 +32,7 @@ type Busy = 'preview' | 'export' | null;
 export function LetterPanel({ answer, stale = false, blocked = false, onExported }: { answer: Answer; stale?: boolean; blocked?: boolean; onExported?: () => void }) {
   const { t } = useTranslation();
   const { db, platform, language: uiLanguage, now } = useServices();
-  const [language, setLanguage] = useState<LetterLanguage>(uiLanguage);
+  const [language, setLanguage] = useState<Language>(uiLanguage);
   const [busy, setBusy] = useState<Busy>(null);
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
@@ -149,7 +149,7 @@ export function LetterPanel({ answer, stale = false, blocked = false, onExported
       <div className="letter-actions">
         <label>
           {t('letter.language')}{' '}
-          <select value={language} onChange={(e) => setLanguage(e.target.value as LetterLanguage)} disabled={busy !== null} data-testid="letter-language">
+          <select value={language} onChange={(e) => setLanguage(e.target.value as Language)} disabled={busy !== null} data-testid="letter-language">
             {LANGUAGES.map((l) => (
               <option key={l} value={l}>
                 {t(`letter.languages.${l}`)}

@@ -7,6 +7,7 @@ import { interestedClinicContacts } from '../../../shared/requests/clinics';
 import type { ClinicContact } from '../../../shared/requests/request';
 import { regionByCode } from '../../../shared/regions/regions';
 import { escapeCsvCell } from '../datasets/csv-export';
+import type { Language } from '../../../shared/text/language';
 
 export interface ClinicCsvLabels {
   name: string;
@@ -15,7 +16,7 @@ export interface ClinicCsvLabels {
   contactedOn: string;
 }
 
-export function interestedClinicsCsvText(clinics: readonly ClinicContact[], labels: ClinicCsvLabels, language: 'sv' | 'en'): string {
+export function interestedClinicsCsvText(clinics: readonly ClinicContact[], labels: ClinicCsvLabels, language: Language): string {
   const rows = interestedClinicContacts(clinics).map((c) => {
     const region = regionByCode(c.region);
     return [c.name, language === 'sv' ? region.nameSv : region.nameEn, c.contact, c.contactedOn];
@@ -24,7 +25,7 @@ export function interestedClinicsCsvText(clinics: readonly ClinicContact[], labe
   return `${lines.join('\r\n')}\r\n`;
 }
 
-export function interestedClinicsCsvBytes(clinics: readonly ClinicContact[], labels: ClinicCsvLabels, language: 'sv' | 'en'): Uint8Array {
+export function interestedClinicsCsvBytes(clinics: readonly ClinicContact[], labels: ClinicCsvLabels, language: Language): Uint8Array {
   const body = new TextEncoder().encode(interestedClinicsCsvText(clinics, labels, language));
   const out = new Uint8Array(body.length + 3);
   out.set([0xef, 0xbb, 0xbf], 0);

@@ -1,14 +1,13 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UiLanguage } from '../../../shared/ipc/contract';
 import { EMPTY_UNIT_PROFILE, MAX_LOGO_BYTES, type UnitProfile, loadUnitProfile, saveUnitProfile } from './unit-profile';
 import { useServices } from '../context';
 import { formatBytes, formatIsoDateTime } from '../format';
-import { LANGUAGES, isUiLanguage } from '../i18n';
 import { type HallandChoice, hallandChoiceOf, loadHallandRule, saveHallandChoice } from './halland-rule';
 import { PolicySettings } from '../disclosure/PolicySettings';
 import { BackupPanel } from '../backup/BackupPanel';
 import { ThemeRadioGroup } from './theme-controls';
+import { LANGUAGES, isLanguage, type Language } from '../../../shared/text/language';
 
 export function SettingsPage({ storagePersisted }: { storagePersisted: boolean | null }) {
   const { t } = useTranslation();
@@ -24,10 +23,10 @@ export function SettingsPage({ storagePersisted }: { storagePersisted: boolean |
           id={languageId}
           value={language}
           onChange={(e) => {
-            if (isUiLanguage(e.target.value)) void setLanguage(e.target.value);
+            if (isLanguage(e.target.value)) void setLanguage(e.target.value);
           }}
         >
-          {LANGUAGES.map((l: UiLanguage) => (
+          {LANGUAGES.map((l: Language) => (
             <option key={l} value={l}>
               {t(`language.${l}`)}
             </option>

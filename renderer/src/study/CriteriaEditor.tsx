@@ -9,13 +9,13 @@ import type { Dataset } from '../../../shared/counts/dataset';
 import type { CriterionStep, Predicate, ProportionRange, Study } from '../../../shared/criteria/study';
 import { isAncestor } from '../../../shared/icd10/code-set';
 import { tryNormalizeIcd10 } from '../../../shared/icd10/normalize';
-import type { UiLanguage } from '../../../shared/ipc/contract';
 import { COUNTY_CODES, type CountyCode, regionByCode } from '../../../shared/regions/regions';
 import { formatCount, formatDecimal, formatPercent } from '../format';
 import { ParsedField, RangeFieldset } from './fields';
 import { parseDecimalInput, parsePercentInput, parseWholeNumberInput } from './parse-input';
 import { EmptyState } from '../ui/EmptyState';
 import { reinsertAt, useUndo } from '../ui/undo';
+import type { Language } from '../../../shared/text/language';
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 
@@ -61,9 +61,9 @@ export function codesInData(datasets: Dataset[]): { code: string; path: string }
   });
 }
 
-const pct = (share: number, language: UiLanguage) => formatDecimal(share * 100, language, 2);
+const pct = (share: number, language: Language) => formatDecimal(share * 100, language, 2);
 
-export function ruleSummary(step: CriterionStep, t: Translate, language: UiLanguage): string {
+export function ruleSummary(step: CriterionStep, t: Translate, language: Language): string {
   const rule = step.rule;
   if (rule.kind === 'proportion') {
     return t('criteria.summary.proportion', {
@@ -83,7 +83,7 @@ export function ruleSummary(step: CriterionStep, t: Translate, language: UiLangu
   return predicateSummary(rule.predicate, t, language);
 }
 
-function predicateSummary(p: Predicate, t: Translate, language: UiLanguage): string {
+function predicateSummary(p: Predicate, t: Translate, language: Language): string {
   switch (p.kind) {
     case 'codes':
       return t('criteria.summary.codes', { codes: p.codes.join(', ') });
@@ -103,7 +103,7 @@ function predicateSummary(p: Predicate, t: Translate, language: UiLanguage): str
   }
 }
 
-export function CriteriaEditor({ study, datasets, onChange, language }: { study: Study; datasets: Dataset[]; onChange: (change: (s: Study) => Study) => void; language: UiLanguage }) {
+export function CriteriaEditor({ study, datasets, onChange, language }: { study: Study; datasets: Dataset[]; onChange: (change: (s: Study) => Study) => void; language: Language }) {
   const { t } = useTranslation();
   const [expanded, setExpanded] = useState<string | null>(null);
   const undo = useUndo();
@@ -251,7 +251,7 @@ export function CriteriaEditor({ study, datasets, onChange, language }: { study:
   );
 }
 
-function StepForm({ step, onChange, language, datalistId, t }: { step: CriterionStep; onChange: (change: (s: CriterionStep) => CriterionStep) => void; language: UiLanguage; datalistId: string; t: Translate }) {
+function StepForm({ step, onChange, language, datalistId, t }: { step: CriterionStep; onChange: (change: (s: CriterionStep) => CriterionStep) => void; language: Language; datalistId: string; t: Translate }) {
   const ids = { label: useId(), type: useId(), protocol: useId(), source: useId(), sex: useId(), region: useId() };
   const rule = step.rule;
   const setPredicate = (predicate: Predicate) => onChange((s) => ({ ...s, rule: { kind: 'predicate', predicate } }));
@@ -396,7 +396,7 @@ function PeriodFields({ predicate, onChange, t }: { predicate: Extract<Predicate
   );
 }
 
-function RangeFields({ range, percent, language, t, legend, onChange }: { range: ProportionRange; percent: boolean; language: UiLanguage; t: Translate; legend: string; onChange: (r: ProportionRange) => void }) {
+function RangeFields({ range, percent, language, t, legend, onChange }: { range: ProportionRange; percent: boolean; language: Language; t: Translate; legend: string; onChange: (r: ProportionRange) => void }) {
   return (
     <RangeFieldset
       legend={legend}

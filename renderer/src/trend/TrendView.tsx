@@ -3,7 +3,7 @@
 // as a table for keyboard and screen-reader users (and anyone who prefers numbers).
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UiLanguage } from '../../../shared/ipc/contract';
+import type { Language } from '../../../shared/text/language';
 import type { StudyTrends } from '../../../shared/trend';
 import type { TrendWindow } from '../../../shared/trend/trend';
 import { MeasureToggle } from './MeasureToggle';
@@ -13,7 +13,7 @@ import './trend.css';
 
 export interface TrendViewProps {
   trends: StudyTrends;
-  language: UiLanguage;
+  language: Language;
   window: TrendWindow;
   onWindowChange(window: TrendWindow): void;
   mode: MeasureMode;

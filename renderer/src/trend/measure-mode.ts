@@ -2,9 +2,10 @@
 // says, and the national row — which in rate mode is the nation's own rate (national count over national
 // population), never a sum or an average of the regions' rates.
 import type { Interval } from '../../../shared/estimate/types';
-import type { UiLanguage } from '../../../shared/ipc/contract';
+import type { Language } from '../../../shared/text/language';
 import type { RateRow } from '../../../shared/trend/rates';
-import { formatCount, formatDecimal, roundInterval } from '../format';
+import { roundInterval } from '../../../shared/estimate/interval';
+import { formatCount, formatDecimal, formatIntervalRange } from '../format';
 
 export type MeasureMode = 'counts' | 'rates';
 export const MEASURE_MODES: readonly MeasureMode[] = ['counts', 'rates'];
@@ -28,12 +29,12 @@ export function rateDecimals(value: number): number {
   return magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2;
 }
 
-export function formatRate(value: number, language: UiLanguage, decimals = rateDecimals(value)): string {
+export function formatRate(value: number, language: Language, decimals = rateDecimals(value)): string {
   return formatDecimal(value, language, decimals);
 }
 
 /** A rate interval rounded outwards at the point's decimals, so it never looks narrower than it is. */
-function rateRange(rate: Interval, language: UiLanguage): string {
+function rateRange(rate: Interval, language: Language): string {
   const decimals = rateDecimals(rate.point);
   const factor = 10 ** decimals;
   const low = Math.floor(rate.low * factor + 1e-9) / factor;
@@ -41,10 +42,9 @@ function rateRange(rate: Interval, language: UiLanguage): string {
   return `${formatRate(low, language, decimals)}–${formatRate(high, language, decimals)}`;
 }
 
-export function measureCell(mode: MeasureMode, row: Pick<RateRow, 'count' | 'rate'>, language: UiLanguage, t: Translate): MeasureCell {
+export function measureCell(mode: MeasureMode, row: Pick<RateRow, 'count' | 'rate'>, language: Language, t: Translate): MeasureCell {
   if (mode === 'counts') {
-    const r = roundInterval(row.count);
-    return { value: row.count, text: formatCount(row.count.point, language), range: `${formatCount(r.low, language)}–${formatCount(r.high, language)}` };
+    return { value: row.count, text: formatCount(roundInterval(row.count).point, language), range: formatIntervalRange(row.count, language) };
   }
   if (!row.rate) return { value: null, text: t('trend.measure.noPopulation'), range: '' };
   return { value: row.rate, text: formatRate(row.rate.point, language), range: rateRange(row.rate, language) };
@@ -59,7 +59,7 @@ export function measureLegend(mode: MeasureMode, t: Translate): string {
  * The national row in either mode: the sum of the regions as a count; the nation's own rate as a rate, with the
  * note that says so (rates never add up).
  */
-export function nationalCell(mode: MeasureMode, national: Pick<RateRow, 'count' | 'rate'>, language: UiLanguage, t: Translate): MeasureCell & { note: string | null } {
+export function nationalCell(mode: MeasureMode, national: Pick<RateRow, 'count' | 'rate'>, language: Language, t: Translate): MeasureCell & { note: string | null } {
   return { ...measureCell(mode, national, language, t), note: mode === 'rates' ? t('trend.measure.nationalRate') : null };
 }
 

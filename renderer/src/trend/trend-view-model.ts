@@ -1,7 +1,7 @@
 // What the trend view shows, computed from the study's trends: one small chart per series (the nation first, then
 // the 21 regions), the same numbers as a table, the window choices and each series' verdict in words. Pure, so the
 // view is a thin layer and this is tested on its own.
-import type { UiLanguage } from '../../../shared/ipc/contract';
+import type { Language } from '../../../shared/text/language';
 import { COUNTY_CODES } from '../../../shared/regions/regions';
 import type { StudyTrends } from '../../../shared/trend';
 import { fittedLog } from '../../../shared/trend/fit';
@@ -51,12 +51,12 @@ function valueOf(point: SeriesPoint, mode: MeasureMode): number | null {
   return ratePer100k(point.count, point.population?.persons)?.point ?? null;
 }
 
-function textOf(value: number | null, mode: MeasureMode, language: UiLanguage, missing: string): string {
+function textOf(value: number | null, mode: MeasureMode, language: Language, missing: string): string {
   if (value === null) return missing;
   return mode === 'counts' ? formatCount(value, language) : formatRate(value, language);
 }
 
-function panel(trend: Trend, series: Series, periods: readonly string[], mode: MeasureMode, language: UiLanguage, missing: string): TrendPanel {
+function panel(trend: Trend, series: Series, periods: readonly string[], mode: MeasureMode, language: Language, missing: string): TrendPanel {
   // The chart shows every period of the data (the window's are marked), so a coordinator sees what came before.
   const all = periods.map((period) => series.points.find((p) => p.period === period) ?? null);
   const chartValues = all.map((p) => (p ? valueOf(p, mode) : null));
@@ -105,7 +105,7 @@ function panel(trend: Trend, series: Series, periods: readonly string[], mode: M
 const round = (v: number): number => Math.round(v * 10) / 10;
 
 /** One panel per series: Sweden (sum of the regions), Sweden (published row, when the data has it), then the 21 regions. */
-export function trendPanels(trends: StudyTrends, mode: MeasureMode, language: UiLanguage, missing: string): TrendPanel[] {
+export function trendPanels(trends: StudyTrends, mode: MeasureMode, language: Language, missing: string): TrendPanel[] {
   const periods = trends.data.periods.map((p) => p.label);
   return ORDER.map((key) => trends.trends.find((t) => t.key === key))
     .filter((t): t is Trend => t !== undefined)

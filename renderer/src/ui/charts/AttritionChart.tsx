@@ -1,15 +1,15 @@
 // Attrition as a chart: one bar per step (patients remaining, point estimate) with its interval; switched-off
 // steps are drawn hatched at the previous level, the most limiting step is marked.
 import type { AttritionStep } from '../../../../shared/estimate/types';
-import type { UiLanguage } from '../../../../shared/ipc/contract';
 import { formatCount, formatIntervalRange, formatPercent } from '../../format';
+import type { Language } from '../../../../shared/text/language';
 
 const WIDTH = 640;
 const ROW = 26;
 const LABEL = 200;
 const VALUE = 110;
 
-export function AttritionChart({ steps, labelOf, title, mostLimitingStepId, language }: { steps: AttritionStep[]; labelOf: (s: AttritionStep) => string; title: string; mostLimitingStepId: string | null; language: UiLanguage }) {
+export function AttritionChart({ steps, labelOf, title, mostLimitingStepId, language }: { steps: AttritionStep[]; labelOf: (s: AttritionStep) => string; title: string; mostLimitingStepId: string | null; language: Language }) {
   const max = Math.max(1, ...steps.map((s) => s.total.high));
   const plot = WIDTH - LABEL - VALUE - 12;
   const x = (v: number) => LABEL + (v / max) * plot;

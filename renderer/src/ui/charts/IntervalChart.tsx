@@ -3,9 +3,9 @@
 // band over its range (e.g. 1–4), a hidden one as its text alone.
 import type { ReactNode } from 'react';
 import type { DisclosedFigure, DisclosedValue } from '../../../../shared/disclosure';
-import type { UiLanguage } from '../../../../shared/ipc/contract';
 import type { Interval } from '../../../../shared/estimate/types';
 import { formatCount, formatIntervalRange } from '../../format';
+import type { Language } from '../../../../shared/text/language';
 
 export interface IntervalChartRow {
   key: string;
@@ -32,7 +32,7 @@ function rowScale(row: IntervalChartRow): number {
   return Math.max(drawable(row.disclosed.high, 'high') ?? 0, drawable(row.disclosed.point, 'high') ?? 0);
 }
 
-export function IntervalChart({ rows, title, language }: { rows: IntervalChartRow[]; title: string; language: UiLanguage }) {
+export function IntervalChart({ rows, title, language }: { rows: IntervalChartRow[]; title: string; language: Language }) {
   const max = Math.max(1, ...rows.map(rowScale));
   const plotWidth = WIDTH - LABEL_WIDTH - VALUE_WIDTH - 16;
   const x = (v: number) => LABEL_WIDTH + (v / max) * plotWidth;

@@ -2,11 +2,11 @@
 // In the sponsor view the shading uses only printed numbers; regions the policy hides are hatched.
 import sweden from '@svg-maps/sweden';
 import type { DisclosedFigure } from '../../../../shared/disclosure';
-import type { UiLanguage } from '../../../../shared/ipc/contract';
 import type { RegionEstimate } from '../../../../shared/estimate/types';
 import { regionByCode, type CountyCode } from '../../../../shared/regions/regions';
 import { SVG_MAP_IDS } from '../../../../shared/regions/svg-map';
 import { formatCount, formatIntervalRange } from '../../format';
+import type { Language } from '../../../../shared/text/language';
 
 /** Five classes from light to dark, by quintile, so a few large regions do not wash out the rest. */
 const CLASSES = 5;
@@ -49,7 +49,7 @@ export function RegionMap({
 }: {
   regions: RegionEstimate[];
   title: string;
-  language: UiLanguage;
+  language: Language;
   legendTitle: string;
   disclosure?: MapDisclosure;
 }) {
