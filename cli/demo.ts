@@ -4,7 +4,7 @@
 import type { DemoResult } from '../shared/demo/run-demo';
 import type { Dataset } from '../shared/counts/dataset';
 import type { EstimateWarning } from '../shared/estimate/types';
-import { HEALTHCARE_REGIONS, regionByCode, type HealthcareRegionId } from '../shared/regions/regions';
+import { regionName, healthcareRegionName } from '../shared/regions/regions';
 import type { Translate } from './i18n';
 import { formatters, renderTable } from './format';
 import type { Language } from '../shared/text/language';
@@ -17,12 +17,6 @@ export type DemoJSON = Omit<DemoResult, 'dataset'> & { dataset: DatasetSummary }
 export function demoToJSON(result: DemoResult): DemoJSON {
   const { columns: _columns, low: _low, point: _point, high: _high, masked: _masked, ...dataset } = result.dataset;
   return { ...result, dataset };
-}
-
-function healthcareRegionName(id: HealthcareRegionId, language: Language): string {
-  const meta = HEALTHCARE_REGIONS.find((r) => r.id === id);
-  if (!meta) throw new Error(`Unknown healthcare region ${id}`);
-  return language === 'sv' ? meta.nameSv : meta.nameEn;
 }
 
 function warningText(warning: EstimateWarning, t: Translate, stepLabel: (id: string) => string, count: (n: number) => string): string {
@@ -46,7 +40,6 @@ export function renderDemo(result: DemoResult, language: Language, t: Translate)
   const { study, dataset, estimate, projection, verdict } = result;
   const f = formatters(language);
   const interval = (i: { low: number; point: number; high: number }): string[] => [f.count(i.low), f.count(i.point), f.count(i.high)];
-  const regionName = (code: Parameters<typeof regionByCode>[0]): string => (language === 'sv' ? regionByCode(code).nameSv : regionByCode(code).nameEn);
   const stepLabel = (id: string): string => study.steps.find((s) => s.id === id)?.label ?? id;
   const out: string[] = [];
 
@@ -59,7 +52,7 @@ export function renderDemo(result: DemoResult, language: Language, t: Translate)
   out.push(`${t('data')}: ${dataset.name} (${dataset.provenance.publisher}); ${basis}`, '');
 
   out.push(t('eligibleByRegion'));
-  const regionRows = estimate.regions.map((r) => [regionName(r.region), ...interval(r.eligible), f.count(r.maskedCells)]);
+  const regionRows = estimate.regions.map((r) => [regionName(r.region, language), ...interval(r.eligible), f.count(r.maskedCells)]);
   regionRows.push([t('nationalSum'), ...interval(estimate.national), f.count(estimate.regions.reduce((n, r) => n + r.maskedCells, 0))]);
   if (estimate.nationalPublished) regionRows.push([t('nationalPublished'), ...interval(estimate.nationalPublished), '']);
   out.push(renderTable([t('region'), t('low'), t('point'), t('high'), t('maskedCells')], regionRows), '');
@@ -99,7 +92,7 @@ export function renderDemo(result: DemoResult, language: Language, t: Translate)
   out.push(
     renderTable(
       [t('site'), t('region'), t('low'), t('point'), t('high')],
-      projection.sites.map((s) => [s.name, regionName(s.region), f.decimal(s.ratePerMonth.low, 2), f.decimal(s.ratePerMonth.point, 2), f.decimal(s.ratePerMonth.high, 2)]),
+      projection.sites.map((s) => [s.name, regionName(s.region, language), f.decimal(s.ratePerMonth.low, 2), f.decimal(s.ratePerMonth.point, 2), f.decimal(s.ratePerMonth.high, 2)]),
     ),
   );
   const rate = projection.totalRatePerMonth;

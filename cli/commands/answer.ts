@@ -32,7 +32,7 @@ import type { EffAnswers } from '../../shared/answer/snapshot';
 import { parseStudyFile } from '../../shared/criteria/study-schema';
 import { DISCLOSURE_PRESETS, type DisclosurePolicy, type DisclosurePresetId } from '../../shared/disclosure';
 import { parseRegion } from '../../shared/regions/parse';
-import { COUNTY_CODES, HEALTHCARE_REGIONS, HEALTHCARE_REGION_IDS, regionByCode, type CountyCode, type HealthcareRegionId } from '../../shared/regions/regions';
+import { COUNTY_CODES, HEALTHCARE_REGION_IDS, type CountyCode, type HealthcareRegionId, regionName, healthcareRegionName } from '../../shared/regions/regions';
 import { formatters, renderTable } from '../format';
 import { translator } from '../i18n';
 import { runEstimate, type EstimateCommandResult } from './estimate';
@@ -149,12 +149,6 @@ export function answerTexts(language: Language): AnswerText {
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
   };
 }
-
-const regionName = (code: CountyCode, language: Language): string => (language === 'sv' ? regionByCode(code).nameSv : regionByCode(code).nameEn);
-const healthcareName = (id: HealthcareRegionId, language: Language): string => {
-  const meta = HEALTHCARE_REGIONS.find((h) => h.id === id)!;
-  return language === 'sv' ? meta.nameSv : meta.nameEn;
-};
 
 /** One compile warning as a sentence in the CLI's language. */
 export function warningText(warning: CompileWarning, language: Language): string {
@@ -389,7 +383,7 @@ export function renderCompiled(compiled: CompiledAnswer, language: Language): st
     renderTable(
       [text('healthcareRegion'), text('point'), text('interval'), text('missing')],
       [
-        ...compiled.healthcareRegions.map((h) => [healthcareName(h.id, language), ...figureCells(h.figure, compiled, language), h.missingRegions.map((c) => regionName(c, language)).join(', ')]),
+        ...compiled.healthcareRegions.map((h) => [healthcareRegionName(h.id, language), ...figureCells(h.figure, compiled, language), h.missingRegions.map((c) => regionName(c, language)).join(', ')]),
         [text('national'), ...figureCells(compiled.national.figure, compiled, language), String(compiled.national.missingRegions.length)],
       ],
     ),

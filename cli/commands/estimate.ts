@@ -24,7 +24,7 @@ import { formatProblem, ImportRefusedError, type ImportProblem } from '../../sha
 import { QueryError, selectMeasure } from '../../shared/import/query-dataset';
 import { MAX_EXTRA_SITES, projectRecruitment, type RecruitmentProjection } from '../../shared/recruitment/project';
 import { verdictFromProbability, type VerdictResult } from '../../shared/recruitment/verdict';
-import { DEFAULT_HALLAND_RULE, HEALTHCARE_REGIONS, regionByCode, type HallandRule, type HealthcareRegionId } from '../../shared/regions/regions';
+import { DEFAULT_HALLAND_RULE, type HallandRule, regionName, healthcareRegionName } from '../../shared/regions/regions';
 import { formatters, renderTable, type Formatters } from '../format';
 import { translator, type Translate } from '../i18n';
 import { analyseOptionsFrom, IMPORT_OPTIONS, phrasesFor, type CommandIo } from './inspect';
@@ -330,11 +330,6 @@ export function renderEstimate(result: EstimateCommandResult, study: Study, lang
   const { estimate } = result;
   const number = (x: number): string => f.decimal(x, 1);
   const interval = (i: Interval): string[] => [number(i.low), number(i.point), number(i.high)];
-  const regionName = (code: Parameters<typeof regionByCode>[0]): string => (language === 'sv' ? regionByCode(code).nameSv : regionByCode(code).nameEn);
-  const healthcareName = (id: HealthcareRegionId): string => {
-    const meta = HEALTHCARE_REGIONS.find((r) => r.id === id)!;
-    return language === 'sv' ? meta.nameSv : meta.nameEn;
-  };
   const stepLabel = (id: string): string => study.steps.find((s) => s.id === id)?.label ?? id;
   const out: string[] = [];
 
@@ -365,19 +360,19 @@ export function renderEstimate(result: EstimateCommandResult, study: Study, lang
   );
 
   out.push(t('eligibleByRegion'));
-  const regionRows = estimate.regions.map((r) => [regionName(r.region), ...interval(r.eligible), f.count(r.cells), f.count(r.maskedCells)]);
+  const regionRows = estimate.regions.map((r) => [regionName(r.region, language), ...interval(r.eligible), f.count(r.cells), f.count(r.maskedCells)]);
   regionRows.push([t('nationalSum'), ...interval(estimate.national), f.count(estimate.regions.reduce((n, r) => n + r.cells, 0)), f.count(estimate.regions.reduce((n, r) => n + r.maskedCells, 0))]);
   if (estimate.nationalPublished) regionRows.push([t('nationalPublished'), ...interval(estimate.nationalPublished), '', '']);
   if (estimate.unknownRegion) regionRows.push([text('unknownRegion'), ...interval(estimate.unknownRegion), '', '']);
   out.push(renderTable([t('region'), t('low'), t('point'), t('high'), text('cells'), t('maskedCells')], regionRows), '');
 
   out.push(t('healthcareRegions'));
-  out.push(renderTable([t('healthcareRegion'), t('low'), t('point'), t('high')], estimate.healthcareRegions.map((h) => [healthcareName(h.id), ...interval(h.eligible)])));
+  out.push(renderTable([t('healthcareRegion'), t('low'), t('point'), t('high')], estimate.healthcareRegions.map((h) => [healthcareRegionName(h.id, language), ...interval(h.eligible)])));
   const rule = result.hallandRule;
   out.push(
     rule.kind === 'population-split'
       ? t('hallandSplit', { sodra: f.percent(rule.sodraShare, 1), vastra: f.percent(1 - rule.sodraShare, 1) })
-      : t('hallandAllTo', { region: healthcareName(rule.healthcareRegion) }),
+      : t('hallandAllTo', { region: healthcareRegionName(rule.healthcareRegion, language) }),
     '',
   );
 

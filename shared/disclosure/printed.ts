@@ -3,7 +3,7 @@
  * reader who knows the policy would read them — and the sums that tie the printed figures together. It does not
  * look at how the figures were suppressed, only at the texts, so checkDisclosure audits the print itself.
  */
-import { COUNTY_CODES, HEALTHCARE_REGIONS, HEALTHCARE_REGION_IDS, regionByCode, type CountyCode, type HealthcareRegionId } from '../regions/regions';
+import { COUNTY_CODES, HEALTHCARE_REGION_IDS, regionByCode, regionName, healthcareRegionName } from '../regions/regions';
 import { HALLAND_CODE } from '../regions/healthcare-shares';
 import type { DisclosurePolicy } from './policy';
 import type { Component } from './values';
@@ -86,13 +86,8 @@ export function printedTableOf(disclosed: DisclosedAnswer, policy: DisclosurePol
     for (const c of COMPONENTS) cells.push({ id: `${figure.id}#${c}`, label: label(name, c), ...readPrintedText(figure.texts[c], c, policy) });
     order.push([`${figure.id}#low`, `${figure.id}#point`], [`${figure.id}#point`, `${figure.id}#high`]);
   };
-  const regionName = (code: CountyCode) => (language === 'sv' ? regionByCode(code).nameSv : regionByCode(code).nameEn);
-  const hrName = (id: HealthcareRegionId) => {
-    const hr = HEALTHCARE_REGIONS.find((h) => h.id === id)!;
-    return language === 'sv' ? hr.nameSv : hr.nameEn;
-  };
-  disclosed.regions.forEach((r) => addFigure(r, regionName(r.region)));
-  disclosed.healthcareRegions.forEach((h) => addFigure(h, hrName(h.healthcareRegion)));
+  disclosed.regions.forEach((r) => addFigure(r, regionName(r.region, language)));
+  disclosed.healthcareRegions.forEach((h) => addFigure(h, healthcareRegionName(h.healthcareRegion, language)));
   addFigure(disclosed.national, words.national);
   disclosed.attrition.forEach((s) => addFigure(s.figure, s.type === 'base' ? words.base : `${words.step} "${s.label}"`));
 

@@ -5,7 +5,7 @@
  */
 import type { AnswerSnapshot, EffAnswers, TriState } from '../answer/snapshot';
 import type { CriterionStep } from '../criteria/study';
-import { HEALTHCARE_REGIONS, regionByCode, type CountyCode, type HealthcareRegionId } from '../regions/regions';
+import { regionByCode, type CountyCode, regionName, healthcareRegionName } from '../regions/regions';
 import { letterMethodParagraphs, snapshotMethodInputs } from '../method/sections';
 import { recruitmentChartSvg, regionMapSvg } from './charts';
 import { printedShare, type LetterFigures, type PrintedInterval } from './figures';
@@ -39,16 +39,6 @@ export interface LetterModel {
 
 function lines(text: string | undefined): string[] {
   return (text ?? '').split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
-}
-
-function regionName(code: CountyCode, language: AnswerSnapshot['language']): string {
-  const region = regionByCode(code);
-  return language === 'sv' ? region.nameSv : region.nameEn;
-}
-
-function healthcareName(id: HealthcareRegionId, language: AnswerSnapshot['language']): string {
-  const meta = HEALTHCARE_REGIONS.find((h) => h.id === id)!;
-  return language === 'sv' ? meta.nameSv : meta.nameEn;
 }
 
 const intervalCells = (i: PrintedInterval): string[] => [i.low.text, i.point.text, i.high.text];
@@ -152,12 +142,12 @@ function eligibleBlocks(c: Context): LetterBlock[] {
   const { t, snapshot, figures } = c;
   const { estimate } = snapshot.answer;
   const language = snapshot.language;
-  const regionRows = estimate.regions.map((r) => [regionName(r.region, language), healthcareName(regionByCode(r.region).healthcareRegion, language), ...intervalCells(figures.region(r.region))]);
+  const regionRows = estimate.regions.map((r) => [regionName(r.region, language), healthcareRegionName(regionByCode(r.region).healthcareRegion, language), ...intervalCells(figures.region(r.region))]);
   const rule = snapshot.settings.hallandRule;
   const hallandNote =
     rule.kind === 'population-split'
       ? t('hallandSplit', { sodra: c.percent(rule.sodraShare, 0), vastra: c.percent(1 - rule.sodraShare, 0) })
-      : t('hallandAllTo', { region: healthcareName(rule.healthcareRegion, language) });
+      : t('hallandAllTo', { region: healthcareRegionName(rule.healthcareRegion, language) });
   return [
     { kind: 'heading', text: t('eligibleTitle') },
     {
@@ -172,7 +162,7 @@ function eligibleBlocks(c: Context): LetterBlock[] {
       kind: 'table',
       caption: t('perHealthcareRegionCaption'),
       head: [t('healthcareRegion'), t('low'), t('point'), t('high')],
-      rows: estimate.healthcareRegions.map((h) => [healthcareName(h.id, language), ...intervalCells(figures.healthcareRegion(h.id))]),
+      rows: estimate.healthcareRegions.map((h) => [healthcareRegionName(h.id, language), ...intervalCells(figures.healthcareRegion(h.id))]),
       numericFrom: 1,
     },
     { kind: 'paragraph', text: hallandNote },

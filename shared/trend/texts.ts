@@ -7,7 +7,7 @@
 import { fill } from '../text/template';
 import { NBSP, formatNumber } from '../text/format';
 import { parseRegion } from '../regions/parse';
-import { regionByCode, type CountyCode } from '../regions/regions';
+import { type CountyCode, regionName } from '../regions/regions';
 import type { SeriesBreak } from './breaks';
 import type { ProjectionLine } from './line';
 import type { Projection, ProjectionRefusal } from './projection';
@@ -134,8 +134,7 @@ const points = (fraction: number, language: Language): string => formatNumber(Ma
 export function seriesName(key: SeriesKey, language: Language): string {
   if (key === 'national') return text(language, 'seriesNational');
   if (key === 'national-published') return text(language, 'seriesPublished');
-  const region = regionByCode(key);
-  return language === 'sv' ? region.nameSv : region.nameEn;
+  return regionName(key, language);
 }
 
 /** A dataset's region value ("01", "national") as a name. */

@@ -2,7 +2,7 @@
 // attrition, and the letter and answer-file export under it. Used by the answer page and the guided answer.
 import { useTranslation } from 'react-i18next';
 import type { EstimateWarning } from '../../../shared/estimate/types';
-import { HEALTHCARE_REGIONS, regionByCode } from '../../../shared/regions/regions';
+import { regionByCode, regionName, healthcareRegionName } from '../../../shared/regions/regions';
 import type { Answer } from './load-answer';
 import { AttritionChart } from '../ui/charts/AttritionChart';
 import { IntervalChart } from '../ui/charts/IntervalChart';
@@ -14,18 +14,6 @@ import { LetterPanel } from '../letter/LetterPanel';
 import { useServices } from '../context';
 import { formatCount, formatDecimal, formatIntervalRange, formatPercent } from '../format';
 import { HelpTip } from '../help/HelpTip';
-import type { Language } from '../../../shared/text/language';
-
-function regionName(code: Parameters<typeof regionByCode>[0], language: Language): string {
-  const region = regionByCode(code);
-  return language === 'sv' ? region.nameSv : region.nameEn;
-}
-
-function healthcareRegionName(id: string, language: Language): string {
-  const hr = HEALTHCARE_REGIONS.find((h) => h.id === id);
-  if (!hr) return id;
-  return language === 'sv' ? hr.nameSv : hr.nameEn;
-}
 
 /** `exports: false` leaves out the letter and answer-file panels (the guided answer shows them in its own step). */
 export function AnswerView({ answer, stale, exports = true }: { answer: Answer; stale: boolean; exports?: boolean }) {

@@ -15,7 +15,7 @@ import {
   type CompiledFigure,
   type CompileWarning,
 } from '../../../shared/answer-file';
-import { HEALTHCARE_REGIONS, regionByCode, type CountyCode, type HealthcareRegionId } from '../../../shared/regions/regions';
+import { regionName, healthcareRegionName } from '../../../shared/regions/regions';
 import { useServices } from '../context';
 import { formatCount, formatIsoDate, formatPercent } from '../format';
 import { EmptyState } from '../ui/EmptyState';
@@ -40,16 +40,6 @@ interface Added {
 type Problem = { title: string; lines: string[] };
 
 type Translate = ReturnType<typeof useTranslation>['t'];
-
-function regionName(code: CountyCode, language: Language): string {
-  const r = regionByCode(code);
-  return language === 'sv' ? r.nameSv : r.nameEn;
-}
-
-function healthcareName(id: HealthcareRegionId, language: Language): string {
-  const h = HEALTHCARE_REGIONS.find((x) => x.id === id)!;
-  return language === 'sv' ? h.nameSv : h.nameEn;
-}
 
 function basisText(b: { unit: string; kind: string; regionBasis: string }, t: Translate): string {
   return t('compile.basisValue', { unit: t(`compile.words.${b.unit}`), kind: t(`compile.words.${b.kind}`), regionBasis: t(`compile.words.${b.regionBasis}`) });
@@ -334,7 +324,7 @@ function CompiledView({ compiled, ids, onExport }: { compiled: CompiledAnswer; i
           <tbody>
             {compiled.healthcareRegions.map((h) => (
               <tr key={h.id}>
-                <th scope="row">{healthcareName(h.id, language)}</th>
+                <th scope="row">{healthcareRegionName(h.id, language)}</th>
                 <FigureCells figure={h.figure} compiled={compiled} />
                 <td>{h.missingRegions.map((c) => regionName(c, language)).join(', ')}</td>
               </tr>

@@ -6,7 +6,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProportionRange, RateCertainty, RecruitmentPlan, Site, Study } from '../../../shared/criteria/study';
-import { COUNTY_CODES, type CountyCode, regionByCode } from '../../../shared/regions/regions';
+import { COUNTY_CODES, type CountyCode, regionName } from '../../../shared/regions/regions';
 import { NO_DROPOUT, resolvePlan } from '../../../shared/recruitment/plan';
 import type { SiteRate } from '../../../shared/recruitment/site-rates';
 import { useServices } from '../context';
@@ -73,7 +73,6 @@ function SiteFields({ site, rate, plan, onChange, onRemove }: { site: Site; rate
   const nameId = useId();
   const regionId = useId();
   const certaintyId = useId();
-  const regionName = (code: CountyCode) => (language === 'sv' ? regionByCode(code).nameSv : regionByCode(code).nameEn);
   return (
     <fieldset className="range site" data-site={site.id}>
       <legend>{site.name}</legend>
@@ -87,7 +86,7 @@ function SiteFields({ site, rate, plan, onChange, onRemove }: { site: Site; rate
           <select id={regionId} value={site.region} onChange={(e) => onChange({ ...site, region: e.target.value as CountyCode })}>
             {COUNTY_CODES.map((code) => (
               <option key={code} value={code}>
-                {regionName(code)}
+                {regionName(code, language)}
               </option>
             ))}
           </select>

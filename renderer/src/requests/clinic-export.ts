@@ -5,7 +5,7 @@
  */
 import { interestedClinicContacts } from '../../../shared/requests/clinics';
 import type { ClinicContact } from '../../../shared/requests/request';
-import { regionByCode } from '../../../shared/regions/regions';
+import { regionName } from '../../../shared/regions/regions';
 import { escapeCsvCell } from '../datasets/csv-export';
 import type { Language } from '../../../shared/text/language';
 
@@ -17,10 +17,7 @@ export interface ClinicCsvLabels {
 }
 
 export function interestedClinicsCsvText(clinics: readonly ClinicContact[], labels: ClinicCsvLabels, language: Language): string {
-  const rows = interestedClinicContacts(clinics).map((c) => {
-    const region = regionByCode(c.region);
-    return [c.name, language === 'sv' ? region.nameSv : region.nameEn, c.contact, c.contactedOn];
-  });
+  const rows = interestedClinicContacts(clinics).map((c) => [c.name, regionName(c.region, language), c.contact, c.contactedOn]);
   const lines = [[labels.name, labels.region, labels.contact, labels.contactedOn], ...rows].map((cells) => cells.map(escapeCsvCell).join(';'));
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -9,7 +9,7 @@ import type { Dataset } from '../../../shared/counts/dataset';
 import type { CriterionStep, Predicate, ProportionRange, Study } from '../../../shared/criteria/study';
 import { isAncestor } from '../../../shared/icd10/code-set';
 import { tryNormalizeIcd10 } from '../../../shared/icd10/normalize';
-import { COUNTY_CODES, type CountyCode, regionByCode } from '../../../shared/regions/regions';
+import { COUNTY_CODES, type CountyCode, regionName } from '../../../shared/regions/regions';
 import { formatCount, formatDecimal, formatPercent } from '../format';
 import { ParsedField, RangeFieldset } from './fields';
 import { parseDecimalInput, parsePercentInput, parseWholeNumberInput } from './parse-input';
@@ -74,7 +74,7 @@ export function ruleSummary(step: CriterionStep, t: Translate, language: Languag
   }
   if (rule.kind === 'joint-count') {
     return t('criteria.summary.jointCount', {
-      region: language === 'sv' ? regionByCode(rule.region).nameSv : regionByCode(rule.region).nameEn,
+      region: regionName(rule.region, language),
       point: formatCount(rule.count.point, language),
       low: formatCount(rule.count.low, language),
       high: formatCount(rule.count.high, language),
@@ -97,7 +97,7 @@ function predicateSummary(p: Predicate, t: Translate, language: Language): strin
     case 'period':
       return t('criteria.summary.period', { from: p.from, to: p.to });
     case 'region':
-      return t('criteria.summary.region', { regions: p.regions.map((c) => (language === 'sv' ? regionByCode(c).nameSv : regionByCode(c).nameEn)).join(', ') });
+      return t('criteria.summary.region', { regions: p.regions.map((c) => regionName(c, language)).join(', ') });
     default:
       return t('criteria.summary.compound');
   }
@@ -327,7 +327,7 @@ function StepForm({ step, onChange, language, datalistId, t }: { step: Criterion
             <select id={ids.region} value={rule.region} onChange={(e) => onChange((s) => (s.rule.kind === 'joint-count' ? { ...s, rule: { ...s.rule, region: e.target.value as CountyCode } } : s))}>
               {COUNTY_CODES.map((c) => (
                 <option key={c} value={c}>
-                  {language === 'sv' ? regionByCode(c).nameSv : regionByCode(c).nameEn}
+                  {regionName(c, language)}
                 </option>
               ))}
             </select>

@@ -3,13 +3,13 @@
 // as a table for keyboard and screen-reader users (and anyone who prefers numbers).
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../../shared/text/language';
 import type { StudyTrends } from '../../../shared/trend';
 import type { TrendWindow } from '../../../shared/trend/trend';
 import { MeasureToggle } from './MeasureToggle';
 import { measureLegend, type MeasureMode } from './measure-mode';
 import { PANEL_HEIGHT, PANEL_WIDTH, parseWindowValue, trendPanels, windowChoices, windowValue, type TrendPanel } from './trend-view-model';
 import './trend.css';
+import type { Language } from '../../../shared/text/language';
 
 export interface TrendViewProps {
   trends: StudyTrends;

@@ -2,10 +2,10 @@
 // says, and the national row — which in rate mode is the nation's own rate (national count over national
 // population), never a sum or an average of the regions' rates.
 import type { Interval } from '../../../shared/estimate/types';
-import type { Language } from '../../../shared/text/language';
 import type { RateRow } from '../../../shared/trend/rates';
 import { roundInterval } from '../../../shared/estimate/interval';
-import { formatCount, formatDecimal, formatIntervalRange } from '../format';
+import { formatCount, formatDecimal } from '../format';
+import type { Language } from '../../../shared/text/language';
 
 export type MeasureMode = 'counts' | 'rates';
 export const MEASURE_MODES: readonly MeasureMode[] = ['counts', 'rates'];
@@ -44,7 +44,8 @@ function rateRange(rate: Interval, language: Language): string {
 
 export function measureCell(mode: MeasureMode, row: Pick<RateRow, 'count' | 'rate'>, language: Language, t: Translate): MeasureCell {
   if (mode === 'counts') {
-    return { value: row.count, text: formatCount(roundInterval(row.count).point, language), range: formatIntervalRange(row.count, language) };
+    const r = roundInterval(row.count);
+    return { value: row.count, text: formatCount(row.count.point, language), range: `${formatCount(r.low, language)}–${formatCount(r.high, language)}` };
   }
   if (!row.rate) return { value: null, text: t('trend.measure.noPopulation'), range: '' };
   return { value: row.rate, text: formatRate(row.rate.point, language), range: rateRange(row.rate, language) };

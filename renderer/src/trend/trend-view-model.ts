@@ -1,7 +1,6 @@
 // What the trend view shows, computed from the study's trends: one small chart per series (the nation first, then
 // the 21 regions), the same numbers as a table, the window choices and each series' verdict in words. Pure, so the
 // view is a thin layer and this is tested on its own.
-import type { Language } from '../../../shared/text/language';
 import { COUNTY_CODES } from '../../../shared/regions/regions';
 import type { StudyTrends } from '../../../shared/trend';
 import { fittedLog } from '../../../shared/trend/fit';
@@ -12,6 +11,7 @@ import { periodSpan } from '../../../shared/trend/time';
 import { DEFAULT_WINDOW_PERIODS, MIN_TREND_PERIODS, type Trend, type TrendWindow } from '../../../shared/trend/trend';
 import { formatCount } from '../format';
 import { formatRate, type MeasureMode } from './measure-mode';
+import type { Language } from '../../../shared/text/language';
 
 /** Chart geometry in SVG user units. */
 export const PANEL_WIDTH = 220;

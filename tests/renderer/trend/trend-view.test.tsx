@@ -10,6 +10,7 @@ import { TrendView } from '../../../renderer/src/trend/TrendView';
 import { parseWindowValue, trendPanels, windowChoices, windowValue } from '../../../renderer/src/trend/trend-view-model';
 import { studyTrends } from '../../../shared/trend';
 import { dataset, drugA, seriesRows, study, years } from '../../shared/trend/helpers';
+import type { Language } from '../../../shared/text/language';
 
 // Stockholm grows 10 % a year, 2014–2020; Gotland 10, 11, 9, 12, 13, 12, 14 (not steady); with populations.
 const counts = dataset([...seriesRows('01', years(2014, 2020), [1000, 1100, 1210, 1331, 1464.1, 1610.51, 1771.561]), ...seriesRows('09', years(2014, 2020), [10, 11, 9, 12, 13, 12, 14])]);
@@ -67,7 +68,7 @@ describe('window choices', () => {
 describe('markup', async () => {
   const i18n = i18next.createInstance();
   await i18n.use(initReactI18next).init({ resources: { sv: { translation: sv }, en: { translation: en } }, lng: 'sv', fallbackLng: false, interpolation: { escapeValue: false } });
-  const render = (language: 'sv' | 'en') => {
+  const render = (language: Language) => {
     void i18n.changeLanguage(language);
     return renderToStaticMarkup(
       <I18nextProvider i18n={i18n}>

@@ -3,7 +3,7 @@
 import sweden from '@svg-maps/sweden';
 import type { DisclosedFigure } from '../../../../shared/disclosure';
 import type { RegionEstimate } from '../../../../shared/estimate/types';
-import { regionByCode, type CountyCode } from '../../../../shared/regions/regions';
+import { type CountyCode, regionName } from '../../../../shared/regions/regions';
 import { SVG_MAP_IDS } from '../../../../shared/regions/svg-map';
 import { formatCount, formatIntervalRange } from '../../format';
 import type { Language } from '../../../../shared/text/language';
@@ -71,7 +71,7 @@ export function RegionMap({
               </path>
             );
           }
-          const name = language === 'sv' ? regionByCode(region.region).nameSv : regionByCode(region.region).nameEn;
+          const name = regionName(region.region, language);
           const value = shadeValue(region, disclosure);
           const figure = disclosure?.figures.get(region.region);
           return (
