@@ -112,7 +112,7 @@ export const STUDY_JSON_SCHEMA = {
         ratePerMonth: { type: 'number', minimum: 0 },
         rateCertainty: { enum: ['low', 'medium', 'high'] },
       },
-      ['id', 'name', 'region', 'activationMonth', 'shareOfRegion'],
+      ['id', 'name', 'region', 'activationMonth'],
     ),
     recruitment: object(
       {

@@ -56,12 +56,19 @@ export interface Site {
   id: string;
   name: string;
   region: CountyCode;
-  /** Months after recruitment start when the site opens (0 = at start). */
+  /** Months after recruitment start when the site opens (0 = at start; fractions are days of the month). */
   activationMonth: number;
-  /** Share of the region's eligible patients this site sees. */
-  shareOfRegion: number;
-  /** The site's own estimate of patients enrolled per month; replaces the rate derived from the estimate. */
+  /**
+   * Patients the site expects to enrol per month once open, in a month of normal activity (consent and screen
+   * failure already in it): the coordinator's input. Absent: the site has no rate yet and is left out of the
+   * forecast (with a warning), unless it comes from a version 1 study with a share of its region.
+   */
   ratePerMonth?: number;
+  /**
+   * Version 1 studies only: the share of the region's eligible patients the site sees; its rate is then derived
+   * from the estimate (see shared/recruitment/site-rates.ts). Ignored when the site has a rate of its own.
+   */
+  shareOfRegion?: number;
   /** How certain the site's rate is (maps to the gamma shape, see shared/recruitment/plan.ts); default: the plan's rateShape. */
   rateCertainty?: RateCertainty;
 }

@@ -121,7 +121,7 @@ export function validateStudy(study: Study): StudyIssue[] {
     if (siteIds.has(site.id)) issues.push({ path: `${path}.id`, message: `site id "${site.id}" is used twice` });
     siteIds.add(site.id);
     if (!(COUNTY_CODES as readonly string[]).includes(site.region)) issues.push({ path: `${path}.region`, message: `"${site.region}" is not a county code` });
-    if (!isShare(site.shareOfRegion)) issues.push({ path: `${path}.shareOfRegion`, message: 'must lie within 0..1' });
+    if (site.shareOfRegion !== undefined && !isShare(site.shareOfRegion)) issues.push({ path: `${path}.shareOfRegion`, message: 'must lie within 0..1' });
     if (!(Number.isFinite(site.activationMonth) && site.activationMonth >= 0)) issues.push({ path: `${path}.activationMonth`, message: 'must be ≥ 0' });
     if (site.ratePerMonth !== undefined && !(Number.isFinite(site.ratePerMonth) && site.ratePerMonth >= 0)) issues.push({ path: `${path}.ratePerMonth`, message: 'must be a number of patients per month ≥ 0' });
     if (site.rateCertainty !== undefined && !['low', 'medium', 'high'].includes(site.rateCertainty)) issues.push({ path: `${path}.rateCertainty`, message: 'must be "low", "medium" or "high"' });

@@ -9,7 +9,7 @@
  */
 import type { ImportProblem } from './problems';
 import type { ProblemLog } from './problem-log';
-import { cellPlace, filledDownProblem, missingDimensionProblem, normaliseDimension, unknownDimensionProblem, type DimColumn } from './row-rules';
+import { cellPlace, filledDownProblem, missingDimensionProblem, normaliseLabel, unknownDimensionProblem, type DimColumn } from './row-rules';
 import { detach } from './detach';
 
 const EMPTY = -2;
@@ -101,7 +101,7 @@ export class DimensionLabels {
     if (trimmed === '') {
       label = { index: EMPTY, trimmed };
     } else {
-      const value = normaliseDimension(this.dims[i]!.role, trimmed);
+      const value = normaliseLabel(this.dims[i]!, trimmed);
       if (value === null) {
         label = { index: INVALID, trimmed };
       } else {

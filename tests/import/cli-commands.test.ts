@@ -117,7 +117,8 @@ describe('antal query', () => {
     expect(JSON.parse(io.out)).toEqual({ low: 21, point: 22, high: 23, source: 'sum', cells: 2, masked: 1, measure: 'Antal patienter' });
     const io2 = fakeIo({ 'a.csv': SMALL });
     expect(await runQuery(['--lang', 'en', 'a.csv', '--sex', 'K', '--where', 'Region=Kalmar'], io2)).toBe(0);
-    expect(io2.out).toBe('Antal patienter: 10 — published total\n  sum of the 1 finest cells: 10\n');
+    // The one published cell is also the finest: no "sum of 1 cell" beside it.
+    expect(io2.out).toBe('Antal patienter: 10 — published total\n');
   });
 
   it('a sum of a rate is exit 1 with the reason', async () => {
