@@ -11,7 +11,7 @@ import type { Basis } from '../counts/dataset';
 import type { EffAnswers } from '../answer/snapshot';
 import type { Study } from '../criteria/study';
 import { checkDisclosure, discloseValue, formatDisclosedValue, type Component, type DisclosedValue, type DisclosurePolicy, type DisclosureViolation, type PrintedTable } from '../disclosure';
-import type { EstimateResult, Interval } from '../estimate/types';
+import type { EstimateResult } from '../estimate/types';
 import { COUNTY_CODES, type CountyCode } from '../regions/regions';
 import { hashJson } from '../utils/stable-json';
 import {
@@ -26,6 +26,7 @@ import {
   type DisclosedNumber,
   type InterestedClinic,
 } from './types';
+import type { Interval } from '../utils/interval';
 
 /** The criteria version's hash: SHA-256 of the canonical JSON of what decides who is counted. */
 export function criteriaHash(study: Pick<Study, 'population' | 'ageReferenceDate' | 'steps'>): string {

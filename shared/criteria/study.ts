@@ -2,8 +2,8 @@
  * A study's feasibility definition: base population, ordered inclusion/exclusion steps and the
  * recruitment plan. This is also the JSON "study file" the CLI reads (schemaVersion guards changes).
  */
-import type { Interval } from '../estimate/types';
 import type { CountyCode } from '../regions/regions';
+import type { Interval } from '../utils/interval';
 
 export const STUDY_SCHEMA_VERSION = 1;
 

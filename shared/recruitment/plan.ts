@@ -13,7 +13,7 @@
  * A site without its own certainty uses the plan's rateShape (α) directly.
  */
 import type { RateCertainty, RecruitmentPlan, Site } from '../criteria/study';
-import type { Interval } from '../estimate/types';
+import type { Interval } from '../utils/interval';
 
 /** Relative activity per calendar month (January first): July near zero, June and August reduced. */
 export const DEFAULT_SEASONAL_WEIGHTS: readonly number[] = [1, 1, 1, 1, 1, 0.8, 0.1, 0.6, 1, 1, 1, 1];

@@ -22,7 +22,7 @@
  * stays), and the projection says so.
  */
 import type { Study } from '../criteria/study';
-import type { EstimateResult, Interval } from '../estimate/types';
+import type { EstimateResult } from '../estimate/types';
 import { countDistribution, probabilityAtLeast, type MixtureComponent } from './negative-binomial-sum';
 import { addMonths, calendarStart, resolvePlan, type ResolvedPlan } from './plan';
 import { positionNodes, rangeNodes, type QuadratureNode } from './range-quadrature';
@@ -38,6 +38,7 @@ import {
   type SiteRate,
   type SiteWarning,
 } from './site-rates';
+import type { Interval } from '../utils/interval';
 
 /** The site search stops here: "more than this many" is answered as null. */
 export const MAX_EXTRA_SITES = 40;

@@ -1,7 +1,8 @@
 /** Builders for the recruitment tests: a study with a plan, and an estimate with chosen regional intervals. */
 import { STUDY_SCHEMA_VERSION, type RecruitmentPlan, type Site, type Study } from '../../../shared/criteria/study';
-import type { EstimateResult, Interval } from '../../../shared/estimate/types';
+import type { EstimateResult } from '../../../shared/estimate/types';
 import { COUNTY_CODES, type CountyCode } from '../../../shared/regions/regions';
+import type { Interval } from '../../../shared/utils/interval';
 
 export const FLAT: readonly number[] = Array<number>(12).fill(1);
 
