@@ -8,7 +8,7 @@
  * `contentHash` is the SHA-256 of the canonical JSON of all of that (shared/utils/stable-json.ts), printed in
  * every letter's footer, so a reader can tell two letters of the same answer from two different answers.
  */
-import type { Basis, Dataset } from '../counts/dataset';
+import type { Dataset, Provenance } from '../counts/dataset';
 import type { Study } from '../criteria/study';
 import type { DisclosurePolicy } from '../disclosure/policy';
 import type { HallandRule } from '../regions/regions';
@@ -31,18 +31,8 @@ export interface UnitProfile {
 export const EMPTY_UNIT_PROFILE: UnitProfile = { unitName: '', address: '', signatoryName: '', signatoryTitle: '', logo: null };
 
 /** Where a dataset's counts came from: what the letter's provenance section prints. */
-export interface DatasetProvenanceRecord {
-  id: string;
-  name: string;
-  publisher: string;
-  synthetic: boolean;
-  fileName?: string;
-  sha256: string;
-  extractedAt?: string;
-  periodFrom: string;
-  periodTo: string;
-  basis: Basis;
-}
+export type DatasetProvenanceRecord = Pick<Dataset, 'id' | 'name' | 'basis'> &
+  Pick<Provenance, 'publisher' | 'synthetic' | 'fileName' | 'sha256' | 'extractedAt' | 'periodFrom' | 'periodTo'>;
 
 export type TriState = 'yes' | 'no' | 'unknown';
 

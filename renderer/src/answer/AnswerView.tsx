@@ -14,6 +14,7 @@ import { LetterPanel } from '../letter/LetterPanel';
 import { useServices } from '../context';
 import { formatCount, formatDecimal, formatIntervalRange, formatPercent } from '../format';
 import { HelpTip } from '../help/HelpTip';
+import { AttritionStepName } from './AttritionStepName';
 
 /** `exports: false` leaves out the letter and answer-file panels (the guided answer shows them in its own step). */
 export function AnswerView({ answer, stale, exports = true }: { answer: Answer; stale: boolean; exports?: boolean }) {
@@ -254,9 +255,7 @@ export function AnswerView({ answer, stale, exports = true }: { answer: Answer; 
               return (
                 <tr key={step.stepId} className={step.stepId === estimate.mostLimitingStepId ? 'most-limiting' : undefined}>
                   <th scope="row">
-                    {step.type === 'base' ? t('home.stepType.base') : step.label}
-                    {!step.enabled && <span className="badge">{t('criteria.off')}</span>}
-                    {step.stepId === estimate.mostLimitingStepId && <span className="badge">{t('home.mostLimiting')}</span>}
+                    <AttritionStepName step={step} mostLimitingStepId={estimate.mostLimitingStepId} />
                   </th>
                   <td>{t(`home.stepType.${step.type}`)}</td>
                   <td className="num">{v.point}</td>

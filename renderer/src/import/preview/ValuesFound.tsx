@@ -107,40 +107,25 @@ function TokenRow({ token, disabled, onChange }: { token: TokenFound; disabled: 
       <th scope="row">
         <code>{token.token}</code>
       </th>
-      <td>
-        <input
-          type="number"
-          min={0}
-          step={1}
-          inputMode="numeric"
-          className="import-number"
-          aria-label={t('datasets.preview.tokenLowFor', { token: token.token })}
-          aria-invalid={invalid}
-          aria-describedby={invalid ? errorId : undefined}
-          value={low}
-          disabled={disabled}
-          onChange={(e) => setLow(e.target.value)}
-          onBlur={apply}
-          onKeyDown={(e) => e.key === 'Enter' && apply()}
-        />
-      </td>
-      <td>
-        <input
-          type="number"
-          min={0}
-          step={1}
-          inputMode="numeric"
-          className="import-number"
-          aria-label={t('datasets.preview.tokenHighFor', { token: token.token })}
-          aria-invalid={invalid}
-          aria-describedby={invalid ? errorId : undefined}
-          value={high}
-          disabled={disabled}
-          onChange={(e) => setHigh(e.target.value)}
-          onBlur={apply}
-          onKeyDown={(e) => e.key === 'Enter' && apply()}
-        />
-      </td>
+      {(['low', 'high'] as const).map((end) => (
+        <td key={end}>
+          <input
+            type="number"
+            min={0}
+            step={1}
+            inputMode="numeric"
+            className="import-number"
+            aria-label={t(end === 'low' ? 'datasets.preview.tokenLowFor' : 'datasets.preview.tokenHighFor', { token: token.token })}
+            aria-invalid={invalid}
+            aria-describedby={invalid ? errorId : undefined}
+            value={end === 'low' ? low : high}
+            disabled={disabled}
+            onChange={(e) => (end === 'low' ? setLow : setHigh)(e.target.value)}
+            onBlur={apply}
+            onKeyDown={(e) => e.key === 'Enter' && apply()}
+          />
+        </td>
+      ))}
       <td>
         {token.meaning ? (
           t('datasets.preview.tokenMeans', {
