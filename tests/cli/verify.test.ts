@@ -10,9 +10,8 @@ import { nextAuditEntry, type AuditEntry } from '../../shared/audit/chain';
 import { runDemo } from '../../shared/demo/run-demo';
 import { DISCLOSURE_PRESETS } from '../../shared/disclosure';
 import { renderLetterPdf } from '../../shared/letter';
-import { sha256Hex } from '../../shared/utils/sha256';
 import { runVerify } from '../../cli/commands/verify';
-import { encodeBackupFile, type BackupHeader } from '../../shared/backup/backup-format';
+import { backupFileOf } from '../shared/backup/backup-file';
 import { SODER } from '../shared/answer-file/fixtures';
 
 function io(files: Record<string, Uint8Array | string>) {
@@ -44,33 +43,15 @@ function demoSnapshot(): AnswerSnapshot {
 }
 
 function backup(entries: AuditEntry[], head = entries[entries.length - 1]): Uint8Array {
-  const payload = new TextEncoder().encode(
-    JSON.stringify({
-      formatName: 'dexie',
-      formatVersion: 1,
-      data: {
-        databaseName: 'antal',
-        databaseVersion: 5,
-        tables: [],
-        data: [
-          { tableName: 'audit', inbound: true, rows: entries },
-          { tableName: 'settings', inbound: true, rows: head ? [{ key: 'auditHead', value: { seq: head.seq, hash: head.hash } }] : [] },
-        ],
-      },
-    }),
+  return backupFileOf(
+    {
+      data: [
+        { tableName: 'audit', inbound: true, rows: entries },
+        { tableName: 'settings', inbound: true, rows: head ? [{ key: 'auditHead', value: { seq: head.seq, hash: head.hash } }] : [] },
+      ],
+    },
+    { schemaVersion: 5, tables: [{ name: 'audit', rowCount: entries.length }] },
   );
-  const header: BackupHeader = {
-    format: 'antal-backup',
-    formatVersion: 1,
-    createdAt: '2026-11-30T12:00:00.000Z',
-    appVersion: '0.1.0',
-    databaseName: 'antal',
-    schemaVersion: 5,
-    tables: [{ name: 'audit', rowCount: entries.length }],
-    payloadBytes: payload.length,
-    payloadSha256: sha256Hex(payload),
-  };
-  return encodeBackupFile(header, payload);
 }
 
 function chain(n: number): AuditEntry[] {
