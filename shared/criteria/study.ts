@@ -2,15 +2,10 @@
  * A study's feasibility definition: base population, ordered inclusion/exclusion steps and the
  * recruitment plan. This is also the JSON "study file" the CLI reads (schemaVersion guards changes).
  */
+import type { Interval } from '../estimate/types';
 import type { CountyCode } from '../regions/regions';
 
 export const STUDY_SCHEMA_VERSION = 1;
-
-export interface ProportionRange {
-  point: number;
-  low: number;
-  high: number;
-}
 
 /** A predicate on the dataset's dimensions, evaluated cell by cell. */
 export type Predicate =
@@ -29,15 +24,15 @@ export type StepRule =
   | {
       kind: 'proportion';
       /** For an inclusion: the share that meets the criterion. For an exclusion: the share excluded. */
-      share: ProportionRange;
+      share: Interval;
       source: string;
-      perRegion?: Partial<Record<CountyCode, ProportionRange>>;
+      perRegion?: Partial<Record<CountyCode, Interval>>;
     }
   | {
       kind: 'joint-count';
       /** A region's own count of patients meeting all criteria; replaces the product for that region. */
       region: CountyCode;
-      count: ProportionRange;
+      count: Interval;
       source: string;
     };
 
@@ -81,8 +76,8 @@ export interface RecruitmentPlan {
   /** ISO date. */
   startDate: string;
   months: number;
-  consentRate: ProportionRange;
-  screenFailureRate: ProportionRange;
+  consentRate: Interval;
+  screenFailureRate: Interval;
   sites: Site[];
   /** Certainty about site rates, as the gamma shape α (higher = more certain). */
   rateShape: number;
@@ -92,7 +87,7 @@ export interface RecruitmentPlan {
    */
   seasonalWeights?: number[];
   /** Share of enrolled patients expected to drop out; the forecast counts patients who stay. Optional: none. */
-  dropoutRate?: ProportionRange;
+  dropoutRate?: Interval;
   /** Probability the "how many more sites" answer aims for. Optional: 0.8. */
   sitesGoalProbability?: number;
 }

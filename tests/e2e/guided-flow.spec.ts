@@ -1,4 +1,4 @@
-// The guided answer, as issue 10 defines "done": from the Requests page, a NEW request is taken through every step
+// The guided answer end to end: from the Requests page, a NEW request is taken through every step
 // — request, data, criteria, forecast, answer, letter — to a downloaded PDF letter using only the keyboard (Tab,
 // Shift+Tab, Enter, Space, typing) and visible controls, with an axe scan of every step. Each step is saved as a
 // 1280 × 720 screenshot in Swedish and English, light and dark (docs/screenshots/<lang>-<theme>-<n>-<step>.png):

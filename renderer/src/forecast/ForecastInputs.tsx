@@ -5,7 +5,7 @@
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProportionRange, RateCertainty, RecruitmentPlan, Site, Study } from '../../../shared/criteria/study';
+import type { RateCertainty, RecruitmentPlan, Site, Study } from '../../../shared/criteria/study';
 import { COUNTY_CODES, type CountyCode, regionName } from '../../../shared/regions/regions';
 import { addMonths, NO_DROPOUT, resolvePlan } from '../../../shared/recruitment/plan';
 import type { SiteRate } from '../../../shared/recruitment/site-rates';
@@ -16,6 +16,7 @@ import { parseDecimalInput, parsePercentInput } from '../study/parse-input';
 import { EmptyState } from '../ui/EmptyState';
 import { removeAt, useUndo } from '../ui/undo';
 import type { Language } from '../../../shared/text/language';
+import type { Interval } from '../../../shared/estimate/types';
 
 type Change = (change: (study: Study) => Study) => void;
 
@@ -47,7 +48,7 @@ export function newSiteId(sites: readonly Site[]): string {
   return `site-${n}`;
 }
 
-function PercentRange({ legend, range, onChange }: { legend: string; range: ProportionRange; onChange: (r: ProportionRange) => void }) {
+function PercentRange({ legend, range, onChange }: { legend: string; range: Interval; onChange: (r: Interval) => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
   return (
