@@ -30,6 +30,11 @@ import type { ColumnarInterpretation, ColumnarMeasure } from './columnar-measure
 
 export type { ColumnarInterpretation, ColumnarMeasure } from './columnar-measure';
 
+// The hot loop's imported functions copied into this module once: under a CommonJS loader (tsx, the CLI, some
+// test runners) every use of an imported binding is a getter call, which a loop over every cell cannot afford.
+const readPlain = plainNumber;
+const plainDecimalsOf = plainDecimals;
+
 export interface ColumnarInterpreterOptions {
   file: string;
   headers: readonly string[];
@@ -101,7 +106,7 @@ export class ColumnarInterpreter {
         }
         return { column: c, mapping: cm, canon, fastDecimal: numericToken ? -1 : cm.numberFormat.decimal.charCodeAt(0), tokens: new Map() };
       });
-      const group: MeasureGroup = { plan: m, slots, cells: [] };
+      const group: MeasureGroup = { plan: m, slots, cells: [], whole: mustBeWhole(m.spec) };
       if (this.nameDim < 0) {
         // Decimals matter only for a rate that expected counts are derived from (its rounding interval).
         group.cells.push(new MeasureCells(m, slots, capacity * slots.length, this.maxProblems, m.spec.kind === 'rate' && m.key in mapping.ratePopulation));
@@ -180,27 +185,33 @@ export class ColumnarInterpreter {
         measure = null;
         spec = g.plan.spec;
       }
+      const whole = this.nameDim < 0 ? g.whole : mustBeWhole(spec);
       const slots = g.slots;
-      for (let s = 0; s < slots.length; s++) this.addCell(measure, spec, slots[s]!, s, cells[slots[s]!.column] ?? '', row, group, line);
+      for (let s = 0; s < slots.length; s++) {
+        const slot = slots[s]!;
+        const raw = cells[slot.column] ?? '';
+        // The common case inline: a plain number ("123", "12,34") of a measure that may hold it.
+        const plain = slot.fastDecimal >= 0 ? readPlain(raw, slot.fastDecimal) : -1;
+        if (plain >= 0 && (!whole || Number.isInteger(plain))) {
+          if (row < 0 || measure === null) continue;
+          const first = measure.claim(row, group, s, this.rows.capacity);
+          if (first >= 0) this.reportDuplicate(measure, s, row, line, plain, plain, plain, first);
+          else measure.addExact(row, s, plain, measure.decimals ? plainDecimalsOf(raw, slot.fastDecimal) : 0);
+          continue;
+        }
+        this.addCell(measure, spec, whole, slot, s, raw, row, group, line);
+      }
     }
   }
 
   /**
-   * One measure cell of a row, of a measure with `spec` (`row` -1 or `measure` null: the row's labels did not
-   * read, so the cell is only checked).
+   * One measure cell of a row that is not a plain number the measure may hold, of a measure with `spec`
+   * (`row` -1 or `measure` null: the row's labels did not read, so the cell is only checked).
    */
-  private addCell(measure: MeasureCells | null, spec: MeasureSpec, slot: Slot, s: number, raw: string, row: number, group: number, line: number): void {
-    const whole = mustBeWhole(spec);
-    const plain = slot.fastDecimal >= 0 ? plainNumber(raw, slot.fastDecimal) : -1;
-    if (plain >= 0) {
-      if (whole && !Number.isInteger(plain)) {
-        if (this.log.room) this.log.kept.push(notAnIntegerProblem(this.place(slot, line), detach(raw), spec));
-        return;
-      }
-      if (row < 0 || measure === null) return;
-      const first = measure.claim(row, group, s, this.rows.capacity);
-      if (first >= 0) this.reportDuplicate(measure, s, row, line, plain, plain, plain, first);
-      else measure.addExact(row, s, plain, measure.decimals ? plainDecimals(raw, slot.fastDecimal) : 0);
+  private addCell(measure: MeasureCells | null, spec: MeasureSpec, whole: boolean, slot: Slot, s: number, raw: string, row: number, group: number, line: number): void {
+    if (slot.fastDecimal >= 0 && plainNumber(raw, slot.fastDecimal) >= 0) {
+      // A plain number with decimals where a count must be whole.
+      if (this.log.room) this.log.kept.push(notAnIntegerProblem(this.place(slot, line), detach(raw), spec));
       return;
     }
     let cell = slot.tokens.get(raw);
@@ -406,4 +417,6 @@ interface MeasureGroup {
   slots: Slot[];
   /** Without a measure column: one entry. With one: indexed by the name's value index, made when first met. */
   cells: MeasureCells[];
+  /** The file's measure is a count (without a measure column, every cell's measure). */
+  whole: boolean;
 }

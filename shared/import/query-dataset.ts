@@ -18,7 +18,9 @@ import type { ImportResult, MeasureDataset } from './build-dataset';
 import { classifyMeasureHeader, isAdditive } from './measure-kind';
 import { english, phrase, rolePhrase, type Phrase } from './phrases';
 import { filterTarget, FilterError, type FilterTarget } from './query-filters';
-import { contains, extentsOf, maximalValues, overlaps, sameExtent, type Extent } from './value-extents';
+import { contains, extentsOf, overlaps, type Extent } from './value-extents';
+import { CoverSearch, finestCells, type CoverNode } from './cover-cells';
+import { totalValueMask, UnreadableDimensionValueError } from '../estimate/dimension-structure';
 import type { Interval } from '../utils/interval';
 
 export interface QueryFilters {
@@ -114,6 +116,18 @@ interface Axis {
   exact: number;
   /** 1 for values inside the question (or equal to it). */
   inside: Uint8Array;
+  /** 1 for values that hold another value of the dimension (published totals). */
+  total: Uint8Array;
+}
+
+/** Which values of a dimension are published totals of others (as the estimator reads them). */
+function totalMask(dataset: Dataset, d: number): Uint8Array {
+  try {
+    return totalValueMask(dataset.id, dataset.dimensions[d]!);
+  } catch (error) {
+    if (error instanceof UnreadableDimensionValueError) return new Uint8Array(dataset.dimensions[d]!.values.length);
+    throw error;
+  }
 }
 
 function axisOf(dataset: Dataset, d: number, filter: string | undefined): Axis {
@@ -135,63 +149,7 @@ function axisOf(dataset: Dataset, d: number, filter: string | undefined): Axis {
   }
   const exact = target.value === null ? -1 : dim.values.indexOf(target.value);
   const inside = Uint8Array.from(extents, (e, i) => (i === exact || (e !== undefined && contains(target.extent, e)) ? 1 : 0));
-  return { role: dim.role, key: dim.key, values: dim.values, column: dataset.columns[d]!, extents, target, exact, inside };
-}
-
-/** Where a split stands: per dimension, the value it is at (or -1 for a range no value names) and its extent. */
-interface Node {
-  exact: number;
-  extent: Extent | null;
-}
-
-/**
- * The cells that answer `nodes` without overlap, appended to `out`. `coarse`: a published cell that is the
- * node itself wins; otherwise (and always when `coarse` is false) the node is split along one dimension into
- * the coarsest values inside it that the cells hold, ranges no value names first.
- */
-function answerCells(axes: readonly Axis[], cells: readonly number[], nodes: readonly Node[], coarse: boolean, out: number[]): void {
-  if (cells.length === 0) return;
-  const isNode = (c: number): boolean => nodes.every((n, d) => n.exact >= 0 && axes[d]!.column[c] === n.exact);
-  if (coarse) {
-    const hit = cells.find(isNode);
-    if (hit !== undefined) {
-      out.push(hit);
-      return;
-    }
-  }
-  const order = [...axes.keys()].sort((a, b) => Number(nodes[a]!.exact >= 0) - Number(nodes[b]!.exact >= 0) || a - b);
-  for (const d of order) {
-    const axis = axes[d]!;
-    const node = nodes[d]!;
-    const present = new Set<number>();
-    for (const c of cells) present.add(axis.column[c]!);
-    const inner = [...present].filter((v) => v !== node.exact && axis.extents[v] !== undefined && contains(node.extent, axis.extents[v]!) && !sameExtent(node.extent, axis.extents[v]!));
-    if (inner.length === 0) continue;
-    const parts = maximalValues(inner, axis.extents);
-    const partSet = new Set(parts);
-    const groups = new Map<number, number[]>(parts.map((p) => [p, []]));
-    const partOf = new Map<number, number>();
-    for (const v of present) {
-      if (partSet.has(v)) partOf.set(v, v);
-      else {
-        const p = parts.find((q) => contains(axis.extents[q]!, axis.extents[v]!));
-        if (p !== undefined && v !== node.exact) partOf.set(v, p);
-      }
-    }
-    for (const c of cells) {
-      const p = partOf.get(axis.column[c]!);
-      if (p !== undefined) groups.get(p)!.push(c);
-    }
-    for (const p of parts) {
-      const next = nodes.map((n, k) => (k === d ? { exact: p, extent: axis.extents[p]! } : n));
-      answerCells(axes, groups.get(p)!, next, coarse, out);
-    }
-    return;
-  }
-  if (!coarse) {
-    const hit = cells.find(isNode);
-    if (hit !== undefined) out.push(hit);
-  }
+  return { role: dim.role, key: dim.key, values: dim.values, column: dataset.columns[d]!, extents, target, exact, inside, total: totalMask(dataset, d) };
 }
 
 interface Sum extends Interval {
@@ -211,17 +169,21 @@ function sumOf(dataset: Dataset, cells: readonly number[]): Sum {
 }
 
 /** Values left out because they lie partly inside the question (age bands, periods, codes), or hold more than it (codes). */
-function edgeNotes(axes: readonly Axis[], candidates: readonly number[], all: number): Phrase[] {
+function edgeNotes(axes: readonly Axis[], candidates: number, all: number): Phrase[] {
   const notes: Phrase[] = [];
   for (const axis of axes) {
     if (axis.role !== 'age' && axis.role !== 'period' && axis.role !== 'code') continue;
     const target = axis.target.extent;
     if (target === null) continue;
-    const present = new Set<number>();
-    for (let c = 0; c < all; c++) present.add(axis.column[c]!);
+    const seen = new Uint8Array(axis.values.length);
+    for (let c = 0; c < all; c++) seen[axis.column[c]!] = 1;
+    const present: number[] = [];
+    seen.forEach((s, v) => {
+      if (s === 1) present.push(v);
+    });
     const partly: string[] = [];
     const coarser: string[] = [];
-    for (const v of [...present].sort((a, b) => a - b)) {
+    for (const v of present) {
       const e = axis.extents[v];
       if (e === undefined || e === null || axis.inside[v]) continue;
       // A coarser code (a block holding the code asked for) is a level of the hierarchy; a coarser age band or
@@ -235,7 +197,7 @@ function edgeNotes(axes: readonly Axis[], candidates: readonly number[], all: nu
       notes.push(phrase(key, { values: partly.join(', '), filter: label }));
     }
     // A coarser code that is published while the code asked for is not: the codes listed inside may not be all of it.
-    if (axis.role === 'code' && axis.exact < 0 && coarser.length > 0 && candidates.length > 0) {
+    if (axis.role === 'code' && axis.exact < 0 && coarser.length > 0 && candidates > 0) {
       // Only the innermost: "C15-C26 holds C15-C20", not every chapter above it.
       const at = (v: string): number => axis.values.indexOf(v);
       const innermost = coarser.filter((v) => !coarser.some((w) => w !== v && contains(axis.extents[at(v)]!, axis.extents[at(w)]!)));
@@ -272,14 +234,23 @@ export function queryDataset(result: ImportResult, filters: QueryFilters): Query
     if (!usedWhere.has(k)) throw new QueryError('no-such-dimension', phrase('qNoDimensionNamed', { name: k, dimensions: dimensionKeys }));
   }
 
-  const candidates: number[] = [];
-  for (let c = 0; c < dataset.cellCount; c++) if (axes.every((a) => a.inside[a.column[c]!] === 1)) candidates.push(c);
-  const notes = edgeNotes(axes, candidates, dataset.cellCount);
-  const nodes: Node[] = axes.map((a) => ({ exact: a.exact, extent: a.exact >= 0 ? a.extents[a.exact] ?? a.target.extent : a.target.extent }));
+  // The cells inside the question on every dimension.
+  let count = 0;
+  const inside = new Int32Array(dataset.cellCount);
+  for (let c = 0; c < dataset.cellCount; c++) {
+    let ok = true;
+    for (let d = 0; d < axes.length && ok; d++) ok = axes[d]!.inside[axes[d]!.column[c]!] === 1;
+    if (ok) inside[count++] = c;
+  }
+  const candidates = inside.subarray(0, count);
+  const notes = edgeNotes(axes, candidates.length, dataset.cellCount);
+  const start: CoverNode = {
+    exact: Int32Array.from(axes, (a) => a.exact),
+    extents: axes.map((a) => (a.exact >= 0 ? a.extents[a.exact] ?? a.target.extent : a.target.extent)),
+  };
   const answer: number[] = [];
-  answerCells(axes, candidates, nodes, true, answer);
-  const finest: number[] = [];
-  answerCells(axes, candidates, nodes, false, finest);
+  new CoverSearch(axes).cover(candidates, start, answer);
+  const finest = finestCells(axes, candidates);
   const base = { measure: measure.name };
 
   if (answer.length === 0) {

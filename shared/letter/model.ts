@@ -7,7 +7,7 @@ import type { AnswerSnapshot, EffAnswers, TriState } from '../answer/snapshot';
 import type { CriterionStep } from '../criteria/study';
 import { regionByCode, type CountyCode, regionName, healthcareRegionName } from '../regions/regions';
 import { letterMethodParagraphs, snapshotMethodInputs } from '../method/sections';
-import { addMonths } from '../recruitment/plan';
+import { addMonths, resolvePlan, siteShape } from '../recruitment/plan';
 import { printableEnrolment, withheldSiteRegions } from '../recruitment/printable';
 import { recruitmentChartSvg, regionMapSvg } from './charts';
 import { printedShare, type LetterFigures, type PrintedInterval } from './figures';
@@ -263,16 +263,18 @@ function recruitmentBlocks(c: Context): LetterBlock[] {
   blocks.push({
     kind: 'table',
     caption: t('sitesTitle'),
-    head: [t('site'), t('region'), t('siteOpens'), t('siteRate')],
+    head: [t('site'), t('region'), t('siteOpens'), t('siteRate'), t('siteCertainty')],
     rows: study.recruitment.sites.map((s) => [
       s.name,
       regionName(s.region, language),
       addMonths(plannedStart, s.activationMonth),
+      // The rate as the coordinator entered it: the chart shows nothing about a site that this cell does not.
       s.ratePerMonth !== undefined
-        ? decimal(s.ratePerMonth)
+        ? formatNumber(s.ratePerMonth, language, 3)
         : s.shareOfRegion !== undefined
           ? t('siteShareOfRegion', { share: c.percent(s.shareOfRegion, 0) })
           : t('siteNoRate'),
+      t('siteCertaintyValue', { level: t(`certainty_${s.rateCertainty ?? 'plan'}`), alpha: formatNumber(siteShape(s, study.recruitment), language, 2) }),
     ]),
     numericFrom: 3,
   });
@@ -298,6 +300,10 @@ function assumptionItems(c: Context): string[] {
     const r = study.recruitment;
     items.push(t('assumptionConsent', { point: pct(r.consentRate.point), low: pct(r.consentRate.low), high: pct(r.consentRate.high) }));
     items.push(t('assumptionScreenFailure', { point: pct(r.screenFailureRate.point), low: pct(r.screenFailureRate.low), high: pct(r.screenFailureRate.high) }));
+    const plan = resolvePlan(r);
+    if (plan.dropoutRate.high > 0) items.push(t('assumptionDropout', { point: pct(plan.dropoutRate.point), low: pct(plan.dropoutRate.low), high: pct(plan.dropoutRate.high) }));
+    const months = t('monthNames').split(',');
+    items.push(t('assumptionSeasons', { weights: plan.seasonalWeights.map((w, i) => `${months[i]} ${formatNumber(w, snapshot.language, 2)}`).join(', ') }));
   }
   return items;
 }
