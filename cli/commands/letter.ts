@@ -199,7 +199,8 @@ export async function runLetter(argv: string[], io: LetterCommandIo): Promise<nu
       const passOn = argv.filter((_, i) => !isLetterOnlyFlag(argv, i));
       const result = await estimateFor(passOn, io);
       const study = readStudy(values.study!, io);
-      const projection = projectRecruitment(study, result.estimate);
+      // Recruitment cannot start before the letter's date: a planned start that has passed is moved to it, and said.
+      const projection = projectRecruitment(study, result.estimate, { today: moment.letterDate });
       const verdict = verdictFromProbability(projection.probability, study.verdictThresholds);
       const request = readRequest(values.request, io);
       snapshot = createSnapshot({

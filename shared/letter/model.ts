@@ -270,7 +270,7 @@ function recruitmentBlocks(c: Context): LetterBlock[] {
       addMonths(plannedStart, s.activationMonth),
       // The rate as the coordinator entered it: the chart shows nothing about a site that this cell does not.
       s.ratePerMonth !== undefined
-        ? formatNumber(s.ratePerMonth, language, 3)
+        ? formatNumber(s.ratePerMonth, language, 6)
         : s.shareOfRegion !== undefined
           ? t('siteShareOfRegion', { share: c.percent(s.shareOfRegion, 0) })
           : t('siteNoRate'),
