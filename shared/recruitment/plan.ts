@@ -21,6 +21,9 @@ export const DEFAULT_SEASONAL_WEIGHTS: readonly number[] = [1, 1, 1, 1, 1, 0.8, 
 /** The probability the "how many more sites" answer aims for by default. */
 export const DEFAULT_SITES_GOAL_PROBABILITY = 0.8;
 
+/** The site search stops here: "more than this many" is answered as null. */
+export const MAX_EXTRA_SITES = 40;
+
 export const NO_DROPOUT: Interval = { low: 0, point: 0, high: 0 };
 
 /** Coefficient of variation of a site's rate for each certainty level (see the comment at the top). */

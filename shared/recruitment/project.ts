@@ -24,7 +24,7 @@
 import type { Study } from '../criteria/study';
 import type { EstimateResult } from '../estimate/types';
 import { countDistribution, probabilityAtLeast, type MixtureComponent } from './negative-binomial-sum';
-import { addMonths, calendarStart, resolvePlan, type ResolvedPlan } from './plan';
+import { addMonths, calendarStart, MAX_EXTRA_SITES, resolvePlan, type ResolvedPlan } from './plan';
 import { positionNodes, rangeNodes, type QuadratureNode } from './range-quadrature';
 import { seasonClock } from './season';
 import {
@@ -40,8 +40,9 @@ import {
 } from './site-rates';
 import type { Interval } from '../utils/interval';
 
-/** The site search stops here: "more than this many" is answered as null. */
-export const MAX_EXTRA_SITES = 40;
+// The site search's limit lives with the plan's other constants, so a screen that only names it need not load the
+// projection; re-exported here for callers of the projection.
+export { MAX_EXTRA_SITES };
 /** The sensitivity analysis delays every site's opening by this many months. */
 export const ACTIVATION_DELAY_MONTHS = 3;
 /**

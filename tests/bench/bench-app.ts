@@ -84,6 +84,8 @@ export interface AppBenchResult {
     /** Every other file, loaded when needed. */
     rest: ChunkSize[];
     rest_total: { bytes: number; gzip_bytes: number };
+    /** What the browser fetched before the first answer was on screen (first cold start): scripts, styles, data. */
+    before_first_answer: { files: string[]; bytes: number; gzip_bytes: number };
   };
 }
 
@@ -173,7 +175,7 @@ export function measureBundle(outDir: string): AppBenchResult['bundle'] {
   const initial = sizes.filter((s) => upfront.has(s.file));
   const rest = sizes.filter((s) => !upfront.has(s.file)).sort((a, b) => b.gzip_bytes - a.gzip_bytes);
   const sum = (list: ChunkSize[]) => ({ bytes: list.reduce((n, s) => n + s.bytes, 0), gzip_bytes: list.reduce((n, s) => n + s.gzip_bytes, 0) });
-  return { main_chunk: sizes.find((s) => s.file === entry)!, initial: sum(initial), rest, rest_total: sum(rest) };
+  return { main_chunk: sizes.find((s) => s.file === entry)!, initial: sum(initial), rest, rest_total: sum(rest), before_first_answer: { files: [], bytes: 0, gzip_bytes: 0 } };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -281,16 +283,18 @@ function workerMillis(status: string): number | null {
 
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-async function coldStart(browser: Browser, url: string): Promise<{ cold: number; warm: number }> {
+async function coldStart(browser: Browser, url: string): Promise<{ cold: number; warm: number; fetched: string[] }> {
   const context = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport: { width: 1280, height: 800 } });
   try {
     await installProbe(context);
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'commit' });
     const cold = (await waitAnswer(page, false)).end;
+    // Every file whose download finished before the answer was on screen (paths relative to the app's root).
+    const fetched = await page.evaluate((until) => performance.getEntriesByType('resource').filter((e) => (e as PerformanceResourceTiming).responseEnd <= until).map((e) => new URL(e.name).pathname.replace(/^\//, '')), cold);
     await page.reload({ waitUntil: 'commit' });
     const warm = (await waitAnswer(page, false)).end;
-    return { cold, warm };
+    return { cold, warm, fetched };
   } finally {
     await context.close();
   }
@@ -412,12 +416,16 @@ export async function runAppBench(options: AppBenchOptions = {}): Promise<AppBen
   try {
     const cold: number[] = [];
     const warm: number[] = [];
+    let fetched: string[] = [];
     for (let i = 0; i < (options.coldStarts ?? APP_BENCH_COLD_STARTS); i++) {
       log(`cold start ${i + 1}`);
       const t = await coldStart(browser, server.url);
       cold.push(t.cold);
       warm.push(t.warm);
+      if (i === 0) fetched = t.fetched;
     }
+    const loaded = fetched.filter((file) => existsSync(join(outDir, file)) && /\.(m?js|css|json|wasm|woff2?)$/.test(file)).map((file) => sizeOf(outDir, join(outDir, file)));
+    bundle.before_first_answer = { files: loaded.map((c) => c.file).sort(), bytes: loaded.reduce((n, c) => n + c.bytes, 0), gzip_bytes: loaded.reduce((n, c) => n + c.gzip_bytes, 0) };
     const context = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport: { width: 1280, height: 800 } });
     try {
       await installProbe(context);
@@ -474,7 +482,8 @@ const TEXT: Record<Language, Record<string, string>> = {
     raw: 'Storlek',
     gzip: 'gzip',
     main: 'Huvudfilen (entry)',
-    initial: 'Allt som laddas före första visningen',
+    initial: 'Huvudfilen och allt den importerar (laddas direkt)',
+    beforeAnswer: 'Hämtat innan första svaret syntes ({count} filer)',
     rest: 'Resten, laddas vid behov ({count} filer)',
   },
   en: {
@@ -496,7 +505,8 @@ const TEXT: Record<Language, Record<string, string>> = {
     raw: 'Size',
     gzip: 'gzip',
     main: 'Main chunk (entry)',
-    initial: 'Everything loaded before the first render',
+    initial: 'The main chunk and everything it imports (loaded at once)',
+    beforeAnswer: 'Fetched before the first answer showed ({count} files)',
     rest: 'The rest, loaded when needed ({count} files)',
   },
 };
@@ -531,6 +541,7 @@ export function renderAppBenchReport(r: AppBenchResult, language: Language): str
       [
         [`${t('main')}: ${b.main_chunk.file}`, kb(b.main_chunk.bytes), kb(b.main_chunk.gzip_bytes)],
         [t('initial'), kb(b.initial.bytes), kb(b.initial.gzip_bytes)],
+        [t('beforeAnswer', { count: f.count(b.before_first_answer.files.length) }), kb(b.before_first_answer.bytes), kb(b.before_first_answer.gzip_bytes)],
         [t('rest', { count: f.count(b.rest.length) }), kb(b.rest_total.bytes), kb(b.rest_total.gzip_bytes)],
         ...b.rest.slice(0, 12).map((c) => [`  ${c.file}`, kb(c.bytes), kb(c.gzip_bytes)]),
       ],

@@ -135,7 +135,15 @@ export function appGoals(r: AppBenchResult): Goal[] {
   return [
     { key: 'edit_to_answer_p95_ms', label: { sv: 'Ändring → svar med prognos och bedömning, p95', en: 'Edit → answer with forecast and verdict, p95' }, value: r.edit_to_answer_ms.p95_ms, limit: 50, unit: 'ms' },
     { key: 'cold_start_p50_ms', label: { sv: 'Kallstart → första svaret, median', en: 'Cold start → first answer, median' }, value: r.cold_start_ms.p50_ms, limit: 1000, unit: 'ms' },
-    { key: 'main_chunk_gzip_kb', label: { sv: 'Huvudfilen, gzip', en: 'Main chunk, gzip' }, value: Math.round((r.bundle.main_chunk.gzip_bytes / 1024) * 10) / 10, limit: 250, unit: 'KB' },
+    // The entry chunk alone would flatter: the goal counts it with every chunk it imports statically (and the CSS),
+    // everything index.html loads before anything can render.
+    {
+      key: 'main_chunk_gzip_kb',
+      label: { sv: 'Huvudfilen med allt den importerar, gzip', en: 'Main chunk with everything it imports, gzip' },
+      value: Math.round((r.bundle.initial.gzip_bytes / 1024) * 10) / 10,
+      limit: 250,
+      unit: 'KB',
+    },
     { key: 'letter_first_in_app_ms', label: { sv: 'Första brevet i appens arbetare efter start', en: "First letter in the app's worker after start" }, value: r.letter_first_ms, limit: 300, unit: 'ms' },
     { key: 'letter_after_in_app_p95_ms', label: { sv: 'Följande brev i appen, p95', en: 'Later letters in the app, p95' }, value: r.letter_after_ms.p95_ms, limit: 150, unit: 'ms' },
   ];

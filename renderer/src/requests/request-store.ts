@@ -3,7 +3,6 @@
  * attachments. Every change is written together with its audit entry in one transaction, so the trail never
  * misses a change that was stored and never records one that was not.
  */
-import { computeAnswer } from '../../../shared/answer/compute-answer';
 import type { Dataset } from '../../../shared/counts/dataset';
 import type { Study } from '../../../shared/criteria/study';
 import { suggestionBasis } from '../../../shared/requests/feedback-form';
@@ -107,6 +106,9 @@ export async function loadAnswerBasis(db: AntalDatabase, studyId: string): Promi
   const hallandRule = await loadHallandRule(db);
   const settings = { hallandRule };
   if (datasets.length === 0) return { study: record.study, datasets, settings };
+  // The estimate and forecast code loads here, when a request's answer is frozen, not with the app (the answer on
+  // screen is computed in its worker).
+  const { computeAnswer } = await import('../../../shared/answer/compute-answer');
   const answer = computeAnswer(record.study, datasets, { hallandRule });
   const basis = suggestionBasis(answer);
   const figures: AnswerFigures = {
