@@ -1,4 +1,4 @@
-// Lint rules, including the import boundaries between runtimes (see ARCHITECTURE.md and README "Architecture").
+// Lint rules, including the import boundaries between runtimes (see docs/architecture.md).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';

@@ -20,8 +20,8 @@ import { isAuditHead } from '../audit/anchor';
 
 export const ANSWER_SNAPSHOT_VERSION = 1;
 
-/** The study unit on the letterhead and in the signature (the renderer's UnitProfile has this shape). */
-export interface SnapshotUnitProfile {
+/** The study unit on the letterhead and in the signature: what Settings stores and a letter's snapshot keeps. */
+export interface UnitProfile {
   unitName: string;
   address: string;
   signatoryName: string;
@@ -29,6 +29,8 @@ export interface SnapshotUnitProfile {
   /** The logo as a data URL (PNG or SVG), or null. */
   logo: { name: string; mediaType: 'image/png' | 'image/svg+xml'; dataUrl: string } | null;
 }
+
+export const EMPTY_UNIT_PROFILE: UnitProfile = { unitName: '', address: '', signatoryName: '', signatoryTitle: '', logo: null };
 
 /** Where a dataset's counts came from: what the letter's provenance section prints. */
 export interface DatasetProvenanceRecord {
@@ -94,7 +96,7 @@ export interface AnswerSnapshotContent {
   answer: SnapshotAnswer;
   datasets: DatasetProvenanceRecord[];
   settings: SnapshotSettings;
-  unit: SnapshotUnitProfile;
+  unit: UnitProfile;
   request?: RequestFacts;
   /**
    * The audit trail's head when the snapshot was taken: the letter carries it (and prints it) so that a later copy
@@ -122,7 +124,7 @@ export interface CreateSnapshotInput {
   datasets: ReadonlyArray<Dataset | DatasetProvenanceRecord>;
   hallandRule: HallandRule;
   disclosurePolicy: DisclosurePolicy;
-  unit: SnapshotUnitProfile;
+  unit: UnitProfile;
   request?: RequestFacts;
   /** The audit trail's head (sequence number and hash) when the snapshot is taken, when the answer comes from the app's database. */
   auditHead?: AuditHead;

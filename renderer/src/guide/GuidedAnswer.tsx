@@ -87,7 +87,8 @@ function guideFacts(autosaveTitle: string, datesValid: boolean, workspace: Works
     datesValid,
     datasetCount: state.datasets.length,
     enabledCriteria: state.study.steps.filter((s) => s.enabled).length,
-    siteCount: state.study.recruitment.sites.length,
+    // A site counts once it recruits: a rate of its own (or a version 1 share of its region) above 0.
+    siteCount: state.study.recruitment.sites.filter((s) => (s.ratePerMonth ?? s.shareOfRegion ?? 0) > 0).length,
     answer: state.computeError ? 'error' : state.stale || !state.answer ? 'computing' : 'current',
     lettersExported,
   };

@@ -11,6 +11,7 @@ import { loadHallandRule } from '../settings/halland-rule';
 import { type AntalDatabase, type StudyRecord, loadDataset } from '../db/database';
 import type { FromWorker, ToWorker } from './estimate-protocol';
 import { loadPopulation, savePopulationId } from '../import/population-link';
+import { localIsoDate } from '../forecast/today';
 
 export const AUTOSAVE_DELAY_MS = 400;
 
@@ -64,9 +65,9 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
 
   const compute = useCallback((study: Study, hallandRule: HallandRule) => {
     revision.current += 1;
-    const message: ToWorker = { type: 'compute', revision: revision.current, study, hallandRule };
+    const message: ToWorker = { type: 'compute', revision: revision.current, study, hallandRule, today: localIsoDate(now()) };
     worker.current?.postMessage(message);
-  }, []);
+  }, [now]);
 
   useEffect(() => {
     let live = true;
