@@ -15,6 +15,8 @@ import type { HallandRule } from '../regions/regions';
 import { hashJson, stableStringify } from '../utils/stable-json';
 import type { ComputedAnswer } from './compute-answer';
 import type { Language } from '../text/language';
+import type { AuditHead } from '../audit/chain';
+import { isAuditHead } from '../audit/anchor';
 
 export const ANSWER_SNAPSHOT_VERSION = 1;
 
@@ -86,6 +88,12 @@ export interface AnswerSnapshotContent {
   settings: SnapshotSettings;
   unit: UnitProfile;
   request?: RequestFacts;
+  /**
+   * The audit trail's head when the snapshot was taken: the letter carries it (and prints it) so that a later copy
+   * of the trail can be checked against it from outside the database (shared/audit/anchor.ts). Absent for answers
+   * made outside the app (the CLI, the demo), which have no trail.
+   */
+  auditHead?: AuditHead;
 }
 
 export interface AnswerSnapshot extends AnswerSnapshotContent {
@@ -108,6 +116,8 @@ export interface CreateSnapshotInput {
   disclosurePolicy: DisclosurePolicy;
   unit: UnitProfile;
   request?: RequestFacts;
+  /** The audit trail's head (sequence number and hash) when the snapshot is taken, when the answer comes from the app's database. */
+  auditHead?: AuditHead;
 }
 
 export function provenanceRecord(dataset: Dataset): DatasetProvenanceRecord {
@@ -148,6 +158,11 @@ function frozenCopy<T>(value: T): T {
   return JSON.parse(stableStringify(value)) as T;
 }
 
+function checkedAuditHead(head: AuditHead): AuditHead {
+  if (!isAuditHead(head)) throw new RangeError(`createSnapshot: auditHead must be {seq, hash} with a positive whole seq and a SHA-256 in hex (got ${JSON.stringify(head)})`);
+  return { seq: head.seq, hash: head.hash };
+}
+
 export function snapshotContentHash(content: AnswerSnapshotContent): string {
   return hashJson(content);
 }
@@ -164,6 +179,7 @@ export function createSnapshot(input: CreateSnapshotInput): AnswerSnapshot {
     settings: { hallandRule: input.hallandRule, disclosurePolicy: input.disclosurePolicy },
     unit: input.unit,
     ...(input.request ? { request: input.request } : {}),
+    ...(input.auditHead ? { auditHead: checkedAuditHead(input.auditHead) } : {}),
   });
   return { ...content, contentHash: snapshotContentHash(content) };
 }
