@@ -8,6 +8,10 @@ import { startAutoBackups } from './backup/start-auto-backups';
 import { AppContext, type AppServices } from './context';
 import { AntalDatabase } from './db/database';
 import { seedDemoIfNew } from './db/seed';
+import { replayPendingWrites } from './db/pending-writes';
+import { saveRequest } from './requests/request-store';
+import { saveStudyEdit } from './study/study-store';
+import { formatIsoDate } from './format';
 import { initI18n } from './i18n';
 import { detectPlatform } from './platform';
 import { ErrorBoundary } from './ui/ErrorBoundary';
@@ -58,6 +62,12 @@ async function start(): Promise<void> {
   startAutoBackups(db, now);
   const initial = await loadLanguage(db);
   const i18n = await initI18n(initial);
+  // Edits that were still waiting for their autosave when the page went away (a reload right after typing) are
+  // written now, audited like any edit, before anything shows the stored data.
+  await replayPendingWrites(db, {
+    saveStudy: (record) => saveStudyEdit(db, record, now()),
+    saveRequest: (before, after, summary) => saveRequest({ db, now: now(), today: formatIsoDate(now()), newId: () => crypto.randomUUID() }, before, after, summary),
+  }).catch(() => 0);
   void platform.setLanguage(initial);
 
   const root = createRoot(container, {

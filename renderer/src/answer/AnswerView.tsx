@@ -10,7 +10,7 @@ import { RegionMap } from '../ui/charts/RegionMap';
 import { SponsorViewBar, useMapDisclosure, useSponsorView } from '../disclosure/sponsor-view';
 import { attritionTexts, compareForChart, figureTexts } from '../disclosure/display';
 import { ExportAnswerPanel } from '../compile/ExportAnswerPanel';
-import { LetterPanel } from '../letter/LetterPanel';
+import { AnswerLetter } from '../letter/AnswerLetter';
 import { useServices } from '../context';
 import { formatCount, formatDecimal, formatIntervalRange, formatPercent } from '../format';
 import { HelpTip } from '../help/HelpTip';
@@ -270,7 +270,7 @@ export function AnswerView({ answer, stale, exports = true }: { answer: Answer; 
         </table>
       </section>
       {/* While a newer edit is being computed, the shown figures are not the study's: nothing may be sent. */}
-      {exports && <LetterPanel answer={answer} stale={stale} />}
+      {exports && <AnswerLetter answer={answer} stale={stale} />}
       {exports && <ExportAnswerPanel answer={answer} stale={stale} />}
     </article>
   );
