@@ -105,9 +105,9 @@ export function renderDemo(result: DemoResult, language: Language, t: Translate)
   out.push(`${t('medianTime')}: ${projection.medianMonthsToTarget === null ? t('never') : t('medianValue', { months: f.decimal(projection.medianMonthsToTarget) })}`);
   out.push(
     `${t('method')}: ${
-      projection.method === 'closed-form'
-        ? t('methodClosedForm', { alpha: f.decimal(projection.alpha) })
-        : t('methodSimulation', { alpha: f.decimal(projection.alpha), runs: f.count(projection.simulation?.runs ?? 0) })
+      projection.mixture.ranges.length > 0
+        ? t('methodMixture', { alpha: f.decimal(projection.alpha), components: f.count(projection.mixture.components) })
+        : t('methodExact', { alpha: f.decimal(projection.alpha) })
     }`,
     '',
   );

@@ -19,8 +19,8 @@ import type { Verdict } from '../recruitment/verdict';
 
 export const ANSWER_SNAPSHOT_VERSION = 1;
 
-/** The study unit on the letterhead and in the signature (the renderer's UnitProfile has this shape). */
-export interface SnapshotUnitProfile {
+/** The study unit on the letterhead and in the signature: what Settings stores and a letter's snapshot keeps. */
+export interface UnitProfile {
   unitName: string;
   address: string;
   signatoryName: string;
@@ -28,6 +28,8 @@ export interface SnapshotUnitProfile {
   /** The logo as a data URL (PNG or SVG), or null. */
   logo: { name: string; mediaType: 'image/png' | 'image/svg+xml'; dataUrl: string } | null;
 }
+
+export const EMPTY_UNIT_PROFILE: UnitProfile = { unitName: '', address: '', signatoryName: '', signatoryTitle: '', logo: null };
 
 /** Where a dataset's counts came from: what the letter's provenance section prints. */
 export interface DatasetProvenanceRecord {
@@ -101,7 +103,7 @@ export interface AnswerSnapshotContent {
   answer: SnapshotAnswer;
   datasets: DatasetProvenanceRecord[];
   settings: SnapshotSettings;
-  unit: SnapshotUnitProfile;
+  unit: UnitProfile;
   request?: RequestFacts;
 }
 
@@ -123,7 +125,7 @@ export interface CreateSnapshotInput {
   datasets: ReadonlyArray<Dataset | DatasetProvenanceRecord>;
   hallandRule: HallandRule;
   disclosurePolicy: DisclosurePolicy;
-  unit: SnapshotUnitProfile;
+  unit: UnitProfile;
   request?: RequestFacts;
 }
 

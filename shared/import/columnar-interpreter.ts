@@ -14,9 +14,11 @@
 import type { ImportMapping } from './import-mapping';
 import { classifyMeasureCell, type MaskMeaning, type TokenTable } from './value-tokens';
 import {
-  cellPlace, duplicateProblem, emptyMeasureProblem, negativeProblem, notAnIntegerProblem, notANumberProblem, planMapping,
-  rowsExcludedProblem, unknownTokenProblem, zeroPopulationProblem, type DimColumn,
+  cellPlace, duplicateProblem, emptyMeasureProblem, measureAssumedProblem, mustBeWhole, negativeProblem, notAnIntegerProblem, notANumberProblem, planMapping,
+  rowsExcludedProblem, unknownTokenProblem, zeroPopulationProblem, type DimColumn, type MeasurePlan,
 } from './row-rules';
+import type { MeasureSpec } from './measure-kind';
+import { assumedMeasureName, namedMeasure, specOfMeasureName } from './measure-names';
 import { detach } from './detach';
 import { looksPlain, plainDecimals, plainNumber } from './plain-number';
 import { ProblemLog } from './problem-log';
@@ -27,6 +29,11 @@ import { zeroPopulationCells } from './zero-population';
 import type { ColumnarInterpretation, ColumnarMeasure } from './columnar-measure';
 
 export type { ColumnarInterpretation, ColumnarMeasure } from './columnar-measure';
+
+// The hot loop's imported functions copied into this module once: under a CommonJS loader (tsx, the CLI, some
+// test runners) every use of an imported binding is a getter call, which a loop over every cell cannot afford.
+const readPlain = plainNumber;
+const plainDecimalsOf = plainDecimals;
 
 export interface ColumnarInterpreterOptions {
   file: string;
@@ -46,7 +53,12 @@ export class ColumnarInterpreter {
   private readonly dimColumns: Int32Array;
   private readonly labels: DimensionLabels;
   private readonly rows: RowStore;
-  private readonly measures: MeasureCells[];
+  /** The file's measures; each has one set of cells, or (with a measure column) one per measure name met. */
+  private readonly groups: MeasureGroup[];
+  /** With a measure column: its index among the dimensions, and each name's measure (by the name's value index). */
+  private readonly nameDim: number;
+  private readonly nameSpecs: Readonly<Record<string, MeasureSpec>>;
+  private readonly names: { spec: MeasureSpec }[] = [];
   private readonly excluded: ReadonlySet<number>;
   private readonly tokenTable: TokenTable;
   private readonly log: ProblemLog;
@@ -57,6 +69,9 @@ export class ColumnarInterpreter {
   private maskedCells = 0;
   private zeroTokenCells = 0;
   private bodyRows = 0;
+  private ratePopulation: Record<string, string> = {};
+  /** Cells of named measures, in the order their names were first met. */
+  private readonly created: MeasureCells[] = [];
 
   constructor(options: ColumnarInterpreterOptions) {
     const { file, headers, width, mapping } = options;
@@ -70,14 +85,16 @@ export class ColumnarInterpreter {
     this.dimColumns = Int32Array.from(this.dims, (d) => d.column);
     this.labels = new DimensionLabels(this.dims, file, headers, this.log);
     this.excluded = new Set(mapping.excludeLines);
-    this.tokenTable = { masks: mapping.maskTokens, zeros: mapping.zeroTokens };
+    this.tokenTable = { masks: mapping.maskTokens, zeros: mapping.zeroTokens, withheld: mapping.withheldTokens ?? [] };
     const capacity = Math.max(16, Math.ceil(options.expectedRows ?? 1024));
     this.rows = new RowStore(this.dims.length, capacity);
 
     // A token that looks like a plain number ("0" meaning zero, say) must win over the number, as it does
     // in classifyMeasureCell: then that column's cells all take the general path.
-    const numericToken = [...Object.keys(mapping.maskTokens), ...mapping.zeroTokens].some(looksPlain);
-    this.measures = plan.measures.map((m) => {
+    const numericToken = [...Object.keys(mapping.maskTokens), ...mapping.zeroTokens, ...(mapping.withheldTokens ?? [])].some(looksPlain);
+    this.nameDim = plan.measureName?.dim ?? -1;
+    this.nameSpecs = plan.measureName?.specs ?? {};
+    this.groups = plan.measures.map((m) => {
       const canonByMembers = new Map<string, number>();
       const slots: Slot[] = m.columns.map((c) => {
         const cm = mapping.columns[c] as MeasureMapping;
@@ -87,19 +104,45 @@ export class ColumnarInterpreter {
           canon = canonByMembers.size;
           canonByMembers.set(members, canon);
         }
-        return {
-          column: c,
-          mapping: cm,
-          canon,
-          fastDecimal: numericToken ? -1 : cm.numberFormat.decimal.charCodeAt(0),
-          additive: cm.spec.kind === 'count' || cm.spec.kind === 'population',
-          tokens: new Map(),
-        };
+        return { column: c, mapping: cm, canon, fastDecimal: numericToken ? -1 : cm.numberFormat.decimal.charCodeAt(0), tokens: new Map() };
       });
-      // Decimals matter only for a rate that expected counts are derived from (its rounding interval).
-      const keepDecimals = m.spec.kind === 'rate' && m.key in mapping.ratePopulation;
-      return new MeasureCells(m, slots, capacity * slots.length, this.maxProblems, keepDecimals);
+      const group: MeasureGroup = { plan: m, slots, cells: [], whole: mustBeWhole(m.spec) };
+      if (this.nameDim < 0) {
+        // Decimals matter only for a rate that expected counts are derived from (its rounding interval).
+        group.cells.push(new MeasureCells(m, slots, capacity * slots.length, this.maxProblems, m.spec.kind === 'rate' && m.key in mapping.ratePopulation));
+      }
+      return group;
     });
+    this.ratePopulation = mapping.ratePopulation;
+  }
+
+  /** The cells of group `k` for measure name `name` (a value index of the measure column), made when first met. */
+  private cellsFor(group: MeasureGroup, name: number): MeasureCells {
+    const existing = group.cells[name];
+    if (existing) return existing;
+    const spec = this.names[name]!.spec;
+    const named = namedMeasure(this.labels.values[this.nameDim]![name]!, group.plan, this.groups.length);
+    const cells = new MeasureCells(group.plan, group.slots, 1024, this.maxProblems, spec.kind === 'rate' && named.key in this.ratePopulation,
+      { ...named, spec, measureNameDim: this.nameDim });
+    group.cells[name] = cells;
+    this.created.push(cells);
+    return cells;
+  }
+
+  /** The measure of a name in the measure column, read once per name (with a warning when its words name none). */
+  private nameSpec(name: number, line: number): MeasureSpec {
+    let known = this.names[name];
+    if (!known) {
+      const text = this.labels.values[this.nameDim]![name]!;
+      let spec = specOfMeasureName(text, this.nameSpecs);
+      if (!spec) {
+        spec = assumedMeasureName(text);
+        this.log.push(measureAssumedProblem(cellPlace(this.file, this.headers, this.dims[this.nameDim]!.column, line), text));
+      }
+      known = { spec };
+      this.names[name] = known;
+    }
+    return known.spec;
   }
 
   /** One body row (a record as wide as the table) that starts on `line`. */
@@ -115,35 +158,60 @@ export class ColumnarInterpreter {
     let row = this.rows.next();
     const rowDims = this.rows.columns;
     let rowOk = true;
+    let name = -1;
     for (let i = 0; i < dimColumns.length; i++) {
       const index = labels.index(i, cells[dimColumns[i]!] ?? '', line);
       if (index < 0) rowOk = false;
       else rowDims[i]![row] = index;
+      if (i === this.nameDim) name = index;
     }
     let group = -1;
     if (rowOk) group = this.rows.keep(line);
     else row = -1;
 
-    const measures = this.measures;
-    for (let k = 0; k < measures.length; k++) {
-      const measure = measures[k]!;
-      const slots = measure.slots;
-      for (let s = 0; s < slots.length; s++) this.addCell(measure, slots[s]!, s, cells[slots[s]!.column] ?? '', row, group, line);
+    const groups = this.groups;
+    for (let k = 0; k < groups.length; k++) {
+      const g = groups[k]!;
+      let measure: MeasureCells | null;
+      let spec: MeasureSpec;
+      if (this.nameDim < 0) {
+        measure = g.cells[0]!;
+        spec = g.plan.spec;
+      } else if (name >= 0) {
+        spec = this.nameSpec(name, line);
+        measure = row >= 0 ? this.cellsFor(g, name) : null;
+      } else {
+        // The row's measure cannot be told (its name is missing): its cells are only checked.
+        measure = null;
+        spec = g.plan.spec;
+      }
+      const whole = this.nameDim < 0 ? g.whole : mustBeWhole(spec);
+      const slots = g.slots;
+      for (let s = 0; s < slots.length; s++) {
+        const slot = slots[s]!;
+        const raw = cells[slot.column] ?? '';
+        // The common case inline: a plain number ("123", "12,34") of a measure that may hold it.
+        const plain = slot.fastDecimal >= 0 ? readPlain(raw, slot.fastDecimal) : -1;
+        if (plain >= 0 && (!whole || Number.isInteger(plain))) {
+          if (row < 0 || measure === null) continue;
+          const first = measure.claim(row, group, s, this.rows.capacity);
+          if (first >= 0) this.reportDuplicate(measure, s, row, line, plain, plain, plain, first);
+          else measure.addExact(row, s, plain, measure.decimals ? plainDecimalsOf(raw, slot.fastDecimal) : 0);
+          continue;
+        }
+        this.addCell(measure, spec, whole, slot, s, raw, row, group, line);
+      }
     }
   }
 
-  /** One measure cell of a row (`row` -1: the row's labels did not read, so the cell is only checked). */
-  private addCell(measure: MeasureCells, slot: Slot, s: number, raw: string, row: number, group: number, line: number): void {
-    const plain = slot.fastDecimal >= 0 ? plainNumber(raw, slot.fastDecimal) : -1;
-    if (plain >= 0) {
-      if (slot.additive && !Number.isInteger(plain)) {
-        if (this.log.room) this.log.kept.push(notAnIntegerProblem(this.place(slot, line), detach(raw), slot.mapping.spec));
-        return;
-      }
-      if (row < 0) return;
-      const first = measure.claim(row, group, s, this.rows.capacity);
-      if (first >= 0) this.reportDuplicate(measure, s, row, line, plain, plain, plain, first);
-      else measure.addExact(row, s, plain, measure.decimals ? plainDecimals(raw, slot.fastDecimal) : 0);
+  /**
+   * One measure cell of a row that is not a plain number the measure may hold, of a measure with `spec`
+   * (`row` -1 or `measure` null: the row's labels did not read, so the cell is only checked).
+   */
+  private addCell(measure: MeasureCells | null, spec: MeasureSpec, whole: boolean, slot: Slot, s: number, raw: string, row: number, group: number, line: number): void {
+    if (slot.fastDecimal >= 0 && plainNumber(raw, slot.fastDecimal) >= 0) {
+      // A plain number with decimals where a count must be whole.
+      if (this.log.room) this.log.kept.push(notAnIntegerProblem(this.place(slot, line), detach(raw), spec));
       return;
     }
     let cell = slot.tokens.get(raw);
@@ -179,17 +247,17 @@ export class ColumnarInterpreter {
       case 'number':
         low = point = high = cell.value;
         decimals = cell.decimals;
-        if (cell.value < 0 && slot.mapping.spec.kind !== 'other') {
-          if (this.log.room) this.log.kept.push(negativeProblem(this.place(slot, line), detach(raw.trim()), slot.mapping.spec));
+        if (cell.value < 0 && spec.kind !== 'other') {
+          if (this.log.room) this.log.kept.push(negativeProblem(this.place(slot, line), detach(raw.trim()), spec));
           return;
         }
-        if (slot.additive && !Number.isInteger(cell.value)) {
-          if (this.log.room) this.log.kept.push(notAnIntegerProblem(this.place(slot, line), detach(raw.trim()), slot.mapping.spec));
+        if (whole && !Number.isInteger(cell.value)) {
+          if (this.log.room) this.log.kept.push(notAnIntegerProblem(this.place(slot, line), detach(raw.trim()), spec));
           return;
         }
         break;
     }
-    if (row < 0) return;
+    if (row < 0 || measure === null) return;
     const first = measure.claim(row, group, s, this.rows.capacity);
     if (first >= 0) {
       this.reportDuplicate(measure, s, row, line, low, point, high, first);
@@ -221,7 +289,8 @@ export class ColumnarInterpreter {
     if (this.excludedLines.length > 0) problems.push(rowsExcludedProblem(this.file, this.excludedLines));
 
     let rowColumnsTaken = false;
-    const measures: ColumnarMeasure[] = this.measures.map((m) => {
+    const all = this.nameDim < 0 ? this.groups.map((g) => g.cells[0]!) : this.created;
+    const measures: ColumnarMeasure[] = all.map((m) => {
       for (const p of m.duplicates.kept) problems.push(p);
       problems.omittedErrors += m.duplicates.omittedErrors;
       problems.omittedWarnings += m.duplicates.omittedWarnings;
@@ -232,7 +301,7 @@ export class ColumnarInterpreter {
     });
     const zero = zeroPopulationCells(measures);
     if (zero) {
-      const cells = this.measures[zero.measure]!;
+      const cells = all[zero.measure]!;
       const slot = cells.slots[cells.slotOf(zero.cell)]!;
       problems.push(zeroPopulationProblem({ file: this.file, line: this.rows.lineOf(cells.rowOf(zero.cell)), column: slot.column + 1, columnName: measures[zero.measure]!.name }, zero.cells));
     }
@@ -259,17 +328,41 @@ export class ColumnarInterpreter {
     const nd = this.dims.length;
     const rowDims = this.rows.columns;
     const index: Uint32Array[] = [];
-    if (m.identity && n === this.rows.count) {
-      for (let d = 0; d < nd; d++) index.push(takeRows ? exact(rowDims[d]!, n) : rowDims[d]!.slice(0, n));
-    } else {
+    let values: string[][];
+    const drop = m.output.measureNameDim;
+    if (drop >= 0) {
+      // A measure of a measure column: its name is no dimension, and only the values its own cells use are kept.
+      values = [];
       for (let d = 0; d < nd; d++) {
-        const column = new Uint32Array(n);
+        if (d === drop) continue;
         const source = rowDims[d]!;
-        for (let i = 0; i < n; i++) column[i] = source[m.rowOf(i)]!;
+        const remap = new Int32Array(this.labels.values[d]!.length).fill(-1);
+        const used: string[] = [];
+        const column = new Uint32Array(n);
+        for (let i = 0; i < n; i++) {
+          const v = source[m.rowOf(i)]!;
+          if (remap[v] === -1) {
+            remap[v] = used.length;
+            used.push(this.labels.values[d]![v]!);
+          }
+          column[i] = remap[v]!;
+        }
+        values.push(used);
         index.push(column);
       }
+    } else {
+      if (m.identity && n === this.rows.count) {
+        for (let d = 0; d < nd; d++) index.push(takeRows ? exact(rowDims[d]!, n) : rowDims[d]!.slice(0, n));
+      } else {
+        for (let d = 0; d < nd; d++) {
+          const column = new Uint32Array(n);
+          const source = rowDims[d]!;
+          for (let i = 0; i < n; i++) column[i] = source[m.rowOf(i)]!;
+          index.push(column);
+        }
+      }
+      values = this.labels.values.map((v) => [...v]);
     }
-    const values = this.labels.values.map((v) => [...v]);
     // Member dimensions (wide layouts): values in order of first appearance among the kept cells.
     const memberCount = m.plan.dimensions.length - nd;
     for (let j = 0; j < memberCount; j++) {
@@ -300,11 +393,11 @@ export class ColumnarInterpreter {
       index.push(column);
     }
     return {
-      key: m.plan.key,
-      name: m.plan.name,
-      spec: m.plan.spec,
+      key: m.output.key,
+      name: m.output.name,
+      spec: m.output.spec,
       columns: m.plan.columns,
-      dimensions: m.plan.dimensions,
+      dimensions: drop >= 0 ? m.plan.dimensions.filter((_, d) => d !== drop) : m.plan.dimensions,
       values,
       cellCount: n,
       index,
@@ -318,3 +411,12 @@ export class ColumnarInterpreter {
   }
 }
 
+/** One of the file's measures while it is read: its columns, and its cells (one set, or one per measure name). */
+interface MeasureGroup {
+  plan: MeasurePlan;
+  slots: Slot[];
+  /** Without a measure column: one entry. With one: indexed by the name's value index, made when first met. */
+  cells: MeasureCells[];
+  /** The file's measure is a count (without a measure column, every cell's measure). */
+  whole: boolean;
+}

@@ -9,7 +9,7 @@
  */
 import type { ImportProblem } from './problems';
 import type { ProblemLog } from './problem-log';
-import { cellPlace, filledDownProblem, missingDimensionProblem, normaliseDimension, unknownDimensionProblem, type DimColumn } from './row-rules';
+import { cellPlace, filledDownProblem, missingDimensionProblem, normaliseLabel, unknownDimensionProblem, type DimColumn } from './row-rules';
 import { detach } from './detach';
 
 const EMPTY = -2;
@@ -45,19 +45,19 @@ export class DimensionLabels {
 
   /** The value index of dimension `i`'s cell `raw` on `line`, or -1 when the row cannot be stored (the problem is logged). */
   index(i: number, raw: string, line: number): number {
-    let label: Label;
-    if (raw === this.previousRaw[i]) {
-      label = this.previousLabel[i]!;
-    } else {
-      label = this.labels[i]!.get(raw) ?? this.readLabel(i, raw);
-      this.previousRaw[i] = detach(raw);
-      this.previousLabel[i] = label;
-    }
+    const label = raw === this.previousRaw[i] ? this.previousLabel[i]! : this.lookUp(i, raw);
     if (label.index >= 0) {
       this.last[i] = label;
       return label.index;
     }
     return this.unusualLabel(i, label, line);
+  }
+
+  private lookUp(i: number, raw: string): Label {
+    const label = this.labels[i]!.get(raw) ?? this.readLabel(i, raw);
+    this.previousRaw[i] = detach(raw);
+    this.previousLabel[i] = label;
+    return label;
   }
 
   /** One warning per dimension whose blank cells took the label above them. */
@@ -101,7 +101,7 @@ export class DimensionLabels {
     if (trimmed === '') {
       label = { index: EMPTY, trimmed };
     } else {
-      const value = normaliseDimension(this.dims[i]!.role, trimmed);
+      const value = normaliseLabel(this.dims[i]!, trimmed);
       if (value === null) {
         label = { index: INVALID, trimmed };
       } else {

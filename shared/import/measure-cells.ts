@@ -7,8 +7,9 @@
  * from that shape switches to recording each cell's row, slot and duplicate key.
  */
 import type { ColumnMapping } from './import-mapping';
+import type { MeasureSpec } from './measure-kind';
 import type { MeasureCell } from './value-tokens';
-import type { MeasurePlan } from './row-rules';
+import { mustBeWhole, type MeasurePlan } from './row-rules';
 import { ProblemLog } from './problem-log';
 
 export type MeasureMapping = Extract<ColumnMapping, { kind: 'measure' }>;
@@ -21,8 +22,6 @@ export interface Slot {
   canon: number;
   /** Char code of the column's decimal separator for plain numbers, or -1 when the general path must decide. */
   fastDecimal: number;
-  /** Counts and populations add up, so a cell must be a whole number (rates and other measures may not be). */
-  additive: boolean;
   /** General-path results for tokens and blanks, which repeat ("X", "-", ".."). */
   tokens: Map<string, MeasureCell>;
 }
@@ -46,8 +45,16 @@ export class MeasureCells {
   readonly duplicates: ProblemLog;
   invalid: { cell: number; reason: string } | null = null;
   readonly canonCount: number;
+  /** A count: every cell must be a whole number. */
+  readonly whole: boolean;
 
-  constructor(readonly plan: MeasurePlan, readonly slots: Slot[], capacity: number, maxProblems: number, keepDecimals: boolean) {
+  /**
+   * `plan`: the file's measure these cells come from; `output`: the measure they become, which differs when a
+   * measure column splits the file's measure by name (the measure-name dimension is then dropped).
+   */
+  constructor(readonly plan: MeasurePlan, readonly slots: Slot[], capacity: number, maxProblems: number, keepDecimals: boolean,
+    readonly output: { key: string; name: string; spec: MeasureSpec; measureNameDim: number } = { key: plan.key, name: plan.name, spec: plan.spec, measureNameDim: -1 }) {
+    this.whole = mustBeWhole(output.spec);
     this.low = new Float64Array(capacity);
     this.point = new Float64Array(capacity);
     this.high = new Float64Array(capacity);

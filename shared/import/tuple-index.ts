@@ -141,12 +141,18 @@ export class RowGroups {
   groupOf(row: number): number {
     if (this.index) return this.index.findOrInsert(row);
     const columns = this.columns;
-    for (let d = 0; d < columns.length; d++) {
-      // Any value of the row beyond its column's bits: make room for all of them at once, then pack.
-      if (columns[d]![row]! >= this.limits[d]! && !this.widen(row)) return this.index!.findOrInsert(row);
-    }
     let key = 0;
-    for (let d = 0; d < columns.length; d++) key |= columns[d]![row]! << this.shifts[d]!;
+    for (let d = 0; d < columns.length; d++) {
+      const v = columns[d]![row]!;
+      if (v >= this.limits[d]!) {
+        // A value beyond its column's bits: make room for every value of the row at once, then pack again.
+        if (!this.widen(row)) return this.index!.findOrInsert(row);
+        key = 0;
+        for (let k = 0; k < columns.length; k++) key |= columns[k]![row]! << this.shifts[k]!;
+        break;
+      }
+      key |= v << this.shifts[d]!;
+    }
     const bits = this.bits!;
     const word = key >>> 5;
     const bit = 1 << (key & 31);

@@ -92,6 +92,11 @@ export interface Readiness {
   ready: boolean;
 }
 
+/** Sites that recruit: a rate of their own (or, in a version 1 study, a share of their region) above 0. */
+export function recruitingSites(study: Pick<Study, 'recruitment'>): number {
+  return study.recruitment.sites.filter((s) => (s.ratePerMonth ?? s.shareOfRegion ?? 0) > 0).length;
+}
+
 function dataProblems(input: ReadinessInput): ReadinessProblem[] {
   if (input.linkedDatasets === 0) return [{ code: 'no-dataset' }];
   const answer = input.answer;
@@ -116,7 +121,7 @@ export function letterReadiness(input: ReadinessInput): Readiness {
     title: input.title.trim() ? [] : [{ code: 'no-title' }],
     data: dataProblems(input),
     criteria: input.study.steps.some((s) => s.enabled) ? [] : [{ code: 'no-criteria' }],
-    sites: input.study.recruitment.sites.length > 0 ? [] : [{ code: 'no-site' }],
+    sites: recruitingSites(input.study) > 0 ? [] : [{ code: 'no-site' }],
     answer: answerProblems(answer, input.linkedDatasets),
     warnings: answer.state === 'current' ? answer.warnings.filter((w) => !acknowledged.has(w.key)).map((issue) => ({ code: 'unacknowledged', issue })) : [],
     eff: input.eff.required && input.eff.unanswered.length > 0 ? [{ code: 'eff-unanswered', questions: input.eff.unanswered }] : [],

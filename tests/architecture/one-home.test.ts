@@ -53,6 +53,12 @@ describe('one home per rule', () => {
     expect(restatements(/Math\.floor\([^)]*\.low \+ 1e-9\)|Math\.ceil\([^)]*\.high - 1e-9\)/, 'shared/estimate/interval.ts')).toEqual([]);
   });
 
+  it('a low/point/high triple is declared once (Interval), not as another interface with the same members', () => {
+    const triple = /(?:interface|type) (\w+)(?: =)? \{\s*(?:(?:low|point|high): number;\s*){3}\}/g;
+    const declared = files.flatMap((file) => [...readFileSync(path.join(repo, file), 'utf8').matchAll(triple)].map((m) => `${file}: ${m[1]}`));
+    expect(declared).toEqual(['shared/estimate/types.ts: Interval']);
+  });
+
   it('the scan can fail: it sees a restatement planted in a line', () => {
     const planted = "const n = language === 'sv' ? region.nameSv : region.nameEn;";
     expect(/\.name(Sv|En)\b/.test(planted)).toBe(true);

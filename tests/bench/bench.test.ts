@@ -7,6 +7,7 @@ import { estimateEligible } from '../../shared/estimate/estimate';
 import { DEFAULT_HALLAND_RULE } from '../../shared/regions/regions';
 import { BENCH_STUDY, compareWithEstimate, createBenchDataset, duckDbQuestion, openDuckDb, renderBenchReport, runBench, runFullBench, writeBenchResults } from './bench-estimate';
 import { parseBenchArgs, runBenchmarks, type Benchmark } from './run';
+import { forecastBenchStudy, renderForecastBenchReport, runForecastBench } from './bench-forecast';
 
 describe('bench', () => {
   it('builds a deterministic dataset of the requested size', () => {
@@ -115,5 +116,20 @@ describe('npm run bench (tests/bench/run.ts)', () => {
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
+  });
+});
+
+describe('bench: the recruitment forecast', () => {
+  it('times the whole projection of the plan it names: 10 sites, target 500, with and without a dropout range', () => {
+    const study = forecastBenchStudy(false);
+    expect(study.recruitment.sites).toHaveLength(10);
+    expect(study.recruitment.targetPatients).toBe(500);
+    const result = runForecastBench(2);
+    expect(result.forecast_10_sites_target_500).toMatchObject({ runs: 2, mixture_components: 1 });
+    expect(result.forecast_10_sites_target_500_dropout_range.mixture_components).toBe(8);
+    // The plan is a real question: neither hopeless nor certain.
+    expect(result.forecast_10_sites_target_500.probability).toBeGreaterThan(0.05);
+    expect(result.forecast_10_sites_target_500.probability).toBeLessThan(0.95);
+    expect(renderForecastBenchReport(result, 'en')).toContain('10 sites, target 500 patients');
   });
 });

@@ -10,6 +10,7 @@
  */
 import { BENCH_CELLS, BENCH_RUNS, renderBenchReport, runFullBench, writeBenchResults } from './bench-estimate';
 import { renderImportBenchReport, runImportBench } from './bench-import';
+import { renderForecastBenchReport, runForecastBench } from './bench-forecast';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../shared/text/language';
 
 export interface BenchOptions {
@@ -36,6 +37,13 @@ export const BENCHMARKS: readonly Benchmark[] = [
     async run({ language }) {
       const result = await runImportBench();
       return { figures: { import_1m_rows: result }, report: renderImportBenchReport(result, language) };
+    },
+  },
+  {
+    name: 'recruitment forecast (10 sites, target 500)',
+    async run({ language }) {
+      const result = runForecastBench();
+      return { figures: { ...result }, report: renderForecastBenchReport(result, language) };
     },
   },
 ];

@@ -124,7 +124,7 @@ describe('antal estimate', () => {
     const { code, stderr } = await estimate(['--study', 'bad.json', '--data', COUNTS, '--lang', 'en'], { 'bad.json': JSON.stringify(study) });
     expect(code).toBe(1);
     expect(stderr).toContain('bad.json: the study file has errors:');
-    expect(stderr).toContain('  steps[1].enabled: must be a boolean (found string)');
+    expect(stderr).toContain('  steps[1].enabled: must be true or false (found "yes")');
     expect(stderr).toContain('  recruitment.months: is missing');
     expect(stderr).toContain('  colour: is not a field of a study file');
   });
@@ -140,7 +140,8 @@ describe('antal estimate', () => {
   it('refuses a study file that is not JSON (exit 1)', async () => {
     const { code, stderr } = await estimate(['--study', 'bad.json', '--data', COUNTS, '--lang', 'en'], { 'bad.json': '{"schemaVersion": 1,' });
     expect(code).toBe(1);
-    expect(stderr).toContain('(the study): not valid JSON');
+    // The place of the error: the text ends after the comma (20 characters), so line 1, column 21.
+    expect(stderr).toContain('(the study): line 1, column 21: not valid JSON: the text ends before the JSON does');
   });
 
   it('refuses a measure that is not a count, and an unknown one (exit 1)', async () => {

@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import { DatasetBuilder, type CellCount } from '../../shared/counts/builder';
 import type { Basis, Dataset } from '../../shared/counts/dataset';
-import { STUDY_SCHEMA_VERSION, type CriterionStep, type Predicate, type ProportionRange, type Study } from '../../shared/criteria/study';
+import { STUDY_SCHEMA_VERSION, type CriterionStep, type Predicate, type Study } from '../../shared/criteria/study';
 import type { Interval } from '../../shared/estimate/types';
 
 export const exact = (n: number): CellCount => ({ low: n, point: n, high: n, masked: false });
@@ -40,7 +40,7 @@ export function predicateStep(id: string, predicate: Predicate, type: 'inclusion
   return { id, type, enabled, protocolText: id, label: id, rule: { kind: 'predicate', predicate } };
 }
 
-export function proportionStep(id: string, share: ProportionRange, type: 'inclusion' | 'exclusion' = 'inclusion', enabled = true): CriterionStep {
+export function proportionStep(id: string, share: Interval, type: 'inclusion' | 'exclusion' = 'inclusion', enabled = true): CriterionStep {
   return { id, type, enabled, protocolText: id, label: id, rule: { kind: 'proportion', share, source: 'test' } };
 }
 

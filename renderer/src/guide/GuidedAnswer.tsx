@@ -7,7 +7,7 @@
  */
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnswerIssue } from '../../../shared/letter/readiness';
+import { recruitingSites, type AnswerIssue } from '../../../shared/letter/readiness';
 import { suggestFeedback, suggestionBasis, unansweredQuestions } from '../../../shared/requests/feedback-form';
 import type { FeasibilityRequest } from '../../../shared/requests/request';
 import type { AntalDatabase, StudyRecord } from '../db/database';
@@ -16,7 +16,8 @@ import { ConfidentialityMark, DeadlineText, useStoreContext, useToday } from '..
 import { FEEDBACK_DRAFT, useFeedbackAutosave } from '../requests/FeedbackForm';
 import { acknowledgeWarnings, linkDatasets, saveRequest } from '../requests/request-store';
 import { appReadiness } from '../letter/readiness';
-import { loadUnitProfile, type UnitProfile } from '../settings/unit-profile';
+import { loadUnitProfile } from '../settings/unit-profile';
+import type { UnitProfile } from '../../../shared/answer/snapshot';
 import { type GuideStep } from '../shell/route';
 import { type Workspace, useStudyWorkspace } from '../study/useStudyWorkspace';
 import { GuideLinksContext } from './guide-links';
@@ -105,7 +106,8 @@ function guideFacts(live: FeasibilityRequest, studyRecord: StudyRecord, datesVal
     datesValid,
     datasetCount: ready?.datasets.length ?? 0,
     enabledCriteria: ready ? ready.study.steps.filter((s) => s.enabled).length : 0,
-    siteCount: ready?.study.recruitment.sites.length ?? 0,
+    // A site counts once it recruits: a rate of its own (or a version 1 share of its region) above 0.
+    siteCount: ready ? recruitingSites(ready.study) : 0,
     answer,
     effUnanswered,
     readiness,

@@ -148,6 +148,7 @@ export const en: Messages = {
     'invalid-argument': 'Invalid request.',
     io: 'The file could not be read or written.',
     'too-large': 'The file is too large.',
+    'not-requested': 'The backup was not accepted: the desktop app had not asked for one.',
     internal: 'An internal error occurred.',
     database: 'The local database could not be opened: {{detail}}',
   },

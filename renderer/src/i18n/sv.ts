@@ -147,6 +147,7 @@ export const sv = {
     'invalid-argument': 'Ogiltig begäran.',
     io: 'Filen kunde inte läsas eller skrivas.',
     'too-large': 'Filen är för stor.',
+    'not-requested': 'Säkerhetskopian togs inte emot: skrivbordsappen hade inte bett om någon.',
     internal: 'Ett internt fel inträffade.',
     database: 'Den lokala databasen kunde inte öppnas: {{detail}}',
   },

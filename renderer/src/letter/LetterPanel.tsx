@@ -2,7 +2,7 @@
 // with an atomic write on the desktop, a download in the browser). Every exported letter is stored with its hash
 // and written to the audit trail; disclosure control can refuse a letter, naming the cells.
 import { WorkProgress } from '../ui/WorkProgress';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnswerSnapshot } from '../../../shared/answer/snapshot';
 import { LetterDisclosureError, letterFileName } from '../../../shared/letter';
@@ -10,6 +10,7 @@ import type { Answer } from '../answer/load-answer';
 import { useServices } from '../context';
 import { formatBytes } from '../format';
 import { buildLetterSnapshot, LetterNotReadyError, LetterPolicyError } from './letter-snapshot';
+import { LetterPreview } from './LetterPreview';
 import type { Readiness } from '../../../shared/letter/readiness';
 import { readinessProblemText } from '../../../shared/letter/readiness-texts';
 import { hashJson } from '../../../shared/utils/stable-json';
@@ -53,7 +54,8 @@ export function LetterPanel({
   const [busy, setBusy] = useState<Busy>(null);
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
-  const [previewUrl, setPreviewUrl] = useState<string | null>(null);
+  /** The letter shown in the preview (the bytes that would be exported), or null. */
+  const [previewed, setPreviewed] = useState<Rendered | null>(null);
   const [exportCount, setExportCount] = useState(0);
   const rendered = useRef<Rendered | null>(null);
   const renderer = useRef<LetterRenderer | null>(null);
@@ -66,26 +68,10 @@ export function LetterPanel({
   useEffect(() => {
     if (rendered.current && !rendered.current.key.startsWith(`${key}:`)) {
       rendered.current = null;
-      setPreviewUrl(null);
+      setPreviewed(null);
     }
   }, [key]);
-  useEffect(() => () => (previewUrl ? URL.revokeObjectURL(previewUrl) : undefined), [previewUrl]);
   useEffect(() => () => renderer.current?.dispose(), []);
-  // Where the Content-Security-Policy does not allow framing blob: URLs (frame-src), the preview cannot be shown:
-  // say so plainly instead of leaving an empty frame (the letter can still be exported). A layout effect, so the
-  // listener is in place before the frame starts loading.
-  useLayoutEffect(() => {
-    if (!previewUrl) return;
-    const onViolation = (event: SecurityPolicyViolationEvent) => {
-      if (!event.violatedDirective.startsWith('frame-src') && !event.violatedDirective.startsWith('default-src')) return;
-      if (event.blockedURI !== 'blob' && !event.blockedURI.startsWith('blob:')) return;
-      setPreviewUrl(null);
-      setStatus('');
-      setError(t('letter.errors.previewBlocked'));
-    };
-    document.addEventListener('securitypolicyviolation', onViolation);
-    return () => document.removeEventListener('securitypolicyviolation', onViolation);
-  }, [previewUrl, t]);
 
   const describeError = (e: unknown): string => {
     if (e instanceof LetterDisclosureError) return t('letter.errors.disclosure', { cells: e.violations.map((v) => v.label).join(', '), detail: e.violations[0]?.message ?? '' });
@@ -127,7 +113,7 @@ export function LetterPanel({
     setStatus(t('letter.rendering'));
     try {
       const letter = await render();
-      setPreviewUrl(URL.createObjectURL(new Blob([letter.bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' })));
+      setPreviewed(letter);
       setStatus(t('letter.previewReady', { size: formatBytes(letter.bytes.byteLength, uiLanguage) }));
     } catch (e) {
       failed(e);
@@ -196,7 +182,7 @@ export function LetterPanel({
           {error}
         </p>
       )}
-      {previewUrl && <iframe className="letter-preview" title={t('letter.previewTitle')} src={previewUrl} data-testid="letter-preview" />}
+      {previewed && <LetterPreview key={`${previewed.key}:${previewed.snapshot.contentHash}`} bytes={previewed.bytes} title={t('letter.previewTitle')} />}
       <StoredLetters studyId={answer.study.id} refreshKey={exportCount} />
     </section>
   );

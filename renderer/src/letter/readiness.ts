@@ -10,7 +10,7 @@ import type { Study } from '../../../shared/criteria/study';
 import type { Dataset } from '../../../shared/counts/dataset';
 import type { ComputedAnswer } from '../../../shared/answer/compute-answer';
 import type { Language } from '../../../shared/text/language';
-import type { UnitProfile } from '../settings/unit-profile';
+import type { UnitProfile } from '../../../shared/answer/snapshot';
 
 export type AnswerState = 'none' | 'computing' | 'error' | 'current';
 

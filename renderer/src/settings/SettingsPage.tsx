@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EMPTY_UNIT_PROFILE, MAX_LOGO_BYTES, type UnitProfile, loadUnitProfile, saveUnitProfile } from './unit-profile';
+import { EMPTY_UNIT_PROFILE, type UnitProfile } from '../../../shared/answer/snapshot';
+import { MAX_LOGO_BYTES, loadUnitProfile, saveUnitProfile } from './unit-profile';
 import { useServices } from '../context';
 import { formatBytes, formatIsoDateTime } from '../format';
 import { type HallandChoice, hallandChoiceOf, loadHallandRule, saveHallandChoice } from './halland-rule';

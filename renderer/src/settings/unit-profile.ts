@@ -1,20 +1,10 @@
 // The study unit's profile, used on letters (letterhead, signature).
+import { EMPTY_UNIT_PROFILE, type UnitProfile } from '../../../shared/answer/snapshot';
 import { appendAudit, auditTables } from '../db/audit';
 import { type AntalDatabase, getSetting, putSetting } from '../db/database';
 
 export const UNIT_PROFILE_KEY = 'unitProfile';
 export const MAX_LOGO_BYTES = 1024 * 1024;
-
-export interface UnitProfile {
-  unitName: string;
-  address: string;
-  signatoryName: string;
-  signatoryTitle: string;
-  /** The logo as a data URL (PNG or SVG), or null. */
-  logo: { name: string; mediaType: 'image/png' | 'image/svg+xml'; dataUrl: string } | null;
-}
-
-export const EMPTY_UNIT_PROFILE: UnitProfile = { unitName: '', address: '', signatoryName: '', signatoryTitle: '', logo: null };
 
 export async function loadUnitProfile(db: AntalDatabase): Promise<UnitProfile> {
   return { ...EMPTY_UNIT_PROFILE, ...(await getSetting<Partial<UnitProfile>>(db, UNIT_PROFILE_KEY)) };

@@ -6,7 +6,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dataset } from '../../../shared/counts/dataset';
-import type { CriterionStep, Predicate, ProportionRange, Study } from '../../../shared/criteria/study';
+import type { CriterionStep, Predicate, Study } from '../../../shared/criteria/study';
 import { isAncestor } from '../../../shared/icd10/code-set';
 import { tryNormalizeIcd10 } from '../../../shared/icd10/normalize';
 import { COUNTY_CODES, type CountyCode, regionName } from '../../../shared/regions/regions';
@@ -16,6 +16,7 @@ import { parseDecimalInput, parsePercentInput, parseWholeNumberInput } from './p
 import { EmptyState } from '../ui/EmptyState';
 import { reinsertAt, useUndo } from '../ui/undo';
 import type { Language } from '../../../shared/text/language';
+import type { Interval } from '../../../shared/estimate/types';
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 
@@ -396,7 +397,7 @@ function PeriodFields({ predicate, onChange, t }: { predicate: Extract<Predicate
   );
 }
 
-function RangeFields({ range, percent, language, t, legend, onChange }: { range: ProportionRange; percent: boolean; language: Language; t: Translate; legend: string; onChange: (r: ProportionRange) => void }) {
+function RangeFields({ range, percent, language, t, legend, onChange }: { range: Interval; percent: boolean; language: Language; t: Translate; legend: string; onChange: (r: Interval) => void }) {
   return (
     <RangeFieldset
       legend={legend}

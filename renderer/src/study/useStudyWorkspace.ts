@@ -17,6 +17,7 @@ import { loadPopulation, savePopulationId } from '../import/population-link';
 import { clearJournal, journalWrite } from '../db/pending-writes';
 import { usePageHide } from '../ui/usePageHide';
 import { saveStudyEdit } from './study-store';
+import { localIsoDate } from '../forecast/today';
 
 export const AUTOSAVE_DELAY_MS = 400;
 
@@ -93,9 +94,9 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
 
   const compute = useCallback((study: Study, hallandRule: HallandRule) => {
     revision.current += 1;
-    const message: ToWorker = { type: 'compute', revision: revision.current, study, hallandRule };
+    const message: ToWorker = { type: 'compute', revision: revision.current, study, hallandRule, today: localIsoDate(now()) };
     worker.current?.postMessage(message);
-  }, []);
+  }, [now]);
 
   useEffect(() => {
     let live = true;

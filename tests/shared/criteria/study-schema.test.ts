@@ -141,6 +141,14 @@ describe('study JSON Schema', () => {
     expect(parseStudyFile(`\uFEFF${JSON.stringify(DEMO_STUDY)}`).ok).toBe(true);
     const broken = parseStudyFile('{"schemaVersion": 1,}');
     expect(broken.ok).toBe(false);
-    expect(broken.ok ? '' : broken.issues[0]!.message).toMatch(/^not valid JSON: /);
+    // The closing brace after the comma is character 21 of line 1.
+    expect(broken.ok ? '' : broken.issues[0]!.message).toBe('line 1, column 21: not valid JSON: unexpected "}"');
+  });
+
+  it('names the line and column of a syntax error in a longer file, as the answer file reader does', () => {
+    // Line 3 is `  "title": 'Studie',`: a single quote cannot start a JSON value; it is column 12 of that line.
+    const text = '{\n  "schemaVersion": 1,\n  "title": \'Studie\',\n  "id": "x"\n}\n';
+    const parsed = parseStudyFile(text);
+    expect(parsed).toEqual({ ok: false, issues: [{ path: '', message: 'line 3, column 12: not valid JSON: unexpected "\'"' }] });
   });
 });

@@ -126,8 +126,10 @@ describe('runDemo', () => {
     expect(codes).toEqual(expect.arrayContaining(['synthetic-data', 'masked-cells', 'straddling-age-band', 'independence']));
   });
 
-  it('simulates (the default Swedish summer dip makes rates seasonal) and gives a verdict consistent with its probability', () => {
-    expect(first.projection.method).toBe('simulation');
+  it('forecasts exactly, with every site at a rate of its own, and gives a verdict consistent with its probability', () => {
+    expect(first.projection.method).toBe('exact');
+    expect(first.projection.sites.every((s) => s.source === 'own')).toBe(true);
+    expect(first.projection.warnings).toEqual([]);
     expect(first.projection.sites).toHaveLength(8);
     expect(first.verdict.probability).toBe(first.projection.probability);
     const p = first.projection.probability;

@@ -20,7 +20,8 @@
  *
  * In our terms: one site (n = 1) whose weekly rate is Gamma(α = 33, β = 11); after m patients in t weeks the
  * rate is Gamma(33 + m, 11 + t) and the patients still to come in the remaining 22 − t weeks are negative
- * binomial NB(33 + m, (11 + t)/(11 + 22)). Our functions are unit-free: "months" below are weeks.
+ * binomial with shape 33 + m and mean (33 + m)/(11 + t) · (22 − t), computed by the forecast's own engine
+ * (negative-binomial-sum.ts). The forecast itself is unit-free: "months" below are weeks.
  *
  * The printed figures come from a simulation ([A]: "According to this simulation"); the author's published R
  * functions (pmean.com/13/samplesize.html, [C]) draw B = 1000 runs by default, the posts do not state the number.
@@ -28,10 +29,9 @@
  * and the same prior printed twice — [A] "41 and 96", [B] "42 to 95" — shows that error at work.
  */
 import { describe, expect, it } from 'vitest';
-import { negativeBinomialQuantile } from '../../../shared/recruitment/negative-binomial';
-import { enrolledByDeadline, probabilityToReachTarget } from '../../../shared/recruitment/poisson-gamma';
-import { SIMULATION_RUNS } from '../../../shared/recruitment/project';
-import { simulateRecruitment } from '../../../shared/recruitment/simulate';
+import { countDistribution, probabilityAtLeast } from '../../../shared/recruitment/negative-binomial-sum';
+import { projectRecruitment } from '../../../shared/recruitment/project';
+import { FLAT, PLENTY, planStudy, site } from './plan-helpers';
 
 const WEEKS = 22;
 const PLANNED = 66;
@@ -57,16 +57,18 @@ interface Forecast {
 
 /** The forecast of the final sample size after `enrolled` patients in `weeks` weeks. */
 function forecastAfter(enrolled: number, weeks: number): Forecast {
-  const params = { sites: 1, alpha: PRIOR.alpha + enrolled, beta: PRIOR.beta + weeks };
+  const r = PRIOR.alpha + enrolled;
+  const rate = PRIOR.beta + weeks;
   const remainingWeeks = WEEKS - weeks;
-  const { r, p, mean } = enrolledByDeadline({ ...params, target: 1, months: remainingWeeks });
-  const atLeast = (k: number): number => (k - enrolled <= 0 ? 1 : probabilityToReachTarget({ ...params, target: k - enrolled, months: remainingWeeks }));
+  const mean = (r / rate) * remainingWeeks;
+  const remaining = [{ weight: 1, terms: [{ shape: r, mean }] }];
+  const atLeast = (k: number): number => probabilityAtLeast(remaining, Math.max(0, k - enrolled));
   return {
-    quantile: (q) => enrolled + negativeBinomialQuantile(r, p, q),
+    quantile: (q) => enrolled + countDistribution(remaining, 0, [q]).quantiles[0]!,
     atLeast,
     atMost: (k) => 1 - atLeast(k + 1),
     r,
-    p,
+    p: rate / (rate + remainingWeeks),
     meanRemaining: mean,
     remainingWeeks,
   };
@@ -119,20 +121,12 @@ describe('Simon (2007), case study of accrual: the prior forecast of the final s
     expect(Math.round((100 * sd) / prior.meanRemaining)).toBe(21);
   });
 
-  it('our seeded simulation of the same plan gives the printed 65 (41–96) within one patient', () => {
-    const simulated = simulateRecruitment({
-      target: PLANNED,
-      months: WEEKS,
-      alpha: PRIOR.alpha,
-      sites: [{ ratePerMonth: PRIOR.alpha / PRIOR.beta, activationMonth: 0 }],
-      runs: SIMULATION_RUNS,
-      seed: 20070911,
-    });
-    const end = simulated.band[simulated.band.length - 1]!;
-    expect(Math.abs(end.q50 - 65)).toBeLessThanOrEqual(1);
-    expect(Math.abs(simulated.enrolled95.low - 41)).toBeLessThanOrEqual(1);
-    expect(Math.abs(simulated.enrolled95.high - 96)).toBeLessThanOrEqual(1);
-    expect(Math.abs(simulated.probability - prior.atLeast(66))).toBeLessThan(4 * Math.sqrt(0.25 / SIMULATION_RUNS));
+  it('the whole forecast of the same plan (one site at 3 a "month", shape 33, 22 "months") prints 65 (41–96) and P(≥ 66)', () => {
+    const projection = projectRecruitment(planStudy({ targetPatients: PLANNED, months: WEEKS, rateShape: PRIOR.alpha, seasonalWeights: [...FLAT], sites: [site('simon', PRIOR.alpha / PRIOR.beta)] }), PLENTY);
+    const end = projection.band.at(-1)!;
+    expect(end.q50).toBe(65);
+    expect(projection.expectedByDeadline95).toEqual({ low: 41, high: 96 });
+    expect(projection.probability).toBeCloseTo(prior.atLeast(66), 12);
   });
 });
 

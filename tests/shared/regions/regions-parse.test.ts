@@ -87,14 +87,7 @@ const REAL = resolve(__dirname, '../../../../shared/fixtures/real');
 const realPresent = existsSync(REAL);
 
 describe('region names in real files', () => {
-  if (!realPresent) {
-    it('skipped: ../shared not present', () => {
-      console.log('skipped: ../shared not present');
-      expect(existsSync(REAL)).toBe(false);
-    });
-  }
-
-  it.runIf(realPresent)('parses every Region value of the Socialstyrelsen export (UTF-8, ;)', () => {
+  it.skipIf(!realPresent)('parses every Region value of the Socialstyrelsen export (UTF-8, ;)', () => {
     const text = readFileSync(resolve(REAL, 'socialstyrelsen_2022-02-18.csv'), 'utf8');
     const lines = text.split(/\r?\n/).filter((l) => l !== '');
     const header = lines[0]!.split(';');
@@ -109,7 +102,7 @@ describe('region names in real files', () => {
     expect(codes.size).toBe(21);
   });
 
-  it.runIf(realPresent)('parses every region of the SCB PxWeb export (ISO-8859-1, "01 Stockholm county")', () => {
+  it.skipIf(!realPresent)('parses every region of the SCB PxWeb export (ISO-8859-1, "01 Stockholm county")', () => {
     const text = new TextDecoder('iso-8859-1').decode(readFileSync(resolve(REAL, 'BE0101N1_20230704-171432.csv')));
     const rows = text.split(/\r?\n/).filter((l) => /^"\d{2} /.test(l));
     const names = new Set(rows.map((l) => l.slice(1, l.indexOf('"', 1))));

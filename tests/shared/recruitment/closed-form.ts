@@ -1,5 +1,7 @@
 /**
- * The Poisson–gamma recruitment model (Anisimov & Fedorov, Statistics in Medicine 2007), closed form.
+ * Test oracle: the Poisson–gamma recruitment model's closed form for equal sites (Anisimov & Fedorov, Statistics
+ * in Medicine 2007), through the regularised incomplete beta function of @stdlib — a different method from the
+ * forecast's convolution of negative binomials, valid only where every site opens at once with the same rate.
  *
  * Each of n sites enrols as a Poisson process whose rate λ_i is drawn from Gamma(α, β) (shape α, rate β;
  * mean α/β per month). With every site active from t = 0 the total rate Λ = Σλ_i ~ Gamma(nα, β), the count
@@ -7,10 +9,7 @@
  *
  *     P(T ≤ t) = I_{t/(t+β)}(N, nα)          (regularised incomplete beta)
  *
- * Sites with different mean rates m_i: the closed form needs a common β, so we keep the common shape α
- * (the planner's certainty) and pool the rates: β = nα / Σm_i, i.e. every site gets the mean rate Σm_i/n.
- * The expected total rate Σm_i is then exact; what is approximated is the spread, which is slightly larger
- * for unequal sites than for n equal ones. Staggered starts need simulation (see simulate.ts).
+ * Only for n equal sites (a common β): pooling unequal rates into one β keeps the mean but shrinks the spread.
  */
 // @stdlib betainc: the regularised incomplete beta function I_x(a, b) that the closed form needs.
 import betainc from '@stdlib/math-base-special-betainc';
@@ -24,12 +23,6 @@ export interface PoissonGammaParams {
   alpha: number;
   /** Gamma rate β (per month) of each site's rate. */
   beta: number;
-}
-
-/** β for n sites with common shape α whose mean rates sum to `totalRatePerMonth`. */
-export function pooledBeta(alpha: number, sites: number, totalRatePerMonth: number): number {
-  if (!(totalRatePerMonth > 0)) throw new RangeError('pooledBeta needs a total rate > 0');
-  return (sites * alpha) / totalRatePerMonth;
 }
 
 function checkParams({ target, sites, alpha, beta }: PoissonGammaParams): void {
@@ -63,17 +56,4 @@ export function quantileMonthsToTarget(params: PoissonGammaParams, q: number): n
   }
   const x = (lo + hi) / 2;
   return (params.beta * x) / (1 - x);
-}
-
-/** Median of T in months. */
-export function medianMonthsToTarget(params: PoissonGammaParams): number {
-  return quantileMonthsToTarget(params, 0.5);
-}
-
-/** Enrolled by `months`: negative binomial with r = nα and success probability β/(β + t). */
-export function enrolledByDeadline(params: PoissonGammaParams & { months: number }): { r: number; p: number; mean: number } {
-  checkParams(params);
-  const r = params.sites * params.alpha;
-  const p = params.beta / (params.beta + params.months);
-  return { r, p, mean: (r * params.months) / params.beta };
 }
