@@ -1,5 +1,5 @@
 /**
- * The Early Feedback Form (the Country Feasibility answer): its questions, the app's suggestions and the
+ * The Early Feedback Form (Feasibility Sweden's answer to a Country Feasibility request): its questions, the app's suggestions and the
  * coordinator's answers. This is the form's one home: the answers live on the request (`request.feedback`),
  * the forecast step of the guided answer and the request page edit the same answers through the same rules,
  * and the letter prints what is stored there.

@@ -59,6 +59,17 @@ describe('one home per rule', () => {
     expect(declared).toEqual(['shared/estimate/types.ts: Interval']);
   });
 
+  it('source comments say the reason itself instead of citing documents or tracker numbers outside the repository', () => {
+    const cites = /ARCHITECTURE\.md|DOMAIN\.md|\b[Ii]ssue \d+|\bissue #\d+|§\s*\d/;
+    const testFiles = sourceFiles('tests').filter((file) => file !== 'tests/architecture/one-home.test.ts');
+    const found = [...files, ...testFiles].flatMap((file) =>
+      readFileSync(path.join(repo, file), 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (cites.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
+    );
+    expect(found).toEqual([]);
+  });
+
   it('the scan can fail: it sees a restatement planted in a line', () => {
     const planted = "const n = language === 'sv' ? region.nameSv : region.nameEn;";
     expect(/\.name(Sv|En)\b/.test(planted)).toBe(true);

@@ -44,7 +44,7 @@ export function App({ storagePersisted }: { storagePersisted: boolean | null }) 
     // Move focus to the new page's content, as a screen-reader user expects after navigation.
     requestAnimationFrame(() => document.getElementById('main')?.focus());
   }, []);
-  // Keyboard shortcuts, the help overlay and the desktop menu's action commands (issue 10 §3).
+  // Keyboard shortcuts, the help overlay and the desktop menu's action commands, handled alike.
   const commands = useAppCommands(navigate);
   const lastStudyId = useLastOpenedStudy(route);
 

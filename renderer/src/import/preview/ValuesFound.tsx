@@ -8,6 +8,7 @@ import { displayDimensionValue } from '../display';
 import { maskMeaning, withMaskToken } from '../mapping-edit';
 import type { TokenFound } from '../preview-view';
 import type { MappingEditProps } from './props';
+import { TokenNotes } from './TokenNotes';
 
 export function ValuesFound(props: MappingEditProps) {
   const { t } = useTranslation();
@@ -62,6 +63,7 @@ export function ValuesFound(props: MappingEditProps) {
           </dd>
         </div>
       </dl>
+      <TokenNotes notes={view.tokenNotes ?? []} />
       {view.tokens.length > 0 && (
         <div className="import-scroll" role="region" aria-label={t('datasets.preview.tokens')} tabIndex={0}>
           <table className="data-table import-tokens" data-testid="import-tokens">
