@@ -167,7 +167,7 @@ function verifyJson(path: string, source: string, language: Language): Verified 
       anchor,
     };
   }
-  throw new InputError(verifyText(language, 'error.unknownFormat', { file: path, answer: ANSWER_FILE_FORMAT, compiled: COMPILED_ANSWER_FORMAT, found: JSON.stringify(json['format']) }));
+  throw new InputError(verifyText(language, 'error.unknownFormat', { file: path, answer: ANSWER_FILE_FORMAT, compiled: COMPILED_ANSWER_FORMAT, found: json['format'] === undefined ? verifyText(language, 'error.noFormat') : JSON.stringify(json['format']) }));
 }
 
 function readSnapshot(snapshotPath: string, io: CommandIo, language: Language): AnswerSnapshot {

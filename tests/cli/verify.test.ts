@@ -226,6 +226,13 @@ describe('antal verify: one file', () => {
     const other = io({ 'x.json': '{"format":"antal-letter"}' });
     expect(await runVerify(['x.json', '--lang', 'en'], other)).toBe(1);
     expect(other.out.stderr).toContain('x.json: /format: expected "antal-answer-file" or "antal-compiled-answer" (or an answer snapshot), found "antal-letter"');
+    // Without a "format" field at all it says so, in the language asked for (not a missing template value).
+    const bare = io({ 'y.json': '{"title":"x"}' });
+    expect(await runVerify(['y.json', '--lang', 'en'], bare)).toBe(1);
+    expect(bare.out.stderr).toContain('y.json: /format: expected "antal-answer-file" or "antal-compiled-answer" (or an answer snapshot), found no "format" field');
+    const bareSv = io({ 'y.json': '{"title":"x"}' });
+    expect(await runVerify(['y.json'], bareSv)).toBe(1);
+    expect(bareSv.out.stderr).toContain('hittade inget fält "format"');
   });
 });
 
