@@ -53,7 +53,6 @@ test('answers given on the request page and on the forecast step are the same an
   // The letter, exported under the answer, prints the answers from both places.
   await openApp(page);
   await acknowledgeAllWarnings(page, 'sv');
-  console.log('DEBUG', await page.getByTestId('letter-readiness').textContent());
   await expect(page.getByTestId('letter-readiness-summary')).toHaveText(x.ready);
   const download = page.waitForEvent('download', { timeout: LETTER_TIMEOUT });
   await page.getByTestId('letter-panel').getByRole('button', { name: 'Exportera brev…' }).click();

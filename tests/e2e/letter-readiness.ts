@@ -71,6 +71,9 @@ export async function answerFeedbackForm(form: Locator, lang: Lang, texts = { ca
 export async function acknowledgeAllWarnings(page: Page, lang: Lang): Promise<number> {
   const readiness = page.getByTestId('letter-readiness');
   const buttons = readiness.getByRole('button', { name: READINESS_TEXT[lang].acknowledge });
+  // The checklist offers acknowledgements only once it has read the request: wait for a button (or a checklist
+  // that is already green), or a loop started before that would press nothing.
+  await expect(buttons.first().or(page.getByTestId('letter-readiness-summary').filter({ hasText: READINESS_TEXT[lang].ready }))).toBeVisible();
   let pressed = 0;
   while ((await buttons.count()) > 0) {
     const before = await buttons.count();
