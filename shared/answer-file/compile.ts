@@ -24,7 +24,7 @@
  */
 import type { Basis } from '../counts/dataset';
 import type { EffAnswers } from '../answer/snapshot';
-import { checkDisclosure, discloseValue, protectedRanges, type AdditiveRelation, type Component, type DisclosurePolicy, type PrintedCell, type PrintedTable } from '../disclosure';
+import { checkDisclosure, discloseValue, protectedRanges, smallValueRange, type AdditiveRelation, type Component, type DisclosurePolicy, type PrintedCell, type PrintedTable } from '../disclosure';
 import { COUNTY_CODES, DEFAULT_HALLAND_RULE, HEALTHCARE_REGION_IDS, regionByCode, type CountyCode, type HallandRule, type HealthcareRegionId } from '../regions/regions';
 import { stableStringify, hashJson } from '../utils/stable-json';
 import { verifyAnswerFileHash } from './create';
@@ -189,10 +189,9 @@ export function underPolicy(r: Range, component: Component, policy: DisclosurePo
     const d = discloseValue(r.low, component, policy).display;
     return { low: d.low, high: Number.isFinite(d.high) ? d.high : null };
   }
-  const k = policy.threshold;
-  const bottom = policy.zero === 'as-small' ? 0 : 1;
-  const low = r.low === 0 ? 0 : r.low < k ? bottom : r.low;
-  const high = r.high !== null && r.high < k ? k - 1 : r.high;
+  const small = smallValueRange(policy);
+  const low = r.low === 0 ? 0 : r.low <= small.to ? small.from : r.low;
+  const high = r.high !== null && r.high <= small.to ? small.to : r.high;
   return { low, high };
 }
 

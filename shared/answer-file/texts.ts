@@ -3,17 +3,15 @@
  * number, the policy's small range as its small text ("<5", "≤10"), an unbounded range as "≥ n", any other
  * range as "a–b". `formatNumber` formats whole numbers for the reader's language (sv-SE "1 234").
  */
-import type { DisclosurePolicy } from '../disclosure';
+import { smallValueRange, smallValueText, type DisclosurePolicy } from '../disclosure';
 import type { CompiledFigure, Range } from './compile';
 
 export function rangeText(r: Range, policy: DisclosurePolicy, formatNumber: (n: number) => string = String): string {
   if (r.high === null) return `≥ ${formatNumber(r.low)}`;
   if (r.low === r.high) return formatNumber(r.low);
-  const k = policy.threshold;
-  const bottom = policy.zero === 'as-small' ? 0 : 1;
-  if (r.high === k - 1 && r.low === bottom && policy.small.kind !== 'bands') {
-    return policy.small.kind === 'at-most' ? `≤${formatNumber(k - 1)}` : `<${formatNumber(k)}`;
-  }
+  const small = smallValueRange(policy);
+  const text = smallValueText(policy, formatNumber);
+  if (text !== null && r.low === small.from && r.high === small.to) return text;
   return `${formatNumber(r.low)}–${formatNumber(r.high)}`;
 }
 

@@ -21,6 +21,8 @@ export {
   DISCLOSURE_PRESETS,
   customPolicyFrom,
   protectedRanges,
+  smallValueRange,
+  smallValueText,
   validateDisclosurePolicy,
   type CountBand,
   type DisclosurePolicy,
@@ -31,6 +33,7 @@ export {
   type ZeroDisplay,
 } from './policy';
 export { describeDisclosurePolicy } from './describe';
+export { DISCLOSURE_POLICY_SETTING_KEY, StoredPolicyError, policyFromSetting } from './policy-setting';
 export { discloseValue, formatDisclosedValue, type Component, type DisclosedValue, type ValueKind } from './values';
 export { discloseAnswer, type DiscloseOptions } from './disclose-answer';
 export { checkDisclosure } from './check';

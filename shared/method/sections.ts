@@ -6,6 +6,7 @@
  */
 import type { AnswerSnapshot, LetterLanguage, SnapshotAnswer } from '../answer/snapshot';
 import type { Study } from '../criteria/study';
+import { describeDisclosurePolicy, type DisclosurePolicy } from '../disclosure';
 import type { EstimateWarning } from '../estimate/types';
 import { formatCount, formatNumber, formatPercent } from '../letter/format';
 import { fill } from '../letter/texts';
@@ -32,11 +33,12 @@ export interface MethodInputs {
   independenceSteps: readonly string[];
   /** The recruitment model as run; null when the study names no sites (no projection, no verdict). */
   forecast: { alpha: number; simulation: { runs: number; seed: number } | null; thresholds: { veryGood: number; good: number } } | null;
-  policy: { name: string; version: string };
+  /** The whole policy: its name and version, and its rules (k, how small values and zeros print, rounding) in words. */
+  policy: DisclosurePolicy;
 }
 
 /** The method inputs of a computed answer, with the disclosure policy in force. */
-export function methodInputs(study: Study, answer: SnapshotAnswer, policy: { name: string; version: string }): MethodInputs {
+export function methodInputs(study: Study, answer: SnapshotAnswer, policy: DisclosurePolicy): MethodInputs {
   const independence = answer.estimate.warnings.find((w): w is Extract<EstimateWarning, { code: 'independence' }> => w.code === 'independence');
   const label = (id: string) => study.steps.find((s) => s.id === id)?.label ?? id;
   const p = answer.projection;
@@ -46,7 +48,7 @@ export function methodInputs(study: Study, answer: SnapshotAnswer, policy: { nam
       study.recruitment.sites.length > 0
         ? { alpha: p.alpha, simulation: p.simulation ? { runs: p.simulation.runs, seed: p.simulation.seed } : null, thresholds: { ...answer.verdict.thresholds } }
         : null,
-    policy: { name: policy.name, version: policy.version },
+    policy,
   };
 }
 
@@ -80,7 +82,7 @@ export function methodSections(language: LetterLanguage, inputs: MethodInputs | 
         ])
       : section('verdict', false, [t('methodVerdictGeneric')]),
     policy
-      ? section('disclosure', true, [t('methodDisclosure', { policy: policy.name, version: policy.version }), t('methodHidden')])
+      ? section('disclosure', true, [t('methodDisclosure', { policy: policy.name, version: policy.version }), describeDisclosurePolicy(policy, language), t('methodHidden')])
       : section('disclosure', false, [t('methodDisclosureGeneric'), t('methodHidden')]),
   ];
 }

@@ -9,7 +9,8 @@ import { COUNTY_CODES, regionByCode, type CountyCode } from '../../../shared/reg
 import type { Answer } from '../answer/load-answer';
 import { useServices } from '../context';
 import { loadUnitProfile } from '../db/unit-profile';
-import { loadDisclosurePolicy, requestForStudy } from '../letter/letter-snapshot';
+import { loadDisclosurePolicy } from '../disclosure/policy-store';
+import { requestForStudy } from '../letter/letter-snapshot';
 import { answerFileFromApp, answerFileName, regionsWithData } from './export-answer';
 
 const JSON_FILTERS = [{ nameKey: 'files.json', extensions: ['json'] }];

@@ -11,6 +11,7 @@ import type { MapDisclosure } from '../components/RegionMap';
 import { useServices } from '../context';
 import { formatCount } from '../format';
 import { HelpTip } from '../help/HelpTip';
+import { policyErrorText } from './policy-error-text';
 import { loadDisclosurePolicy, loadSponsorView, saveSponsorView } from './policy-store';
 import './disclosure.css';
 
@@ -25,17 +26,18 @@ export interface SponsorView {
 
 /** Reads the switch and the policy from settings and discloses the estimate while the switch is on. */
 export function useSponsorView(estimate: EstimateResult, hallandRule: HallandRule): SponsorView {
+  const { t } = useTranslation();
   const { db, language } = useServices();
   const [state, setState] = useState<{ on: boolean; policy: DisclosurePolicy; error: string | null }>({ on: false, policy: DEFAULT_DISCLOSURE_POLICY, error: null });
   useEffect(() => {
     let live = true;
     Promise.all([loadDisclosurePolicy(db), loadSponsorView(db)])
       .then(([policy, on]) => live && setState({ on, policy, error: null }))
-      .catch((e: unknown) => live && setState((s) => ({ ...s, error: e instanceof Error ? e.message : String(e) })));
+      .catch((e: unknown) => live && setState((s) => ({ ...s, error: policyErrorText(t, e) })));
     return () => {
       live = false;
     };
-  }, [db]);
+  }, [db, t]);
   const setOn = useCallback(
     (on: boolean) => {
       setState((s) => ({ ...s, on }));

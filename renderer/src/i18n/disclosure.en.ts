@@ -30,6 +30,7 @@ export const disclosureEn: Widen<typeof disclosureSv> = {
     saved: 'The policy is saved.',
     notSaved: 'The policy was not saved – correct the errors above.',
     description: 'The policy in words',
+    storedUnusable: 'The stored policy cannot be used, so no letter or answer file can be made until a policy is chosen and saved: {{detail}}',
     errors: {
       required: 'This field must not be empty.',
       'threshold-range': 'k must be a whole number from 2 to 1000.',
@@ -42,6 +43,18 @@ export const disclosureEn: Widen<typeof disclosureSv> = {
       'unknown-value': 'Unknown choice.',
       'text-digits': 'The text must not contain digits.',
       'bands-unreadable': 'The bands could not be read: write them as "1–4, 5–9".',
+      'not-a-policy': 'The stored value is not a policy (incomplete or of another format).',
+    },
+    fields: {
+      id: 'Id',
+      name: 'Name',
+      version: 'Version',
+      threshold: 'Threshold k',
+      small: 'Small counts',
+      rounding: 'Rounding',
+      zero: 'Zero',
+      secondary: 'Secondary suppression',
+      secondaryText: 'Text for hidden figures',
     },
   },
   sponsorView: {

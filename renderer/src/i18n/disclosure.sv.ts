@@ -27,6 +27,7 @@ export const disclosureSv = {
     saved: 'Policyn är sparad.',
     notSaved: 'Policyn sparades inte – rätta felen ovan.',
     description: 'Så här lyder policyn',
+    storedUnusable: 'Den sparade policyn går inte att använda, så inga brev eller svarsfiler kan göras förrän en policy har valts och sparats: {{detail}}',
     errors: {
       required: 'Fältet får inte vara tomt.',
       'threshold-range': 'k måste vara ett heltal från 2 till 1000.',
@@ -39,6 +40,18 @@ export const disclosureSv = {
       'unknown-value': 'Okänt val.',
       'text-digits': 'Texten får inte innehålla siffror.',
       'bands-unreadable': 'Banden kunde inte läsas: skriv dem som "1–4, 5–9".',
+      'not-a-policy': 'Det sparade värdet är ingen policy (ofullständigt eller av ett annat format).',
+    },
+    fields: {
+      id: 'Id',
+      name: 'Namn',
+      version: 'Version',
+      threshold: 'Tröskel k',
+      small: 'Små antal',
+      rounding: 'Avrundning',
+      zero: 'Noll',
+      secondary: 'Sekundär röjandekontroll',
+      secondaryText: 'Text för dolda uppgifter',
     },
   },
   sponsorView: {

@@ -5,12 +5,14 @@ import { WorkProgress } from '../ui/WorkProgress';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnswerSnapshot, LetterLanguage } from '../../../shared/answer/snapshot';
+import { StoredPolicyError } from '../../../shared/disclosure';
 import { LetterDisclosureError, letterFileName } from '../../../shared/letter';
 import type { Answer } from '../answer/load-answer';
 import { useServices } from '../context';
 import { formatBytes } from '../format';
 import { LANGUAGES } from '../i18n';
-import { buildLetterSnapshot, LetterPolicyError } from './letter-snapshot';
+import { policyErrorText } from '../disclosure/policy-error-text';
+import { buildLetterSnapshot } from './letter-snapshot';
 import { LetterRenderer } from './letter-client';
 import { recordExportedLetter } from './letter-store';
 import { StoredLetters } from './StoredLetters';
@@ -72,7 +74,7 @@ export function LetterPanel({ answer, stale = false, blocked = false, onExported
 
   const describeError = (e: unknown): string => {
     if (e instanceof LetterDisclosureError) return t('letter.errors.disclosure', { cells: e.violations.map((v) => v.label).join(', '), detail: e.violations[0]?.message ?? '' });
-    if (e instanceof LetterPolicyError) return t('letter.errors.policy', { detail: e.message });
+    if (e instanceof StoredPolicyError) return t('letter.errors.policy', { detail: policyErrorText(t, e) });
     return t('letter.errors.render', { detail: e instanceof Error ? e.message : String(e) });
   };
 

@@ -3,26 +3,13 @@
  * any), the disclosure policy in force — and freezes it with the answer into an AnswerSnapshot.
  */
 import { createSnapshot, type AnswerSnapshot, type LetterLanguage } from '../../../shared/answer/snapshot';
-import { DEFAULT_DISCLOSURE_POLICY, validateDisclosurePolicy, type DisclosurePolicy } from '../../../shared/disclosure';
 import { requestFacts } from '../../../shared/letter/request-facts';
 import type { Answer } from '../answer/load-answer';
-import { type AntalDatabase, getSetting } from '../db/database';
+import type { AntalDatabase } from '../db/database';
 import type { RequestRecord } from '../db/database';
 import { loadUnitProfile } from '../db/unit-profile';
+import { loadDisclosurePolicy } from '../disclosure/policy-store';
 import { formatIsoDate } from '../format';
-
-/** Settings key of the disclosure policy chosen in Settings (absent: the default, OHDSI k = 5). */
-export const DISCLOSURE_POLICY_KEY = 'disclosurePolicy';
-
-export class LetterPolicyError extends Error {}
-
-export async function loadDisclosurePolicy(db: AntalDatabase): Promise<DisclosurePolicy> {
-  const stored = await getSetting<DisclosurePolicy>(db, DISCLOSURE_POLICY_KEY);
-  if (stored === undefined) return DEFAULT_DISCLOSURE_POLICY;
-  const problems = validateDisclosurePolicy(stored);
-  if (problems.length > 0) throw new LetterPolicyError(problems.map((p) => p.message).join(' '));
-  return stored;
-}
 
 /** The request answered with this study, preferring an open one; undefined when the study has none. */
 export async function requestForStudy(db: AntalDatabase, studyId: string): Promise<RequestRecord | undefined> {
