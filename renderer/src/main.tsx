@@ -12,12 +12,15 @@ import { AntalDatabase, getSetting, putSetting } from './db/database';
 import { seedDemoIfNew } from './db/seed';
 import { DEFAULT_LANGUAGE, initI18n, isUiLanguage } from './i18n';
 import { detectPlatform } from './platform';
+import { locateSolver } from './platform/solver';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { startTheme } from './ui/theme';
 import './styles.css';
 
 // The stored theme goes on <html data-theme> before anything renders, so the first paint has the right colours.
 startTheme();
+// Answer files and compilations are audited on this thread; the letter worker locates the solver itself.
+locateSolver();
 
 /**
  * React Aria's press handling inserts a <style> element (touch-action for pressable elements) unless an element

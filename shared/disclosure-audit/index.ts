@@ -47,3 +47,4 @@ export function loadDisclosureAuditor(): Promise<DisclosureAuditor> {
   });
   return loading;
 }
+export { answerStructure, tablePrint } from './table-print';

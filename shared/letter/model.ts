@@ -153,11 +153,12 @@ function eligibleBlocks(c: Context): LetterBlock[] {
   const { estimate } = snapshot.answer;
   const language = snapshot.language;
   const regionRows = estimate.regions.map((r) => [regionName(r.region, language), healthcareName(regionByCode(r.region).healthcareRegion, language), ...intervalCells(figures.region(r.region))]);
-  const rule = snapshot.settings.hallandRule;
+  // The split as the printed healthcare regions apply it: a whole percentage, so the words are the exact rule.
+  const percent = figures.hallandSodraPercent;
   const hallandNote =
-    rule.kind === 'population-split'
-      ? t('hallandSplit', { sodra: c.percent(rule.sodraShare, 0), vastra: c.percent(1 - rule.sodraShare, 0) })
-      : t('hallandAllTo', { region: healthcareName(rule.healthcareRegion, language) });
+    percent > 0 && percent < 100
+      ? t('hallandSplit', { sodra: c.percent(percent / 100, 0), vastra: c.percent(1 - percent / 100, 0) })
+      : t('hallandAllTo', { region: healthcareName(percent === 100 ? 'sodra' : 'vastra', language) });
   return [
     { kind: 'heading', text: t('eligibleTitle') },
     {
@@ -320,10 +321,13 @@ function limitationItems(c: Context): string[] {
   return items;
 }
 
-/** Regions with a site whose point figure is not printed as a number: rates there would reveal it. */
+/**
+ * Regions with a site whose low, point or high the letter does not print as a number: the recruitment rates (and
+ * the chart drawn from them) are computed from all three, so they would reveal the hidden one.
+ */
 function hiddenSiteRegions(snapshot: AnswerSnapshot, figures: LetterFigures): CountyCode[] {
   const regions = [...new Set(snapshot.study.recruitment.sites.map((s) => s.region))];
-  return regions.filter((r) => figures.region(r).point.value === null).sort();
+  return regions.filter((r) => (['low', 'point', 'high'] as const).some((c) => figures.region(r)[c].value === null)).sort();
 }
 
 export function buildLetterModel(snapshot: AnswerSnapshot, figures: LetterFigures): LetterModel {

@@ -84,7 +84,7 @@ function chain(n: number): AuditEntry[] {
 
 describe('antal verify', () => {
   it('an answer file: OK with exit 0; an edited one exit 1 naming the hash mismatch', async () => {
-    const file = SODER();
+    const file = await SODER();
     const good = io({ 'a.json': JSON.stringify(file) });
     expect(await runVerify(['a.json', '--lang', 'en'], good)).toBe(0);
     expect(good.out.stdout).toContain(`a.json: OK – answer file\n  ✓ content-hash: content matches ${file.contentHash}`);

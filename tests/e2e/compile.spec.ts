@@ -20,9 +20,9 @@ test('two answer files are compiled: warnings, intervals, units, and the compile
   await expect(page.getByRole('link', { name: 'Sammanställ' })).toHaveAttribute('aria-current', 'page');
   await expectNoA11yViolations(page, 'the empty compile page');
 
-  await addFile(page, 'soder.json', JSON.stringify(SODER(), null, 2));
+  await addFile(page, 'soder.json', JSON.stringify(await SODER(), null, 2));
   await expect(page.getByTestId('compile-status')).toHaveText('soder.json lades till: Forum Söder, 3 regioner.');
-  await addFile(page, 'gothia.json', JSON.stringify(GOTHIA(), null, 2));
+  await addFile(page, 'gothia.json', JSON.stringify(await GOTHIA(), null, 2));
   await expect(page.getByTestId('compile-files').locator('tbody tr')).toHaveCount(2);
 
   const warnings = page.getByTestId('compile-warnings');
@@ -61,7 +61,7 @@ test('two answer files are compiled: warnings, intervals, units, and the compile
 
 test('an edited answer file and a file that is not one are refused, naming the problem', async ({ page }) => {
   await page.goto('/#/compile');
-  const file = SODER();
+  const file = await SODER();
   const edited = { ...file, regions: file.regions.map((r) => ({ ...r, point: { ...r.point, text: '999', low: 999, high: 999 } })) };
   await addFile(page, 'andrad.json', JSON.stringify(edited));
   await expect(page.getByTestId('compile-problem')).toHaveText(/andrad\.json har ändrats efter att den exporterades/);

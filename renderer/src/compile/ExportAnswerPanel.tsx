@@ -53,7 +53,7 @@ export function ExportAnswerPanel({ answer, stale = false }: { answer: Answer; s
     setError('');
     try {
       const request = await requestForStudy(db, answer.study.id);
-      const file = answerFileFromApp({ answer, unitName, regions: COUNTY_CODES.filter((c) => regions.has(c)), policy, ...(request ? { request } : {}), now: now() });
+      const file = await answerFileFromApp({ answer, unitName, regions: COUNTY_CODES.filter((c) => regions.has(c)), policy, ...(request ? { request } : {}), now: now() });
       const saved = await platform.saveFile({
         titleKey: 'dialogs.saveAnswer',
         suggestedName: answerFileName(file),
@@ -63,7 +63,7 @@ export function ExportAnswerPanel({ answer, stale = false }: { answer: Answer; s
       if (saved.ok) setStatus(t('compile.exportPanel.saved', { path: saved.value.path, hash: file.contentHash.slice(0, 16) }));
       else if (saved.error.code !== 'cancelled') setError(t('compile.exportPanel.failed', { detail: t(`errors.${saved.error.code}`) }));
     } catch (e) {
-      const detail = e instanceof AnswerFileDisclosureError ? e.violations.map((v) => v.label).join(', ') : e instanceof Error ? e.message : String(e);
+      const detail = e instanceof AnswerFileDisclosureError ? e.findings.map((f) => f.message[language]).join(' ') : e instanceof Error ? e.message : String(e);
       setError(t('compile.exportPanel.failed', { detail }));
     }
   };

@@ -61,6 +61,7 @@ export const disclosureEn: Widen<typeof disclosureSv> = {
     toggle: 'Show as the sponsor will see it',
     on: 'Figures are shown as they may be disclosed under {{policy}}, version {{version}}: small counts are shown as {{small}}, and figures that would reveal a small count are shown as "{{hidden}}".',
     counts: 'Hidden headline figures: {{primary}} small, {{secondary}} hidden to protect others.',
+    loss: 'Information loss: {{hidden}} of {{figures}} regional figures (low, point, high) are not shown as numbers, {{secondary}} of them hidden to protect others; {{patients}} of {{allPatients}} eligible patients are in regions whose point estimate is not shown.',
     attritionChartHidden: 'The attrition chart is not shown in the sponsor view; the table below shows what may be disclosed.',
     suppressedLegend: 'Hidden by the policy ({{small}} or "{{hidden}}")',
     suppressedTitle: '{{name}}: {{value}} ({{range}}) – hidden by the policy',

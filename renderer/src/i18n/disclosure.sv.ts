@@ -58,6 +58,7 @@ export const disclosureSv = {
     toggle: 'Visa som sponsorn ser det',
     on: 'Siffrorna visas som de får lämnas ut enligt {{policy}}, version {{version}}: små antal visas som {{small}}, och uppgifter som skulle avslöja ett litet antal visas som "{{hidden}}".',
     counts: 'Dolda huvudtal: {{primary}} små, {{secondary}} dolda för att skydda andra.',
+    loss: 'Informationsförlust: {{hidden}} av {{figures}} regionala värden (låg, punkt, hög) visas inte som tal, varav {{secondary}} döljs för att skydda andra; {{patients}} av {{allPatients}} möjliga deltagare finns i regioner vars punktskattning inte visas.',
     attritionChartHidden: 'Urvalsdiagrammet visas inte i sponsorsvyn; tabellen nedan visar det som får lämnas ut.',
     suppressedLegend: 'Dold enligt policyn ({{small}} eller "{{hidden}}")',
     suppressedTitle: '{{name}}: {{value}} ({{range}}) – dold enligt policyn',

@@ -73,7 +73,7 @@ export function LetterPanel({ answer, stale = false, blocked = false, onExported
   }, [previewUrl, t]);
 
   const describeError = (e: unknown): string => {
-    if (e instanceof LetterDisclosureError) return t('letter.errors.disclosure', { cells: e.violations.map((v) => v.label).join(', '), detail: e.violations[0]?.message ?? '' });
+    if (e instanceof LetterDisclosureError) return t('letter.errors.disclosure', { cells: e.findings.map((f) => f.label[uiLanguage]).join(', '), detail: e.findings.map((f) => f.message[uiLanguage]).join(' ') });
     if (e instanceof StoredPolicyError) return t('letter.errors.policy', { detail: policyErrorText(t, e) });
     return t('letter.errors.render', { detail: e instanceof Error ? e.message : String(e) });
   };
