@@ -1,5 +1,5 @@
 /**
- * `antal answer export` and `antal answer compile` (issue 8):
+ * `antal answer export` and `antal answer compile`:
  *
  *   antal answer export --study STUDY.json --data FILE [--data FILE]... --unit NAME --out ANSWER.json
  *       [--region R]... [--node ID] [--policy ohdsi|leaf-shrine|pcornet-act] [--reference REF] [--title TITLE]
@@ -32,13 +32,14 @@ import type { EffAnswers } from '../../shared/answer/snapshot';
 import { parseStudyFile } from '../../shared/criteria/study-schema';
 import { DISCLOSURE_PRESETS, type DisclosurePolicy, type DisclosurePresetId } from '../../shared/disclosure';
 import { parseRegion } from '../../shared/regions/parse';
-import { COUNTY_CODES, HEALTHCARE_REGIONS, HEALTHCARE_REGION_IDS, regionByCode, type CountyCode, type HealthcareRegionId } from '../../shared/regions/regions';
+import { COUNTY_CODES, HEALTHCARE_REGION_IDS, type CountyCode, type HealthcareRegionId, regionName, healthcareRegionName } from '../../shared/regions/regions';
 import { formatters, renderTable } from '../format';
-import { DEFAULT_CLI_LANGUAGE, isCliLanguage, translator, type CliLanguage } from '../i18n';
+import { translator } from '../i18n';
 import { runEstimate, type EstimateCommandResult } from './estimate';
 import { IMPORT_OPTIONS, type CommandIo } from './inspect';
 import { writeFileAtomic, type LetterCommandIo } from './letter';
 import { parseCommandArgs } from './command-args';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../shared/text/language';
 
 export const ANSWER_USAGE =
   'usage: antal answer export --study STUDY.json --data FILE [--data FILE]... --unit NAME --out ANSWER.json\n' +
@@ -47,12 +48,12 @@ export const ANSWER_USAGE =
   '       [--measure NAME] [--population FILE] [--kind incident|prevalent] [--region-basis residence|care]\n' +
   '   or: antal answer compile A.json B.json ... [--out COMPILED.json] [--date YYYY-MM-DD] [--strict] [--json] [--lang sv|en]\n';
 
-/** Short names accepted for the presets, as the issue writes them. */
+/** Short names accepted for the presets, as coordinators say them ("ohdsi", "leaf", "pcornet"). */
 const POLICY_ALIASES: Record<string, DisclosurePresetId> = { ohdsi: 'ohdsi', leaf: 'leaf-shrine', 'leaf-shrine': 'leaf-shrine', pcornet: 'pcornet-act', 'pcornet-act': 'pcornet-act' };
 
 type Texts = Record<string, string>;
 
-const TEXT: Record<CliLanguage, Texts> = {
+const TEXT: Record<Language, Texts> = {
   sv: {
     exported: '{out}: svarsfil för {unit}, {regions} regioner ({suppressed} skyddade), policy {policy}\ninnehållshash {hash}',
     compiledTitle: 'Sammanställt svar: {title} ({reference})',
@@ -143,7 +144,7 @@ const TEXT: Record<CliLanguage, Texts> = {
 
 export type AnswerText = (key: string, params?: Record<string, string | number>) => string;
 
-export function answerTexts(language: CliLanguage): AnswerText {
+export function answerTexts(language: Language): AnswerText {
   return (key, params = {}) => {
     const template = TEXT[language][key];
     if (template === undefined) throw new Error(`CLI text "${key}" is missing`);
@@ -151,14 +152,8 @@ export function answerTexts(language: CliLanguage): AnswerText {
   };
 }
 
-const regionName = (code: CountyCode, language: CliLanguage): string => (language === 'sv' ? regionByCode(code).nameSv : regionByCode(code).nameEn);
-const healthcareName = (id: HealthcareRegionId, language: CliLanguage): string => {
-  const meta = HEALTHCARE_REGIONS.find((h) => h.id === id)!;
-  return language === 'sv' ? meta.nameSv : meta.nameEn;
-};
-
 /** One compile warning as a sentence in the CLI's language. */
-export function warningText(warning: CompileWarning, language: CliLanguage): string {
+export function warningText(warning: CompileWarning, language: Language): string {
   const text = answerTexts(language);
   const and = language === 'sv' ? ' och ' : ' and ';
   const basis = (b: { unit: string; kind: string; regionBasis: string }) => text('basis', { unit: text(b.unit), kind: text(b.kind), regionBasis: text(b.regionBasis) });
@@ -300,8 +295,8 @@ async function runExport(argv: string[], io: LetterCommandIo): Promise<number> {
   }, ANSWER_USAGE, io, { positionals: false });
   if (typeof parsed === 'number') return parsed;
   const { values, usage } = parsed;
-  const language = values.lang ?? DEFAULT_CLI_LANGUAGE;
-  if (!isCliLanguage(language)) return usage(`--lang must be sv or en, got "${language}"`);
+  const language = values.lang ?? DEFAULT_LANGUAGE;
+  if (!isLanguage(language)) return usage(`--lang must be sv or en, got "${language}"`);
   if (!values.study) return usage('--study STUDY.json is required');
   if (!values.data || values.data.length === 0) return usage('at least one --data FILE is required');
   if (!values.out) return usage('--out ANSWER.json is required');
@@ -359,7 +354,7 @@ async function runExport(argv: string[], io: LetterCommandIo): Promise<number> {
   }
 }
 
-function figureCells(figure: CompiledFigure | null, compiled: CompiledAnswer, language: CliLanguage): [string, string] {
+function figureCells(figure: CompiledFigure | null, compiled: CompiledAnswer, language: Language): [string, string] {
   const text = answerTexts(language);
   if (!figure) return [text('notAnswered'), ''];
   if (!figure.printed) return [figure.reason === 'no-answers' ? text('noAnswers') : text('withheld'), ''];
@@ -368,7 +363,7 @@ function figureCells(figure: CompiledFigure | null, compiled: CompiledAnswer, la
 }
 
 /** The compiled answer as text: units, regions, healthcare regions, Sweden, warnings and the disclosure check. */
-export function renderCompiled(compiled: CompiledAnswer, language: CliLanguage): string {
+export function renderCompiled(compiled: CompiledAnswer, language: Language): string {
   const text = answerTexts(language);
   const basis = text('basis', { unit: text(compiled.basis.unit), kind: text(compiled.basis.kind), regionBasis: text(compiled.basis.regionBasis) });
   const reason = { 'criteria-mismatch': 'no_criteria', 'basis-conflict': 'no_basis', 'same-file-twice': 'no_same' } as const;
@@ -391,7 +386,7 @@ export function renderCompiled(compiled: CompiledAnswer, language: CliLanguage):
     renderTable(
       [text('healthcareRegion'), text('point'), text('interval'), text('missing')],
       [
-        ...compiled.healthcareRegions.map((h) => [healthcareName(h.id, language), ...figureCells(h.figure, compiled, language), h.missingRegions.map((c) => regionName(c, language)).join(', ')]),
+        ...compiled.healthcareRegions.map((h) => [healthcareRegionName(h.id, language), ...figureCells(h.figure, compiled, language), h.missingRegions.map((c) => regionName(c, language)).join(', ')]),
         [text('national'), ...figureCells(compiled.national.figure, compiled, language), String(compiled.national.missingRegions.length)],
       ],
     ),
@@ -406,8 +401,8 @@ async function runCompile(argv: string[], io: LetterCommandIo): Promise<number> 
   const parsed = parseCommandArgs(argv, { out: { type: 'string' }, date: { type: 'string' }, strict: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }, ANSWER_USAGE, io, { positionals: true });
   if (typeof parsed === 'number') return parsed;
   const { values, positionals, usage } = parsed;
-  const language = values.lang ?? DEFAULT_CLI_LANGUAGE;
-  if (!isCliLanguage(language)) return usage(`--lang must be sv or en, got "${language}"`);
+  const language = values.lang ?? DEFAULT_LANGUAGE;
+  if (!isLanguage(language)) return usage(`--lang must be sv or en, got "${language}"`);
   if (positionals.length === 0) return usage('give the answer files to compile: antal answer compile A.json B.json …');
   try {
     const compiledAt = moment(values.date, io);

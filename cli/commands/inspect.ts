@@ -12,12 +12,13 @@ import { analyseFile, type AnalyseOptions, type ImportPreview } from '../../shar
 import { importFile } from '../../shared/import/import-file';
 import { formatProblem, ImportRefusedError, type ImportProblem, type ProblemCode } from '../../shared/import/problems';
 import type { MaskMeaning } from '../../shared/import/value-tokens';
+import type { MeasureSpec } from '../../shared/import/measure-kind';
 import type { Delimiter } from '../../shared/import/sniff-dialect';
 import type { EncodingOverride } from '../../shared/import/decode-bytes';
 import { fillTemplate, renderPhrase, type PhraseTable } from '../../shared/import/phrases';
 import { PHRASES_EN } from '../../shared/import/phrases.en';
 import { PHRASES_SV } from '../../shared/import/phrases.sv';
-import { DEFAULT_CLI_LANGUAGE, type CliLanguage } from '../i18n';
+import { DEFAULT_LANGUAGE, type Language } from '../../shared/text/language';
 
 export interface CommandIo {
   stdout(text: string): void;
@@ -40,14 +41,14 @@ export const IMPORT_OPTIONS = {
 } as const;
 
 /** The report's language: `--lang sv|en`, Swedish by default like the rest of the CLI. */
-export function languageFrom(values: { lang?: string }): CliLanguage {
-  if (values.lang === undefined) return DEFAULT_CLI_LANGUAGE;
+export function languageFrom(values: { lang?: string }): Language {
+  if (values.lang === undefined) return DEFAULT_LANGUAGE;
   if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError(`--lang must be sv or en, got "${values.lang}"`);
   return values.lang;
 }
 
 /** The importer's phrases (reasons, problems) in the report's language. */
-export const phrasesFor = (language: CliLanguage): PhraseTable => (language === 'sv' ? PHRASES_SV : PHRASES_EN);
+export const phrasesFor = (language: Language): PhraseTable => (language === 'sv' ? PHRASES_SV : PHRASES_EN);
 
 const ENCODINGS: readonly EncodingOverride[] = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'];
 const DELIMITERS: Record<string, Delimiter> = { ';': ';', ',': ',', tab: '\t', '\t': '\t', '|': '|' };
@@ -135,12 +136,14 @@ const REPORT_EN = {
   measure: 'measure "{{name}}" [{{kind}}]{{members}}',
   membersFor: ' for {{members}}',
   ignored: 'ignored',
+  measureNames: 'the measure of each row, by name: {{names}}',
   noHeader: '(no header)',
   measures: 'Measures: {{list}}',
   totals: 'Totals: {{list}}',
   none: 'none',
   total: '{{dimension}}={{value}} ({{cells}} cells)',
   masked: 'Masked cells: {{masked}}; zero tokens: {{zero}}',
+  tokenNote: 'Token "{{token}}": {{because}}',
   note: 'Note line {{line}} ({{kind}}): {{text}}',
   warnings: 'Warnings: {{n}}',
   errors: 'Errors: {{n}}',
@@ -165,20 +168,25 @@ const REPORT_SV: typeof REPORT_EN = {
   measure: 'mått ”{{name}}” [{{kind}}]{{members}}',
   membersFor: ' för {{members}}',
   ignored: 'används inte',
+  measureNames: 'varje rads mått, med namn: {{names}}',
   noHeader: '(ingen rubrik)',
   measures: 'Mått: {{list}}',
   totals: 'Totaler: {{list}}',
   none: 'inga',
   total: '{{dimension}}={{value}} ({{cells}} celler)',
   masked: 'Maskerade celler: {{masked}}; nolltecken: {{zero}}',
+  tokenNote: 'Tecknet ”{{token}}”: {{because}}',
   note: 'Anteckning rad {{line}} ({{kind}}): {{text}}',
   warnings: 'Varningar: {{n}}',
   errors: 'Fel: {{n}}',
   more: '  … och {{n}} till',
 };
 
+/** A measure's kind as the report names it: "count persons", "rate events per 100000". */
+const kindText = (spec: MeasureSpec): string => `${spec.kind}${spec.unit ? ` ${spec.unit}` : ''}${spec.ratePer ? ` per ${spec.ratePer}` : ''}`;
+
 /** `inspect`'s report in the given language (numbers as plain digits, roles and kinds as the --json names them). */
-export function describePreview(p: ImportPreview, whole?: WholeFileCheck, language: CliLanguage = 'en'): string {
+export function describePreview(p: ImportPreview, whole?: WholeFileCheck, language: Language = 'en'): string {
   const words = language === 'sv' ? REPORT_SV : REPORT_EN;
   const phrases = phrasesFor(language);
   const say = (key: keyof typeof REPORT_EN, values: Record<string, string | number> = {}): string =>
@@ -208,17 +216,20 @@ export function describePreview(p: ImportPreview, whole?: WholeFileCheck, langua
     const role = m.kind === 'dimension' ? say('dimension', { role: m.role, key: m.key })
       : m.kind === 'measure' ? say('measure', {
         name: m.name,
-        kind: `${m.spec.kind}${m.spec.unit ? ` ${m.spec.unit}` : ''}${m.spec.ratePer ? ` per ${m.spec.ratePer}` : ''}`,
+        kind: kindText(m.spec),
         members: m.members.length ? say('membersFor', { members: m.members.map((x) => `${x.role}=${x.value}`).join(', ') }) : '',
       })
-        : say('ignored');
+        : m.kind === 'measure-name' ? say('measureNames', { names: Object.entries(m.specs).map(([name, spec]) => `"${name}" [${kindText(spec)}]`).join(', ') })
+          : say('ignored');
     lines.push(`  ${c.column}. ${c.header || say('noHeader')}: ${role}`);
     for (const e of c.reasons) lines.push(`       ${renderPhrase(e, phrases)}`);
   }
-  const measures = [...new Set(p.columns.flatMap((c) => (c.mapping.kind === 'measure' ? [`${c.mapping.name} [${c.mapping.spec.kind}]`] : [])))];
+  const named = p.columns.flatMap((c) => (c.mapping.kind === 'measure-name' ? Object.entries(c.mapping.specs).map(([name, spec]) => `${name} [${spec.kind}]`) : []));
+  const measures = named.length > 0 ? named : [...new Set(p.columns.flatMap((c) => (c.mapping.kind === 'measure' ? [`${c.mapping.name} [${c.mapping.spec.kind}]`] : [])))];
   if (measures.length > 0) lines.push(say('measures', { list: measures.join('; ') }));
   lines.push(say('totals', { list: p.totals.length === 0 ? say('none') : p.totals.map((t) => say('total', { dimension: t.dimension, value: t.value, cells: t.cells })).join(', ') }));
   lines.push(say('masked', { masked: p.maskedCells, zero: p.zeroTokenCells }));
+  for (const t of p.tokenNotes ?? []) lines.push(say('tokenNote', { token: t.token, because: renderPhrase(t.because, phrases) }));
   for (const n of p.notes) lines.push(say('note', { line: n.line, kind: n.kind, text: n.text }));
   const warnings = whole?.warnings ?? p.warnings;
   const errors = whole?.errors ?? p.errors;
@@ -241,7 +252,7 @@ export interface OpenedImportCommand<O extends ParseArgsConfig['options']> {
   path: string;
   bytes: Uint8Array;
   options: AnalyseOptions;
-  language: CliLanguage;
+  language: Language;
 }
 
 /**
@@ -275,7 +286,7 @@ export function openImportCommand<O extends ParseArgsConfig['options']>(
     return 2;
   }
   let options: AnalyseOptions;
-  let language: CliLanguage;
+  let language: Language;
   try {
     options = analyseOptionsFrom(values);
     language = languageFrom(values);

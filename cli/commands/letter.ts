@@ -15,7 +15,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { createSnapshot, verifySnapshot, type AnswerSnapshot, type DatasetProvenanceRecord, type RequestFacts, type SnapshotUnitProfile } from '../../shared/answer/snapshot';
+import { createSnapshot, verifySnapshot, type AnswerSnapshot, type DatasetProvenanceRecord, type RequestFacts, type UnitProfile, EMPTY_UNIT_PROFILE } from '../../shared/answer/snapshot';
 import type { Study } from '../../shared/criteria/study';
 import { parseStudyFile } from '../../shared/criteria/study-schema';
 import { DISCLOSURE_PRESETS, type DisclosurePolicy, type DisclosurePresetId } from '../../shared/disclosure';
@@ -77,8 +77,8 @@ function readJson(path: string, io: CommandIo, what: string): unknown {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function readUnit(path: string | undefined, io: CommandIo): SnapshotUnitProfile {
-  const unit: SnapshotUnitProfile = { unitName: '', address: '', signatoryName: '', signatoryTitle: '', logo: null };
+function readUnit(path: string | undefined, io: CommandIo): UnitProfile {
+  const unit: UnitProfile = { ...EMPTY_UNIT_PROFILE };
   if (!path) return unit;
   const json = readJson(path, io, 'unit profile');
   if (!isRecord(json)) throw new InputError(`${path}: the unit profile must be a JSON object with unitName, address, signatoryName, signatoryTitle`);

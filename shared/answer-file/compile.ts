@@ -28,7 +28,7 @@ import type { Basis } from '../counts/dataset';
 import type { EffAnswers } from '../answer/snapshot';
 import { discloseValue, protectedRanges, smallValueRange, type Component, type DisclosurePolicy } from '../disclosure';
 import { loadDisclosureAuditor, type PrintedOutput, type PrintedTotal, type Words } from '../disclosure-audit';
-import { COUNTY_CODES, DEFAULT_HALLAND_RULE, HEALTHCARE_REGIONS, HEALTHCARE_REGION_IDS, regionByCode, type CountyCode, type HallandRule, type HealthcareRegionId } from '../regions/regions';
+import { COUNTY_CODES, DEFAULT_HALLAND_RULE, HEALTHCARE_REGION_IDS, healthcareRegionName, regionByCode, type CountyCode, type HallandRule, type HealthcareRegionId } from '../regions/regions';
 import { stableStringify, hashJson } from '../utils/stable-json';
 import { verifyAnswerFileHash } from './hash';
 import { rangeText } from './texts';
@@ -351,10 +351,7 @@ export function compiledPrint(compiled: Pick<CompiledAnswerContent, 'regions' | 
     return [{ id, name, parts: totalParts(compiled.regions, share), ranges }];
   };
   const totals = [
-    ...compiled.healthcareRegions.flatMap((h) => {
-      const meta = HEALTHCARE_REGIONS.find((x) => x.id === h.id)!;
-      return totalOf(`healthcare-region:${h.id}`, { sv: meta.nameSv, en: meta.nameEn }, h, (code) => shareIn(code, h.id, compiled.hallandRule));
-    }),
+    ...compiled.healthcareRegions.flatMap((h) => totalOf(`healthcare-region:${h.id}`, { sv: healthcareRegionName(h.id, 'sv'), en: healthcareRegionName(h.id, 'en') }, h, (code) => shareIn(code, h.id, compiled.hallandRule))),
     ...totalOf('national', { sv: 'Riket', en: 'Sweden' }, compiled.national, () => 1),
   ];
   return { kind: 'compiled-answer', policy: compiled.policy, figures, totals };

@@ -1,5 +1,5 @@
 /**
- * The answer file (issue 8): one unit's answer to one feasibility request, as it may leave the unit — the
+ * The answer file: one unit's answer to one feasibility request, as it may leave the unit — the
  * per-region results as disclosed under the unit's disclosure policy (printed texts and the intervals a reader
  * can infer from them, never a hidden value), the request it answers, the hash of the criteria answered, the
  * basis of the counts, the Early Feedback Form answers, interested clinics, provenance and a content hash.

@@ -19,6 +19,8 @@ export interface AnswerOptions {
    * split population-weighted instead of uniformly (see estimate/population-weights.ts).
    */
   population?: Dataset;
+  /** Today's date (YYYY-MM-DD, the user's calendar): the forecast never starts recruitment before it. */
+  today?: string;
 }
 
 export interface ComputedAnswer {
@@ -31,7 +33,7 @@ export interface ComputedAnswer {
 
 export function computeAnswer(study: Study, datasets: readonly Dataset[], options: AnswerOptions): ComputedAnswer {
   const estimate = estimateEligible(study, [...datasets], options.population ? { hallandRule: options.hallandRule, population: options.population } : { hallandRule: options.hallandRule });
-  const projection = projectRecruitment(study, estimate);
+  const projection = projectRecruitment(study, estimate, options.today !== undefined ? { today: options.today } : {});
   const verdict = verdictFromProbability(projection.probability, study.verdictThresholds);
   return { estimate, projection, verdict, feedback: earlyFeedback(study, estimate) };
 }

@@ -4,7 +4,7 @@
  * reader knows; and, per output, the bounds its print puts on each variable. Rows and outputs are grouped, so a
  * finding can name the relations and outputs that narrow a value.
  */
-import { COUNTY_CODES, HEALTHCARE_REGIONS, HEALTHCARE_REGION_IDS, REGIONS, type HealthcareRegionId } from '../regions/regions';
+import { COUNTY_CODES, HEALTHCARE_REGION_IDS, REGIONS, healthcareRegionName, regionName, type HealthcareRegionId } from '../regions/regions';
 import { printedNumber, protectedRangesOf, readPercent, readPrintedText, UnreadableText, type Interval } from './read-print';
 import { both, componentWords, figureName, lossWords, outputWords, quantityWords } from './texts';
 import { AUDIT_COMPONENTS, type AuditComponent, type AuditInput, type PrintedOutput, type Words } from './types';
@@ -105,8 +105,7 @@ class Builder {
 const figureColumn = (b: Builder, figure: string, c: AuditComponent) => b.column(`${figure}#${c}`, 0, INF);
 
 function hrName(id: HealthcareRegionId): Words {
-  const hr = HEALTHCARE_REGIONS.find((h) => h.id === id)!;
-  return both(hr.nameSv, hr.nameEn);
+  return both(healthcareRegionName(id, 'sv'), healthcareRegionName(id, 'en'));
 }
 
 /** The Halland share printed by any output, as an exact fraction P / D with P, D whole (e.g. "41,6 %" → 416 / 1000). */
@@ -137,7 +136,7 @@ function addGeography(b: Builder, input: AuditInput): void {
     }
     for (const id of HEALTHCARE_REGION_IDS) {
       const members = REGIONS.filter((r) => r.code !== HALLAND && r.healthcareRegion === id);
-      const names = members.map((r) => both(r.nameSv, r.nameEn));
+      const names = members.map((r) => both(regionName(r.code, 'sv'), regionName(r.code, 'en')));
       if (id === 'sodra') names.push(both('Hallands del', 'Halland’s part'));
       if (id === 'vastra') names.push(both('Hallands del', 'Halland’s part'));
       const name = hrName(id);

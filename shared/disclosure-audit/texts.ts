@@ -2,7 +2,8 @@
  * The auditor's words, Swedish and English: names of the quantities a reader reasons about, of the relations
  * they use, and the findings. Every finding carries both languages, so the app and the CLI show it in theirs.
  */
-import { HEALTHCARE_REGIONS, REGIONS } from '../regions/regions';
+import { HEALTHCARE_REGION_IDS, COUNTY_CODES, healthcareRegionName, regionName, type CountyCode, type HealthcareRegionId } from '../regions/regions';
+import type { Language } from '../text/language';
 import type { AnswerStructure, AuditComponent, OutputKind, Words } from './types';
 
 const COMPONENT: Record<AuditComponent, Words> = {
@@ -33,13 +34,10 @@ export function outputWords(kind: OutputKind): Words {
 /** The name of a figure of the table, as the letter names it. */
 export function figureName(figure: string, structure: AnswerStructure): Words {
   const [kind, id] = figure.split(':', 2) as [string, string | undefined];
-  if (kind === 'region') {
-    const region = REGIONS.find((r) => r.code === id);
-    if (region) return both(region.nameSv, region.nameEn);
-  }
-  if (kind === 'healthcare-region') {
-    const hr = HEALTHCARE_REGIONS.find((h) => h.id === id);
-    if (hr) return both(`sjukvårdsregion ${hr.nameSv}`, `the ${hr.nameEn} healthcare region`);
+  if (kind === 'region' && (COUNTY_CODES as readonly string[]).includes(id ?? '')) return both(regionName(id as CountyCode, 'sv'), regionName(id as CountyCode, 'en'));
+  if (kind === 'healthcare-region' && (HEALTHCARE_REGION_IDS as readonly string[]).includes(id ?? '')) {
+    const hr = id as HealthcareRegionId;
+    return both(`sjukvårdsregion ${healthcareRegionName(hr, 'sv')}`, `the ${healthcareRegionName(hr, 'en')} healthcare region`);
   }
   if (figure === 'national') return both('Riket', 'Sweden');
   if (figure === 'unknown-region') return both('okänd region', 'unknown region');
@@ -66,7 +64,7 @@ export function interval(low: number, high: number): string {
 }
 
 export function narrowedMessage(label: Words, printed: { low: number; high: number } | string | null, inferred: { low: number; high: number }, range: { from: number; to: number }, policyName: string, reasons: Words[]): Words {
-  const via = (lang: 'sv' | 'en') => (reasons.length === 0 ? '' : lang === 'sv' ? ` Det följer av: ${reasons.map((r) => r.sv).join('; ')}.` : ` It follows from: ${reasons.map((r) => r.en).join('; ')}.`);
+  const via = (lang: Language) => (reasons.length === 0 ? '' : lang === 'sv' ? ` Det följer av: ${reasons.map((r) => r.sv).join('; ')}.` : ` It follows from: ${reasons.map((r) => r.en).join('; ')}.`);
   const what = (x: { low: number; high: number } | string) => (typeof x === 'string' ? x : interval(x.low, x.high));
   const exactly = inferred.low === inferred.high;
   return both(

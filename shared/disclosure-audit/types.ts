@@ -8,6 +8,7 @@
  * step repeats the one before) and low ≤ point ≤ high. It never sees a hidden value.
  */
 import type { DisclosurePolicy } from '../disclosure/policy';
+import type { Language } from '../text/language';
 
 export type AuditComponent = 'low' | 'point' | 'high';
 
@@ -99,7 +100,8 @@ export interface AuditOptions {
   explainAtMost?: number;
 }
 
-export type Words = { sv: string; en: string };
+/** A text in every language Antal speaks. */
+export type Words = Readonly<Record<Language, string>>;
 
 /** A relation or output a finding rests on. */
 export interface FindingReason {

@@ -47,7 +47,7 @@
  *    listed, change nothing and lose nothing. The most limiting step is the enabled step that loses most.
  */
 import type { Basis, Dataset } from '../counts/dataset';
-import type { CriterionStep, Predicate, ProportionRange, Study } from '../criteria/study';
+import type { CriterionStep, Predicate, Study } from '../criteria/study';
 import { assertValidStudy } from '../criteria/validate';
 import { COUNTY_CODES, HEALTHCARE_REGION_IDS, type CountyCode, type HallandRule, type HealthcareRegionId } from '../regions/regions';
 import { healthcareRegionShares } from '../regions/healthcare-shares';
@@ -281,7 +281,7 @@ function ageBandStart(label: string): number {
   return band?.kind === 'band' ? band.min : -1;
 }
 
-function keptShare(step: CriterionStep, share: ProportionRange): Interval {
+function keptShare(step: CriterionStep, share: Interval): Interval {
   // An exclusion keeps 1 − share; the largest excluded share gives the lowest kept share.
   return step.type === 'exclusion'
     ? { low: 1 - share.high, point: 1 - share.point, high: 1 - share.low }

@@ -7,7 +7,7 @@
 import type { AnswerSnapshot } from '../answer/snapshot';
 import type { DisclosurePolicy } from '../disclosure';
 import type { DerivedFigures, PrintedFigure, PrintedOutput, PrintedShare } from '../disclosure-audit';
-import { HEALTHCARE_REGIONS, REGIONS } from '../regions/regions';
+import { COUNTY_CODES, HEALTHCARE_REGION_IDS, healthcareRegionName, regionName } from '../regions/regions';
 import { letterText } from './texts';
 import type { LetterBlock, LetterModel } from './model';
 
@@ -21,11 +21,10 @@ const figureOfRow = (figure: string, cells: string[]): PrintedFigure => ({ figur
 
 export function letterPrint(model: LetterModel, snapshot: AnswerSnapshot, policy: DisclosurePolicy): PrintedOutput {
   const t = letterText(model.language);
-  const sv = model.language === 'sv';
   const figures: PrintedFigure[] = [];
   const shares: PrintedShare[] = [];
-  const regionByName = new Map(REGIONS.map((r) => [sv ? r.nameSv : r.nameEn, r.code]));
-  const hrByName = new Map(HEALTHCARE_REGIONS.map((h) => [sv ? h.nameSv : h.nameEn, h.id]));
+  const regionByName = new Map(COUNTY_CODES.map((code) => [regionName(code, model.language), code]));
+  const hrByName = new Map(HEALTHCARE_REGION_IDS.map((id) => [healthcareRegionName(id, model.language), id]));
 
   const perRegion = tableWithCaption(model, t('perRegionCaption'));
   for (const row of perRegion?.rows ?? []) {
@@ -56,10 +55,7 @@ export function letterPrint(model: LetterModel, snapshot: AnswerSnapshot, policy
   if (halland) {
     const percent = /(\d+(?:[.,]\d+)?)\s?%/.exec(halland.text.replace(/\u00a0/g, ' '));
     if (percent) hallandSodraShare = `${percent[1]} %`;
-    else {
-      const sodra = HEALTHCARE_REGIONS.find((h) => h.id === 'sodra')!;
-      hallandSodraShare = halland.text.includes(sv ? sodra.nameSv : sodra.nameEn) ? '100 %' : '0 %';
-    }
+    else hallandSodraShare = halland.text.includes(healthcareRegionName('sodra', model.language)) ? '100 %' : '0 %';
   }
 
   // The recruitment text and chart are computed from the site regions' low, point and high.

@@ -4,16 +4,17 @@
  * holding its typed-array columns.
  *
  * Schema changes: add a new `this.version(n + 1)` with its upgrade function, never edit an old version, and
- * update tests/unit/renderer/db-schema.snapshot.json together with a migration test.
+ * update tests/renderer/db/db-schema.snapshot.json together with a migration test.
  */
 import Dexie, { type Table } from 'dexie';
-import type { Basis, Dataset, Dimension, Provenance } from '../../../shared/counts/dataset';
+import { splitDataset, type Dataset, type DatasetCells, type DatasetHeader } from '../../../shared/counts/dataset';
 import type { Study } from '../../../shared/criteria/study';
 import { DEMO_STUDY } from '../../../shared/demo/study';
 import type { AuditEntry } from '../../../shared/audit/chain';
 import { demoRequestFor, requestFromStudy } from '../../../shared/requests/create';
 import type { FeasibilityRequest } from '../../../shared/requests/request';
 import type { RequestVersion } from '../../../shared/requests/version';
+import type { Language } from '../../../shared/text/language';
 
 export const DATABASE_NAME = 'antal';
 
@@ -22,24 +23,15 @@ export interface SettingRecord {
   value: unknown;
 }
 
-export interface DatasetRecord {
-  id: string;
-  name: string;
-  basis: Basis;
-  provenance: Provenance;
-  dimensions: Dimension[];
-  cellCount: number;
+/** A dataset's header as stored, with the moment it was imported. */
+export interface DatasetRecord extends DatasetHeader {
   /** ISO timestamp. */
   importedAt: string;
 }
 
-export interface DatasetColumnsRecord {
+/** A dataset's cells as stored, under the dataset's id. */
+export interface DatasetColumnsRecord extends DatasetCells {
   datasetId: string;
-  columns: Uint32Array[];
-  low: Float64Array;
-  point: Float64Array;
-  high: Float64Array;
-  masked: Uint8Array;
 }
 
 export interface StudyRecord {
@@ -83,7 +75,7 @@ export interface LetterRecord {
   studyId: string;
   /** ISO timestamp. */
   createdAt: string;
-  language: 'sv' | 'en';
+  language: Language;
   /** SHA-256 of `bytes`, hex. */
   sha256: string;
   /** Content hash of the letter model/snapshot it was rendered from. */
@@ -146,23 +138,9 @@ export function requestForExistingStudy(record: StudyRecord, now: Date): Request
 /** Stores a dataset's metadata and columns in one transaction: either both are written or neither. */
 export async function saveDataset(db: AntalDatabase, dataset: Dataset, importedAt: Date): Promise<void> {
   await db.transaction('rw', db.datasets, db.datasetColumns, async () => {
-    await db.datasets.put({
-      id: dataset.id,
-      name: dataset.name,
-      basis: dataset.basis,
-      provenance: dataset.provenance,
-      dimensions: dataset.dimensions,
-      cellCount: dataset.cellCount,
-      importedAt: importedAt.toISOString(),
-    });
-    await db.datasetColumns.put({
-      datasetId: dataset.id,
-      columns: dataset.columns,
-      low: dataset.low,
-      point: dataset.point,
-      high: dataset.high,
-      masked: dataset.masked,
-    });
+    const { header, cells } = splitDataset(dataset);
+    await db.datasets.put({ ...header, importedAt: importedAt.toISOString() });
+    await db.datasetColumns.put({ ...cells, datasetId: dataset.id });
   });
 }
 
@@ -171,19 +149,9 @@ export async function loadDataset(db: AntalDatabase, id: string): Promise<Datase
     const meta = await db.datasets.get(id);
     const cols = await db.datasetColumns.get(id);
     if (!meta || !cols) return undefined;
-    return {
-      id: meta.id,
-      name: meta.name,
-      basis: meta.basis,
-      provenance: meta.provenance,
-      dimensions: meta.dimensions,
-      cellCount: meta.cellCount,
-      columns: cols.columns,
-      low: cols.low,
-      point: cols.point,
-      high: cols.high,
-      masked: cols.masked,
-    };
+    const { importedAt: _importedAt, ...header } = meta;
+    const { datasetId: _datasetId, ...cells } = cols;
+    return { ...header, ...cells };
   });
 }
 

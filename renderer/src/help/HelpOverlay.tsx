@@ -1,12 +1,12 @@
 /**
- * The help overlay (issue 10 §3): every keyboard shortcut with its desktop-menu accelerator, what browsers keep for
+ * The help overlay: every keyboard shortcut with its desktop-menu accelerator, what browsers keep for
  * themselves, and a link to the method page. Opened by "?", F1, the top bar's "Hjälp" button and the Help menu.
  */
 import { useTranslation } from 'react-i18next';
 // react-aria-components: the accessible modal dialog (focus trap, Escape closes, focus returns to the opener).
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import { routeHash } from '../route';
-import { MENU_ACCELERATORS, SHORTCUT_ACTIONS, SHORTCUTS, type ShortcutAction } from './shortcuts';
+import { routeHash } from '../shell/route';
+import { MENU_ACCELERATORS, SHORTCUT_ACTIONS, SHORTCUTS, type ShortcutAction } from '../shell/shortcuts';
 import './help.css';
 
 /** "CmdOrCtrl+N" as the user's platform writes it. */

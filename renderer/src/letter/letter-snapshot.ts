@@ -2,14 +2,15 @@
  * Gathers what a letter needs from the local database — the unit profile, the request that uses this study (if
  * any), the disclosure policy in force — and freezes it with the answer into an AnswerSnapshot.
  */
-import { createSnapshot, type AnswerSnapshot, type LetterLanguage } from '../../../shared/answer/snapshot';
+import { createSnapshot, type AnswerSnapshot } from '../../../shared/answer/snapshot';
 import { requestFacts } from '../../../shared/letter/request-facts';
 import type { Answer } from '../answer/load-answer';
 import type { AntalDatabase } from '../db/database';
 import type { RequestRecord } from '../db/database';
-import { loadUnitProfile } from '../db/unit-profile';
+import { loadUnitProfile } from '../settings/unit-profile';
 import { loadDisclosurePolicy } from '../disclosure/policy-store';
 import { formatIsoDate } from '../format';
+import type { Language } from '../../../shared/text/language';
 
 /** The request answered with this study, preferring an open one; undefined when the study has none. */
 export async function requestForStudy(db: AntalDatabase, studyId: string): Promise<RequestRecord | undefined> {
@@ -18,7 +19,7 @@ export async function requestForStudy(db: AntalDatabase, studyId: string): Promi
   return requests[0];
 }
 
-export async function buildLetterSnapshot(db: AntalDatabase, answer: Answer, language: LetterLanguage, now: Date): Promise<{ snapshot: AnswerSnapshot; requestId?: string }> {
+export async function buildLetterSnapshot(db: AntalDatabase, answer: Answer, language: Language, now: Date): Promise<{ snapshot: AnswerSnapshot; requestId?: string }> {
   const [unit, policy, request] = await Promise.all([loadUnitProfile(db), loadDisclosurePolicy(db), requestForStudy(db, answer.study.id)]);
   const snapshot = createSnapshot({
     language,

@@ -14,7 +14,7 @@ import { withStatus } from '../../../shared/requests/workflow';
 import { sha256Hex } from '../../../shared/utils/sha256';
 import { appendAudit, auditTables } from '../db/audit';
 import { type AntalDatabase, type AttachmentRecord, loadDataset, type StudyRecord } from '../db/database';
-import { loadHallandRule } from '../db/halland-rule';
+import { loadHallandRule } from '../settings/halland-rule';
 
 export interface StoreContext {
   db: AntalDatabase;

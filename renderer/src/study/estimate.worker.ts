@@ -25,7 +25,8 @@ function runPending(): void {
   if (!request) return;
   const started = performance.now();
   try {
-    const answer = computeAnswer(request.study, datasets, population ? { hallandRule: request.hallandRule, population } : { hallandRule: request.hallandRule });
+    const options = { hallandRule: request.hallandRule, today: request.today };
+    const answer = computeAnswer(request.study, datasets, population ? { ...options, population } : options);
     post({ type: 'result', revision: request.revision, answer, millis: performance.now() - started });
   } catch (error) {
     post({ type: 'error', revision: request.revision, message: error instanceof Error ? error.message : String(error) });

@@ -7,10 +7,11 @@ import type { ComputedAnswer } from '../../../shared/answer/compute-answer';
 import type { Dataset } from '../../../shared/counts/dataset';
 import type { Study } from '../../../shared/criteria/study';
 import type { HallandRule } from '../../../shared/regions/regions';
-import { loadHallandRule } from '../db/halland-rule';
+import { loadHallandRule } from '../settings/halland-rule';
 import { type AntalDatabase, type StudyRecord, loadDataset } from '../db/database';
 import type { FromWorker, ToWorker } from './estimate-protocol';
 import { loadPopulation, savePopulationId } from '../import/population-link';
+import { localIsoDate } from '../forecast/today';
 
 export const AUTOSAVE_DELAY_MS = 400;
 
@@ -64,9 +65,9 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
 
   const compute = useCallback((study: Study, hallandRule: HallandRule) => {
     revision.current += 1;
-    const message: ToWorker = { type: 'compute', revision: revision.current, study, hallandRule };
+    const message: ToWorker = { type: 'compute', revision: revision.current, study, hallandRule, today: localIsoDate(now()) };
     worker.current?.postMessage(message);
-  }, []);
+  }, [now]);
 
   useEffect(() => {
     let live = true;

@@ -19,7 +19,7 @@ import {
 import { rangeText } from '../../../shared/answer-file/texts';
 import { underPolicy } from '../../../shared/answer-file/compile';
 import { methodSections, snapshotMethodInputs } from '../../../shared/method';
-import { demoSnapshot } from '../../letter/helpers';
+import { demoSnapshot } from '../letter/helpers';
 
 const { ohdsi, 'leaf-shrine': leaf, 'pcornet-act': pcornet } = DISCLOSURE_PRESETS;
 const sv = (n: number) => new Intl.NumberFormat('sv-SE').format(n);
