@@ -117,7 +117,7 @@ describe('disclosure control in the letter', () => {
     expect(rows.find((r) => r[0] === 'Stockholm')![2]).toBe('141');
     const hrTable = model.body.filter((b) => b.kind === 'table')[1];
     expect(hrTable?.kind === 'table' && hrTable.rows.find((r) => r[0] === 'Stockholm-Gotland')![1]).toBe('..');
-    expect(model.body.some((b) => b.kind === 'svg' && b.caption.startsWith('Förväntat antal rekryterade'))).toBe(true);
+    expect(model.body.some((b) => b.kind === 'svg' && b.caption.startsWith('Kumulativt antal rekryterade patienter'))).toBe(true);
     const text = pdfText(await renderLetterPdf(snapshot), true);
     expect(text).toMatch(/Gotland\s+Stockholm-Gotland\s+<5\s+\d+\s+\d+/);
   }, SLOW);
