@@ -17,7 +17,7 @@ import type { Basis, Dataset } from '../../shared/counts/dataset';
 import type { Study } from '../../shared/criteria/study';
 import { parseStudyFile } from '../../shared/criteria/study-schema';
 import { estimateEligible } from '../../shared/estimate/estimate';
-import type { EstimateResult, EstimateWarning, Interval } from '../../shared/estimate/types';
+import type { EstimateResult, EstimateWarning } from '../../shared/estimate/types';
 import { analyseFile } from '../../shared/import/analyse-file';
 import { buildDataset, type MeasureDataset } from '../../shared/import/build-dataset';
 import { formatProblem, ImportRefusedError, type ImportProblem } from '../../shared/import/problems';
@@ -32,6 +32,7 @@ import type { PhraseTable } from '../../shared/import/phrases';
 import { HALLAND_OPTION_HELP, parseHallandOption } from './halland-option';
 import { parseCommandArgs } from './command-args';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../shared/text/language';
+import type { Interval } from '../../shared/utils/interval';
 
 const ESTIMATE_USAGE =
   'usage: antal estimate --study STUDY.json --data FILE [--data FILE]... [--measure NAME] [--population FILE]\n' +

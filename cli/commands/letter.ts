@@ -9,8 +9,15 @@
  * The same inputs and date always give the same bytes; `--json` prints the snapshot (with its content hash and
  * date), and `--snapshot` renders a kept snapshot again byte for byte.
  *
+ * Readiness: the letter is refused, with every reason, while the letter's readiness checklist fails — the same
+ * checks as the app's export (shared/letter/readiness.ts): data the answer can use, criteria and sites, the unit
+ * profile's name and signatory (`--unit`), every Early Feedback Form answer (`eff` in `--request`, unless the
+ * request file says `"type": "site"`), and an acknowledgement of every warning of the answer, by the key the
+ * refusal prints (`--acknowledge KEY`, or `"acknowledgements": ["KEY", …]` in the request file).
+ *
  * The file is written atomically (a temporary file beside the target, then rename). Exit 0 with a letter, 1 when
- * an input is wrong or disclosure control refuses the letter (the cell is named), 2 on a usage error.
+ * an input is wrong, the letter is not ready or disclosure control refuses it (the cell is named), 2 on a usage
+ * error. A kept snapshot (`--snapshot`) is a letter already sent: it is rendered again as it was, unchecked.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +27,10 @@ import type { Study } from '../../shared/criteria/study';
 import { parseStudyFile } from '../../shared/criteria/study-schema';
 import { DISCLOSURE_PRESETS, type DisclosurePolicy, type DisclosurePresetId } from '../../shared/disclosure';
 import { LetterDisclosureError, renderLetterPdf } from '../../shared/letter';
+import { estimateIssues, letterReadiness, unansweredEff } from '../../shared/letter/readiness';
+import { acknowledgeHintText, readinessProblemText } from '../../shared/letter/readiness-texts';
+import type { EffAnswers, TriState } from '../../shared/answer/snapshot';
+import type { Language } from '../../shared/text/language';
 import { projectRecruitment } from '../../shared/recruitment/project';
 import { verdictFromProbability } from '../../shared/recruitment/verdict';
 import { IMPORT_OPTIONS, type CommandIo } from './inspect';
@@ -29,6 +40,7 @@ import { parseCommandArgs } from './command-args';
 const LETTER_USAGE =
   'usage: antal letter --study STUDY.json --data FILE [--data FILE]... --out LETTER.pdf [--lang sv|en]\n' +
   '       [--date YYYY-MM-DD] [--policy ohdsi|leaf-shrine|pcornet-act] [--unit UNIT.json] [--request REQUEST.json]\n' +
+  '       [--acknowledge KEY]...\n' +
   '       [--measure NAME] [--population FILE] [--kind incident|prevalent] [--region-basis residence|care] [--json]\n' +
   '   or: antal letter --snapshot SNAPSHOT.json --out LETTER.pdf [--json]\n';
 
@@ -97,16 +109,50 @@ function readUnit(path: string | undefined, io: CommandIo): UnitProfile {
   return unit;
 }
 
-function readRequest(path: string | undefined, io: CommandIo): RequestFacts | undefined {
-  if (!path) return undefined;
+/** The request file: what the letter prints (RequestFacts), the request's type and the acknowledged warnings. */
+interface RequestFile {
+  facts: RequestFacts | undefined;
+  type: 'country' | 'site';
+  acknowledgements: string[];
+}
+
+function readRequest(path: string | undefined, io: CommandIo): RequestFile {
+  if (!path) return { facts: undefined, type: 'country', acknowledgements: [] };
   const json = readJson(path, io, 'request');
-  if (!isRecord(json)) throw new InputError(`${path}: the request must be a JSON object (reference, diaryNumber, recipient, subject, confidentiality, eff)`);
-  for (const key of ['reference', 'diaryNumber', 'subject', 'confidentiality'] as const) {
+  if (!isRecord(json)) throw new InputError(`${path}: the request must be a JSON object (type, reference, protocolNumber, diaryNumber, recipient, subject, confidentiality, eff, acknowledgements)`);
+  for (const key of ['reference', 'protocolNumber', 'diaryNumber', 'subject', 'confidentiality'] as const) {
     if (json[key] !== undefined && typeof json[key] !== 'string') throw new InputError(`${path}: ${key} must be a string`);
   }
   if (json.recipient !== undefined && !isRecord(json.recipient)) throw new InputError(`${path}: recipient must be an object { name, organisation, address }`);
   if (json.eff !== undefined && !isRecord(json.eff)) throw new InputError(`${path}: eff must be an object of Early Feedback Form answers`);
-  return json as RequestFacts;
+  const { type = 'country', acknowledgements = [], ...facts } = json;
+  if (type !== 'country' && type !== 'site') throw new InputError(`${path}: type must be "country" or "site", got ${JSON.stringify(type)}`);
+  const keys = Array.isArray(acknowledgements) ? acknowledgements.map((a: unknown) => (isRecord(a) ? a.key : a)) : null;
+  if (keys === null || keys.some((k) => typeof k !== 'string')) throw new InputError(`${path}: acknowledgements must be a list of warning keys (strings, or objects { "key": … })`);
+  return { facts: facts as RequestFacts, type, acknowledgements: keys as string[] };
+}
+
+/**
+ * Early Feedback Form answers an older study file keeps on the study (questions 1 and 3) are taken where the
+ * request file gives none: the request's own answers win, as when the app moves them to the request.
+ */
+function withLegacyFeedback(eff: EffAnswers | undefined, study: Study): EffAnswers | undefined {
+  const legacy = study.earlyFeedback;
+  if (!legacy) return eff;
+  const next: EffAnswers = { ...eff };
+  if (!next.populationPresent && legacy.populationPresent) next.populationPresent = { answer: legacy.populationPresent as TriState };
+  const factor = legacy.limitingFactor ?? (legacy.competingStudies ? 'competing-studies' : undefined);
+  if (!next.limitingFactors && factor) {
+    const mapped = factor === 'no-factors' ? 'none' : factor;
+    next.limitingFactors = legacy.comment?.trim() ? { factors: [mapped], comment: legacy.comment.trim() } : { factors: [mapped] };
+  }
+  return next;
+}
+
+class NotReadyError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+  }
 }
 
 /** The snapshot's moment: --date, else SOURCE_DATE_EPOCH, else today (UTC midnight, so a day's runs agree). */
@@ -175,6 +221,7 @@ export async function runLetter(argv: string[], io: LetterCommandIo): Promise<nu
     unit: { type: 'string' },
     request: { type: 'string' },
     snapshot: { type: 'string' },
+    acknowledge: { type: 'string', multiple: true },
   }, LETTER_USAGE, io, { positionals: false });
   if (typeof parsed === 'number') return parsed;
   const { values, usage } = parsed;
@@ -199,18 +246,33 @@ export async function runLetter(argv: string[], io: LetterCommandIo): Promise<nu
       const passOn = argv.filter((_, i) => !isLetterOnlyFlag(argv, i));
       const result = await estimateFor(passOn, io);
       const study = readStudy(values.study!, io);
-      const projection = projectRecruitment(study, result.estimate);
+      // Recruitment cannot start before the letter's date: a planned start that has passed is moved to it, and said.
+      const projection = projectRecruitment(study, result.estimate, { today: moment.letterDate });
       const verdict = verdictFromProbability(projection.probability, study.verdictThresholds);
-      const request = readRequest(values.request, io);
+      const requestFile = readRequest(values.request, io);
+      const eff = withLegacyFeedback(requestFile.facts?.eff, study);
+      const request: RequestFacts | undefined = requestFile.facts ? { ...requestFile.facts, ...(eff ? { eff } : {}) } : undefined;
+      const unit = readUnit(values.unit, io);
+      const datasets = provenanceFrom(result);
+      const readiness = letterReadiness({
+        title: study.title,
+        study,
+        linkedDatasets: result.datasets.length,
+        answer: { state: 'current', ...estimateIssues(result.estimate, datasets, study, language) },
+        acknowledgedKeys: [...requestFile.acknowledgements, ...(values.acknowledge ?? [])],
+        eff: requestFile.type === 'site' ? { required: false } : { required: true, unanswered: unansweredEff(eff) },
+        unit,
+      });
+      if (!readiness.ready) throw new NotReadyError(notReadyLines(readiness.problems, language));
       snapshot = createSnapshot({
         language,
         ...moment,
         study,
         answer: { estimate: result.estimate, projection, verdict },
-        datasets: provenanceFrom(result),
+        datasets,
         hallandRule: result.hallandRule,
         disclosurePolicy: DISCLOSURE_PRESETS[policyId as DisclosurePresetId] as DisclosurePolicy,
-        unit: readUnit(values.unit, io),
+        unit,
         ...(request ? { request } : {}),
       });
     }
@@ -226,6 +288,10 @@ export async function runLetter(argv: string[], io: LetterCommandIo): Promise<nu
     return 0;
   } catch (error) {
     if (error instanceof UsageProblem) return usage(error.message);
+    if (error instanceof NotReadyError) {
+      io.stderr(`${error.message}\n`);
+      return 1;
+    }
     if (error instanceof LetterDisclosureError) {
       const language = values.lang === 'en' ? 'en' : 'sv';
       io.stderr(`${language === 'sv' ? 'Brevet gjordes inte: röjandekontrollen stoppar det.' : 'The letter was not produced: disclosure control stops it.'}\n`);
@@ -237,8 +303,18 @@ export async function runLetter(argv: string[], io: LetterCommandIo): Promise<nu
   }
 }
 
+/** The refusal: a heading, then each problem on its own line; a warning with the key that acknowledges it. */
+function notReadyLines(problems: ReturnType<typeof letterReadiness>['problems'], language: Language): string[] {
+  const lines = [language === 'sv' ? 'Brevet skapades inte: det är inte klart att skickas.' : 'The letter was not created: it is not ready to be sent.'];
+  for (const problem of problems) {
+    lines.push(`  - ${readinessProblemText(problem, language)}`);
+    if (problem.code === 'unacknowledged') lines.push(`    ${acknowledgeHintText(problem.issue.key, language)}`);
+  }
+  return lines;
+}
+
 /** Flags only `antal letter` knows (with their values), left out when the estimate command is run. */
-const LETTER_ONLY = new Set(['--out', '--date', '--policy', '--unit', '--request', '--lang', '--json', '--snapshot']);
+const LETTER_ONLY = new Set(['--out', '--date', '--policy', '--unit', '--request', '--lang', '--json', '--snapshot', '--acknowledge']);
 const LETTER_BOOLEAN = new Set(['--json']);
 
 function isLetterOnlyFlag(argv: readonly string[], index: number): boolean {

@@ -7,6 +7,7 @@
  * file is made, the exact auditor checks all of them together (answerOutputs) and refuses with the findings if
  * any hidden value could be narrowed. Totals are made only when files are compiled (compile.ts) and audited again.
  */
+import { isAuditHead } from '../audit/anchor';
 import type { Basis } from '../counts/dataset';
 import type { EffAnswers } from '../answer/snapshot';
 import type { Study } from '../criteria/study';
@@ -51,6 +52,8 @@ export interface CreateAnswerFileInput {
   clinics?: readonly InterestedClinic[];
   /** When the file is made. Injected: the core never reads the clock. */
   createdAt: Date | string;
+  /** The unit's audit trail head at that moment (the app passes it; the CLI has no trail). */
+  auditHead?: { seq: number; hash: string };
 }
 
 /** Disclosure control refused the answer: nothing may be written (the findings name the values and why). */
@@ -99,6 +102,10 @@ export async function createAnswerFile(input: CreateAnswerFileInput): Promise<An
   };
   if (input.eff) content.eff = input.eff;
   if (input.clinics && input.clinics.length > 0) content.clinics = input.clinics.map((c) => ({ ...c }));
+  if (input.auditHead) {
+    if (!isAuditHead(input.auditHead)) throw new RangeError(`createAnswerFile: auditHead must be {seq, hash} with a positive whole seq and a SHA-256 in hex (got ${JSON.stringify(input.auditHead)})`);
+    content.auditHead = { seq: input.auditHead.seq, hash: input.auditHead.hash };
+  }
   return { ...content, contentHash: answerFileHash(content) };
 }
 

@@ -89,6 +89,11 @@ export interface AnswerFileContent {
   provenance: AnswerFileProvenance[];
   /** ISO 8601 instant (UTC). */
   createdAt: string;
+  /**
+   * The unit's audit trail head (sequence number and hash) when the file was made: an anchor for checking a later
+   * copy of the trail (a backup) from outside the unit's database. Absent when the file was made outside the app.
+   */
+  auditHead?: { seq: number; hash: string };
 }
 
 export interface AnswerFile extends AnswerFileContent {

@@ -8,13 +8,16 @@
  * `contentHash` is the SHA-256 of the canonical JSON of all of that (shared/utils/stable-json.ts), printed in
  * every letter's footer, so a reader can tell two letters of the same answer from two different answers.
  */
-import type { Basis, Dataset } from '../counts/dataset';
+import type { Dataset, Provenance } from '../counts/dataset';
 import type { Study } from '../criteria/study';
 import type { DisclosurePolicy } from '../disclosure/policy';
 import type { HallandRule } from '../regions/regions';
 import { hashJson, stableStringify } from '../utils/stable-json';
 import type { ComputedAnswer } from './compute-answer';
 import type { Language } from '../text/language';
+import type { AuditHead } from '../audit/chain';
+import { isAuditHead } from '../audit/anchor';
+import type { Verdict } from '../recruitment/verdict';
 
 export const ANSWER_SNAPSHOT_VERSION = 1;
 
@@ -31,25 +34,17 @@ export interface UnitProfile {
 export const EMPTY_UNIT_PROFILE: UnitProfile = { unitName: '', address: '', signatoryName: '', signatoryTitle: '', logo: null };
 
 /** Where a dataset's counts came from: what the letter's provenance section prints. */
-export interface DatasetProvenanceRecord {
-  id: string;
-  name: string;
-  publisher: string;
-  synthetic: boolean;
-  fileName?: string;
-  sha256: string;
-  extractedAt?: string;
-  periodFrom: string;
-  periodTo: string;
-  basis: Basis;
-}
+export type DatasetProvenanceRecord = Pick<Dataset, 'id' | 'name' | 'basis'> &
+  Pick<Provenance, 'publisher' | 'synthetic' | 'fileName' | 'sha256' | 'extractedAt' | 'periodFrom' | 'periodTo'>;
 
 export type TriState = 'yes' | 'no' | 'unknown';
 
 /** The Early Feedback Form answers (country feasibility), when the request asks for them. */
 export interface EffAnswers {
   populationPresent?: { answer: TriState; comment?: string };
-  /** Question 2 is the verdict itself; a comment may add to it. */
+  /** Question 2 as the coordinator answered it (the forecast's verdict is the suggestion). */
+  recruitmentChances?: { answer: Verdict; comment?: string };
+  /** Older snapshots: question 2 was the verdict itself, with this comment added. */
   recruitmentComment?: string;
   limitingFactors?: { factors: Array<'competing-studies' | 'exclusion-criteria' | 'none' | 'other'>; comment?: string };
   discouragingFactors?: { answer: TriState; comment?: string };
@@ -57,14 +52,20 @@ export interface EffAnswers {
   careSetting?: string;
   /** Question 7: types of clinics that would be relevant. */
   relevantClinics?: string;
-  /** Further questions the sponsor added, in their order. */
+  /** Further questions the sponsor added, in their order (an empty answer: not answered yet). */
   further?: Array<{ question: string; answer: string }>;
+  /** Overall feedback on the study's design. */
+  overallFeedback?: string;
+  /** Expressions of interest: investigators or clinics that want to take part. */
+  interest?: string;
 }
 
 /** What is known about the request this answer replies to. Every field is optional. */
 export interface RequestFacts {
   /** The sponsor's or Feasibility Sweden's reference. */
   reference?: string;
+  /** The study protocol's number. */
+  protocolNumber?: string;
   /** Our registration number (diarienummer). */
   diaryNumber?: string;
   recipient?: { name?: string; organisation?: string; address?: string };
@@ -96,6 +97,12 @@ export interface AnswerSnapshotContent {
   settings: SnapshotSettings;
   unit: UnitProfile;
   request?: RequestFacts;
+  /**
+   * The audit trail's head when the snapshot was taken: the letter carries it (and prints it) so that a later copy
+   * of the trail can be checked against it from outside the database (shared/audit/anchor.ts). Absent for answers
+   * made outside the app (the CLI, the demo), which have no trail.
+   */
+  auditHead?: AuditHead;
 }
 
 export interface AnswerSnapshot extends AnswerSnapshotContent {
@@ -118,6 +125,8 @@ export interface CreateSnapshotInput {
   disclosurePolicy: DisclosurePolicy;
   unit: UnitProfile;
   request?: RequestFacts;
+  /** The audit trail's head (sequence number and hash) when the snapshot is taken, when the answer comes from the app's database. */
+  auditHead?: AuditHead;
 }
 
 export function provenanceRecord(dataset: Dataset): DatasetProvenanceRecord {
@@ -158,6 +167,11 @@ function frozenCopy<T>(value: T): T {
   return JSON.parse(stableStringify(value)) as T;
 }
 
+function checkedAuditHead(head: AuditHead): AuditHead {
+  if (!isAuditHead(head)) throw new RangeError(`createSnapshot: auditHead must be {seq, hash} with a positive whole seq and a SHA-256 in hex (got ${JSON.stringify(head)})`);
+  return { seq: head.seq, hash: head.hash };
+}
+
 export function snapshotContentHash(content: AnswerSnapshotContent): string {
   return hashJson(content);
 }
@@ -174,6 +188,7 @@ export function createSnapshot(input: CreateSnapshotInput): AnswerSnapshot {
     settings: { hallandRule: input.hallandRule, disclosurePolicy: input.disclosurePolicy },
     unit: input.unit,
     ...(input.request ? { request: input.request } : {}),
+    ...(input.auditHead ? { auditHead: checkedAuditHead(input.auditHead) } : {}),
   });
   return { ...content, contentHash: snapshotContentHash(content) };
 }

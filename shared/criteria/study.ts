@@ -2,8 +2,8 @@
  * A study's feasibility definition: base population, ordered inclusion/exclusion steps and the
  * recruitment plan. This is also the JSON "study file" the CLI reads (schemaVersion guards changes).
  */
-import type { Interval } from '../estimate/types';
 import type { CountyCode } from '../regions/regions';
+import type { Interval } from '../utils/interval';
 
 export const STUDY_SCHEMA_VERSION = 1;
 
@@ -92,7 +92,11 @@ export interface RecruitmentPlan {
   sitesGoalProbability?: number;
 }
 
-/** The coordinator's answers to Early Feedback Form questions 1 and 3 (suggested by the app, always editable). */
+/**
+ * Early Feedback Form answers as older versions kept them on the study (questions 1 and 3 only). Read from old
+ * study files and old databases and moved to the request (shared/requests/feedback-migration.ts), where the
+ * form's answers live now; nothing writes them any more.
+ */
 export interface EarlyFeedbackChoices {
   /** Q1: is the patient population present in Sweden? Absent = take the suggestion. */
   populationPresent?: 'yes' | 'no' | 'unknown';
@@ -123,6 +127,6 @@ export interface Study {
   steps: CriterionStep[];
   recruitment: RecruitmentPlan;
   verdictThresholds: VerdictThresholds;
-  /** Early Feedback Form questions 1 and 3 as the coordinator answered them. Optional. */
+  /** Legacy: Early Feedback Form answers of older versions, moved to the request when read (see EarlyFeedbackChoices). */
   earlyFeedback?: EarlyFeedbackChoices;
 }

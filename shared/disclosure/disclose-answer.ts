@@ -16,13 +16,14 @@
  *    at a criterion — can be narrowed into a protected range by any combination of the relations above.
  * The result is audited independently by the exact auditor (shared/disclosure-audit) before anything is exported.
  */
-import type { EstimateResult, Interval } from '../estimate/types';
+import type { EstimateResult } from '../estimate/types';
 import { COUNTY_CODES, HEALTHCARE_REGION_IDS, regionByCode, type CountyCode, type HallandRule, type HealthcareRegionId } from '../regions/regions';
 import { HALLAND_CODE } from '../regions/healthcare-shares';
 import { protectedRanges, type DisclosurePolicy } from './policy';
 import { chooseSuppression, type TableRow, type TableValue } from './suppress';
 import { discloseValue, formatDisclosedValue, hiddenValue, type Component, type DisclosedValue } from './values';
 import type { DisclosedAnswer, DisclosedAttritionStep, DisclosedFigure, InformationLoss } from './types';
+import type { Interval } from '../utils/interval';
 
 export interface DiscloseOptions {
   /** Formats whole numbers for the printed texts (default: plain digits), e.g. sv-SE "1 234". */

@@ -59,8 +59,8 @@ import { FLAG_STRADDLE, FLAG_UNRESOLVED, buildWeightTables, periodSelection, typ
 import { EXIT_FIELDS, runCellPass, type CellPassOptions, type CellPassResult } from './cell-pass';
 import { datasetStructure } from './dataset-cache';
 import { ageWeightsFrom, type AgeWeights } from './population-weights';
-import { ZERO_INTERVAL, addIntervals, multiplyIntervals, scaleInterval } from './interval';
-import type { AttritionStep, EstimateBasis, EstimateResult, EstimateWarning, HealthcareRegionEstimate, Interval, RegionEstimate } from './types';
+import { ZERO_INTERVAL, addIntervals, multiplyIntervals, scaleInterval, type Interval } from '../utils/interval';
+import type { AttritionStep, EstimateBasis, EstimateResult, EstimateWarning, HealthcareRegionEstimate, RegionEstimate } from './types';
 
 const SLOTS = SLOT_COUNT;
 const FIELDS = EXIT_FIELDS;

@@ -15,6 +15,7 @@ import { demoRequestFor, requestFromStudy } from '../../../shared/requests/creat
 import type { FeasibilityRequest } from '../../../shared/requests/request';
 import type { RequestVersion } from '../../../shared/requests/version';
 import type { Language } from '../../../shared/text/language';
+import { upgradeToVersion3 } from './upgrade-v3';
 
 export const DATABASE_NAME = 'antal';
 
@@ -125,6 +126,11 @@ export class AntalDatabase extends Dexie {
           await requests.put(requestForExistingStudy(record, now));
         }
       });
+    // Version 3: the request is the one home of its Early Feedback Form answers (moved from the study), and it
+    // gets the sponsor's reference, the protocol number and warning acknowledgements (see upgrade-v3.ts).
+    this.version(3)
+      .stores({})
+      .upgrade((tx) => upgradeToVersion3(tx, new Date()));
   }
 }
 

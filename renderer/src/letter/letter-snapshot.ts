@@ -1,6 +1,8 @@
 /**
  * Gathers what a letter needs from the local database — the unit profile, the request that uses this study (if
- * any), the disclosure policy in force — and freezes it with the answer into an AnswerSnapshot.
+ * any), the disclosure policy in force, the audit trail's head — checks the letter's readiness on exactly that (the
+ * export is refused, with every reason, while anything fails: shared/letter/readiness.ts) and freezes it with the
+ * answer into an AnswerSnapshot.
  */
 import { createSnapshot, type AnswerSnapshot } from '../../../shared/answer/snapshot';
 import { requestFacts } from '../../../shared/letter/request-facts';
@@ -9,8 +11,18 @@ import type { AntalDatabase } from '../db/database';
 import type { RequestRecord } from '../db/database';
 import { loadUnitProfile } from '../settings/unit-profile';
 import { loadDisclosurePolicy } from '../disclosure/policy-store';
+import { currentAuditHead } from '../db/audit';
 import { formatIsoDate } from '../format';
 import type { Language } from '../../../shared/text/language';
+import type { ReadinessProblem } from '../../../shared/letter/readiness';
+import { appReadiness } from './readiness';
+
+/** The letter may not leave yet: the readiness checklist names why. */
+export class LetterNotReadyError extends Error {
+  constructor(readonly problems: ReadinessProblem[]) {
+    super(`the letter is not ready (${problems.map((p) => p.code).join(', ')})`);
+  }
+}
 
 /** The request answered with this study, preferring an open one; undefined when the study has none. */
 export async function requestForStudy(db: AntalDatabase, studyId: string): Promise<RequestRecord | undefined> {
@@ -20,7 +32,9 @@ export async function requestForStudy(db: AntalDatabase, studyId: string): Promi
 }
 
 export async function buildLetterSnapshot(db: AntalDatabase, answer: Answer, language: Language, now: Date): Promise<{ snapshot: AnswerSnapshot; requestId?: string }> {
-  const [unit, policy, request] = await Promise.all([loadUnitProfile(db), loadDisclosurePolicy(db), requestForStudy(db, answer.study.id)]);
+  const [unit, policy, request, auditHead] = await Promise.all([loadUnitProfile(db), loadDisclosurePolicy(db), requestForStudy(db, answer.study.id), currentAuditHead(db)]);
+  const readiness = appReadiness({ study: answer.study, datasets: answer.datasets, answer, answerState: 'current', request: request ?? null, unit, language });
+  if (!readiness.ready) throw new LetterNotReadyError(readiness.problems);
   const snapshot = createSnapshot({
     language,
     createdAt: now,
@@ -32,6 +46,8 @@ export async function buildLetterSnapshot(db: AntalDatabase, answer: Answer, lan
     disclosurePolicy: policy,
     unit,
     ...(request ? { request: requestFacts(request, language) } : {}),
+    // The trail as it is now: the letter carries it, so a later copy of the trail can be checked against it.
+    ...(auditHead ? { auditHead } : {}),
   });
   return request ? { snapshot, requestId: request.id } : { snapshot };
 }

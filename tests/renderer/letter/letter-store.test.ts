@@ -1,5 +1,6 @@
-// The app's side of the letter: a snapshot gathered from the database (unit profile, the demo request, the policy)
-// and an exported letter kept with its SHA-256 and written to the audit trail.
+// The app's side of the letter: a snapshot gathered from the database (unit profile, the demo request, the policy),
+// refused while the letter's readiness checklist fails (checked on what is stored, whatever the screen showed), and
+// an exported letter kept with its SHA-256 and written to the audit trail.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDemoDataset } from '../../../shared/demo/dataset';
@@ -11,7 +12,10 @@ import { AntalDatabase, DEMO_REQUEST_ID, putSetting } from '../../../renderer/sr
 import { seedDemoIfNew } from '../../../renderer/src/db/seed';
 import { saveUnitProfile } from '../../../renderer/src/settings/unit-profile';
 import { DISCLOSURE_POLICY_SETTING_KEY, StoredPolicyError } from '../../../shared/disclosure';
-import { buildLetterSnapshot } from '../../../renderer/src/letter/letter-snapshot';
+import { buildLetterSnapshot, LetterNotReadyError } from '../../../renderer/src/letter/letter-snapshot';
+import { appReadiness } from '../../../renderer/src/letter/readiness';
+import { acknowledgeWarnings, saveRequest, type StoreContext } from '../../../renderer/src/requests/request-store';
+import type { Answer } from '../../../renderer/src/answer/load-answer';
 import { recordExportedLetter } from '../../../renderer/src/letter/letter-store';
 
 let counter = 0;
@@ -27,12 +31,78 @@ afterEach(async () => {
 });
 
 const now = new Date('2026-03-14T09:30:00Z');
+const UNIT = { unitName: 'Prövningsenheten Syd', address: 'Box 1', signatoryName: 'Åsa Öberg', signatoryTitle: 'Koordinator', logo: null };
+const ctx = (db: AntalDatabase): StoreContext => ({ db, now, today: '2026-03-14', newId: () => `id-${counter++}` });
+
+/** Answers every Early Feedback Form question of the demo request (all but `skip`). */
+async function answerForm(db: AntalDatabase, skip: string[] = []): Promise<void> {
+  const before = (await db.requests.get(DEMO_REQUEST_ID))!;
+  const answers: Record<string, { choice: string; comment: string }> = {
+    'population-present': { choice: 'yes', comment: '' },
+    'recruitment-chances': { choice: 'good', comment: '' },
+    'limiting-factors': { choice: 'exclusion-criteria', comment: '' },
+    'discouraging-factors': { choice: 'no', comment: '' },
+    'standard-of-care': { choice: 'yes', comment: '' },
+    'care-setting': { choice: '', comment: 'Kolorektalkirurgi och onkologi vid universitetssjukhus.' },
+    'relevant-clinics': { choice: '', comment: 'Onkologiska kliniker.' },
+  };
+  for (const id of skip) delete answers[id];
+  await saveRequest(ctx(db), before, { ...before, feedback: answers, sponsorReference: 'SPON-CRC-301', protocolNumber: 'CRC-301-P3' }, 'EFF');
+}
+
+/** Acknowledges every warning the answer has now. */
+async function acknowledgeAll(db: AntalDatabase, answer: Answer): Promise<void> {
+  const request = (await db.requests.get(DEMO_REQUEST_ID))!;
+  const readiness = appReadiness({ study: answer.study, datasets: answer.datasets, answer, answerState: 'current', request, unit: UNIT, language: 'sv' });
+  const issues = readiness.problems.flatMap((p) => (p.code === 'unacknowledged' ? [p.issue] : []));
+  await acknowledgeWarnings(ctx(db), DEMO_REQUEST_ID, issues, 'Åsa Öberg', 'bekräftade');
+}
+
+async function readyDb(): Promise<{ db: AntalDatabase; answer: Answer }> {
+  const db = await seededDb();
+  await saveUnitProfile(db, UNIT);
+  const answer = (await loadAnswer(db))!;
+  await answerForm(db);
+  await acknowledgeAll(db, answer);
+  return { db, answer };
+}
 
 describe('letters in the app', () => {
-  it('the snapshot carries the unit profile, the demo request and the default policy, dated by the injected clock', async () => {
+  it('refuses the letter while the unit profile is empty, the form unanswered or a warning unacknowledged, naming each', async () => {
     const db = await seededDb();
-    await saveUnitProfile(db, { unitName: 'Prövningsenheten Syd', address: 'Box 1', signatoryName: 'Åsa Öberg', signatoryTitle: 'Koordinator', logo: null });
     const answer = (await loadAnswer(db))!;
+    const refusal = await buildLetterSnapshot(db, answer, 'sv', now).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(LetterNotReadyError);
+    const codes = (refusal as LetterNotReadyError).problems.map((p) => p.code);
+    // The demo answer's warnings (synthetic data, masked cells, …) each need their own acknowledgement.
+    expect(new Set(codes)).toEqual(new Set(['unacknowledged', 'eff-unanswered', 'no-letterhead', 'no-signatory']));
+    expect(codes.filter((c) => c === 'unacknowledged').length).toBe(answer.estimate.warnings.length);
+
+    await saveUnitProfile(db, UNIT);
+    await answerForm(db, ['care-setting']);
+    await acknowledgeAll(db, answer);
+    const still = (await buildLetterSnapshot(db, answer, 'sv', now).catch((e: unknown) => e)) as LetterNotReadyError;
+    expect(still.problems).toEqual([{ code: 'eff-unanswered', questions: [{ number: 6 }] }]);
+    expect(await db.letters.count()).toBe(0);
+  });
+
+  it('a changed warning needs a new acknowledgement', async () => {
+    const { db, answer } = await readyDb();
+    await expect(buildLetterSnapshot(db, answer, 'sv', now)).resolves.toBeTruthy();
+    // Another count of masked cells is another warning: the earlier acknowledgement does not cover it.
+    const changed: Answer = { ...answer, estimate: { ...answer.estimate, warnings: answer.estimate.warnings.map((w) => (w.code === 'masked-cells' ? { ...w, count: w.count + 1 } : w)) } };
+    const refusal = (await buildLetterSnapshot(db, changed, 'sv', now).catch((e: unknown) => e)) as LetterNotReadyError;
+    expect(refusal.problems.map((p) => [p.code, p.code === 'unacknowledged' ? p.issue.code : ''])).toEqual([['unacknowledged', 'masked-cells']]);
+    // The acknowledgements are on the request, with who and when, and in the audit trail.
+    const request = (await db.requests.get(DEMO_REQUEST_ID))!;
+    expect(request.acknowledgements.every((a) => a.by === 'Åsa Öberg' && a.at === now.toISOString())).toBe(true);
+    const acknowledged = (await db.audit.toArray()).filter((e) => e.details?.action === 'warnings-acknowledged');
+    expect(acknowledged).toHaveLength(1);
+    expect((acknowledged[0]!.details!.warnings as unknown[]).length).toBe(answer.estimate.warnings.length);
+  });
+
+  it('the snapshot carries the unit profile, the demo request and the default policy, dated by the injected clock', async () => {
+    const { db, answer } = await readyDb();
     const { snapshot, requestId } = await buildLetterSnapshot(db, answer, 'sv', now);
     expect(requestId).toBe(DEMO_REQUEST_ID);
     expect(snapshot.createdAt).toBe('2026-03-14T09:30:00.000Z');
@@ -40,6 +110,9 @@ describe('letters in the app', () => {
     expect(snapshot.settings.disclosurePolicy.name).toBe('OHDSI k = 5');
     expect(snapshot.request?.confidentiality).toBeTruthy();
     expect(snapshot.datasets[0]!.sha256).toBe(answer.datasets[0]!.provenance.sha256);
+    // The sponsor's reference and the protocol number as their own fields, never our diary number in their place.
+    expect(snapshot.request).toMatchObject({ reference: 'SPON-CRC-301', protocolNumber: 'CRC-301-P3' });
+    expect(snapshot.request?.eff?.careSetting).toBe('Kolorektalkirurgi och onkologi vid universitetssjukhus.');
   });
 
   it('a stored policy that is not valid stops the letter with the problem named', async () => {
@@ -51,8 +124,7 @@ describe('letters in the app', () => {
   });
 
   it('an exported letter is stored with its bytes and SHA-256, and "letter exported" is appended to an intact audit trail', async () => {
-    const db = await seededDb();
-    const answer = (await loadAnswer(db))!;
+    const { db, answer } = await readyDb();
     const { snapshot, requestId } = await buildLetterSnapshot(db, answer, 'en', now);
     const bytes = new TextEncoder().encode('%PDF-1.3 test bytes');
     const record = await recordExportedLetter(db, { snapshot, bytes, fileName: 'feasibility-letter.pdf', savedAs: '/tmp/feasibility-letter.pdf', ...(requestId ? { requestId } : {}) }, now);
