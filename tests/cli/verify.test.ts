@@ -239,7 +239,7 @@ describe('antal verify: a backup against the letters and answer files made from 
     return {
       'letter.pdf': await renderLetterPdf(snapshot),
       'snapshot.json': JSON.stringify(snapshot),
-      'answer.json': JSON.stringify(answer('Forum Söder', ['07', '10', '12'], { '07': 40, '10': 3, '12': 200 }, { auditHead: atAnswer })),
+      'answer.json': JSON.stringify(await answer('Forum Söder', ['07', '10', '12'], { '07': 40, '10': 3, '12': 200 }, { auditHead: atAnswer })),
     };
   }
 
