@@ -13,8 +13,7 @@ import { seedDemoIfNew } from '../../../renderer/src/db/seed';
 import { saveUnitProfile } from '../../../renderer/src/settings/unit-profile';
 import { DISCLOSURE_POLICY_SETTING_KEY, StoredPolicyError } from '../../../shared/disclosure';
 import { buildLetterSnapshot, LetterNotReadyError } from '../../../renderer/src/letter/letter-snapshot';
-import { appReadiness } from '../../../renderer/src/letter/readiness';
-import { acknowledgeWarnings, saveRequest, type StoreContext } from '../../../renderer/src/requests/request-store';
+import { acknowledgeAll as acknowledgeAllAt, answerForm as answerFormAt, UNIT } from './ready-letter';
 import type { Answer } from '../../../renderer/src/answer/load-answer';
 import { recordExportedLetter } from '../../../renderer/src/letter/letter-store';
 
@@ -31,32 +30,9 @@ afterEach(async () => {
 });
 
 const now = new Date('2026-03-14T09:30:00Z');
-const UNIT = { unitName: 'Prövningsenheten Syd', address: 'Box 1', signatoryName: 'Åsa Öberg', signatoryTitle: 'Koordinator', logo: null };
-const ctx = (db: AntalDatabase): StoreContext => ({ db, now, today: '2026-03-14', newId: () => `id-${counter++}` });
 
-/** Answers every Early Feedback Form question of the demo request (all but `skip`). */
-async function answerForm(db: AntalDatabase, skip: string[] = []): Promise<void> {
-  const before = (await db.requests.get(DEMO_REQUEST_ID))!;
-  const answers: Record<string, { choice: string; comment: string }> = {
-    'population-present': { choice: 'yes', comment: '' },
-    'recruitment-chances': { choice: 'good', comment: '' },
-    'limiting-factors': { choice: 'exclusion-criteria', comment: '' },
-    'discouraging-factors': { choice: 'no', comment: '' },
-    'standard-of-care': { choice: 'yes', comment: '' },
-    'care-setting': { choice: '', comment: 'Kolorektalkirurgi och onkologi vid universitetssjukhus.' },
-    'relevant-clinics': { choice: '', comment: 'Onkologiska kliniker.' },
-  };
-  for (const id of skip) delete answers[id];
-  await saveRequest(ctx(db), before, { ...before, feedback: answers, sponsorReference: 'SPON-CRC-301', protocolNumber: 'CRC-301-P3' }, 'EFF');
-}
-
-/** Acknowledges every warning the answer has now. */
-async function acknowledgeAll(db: AntalDatabase, answer: Answer): Promise<void> {
-  const request = (await db.requests.get(DEMO_REQUEST_ID))!;
-  const readiness = appReadiness({ study: answer.study, datasets: answer.datasets, answer, answerState: 'current', request, unit: UNIT, language: 'sv' });
-  const issues = readiness.problems.flatMap((p) => (p.code === 'unacknowledged' ? [p.issue] : []));
-  await acknowledgeWarnings(ctx(db), DEMO_REQUEST_ID, issues, 'Åsa Öberg', 'bekräftade');
-}
+const answerForm = (db: AntalDatabase, skip: string[] = []): Promise<void> => answerFormAt(db, now, skip);
+const acknowledgeAll = (db: AntalDatabase, answer: Answer): Promise<void> => acknowledgeAllAt(db, answer, now);
 
 async function readyDb(): Promise<{ db: AntalDatabase; answer: Answer }> {
   const db = await seededDb();
