@@ -8,7 +8,6 @@
  */
 import Dexie, { type Table } from 'dexie';
 import { splitDataset, type Dataset, type DatasetCells, type DatasetHeader } from '../../../shared/counts/dataset';
-import type { Study } from '../../../shared/criteria/study';
 import { DEMO_STUDY } from '../../../shared/demo/study';
 import type { AuditEntry } from '../../../shared/audit/chain';
 import { demoRequestFor, requestFromStudy } from '../../../shared/requests/create';
@@ -16,6 +15,7 @@ import type { FeasibilityRequest } from '../../../shared/requests/request';
 import type { RequestVersion } from '../../../shared/requests/version';
 import type { Language } from '../../../shared/text/language';
 import { upgradeToVersion3 } from './upgrade-v3';
+import type { StudyRecord } from './records';
 
 export const DATABASE_NAME = 'antal';
 
@@ -35,15 +35,7 @@ export interface DatasetColumnsRecord extends DatasetCells {
   datasetId: string;
 }
 
-export interface StudyRecord {
-  id: string;
-  title: string;
-  /** ISO timestamp. */
-  updatedAt: string;
-  /** Dataset ids the study is estimated from. */
-  datasetIds: string[];
-  study: Study;
-}
+export type { StudyRecord };
 
 /** A request is the stored FeasibilityRequest itself (shared/requests/request.ts). */
 export type RequestRecord = FeasibilityRequest;

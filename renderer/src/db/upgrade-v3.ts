@@ -15,8 +15,8 @@ import type { Transaction } from 'dexie';
 import { type AuditEntry, type AuditHead, nextAuditEntry } from '../../../shared/audit/chain';
 import { moveLegacyFeedback, withoutLegacyFeedback } from '../../../shared/requests/feedback-migration';
 import type { FeasibilityRequest } from '../../../shared/requests/request';
-import { AUDIT_HEAD_KEY } from './audit';
-import type { StudyRecord } from './database';
+import { AUDIT_HEAD_KEY } from './setting-keys';
+import type { StudyRecord } from './records';
 
 /** A request as version 2 stored it: without the fields version 3 adds. */
 export type RequestV2 = Omit<FeasibilityRequest, 'sponsorReference' | 'protocolNumber' | 'acknowledgements'> & Partial<Pick<FeasibilityRequest, 'sponsorReference' | 'protocolNumber' | 'acknowledgements'>>;
