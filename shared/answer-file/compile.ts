@@ -32,7 +32,7 @@ import { COUNTY_CODES, DEFAULT_HALLAND_RULE, HEALTHCARE_REGION_IDS, healthcareRe
 import { stableStringify, hashJson } from '../utils/stable-json';
 import { verifyAnswerFileHash } from './hash';
 import { rangeText } from './texts';
-import type { AnswerFile, AnswerFileCriteria, AnswerFileProvenance, AnswerFileRegion, AnswerFileRequest, DisclosedNumber, InterestedClinic } from './types';
+import type { AnswerFile, AnswerFileCriteria, CompiledFigure, Range, AnswerFileProvenance, AnswerFileRegion, AnswerFileRequest, DisclosedNumber, InterestedClinic } from './types';
 
 export const COMPILED_ANSWER_FORMAT = 'antal-compiled-answer';
 export const COMPILED_ANSWER_VERSION = 1;
@@ -40,17 +40,8 @@ export const COMPILED_ANSWER_VERSION = 1;
 const HALLAND: CountyCode = '13';
 const COMPONENTS: readonly Component[] = ['low', 'point', 'high'];
 
-/** Whole values a reader can infer; high null = unbounded. */
-export interface Range {
-  low: number;
-  high: number | null;
-}
-
-/**
- * A printed figure, or why it is not printed: a total whose point would cut into a protected range, or one with
- * no answered region. An interval end that would cut into a protected range is withheld (null) by itself.
- */
-export type CompiledFigure = { printed: true; low: Range | null; point: Range; high: Range | null } | { printed: false; reason: 'small-total' | 'no-answers' };
+// Defined beside the file format so that the texts can name them without importing this module (no import cycle).
+export type { CompiledFigure, Range } from './types';
 
 export type CompileWarning =
   | { code: 'criteria-mismatch'; params: { unit: string; studyVersion: number; expectedStudyVersion: number } }

@@ -4,7 +4,7 @@
  * policy's text for a hidden figure, ".."), any other range as "a–b". `formatNumber` formats whole numbers for the reader's language (sv-SE "1 234").
  */
 import { smallValueRange, smallValueText, type DisclosurePolicy } from '../disclosure';
-import type { CompiledFigure, Range } from './compile';
+import type { CompiledFigure, Range } from './types';
 
 export function rangeText(r: Range, policy: DisclosurePolicy, formatNumber: (n: number) => string = String): string {
   // Nothing known but that it is a count: printed as a hidden figure is.
