@@ -78,6 +78,7 @@ const TEXT: Record<Language, Texts> = {
     national: 'Riket',
     warnings: 'Varningar',
     disclosureOk: 'Röjandekontrollen godkänner sammanställningen ({policy}).',
+    disclosureRefused: 'Svarsfilen gjordes inte: röjandekontrollen stoppar den.',
     disclosureFailed: 'Röjandekontrollen stoppar sammanställningen:',
     wrote: 'Skrev {out} (innehållshash {hash})',
     basis: '{unit}, {kind}, region efter {regionBasis}',
@@ -120,6 +121,7 @@ const TEXT: Record<Language, Texts> = {
     national: 'Sweden',
     warnings: 'Warnings',
     disclosureOk: 'Disclosure control passes the compilation ({policy}).',
+    disclosureRefused: 'The answer file was not made: disclosure control stops it.',
     disclosureFailed: 'Disclosure control stops the compilation:',
     wrote: 'Wrote {out} (content hash {hash})',
     basis: '{unit}, {kind}, region by {regionBasis}',
@@ -316,12 +318,13 @@ async function runExport(argv: string[], io: LetterCommandIo): Promise<number> {
     const policy = DISCLOSURE_PRESETS[presetId] as DisclosurePolicy;
     const clinics = readClinics(values.clinics, io);
     const eff = values.eff ? (readJson(values.eff, io) as EffAnswers) : undefined;
-    const file = createAnswerFile({
+    const file = await createAnswerFile({
       unit: { name: values.unit.trim(), ...(values.node ? { node: values.node as HealthcareRegionId } : {}) },
       regions,
       study,
       request: { reference: values.reference ?? study.sponsorReference, title: values.title ?? study.title },
       estimate: result.estimate,
+      hallandRule: result.hallandRule,
       basis: result.datasets[0]!.basis,
       policy,
       provenance: result.datasets.map((d) => ({ name: `${basename(d.file)} (${d.measure})`, publisher: basename(d.file), periodFrom: d.periodFrom, periodTo: d.periodTo, sha256: d.sha256, synthetic: false })),
@@ -343,7 +346,7 @@ async function runExport(argv: string[], io: LetterCommandIo): Promise<number> {
   } catch (error) {
     if (error instanceof UsageProblem) return usage(error.message);
     if (error instanceof AnswerFileDisclosureError) {
-      io.stderr(`${error.message}\n${error.violations.map((v) => `  ${v.message}`).join('\n')}\n`);
+      io.stderr(`${text('disclosureRefused')}\n${error.findings.map((f) => `  ${f.message[language]}`).join('\n')}\n`);
       return 1;
     }
     io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
@@ -390,7 +393,7 @@ export function renderCompiled(compiled: CompiledAnswer, language: Language): st
     '',
   ];
   if (compiled.warnings.length > 0) out.push(`${text('warnings')}:`, ...compiled.warnings.map((w) => `- ${warningText(w, language)}`), '');
-  out.push(compiled.disclosure.ok ? text('disclosureOk', { policy: compiled.policy.name }) : [text('disclosureFailed'), ...compiled.disclosure.violations.map((v) => `  ${v}`)].join('\n'));
+  out.push(compiled.disclosure.ok ? text('disclosureOk', { policy: compiled.policy.name }) : [text('disclosureFailed'), ...compiled.disclosure.violations.map((v) => `  ${v[language]}`)].join('\n'));
   return `${out.join('\n')}\n`;
 }
 
@@ -406,7 +409,7 @@ async function runCompile(argv: string[], io: LetterCommandIo): Promise<number> 
     const files = positionals.map((path) => readAnswerFile(path, io));
     let compiled: CompiledAnswer;
     try {
-      compiled = compileAnswers(files, { compiledAt });
+      compiled = await compileAnswers(files, { compiledAt });
     } catch (error) {
       if (error instanceof CompileError && typeof error.params.file === 'number') throw new InputError(`${positionals[error.params.file - 1]}: ${error.message}`);
       throw error;

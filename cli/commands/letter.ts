@@ -293,8 +293,9 @@ export async function runLetter(argv: string[], io: LetterCommandIo): Promise<nu
       return 1;
     }
     if (error instanceof LetterDisclosureError) {
-      io.stderr(`${error.message}\n`);
-      for (const v of error.violations) io.stderr(`  ${v.label}: ${v.message}\n`);
+      const language = values.lang === 'en' ? 'en' : 'sv';
+      io.stderr(`${language === 'sv' ? 'Brevet gjordes inte: röjandekontrollen stoppar det.' : 'The letter was not produced: disclosure control stops it.'}\n`);
+      for (const f of error.findings) io.stderr(`  ${f.message[language]}\n`);
       return 1;
     }
     io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);

@@ -14,6 +14,7 @@ import { saveRequest } from './requests/request-store';
 import { saveStudyEdit } from './study/study-store';
 import { formatIsoDate } from './format';
 import { detectPlatform } from './platform';
+import { locateSolver } from './platform/solver';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { loadLanguage, saveLanguage } from './settings/language';
 import { startTheme } from './settings/theme';
@@ -22,6 +23,8 @@ import './styles.css';
 
 // The stored theme goes on <html data-theme> before anything renders, so the first paint has the right colours.
 startTheme();
+// Answer files and compilations are audited on this thread; the letter worker locates the solver itself.
+locateSolver();
 
 /**
  * React Aria's press handling inserts a <style> element (touch-action for pressable elements) unless an element

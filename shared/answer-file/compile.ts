@@ -17,18 +17,22 @@
  * - Regions nobody answered are listed ('missing-regions'); totals are sums over the answered regions and say
  *   which are missing.
  * - Suppressed inputs stay suppressed: a "<5" contributes its interval (1–4, or 0–4 when zeros show as small), a
- *   secondary ".." contributes k..∞. A total is printed only when its point does not cut into a protected
- *   range, and each interval end only when it does not either; otherwise it is withheld (a reader could
- *   otherwise narrow it). The whole print is audited by checkDisclosure.
+ *   ".." contributes 0..∞. A total is printed only when its point does not cut into a protected range, and each
+ *   interval end only when it does not either; otherwise it is withheld (a reader could otherwise narrow it).
+ * - The units' own texts are not carried: every answer is printed as re-read under the strictest policy.
+ * - The whole print is checked by the exact auditor; while it finds a value a reader could narrow, the totals
+ *   the finding rests on are withheld (all of them, if it names none), and the print is checked again.
  * - Halland is split between Södra and Västra by the Halland rule (ends rounded outwards).
  */
 import type { Basis } from '../counts/dataset';
 import type { EffAnswers } from '../answer/snapshot';
-import { checkDisclosure, discloseValue, protectedRanges, type AdditiveRelation, type Component, type DisclosurePolicy, type PrintedCell, type PrintedTable } from '../disclosure';
-import { COUNTY_CODES, DEFAULT_HALLAND_RULE, HEALTHCARE_REGION_IDS, regionByCode, type CountyCode, type HallandRule, type HealthcareRegionId, regionName } from '../regions/regions';
+import { discloseValue, protectedRanges, smallValueRange, type Component, type DisclosurePolicy } from '../disclosure';
+import { loadDisclosureAuditor, type PrintedOutput, type PrintedTotal, type Words } from '../disclosure-audit';
+import { COUNTY_CODES, DEFAULT_HALLAND_RULE, HEALTHCARE_REGION_IDS, healthcareRegionName, regionByCode, type CountyCode, type HallandRule, type HealthcareRegionId } from '../regions/regions';
 import { stableStringify, hashJson } from '../utils/stable-json';
-import { verifyAnswerFileHash } from './create';
-import type { AnswerFile, AnswerFileCriteria, AnswerFileProvenance, AnswerFileRequest, DisclosedNumber, InterestedClinic } from './types';
+import { verifyAnswerFileHash } from './hash';
+import { rangeText } from './texts';
+import type { AnswerFile, AnswerFileCriteria, CompiledFigure, Range, AnswerFileProvenance, AnswerFileRegion, AnswerFileRequest, DisclosedNumber, InterestedClinic } from './types';
 
 export const COMPILED_ANSWER_FORMAT = 'antal-compiled-answer';
 export const COMPILED_ANSWER_VERSION = 1;
@@ -36,17 +40,8 @@ export const COMPILED_ANSWER_VERSION = 1;
 const HALLAND: CountyCode = '13';
 const COMPONENTS: readonly Component[] = ['low', 'point', 'high'];
 
-/** Whole values a reader can infer; high null = unbounded. */
-export interface Range {
-  low: number;
-  high: number | null;
-}
-
-/**
- * A printed figure, or why it is not printed: a total whose point would cut into a protected range, or one with
- * no answered region. An interval end that would cut into a protected range is withheld (null) by itself.
- */
-export type CompiledFigure = { printed: true; low: Range | null; point: Range; high: Range | null } | { printed: false; reason: 'small-total' | 'no-answers' };
+// Defined beside the file format so that the texts can name them without importing this module (no import cycle).
+export type { CompiledFigure, Range } from './types';
 
 export type CompileWarning =
   | { code: 'criteria-mismatch'; params: { unit: string; studyVersion: number; expectedStudyVersion: number } }
@@ -91,7 +86,7 @@ export interface CompiledRegionAnswer {
   low: Range;
   point: Range;
   high: Range;
-  /** The unit's printed texts (under its own policy). */
+  /** The answer's texts re-read under the compiled answer's (strictest) policy — never the unit's own texts. */
   texts: { low: string; point: string; high: string };
   suppressed: boolean;
 }
@@ -129,7 +124,8 @@ export interface CompiledAnswerContent {
   clinics: (InterestedClinic & { unit: string })[];
   eff: { unit: string; answers: EffAnswers }[];
   provenance: (AnswerFileProvenance & { unit: string })[];
-  disclosure: { ok: boolean; violations: string[] };
+  /** The auditor's verdict on the compiled print, after withholding what it found; each finding in Swedish and English. */
+  disclosure: { ok: boolean; violations: Words[] };
   compiledAt: string;
 }
 
@@ -189,10 +185,9 @@ export function underPolicy(r: Range, component: Component, policy: DisclosurePo
     const d = discloseValue(r.low, component, policy).display;
     return { low: d.low, high: Number.isFinite(d.high) ? d.high : null };
   }
-  const k = policy.threshold;
-  const bottom = policy.zero === 'as-small' ? 0 : 1;
-  const low = r.low === 0 ? 0 : r.low < k ? bottom : r.low;
-  const high = r.high !== null && r.high < k ? k - 1 : r.high;
+  const small = smallValueRange(policy);
+  const low = r.low === 0 ? 0 : r.low <= small.to ? small.from : r.low;
+  const high = r.high !== null && r.high <= small.to ? small.to : r.high;
   return { low, high };
 }
 
@@ -275,20 +270,20 @@ function selectFiles(files: readonly AnswerFile[], warnings: CompileWarning[]): 
   return { counted, excluded, criteria, basis };
 }
 
-function compileRegions(counted: readonly Counted[], policy: DisclosurePolicy, warnings: CompileWarning[]): CompiledRegion[] {
+/** The answers compiled: each unit's name and its regions. */
+export interface CompileInput {
+  unit: string;
+  regions: readonly AnswerFileRegion[];
+}
+
+function compileRegions(counted: readonly CompileInput[], policy: DisclosurePolicy, warnings: CompileWarning[]): CompiledRegion[] {
   return COUNTY_CODES.map((code) => {
     const answers: CompiledRegionAnswer[] = [];
-    for (const { file } of counted) {
-      const r = file.regions.find((x) => x.region === code);
+    for (const input of counted) {
+      const r = input.regions.find((x) => x.region === code);
       if (!r) continue;
-      answers.push({
-        unit: file.unit.name,
-        low: underPolicy(range(r.low), 'low', policy),
-        point: underPolicy(range(r.point), 'point', policy),
-        high: underPolicy(range(r.high), 'high', policy),
-        texts: { low: r.low.text, point: r.point.text, high: r.high.text },
-        suppressed: r.suppressed,
-      });
+      const [low, point, high] = [underPolicy(range(r.low), 'low', policy), underPolicy(range(r.point), 'point', policy), underPolicy(range(r.high), 'high', policy)];
+      answers.push({ unit: input.unit, low, point, high, texts: { low: rangeText(low, policy), point: rangeText(point, policy), high: rangeText(high, policy) }, suppressed: r.suppressed });
     }
     if (answers.length > 1) warnings.push({ code: 'duplicate-region', params: { region: code, units: answers.map((a) => a.unit) } });
     if (answers.length === 0) return { region: code, answers, figure: null, suppressed: false };
@@ -325,47 +320,60 @@ function total(regions: readonly CompiledRegion[], share: (code: CountyCode) => 
   return { figure: answered ? figureOf(sum, policy) : { printed: false, reason: 'no-answers' }, missingRegions: missing, fromSuppressed };
 }
 
-/** The checker's input: every printed compiled figure, and the sums between them (over the answered regions). */
-export function compiledPrintedTable(compiled: Pick<CompiledAnswerContent, 'regions' | 'healthcareRegions' | 'national' | 'hallandRule'>): PrintedTable {
-  const cells: PrintedCell[] = [];
-  const relations: AdditiveRelation[] = [];
-  const order: [string, string][] = [];
-  /** Printed cells, "<figure id>#<component>". */
-  const printed = new Set<string>();
-  const addFigure = (id: string, label: string, figure: CompiledFigure | null) => {
-    if (!figure || !figure.printed) return;
-    for (const c of COMPONENTS) {
-      const r = figure[c];
-      if (!r) continue;
-      printed.add(`${id}#${c}`);
-      cells.push({ id: `${id}#${c}`, label: `${label} (${c})`, low: r.low, high: r.high ?? Number.POSITIVE_INFINITY });
-    }
-    for (const [a, b] of [['low', 'point'], ['point', 'high']] as const) if (printed.has(`${id}#${a}`) && printed.has(`${id}#${b}`)) order.push([`${id}#${a}`, `${id}#${b}`]);
+/** A compiled total's stated weights: each answered region of it and the share of it counted. */
+function totalParts(regions: readonly CompiledRegion[], share: (code: CountyCode) => number): { figure: string; share: number }[] {
+  return regions.filter((r) => r.figure !== null && r.figure.printed && share(r.region) > 0).map((r) => ({ figure: `region:${r.region}`, share: share(r.region) }));
+}
+
+const rangeOf = (r: Range | null | undefined) => (r ? { low: r.low, high: r.high } : undefined);
+
+/** What a compiled answer prints, as the auditor reads it: each region's ranges and texts, each total over its parts. */
+export function compiledPrint(compiled: Pick<CompiledAnswerContent, 'regions' | 'healthcareRegions' | 'national' | 'hallandRule' | 'policy'>): PrintedOutput {
+  const figures = compiled.regions.flatMap((r) => {
+    if (!r.figure || !r.figure.printed) return [];
+    const f = r.figure;
+    const texts = Object.fromEntries(r.answers.length === 1 ? COMPONENTS.map((c) => [c, r.answers[0]!.texts[c]]) : []);
+    return [{ figure: `region:${r.region}`, texts, ranges: { low: rangeOf(f.low)!, point: rangeOf(f.point)!, high: rangeOf(f.high)! } }];
+  });
+  const totalOf = (id: string, name: Words, total: CompiledTotal, share: (code: CountyCode) => number): PrintedTotal[] => {
+    if (!total.figure.printed) return [];
+    const f = total.figure;
+    const ranges = Object.fromEntries(COMPONENTS.flatMap((c) => (f[c] ? [[c, rangeOf(f[c])!]] : [])));
+    return [{ id, name, parts: totalParts(compiled.regions, share), ranges }];
   };
-  compiled.regions.forEach((r) => addFigure(`region:${r.region}`, regionName(r.region, 'en'), r.figure));
-  compiled.healthcareRegions.forEach((h) => addFigure(`healthcare-region:${h.id}`, h.id, h.figure));
-  addFigure('national', 'Sweden', compiled.national.figure);
-  const hallandPrinted = printed.has(`region:${HALLAND}#point`);
-  for (const c of COMPONENTS) {
-    if (hallandPrinted) {
-      cells.push({ id: `halland-sodra#${c}`, label: `Halland's part of Södra (${c})`, low: 0, high: Number.POSITIVE_INFINITY, protect: false });
-      cells.push({ id: `halland-vastra#${c}`, label: `Halland's part of Västra (${c})`, low: 0, high: Number.POSITIVE_INFINITY, protect: false });
-      relations.push({ id: `halland#${c}`, total: `region:${HALLAND}#${c}`, parts: [`halland-sodra#${c}`, `halland-vastra#${c}`] });
-    }
-    for (const id of HEALTHCARE_REGION_IDS) {
-      if (!printed.has(`healthcare-region:${id}#${c}`)) continue;
-      const parts = COUNTY_CODES.filter((code) => code !== HALLAND && printed.has(`region:${code}#${c}`) && shareIn(code, id, compiled.hallandRule) > 0).map((code) => `region:${code}#${c}`);
-      if (hallandPrinted && shareIn(HALLAND, id, compiled.hallandRule) > 0) {
-        const whole = shareIn(HALLAND, id, compiled.hallandRule) === 1;
-        parts.push(whole ? `region:${HALLAND}#${c}` : `halland-${id}#${c}`);
-      }
-      relations.push({ id: `healthcare-region:${id}#${c}`, total: `healthcare-region:${id}#${c}`, parts });
-    }
-    if (printed.has(`national#${c}`)) {
-      relations.push({ id: `national#${c}`, total: `national#${c}`, parts: COUNTY_CODES.filter((code) => printed.has(`region:${code}#${c}`)).map((code) => `region:${code}#${c}`) });
-    }
+  const totals = [
+    ...compiled.healthcareRegions.flatMap((h) => totalOf(`healthcare-region:${h.id}`, { sv: healthcareRegionName(h.id, 'sv'), en: healthcareRegionName(h.id, 'en') }, h, (code) => shareIn(code, h.id, compiled.hallandRule))),
+    ...totalOf('national', { sv: 'Riket', en: 'Sweden' }, compiled.national, () => 1),
+  ];
+  return { kind: 'compiled-answer', policy: compiled.policy, figures, totals };
+}
+
+/** The compiled table (regions, healthcare regions, Sweden) of the counted answers, before its audit. */
+export function compileTable(counted: readonly CompileInput[], policy: DisclosurePolicy, hallandRule: HallandRule, warnings: CompileWarning[] = []): Pick<CompiledAnswerContent, 'regions' | 'healthcareRegions' | 'national' | 'hallandRule'> {
+  const regions = compileRegions(counted, policy, warnings);
+  const healthcareRegions = HEALTHCARE_REGION_IDS.map((id) => ({ id, ...total(regions, (code) => shareIn(code, id, hallandRule), policy) }));
+  const national = total(regions, () => 1, policy);
+  return { regions, healthcareRegions, national, hallandRule };
+}
+
+const withheld: CompiledFigure = { printed: false, reason: 'small-total' };
+
+/**
+ * Audits the compiled print and withholds totals until the auditor finds nothing: first the totals its findings
+ * rest on, then all of them. Regions are printed as the files print them (re-read under the strictest policy).
+ */
+async function auditCompiled(table: Pick<CompiledAnswerContent, 'regions' | 'healthcareRegions' | 'national' | 'hallandRule'>, policy: DisclosurePolicy): Promise<{ ok: boolean; violations: Words[] }> {
+  const auditor = await loadDisclosureAuditor();
+  for (let round = 0; ; round++) {
+    const result = auditor.audit({ policy, structure: { attrition: [] }, outputs: [compiledPrint({ ...table, policy })] });
+    if (result.ok) return { ok: true, violations: [] };
+    const named = new Set(result.findings.flatMap((f) => f.reasons.map((r) => /^total:\d+:(.+)#/.exec(r.id)?.[1]).filter((id): id is string => id !== undefined)));
+    const totals: [string, CompiledTotal][] = [...table.healthcareRegions.map((h): [string, CompiledTotal] => [`healthcare-region:${h.id}`, h]), ['national', table.national]];
+    const printed = totals.filter(([, t]) => t.figure.printed);
+    const withhold = printed.filter(([id]) => named.has(id));
+    if (printed.length === 0 || round > totals.length) return { ok: false, violations: result.findings.map((f) => f.message) };
+    for (const [, t] of withhold.length > 0 ? withhold : printed) t.figure = withheld;
   }
-  return { cells, relations, order };
 }
 
 function toInstant(value: Date | string): string {
@@ -374,7 +382,8 @@ function toInstant(value: Date | string): string {
   return date.toISOString();
 }
 
-export function compileAnswers(files: readonly AnswerFile[], options: CompileOptions): CompiledAnswer {
+/** Compiles answer files (async: the auditor's solver loads once). */
+export async function compileAnswers(files: readonly AnswerFile[], options: CompileOptions): Promise<CompiledAnswer> {
   checkInputs(files);
   const warnings: CompileWarning[] = [];
   const { counted, excluded, criteria, basis } = selectFiles(files, warnings);
@@ -384,13 +393,15 @@ export function compileAnswers(files: readonly AnswerFile[], options: CompileOpt
     warnings.push({ code: 'policy-differs', params: { policies: [...new Set(policies.map((p) => `${p.name} (${p.version})`))], strictest: `${policy.name} (${policy.version})` } });
   }
   const hallandRule = options.hallandRule ?? DEFAULT_HALLAND_RULE;
-  const regions = compileRegions(counted, policy, warnings);
-  const missing = regions.filter((r) => r.figure === null).map((r) => r.region);
+  const partial = compileTable(
+    counted.map(({ file }) => ({ unit: file.unit.name, regions: file.regions })),
+    policy,
+    hallandRule,
+    warnings,
+  );
+  const missing = partial.regions.filter((r) => r.figure === null).map((r) => r.region);
   if (missing.length > 0) warnings.push({ code: 'missing-regions', params: { regions: missing } });
-  const healthcareRegions = HEALTHCARE_REGION_IDS.map((id) => ({ id, ...total(regions, (code) => shareIn(code, id, hallandRule), policy) }));
-  const national = total(regions, () => 1, policy);
-  const partial = { regions, healthcareRegions, national, hallandRule };
-  const check = checkDisclosure(compiledPrintedTable(partial), policy);
+  const disclosure = await auditCompiled(partial, policy);
   const content: CompiledAnswerContent = {
     format: COMPILED_ANSWER_FORMAT,
     formatVersion: COMPILED_ANSWER_VERSION,
@@ -404,7 +415,7 @@ export function compileAnswers(files: readonly AnswerFile[], options: CompileOpt
     clinics: counted.flatMap(({ file }) => (file.clinics ?? []).map((c) => ({ unit: file.unit.name, ...c }))),
     eff: counted.flatMap(({ file }) => (file.eff ? [{ unit: file.unit.name, answers: file.eff }] : [])),
     provenance: counted.flatMap(({ file }) => file.provenance.map((p) => ({ unit: file.unit.name, ...p }))),
-    disclosure: { ok: check.ok, violations: check.violations.map((v) => v.message) },
+    disclosure,
     compiledAt: toInstant(options.compiledAt),
   };
   return { ...content, contentHash: compiledAnswerHash(content) };

@@ -1,33 +1,34 @@
 /**
  * Making an answer file from a unit's estimate, and checking its content hash.
  *
- * An answer file prints the unit's regions only — no healthcare-region, national or attrition totals — so each
- * region's low, point and high are disclosed by themselves (primary suppression, discloseValue: "<5", "≤10", a
- * band, rounding); with no printed sum there is nothing a hidden value could be recovered from, which the file's
- * own audit (checkDisclosure over its printed cells and low ≤ point ≤ high) confirms before anything is written.
- * Totals are made only when files are compiled (compile.ts), from these disclosed intervals, and audited again.
+ * An answer file prints the unit's regions exactly as the unit's letter and sponsor view print them: the same
+ * disclosed table (discloseAnswer with the same policy and Halland rule), so that a reader who holds the letter,
+ * the answer file and a compilation of it learns nothing that any one of them does not already say. Before the
+ * file is made, the exact auditor checks all of them together (answerOutputs) and refuses with the findings if
+ * any hidden value could be narrowed. Totals are made only when files are compiled (compile.ts) and audited again.
  */
 import { isAuditHead } from '../audit/anchor';
 import type { Basis } from '../counts/dataset';
 import type { EffAnswers } from '../answer/snapshot';
 import type { Study } from '../criteria/study';
-import { checkDisclosure, discloseValue, formatDisclosedValue, type Component, type DisclosedValue, type DisclosurePolicy, type DisclosureViolation, type PrintedTable } from '../disclosure';
+import { discloseAnswer, type DisclosurePolicy } from '../disclosure';
+import { loadDisclosureAuditor, type AuditFinding } from '../disclosure-audit';
 import type { EstimateResult } from '../estimate/types';
-import { COUNTY_CODES, type CountyCode } from '../regions/regions';
+import type { CountyCode, HallandRule } from '../regions/regions';
 import { hashJson } from '../utils/stable-json';
+import { answerFileHash } from './hash';
+import { answerOutputs } from './outputs';
+import { answerFilePrint, answerFileRegions } from './print';
 import {
   ANSWER_FILE_FORMAT,
   ANSWER_FILE_VERSION,
   type AnswerFile,
   type AnswerFileContent,
   type AnswerFileProvenance,
-  type AnswerFileRegion,
   type AnswerFileRequest,
   type AnswerFileUnit,
-  type DisclosedNumber,
   type InterestedClinic,
 } from './types';
-import type { Interval } from '../utils/interval';
 
 /** The criteria version's hash: SHA-256 of the canonical JSON of what decides who is counted. */
 export function criteriaHash(study: Pick<Study, 'population' | 'ageReferenceDate' | 'steps'>): string {
@@ -42,6 +43,8 @@ export interface CreateAnswerFileInput {
   /** Defaults to the study's sponsor reference and title. */
   request?: AnswerFileRequest;
   estimate: EstimateResult;
+  /** The Halland rule the estimate used: the disclosed table (and so the letter's) depends on it. */
+  hallandRule: HallandRule;
   basis: Basis;
   policy: DisclosurePolicy;
   provenance: readonly AnswerFileProvenance[];
@@ -53,44 +56,12 @@ export interface CreateAnswerFileInput {
   auditHead?: { seq: number; hash: string };
 }
 
-/** Disclosure control refused the unit's figures: nothing may be written (the violations name the cells). */
+/** Disclosure control refused the answer: nothing may be written (the findings name the values and why). */
 export class AnswerFileDisclosureError extends Error {
-  constructor(readonly violations: DisclosureViolation[]) {
-    super(`Disclosure control refuses the answer: ${violations.map((v) => v.label).join(', ')} could be narrowed from the printed figures.`);
+  constructor(readonly findings: AuditFinding[]) {
+    super(`Disclosure control refuses the answer file: ${findings.map((f) => f.message.en).join(' ')}`);
     this.name = 'AnswerFileDisclosureError';
   }
-}
-
-function disclosedNumber(value: DisclosedValue, policy: DisclosurePolicy): DisclosedNumber {
-  return {
-    text: formatDisclosedValue(value, policy),
-    low: value.display.low,
-    high: Number.isFinite(value.display.high) ? value.display.high : null,
-    suppressed: value.suppressed,
-  };
-}
-
-/** A whole count from an interval component: ends rounded outwards, the point to nearest (as the letter does). */
-function whole(interval: Interval, c: Component): number {
-  const v = interval[c];
-  return Math.max(0, c === 'low' ? Math.floor(v + 1e-9) : c === 'high' ? Math.ceil(v - 1e-9) : Math.round(v));
-}
-
-function regionOf(region: CountyCode, eligible: Interval, policy: DisclosurePolicy): AnswerFileRegion {
-  const [low, point, high] = (['low', 'point', 'high'] as const).map((c) => disclosedNumber(discloseValue(whole(eligible, c), c, policy), policy)) as [DisclosedNumber, DisclosedNumber, DisclosedNumber];
-  return { region, low, point, high, suppressed: [low, point, high].some((n) => n.suppressed !== null) };
-}
-
-/** What an answer file prints, as the disclosure checker reads it: each region's three values and low ≤ point ≤ high. */
-export function answerFilePrintedTable(regions: readonly AnswerFileRegion[]): PrintedTable {
-  const cells = regions.flatMap((r) =>
-    (['low', 'point', 'high'] as const).map((c) => ({ id: `region:${r.region}#${c}`, label: `${r.region} (${c})`, low: r[c].low, high: r[c].high ?? Number.POSITIVE_INFINITY })),
-  );
-  const order = regions.flatMap((r): [string, string][] => [
-    [`region:${r.region}#low`, `region:${r.region}#point`],
-    [`region:${r.region}#point`, `region:${r.region}#high`],
-  ]);
-  return { cells, relations: [], order };
 }
 
 function instant(value: Date | string): string {
@@ -99,24 +70,21 @@ function instant(value: Date | string): string {
   return date.toISOString();
 }
 
-/** The content hash of an answer file (or of its content before the hash is added). */
-export function answerFileHash(content: AnswerFileContent | AnswerFile): string {
-  const { contentHash: _ignored, ...rest } = content as AnswerFile;
-  return hashJson(rest);
-}
-
-export function createAnswerFile(input: CreateAnswerFileInput): AnswerFile {
+/**
+ * The answer file of an estimate, after the auditor has checked it together with every other output of the answer
+ * (the letter's table, the sponsor view, a compilation of this file). Async: the auditor's solver loads once.
+ */
+export async function createAnswerFile(input: CreateAnswerFileInput): Promise<AnswerFile> {
   const wanted = new Set(input.regions);
   if (wanted.size === 0) throw new RangeError('createAnswerFile: the unit must answer for at least one region');
   if (!input.unit.name.trim()) throw new RangeError('createAnswerFile: the unit needs a name');
-  const regions = input.estimate.regions.filter((r) => wanted.has(r.region)).map((r) => regionOf(r.region, r.eligible, input.policy));
-  regions.sort((a, b) => COUNTY_CODES.indexOf(a.region) - COUNTY_CODES.indexOf(b.region));
-  if (regions.length !== wanted.size) {
-    const missing = [...wanted].filter((code) => !regions.some((r) => r.region === code));
-    throw new RangeError(`createAnswerFile: the estimate has no result for region ${missing.join(', ')}`);
-  }
-  const check = checkDisclosure(answerFilePrintedTable(regions), input.policy);
-  if (!check.ok) throw new AnswerFileDisclosureError(check.violations);
+  const missing = [...wanted].filter((code) => !input.estimate.regions.some((r) => r.region === code));
+  if (missing.length > 0) throw new RangeError(`createAnswerFile: the estimate has no result for region ${missing.join(', ')}`);
+  // The same disclosed table as the unit's letter and sponsor view (same policy, Halland rule and recruiting regions).
+  const disclosed = discloseAnswer(input.estimate, input.policy, { hallandRule: input.hallandRule, recruitingRegions: input.study.recruitment.sites.map((s) => s.region) });
+  const regions = answerFileRegions(disclosed, [...wanted]);
+  const audit = (await loadDisclosureAuditor()).audit(answerOutputs(disclosed, input.policy, [answerFilePrint({ policy: input.policy, regions })]));
+  if (!audit.ok) throw new AnswerFileDisclosureError(audit.findings);
   const request = input.request ?? { reference: input.study.sponsorReference, title: input.study.title };
   if (!request.reference.trim()) throw new RangeError('createAnswerFile: the request needs a reference (the sponsor\'s reference), so that answers to it can be compiled');
   if (!request.title.trim()) throw new RangeError('createAnswerFile: the request needs a title');
@@ -141,7 +109,3 @@ export function createAnswerFile(input: CreateAnswerFileInput): AnswerFile {
   return { ...content, contentHash: answerFileHash(content) };
 }
 
-/** True when the file's content matches its contentHash (nothing was edited after it was made). */
-export function verifyAnswerFileHash(file: AnswerFile): boolean {
-  return answerFileHash(file) === file.contentHash;
-}

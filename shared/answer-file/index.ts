@@ -4,6 +4,9 @@
  */
 export * from './types';
 export { ANSWER_FILE_JSON_SCHEMA, ANSWER_FILE_SCHEMA_ID, checkAnswerFileShape, parseAnswerFile } from './schema';
-export { AnswerFileDisclosureError, answerFileHash, answerFilePrintedTable, createAnswerFile, criteriaHash, verifyAnswerFileHash, type CreateAnswerFileInput } from './create';
+export { AnswerFileDisclosureError, createAnswerFile, criteriaHash, type CreateAnswerFileInput } from './create';
+export { answerFileHash, verifyAnswerFileHash } from './hash';
+export { answerFilePrint, answerFileRegions } from './print';
+export { answerOutputs, disclosedShares, printedHallandRule } from './outputs';
 export * from './compile';
 export { figureText, rangeText } from './texts';

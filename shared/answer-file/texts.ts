@@ -1,19 +1,19 @@
 /**
  * How a compiled figure is printed, the same in the app, the CLI and a compiled letter: an exact value as the
- * number, the policy's small range as its small text ("<5", "≤10"), an unbounded range as "≥ n", any other
- * range as "a–b". `formatNumber` formats whole numbers for the reader's language (sv-SE "1 234").
+ * number, the policy's small range as its small text ("<5", "≤10"), an unbounded range as "≥ n" (from 0: the
+ * policy's text for a hidden figure, ".."), any other range as "a–b". `formatNumber` formats whole numbers for the reader's language (sv-SE "1 234").
  */
-import type { DisclosurePolicy } from '../disclosure';
-import type { CompiledFigure, Range } from './compile';
+import { smallValueRange, smallValueText, type DisclosurePolicy } from '../disclosure';
+import type { CompiledFigure, Range } from './types';
 
 export function rangeText(r: Range, policy: DisclosurePolicy, formatNumber: (n: number) => string = String): string {
+  // Nothing known but that it is a count: printed as a hidden figure is.
+  if (r.high === null && r.low === 0) return policy.secondaryText;
   if (r.high === null) return `≥ ${formatNumber(r.low)}`;
   if (r.low === r.high) return formatNumber(r.low);
-  const k = policy.threshold;
-  const bottom = policy.zero === 'as-small' ? 0 : 1;
-  if (r.high === k - 1 && r.low === bottom && policy.small.kind !== 'bands') {
-    return policy.small.kind === 'at-most' ? `≤${formatNumber(k - 1)}` : `<${formatNumber(k)}`;
-  }
+  const small = smallValueRange(policy);
+  const text = smallValueText(policy, formatNumber);
+  if (text !== null && r.low === small.from && r.high === small.to) return text;
   return `${formatNumber(r.low)}–${formatNumber(r.high)}`;
 }
 

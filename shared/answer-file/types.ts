@@ -115,3 +115,16 @@ export interface AnswerFileIssue {
 }
 
 export type ParseAnswerFileResult = { ok: true; file: AnswerFile } | { ok: false; issues: AnswerFileIssue[] };
+
+/** Whole values a reader can infer; high null = unbounded. */
+export interface Range {
+  low: number;
+  high: number | null;
+}
+
+/**
+ * A printed figure of a compiled answer, or why it is not printed: a total whose point would cut into a protected
+ * range, or one with no answered region. An interval end that would cut into a protected range is withheld (null)
+ * by itself.
+ */
+export type CompiledFigure = { printed: true; low: Range | null; point: Range; high: Range | null } | { printed: false; reason: 'small-total' | 'no-answers' };

@@ -2,26 +2,25 @@
  * The policy in words, for the letter's method section and the settings screen (Swedish or English). It states
  * the rule for intervals too: a letter's reader must know how to read "<5–28".
  */
-import type { DisclosurePolicy } from './policy';
+import { smallValueRange, smallValueText, type DisclosurePolicy } from './policy';
 import type { Language } from '../text/language';
 
 function smallText(policy: DisclosurePolicy, language: Language): string {
-  const k = policy.threshold;
-  if (policy.small.kind === 'bands') {
+  const shown = smallValueText(policy);
+  if (shown === null && policy.small.kind === 'bands') {
     const bands = policy.small.bands.map((b) => `${b.from}–${b.to}`).join(', ');
     return language === 'sv' ? `visas som sitt intervall (${bands})` : `are shown as their band (${bands})`;
   }
-  const shown = policy.small.kind === 'at-most' ? `≤${k - 1}` : `<${k}`;
   return language === 'sv' ? `visas som "${shown}"` : `are shown as "${shown}"`;
 }
 
 export function describeDisclosurePolicy(policy: DisclosurePolicy, language: Language): string {
-  const k = policy.threshold;
+  const range = smallValueRange(policy);
   const small = smallText(policy, language);
   if (language === 'sv') {
     return [
       `Röjandekontroll: ${policy.name}, version ${policy.version}.`,
-      `Antal från ${policy.zero === 'as-small' ? 0 : 1} till ${k - 1} ${small}; ${policy.zero === 'zero' ? 'noll visas som 0' : 'noll visas som ett litet antal'}.`,
+      `Antal från ${range.from} till ${range.to} ${small}; ${policy.zero === 'zero' ? 'noll visas som 0' : 'noll visas som ett litet antal'}.`,
       policy.rounding > 1 ? `Övriga antal avrundas till närmaste ${policy.rounding} (nedre gräns nedåt, övre uppåt).` : 'Övriga antal visas som heltal.',
       'Intervallens gränser följer samma regel var för sig, så ingen gräns visar ett litet antal.',
       policy.secondary === 'complementary'
@@ -31,7 +30,7 @@ export function describeDisclosurePolicy(policy: DisclosurePolicy, language: Lan
   }
   return [
     `Disclosure control: ${policy.name}, version ${policy.version}.`,
-    `Counts from ${policy.zero === 'as-small' ? 0 : 1} to ${k - 1} ${small}; ${policy.zero === 'zero' ? 'zero is shown as 0' : 'zero is shown as a small count'}.`,
+    `Counts from ${range.from} to ${range.to} ${small}; ${policy.zero === 'zero' ? 'zero is shown as 0' : 'zero is shown as a small count'}.`,
     policy.rounding > 1 ? `Other counts are rounded to the nearest ${policy.rounding} (lower bounds down, upper bounds up).` : 'Other counts are shown as whole numbers.',
     'Interval bounds follow the same rule each, so no bound shows a small count.',
     policy.secondary === 'complementary'

@@ -4,16 +4,14 @@
  * - `DisclosurePolicy`, its presets (`DISCLOSURE_PRESETS`: OHDSI k = 5 — the default —, Leaf/SHRINE ≤ 10,
  *   PCORnet/ACT k = 11), `validateDisclosurePolicy` for a custom one, `describeDisclosurePolicy` for the text
  *   printed with it (Swedish or English).
- * - `discloseAnswer(estimate, policy)`: every figure of an estimate as it may be printed — regions, healthcare
- *   regions, nation, attrition steps — with primary and secondary suppression across every printed sum.
- * - `checkDisclosure(printed, policy)`: the independent check. It reads only printed intervals and the sums
- *   between them, propagates bounds to a fixpoint and names every cell whose hidden value can be narrowed.
- *   `printedTableOf(disclosed, policy)` builds its input from a disclosed answer (the letter checks itself so).
+ * - `discloseAnswer(estimate, policy, { hallandRule })`: the one disclosed table every output of an answer prints
+ *   — regions, healthcare regions, nation, attrition steps — with primary suppression and secondary suppression
+ *   chosen as an optimisation, and what it costs (`loss`).
+ * - The independent check is the exact auditor in shared/disclosure-audit, which reads what the outputs print.
  *
  * Typical use (a letter):
- *   const disclosed = discloseAnswer(answer.estimate, policy, { formatNumber });
- *   const check = checkDisclosure(printedTableOf(disclosed, policy), policy);
- *   if (!check.ok) refuse to export, naming check.violations[i].label;
+ *   const disclosed = discloseAnswer(answer.estimate, policy, { formatNumber, hallandRule });
+ *   print the letter from it, then audit the letter with every other output of the answer before export;
  *   footer: `${policy.name}, version ${policy.version}` (disclosed.policy has the same).
  */
 export {
@@ -21,6 +19,8 @@ export {
   DISCLOSURE_PRESETS,
   customPolicyFrom,
   protectedRanges,
+  smallValueRange,
+  smallValueText,
   validateDisclosurePolicy,
   type CountBand,
   type DisclosurePolicy,
@@ -31,17 +31,7 @@ export {
   type ZeroDisplay,
 } from './policy';
 export { describeDisclosurePolicy } from './describe';
+export { DISCLOSURE_POLICY_SETTING_KEY, StoredPolicyError, policyFromSetting } from './policy-setting';
 export { discloseValue, formatDisclosedValue, type Component, type DisclosedValue, type ValueKind } from './values';
-export { discloseAnswer, type DiscloseOptions } from './disclose-answer';
-export { checkDisclosure } from './check';
-export { printedTableOf } from './printed';
-export type {
-  AdditiveRelation,
-  DisclosedAnswer,
-  DisclosedAttritionStep,
-  DisclosedFigure,
-  DisclosureCheck,
-  DisclosureViolation,
-  PrintedCell,
-  PrintedTable,
-} from './types';
+export { discloseAnswer, hallandSodraPart, printedHallandPercent, type DiscloseOptions } from './disclose-answer';
+export type { DisclosedAnswer, DisclosedAttritionStep, DisclosedFigure, InformationLoss } from './types';

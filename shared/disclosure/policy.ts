@@ -128,14 +128,30 @@ function bandProblems(bands: CountBand[], k: number): PolicyProblem[] {
 }
 
 /**
- * The ranges of values a reader must never be able to narrow: each small band (or 1..k−1 as one range; from 0
- * when zeros show as small). Bands wholly at or above k are a coarsening, not a protection.
+ * The values a policy never prints as themselves: "0 or 1 … k−1" — from 0 when zeros show as small, else from 1,
+ * up to k − 1. Every place that shows, reads or describes small values takes the range from here.
+ */
+export function smallValueRange(policy: Pick<DisclosurePolicy, 'threshold' | 'zero'>): CountBand {
+  return { from: policy.zero === 'as-small' ? 0 : 1, to: policy.threshold - 1 };
+}
+
+/**
+ * The one text a policy prints for every small value — "<k" ('less-than') or "≤k−1" ('at-most') — or null when
+ * small values print as their band. `formatNumber` formats k for the reader's locale.
+ */
+export function smallValueText(policy: Pick<DisclosurePolicy, 'threshold' | 'small'>, formatNumber: (n: number) => string = String): string | null {
+  if (policy.small.kind === 'bands') return null;
+  return policy.small.kind === 'at-most' ? `≤${formatNumber(policy.threshold - 1)}` : `<${formatNumber(policy.threshold)}`;
+}
+
+/**
+ * The ranges of values a reader must never be able to narrow: each small band (or the small-value range as one
+ * range). Bands wholly at or above k are a coarsening, not a protection.
  */
 export function protectedRanges(policy: DisclosurePolicy): CountBand[] {
-  const k = policy.threshold;
-  const bottom = policy.zero === 'as-small' ? 0 : 1;
-  if (policy.small.kind !== 'bands') return [{ from: bottom, to: k - 1 }];
-  const ranges = policy.small.bands.filter((b) => b.from < k).map((b) => ({ ...b }));
-  if (bottom === 0 && ranges.length > 0) ranges[0] = { from: 0, to: ranges[0]!.to };
+  const small = smallValueRange(policy);
+  if (policy.small.kind !== 'bands') return [small];
+  const ranges = policy.small.bands.filter((b) => b.from < policy.threshold).map((b) => ({ ...b }));
+  if (small.from === 0 && ranges.length > 0) ranges[0] = { from: 0, to: ranges[0]!.to };
   return ranges;
 }

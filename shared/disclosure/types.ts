@@ -24,6 +24,8 @@ export interface DisclosedAttritionStep {
   label: string;
   type: 'inclusion' | 'exclusion' | 'base';
   enabled: boolean;
+  /** A criterion that lowers (or keeps) every component: a reader may rely on it only removing patients. */
+  removesOnly: boolean;
   figure: DisclosedFigure;
   /** % remaining (vs the base) and % lost (vs the previous enabled step) computed from the printed points only; null when either is not printed as a number. */
   remainingShare: number | null;
@@ -42,58 +44,31 @@ export interface DisclosedAnswer {
   unknownRegion?: DisclosedFigure;
   nationalPublished?: DisclosedFigure;
   /**
-   * Halland's share of Södra used to build the printed healthcare-region sums (the remainder goes to Västra).
-   * Printed healthcare regions and the nation are sums of the printed regions' whole values, so every printed
-   * total adds up (see disclose-answer.ts).
+   * The whole percentage of Halland counted in Södra, as every output prints it, and the same as a share: Södra's
+   * part of each Halland value is exactly this percentage of it rounded to whole patients (the rest to Västra), so
+   * every printed total adds up (see disclose-answer.ts).
    */
+  hallandSodraPercent: number;
   hallandSodraShare: number;
   /** Counts of suppressed figures (points), for a summary line. */
   summary: { primary: number; secondary: number };
+  /** What disclosure control costs the reader. */
+  loss: InformationLoss;
 }
 
-/** A number as a reader sees it: the interval of whole values the print allows (high may be Infinity). */
-export interface PrintedCell {
-  id: string;
-  /** Human label used in violations, e.g. "Gotland (punkt)". */
-  label: string;
-  low: number;
-  high: number;
-  /**
-   * false for a quantity no-one needs to protect (e.g. the share of Halland attributed to Södra, which the
-   * published split rule gives away anyway); it still carries information between relations.
-   */
-  protect?: boolean;
+/** How much of the table is not printed as itself. */
+export interface InformationLoss {
+  /** The regions' low, point and high values (21 × 3 = 63), and how many of them are not printed as numbers. */
+  regionalFigures: number;
+  regionalHidden: number;
+  /** …of which hidden to protect others (".."), the rest being small values. */
+  regionalHiddenSecondary: number;
+  /** The same over every value of the table (regions, healthcare regions, the nation, the attrition steps). */
+  figures: number;
+  hidden: number;
+  hiddenSecondary: number;
+  /** Eligible patients (the regions' points), and those in regions whose point is not printed as a number. */
+  patients: number;
+  patientsInHiddenRegions: number;
 }
 
-/** total = Σ parts, exactly (whole numbers). */
-export interface AdditiveRelation {
-  id: string;
-  total: string;
-  parts: string[];
-}
-
-/** The checker's input: printed cells (and unprinted ones a reader can reason about, such as the loss between two steps) and the relations between them. */
-export interface PrintedTable {
-  cells: PrintedCell[];
-  relations: AdditiveRelation[];
-  /** Pairs [a, b] a reader knows satisfy a ≤ b (an interval's low ≤ point ≤ high). */
-  order?: [string, string][];
-}
-
-export interface DisclosureViolation {
-  cellId: string;
-  label: string;
-  /** What the print says, and what a reader can narrow it to. */
-  printed: { low: number; high: number };
-  inferred: { low: number; high: number };
-  /** The protected range the inferred interval cuts into. */
-  protectedRange: { from: number; to: number };
-  message: string;
-}
-
-export interface DisclosureCheck {
-  ok: boolean;
-  violations: DisclosureViolation[];
-  /** Rounds of propagation until nothing changed. */
-  rounds: number;
-}

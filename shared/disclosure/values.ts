@@ -8,7 +8,7 @@
  * up), the low end down and the high end up; a low end that would fall below the smallest printable value T
  * (k, or above the last band) is printed as T, which is still ≤ the true low.
  */
-import type { CountBand, DisclosurePolicy } from './policy';
+import { smallValueRange, smallValueText, type CountBand, type DisclosurePolicy } from './policy';
 
 /** Which part of an interval a value is: rounding differs (point: nearest, low: down, high: up). */
 export type Component = 'low' | 'point' | 'high';
@@ -53,10 +53,10 @@ function bandOf(policy: DisclosurePolicy, value: number): CountBand | null {
 
 /** The value class printed for a small value (or a zero printed as small): its band, or 1..k−1 / 0..k−1. */
 function smallRange(policy: DisclosurePolicy, value: number): CountBand {
-  const bottom = policy.zero === 'as-small' ? 0 : 1;
+  const small = smallValueRange(policy);
   const band = bandOf(policy, Math.max(1, value));
-  if (band) return { from: band.from === 1 ? bottom : band.from, to: band.to };
-  return { from: bottom, to: policy.threshold - 1 };
+  if (band) return { from: band.from === 1 ? small.from : band.from, to: band.to };
+  return small;
 }
 
 /** Rounds a whole value ≥ the first printed value T as its component is rounded (see the file comment). */
@@ -114,7 +114,6 @@ export function formatDisclosedValue(v: DisclosedValue, policy: DisclosurePolicy
     case 'band':
       return `${formatNumber(v.display.low)}–${formatNumber(v.display.high)}`;
     case 'small':
-      if (policy.small.kind === 'bands') return `${formatNumber(v.display.low)}–${formatNumber(v.display.high)}`;
-      return policy.small.kind === 'at-most' ? `≤${formatNumber(policy.threshold - 1)}` : `<${formatNumber(policy.threshold)}`;
+      return smallValueText(policy, formatNumber) ?? `${formatNumber(v.display.low)}–${formatNumber(v.display.high)}`;
   }
 }

@@ -31,6 +31,7 @@ export function letterFiguresFrom(disclosed: DisclosedAnswer, policy: Disclosure
     healthcareRegion: (id: HealthcareRegionId) => lookup(healthcare, id, 'healthcare region'),
     national: printedInterval(disclosed.national, policy, language),
     attritionStep: (stepId: string) => lookup(steps, stepId, 'attrition step'),
+    hallandSodraPercent: disclosed.hallandSodraPercent,
   };
   if (disclosed.unknownRegion) figures.unknownRegion = printedInterval(disclosed.unknownRegion, policy, language);
   if (disclosed.nationalPublished) figures.nationalPublished = printedInterval(disclosed.nationalPublished, policy, language);

@@ -25,6 +25,8 @@ export interface LetterFigures {
   /** Patients of unknown region (in no printed sum) and the published national total, when the estimate has them. */
   unknownRegion?: PrintedInterval;
   nationalPublished?: PrintedInterval;
+  /** The whole percentage of Halland counted in Södra, as split in the printed healthcare regions. */
+  hallandSodraPercent: number;
 }
 
 /** A share derived only from printed numbers (so it reveals nothing the page does not), or null. */

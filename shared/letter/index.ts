@@ -3,6 +3,7 @@
  * (document.ts), and `renderLetterPdf(snapshot)` which discloses, checks and renders it (render.ts).
  */
 export { renderLetterPdf, prepareLetter, LetterDisclosureError, type PreparedLetter } from './render';
+export { letterPrint } from './print';
 export { buildLetterModel, type LetterBlock, type LetterModel } from './model';
 export { letterDocument, LETTER_PRODUCER, type PdfDocDefinition } from './document';
 export { LETTER_TEXTS, letterText } from './texts';

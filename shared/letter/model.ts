@@ -174,11 +174,12 @@ function eligibleBlocks(c: Context): LetterBlock[] {
   const { estimate } = snapshot.answer;
   const language = snapshot.language;
   const regionRows = estimate.regions.map((r) => [regionName(r.region, language), healthcareRegionName(regionByCode(r.region).healthcareRegion, language), ...intervalCells(figures.region(r.region))]);
-  const rule = snapshot.settings.hallandRule;
+  // The split as the printed healthcare regions apply it: a whole percentage, so the words are the exact rule.
+  const percent = figures.hallandSodraPercent;
   const hallandNote =
-    rule.kind === 'population-split'
-      ? t('hallandSplit', { sodra: c.percent(rule.sodraShare, 0), vastra: c.percent(1 - rule.sodraShare, 0) })
-      : t('hallandAllTo', { region: healthcareRegionName(rule.healthcareRegion, language) });
+    percent > 0 && percent < 100
+      ? t('hallandSplit', { sodra: c.percent(percent / 100, 0), vastra: c.percent(1 - percent / 100, 0) })
+      : t('hallandAllTo', { region: healthcareRegionName(percent === 100 ? 'sodra' : 'vastra', language) });
   return [
     { kind: 'heading', text: t('eligibleTitle') },
     {

@@ -1,23 +1,28 @@
 /**
  * From an answer snapshot to the letter's PDF bytes, with disclosure control built in:
  *
- *   snapshot ─ discloseAnswer ─► printed figures ─ checkDisclosure (independent) ─► letter model ─► pdfmake ─► bytes
+ *   snapshot ─ discloseAnswer ─► the disclosed table ─► letter model ─► auditor (the page as printed, with the
+ *   answer file, its compilation and the sponsor view) ─► pdfmake ─► bytes
  *
- * Nothing but disclosed figures reaches the model, and if the independent checker can narrow any hidden value
- * below what the policy allows, no letter is produced: `LetterDisclosureError` names every such cell. The same
- * snapshot always yields the same bytes (metadata from the snapshot, fonts and engine fixed; see pdf-engine.mjs).
+ * Nothing but disclosed figures reaches the model, and if the exact auditor finds that a reader holding every
+ * output of the answer could narrow a hidden value into a protected range, no letter is produced:
+ * `LetterDisclosureError` carries the findings (each in Swedish and English). The same snapshot always yields
+ * the same bytes (metadata from the snapshot, fonts and engine fixed; see pdf-engine.mjs).
  */
 import type { AnswerSnapshot } from '../answer/snapshot';
-import { checkDisclosure, discloseAnswer, printedTableOf, type DisclosedAnswer, type DisclosureViolation } from '../disclosure';
+import { answerOutputs } from '../answer-file/outputs';
+import { discloseAnswer, type DisclosedAnswer } from '../disclosure';
+import { loadDisclosureAuditor, type AuditFinding, type AuditResult } from '../disclosure-audit';
 import { letterFiguresFrom } from './disclosed-figures';
 import { letterDocument, type PdfDocDefinition } from './document';
 import { buildLetterModel, type LetterModel } from './model';
 import { renderPdfBytes } from './pdf-engine.mjs';
+import { letterPrint } from './print';
 
 /** The export is refused: the printed figures would let a reader narrow a hidden value. */
 export class LetterDisclosureError extends Error {
-  constructor(readonly violations: DisclosureViolation[]) {
-    super(`The letter was not produced: disclosure control would be broken for ${violations.map((v) => v.label).join(', ')}. ${violations[0]?.message ?? ''}`.trim());
+  constructor(readonly findings: AuditFinding[]) {
+    super(`The letter was not produced: ${findings.map((f) => f.message.en).join(' ')}`.trim());
     this.name = 'LetterDisclosureError';
   }
 }
@@ -26,18 +31,20 @@ export interface PreparedLetter {
   disclosed: DisclosedAnswer;
   model: LetterModel;
   document: PdfDocDefinition;
+  /** The auditor's verdict on the letter with every other output of the answer. */
+  audit: AuditResult;
 }
 
-/** Discloses, checks and lays out the letter (everything but the PDF encoding); throws LetterDisclosureError. */
-export function prepareLetter(snapshot: AnswerSnapshot): PreparedLetter {
+/** Discloses, lays out and audits the letter (everything but the PDF encoding); throws LetterDisclosureError. */
+export async function prepareLetter(snapshot: AnswerSnapshot): Promise<PreparedLetter> {
   const policy = snapshot.settings.disclosurePolicy;
-  const disclosed = discloseAnswer(snapshot.answer.estimate, policy);
-  const check = checkDisclosure(printedTableOf(disclosed, policy, { language: snapshot.language }), policy);
-  if (!check.ok) throw new LetterDisclosureError(check.violations);
+  const disclosed = discloseAnswer(snapshot.answer.estimate, policy, { hallandRule: snapshot.settings.hallandRule, recruitingRegions: snapshot.study.recruitment.sites.map((s) => s.region) });
   const model = buildLetterModel(snapshot, letterFiguresFrom(disclosed, policy, snapshot.language));
-  return { disclosed, model, document: letterDocument(model) };
+  const audit = (await loadDisclosureAuditor()).audit(answerOutputs(disclosed, policy, [letterPrint(model, snapshot, policy)]));
+  if (!audit.ok) throw new LetterDisclosureError(audit.findings);
+  return { disclosed, model, document: letterDocument(model), audit };
 }
 
 export async function renderLetterPdf(snapshot: AnswerSnapshot): Promise<Uint8Array> {
-  return renderPdfBytes(prepareLetter(snapshot).document);
+  return renderPdfBytes((await prepareLetter(snapshot)).document);
 }

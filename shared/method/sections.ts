@@ -6,6 +6,7 @@
  */
 import type { AnswerSnapshot, SnapshotAnswer } from '../answer/snapshot';
 import type { Study } from '../criteria/study';
+import { describeDisclosurePolicy, type DisclosurePolicy } from '../disclosure';
 import type { RangedInput } from '../recruitment/project';
 import type { EstimateWarning } from '../estimate/types';
 import { formatCount, formatNumber, formatPercent } from '../text/format';
@@ -41,11 +42,12 @@ export interface MethodInputs {
     startMoved: { planned: string; today: string; deadline: string } | null;
     thresholds: { veryGood: number; good: number };
   } | null;
-  policy: { name: string; version: string };
+  /** The whole policy: its name and version, and its rules (k, how small values and zeros print, rounding) in words. */
+  policy: DisclosurePolicy;
 }
 
 /** The method inputs of a computed answer, with the disclosure policy in force. */
-export function methodInputs(study: Study, answer: SnapshotAnswer, policy: { name: string; version: string }): MethodInputs {
+export function methodInputs(study: Study, answer: SnapshotAnswer, policy: DisclosurePolicy): MethodInputs {
   const independence = answer.estimate.warnings.find((w): w is Extract<EstimateWarning, { code: 'independence' }> => w.code === 'independence');
   const label = (id: string) => study.steps.find((s) => s.id === id)?.label ?? id;
   const p = answer.projection;
@@ -61,7 +63,7 @@ export function methodInputs(study: Study, answer: SnapshotAnswer, policy: { nam
             thresholds: { ...answer.verdict.thresholds },
           }
         : null,
-    policy: { name: policy.name, version: policy.version },
+    policy,
   };
 }
 
@@ -98,7 +100,7 @@ export function methodSections(language: Language, inputs: MethodInputs | null):
         ])
       : section('verdict', false, [t('methodVerdictGeneric')]),
     policy
-      ? section('disclosure', true, [t('methodDisclosure', { policy: policy.name, version: policy.version }), t('methodHidden')])
+      ? section('disclosure', true, [t('methodDisclosure', { policy: policy.name, version: policy.version }), describeDisclosurePolicy(policy, language), t('methodHidden')])
       : section('disclosure', false, [t('methodDisclosureGeneric'), t('methodHidden')]),
   ];
 }

@@ -1,11 +1,12 @@
 /**
  * The renderer's Content-Security-Policy, in one place: the web build puts it in a <meta> tag, the Electron
  * protocol handler sends it (plus the directives a <meta> tag cannot carry) as a response header.
- * No remote origins, no inline scripts, no eval.
+ * No remote origins, no inline scripts, no eval. WebAssembly may be compiled ('wasm-unsafe-eval', which allows
+ * nothing else): the disclosure auditor's solver is WebAssembly loaded from the app's own origin.
  */
 export const CSP_DIRECTIVES: readonly string[] = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

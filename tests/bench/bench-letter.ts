@@ -93,7 +93,7 @@ async function child(runs: number): Promise<void> {
       unit: { unitName: 'Prövningsenheten Syd', address: 'Box 1\n221 00 Lund', signatoryName: 'Åsa Öberg', signatoryTitle: 'Forskningskoordinator', logo: null },
       request: { reference: 'FS-2026-0042', diaryNumber: 'Dnr 2026/117', recipient: { name: 'Dr Jane Doe', organisation: 'Acme Pharma AB', address: 'Box 42\n111 11 Stockholm' }, confidentiality: 'Sekretess enligt OSL 2009:400' },
     });
-    const prepared = prepareLetter(snapshot);
+    const prepared = await prepareLetter(snapshot);
     const layoutDone = performance.now();
     return { bytes: await renderPdfBytes(prepared.document), layoutDone };
   };

@@ -116,7 +116,7 @@ const ENGLISH = /\b(the|was|were|entry|entries|trail|header|payload|checksum|byt
 
 describe('antal verify: one file', () => {
   it('an answer file: OK with exit 0; an edited one exit 1 naming the hash mismatch', async () => {
-    const file = SODER();
+    const file = await SODER();
     const good = io({ 'a.json': JSON.stringify(file) });
     expect(await runVerify(['a.json', '--lang', 'en'], good)).toBe(0);
     expect(good.out.stdout).toContain(`a.json: OK – answer file\n  ✓ content hash: content matches ${file.contentHash}`);
@@ -246,7 +246,7 @@ describe('antal verify: a backup against the letters and answer files made from 
     return {
       'letter.pdf': await renderLetterPdf(snapshot),
       'snapshot.json': JSON.stringify(snapshot),
-      'answer.json': JSON.stringify(answer('Forum Söder', ['07', '10', '12'], { '07': 40, '10': 3, '12': 200 }, { auditHead: atAnswer })),
+      'answer.json': JSON.stringify(await answer('Forum Söder', ['07', '10', '12'], { '07': 40, '10': 3, '12': 200 }, { auditHead: atAnswer })),
     };
   }
 

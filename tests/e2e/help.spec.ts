@@ -7,8 +7,8 @@ import { expect, expectNoA11yViolations, openApp, test } from './fixtures';
 import type { Language } from '../../shared/text/language';
 
 /** The paragraphs under the letter's method heading, from the letter model of the demo answer. */
-function letterMethodParagraphs(language: Language): string[] {
-  const { model } = prepareLetter(demoSnapshot(language));
+async function letterMethodParagraphs(language: Language): Promise<string[]> {
+  const { model } = await prepareLetter(demoSnapshot(language));
   const start = model.body.findIndex((b) => b.kind === 'heading' && b.text === (language === 'sv' ? 'Metod' : 'Method'));
   const rest = model.body.slice(start + 1);
   return rest.slice(0, rest.findIndex((b) => b.kind === 'heading')).map((b) => (b.kind === 'paragraph' ? b.text : ''));
@@ -80,7 +80,7 @@ test('the method page says exactly what the demo letter’s method section says,
   const method = page.getByTestId('method-page');
   await expect(method.getByTestId('method-basis')).toContainText('Uppgifterna gäller det senast öppnade svaret');
   const applied = method.locator('section[data-applies="true"] .method-paragraph');
-  expect(await applied.allTextContents()).toEqual(letterMethodParagraphs('sv'));
+  expect(await applied.allTextContents()).toEqual(await letterMethodParagraphs('sv'));
   await expect(method.getByRole('heading', { level: 2 })).toHaveCount(7);
   await expectNoA11yViolations(page, 'method page');
 });

@@ -57,7 +57,7 @@ describe('what the app writes carries the audit head of the moment', () => {
     const { snapshot } = await buildLetterSnapshot(db, answer, 'sv', new Date('2026-11-03T08:00:00Z'));
     expect(snapshot.auditHead).toEqual({ seq: newest.seq, hash: newest.hash });
 
-    const file = answerFileFromApp({ answer, unitName: 'Forum Söder', regions: ['12'], policy: DISCLOSURE_PRESETS.ohdsi, now: new Date('2026-11-03T08:00:00Z'), auditHead: (await currentAuditHead(db))! });
+    const file = await answerFileFromApp({ answer, unitName: 'Forum Söder', regions: ['12'], policy: DISCLOSURE_PRESETS.ohdsi, now: new Date('2026-11-03T08:00:00Z'), auditHead: (await currentAuditHead(db))! });
     expect(file.auditHead).toEqual({ seq: newest.seq, hash: newest.hash });
 
     const { header, bytes } = await createBackup(db, { now: new Date('2026-11-03T09:00:00Z'), appVersion: '0.1.0' });

@@ -1,5 +1,6 @@
 // The answer to a study: national and regional figures with intervals, the verdict, warnings, map, charts,
 // attrition, and the letter and answer-file export under it. Used by the answer page and the guided answer.
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EstimateWarning } from '../../../shared/estimate/types';
 import { regionByCode, regionName, healthcareRegionName } from '../../../shared/regions/regions';
@@ -27,7 +28,9 @@ export function AnswerView({ answer, stale, exports = true }: { answer: Answer; 
   const { language } = useServices();
   const { study, estimate, projection, verdict, datasets, hallandRule } = answer;
   const synthetic = datasets.some((d) => d.provenance.synthetic);
-  const sponsor = useSponsorView(estimate, hallandRule);
+  // The same disclosed table as the letter and the answer file: the recruiting regions weigh in on what is hidden.
+  const recruitingRegions = useMemo(() => [...new Set(study.recruitment.sites.map((s) => s.region))], [study.recruitment.sites]);
+  const sponsor = useSponsorView(estimate, hallandRule, recruitingRegions);
   const disclosed = sponsor.disclosed;
   const mapDisclosure = useMapDisclosure(sponsor);
   const national = figureTexts(estimate.national, disclosed?.national, language);

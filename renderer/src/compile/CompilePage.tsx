@@ -1,7 +1,7 @@
 // Compile: add several units' answer files for one request, see every warning explained, the compiled answer per
 // region, healthcare region and for Sweden (protected counts as intervals), the contributing units, and save the
 // compiled answer as a file. All the arithmetic is shared/answer-file/compile.ts; this page only reads and shows.
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CompileError,
@@ -104,14 +104,30 @@ function readAnswer(name: string, bytes: Uint8Array, t: Translate): { file: Answ
   return { file: parsed.file };
 }
 
-function compile(files: readonly Added[], now: Date): { compiled: CompiledAnswer } | { error: CompileError } | null {
-  if (files.length === 0) return null;
+type Compiled = { compiled: CompiledAnswer } | { error: CompileError } | { failure: string };
+
+async function compile(files: readonly Added[], now: Date): Promise<Compiled> {
   try {
-    return { compiled: compileAnswers(files.map((f) => f.file), { compiledAt: now }) };
+    return { compiled: await compileAnswers(files.map((f) => f.file), { compiledAt: now }) };
   } catch (error) {
     if (error instanceof CompileError) return { error };
-    throw error;
+    return { failure: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** The compilation of the files as they are now (null while it is being made or when there are none). */
+function useCompiled(files: readonly Added[], changedAt: Date): Compiled | null {
+  const [done, setDone] = useState<{ files: readonly Added[]; result: Compiled } | null>(null);
+  useEffect(() => {
+    if (files.length === 0) return;
+    let live = true;
+    void compile(files, changedAt).then((result) => live && setDone({ files, result }));
+    return () => {
+      live = false;
+    };
+  }, [files, changedAt]);
+  // A result made for another list of files is never shown (nor exported).
+  return done && done.files === files ? done.result : null;
 }
 
 export function CompilePage() {
@@ -124,7 +140,7 @@ export function CompilePage() {
   const ids = { files: useId(), warnings: useId(), units: useId(), regions: useId(), totals: useId(), clinics: useId() };
   // The compilation's moment is the time of the last change to the file list.
   const [changedAt, setChangedAt] = useState(() => now());
-  const result = useMemo(() => compile(files, changedAt), [files, changedAt]);
+  const result = useCompiled(files, changedAt);
 
   const onAdd = async () => {
     setProblem(null);
@@ -241,6 +257,11 @@ export function CompilePage() {
         </div>
       )}
 
+      {result && 'failure' in result && (
+        <p className="field-error" role="alert">
+          {t('compile.failed', { detail: result.failure })}
+        </p>
+      )}
       {result && 'error' in result && (
         <p className="field-error" role="alert" data-testid="compile-error">
           {t(`compile.errors.${result.error.code}`, result.error.params)}
@@ -400,7 +421,7 @@ function CompiledView({ compiled, ids, onExport }: { compiled: CompiledAnswer; i
           <p>{t('compile.disclosureFailed')}</p>
           <ul>
             {compiled.disclosure.violations.map((v, i) => (
-              <li key={i}>{v}</li>
+              <li key={i}>{v[language]}</li>
             ))}
           </ul>
         </div>

@@ -9,7 +9,8 @@ import { COUNTY_CODES, type CountyCode, regionName } from '../../../shared/regio
 import type { Answer } from '../answer/load-answer';
 import { useServices } from '../context';
 import { loadUnitProfile } from '../settings/unit-profile';
-import { loadDisclosurePolicy, requestForStudy } from '../letter/letter-snapshot';
+import { loadDisclosurePolicy } from '../disclosure/policy-store';
+import { requestForStudy } from '../letter/letter-snapshot';
 import { currentAuditHead } from '../db/audit';
 import { answerFileFromApp, answerFileName, regionsWithData } from './export-answer';
 
@@ -53,7 +54,7 @@ export function ExportAnswerPanel({ answer, stale = false }: { answer: Answer; s
     setError('');
     try {
       const [request, auditHead] = await Promise.all([requestForStudy(db, answer.study.id), currentAuditHead(db)]);
-      const file = answerFileFromApp({ answer, unitName, regions: COUNTY_CODES.filter((c) => regions.has(c)), policy, ...(request ? { request } : {}), ...(auditHead ? { auditHead } : {}), now: now() });
+      const file = await answerFileFromApp({ answer, unitName, regions: COUNTY_CODES.filter((c) => regions.has(c)), policy, ...(request ? { request } : {}), ...(auditHead ? { auditHead } : {}), now: now() });
       const saved = await platform.saveFile({
         titleKey: 'dialogs.saveAnswer',
         suggestedName: answerFileName(file),
@@ -63,7 +64,7 @@ export function ExportAnswerPanel({ answer, stale = false }: { answer: Answer; s
       if (saved.ok) setStatus(t('compile.exportPanel.saved', { path: saved.value.path, hash: file.contentHash.slice(0, 16) }));
       else if (saved.error.code !== 'cancelled') setError(t('compile.exportPanel.failed', { detail: t(`errors.${saved.error.code}`) }));
     } catch (e) {
-      const detail = e instanceof AnswerFileDisclosureError ? e.violations.map((v) => v.label).join(', ') : e instanceof Error ? e.message : String(e);
+      const detail = e instanceof AnswerFileDisclosureError ? e.findings.map((f) => f.message[language]).join(' ') : e instanceof Error ? e.message : String(e);
       setError(t('compile.exportPanel.failed', { detail }));
     }
   };

@@ -25,7 +25,8 @@ export function regionsWithData(answer: Answer): CountyCode[] {
   return answer.estimate.regions.filter((r) => r.cells > 0).map((r) => r.region);
 }
 
-export function answerFileFromApp(input: AnswerFileInput): AnswerFile {
+/** The answer file, once the auditor has checked it with the answer's other outputs (async: the solver loads once). */
+export function answerFileFromApp(input: AnswerFileInput): Promise<AnswerFile> {
   const { answer, request } = input;
   const eff = request ? effAnswersFrom(request) : undefined;
   const clinics = request ? interestedClinicContacts(request.clinics).map((c) => ({ name: c.name, region: c.region, ...(c.contact.trim() ? { contact: c.contact.trim() } : {}) })) : [];
@@ -35,6 +36,7 @@ export function answerFileFromApp(input: AnswerFileInput): AnswerFile {
     study: answer.study,
     request: { reference: answer.study.sponsorReference, title: request?.title.trim() || answer.study.title },
     estimate: answer.estimate,
+    hallandRule: answer.hallandRule,
     basis: answer.datasets[0]!.basis,
     policy: input.policy,
     provenance: answer.datasets.map((d) => ({

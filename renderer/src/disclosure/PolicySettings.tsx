@@ -5,7 +5,9 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  DEFAULT_DISCLOSURE_POLICY,
   DISCLOSURE_PRESETS,
+  StoredPolicyError,
   customPolicyFrom,
   describeDisclosurePolicy,
   validateDisclosurePolicy,
@@ -15,6 +17,7 @@ import {
 } from '../../../shared/disclosure';
 import { useServices } from '../context';
 import { bandsText, parseBandsText } from './bands-text';
+import { policyErrorText } from './policy-error-text';
 import { loadDisclosurePolicy, saveDisclosurePolicy } from './policy-store';
 import './disclosure.css';
 
@@ -30,21 +33,31 @@ export function PolicySettings() {
   const id = useId();
   const [policy, setPolicy] = useState<DisclosurePolicy | null>(null);
   const [status, setStatus] = useState<'idle' | 'saved' | 'invalid' | { error: string }>('idle');
+  /** The stored policy cannot be used: said above the form until another policy is saved over it. */
+  const [storedProblem, setStoredProblem] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
     loadDisclosurePolicy(db)
       .then((p) => live && setPolicy(p))
-      .catch((e: unknown) => live && setStatus({ error: e instanceof Error ? e.message : String(e) }));
+      .catch((e: unknown) => {
+        if (!live) return;
+        if (e instanceof StoredPolicyError) {
+          // Offer the default to start from; nothing is saved until the user chooses.
+          setStoredProblem(policyErrorText(t, e));
+          setPolicy(DEFAULT_DISCLOSURE_POLICY);
+        } else setStatus({ error: e instanceof Error ? e.message : String(e) });
+      });
     return () => {
       live = false;
     };
-  }, [db]);
+  }, [db, t]);
   if (!policy) return typeof status === 'object' ? <p role="alert">{t('disclosure.sponsorView.loadError', { detail: status.error })}</p> : null;
 
   const save = async (next: DisclosurePolicy) => {
     try {
       await saveDisclosurePolicy(db, next);
+      setStoredProblem(null);
       setStatus('saved');
     } catch (e) {
       setStatus({ error: e instanceof Error ? e.message : String(e) });
@@ -65,6 +78,11 @@ export function PolicySettings() {
     <fieldset className="panel policy-settings" data-testid="disclosure-settings">
       <legend>{t('disclosure.settings.title')}</legend>
       <p className="hint">{t('disclosure.settings.intro')}</p>
+      {storedProblem && (
+        <p role="alert" data-testid="stored-policy-problem">
+          {t('disclosure.settings.storedUnusable', { detail: storedProblem })}
+        </p>
+      )}
       <label htmlFor={id}>{t('disclosure.settings.policy')}</label>
       <select id={id} value={choice} onChange={(e) => choose(e.target.value as Choice)}>
         {PRESET_IDS.map((p) => (

@@ -11,6 +11,7 @@ import type { MapDisclosure } from '../ui/charts/RegionMap';
 import { useServices } from '../context';
 import { formatCount } from '../format';
 import { HelpTip } from '../help/HelpTip';
+import { policyErrorText } from './policy-error-text';
 import { loadDisclosurePolicy, loadSponsorView, saveSponsorView } from './policy-store';
 import './disclosure.css';
 
@@ -24,18 +25,19 @@ export interface SponsorView {
 }
 
 /** Reads the switch and the policy from settings and discloses the estimate while the switch is on. */
-export function useSponsorView(estimate: EstimateResult, hallandRule: HallandRule): SponsorView {
+export function useSponsorView(estimate: EstimateResult, hallandRule: HallandRule, recruitingRegions: readonly CountyCode[]): SponsorView {
+  const { t } = useTranslation();
   const { db, language } = useServices();
   const [state, setState] = useState<{ on: boolean; policy: DisclosurePolicy; error: string | null }>({ on: false, policy: DEFAULT_DISCLOSURE_POLICY, error: null });
   useEffect(() => {
     let live = true;
     Promise.all([loadDisclosurePolicy(db), loadSponsorView(db)])
       .then(([policy, on]) => live && setState({ on, policy, error: null }))
-      .catch((e: unknown) => live && setState((s) => ({ ...s, error: e instanceof Error ? e.message : String(e) })));
+      .catch((e: unknown) => live && setState((s) => ({ ...s, error: policyErrorText(t, e) })));
     return () => {
       live = false;
     };
-  }, [db]);
+  }, [db, t]);
   const setOn = useCallback(
     (on: boolean) => {
       setState((s) => ({ ...s, on }));
@@ -43,10 +45,9 @@ export function useSponsorView(estimate: EstimateResult, hallandRule: HallandRul
     },
     [db],
   );
-  const sodraShare = hallandRule.kind === 'population-split' ? hallandRule.sodraShare : hallandRule.healthcareRegion === 'sodra' ? 1 : 0;
   const disclosed = useMemo(
-    () => (state.on ? discloseAnswer(estimate, state.policy, { formatNumber: (n) => formatCount(n, language), hallandSodraShare: sodraShare }) : null),
-    [state.on, state.policy, estimate, language, sodraShare],
+    () => (state.on ? discloseAnswer(estimate, state.policy, { formatNumber: (n) => formatCount(n, language), hallandRule, recruitingRegions }) : null),
+    [state.on, state.policy, estimate, language, hallandRule, recruitingRegions],
   );
   return { ...state, setOn, disclosed };
 }
@@ -70,6 +71,17 @@ export function SponsorViewBar({ view }: { view: SponsorView }) {
         <p className="hint" role="status" data-testid="sponsor-view-policy">
           {t('disclosure.sponsorView.on', { policy: policy.name, version: policy.version, small, hidden: policy.secondaryText })}{' '}
           {t('disclosure.sponsorView.counts', { primary: formatCount(disclosed.summary.primary, language), secondary: formatCount(disclosed.summary.secondary, language) })}
+        </p>
+      )}
+      {disclosed && (
+        <p className="hint" data-testid="sponsor-view-loss">
+          {t('disclosure.sponsorView.loss', {
+            hidden: formatCount(disclosed.loss.regionalHidden, language),
+            figures: formatCount(disclosed.loss.regionalFigures, language),
+            secondary: formatCount(disclosed.loss.regionalHiddenSecondary, language),
+            patients: formatCount(disclosed.loss.patientsInHiddenRegions, language),
+            allPatients: formatCount(disclosed.loss.patients, language),
+          })}
         </p>
       )}
     </div>

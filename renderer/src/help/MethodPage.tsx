@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { DisclosurePolicy } from '../../../shared/disclosure';
 import { methodInputs, methodSections, type MethodInputs } from '../../../shared/method';
 import { useServices } from '../context';
+import { policyErrorText } from '../disclosure/policy-error-text';
 import { loadDisclosurePolicy } from '../disclosure/policy-store';
 import { routeHash } from '../shell/route';
 import { useStudyWorkspace } from '../study/useStudyWorkspace';
@@ -19,6 +20,7 @@ type Basis = { kind: 'loading' } | { kind: 'answer'; inputs: MethodInputs; title
 
 /** The answer the page describes: the last opened study's, computed in the estimate worker like on its page. */
 function useMethodBasis(studyId: string | undefined): Basis {
+  const { t } = useTranslation();
   const { db, now } = useServices();
   const { state } = useStudyWorkspace(db, studyId, now);
   const [policy, setPolicy] = useState<DisclosurePolicy | { error: string } | null>(null);
@@ -26,12 +28,12 @@ function useMethodBasis(studyId: string | undefined): Basis {
     let live = true;
     loadDisclosurePolicy(db).then(
       (p) => live && setPolicy(p),
-      (e: unknown) => live && setPolicy({ error: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => live && setPolicy({ error: policyErrorText(t, e) }),
     );
     return () => {
       live = false;
     };
-  }, [db]);
+  }, [db, t]);
   if (state.status === 'empty') return { kind: 'generic' };
   if (state.status === 'error') return { kind: 'generic', error: state.detail };
   if (policy && 'error' in policy) return { kind: 'generic', error: policy.error };

@@ -18,6 +18,7 @@ export const compileEn: Widen<typeof compileSv> = {
   rejected: '{{name}} cannot be read as an answer file:',
   tampered: '{{name}} was changed after it was exported: its content hash does not match. The file was not added.',
   openFailed: 'The file could not be opened: {{detail}}',
+  failed: 'The compilation could not be made: {{detail}}',
   notText: '{{name}} is not UTF-8 text.',
   moreIssues: '… and {{count}} more problems.',
   issueSyntax: 'line {{line}}, column {{column}}: not valid JSON (unexpected {{found}})',

@@ -15,6 +15,7 @@ export const compileSv = {
   rejected: '{{name}} kan inte läsas som svarsfil:',
   tampered: '{{name}} har ändrats efter att den exporterades: innehållshashen stämmer inte. Filen lades inte till.',
   openFailed: 'Filen kunde inte öppnas: {{detail}}',
+  failed: 'Sammanställningen kunde inte göras: {{detail}}',
   notText: '{{name}} är inte UTF-8-text.',
   moreIssues: '… och {{count}} fel till.',
   issueSyntax: 'rad {{line}}, kolumn {{column}}: inte giltig JSON (oväntat {{found}})',

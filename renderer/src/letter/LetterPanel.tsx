@@ -5,11 +5,13 @@ import { WorkProgress } from '../ui/WorkProgress';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnswerSnapshot } from '../../../shared/answer/snapshot';
+import { StoredPolicyError } from '../../../shared/disclosure';
 import { LetterDisclosureError, letterFileName } from '../../../shared/letter';
 import type { Answer } from '../answer/load-answer';
 import { useServices } from '../context';
 import { formatBytes } from '../format';
-import { buildLetterSnapshot, LetterNotReadyError, LetterPolicyError } from './letter-snapshot';
+import { policyErrorText } from '../disclosure/policy-error-text';
+import { buildLetterSnapshot, LetterNotReadyError } from './letter-snapshot';
 import { LetterPreview } from './LetterPreview';
 import type { Readiness } from '../../../shared/letter/readiness';
 import { readinessProblemText } from '../../../shared/letter/readiness-texts';
@@ -74,8 +76,8 @@ export function LetterPanel({
   useEffect(() => () => renderer.current?.dispose(), []);
 
   const describeError = (e: unknown): string => {
-    if (e instanceof LetterDisclosureError) return t('letter.errors.disclosure', { cells: e.violations.map((v) => v.label).join(', '), detail: e.violations[0]?.message ?? '' });
-    if (e instanceof LetterPolicyError) return t('letter.errors.policy', { detail: e.message });
+    if (e instanceof LetterDisclosureError) return t('letter.errors.disclosure', { cells: e.findings.map((f) => f.label[uiLanguage]).join(', '), detail: e.findings.map((f) => f.message[uiLanguage]).join(' ') });
+    if (e instanceof StoredPolicyError) return t('letter.errors.policy', { detail: policyErrorText(t, e) });
     if (e instanceof LetterNotReadyError) return t('letter.errors.notReady', { problems: e.problems.map((p) => readinessProblemText(p, uiLanguage)).join(' ') });
     return t('letter.errors.render', { detail: e instanceof Error ? e.message : String(e) });
   };

@@ -40,7 +40,7 @@ export class LetterRenderer {
       if (!pending) return;
       this.waiting.delete(reply.id);
       if (reply.type === 'pdf') pending.resolve(reply.bytes);
-      else if (reply.type === 'disclosure') pending.reject(new LetterDisclosureError(reply.violations));
+      else if (reply.type === 'disclosure') pending.reject(new LetterDisclosureError(reply.findings));
       else pending.reject(new Error(reply.message));
     };
     worker.onerror = (event) => {

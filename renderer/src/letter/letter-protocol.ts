@@ -1,6 +1,6 @@
 // Messages between the letter panel and the letter worker (letter.worker.ts).
 import type { AnswerSnapshot } from '../../../shared/answer/snapshot';
-import type { DisclosureViolation } from '../../../shared/disclosure';
+import type { AuditFinding } from '../../../shared/disclosure-audit';
 
 export interface RenderRequest {
   id: number;
@@ -9,5 +9,5 @@ export interface RenderRequest {
 
 export type RenderReply =
   | { id: number; type: 'pdf'; bytes: Uint8Array }
-  | { id: number; type: 'disclosure'; violations: DisclosureViolation[] }
+  | { id: number; type: 'disclosure'; findings: AuditFinding[] }
   | { id: number; type: 'error'; message: string };

@@ -5,36 +5,23 @@
  * answer into an AnswerSnapshot.
  */
 import { createSnapshot, type AnswerSnapshot } from '../../../shared/answer/snapshot';
-import { DEFAULT_DISCLOSURE_POLICY, validateDisclosurePolicy, type DisclosurePolicy } from '../../../shared/disclosure';
 import { requestFacts } from '../../../shared/letter/request-facts';
 import type { Answer } from '../answer/load-answer';
-import { type AntalDatabase, getSetting } from '../db/database';
+import type { AntalDatabase } from '../db/database';
 import type { RequestRecord } from '../db/database';
 import { loadUnitProfile } from '../settings/unit-profile';
+import { loadDisclosurePolicy } from '../disclosure/policy-store';
 import { currentAuditHead } from '../db/audit';
 import { formatIsoDate } from '../format';
 import type { Language } from '../../../shared/text/language';
 import type { ReadinessProblem } from '../../../shared/letter/readiness';
 import { appReadiness } from './readiness';
 
-/** Settings key of the disclosure policy chosen in Settings (absent: the default, OHDSI k = 5). */
-export const DISCLOSURE_POLICY_KEY = 'disclosurePolicy';
-
-export class LetterPolicyError extends Error {}
-
 /** The letter may not leave yet: the readiness checklist names why. */
 export class LetterNotReadyError extends Error {
   constructor(readonly problems: ReadinessProblem[]) {
     super(`the letter is not ready (${problems.map((p) => p.code).join(', ')})`);
   }
-}
-
-export async function loadDisclosurePolicy(db: AntalDatabase): Promise<DisclosurePolicy> {
-  const stored = await getSetting<DisclosurePolicy>(db, DISCLOSURE_POLICY_KEY);
-  if (stored === undefined) return DEFAULT_DISCLOSURE_POLICY;
-  const problems = validateDisclosurePolicy(stored);
-  if (problems.length > 0) throw new LetterPolicyError(problems.map((p) => p.message).join(' '));
-  return stored;
 }
 
 /** The request answered with this study, preferring an open one; undefined when the study has none. */

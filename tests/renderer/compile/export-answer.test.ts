@@ -16,9 +16,9 @@ function demoAnswer(): Answer {
 }
 
 describe('answerFileFromApp', () => {
-  it('makes a valid, hashed answer file of the chosen regions, saying the data are synthetic', () => {
+  it('makes a valid, hashed answer file of the chosen regions, saying the data are synthetic', async () => {
     const answer = demoAnswer();
-    const file = answerFileFromApp({ answer, unitName: 'Forum Söder', regions: ['07', '10', '12'], policy: DISCLOSURE_PRESETS.ohdsi, now: NOW });
+    const file = await answerFileFromApp({ answer, unitName: 'Forum Söder', regions: ['07', '10', '12'], policy: DISCLOSURE_PRESETS.ohdsi, now: NOW });
     expect(file.regions.map((r) => r.region)).toEqual(['07', '10', '12']);
     expect(file.request).toEqual({ reference: answer.study.sponsorReference, title: answer.study.title });
     expect(file.provenance[0]).toMatchObject({ synthetic: true, sha256: answer.datasets[0]!.provenance.sha256 });
@@ -28,7 +28,7 @@ describe('answerFileFromApp', () => {
     expect(answerFileName(file)).toBe('DEMO-CRC-301-Forum-Söder-2026-11-30.json');
   });
 
-  it('takes the request’s title and only its interested clinics', () => {
+  it('takes the request’s title and only its interested clinics', async () => {
     const answer = demoAnswer();
     const request = {
       ...blankRequest('r1', answer.study.id, NOW),
@@ -38,13 +38,13 @@ describe('answerFileFromApp', () => {
         { id: 'c2', name: 'Onkologen Växjö', region: '07' as const, contact: 'bo@example.se', contactedOn: '2026-11-01', status: 'declined' as const, declineReason: 'tid' },
       ],
     };
-    const file = answerFileFromApp({ answer, unitName: 'Forum Söder', regions: ['12'], policy: DISCLOSURE_PRESETS.ohdsi, request, now: NOW });
+    const file = await answerFileFromApp({ answer, unitName: 'Forum Söder', regions: ['12'], policy: DISCLOSURE_PRESETS.ohdsi, request, now: NOW });
     expect(file.request.title).toBe('Kolorektalcancer fas III');
     expect(file.clinics).toEqual([{ name: 'Kirurgkliniken SUS', region: '12', contact: 'anna@example.se' }]);
     expect(parseAnswerFile(JSON.stringify(file)).ok).toBe(true);
   });
 
-  it('preselects the regions the data covers', () => {
+  it('preselects the regions the data covers', async () => {
     const answer = demoAnswer();
     expect(regionsWithData(answer)).toEqual(answer.estimate.regions.filter((r) => r.cells > 0).map((r) => r.region));
     expect(regionsWithData(answer).length).toBe(21);

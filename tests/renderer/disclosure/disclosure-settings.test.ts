@@ -1,11 +1,10 @@
 // The disclosure policy and the sponsor-view switch in the settings table, and the helpers the answer page uses.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DISCLOSURE_PRESETS, customPolicyFrom, discloseAnswer } from '../../../shared/disclosure';
+import { DISCLOSURE_POLICY_SETTING_KEY, DISCLOSURE_PRESETS, StoredPolicyError, customPolicyFrom, discloseAnswer } from '../../../shared/disclosure';
 import { runDemo } from '../../../shared/demo/run-demo';
 import { AntalDatabase, getSetting, putSetting } from '../../../renderer/src/db/database';
 import {
-  DISCLOSURE_POLICY_KEY,
   loadDisclosurePolicy,
   loadSponsorView,
   saveDisclosurePolicy,
@@ -35,7 +34,7 @@ describe('disclosure settings', () => {
   it('store the whole policy (the letter reads the same key) and read it back', async () => {
     const db = freshDb();
     await saveDisclosurePolicy(db, DISCLOSURE_PRESETS['pcornet-act']);
-    expect(await getSetting(db, DISCLOSURE_POLICY_KEY)).toEqual(DISCLOSURE_PRESETS['pcornet-act']);
+    expect(await getSetting(db, DISCLOSURE_POLICY_SETTING_KEY)).toEqual(DISCLOSURE_PRESETS['pcornet-act']);
     expect(await loadDisclosurePolicy(db)).toEqual(DISCLOSURE_PRESETS['pcornet-act']);
     const custom = { ...customPolicyFrom(DISCLOSURE_PRESETS.ohdsi), name: 'Enhetens policy', threshold: 15, rounding: 5 };
     await saveDisclosurePolicy(db, custom);
@@ -44,12 +43,15 @@ describe('disclosure settings', () => {
     expect(await loadSponsorView(db)).toBe(true);
   });
 
-  it('refuse to store an invalid policy, and fall back to the default when the stored one is broken', async () => {
+  it('refuse to store an invalid policy, and refuse to read a broken stored one instead of silently using the default', async () => {
     const db = freshDb();
     await expect(saveDisclosurePolicy(db, { ...customPolicyFrom(DISCLOSURE_PRESETS.ohdsi), threshold: 1 })).rejects.toThrow('threshold k must be a whole number from 2 to 1000 (got 1)');
-    expect(await getSetting(db, DISCLOSURE_POLICY_KEY)).toBeUndefined();
-    await putSetting(db, DISCLOSURE_POLICY_KEY, { id: 'custom', name: 'x', threshold: 'five' });
-    expect(await loadDisclosurePolicy(db)).toEqual(DISCLOSURE_PRESETS.ohdsi);
+    expect(await getSetting(db, DISCLOSURE_POLICY_SETTING_KEY)).toBeUndefined();
+    await putSetting(db, DISCLOSURE_POLICY_SETTING_KEY, { id: 'custom', name: 'x', threshold: 'five' });
+    await expect(loadDisclosurePolicy(db)).rejects.toThrow(StoredPolicyError);
+    await expect(loadDisclosurePolicy(db)).rejects.toThrow(/threshold/);
+    await putSetting(db, DISCLOSURE_POLICY_SETTING_KEY, { ...customPolicyFrom(DISCLOSURE_PRESETS.ohdsi), threshold: 1 });
+    await expect(loadDisclosurePolicy(db)).rejects.toThrow(/threshold k must be a whole number from 2 to 1000 \(got 1\)/);
   });
 });
 

@@ -11,7 +11,8 @@ import { verifyAudit } from '../../../renderer/src/db/audit';
 import { AntalDatabase, DEMO_REQUEST_ID, putSetting } from '../../../renderer/src/db/database';
 import { seedDemoIfNew } from '../../../renderer/src/db/seed';
 import { saveUnitProfile } from '../../../renderer/src/settings/unit-profile';
-import { buildLetterSnapshot, DISCLOSURE_POLICY_KEY, LetterNotReadyError, LetterPolicyError } from '../../../renderer/src/letter/letter-snapshot';
+import { DISCLOSURE_POLICY_SETTING_KEY, StoredPolicyError } from '../../../shared/disclosure';
+import { buildLetterSnapshot, LetterNotReadyError } from '../../../renderer/src/letter/letter-snapshot';
 import { acknowledgeAll as acknowledgeAllAt, answerForm as answerFormAt, UNIT } from './ready-letter';
 import type { Answer } from '../../../renderer/src/answer/load-answer';
 import { recordExportedLetter } from '../../../renderer/src/letter/letter-store';
@@ -92,9 +93,9 @@ describe('letters in the app', () => {
 
   it('a stored policy that is not valid stops the letter with the problem named', async () => {
     const db = await seededDb();
-    await putSetting(db, DISCLOSURE_POLICY_KEY, { id: 'custom', name: 'Egen', version: '1', threshold: 1, small: { kind: 'less-than' }, rounding: 1, zero: 'zero', secondary: 'complementary', secondaryText: '..' });
+    await putSetting(db, DISCLOSURE_POLICY_SETTING_KEY, { id: 'custom', name: 'Egen', version: '1', threshold: 1, small: { kind: 'less-than' }, rounding: 1, zero: 'zero', secondary: 'complementary', secondaryText: '..' });
     const answer = (await loadAnswer(db))!;
-    await expect(buildLetterSnapshot(db, answer, 'sv', now)).rejects.toThrow(LetterPolicyError);
+    await expect(buildLetterSnapshot(db, answer, 'sv', now)).rejects.toThrow(StoredPolicyError);
     await expect(buildLetterSnapshot(db, answer, 'sv', now)).rejects.toThrow(/threshold k must be a whole number from 2/);
   });
 

@@ -11,7 +11,7 @@ import {
   type Component,
   type DisclosurePolicy,
 } from '../../../shared/disclosure';
-import { readPrintedText } from '../../../shared/disclosure/printed';
+import { readPrintedText } from '../../../shared/disclosure-audit/read-print';
 
 describe('disclosure presets', () => {
   it('follow the peers: OHDSI k = 5 (the default), Leaf/SHRINE ≤ 10 with zero included, PCORnet/ACT k = 11', () => {
@@ -78,7 +78,7 @@ describe('discloseValue', () => {
     expect(text(1234, 'point', DISCLOSURE_PRESETS.ohdsi)).toBe('1234');
   });
 
-  it('states exactly what a reader can infer, and printedTableOf reads the printed text back to the same interval', () => {
+  it('states exactly what a reader can infer, and the auditor’s own reading of the text gives the same interval', () => {
     const policies: DisclosurePolicy[] = [
       DISCLOSURE_PRESETS.ohdsi,
       DISCLOSURE_PRESETS['leaf-shrine'],

@@ -1,11 +1,14 @@
 /**
- * Property: whatever the regional counts and attrition, what discloseAnswer prints passes the independent
- * checker, prints no number below k, and hides every small region (as small, or hidden outright).
+ * Property: whatever the regional counts and attrition, what discloseAnswer prints — every output of the answer
+ * together (letter table, answer file, its compilation) — passes the independent exact auditor, prints no number
+ * below k, and hides every small region (as small, or hidden outright).
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DISCLOSURE_PRESETS, checkDisclosure, discloseAnswer, printedTableOf, type DisclosurePolicy } from '../../../shared/disclosure';
+import { answerOutputs } from '../../../shared/answer-file';
+import { DISCLOSURE_PRESETS, discloseAnswer, type DisclosurePolicy } from '../../../shared/disclosure';
 import { COUNTY_CODES, DEFAULT_HALLAND_RULE, type CountyCode, type HallandRule } from '../../../shared/regions/regions';
+import { theAuditor } from '../disclosure-audit/helpers';
 import { makeEstimate, type RegionValues } from './make-estimate';
 import type { Interval } from '../../../shared/utils/interval';
 
@@ -49,14 +52,16 @@ function withRows(final: Record<CountyCode, Interval>, rows: [number[], boolean]
   return built;
 }
 
-describe('discloseAnswer always passes checkDisclosure', () => {
-  it('for random regional counts, attrition, Halland rules and policies', () => {
-    fc.assert(
-      fc.property(regions, earlierRows, hallandRule, fc.constantFrom(...policies), (final, rows, rule, policy) => {
+describe('discloseAnswer always passes the exact auditor', () => {
+  it('for random regional counts, attrition, Halland rules and policies', async () => {
+    const auditor = await theAuditor();
+    await fc.assert(
+      fc.asyncProperty(regions, earlierRows, hallandRule, fc.constantFrom(...policies), async (final, rows, rule, policy) => {
         const estimate = makeEstimate(final, { steps: withRows(final, rows), hallandRule: rule });
-        const disclosed = discloseAnswer(estimate, policy);
-        const check = checkDisclosure(printedTableOf(disclosed, policy), policy);
-        expect(check.violations).toEqual([]);
+        const disclosed = discloseAnswer(estimate, policy, { hallandRule: rule });
+        const audit = auditor.audit(answerOutputs(disclosed, policy));
+        expect(audit.findings.map((f) => f.message.en)).toEqual([]);
+        expect(audit.ok).toBe(true);
         const figures = [...disclosed.regions, ...disclosed.healthcareRegions, disclosed.national, ...disclosed.attrition.map((s) => s.figure)];
         for (const f of figures) {
           for (const v of [f.low, f.point, f.high]) if (v.kind === 'shown') expect(v.value!).toBeGreaterThanOrEqual(policy.threshold);
@@ -68,5 +73,5 @@ describe('discloseAnswer always passes checkDisclosure', () => {
       }),
       { numRuns: 150, seed: 20261130 },
     );
-  });
+  }, 300_000);
 });

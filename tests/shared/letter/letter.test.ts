@@ -25,16 +25,16 @@ describe('the feasibility letter PDF', () => {
     '%s: pdftotext shows every section, the disclosed national figure, the regions, provenance, policy and hash',
     async (language) => {
       const snapshot = demoSnapshot(language);
-      const { disclosed } = prepareLetter(snapshot);
+      const { disclosed } = await prepareLetter(snapshot);
       const bytes = await renderLetterPdf(snapshot);
       const text = pdfText(bytes);
       const flat = text.replace(/\s+/g, ' ');
       for (const section of SECTIONS[language]) expect(text).toContain(section);
 
       const national = disclosed.national;
-      const printed = (n: number | null) => formatCount(n!, language).replace(/\u00a0/g, ' ');
+      const printed = (v: { kind: string; value: number | null }) => (v.kind === 'shown' ? formatCount(v.value!, language).replace(/\u00a0/g, ' ') : DISCLOSURE_PRESETS.ohdsi.secondaryText);
       expect(national.point.kind).toBe('shown');
-      const summary = language === 'sv' ? `finns ${printed(national.point.value)} möjliga deltagare i riket (intervall ${printed(national.low.value)}–${printed(national.high.value)})` : `The estimate is ${printed(national.point.value)} eligible patients nationally (interval ${printed(national.low.value)}–${printed(national.high.value)})`;
+      const summary = language === 'sv' ? `finns ${printed(national.point)} möjliga deltagare i riket (intervall ${printed(national.low)}–${printed(national.high)})` : `The estimate is ${printed(national.point)} eligible patients nationally (interval ${printed(national.low)}–${printed(national.high)})`;
       expect(flat).toContain(summary);
 
       // Every region and healthcare region is listed, the Halland rule stated, letterhead and references present.
@@ -102,16 +102,22 @@ describe('the feasibility letter PDF', () => {
 });
 
 describe('disclosure control in the letter', () => {
-  // In the demo, Gotland's low end is below k = 5: it prints as "<5", and the default policy's secondary
-  // suppression hides a second cell of the Stockholm-Gotland sum ("..") so Gotland cannot be recovered by subtraction.
-  it('prints a small value as "<5" and hides a complementary cell, and still produces the letter under the default policy', async () => {
+  // In the demo, Gotland's low end is 3, below k = 5: it prints as "<5". Stockholm's low (141) and Stockholm-
+  // Gotland's (144) would give it away (144 − 141 = 3), so secondary suppression hides Stockholm-Gotland's low
+  // ("..") — and Sweden's, or 555 minus the other healthcare regions would give it back — and not Stockholm's:
+  // the forecast is computed from Stockholm's figures (it has a site), and hiding them would withhold it.
+  it('prints a small value as "<5" and hides complementary totals, and still produces the letter with its forecast', async () => {
     const snapshot = demoSnapshot('sv');
-    const { model, disclosed } = prepareLetter(snapshot);
+    const { model, disclosed, audit } = await prepareLetter(snapshot);
+    expect(audit.ok).toBe(true);
     expect(disclosed.regions.find((r) => r.region === '09')!.low.kind).toBe('small');
     const regionTable = model.body.find((b) => b.kind === 'table');
     const rows = regionTable?.kind === 'table' ? regionTable.rows : [];
     expect(rows.find((r) => r[0] === 'Gotland')![2]).toBe('<5');
-    expect(rows.some((r) => r.slice(2).includes('..'))).toBe(true);
+    expect(rows.find((r) => r[0] === 'Stockholm')![2]).toBe('141');
+    const hrTable = model.body.filter((b) => b.kind === 'table')[1];
+    expect(hrTable?.kind === 'table' && hrTable.rows.find((r) => r[0] === 'Stockholm-Gotland')![1]).toBe('..');
+    expect(model.body.some((b) => b.kind === 'svg' && b.caption.startsWith('Kumulativt antal rekryterade patienter'))).toBe(true);
     const text = pdfText(await renderLetterPdf(snapshot), true);
     expect(text).toMatch(/Gotland\s+Stockholm-Gotland\s+<5\s+\d+\s+\d+/);
   }, SLOW);
@@ -127,6 +133,9 @@ describe('disclosure control in the letter', () => {
     }
     expect(error).toBeInstanceOf(LetterDisclosureError);
     expect((error as LetterDisclosureError).message).toContain('Gotland');
-    expect((error as LetterDisclosureError).violations.length).toBeGreaterThan(0);
+    const finding = (error as LetterDisclosureError).findings.find((f) => f.quantity === 'region:09#low')!;
+    // 144 − 141: Stockholm-Gotland's low minus Stockholm's.
+    expect(finding.inferred).toEqual({ low: 3, high: 3 });
+    expect(finding.message.sv).toContain('Gotland (låg) (tryckt som <5) kan ringas in till exakt 3');
   }, SLOW);
 });

@@ -7,8 +7,8 @@ import { METHOD_SECTION_IDS, METHOD_TEXTS, methodSections, snapshotMethodInputs 
 import { demoSnapshot } from '../letter/helpers';
 
 /** The paragraphs under the letter's "Metod"/"Method" heading, up to the next heading. */
-function letterMethodSection(snapshot: AnswerSnapshot): string[] {
-  const { model } = prepareLetter(snapshot);
+async function letterMethodSection(snapshot: AnswerSnapshot): Promise<string[]> {
+  const { model } = await prepareLetter(snapshot);
   const start = model.body.findIndex((b) => b.kind === 'heading' && b.text === (snapshot.language === 'sv' ? 'Metod' : 'Method'));
   expect(start, 'the letter has a method heading').toBeGreaterThan(-1);
   const rest = model.body.slice(start + 1);
@@ -24,17 +24,17 @@ function withoutSites(snapshot: AnswerSnapshot): AnswerSnapshot {
 }
 
 describe('the method text', () => {
-  it.each(['sv', 'en'] as const)('%s: the letter method section equals the method page sections that apply to the demo', (language) => {
+  it.each(['sv', 'en'] as const)('%s: the letter method section equals the method page sections that apply to the demo', async (language) => {
     const snapshot = demoSnapshot(language);
     const page = methodSections(language, snapshotMethodInputs(snapshot));
     expect(page.map((s) => s.id)).toEqual([...METHOD_SECTION_IDS]);
-    expect(letterMethodSection(snapshot)).toEqual(page.filter((s) => s.applies).flatMap((s) => s.paragraphs));
+    expect(await letterMethodSection(snapshot)).toEqual(page.filter((s) => s.applies).flatMap((s) => s.paragraphs));
   });
 
-  it.each(['sv', 'en'] as const)('%s: the page names the answer’s policy and the exact method, and the letter says the same', (language) => {
+  it.each(['sv', 'en'] as const)('%s: the page names the answer’s policy and the exact method, and the letter says the same', async (language) => {
     const snapshot = demoSnapshot(language);
     const inputs = snapshotMethodInputs(snapshot);
-    const text = letterMethodSection(snapshot).join('\n');
+    const text = (await letterMethodSection(snapshot)).join('\n');
     expect(text).toContain(snapshot.settings.disclosurePolicy.name);
     expect(inputs.forecast).not.toBeNull();
     // The forecast is exact: the text says so and names no simulation.
@@ -43,13 +43,13 @@ describe('the method text', () => {
     expect(text).toContain(language === 'sv' ? 'minst 80\u00a0%' : 'at least 80%');
   });
 
-  it('a study without sites: no forecast or verdict in the letter, and the page says them generically', () => {
+  it('a study without sites: no forecast or verdict in the letter, and the page says them generically', async () => {
     const snapshot = withoutSites(demoSnapshot('sv'));
     const page = methodSections('sv', snapshotMethodInputs(snapshot));
     const byId = new Map(page.map((s) => [s.id, s]));
     expect(byId.get('forecast')?.applies).toBe(false);
     expect(byId.get('verdict')?.applies).toBe(false);
-    const letter = letterMethodSection(snapshot);
+    const letter = await letterMethodSection(snapshot);
     expect(letter.some((p) => p.includes('Poisson–gamma'))).toBe(false);
     expect(letter).toEqual(page.filter((s) => s.applies).flatMap((s) => s.paragraphs));
   });
