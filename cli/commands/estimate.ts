@@ -13,24 +13,27 @@
  * Exit 0 with an answer, 1 when an input is wrong (unreadable file, import errors, invalid study, no usable
  * measure), 2 on a usage error.
  */
-import type { Basis, Dataset } from '../../shared/counts/dataset';
+import { computeAnswer, type ComputedAnswer } from '../../shared/answer/compute-answer';
+import type { Basis } from '../../shared/counts/dataset';
 import type { Study } from '../../shared/criteria/study';
-import { parseStudyFile } from '../../shared/criteria/study-schema';
-import { estimateEligible } from '../../shared/estimate/estimate';
 import type { EstimateResult, EstimateWarning, Interval } from '../../shared/estimate/types';
-import { analyseFile } from '../../shared/import/analyse-file';
-import { buildDataset, type MeasureDataset } from '../../shared/import/build-dataset';
-import { formatProblem, ImportRefusedError, type ImportProblem } from '../../shared/import/problems';
-import { QueryError, selectMeasure } from '../../shared/import/query-dataset';
-import { MAX_EXTRA_SITES, projectRecruitment, type RecruitmentProjection } from '../../shared/recruitment/project';
-import { verdictFromProbability, type VerdictResult } from '../../shared/recruitment/verdict';
-import { DEFAULT_HALLAND_RULE, HEALTHCARE_REGIONS, regionByCode, type HallandRule, type HealthcareRegionId } from '../../shared/regions/regions';
+import { MAX_EXTRA_SITES, type RecruitmentProjection } from '../../shared/recruitment/project';
+import type { VerdictResult } from '../../shared/recruitment/verdict';
+import { HEALTHCARE_REGIONS, regionByCode, type HallandRule, type HealthcareRegionId } from '../../shared/regions/regions';
 import { formatters, renderTable, type Formatters } from '../format';
 import { DEFAULT_CLI_LANGUAGE, isCliLanguage, translator, type CliLanguage, type Translate } from '../i18n';
-import { analyseOptionsFrom, IMPORT_OPTIONS, phrasesFor, type CommandIo } from './inspect';
-import type { PhraseTable } from '../../shared/import/phrases';
-import { HALLAND_OPTION_HELP, parseHallandOption } from './halland-option';
-import { parseCommandArgs } from './command-args';
+import {
+  ANSWER_INPUT_OPTIONS,
+  checkAnswerInputFlags,
+  InputError,
+  loadAnswerInputs,
+  parseCommandArgs,
+  UsageError,
+  type AnswerInputs,
+  type CommandIo,
+  type LoadedDataset,
+} from '../inputs';
+import { HALLAND_OPTION_HELP } from './halland-option';
 
 const ESTIMATE_USAGE =
   'usage: antal estimate --study STUDY.json --data FILE [--data FILE]... [--measure NAME] [--population FILE]\n' +
@@ -63,8 +66,6 @@ const TEXT: Record<CliLanguage, Record<string, string>> = {
     moreSites: 'Fler kliniker: {count} till (à {rate}/mån, öppnar månad {month}) ger {p} (mål {goal})',
     moreSitesOut: 'Fler kliniker: inte ens {max} till når {goal}',
     julyWeight: 'Säsongsvikter jan–dec: {weights}',
-    studyInvalid: '{file}: studiefilen har fel:',
-    importRefused: '{file}: filen kan inte importeras ({count} fel):',
     straddlingPopulation: 'Åldersgrupperna {bands} ligger över en åldersgräns; andelen inom gränsen vägdes med befolkningen per ettårsålder.',
   },
   en: {
@@ -90,8 +91,6 @@ const TEXT: Record<CliLanguage, Record<string, string>> = {
     moreSites: 'More sites: {count} more (at {rate}/month, opening in month {month}) give {p} (goal {goal})',
     moreSitesOut: 'More sites: not even {max} more reach {goal}',
     julyWeight: 'Seasonal weights Jan–Dec: {weights}',
-    studyInvalid: '{file}: the study file has errors:',
-    importRefused: '{file}: the file cannot be imported ({count} errors):',
     straddlingPopulation: 'Age bands {bands} straddle an age limit; the share inside was weighted by the population at each year of age.',
   },
 };
@@ -121,142 +120,60 @@ interface DatasetUsed {
   sha256: string;
 }
 
-/** An input problem: printed as is, exit 1. */
-class InputError extends Error {
-  constructor(readonly lines: string[]) {
-    super(lines.join('\n'));
-  }
-}
-
-type Options = ReturnType<typeof analyseOptionsFrom>;
-
-async function importCounts(
-  path: string,
-  io: CommandIo,
-  importOptions: Options,
-  measure: string | undefined,
-  basis: Partial<Pick<Basis, 'kind' | 'regionBasis'>>,
-  text: (key: string, params?: Record<string, string>) => string,
-  wantPopulation = false,
-  /** The import problems' language (the report's). */
-  phrases: PhraseTable = phrasesFor('en'),
-): Promise<MeasureDataset> {
-  let bytes: Uint8Array;
-  try {
-    bytes = io.readFile(path);
-  } catch (error) {
-    throw new InputError([`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`]);
-  }
-  const refused = (errors: ImportProblem[]): InputError =>
-    new InputError([
-      text('importRefused', { file: path, count: String(errors.length) }),
-      ...errors.slice(0, 50).map((e) => `  ${formatProblem(e, phrases)}`),
-      ...(errors.length > 50 ? [`  … and ${errors.length - 50} more`] : []),
-    ]);
-  const preview = await analyseFile({ name: path, bytes }, importOptions);
-  if (preview.errors.length > 0) throw refused(preview.errors);
-  let imported;
-  try {
-    imported = buildDataset(preview, preview.mapping, { publisher: path, basis });
-  } catch (error) {
-    if (error instanceof ImportRefusedError) throw refused(error.errors);
-    throw error;
-  }
-  let chosen: MeasureDataset;
-  try {
-    chosen = wantPopulation && measure === undefined ? (imported.measures.find((m) => m.spec.kind === 'population') ?? selectMeasure(imported)) : selectMeasure(imported, measure);
-  } catch (error) {
-    if (error instanceof QueryError) throw new InputError([`${path}: ${error.message}`]);
-    throw error;
-  }
-  const addable = chosen.spec.kind === 'count' || (wantPopulation && chosen.spec.kind === 'population');
-  if (!addable) {
-    const names = imported.measures.map((m) => `"${m.name}" [${m.spec.kind}]`).join(', ');
-    throw new InputError([`${path}: the measure "${chosen.name}" is a ${chosen.spec.kind}, not a count that can be added up; choose one with --measure (the file has ${names})`]);
-  }
-  return chosen;
-}
-
-function used(path: string, measure: MeasureDataset, kindAssumed: boolean): DatasetUsed {
-  const d = measure.dataset;
-  let masked = 0;
-  for (let i = 0; i < d.cellCount; i++) masked += d.masked[i]!;
+function used(loaded: LoadedDataset): DatasetUsed {
+  const d = loaded.dataset;
   return {
-    file: path,
-    measure: measure.name,
+    file: loaded.file,
+    measure: loaded.measure,
     id: d.id,
     basis: d.basis,
-    kindAssumed,
+    kindAssumed: loaded.kindAssumed,
     cells: d.cellCount,
-    maskedCells: masked,
+    maskedCells: loaded.maskedCells,
     periodFrom: d.provenance.periodFrom,
     periodTo: d.provenance.periodTo,
     sha256: d.provenance.sha256,
   };
 }
 
+/** The answer for the inputs, computed by the core's one computeAnswer (as `letter` and `answer export` do). */
+export function answerFor(inputs: AnswerInputs): ComputedAnswer {
+  const datasets = inputs.datasets.map((d) => d.dataset);
+  return computeAnswer(inputs.study, datasets, { hallandRule: inputs.hallandRule, population: inputs.ageShareTable?.dataset ?? null });
+}
+
 export async function runEstimate(argv: string[], io: CommandIo): Promise<number> {
-  const parsed = parseCommandArgs(argv, {
-    ...IMPORT_OPTIONS,
-    study: { type: 'string' },
-    data: { type: 'string', multiple: true },
-    measure: { type: 'string' },
-    population: { type: 'string' },
-    kind: { type: 'string' },
-    'region-basis': { type: 'string' },
-    halland: { type: 'string' },
-    lang: { type: 'string' },
-  }, ESTIMATE_USAGE, io, { positionals: false });
+  const parsed = parseCommandArgs(argv, ANSWER_INPUT_OPTIONS, ESTIMATE_USAGE, io, { positionals: false });
   if (typeof parsed === 'number') return parsed;
   const { values, usage } = parsed;
   const language = values.lang ?? DEFAULT_CLI_LANGUAGE;
   if (!isCliLanguage(language)) return usage(`--lang must be sv or en, got "${language}"`);
-  if (!values.study) return usage('--study STUDY.json is required');
-  if (!values.data || values.data.length === 0) return usage('at least one --data FILE is required');
-  if (values.kind !== undefined && values.kind !== 'incident' && values.kind !== 'prevalent') return usage(`--kind must be incident or prevalent, got "${values.kind}"`);
-  const regionBasis = values['region-basis'];
-  if (regionBasis !== undefined && regionBasis !== 'residence' && regionBasis !== 'care') return usage(`--region-basis must be residence or care, got "${regionBasis}"`);
-  let importOptions: Options;
-  let hallandRule: HallandRule;
   try {
-    importOptions = analyseOptionsFrom(values);
-    hallandRule = values.halland === undefined ? DEFAULT_HALLAND_RULE : parseHallandOption(values.halland);
+    checkAnswerInputFlags(values);
   } catch (error) {
     return usage((error as Error).message);
   }
   const text = (key: string, params: Record<string, string> = {}): string => TEXT[language][key]!.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
 
   try {
-    const study = readStudy(values.study, io, text);
-    const kind = (values.kind as Basis['kind'] | undefined) ?? study.population.kind;
-    const basis: Partial<Pick<Basis, 'kind' | 'regionBasis'>> = { kind, ...(regionBasis ? { regionBasis: regionBasis as Basis['regionBasis'] } : {}) };
-    const datasets: Dataset[] = [];
-    const datasetsUsed: DatasetUsed[] = [];
-    for (const path of values.data) {
-      const measure = await importCounts(path, io, importOptions, values.measure, basis, text, false, phrasesFor(language));
-      datasets.push(measure.dataset);
-      datasetsUsed.push(used(path, measure, values.kind === undefined));
-    }
-    let population: { dataset: Dataset; used: DatasetUsed } | undefined;
-    if (values.population) {
-      const measure = await importCounts(values.population, io, importOptions, undefined, { kind: 'prevalent' }, text, true, phrasesFor(language));
-      population = { dataset: measure.dataset, used: used(values.population, measure, false) };
-    }
-    const estimate = estimateEligible(study, datasets, population ? { hallandRule, population: population.dataset } : { hallandRule });
+    const inputs = await loadAnswerInputs(values, io, language);
+    const { study } = inputs;
+    const answer = answerFor(inputs);
     const result: EstimateCommandResult = {
       study: { id: study.id, version: study.version, title: study.title, population: study.population },
-      datasets: datasetsUsed,
-      hallandRule,
-      estimate,
+      datasets: inputs.datasets.map(used),
+      hallandRule: inputs.hallandRule,
+      estimate: answer.estimate,
     };
-    if (population) result.population = population.used;
+    if (inputs.ageShareTable) result.population = used(inputs.ageShareTable);
     if (study.recruitment.sites.length > 0) {
-      result.projection = projectRecruitment(study, estimate);
-      result.verdict = verdictFromProbability(result.projection.probability, study.verdictThresholds);
+      result.projection = answer.projection;
+      result.verdict = answer.verdict;
     }
     io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : renderEstimate(result, study, language, text));
     return 0;
   } catch (error) {
+    if (error instanceof UsageError) return usage(error.message);
     if (error instanceof InputError) {
       io.stderr(`${error.message}\n`);
       return 1;
@@ -264,26 +181,6 @@ export async function runEstimate(argv: string[], io: CommandIo): Promise<number
     io.stderr(`${translator(language)('runtimeError', { message: error instanceof Error ? error.message : String(error) })}\n`);
     return 1;
   }
-}
-
-function readStudy(path: string, io: CommandIo, text: (key: string, params?: Record<string, string>) => string): Study {
-  let bytes: Uint8Array;
-  try {
-    bytes = io.readFile(path);
-  } catch (error) {
-    throw new InputError([`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`]);
-  }
-  let source: string;
-  try {
-    source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError([text('studyInvalid', { file: path }), '  (the study): not UTF-8 text']);
-  }
-  const parsed = parseStudyFile(source);
-  if (!parsed.ok) {
-    throw new InputError([text('studyInvalid', { file: path }), ...parsed.issues.map((i) => `  ${i.path === '' ? '(the study)' : i.path}: ${i.message}`)]);
-  }
-  return parsed.study;
 }
 
 /** The forecast's dates, method, time to target and site search, as text lines. */

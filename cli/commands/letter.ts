@@ -1,8 +1,8 @@
 /**
  * `antal letter --study STUDY.json --data FILE [--data FILE]... --out letter.pdf [--lang sv|en] [--date YYYY-MM-DD]
  * [--policy ohdsi|leaf-shrine|pcornet-act] [--unit UNIT.json] [--request REQUEST.json] [--json]`: the feasibility
- * letter headless, from the same study and count files as `antal estimate` (the estimate is computed by that
- * command, so both agree), or again from a kept snapshot with `--snapshot SNAPSHOT.json`.
+ * letter headless, from the same study and count files as `antal estimate` (read by the same inputs module and
+ * computed by the same computeAnswer, so both agree), or again from a kept snapshot with `--snapshot SNAPSHOT.json`.
  *
  * Determinism: the letter's date and the PDF's creation date come from `--date` (midnight UTC of that day);
  * without it from SOURCE_DATE_EPOCH when set (the reproducible-builds convention), else from today's UTC date.
@@ -12,33 +12,31 @@
  * The file is written atomically (a temporary file beside the target, then rename). Exit 0 with a letter, 1 when
  * an input is wrong or disclosure control refuses the letter (the cell is named), 2 on a usage error.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { createSnapshot, verifySnapshot, type AnswerSnapshot, type DatasetProvenanceRecord, type RequestFacts, type SnapshotUnitProfile } from '../../shared/answer/snapshot';
-import type { Study } from '../../shared/criteria/study';
-import { parseStudyFile } from '../../shared/criteria/study-schema';
+import { createHash } from 'node:crypto';
+import { createSnapshot, verifySnapshot, type AnswerSnapshot, type RequestFacts, type SnapshotUnitProfile } from '../../shared/answer/snapshot';
 import { DISCLOSURE_PRESETS, type DisclosurePolicy, type DisclosurePresetId } from '../../shared/disclosure';
 import { LetterDisclosureError, renderLetterPdf } from '../../shared/letter';
-import { projectRecruitment } from '../../shared/recruitment/project';
-import { verdictFromProbability } from '../../shared/recruitment/verdict';
-import { IMPORT_OPTIONS, type CommandIo } from './inspect';
-import { runEstimate, type EstimateCommandResult } from './estimate';
-import { parseCommandArgs } from './command-args';
+import {
+  ANSWER_INPUT_OPTIONS,
+  checkAnswerInputFlags,
+  commandMoment,
+  fileProvenance,
+  InputError,
+  loadAnswerInputs,
+  parseCommandArgs,
+  readJsonFile,
+  UsageError,
+  writeOutput,
+  type CommandIo,
+} from '../inputs';
+import { answerFor } from './estimate';
 
 const LETTER_USAGE =
   'usage: antal letter --study STUDY.json --data FILE [--data FILE]... --out LETTER.pdf [--lang sv|en]\n' +
   '       [--date YYYY-MM-DD] [--policy ohdsi|leaf-shrine|pcornet-act] [--unit UNIT.json] [--request REQUEST.json]\n' +
-  '       [--measure NAME] [--population FILE] [--kind incident|prevalent] [--region-basis residence|care] [--json]\n' +
+  '       [--measure NAME] [--population FILE] [--kind incident|prevalent] [--region-basis residence|care]\n' +
+  '       [--halland split|split=SHARE|sodra|vastra] [--json]\n' +
   '   or: antal letter --snapshot SNAPSHOT.json --out LETTER.pdf [--json]\n';
-
-export interface LetterCommandIo extends CommandIo {
-  /** Writes the file atomically; injected so tests can observe it. Defaults to a temp file + rename. */
-  writeFileAtomic?(path: string, bytes: Uint8Array): void;
-  /** The process environment (SOURCE_DATE_EPOCH) and clock, injected for tests. */
-  env?: Record<string, string | undefined>;
-  now?(): Date;
-}
 
 /** What `--json` prints. */
 export interface LetterCommandResult {
@@ -48,50 +46,25 @@ export interface LetterCommandResult {
   snapshot: AnswerSnapshot;
 }
 
-class InputError extends Error {}
-
-export function writeFileAtomic(path: string, bytes: Uint8Array): void {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    writeFileSync(temp, bytes, { flush: true });
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-}
-
-function readJson(path: string, io: CommandIo, what: string): unknown {
-  let bytes: Uint8Array;
-  try {
-    bytes = io.readFile(path);
-  } catch (error) {
-    throw new InputError(`cannot read ${what} ${path}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
-  } catch (error) {
-    throw new InputError(`${path}: the ${what} is not valid UTF-8 JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
-}
-
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const problem = (message: string): InputError => new InputError([message]);
 
 function readUnit(path: string | undefined, io: CommandIo): SnapshotUnitProfile {
   const unit: SnapshotUnitProfile = { unitName: '', address: '', signatoryName: '', signatoryTitle: '', logo: null };
   if (!path) return unit;
-  const json = readJson(path, io, 'unit profile');
-  if (!isRecord(json)) throw new InputError(`${path}: the unit profile must be a JSON object with unitName, address, signatoryName, signatoryTitle`);
+  const json = readJsonFile(path, io, 'unit profile');
+  if (!isRecord(json)) throw problem(`${path}: the unit profile must be a JSON object with unitName, address, signatoryName, signatoryTitle`);
   for (const key of ['unitName', 'address', 'signatoryName', 'signatoryTitle'] as const) {
     const value = json[key];
     if (value === undefined) continue;
-    if (typeof value !== 'string') throw new InputError(`${path}: ${key} must be a string`);
+    if (typeof value !== 'string') throw problem(`${path}: ${key} must be a string`);
     unit[key] = value;
   }
   const logo = json.logo;
   if (logo !== undefined && logo !== null) {
     const ok = isRecord(logo) && typeof logo.name === 'string' && (logo.mediaType === 'image/png' || logo.mediaType === 'image/svg+xml') && typeof logo.dataUrl === 'string' && logo.dataUrl.startsWith(`data:${logo.mediaType}`);
-    if (!ok) throw new InputError(`${path}: logo must be { name, mediaType: "image/png" | "image/svg+xml", dataUrl: "data:<mediaType>…" }`);
+    if (!ok) throw problem(`${path}: logo must be { name, mediaType: "image/png" | "image/svg+xml", dataUrl: "data:<mediaType>…" }`);
     unit.logo = { name: logo.name as string, mediaType: logo.mediaType as 'image/png' | 'image/svg+xml', dataUrl: logo.dataUrl as string };
   }
   return unit;
@@ -99,76 +72,19 @@ function readUnit(path: string | undefined, io: CommandIo): SnapshotUnitProfile 
 
 function readRequest(path: string | undefined, io: CommandIo): RequestFacts | undefined {
   if (!path) return undefined;
-  const json = readJson(path, io, 'request');
-  if (!isRecord(json)) throw new InputError(`${path}: the request must be a JSON object (reference, diaryNumber, recipient, subject, confidentiality, eff)`);
+  const json = readJsonFile(path, io, 'request');
+  if (!isRecord(json)) throw problem(`${path}: the request must be a JSON object (reference, diaryNumber, recipient, subject, confidentiality, eff)`);
   for (const key of ['reference', 'diaryNumber', 'subject', 'confidentiality'] as const) {
-    if (json[key] !== undefined && typeof json[key] !== 'string') throw new InputError(`${path}: ${key} must be a string`);
+    if (json[key] !== undefined && typeof json[key] !== 'string') throw problem(`${path}: ${key} must be a string`);
   }
-  if (json.recipient !== undefined && !isRecord(json.recipient)) throw new InputError(`${path}: recipient must be an object { name, organisation, address }`);
-  if (json.eff !== undefined && !isRecord(json.eff)) throw new InputError(`${path}: eff must be an object of Early Feedback Form answers`);
+  if (json.recipient !== undefined && !isRecord(json.recipient)) throw problem(`${path}: recipient must be an object { name, organisation, address }`);
+  if (json.eff !== undefined && !isRecord(json.eff)) throw problem(`${path}: eff must be an object of Early Feedback Form answers`);
   return json as RequestFacts;
 }
 
-/** The snapshot's moment: --date, else SOURCE_DATE_EPOCH, else today (UTC midnight, so a day's runs agree). */
-function letterMoment(date: string | undefined, io: LetterCommandIo): { createdAt: string; letterDate: string } {
-  if (date !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
-      throw new UsageProblem(`--date must be a date YYYY-MM-DD, got "${date}"`);
-    }
-    return { createdAt: `${date}T00:00:00.000Z`, letterDate: date };
-  }
-  const epoch = (io.env ?? process.env).SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && epoch !== '') {
-    if (!/^\d+$/.test(epoch)) throw new UsageProblem(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${epoch}"`);
-    const at = new Date(Number(epoch) * 1000).toISOString();
-    return { createdAt: at, letterDate: at.slice(0, 10) };
-  }
-  const today = (io.now ? io.now() : new Date()).toISOString().slice(0, 10);
-  return { createdAt: `${today}T00:00:00.000Z`, letterDate: today };
-}
-
-class UsageProblem extends Error {}
-
-function provenanceFrom(result: EstimateCommandResult): DatasetProvenanceRecord[] {
-  return result.datasets.map((d) => ({
-    id: d.id,
-    name: `${basename(d.file)} (${d.measure})`,
-    publisher: basename(d.file),
-    synthetic: false,
-    fileName: basename(d.file),
-    sha256: d.sha256,
-    periodFrom: d.periodFrom,
-    periodTo: d.periodTo,
-    basis: d.basis,
-  }));
-}
-
-/** Runs `antal estimate --json` on the same flags, so the letter and the estimate command cannot disagree. */
-async function estimateFor(argv: string[], io: CommandIo): Promise<EstimateCommandResult> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runEstimate([...argv, '--json'], { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readFile: io.readFile });
-  if (code === 2) throw new UsageProblem(stderr.trim());
-  if (code !== 0) throw new InputError(stderr.trim());
-  return JSON.parse(stdout) as EstimateCommandResult;
-}
-
-function readStudy(path: string, io: CommandIo): Study {
-  const parsed = parseStudyFile(new TextDecoder('utf-8').decode(io.readFile(path)));
-  if (!parsed.ok) throw new InputError(`${path}: the study file has errors: ${parsed.issues.map((i) => `${i.path || '(the study)'}: ${i.message}`).join('; ')}`);
-  return parsed.study;
-}
-
-export async function runLetter(argv: string[], io: LetterCommandIo): Promise<number> {
+export async function runLetter(argv: string[], io: CommandIo): Promise<number> {
   const parsed = parseCommandArgs(argv, {
-    ...IMPORT_OPTIONS,
-    study: { type: 'string' },
-    data: { type: 'string', multiple: true },
-    measure: { type: 'string' },
-    population: { type: 'string' },
-    kind: { type: 'string' },
-    'region-basis': { type: 'string' },
-    lang: { type: 'string' },
+    ...ANSWER_INPUT_OPTIONS,
     out: { type: 'string' },
     date: { type: 'string' },
     policy: { type: 'string' },
@@ -185,37 +101,35 @@ export async function runLetter(argv: string[], io: LetterCommandIo): Promise<nu
   if (!(policyId in DISCLOSURE_PRESETS)) return usage(`--policy must be one of ${Object.keys(DISCLOSURE_PRESETS).join(', ')}, got "${policyId}"`);
   if (values.snapshot && (values.study || values.data)) return usage('--snapshot renders a kept snapshot: do not combine it with --study or --data');
   if (!values.snapshot && !values.study) return usage('--study STUDY.json is required (or --snapshot SNAPSHOT.json)');
-  if (!values.snapshot && (!values.data || values.data.length === 0)) return usage('at least one --data FILE is required');
 
   try {
     let snapshot: AnswerSnapshot;
     if (values.snapshot) {
-      snapshot = readJson(values.snapshot, io, 'snapshot') as AnswerSnapshot;
+      snapshot = readJsonFile(values.snapshot, io, 'snapshot') as AnswerSnapshot;
       if (!isRecord(snapshot) || typeof snapshot.contentHash !== 'string' || !verifySnapshot(snapshot)) {
-        throw new InputError(`${values.snapshot}: not an answer snapshot, or its content does not match its contentHash (it was edited)`);
+        throw problem(`${values.snapshot}: not an answer snapshot, or its content does not match its contentHash (it was edited)`);
       }
     } else {
-      const moment = letterMoment(values.date, io);
-      const passOn = argv.filter((_, i) => !isLetterOnlyFlag(argv, i));
-      const result = await estimateFor(passOn, io);
-      const study = readStudy(values.study!, io);
-      const projection = projectRecruitment(study, result.estimate);
-      const verdict = verdictFromProbability(projection.probability, study.verdictThresholds);
+      checkAnswerInputFlags(values);
+      const moment = commandMoment(values.date, io, { wholeDay: true });
+      const inputs = await loadAnswerInputs(values, io, language);
+      const answer = answerFor(inputs);
       const request = readRequest(values.request, io);
       snapshot = createSnapshot({
         language,
-        ...moment,
-        study,
-        answer: { estimate: result.estimate, projection, verdict },
-        datasets: provenanceFrom(result),
-        hallandRule: result.hallandRule,
+        createdAt: moment.createdAt,
+        letterDate: moment.day,
+        study: inputs.study,
+        answer,
+        datasets: inputs.datasets.map(fileProvenance),
+        hallandRule: inputs.hallandRule,
         disclosurePolicy: DISCLOSURE_PRESETS[policyId as DisclosurePresetId] as DisclosurePolicy,
         unit: readUnit(values.unit, io),
         ...(request ? { request } : {}),
       });
     }
     const bytes = await renderLetterPdf(snapshot);
-    (io.writeFileAtomic ?? writeFileAtomic)(values.out, bytes);
+    writeOutput(io, values.out, bytes);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (values.json) {
       const result: LetterCommandResult = { out: values.out, bytes: bytes.byteLength, sha256, snapshot };
@@ -225,7 +139,7 @@ export async function runLetter(argv: string[], io: LetterCommandIo): Promise<nu
     }
     return 0;
   } catch (error) {
-    if (error instanceof UsageProblem) return usage(error.message);
+    if (error instanceof UsageError) return usage(error.message);
     if (error instanceof LetterDisclosureError) {
       io.stderr(`${error.message}\n`);
       for (const v of error.violations) io.stderr(`  ${v.label}: ${v.message}\n`);
@@ -234,16 +148,4 @@ export async function runLetter(argv: string[], io: LetterCommandIo): Promise<nu
     io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
-}
-
-/** Flags only `antal letter` knows (with their values), left out when the estimate command is run. */
-const LETTER_ONLY = new Set(['--out', '--date', '--policy', '--unit', '--request', '--lang', '--json', '--snapshot']);
-const LETTER_BOOLEAN = new Set(['--json']);
-
-function isLetterOnlyFlag(argv: readonly string[], index: number): boolean {
-  const arg = argv[index]!;
-  const name = arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
-  if (LETTER_ONLY.has(name)) return true;
-  const previous = index > 0 ? argv[index - 1]! : '';
-  return LETTER_ONLY.has(previous) && !LETTER_BOOLEAN.has(previous) && !previous.includes('=');
 }

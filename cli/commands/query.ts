@@ -10,7 +10,8 @@ import { queryDataset, QueryError, type QueryFilters } from '../../shared/import
 import { formatProblem, ImportRefusedError } from '../../shared/import/problems';
 import { fillTemplate } from '../../shared/import/phrases';
 import type { CliLanguage } from '../i18n';
-import { openImportCommand, phrasesFor, UsageError, type CommandIo, type CommandValues } from './inspect';
+import { phrasesFor, UsageError, type CommandIo } from '../inputs';
+import { openImportCommand, type CommandValues } from './inspect';
 
 const ANSWER_EN = {
   publishedTotal: 'published total',

@@ -22,8 +22,7 @@ import { renderLetterPdf } from '../../shared/letter';
 import { parseBackupFile } from '../../shared/backup/backup-format';
 import { DEFAULT_CLI_LANGUAGE, isCliLanguage, type CliLanguage } from '../i18n';
 import { issueLines } from './answer';
-import type { CommandIo } from './inspect';
-import { parseCommandArgs } from './command-args';
+import { parseCommandArgs, type CommandIo } from '../inputs';
 
 export const VERIFY_USAGE = 'usage: antal verify FILE [--snapshot SNAPSHOT.json] [--json] [--lang sv|en]\n';
 

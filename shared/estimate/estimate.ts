@@ -70,9 +70,9 @@ export interface EstimateOptions {
   /**
    * A population table (persons by single year of age, with region and sex where available, e.g. SCB's
    * BE0101N1): age bands straddling an age criterion then count a population-weighted share instead of a
-   * uniform one (see population-weights.ts).
+   * uniform one (see population-weights.ts). Null or absent: uniform.
    */
-  population?: Dataset;
+  population?: Dataset | null;
   /** For tests: how the cell pass builds its keys (cell-pass.ts). The result does not depend on it. */
   cellPass?: CellPassOptions;
 }

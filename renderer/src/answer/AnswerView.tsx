@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { UiLanguage } from '../../../shared/ipc/contract';
 import type { EstimateWarning } from '../../../shared/estimate/types';
 import { HEALTHCARE_REGIONS, regionByCode } from '../../../shared/regions/regions';
-import type { Answer } from './load-answer';
+import type { Answer } from './answer';
 import { AttritionChart } from '../components/AttritionChart';
 import { IntervalChart } from '../components/IntervalChart';
 import { RegionMap } from '../components/RegionMap';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { AnswerFileDisclosureError } from '../../../shared/answer-file';
 import type { DisclosurePolicy } from '../../../shared/disclosure';
 import { COUNTY_CODES, regionByCode, type CountyCode } from '../../../shared/regions/regions';
-import type { Answer } from '../answer/load-answer';
+import type { Answer } from '../answer/answer';
 import { useServices } from '../context';
 import { loadUnitProfile } from '../db/unit-profile';
 import { loadDisclosurePolicy, requestForStudy } from '../letter/letter-snapshot';

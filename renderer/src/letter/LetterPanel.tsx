@@ -6,7 +6,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnswerSnapshot, LetterLanguage } from '../../../shared/answer/snapshot';
 import { LetterDisclosureError, letterFileName } from '../../../shared/letter';
-import type { Answer } from '../answer/load-answer';
+import type { Answer } from '../answer/answer';
 import { useServices } from '../context';
 import { formatBytes } from '../format';
 import { LANGUAGES } from '../i18n';

@@ -5,7 +5,7 @@
 import { createSnapshot, type AnswerSnapshot, type LetterLanguage } from '../../../shared/answer/snapshot';
 import { DEFAULT_DISCLOSURE_POLICY, validateDisclosurePolicy, type DisclosurePolicy } from '../../../shared/disclosure';
 import { requestFacts } from '../../../shared/letter/request-facts';
-import type { Answer } from '../answer/load-answer';
+import type { Answer } from '../answer/answer';
 import { type AntalDatabase, getSetting } from '../db/database';
 import type { RequestRecord } from '../db/database';
 import { loadUnitProfile } from '../db/unit-profile';

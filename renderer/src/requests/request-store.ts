@@ -3,7 +3,6 @@
  * attachments. Every change is written together with its audit entry in one transaction, so the trail never
  * misses a change that was stored and never records one that was not.
  */
-import { computeAnswer } from '../../../shared/answer/compute-answer';
 import type { Dataset } from '../../../shared/counts/dataset';
 import type { Study } from '../../../shared/criteria/study';
 import { suggestionBasis } from '../../../shared/requests/feedback-form';
@@ -13,8 +12,8 @@ import { type AnswerFigures, makeVersion, type RequestVersion, type VersionKind 
 import { withStatus } from '../../../shared/requests/workflow';
 import { sha256Hex } from '../../../shared/utils/sha256';
 import { appendAudit, auditTables } from '../db/audit';
-import { type AntalDatabase, type AttachmentRecord, loadDataset, type StudyRecord } from '../db/database';
-import { loadHallandRule } from '../db/halland-rule';
+import { type AntalDatabase, type AttachmentRecord, type StudyRecord } from '../db/database';
+import { computeStudyAnswer, loadStudyInputs } from '../answer/study-inputs';
 
 export interface StoreContext {
   db: AntalDatabase;
@@ -95,19 +94,17 @@ export interface AnswerBasis {
   settings: Record<string, unknown>;
 }
 
-/** The request's study, its datasets and, when it has data, the computed answer's figures. */
+/**
+ * The request's study, its datasets and, when it has data, the computed answer's figures: loaded and computed
+ * exactly as the answer on screen is (the same loader, so the population table and the Halland rule apply).
+ */
 export async function loadAnswerBasis(db: AntalDatabase, studyId: string): Promise<AnswerBasis | null> {
-  const record = await db.studies.get(studyId);
-  if (!record) return null;
-  const datasets: Dataset[] = [];
-  for (const id of record.datasetIds) {
-    const dataset = await loadDataset(db, id);
-    if (dataset) datasets.push(dataset);
-  }
-  const hallandRule = await loadHallandRule(db);
-  const settings = { hallandRule };
-  if (datasets.length === 0) return { study: record.study, datasets, settings };
-  const answer = computeAnswer(record.study, datasets, { hallandRule });
+  const inputs = await loadStudyInputs(db, studyId);
+  if (!inputs) return null;
+  const { study, datasets } = inputs;
+  const settings: Record<string, unknown> = { hallandRule: inputs.hallandRule, ...(inputs.population ? { population: { id: inputs.population.id, sha256: inputs.population.provenance.sha256 } } : {}) };
+  const answer = computeStudyAnswer(inputs);
+  if (!answer) return { study, datasets, settings };
   const basis = suggestionBasis(answer);
   const figures: AnswerFigures = {
     national: { ...answer.estimate.national },
@@ -115,7 +112,7 @@ export async function loadAnswerBasis(db: AntalDatabase, studyId: string): Promi
     verdict: { verdict: answer.verdict.verdict, probability: answer.verdict.probability },
     ...(basis.limitingStep ? { limitingStep: basis.limitingStep } : {}),
   };
-  return { study: record.study, datasets, figures, settings };
+  return { study, datasets, figures, settings };
 }
 
 async function nextVersionNumber(db: AntalDatabase, requestId: string): Promise<number> {

@@ -7,10 +7,10 @@ import type { ComputedAnswer } from '../../../shared/answer/compute-answer';
 import type { Dataset } from '../../../shared/counts/dataset';
 import type { Study } from '../../../shared/criteria/study';
 import type { HallandRule } from '../../../shared/regions/regions';
-import { loadHallandRule } from '../db/halland-rule';
 import { type AntalDatabase, type StudyRecord, loadDataset } from '../db/database';
 import type { FromWorker, ToWorker } from './estimate-protocol';
-import { loadPopulation, savePopulationId } from '../import/population-link';
+import { savePopulationId } from '../import/population-link';
+import { loadDatasets, loadStudyInputs } from '../answer/study-inputs';
 
 export const AUTOSAVE_DELAY_MS = 400;
 
@@ -43,17 +43,6 @@ export interface Workspace {
   setPopulationId(id: string | null): Promise<void>;
 }
 
-async function loadRecord(db: AntalDatabase, studyId: string | undefined): Promise<{ record: StudyRecord; datasets: Dataset[]; population: Dataset | null; hallandRule: HallandRule } | null> {
-  const record = studyId ? await db.studies.get(studyId) : await db.studies.orderBy('updatedAt').last();
-  if (!record) return null;
-  const datasets: Dataset[] = [];
-  for (const id of record.datasetIds) {
-    const dataset = await loadDataset(db, id);
-    if (dataset) datasets.push(dataset);
-  }
-  return datasets.length > 0 ? { record, datasets, population: await loadPopulation(db, record.id), hallandRule: await loadHallandRule(db) } : null;
-}
-
 export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined, now: () => Date): Workspace {
   const [state, setState] = useState<WorkspaceState>({ status: 'loading' });
   const worker = useRef<Worker | null>(null);
@@ -84,10 +73,10 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
     w.onerror = (event) => {
       if (live) setState((current) => (current.status === 'ready' ? { ...current, computeError: event.message, stale: false } : current));
     };
-    loadRecord(db, studyId).then(
+    loadStudyInputs(db, studyId).then(
       (loaded) => {
         if (!live) return;
-        if (!loaded) {
+        if (!loaded || loaded.datasets.length === 0) {
           setState({ status: 'empty' });
           return;
         }
@@ -158,11 +147,7 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
     async (ids: string[]) => {
       const current = stateRef.current;
       if (current.status !== 'ready' || ids.length === 0) return;
-      const datasets: Dataset[] = [];
-      for (const id of ids) {
-        const dataset = await loadDataset(db, id);
-        if (dataset) datasets.push(dataset);
-      }
+      const datasets = await loadDatasets(db, ids);
       if (datasets.length === 0) return;
       const latest = stateRef.current;
       if (latest.status !== 'ready') return;
