@@ -12,6 +12,8 @@ import { randomBytes } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { AnswerBlockedError } from '../shared/answer/blocked';
+import { fixLabel, problemMessage } from '../shared/answer/describe';
 import type { DatasetProvenanceRecord } from '../shared/answer/snapshot';
 import type { Basis, Dataset } from '../shared/counts/dataset';
 import type { Study } from '../shared/criteria/study';
@@ -42,6 +44,13 @@ export interface CommandIo {
   env?: Record<string, string | undefined>;
   /** The clock; defaults to the system clock. */
   now?(): Date;
+}
+
+/** The problems that keep an answer from being sent, in the report's language (one line each, the fixes below). */
+export function blockedLines(error: AnswerBlockedError, language: CliLanguage): string[] {
+  const head = language === 'sv' ? 'Svaret kan inte skickas: det har inga siffror förrän detta är löst.' : 'The answer cannot be sent: it has no figures until this is resolved.';
+  const fix = language === 'sv' ? 'Åtgärd' : 'Fix';
+  return [head, ...error.problems.flatMap((p) => [`- ${problemMessage(p, language)}`, ...p.fixes.map((f) => `    ${fix}: ${fixLabel(f, language)}`)])];
 }
 
 /** A usage error: printed with the command's usage, exit 2. */

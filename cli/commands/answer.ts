@@ -13,6 +13,7 @@
  * disclosure control refuses, or (with --strict) compilation has warnings, 2 on a usage error. Errors go to
  * stderr naming the file, and the line and column (JSON syntax) or JSON path (content).
  */
+import { AnswerBlockedError } from '../../shared/answer/blocked';
 import {
   AnswerFileDisclosureError,
   CompileError,
@@ -35,6 +36,7 @@ import { formatters, renderTable } from '../format';
 import { DEFAULT_CLI_LANGUAGE, isCliLanguage, translator, type CliLanguage } from '../i18n';
 import {
   ANSWER_INPUT_OPTIONS,
+  blockedLines,
   checkAnswerInputFlags,
   commandMoment,
   fileProvenance,
@@ -289,6 +291,10 @@ async function runExport(argv: string[], io: CommandIo): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof UsageError) return usage(error.message);
+    if (error instanceof AnswerBlockedError) {
+      io.stderr(`${blockedLines(error, language).join('\n')}\n`);
+      return 1;
+    }
     if (error instanceof AnswerFileDisclosureError) {
       io.stderr(`${error.message}\n${error.violations.map((v) => `  ${v.message}`).join('\n')}\n`);
       return 1;

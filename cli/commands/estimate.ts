@@ -11,12 +11,26 @@
  * incident or prevalent counts: without --kind the study's kind is assumed, and the output says so.
  *
  * Exit 0 with an answer, 1 when an input is wrong (unreadable file, import errors, invalid study, no usable
- * measure), 2 on a usage error.
+ * measure, or a blocking problem: a file of another basis than the study's, a period that selects none of its
+ * periods; the problems and their fixes are printed instead of figures), 2 on a usage error.
  */
 import { computeAnswer, type ComputedAnswer } from '../../shared/answer/compute-answer';
 import type { Basis } from '../../shared/counts/dataset';
 import type { Study } from '../../shared/criteria/study';
-import type { EstimateResult, EstimateWarning, Interval } from '../../shared/estimate/types';
+import type { Dimension } from '../../shared/counts/dataset';
+import type { EstimateResult, EstimateWarning, Interval, OverlapNote, ProblemFix } from '../../shared/estimate/types';
+import {
+  assumptionShares,
+  attritionLabel,
+  basisExplanation,
+  dimensionsOf,
+  fixLabel,
+  overlapText,
+  periodDescription,
+  predicateLabel,
+  problemMessage,
+  warningMessage,
+} from '../../shared/answer/describe';
 import { MAX_EXTRA_SITES, type RecruitmentProjection } from '../../shared/recruitment/project';
 import type { VerdictResult } from '../../shared/recruitment/verdict';
 import { HEALTHCARE_REGIONS, regionByCode, type HallandRule, type HealthcareRegionId } from '../../shared/regions/regions';
@@ -66,7 +80,15 @@ const TEXT: Record<CliLanguage, Record<string, string>> = {
     moreSites: 'Fler kliniker: {count} till (à {rate}/mån, öppnar månad {month}) ger {p} (mål {goal})',
     moreSitesOut: 'Fler kliniker: inte ens {max} till når {goal}',
     julyWeight: 'Säsongsvikter jan–dec: {weights}',
-    straddlingPopulation: 'Åldersgrupperna {bands} ligger över en åldersgräns; andelen inom gränsen vägdes med befolkningen per ettårsålder.',
+    straddlingPopulation: 'Åldersgrupperna {bands} ligger över en åldersgräns; andelen inom gränsen vägdes med åldersfördelningen i tabellen.',
+    basis: 'Underlag',
+    blocked: 'Svaret kan inte skickas: det har inga siffror förrän detta är löst.',
+    fix: 'Åtgärd',
+    hintBasis: 'i studiefilen: population {fields}',
+    hintPeriod: 'i studiefilen: population.period = {period}',
+    hintUnlink: 'ta bort filens --data',
+    hintAgeShare: 'i studiefilen: ageShare.source = {"kind": "uniform"}, eller ange tabellen med --population',
+    assumptionRange: 'Källans andel gånger {low}–{high}',
   },
   en: {
     dataLine: '{file}: measure "{measure}" ({unit}, {kind}, region by {regionBasis}), {cells} cells, {masked} masked, {from}–{to}',
@@ -91,13 +113,23 @@ const TEXT: Record<CliLanguage, Record<string, string>> = {
     moreSites: 'More sites: {count} more (at {rate}/month, opening in month {month}) give {p} (goal {goal})',
     moreSitesOut: 'More sites: not even {max} more reach {goal}',
     julyWeight: 'Seasonal weights Jan–Dec: {weights}',
-    straddlingPopulation: 'Age bands {bands} straddle an age limit; the share inside was weighted by the population at each year of age.',
+    straddlingPopulation: "Age bands {bands} straddle an age limit; the share inside was weighted by the table's age distribution.",
+    basis: 'Basis',
+    blocked: 'The answer cannot be sent: it has no figures until this is resolved.',
+    fix: 'Fix',
+    hintBasis: 'in the study file: population {fields}',
+    hintPeriod: 'in the study file: population.period = {period}',
+    hintUnlink: "leave out the file's --data",
+    hintAgeShare: 'in the study file: ageShare.source = {"kind": "uniform"}, or give the table with --population',
+    assumptionRange: "The source's share times {low}–{high}",
   },
 };
 
 /** What `--json` prints. */
 export interface EstimateCommandResult {
-  study: Pick<Study, 'id' | 'version' | 'title' | 'population'>;
+  study: Pick<Study, 'id' | 'version' | 'title' | 'population' | 'ageShare'>;
+  /** The dimensions of the count files (keys, roles, headers and values), for readable criteria. */
+  dimensions: Dimension[];
   datasets: DatasetUsed[];
   population?: DatasetUsed;
   hallandRule: HallandRule;
@@ -160,7 +192,8 @@ export async function runEstimate(argv: string[], io: CommandIo): Promise<number
     const { study } = inputs;
     const answer = answerFor(inputs);
     const result: EstimateCommandResult = {
-      study: { id: study.id, version: study.version, title: study.title, population: study.population },
+      study: { id: study.id, version: study.version, title: study.title, population: study.population, ageShare: study.ageShare },
+      dimensions: dimensionsOf(inputs.datasets.map((d) => d.dataset)),
       datasets: inputs.datasets.map(used),
       hallandRule: inputs.hallandRule,
       estimate: answer.estimate,
@@ -171,7 +204,8 @@ export async function runEstimate(argv: string[], io: CommandIo): Promise<number
       result.verdict = answer.verdict;
     }
     io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : renderEstimate(result, study, language, text));
-    return 0;
+    // An answer with blocking problems has no figures to send: an input is wrong.
+    return (answer.estimate.blocking ?? []).length > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) return usage(error.message);
     if (error instanceof InputError) {
@@ -180,6 +214,25 @@ export async function runEstimate(argv: string[], io: CommandIo): Promise<number
     }
     io.stderr(`${translator(language)('runtimeError', { message: error instanceof Error ? error.message : String(error) })}\n`);
     return 1;
+  }
+}
+
+/** `*` for a line that sums over overlapping regions only, `†` when it is a union of overlapping values. */
+function overlapMark(notes: readonly OverlapNote[]): string {
+  return notes.some((n) => n.combined === 'union') ? '†' : '*';
+}
+
+/** How to apply a fix from the command line (the study file or the flags). */
+function fixHint(fix: ProblemFix, text: (key: string, params?: Record<string, string>) => string): string {
+  switch (fix.kind) {
+    case 'set-basis':
+      return ` (${text('hintBasis', { fields: Object.entries(fix.basis).map(([k, v]) => `"${k}": "${v}"`).join(', ') })})`;
+    case 'set-period':
+      return ` (${text('hintPeriod', { period: JSON.stringify(fix.period) })})`;
+    case 'unlink-dataset':
+      return ` (${text('hintUnlink')})`;
+    case 'set-age-share-source':
+      return ` (${text('hintAgeShare')})`;
   }
 }
 
@@ -203,7 +256,7 @@ function forecastLines(projection: RecruitmentProjection, text: (key: string, pa
   ];
 }
 
-function warningText(warning: EstimateWarning, t: Translate, text: (key: string, params?: Record<string, string>) => string, stepLabel: (id: string) => string, count: (n: number) => string): string {
+function warningText(warning: EstimateWarning, language: CliLanguage, t: Translate, text: (key: string, params?: Record<string, string>) => string, stepLabel: (id: string) => string, count: (n: number) => string): string {
   switch (warning.code) {
     case 'independence':
       return t('warning.independence', { steps: warning.steps.map(stepLabel).join(', ') });
@@ -213,10 +266,12 @@ function warningText(warning: EstimateWarning, t: Translate, text: (key: string,
       return t('warning.masked-cells', { count: count(warning.count) });
     case 'straddling-age-band':
       return warning.weighting === 'population' ? text('straddlingPopulation', { bands: warning.bands.join(', ') }) : t('warning.straddling-age-band', { bands: warning.bands.join(', ') });
-    case 'basis-mismatch':
-      return t('warning.basis-mismatch', { detail: warning.detail });
     case 'unresolved-criterion':
       return t('warning.unresolved-criterion', { dimensions: warning.dimensions.join(', ') });
+    case 'events-not-persons':
+    case 'joint-count-capped':
+    case 'overlapping-values':
+      return warningMessage(warning, language, stepLabel)!;
   }
 }
 
@@ -231,7 +286,12 @@ export function renderEstimate(result: EstimateCommandResult, study: Study, lang
     const meta = HEALTHCARE_REGIONS.find((r) => r.id === id)!;
     return language === 'sv' ? meta.nameSv : meta.nameEn;
   };
-  const stepLabel = (id: string): string => study.steps.find((s) => s.id === id)?.label ?? id;
+  const dimensions = result.dimensions;
+  const stepLabel = (id: string): string => {
+    const step = study.steps.find((s) => s.id === id);
+    if (!step) return id;
+    return step.label.trim() || (step.rule.kind === 'predicate' ? predicateLabel(step.rule.predicate, language, dimensions) : id);
+  };
   const out: string[] = [];
 
   out.push(`${t('study')}: ${study.title} (${study.id}, v${study.version})`);
@@ -252,20 +312,30 @@ export function renderEstimate(result: EstimateCommandResult, study: Study, lang
   }
   if (result.datasets.some((d) => d.kindAssumed)) out.push(text('kindAssumed', { kind: text(`kind_${study.population.kind}`) }));
   if (result.population) out.push(text('population', { file: result.population.file, measure: result.population.measure }));
-  const first = result.datasets[0]!;
-  out.push(
-    study.population.kind === 'incident'
-      ? t('basisIncident', { from: first.periodFrom, to: first.periodTo, years: f.decimal(study.population.windowYears, study.population.windowYears % 1 === 0 ? 0 : 1) })
-      : t('basisPrevalent'),
-    '',
-  );
+  out.push(`${text('basis')}: ${basisExplanation(study.population, language)}`);
+  if (estimate.period) out.push(periodDescription(estimate.period, language));
+  out.push('');
+
+  const blocking = estimate.blocking ?? [];
+  if (blocking.length > 0) {
+    // No figures to send: the problems and their fixes, nothing else.
+    out.push(text('blocked'));
+    const datasetName = (id: string): string => result.datasets.find((d) => d.id === id)?.file ?? id;
+    for (const problem of blocking) {
+      out.push(`- ${problemMessage(problem, language)}`);
+      for (const fix of problem.fixes) out.push(`    ${text('fix')}: ${fixLabel(fix, language, datasetName)}${fixHint(fix, text)}`);
+    }
+    return `${out.join('\n')}\n`;
+  }
 
   out.push(t('eligibleByRegion'));
   const regionRows = estimate.regions.map((r) => [regionName(r.region), ...interval(r.eligible), f.count(r.cells), f.count(r.maskedCells)]);
-  regionRows.push([t('nationalSum'), ...interval(estimate.national), f.count(estimate.regions.reduce((n, r) => n + r.cells, 0)), f.count(estimate.regions.reduce((n, r) => n + r.maskedCells, 0))]);
+  regionRows.push([`${t('nationalSum')}${estimate.nationalOverlap ? ' *' : ''}`, ...interval(estimate.national), f.count(estimate.regions.reduce((n, r) => n + r.cells, 0)), f.count(estimate.regions.reduce((n, r) => n + r.maskedCells, 0))]);
   if (estimate.nationalPublished) regionRows.push([t('nationalPublished'), ...interval(estimate.nationalPublished), '', '']);
   if (estimate.unknownRegion) regionRows.push([text('unknownRegion'), ...interval(estimate.unknownRegion), '', '']);
-  out.push(renderTable([t('region'), t('low'), t('point'), t('high'), text('cells'), t('maskedCells')], regionRows), '');
+  out.push(renderTable([t('region'), t('low'), t('point'), t('high'), text('cells'), t('maskedCells')], regionRows));
+  if (estimate.nationalOverlap) out.push(...overlapText(estimate.nationalOverlap, language).map((line) => `* ${line}`));
+  out.push('');
 
   out.push(t('healthcareRegions'));
   out.push(renderTable([t('healthcareRegion'), t('low'), t('point'), t('high')], estimate.healthcareRegions.map((h) => [healthcareName(h.id), ...interval(h.eligible)])));
@@ -282,7 +352,7 @@ export function renderEstimate(result: EstimateCommandResult, study: Study, lang
     renderTable(
       [t('step'), t('low'), t('point'), t('high'), t('remaining'), t('lost'), t('publishedColumn')],
       estimate.attrition.map((step) => [
-        step.type === 'base' ? t('base') : `${step.label}${step.enabled ? '' : ` ${t('disabled')}`}`,
+        `${step.type === 'base' ? t('base') : step.type === 'assumption' ? `  ${attritionLabel(step, language, t('base'))}` : `${stepLabel(step.stepId)}${step.enabled ? '' : ` ${t('disabled')}`}`}${step.overlap ? ` ${overlapMark(step.overlap)}` : ''}`,
         ...interval(step.total),
         f.percent(step.remainingShare, 1),
         step.type === 'base' ? '' : f.percent(step.lostShare, 1),
@@ -290,6 +360,15 @@ export function renderEstimate(result: EstimateCommandResult, study: Study, lang
       ]),
     ),
   );
+  const marks = new Map<string, string[]>();
+  for (const step of estimate.attrition) if (step.overlap) marks.set(overlapMark(step.overlap), overlapText(step.overlap, language));
+  for (const [mark, lines] of marks) out.push(`${mark} ${lines.join('; ')}`);
+  for (const step of estimate.attrition) {
+    if (step.assumption) {
+      out.push(`${attritionLabel(step, language, t('base'))}: ${assumptionShares(step.assumption, language).join('; ')}`);
+      out.push(`  ${text('assumptionRange', { low: f.decimal(step.assumption.range.low, 2), high: f.decimal(step.assumption.range.high, 2) })}${step.assumption.note ? ` — ${step.assumption.note}` : ''}`);
+    }
+  }
   if (estimate.mostLimitingStepId) out.push(`${t('mostLimiting')}: ${stepLabel(estimate.mostLimitingStepId)}`);
   out.push('');
 
@@ -312,7 +391,7 @@ export function renderEstimate(result: EstimateCommandResult, study: Study, lang
 
   if (estimate.warnings.length > 0) {
     out.push(`${t('warnings')}:`);
-    for (const w of estimate.warnings) out.push(`- ${warningText(w, t, text, stepLabel, f.count)}`);
+    for (const w of estimate.warnings) out.push(`- ${warningText(w, language, t, text, stepLabel, f.count)}`);
   }
   return `${out.join('\n')}\n`;
 }

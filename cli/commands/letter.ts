@@ -12,12 +12,14 @@
  * The file is written atomically (a temporary file beside the target, then rename). Exit 0 with a letter, 1 when
  * an input is wrong or disclosure control refuses the letter (the cell is named), 2 on a usage error.
  */
+import { AnswerBlockedError } from '../../shared/answer/blocked';
 import { createHash } from 'node:crypto';
 import { createSnapshot, verifySnapshot, type AnswerSnapshot, type RequestFacts, type SnapshotUnitProfile } from '../../shared/answer/snapshot';
 import { DISCLOSURE_PRESETS, type DisclosurePolicy, type DisclosurePresetId } from '../../shared/disclosure';
 import { LetterDisclosureError, renderLetterPdf } from '../../shared/letter';
 import {
   ANSWER_INPUT_OPTIONS,
+  blockedLines,
   checkAnswerInputFlags,
   commandMoment,
   fileProvenance,
@@ -140,6 +142,10 @@ export async function runLetter(argv: string[], io: CommandIo): Promise<number> 
     return 0;
   } catch (error) {
     if (error instanceof UsageError) return usage(error.message);
+    if (error instanceof AnswerBlockedError) {
+      io.stderr(`${blockedLines(error, language).join('\n')}\n`);
+      return 1;
+    }
     if (error instanceof LetterDisclosureError) {
       io.stderr(`${error.message}\n`);
       for (const v of error.violations) io.stderr(`  ${v.label}: ${v.message}\n`);

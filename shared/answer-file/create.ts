@@ -9,6 +9,7 @@
  */
 import type { Basis } from '../counts/dataset';
 import type { EffAnswers } from '../answer/snapshot';
+import { assertSendable } from '../answer/blocked';
 import type { Study } from '../criteria/study';
 import { checkDisclosure, discloseValue, formatDisclosedValue, type Component, type DisclosedValue, type DisclosurePolicy, type DisclosureViolation, type PrintedTable } from '../disclosure';
 import type { EstimateResult, Interval } from '../estimate/types';
@@ -102,6 +103,7 @@ export function answerFileHash(content: AnswerFileContent | AnswerFile): string 
 }
 
 export function createAnswerFile(input: CreateAnswerFileInput): AnswerFile {
+  assertSendable(input.estimate);
   const wanted = new Set(input.regions);
   if (wanted.size === 0) throw new RangeError('createAnswerFile: the unit must answer for at least one region');
   if (!input.unit.name.trim()) throw new RangeError('createAnswerFile: the unit needs a name');

@@ -10,6 +10,7 @@ export interface DatasetJSON {
   basis: Basis;
   provenance: Provenance;
   dimensions: Dimension[];
+  overlappingDimensions?: string[];
   cellCount: number;
   columns: number[][];
   low: number[];
@@ -32,6 +33,7 @@ export function datasetToJSON(dataset: Dataset): DatasetJSON {
     basis: dataset.basis,
     provenance: dataset.provenance,
     dimensions: dataset.dimensions,
+    ...(dataset.overlappingDimensions ? { overlappingDimensions: dataset.overlappingDimensions } : {}),
     cellCount: dataset.cellCount,
     columns: dataset.columns.map((c) => Array.from(c)),
     low: Array.from(dataset.low),
@@ -61,6 +63,13 @@ export function datasetFromJSON(json: DatasetJSON): Dataset {
     });
     return Uint32Array.from(column);
   });
+  if (json.overlappingDimensions !== undefined) {
+    const keys = new Set(json.dimensions.map((d) => d.key));
+    if (!Array.isArray(json.overlappingDimensions)) throw new InvalidDatasetJSONError('overlappingDimensions must be a list of dimension keys');
+    for (const key of json.overlappingDimensions) {
+      if (typeof key !== 'string' || !keys.has(key)) throw new InvalidDatasetJSONError(`overlappingDimensions names "${String(key)}", which is not a dimension of the dataset`);
+    }
+  }
   for (let i = 0; i < n; i++) {
     const low = json.low[i]!;
     const point = json.point[i]!;
@@ -77,6 +86,7 @@ export function datasetFromJSON(json: DatasetJSON): Dataset {
     basis: json.basis,
     provenance: json.provenance,
     dimensions: json.dimensions,
+    ...(json.overlappingDimensions ? { overlappingDimensions: [...json.overlappingDimensions] } : {}),
     cellCount: n,
     columns,
     low: Float64Array.from(json.low),

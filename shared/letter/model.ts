@@ -311,7 +311,6 @@ function limitationItems(c: Context): string[] {
   for (const w of snapshot.answer.estimate.warnings) {
     if (w.code === 'masked-cells') items.push(t('limitationMasked', { count: c.count(w.count) }));
     else if (w.code === 'unresolved-criterion') items.push(t('limitationUnresolved', { dimensions: w.dimensions.join(', ') }));
-    else if (w.code === 'basis-mismatch') items.push(t('limitationBasis', { detail: w.detail }));
   }
   const range = (i: PrintedInterval) => (i.low.text === i.high.text ? i.point.text : `${i.point.text} (${i.low.text}–${i.high.text})`);
   const unknown = c.figures.unknownRegion;

@@ -65,7 +65,7 @@ describe('migration to version 2', () => {
 
     const db = new AntalDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await loadDataset(db, dataset.id)).toEqual(dataset);
     expect((await db.studies.get(DEMO_STUDY.id))?.study).toEqual(DEMO_STUDY);
     expect((await db.studies.get(userStudy.id))?.datasetIds).toEqual([]);

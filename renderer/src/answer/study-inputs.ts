@@ -9,7 +9,7 @@ import { computeAnswer } from '../../../shared/answer/compute-answer';
 import type { Dataset } from '../../../shared/counts/dataset';
 import type { Study } from '../../../shared/criteria/study';
 import type { HallandRule } from '../../../shared/regions/regions';
-import { type AntalDatabase, loadDataset, type StudyRecord } from '../db/database';
+import { type AntalDatabase, currentStudy, loadDataset, type StudyRecord } from '../db/database';
 import { loadHallandRule } from '../db/halland-rule';
 import { loadPopulation } from '../import/population-link';
 import type { Answer } from './answer';
@@ -26,11 +26,13 @@ export interface StudyInputs {
 
 /** A study (by id, or the one edited last) with everything its answer is computed from; null when there is no such study. */
 export async function loadStudyInputs(db: AntalDatabase, studyId?: string): Promise<StudyInputs | null> {
-  const record = studyId ? await db.studies.get(studyId) : await db.studies.orderBy('updatedAt').last();
-  if (!record) return null;
+  const stored = studyId ? await db.studies.get(studyId) : await db.studies.orderBy('updatedAt').last();
+  if (!stored) return null;
+  const study = await currentStudy(db, stored);
+  const record = study === stored.study ? stored : { ...stored, study };
   const datasets = await loadDatasets(db, record.datasetIds);
-  const [population, hallandRule] = await Promise.all([loadPopulation(db, record.id), loadHallandRule(db)]);
-  return { record, study: record.study, datasets, population, hallandRule };
+  const [population, hallandRule] = await Promise.all([loadPopulation(db, study), loadHallandRule(db)]);
+  return { record, study, datasets, population, hallandRule };
 }
 
 /** The datasets of `ids` that exist, in that order. */

@@ -8,7 +8,8 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { Basis, Dataset, Dimension, Provenance } from '../../../shared/counts/dataset';
-import type { Study } from '../../../shared/criteria/study';
+import { STUDY_SCHEMA_VERSION, type Study } from '../../../shared/criteria/study';
+import { migrateStudy } from '../../../shared/criteria/study-migration';
 import { DEMO_STUDY } from '../../../shared/demo/study';
 import type { AuditEntry } from '../../../shared/audit/chain';
 import { demoRequestFor, requestFromStudy } from '../../../shared/requests/create';
@@ -28,6 +29,8 @@ export interface DatasetRecord {
   basis: Basis;
   provenance: Provenance;
   dimensions: Dimension[];
+  /** See Dataset.overlappingDimensions (absent in datasets stored before it existed: the default applies). */
+  overlappingDimensions?: string[];
   cellCount: number;
   /** ISO timestamp. */
   importedAt: string;
@@ -133,7 +136,38 @@ export class AntalDatabase extends Dexie {
           await requests.put(requestForExistingStudy(record, now));
         }
       });
+    // Version 3: studies of schema version 2 (the study's whole basis and the estimate's period, period criteria
+    // turned into that period, the age-share assumption with the population table that version 1 kept in the
+    // settings). Same tables; every stored study is migrated in place.
+    this.version(3).upgrade(async (tx) => {
+      const studies = tx.table('studies');
+      const settings = tx.table('settings');
+      const datasets = tx.table('datasets');
+      for (const record of (await studies.toArray()) as StudyRecord[]) {
+        if (record.study.schemaVersion === STUDY_SCHEMA_VERSION) continue;
+        const legacyKey = `population:${record.id}`;
+        const legacy = ((await settings.get(legacyKey)) as SettingRecord | undefined)?.value;
+        const linked = (await datasets.bulkGet(record.datasetIds)) as (DatasetRecord | undefined)[];
+        const study = migrateStudy(record.study, {
+          datasetBases: linked.flatMap((d) => (d ? [d.basis] : [])),
+          populationTableId: typeof legacy === 'string' ? legacy : null,
+        }) as Study;
+        await studies.put({ ...record, study });
+        await settings.delete(legacyKey);
+      }
+    });
   }
+}
+
+/**
+ * A stored study as the current schema version: studies written by an older release (restored from an old
+ * backup, say) are migrated when read, with what the database knows about them.
+ */
+export async function currentStudy(db: AntalDatabase, record: StudyRecord): Promise<Study> {
+  if (record.study.schemaVersion === STUDY_SCHEMA_VERSION) return record.study;
+  const linked = await db.datasets.bulkGet(record.datasetIds);
+  const legacy = await getSetting<unknown>(db, `population:${record.id}`);
+  return migrateStudy(record.study, { datasetBases: linked.flatMap((d) => (d ? [d.basis] : [])), populationTableId: typeof legacy === 'string' ? legacy : null }) as Study;
 }
 
 /** Migration to version 2: the request that a study from version 1 belongs to. */
@@ -152,6 +186,7 @@ export async function saveDataset(db: AntalDatabase, dataset: Dataset, importedA
       basis: dataset.basis,
       provenance: dataset.provenance,
       dimensions: dataset.dimensions,
+      ...(dataset.overlappingDimensions ? { overlappingDimensions: dataset.overlappingDimensions } : {}),
       cellCount: dataset.cellCount,
       importedAt: importedAt.toISOString(),
     });
@@ -177,6 +212,7 @@ export async function loadDataset(db: AntalDatabase, id: string): Promise<Datase
       basis: meta.basis,
       provenance: meta.provenance,
       dimensions: meta.dimensions,
+      ...(meta.overlappingDimensions ? { overlappingDimensions: meta.overlappingDimensions } : {}),
       cellCount: meta.cellCount,
       columns: cols.columns,
       low: cols.low,

@@ -6,6 +6,7 @@
 import type { Dataset } from '../../../shared/counts/dataset';
 import type { Study } from '../../../shared/criteria/study';
 import { suggestionBasis } from '../../../shared/requests/feedback-form';
+import { basisAfterLinking } from '../../../shared/criteria/basis';
 import { blankRequest, blankStudyFor, copyRequest } from '../../../shared/requests/create';
 import type { FeasibilityRequest, RequestStatus } from '../../../shared/requests/request';
 import { type AnswerFigures, makeVersion, type RequestVersion, type VersionKind } from '../../../shared/requests/version';
@@ -79,10 +80,12 @@ export async function saveRequest(ctx: StoreContext, before: FeasibilityRequest,
 /** Links the request's study to datasets (the answer page estimates from them). */
 export async function linkDatasets(ctx: StoreContext, request: FeasibilityRequest, datasetIds: string[], summary: string): Promise<void> {
   const { db, now } = ctx;
-  await db.transaction('rw', [db.studies, ...auditTables(db)], async () => {
+  await db.transaction('rw', [db.studies, db.datasets, ...auditTables(db)], async () => {
     const study = await db.studies.get(request.studyId);
     if (!study) throw new Error(`The request's study ${request.studyId} is missing`);
-    await db.studies.put({ ...study, datasetIds, updatedAt: now.toISOString() });
+    // A basis that fits none of the data follows the data (a new study is incident; the file may be prevalent).
+    const linked = (await db.datasets.bulkGet(datasetIds)).flatMap((d) => (d ? [d] : []));
+    await db.studies.put({ ...study, study: basisAfterLinking(study.study, linked), datasetIds, updatedAt: now.toISOString() });
     await appendAudit(db, { kind: 'edit', requestId: request.id, summary, details: { datasetIds } }, now);
   });
 }

@@ -9,7 +9,8 @@ import type { Study } from '../../../shared/criteria/study';
 import type { HallandRule } from '../../../shared/regions/regions';
 import { type AntalDatabase, type StudyRecord, loadDataset } from '../db/database';
 import type { FromWorker, ToWorker } from './estimate-protocol';
-import { savePopulationId } from '../import/population-link';
+import { withPopulationTable } from '../import/population-link';
+import { basisAfterLinking } from '../../../shared/criteria/basis';
 import { loadDatasets, loadStudyInputs } from '../answer/study-inputs';
 
 export const AUTOSAVE_DELAY_MS = 400;
@@ -151,13 +152,15 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
       if (datasets.length === 0) return;
       const latest = stateRef.current;
       if (latest.status !== 'ready') return;
-      const record: StudyRecord = { ...latest.record, datasetIds: datasets.map((d) => d.id), updatedAt: now().toISOString() };
-      const next: WorkspaceState = { ...latest, record, datasets, stale: true, saved: 'saving' };
+      // A basis that fits none of the data follows the data (a new study is incident; the file may be prevalent).
+      const study = basisAfterLinking(latest.study, datasets);
+      const record: StudyRecord = { ...latest.record, datasetIds: datasets.map((d) => d.id), study, updatedAt: now().toISOString() };
+      const next: WorkspaceState = { ...latest, record, study, datasets, stale: true, saved: 'saving' };
       stateRef.current = next;
       setState(next);
       const message: ToWorker = { type: 'datasets', datasets, population: latest.population };
       worker.current?.postMessage(message);
-      compute(latest.study, latest.hallandRule);
+      compute(study, latest.hallandRule);
       try {
         await db.studies.put(record);
         setState((s) => (s.status === 'ready' && s.record === record ? { ...s, saved: 'saved' } : s));
@@ -170,25 +173,19 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
 
   const setPopulationId = useCallback(
     async (id: string | null) => {
-      const current = stateRef.current;
-      if (current.status !== 'ready') return;
+      if (stateRef.current.status !== 'ready') return;
       const population = id ? ((await loadDataset(db, id)) ?? null) : null;
       const latest = stateRef.current;
       if (latest.status !== 'ready') return;
-      const next: WorkspaceState = { ...latest, population, stale: true, saved: 'saving' };
+      const next: WorkspaceState = { ...latest, population };
       stateRef.current = next;
       setState(next);
       const message: ToWorker = { type: 'datasets', datasets: latest.datasets, population };
       worker.current?.postMessage(message);
-      compute(latest.study, latest.hallandRule);
-      try {
-        await savePopulationId(db, latest.record.id, population ? population.id : null);
-        setState((s) => (s.status === 'ready' && s.population === population ? { ...s, saved: 'saved' } : s));
-      } catch {
-        setState((s) => (s.status === 'ready' ? { ...s, saved: 'failed' } : s));
-      }
+      // The table is the study's age-share source: saved with the study (and recomputed) like any edit.
+      updateStudy((study) => withPopulationTable(study, population ? population.id : null));
     },
-    [compute, db],
+    [db, updateStudy],
   );
 
   return { state, updateStudy, setDatasetIds, setPopulationId };

@@ -8,7 +8,7 @@ import { DEMO_STUDY } from '../../../shared/demo/study';
 import { computeStudyAnswer, loadStudyInputs } from '../../../renderer/src/answer/study-inputs';
 import { AntalDatabase, putSetting, saveDataset } from '../../../renderer/src/db/database';
 import { HALLAND_RULE_KEY } from '../../../renderer/src/db/halland-rule';
-import { savePopulationId } from '../../../renderer/src/import/population-link';
+import { withPopulationTable } from '../../../renderer/src/import/population-link';
 import { createRequest, linkDatasets, saveVersion, type StoreContext } from '../../../renderer/src/requests/request-store';
 
 let counter = 0;
@@ -61,12 +61,11 @@ async function setUp(): Promise<{ db: AntalDatabase; ctx: StoreContext; requestI
   await linkDatasets(ctx, request, ['treated'], 'linked');
   const record = (await db.studies.get(request.studyId))!;
   const study = {
-    ...record.study,
-    population: { ...record.study.population, kind: 'prevalent' as const },
+    ...withPopulationTable(record.study, 'population'),
+    population: { ...record.study.population, kind: 'prevalent' as const, period: { kind: 'latest' as const } },
     steps: [{ id: 'age', type: 'inclusion' as const, enabled: true, protocolText: '6–17 years', label: '6–17 år', rule: { kind: 'predicate' as const, predicate: { kind: 'age' as const, min: 6, max: 17 } } }],
   };
   await db.studies.put({ ...record, study });
-  await savePopulationId(db, request.studyId, 'population');
   await putSetting(db, HALLAND_RULE_KEY, 'vastra');
   return { db, ctx, requestId: request.id, studyId: request.studyId };
 }
