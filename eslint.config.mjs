@@ -60,6 +60,15 @@ export default tseslint.config(
     },
   },
   {
+    // The user's command line ships without the tests folder (benchmarks and test helpers live there).
+    files: ['cli/**/*.ts', 'bin/**/*.mjs'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/tests/**', '**/renderer/**', '**/electron/**'], message: 'cli/ imports shared/ and itself only.' }],
+      }],
+    },
+  },
+  {
     files: ['cli/**/*.ts', 'bin/**/*.mjs', 'build/**/*.mjs', 'scripts/**/*.{ts,mjs}', 'tests/**/*.{ts,tsx}', '*.config.{ts,mts,mjs}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },

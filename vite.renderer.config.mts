@@ -74,7 +74,8 @@ export function rendererConfig(options: { outDir: string; pwa: boolean }): UserC
         injectRegister: 'script',
         manifest: false,
         workbox: {
-          globPatterns: ['**/*.{js,css,html,svg,png,woff2,json}'],
+          // mjs: pdf.js's worker module (the letter preview), kept as the file pdf.js ships.
+          globPatterns: ['**/*.{js,mjs,css,html,svg,png,woff2,json}'],
           maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
           navigateFallback: 'index.html',
         },

@@ -5,9 +5,10 @@ import { attritionLabel, warningMessage } from '../shared/answer/describe';
 import type { DemoResult } from '../shared/demo/run-demo';
 import type { Dataset } from '../shared/counts/dataset';
 import type { EstimateWarning } from '../shared/estimate/types';
-import { HEALTHCARE_REGIONS, regionByCode, type HealthcareRegionId } from '../shared/regions/regions';
-import type { CliLanguage, Translate } from './i18n';
+import { regionName, healthcareRegionName } from '../shared/regions/regions';
+import type { Translate } from './i18n';
 import { formatters, renderTable } from './format';
+import type { Language } from '../shared/text/language';
 
 /** The dataset without its typed-array columns: JSON carries the metadata and provenance only. */
 export type DatasetSummary = Omit<Dataset, 'columns' | 'low' | 'point' | 'high' | 'masked'>;
@@ -19,13 +20,7 @@ export function demoToJSON(result: DemoResult): DemoJSON {
   return { ...result, dataset };
 }
 
-function healthcareRegionName(id: HealthcareRegionId, language: CliLanguage): string {
-  const meta = HEALTHCARE_REGIONS.find((r) => r.id === id);
-  if (!meta) throw new Error(`Unknown healthcare region ${id}`);
-  return language === 'sv' ? meta.nameSv : meta.nameEn;
-}
-
-function warningText(warning: EstimateWarning, language: CliLanguage, t: Translate, stepLabel: (id: string) => string, count: (n: number) => string): string {
+function warningText(warning: EstimateWarning, language: Language, t: Translate, stepLabel: (id: string) => string, count: (n: number) => string): string {
   switch (warning.code) {
     case 'independence':
       return t('warning.independence', { steps: warning.steps.map(stepLabel).join(', ') });
@@ -44,11 +39,10 @@ function warningText(warning: EstimateWarning, language: CliLanguage, t: Transla
   }
 }
 
-export function renderDemo(result: DemoResult, language: CliLanguage, t: Translate): string {
+export function renderDemo(result: DemoResult, language: Language, t: Translate): string {
   const { study, dataset, estimate, projection, verdict } = result;
   const f = formatters(language);
   const interval = (i: { low: number; point: number; high: number }): string[] => [f.count(i.low), f.count(i.point), f.count(i.high)];
-  const regionName = (code: Parameters<typeof regionByCode>[0]): string => (language === 'sv' ? regionByCode(code).nameSv : regionByCode(code).nameEn);
   const stepLabel = (id: string): string => study.steps.find((s) => s.id === id)?.label ?? id;
   const out: string[] = [];
 
@@ -61,7 +55,7 @@ export function renderDemo(result: DemoResult, language: CliLanguage, t: Transla
   out.push(`${t('data')}: ${dataset.name} (${dataset.provenance.publisher}); ${basis}`, '');
 
   out.push(t('eligibleByRegion'));
-  const regionRows = estimate.regions.map((r) => [regionName(r.region), ...interval(r.eligible), f.count(r.maskedCells)]);
+  const regionRows = estimate.regions.map((r) => [regionName(r.region, language), ...interval(r.eligible), f.count(r.maskedCells)]);
   regionRows.push([t('nationalSum'), ...interval(estimate.national), f.count(estimate.regions.reduce((n, r) => n + r.maskedCells, 0))]);
   if (estimate.nationalPublished) regionRows.push([t('nationalPublished'), ...interval(estimate.nationalPublished), '']);
   out.push(renderTable([t('region'), t('low'), t('point'), t('high'), t('maskedCells')], regionRows), '');
@@ -101,7 +95,7 @@ export function renderDemo(result: DemoResult, language: CliLanguage, t: Transla
   out.push(
     renderTable(
       [t('site'), t('region'), t('low'), t('point'), t('high')],
-      projection.sites.map((s) => [s.name, regionName(s.region), f.decimal(s.ratePerMonth.low, 2), f.decimal(s.ratePerMonth.point, 2), f.decimal(s.ratePerMonth.high, 2)]),
+      projection.sites.map((s) => [s.name, regionName(s.region, language), f.decimal(s.ratePerMonth.low, 2), f.decimal(s.ratePerMonth.point, 2), f.decimal(s.ratePerMonth.high, 2)]),
     ),
   );
   const rate = projection.totalRatePerMonth;
@@ -114,9 +108,9 @@ export function renderDemo(result: DemoResult, language: CliLanguage, t: Transla
   out.push(`${t('medianTime')}: ${projection.medianMonthsToTarget === null ? t('never') : t('medianValue', { months: f.decimal(projection.medianMonthsToTarget) })}`);
   out.push(
     `${t('method')}: ${
-      projection.method === 'closed-form'
-        ? t('methodClosedForm', { alpha: f.decimal(projection.alpha) })
-        : t('methodSimulation', { alpha: f.decimal(projection.alpha), runs: f.count(projection.simulation?.runs ?? 0) })
+      projection.mixture.ranges.length > 0
+        ? t('methodMixture', { alpha: f.decimal(projection.alpha), components: f.count(projection.mixture.components) })
+        : t('methodExact', { alpha: f.decimal(projection.alpha) })
     }`,
     '',
   );

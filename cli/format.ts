@@ -2,9 +2,7 @@
  * Locale-aware number formatting and plain-text tables for the CLI (sv-SE groups with a no-break space,
  * en-GB with a comma).
  */
-import type { CliLanguage } from './i18n';
-
-const LOCALES: Record<CliLanguage, string> = { sv: 'sv-SE', en: 'en-GB' };
+import { LOCALES, type Language } from '../shared/text/language';
 
 export interface Formatters {
   count(value: number): string;
@@ -12,7 +10,7 @@ export interface Formatters {
   percent(share: number, digits?: number): string;
 }
 
-export function formatters(language: CliLanguage): Formatters {
+export function formatters(language: Language): Formatters {
   const locale = LOCALES[language];
   const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   return {

@@ -3,9 +3,7 @@
  * units); `--lang en` switches. The environment (LANG) is deliberately not consulted, so the same command
  * prints the same text on every machine and in CI.
  */
-export type CliLanguage = 'sv' | 'en';
-export const CLI_LANGUAGES: readonly CliLanguage[] = ['sv', 'en'];
-export const DEFAULT_CLI_LANGUAGE: CliLanguage = 'sv';
+import type { Language } from '../shared/text/language';
 
 const sv = {
   usage: [
@@ -16,7 +14,6 @@ const sv = {
     '',
     'Kommandon:',
     '  demo     Visa demostudien beräknad på de inbyggda syntetiska demodata',
-    '  bench    Mät beräkningen (1 000 000 celler, mot DuckDB) och importen (1 000 000 rader, mot PapaParse);\n           skriver bench-results.json',
     '  estimate --study STUDIE.json --data FIL [--data FIL…] [--measure NAMN] [--json]',
     '           Beräkna studiens möjliga deltagare per region, sjukvårdsregion och riket, bortfall och prognos',
     '  letter --study STUDIE.json --data FIL --out BREV.pdf [--lang sv|en] [--date ÅÅÅÅ-MM-DD] [--json]',
@@ -38,7 +35,6 @@ const sv = {
     'Flaggor:',
     '  --json           (demo) Skriv hela resultatet som JSON',
     '  --lang sv|en     Språk för utskriften (standard: sv)',
-    '  --runs N         (bench) Antal mätningar (standard: 50)',
     '  -h, --help       Visa denna hjälp',
     '  -V, --version    Visa versionen',
     '',
@@ -88,8 +84,8 @@ const sv = {
   medianValue: '{{months}} månader',
   never: 'nås inte',
   method: 'Metod',
-  methodClosedForm: 'Poisson–gamma-modellen (Anisimov & Fedorov 2007), sluten form, α = {{alpha}}',
-  methodSimulation: 'Poisson–gamma-modellen (Anisimov & Fedorov 2007), simulering med {{runs}} körningar, α = {{alpha}}',
+  methodExact: 'Poisson–gamma-modellen (Anisimov & Fedorov 2007), exakt beräknad, α = {{alpha}}',
+  methodMixture: 'Poisson–gamma-modellen (Anisimov & Fedorov 2007), exakt beräknad med intervallen som fördelning ({{components}} kombinationer), α = {{alpha}}',
   verdict: 'Chanserna att rekrytera önskat antal',
   verdictRule: 'mycket goda om sannolikheten ≥ {{veryGood}}, goda om ≥ {{good}}, annars små',
   'verdict.very-good': 'Mycket goda',
@@ -101,25 +97,11 @@ const sv = {
   'warning.masked-cells': '{{count}} maskerade celler ("X" = 1–3) ingår som intervall.',
   'warning.straddling-age-band': 'Åldersgrupperna {{bands}} ligger över en åldersgräns; en jämn andel av gruppen räknas (ett antagande, med studiens intervall, på en egen rad i urvalsstegen).',
   'warning.unresolved-criterion': 'Kriterier på {{dimensions}} kunde inte avgöras exakt i data; de cellerna räknas bara i det höga värdet.',
-  benchTitle: 'Antal prestandamätning: estimateEligible, 6 steg, {{cells}} celler, {{runs}} körningar',
-  benchCellsPerSecond: 'celler/s',
-  benchMeasure: 'Mått',
-  benchValue: 'Värde',
-  benchWrote: 'Skrev {{path}}',
-  benchTarget: 'Mål',
-  importBenchTitle: 'Import av {{rows}} rader ({{mb}} MB, ; och decimalkomma)',
-  importBenchPapa: 'Bara PapaParse',
-  importBenchFull: 'Hel import (avkoda → tolka → normalisera → kolumner)',
-  importBenchRatio: 'Kvot import / PapaParse',
-  importBenchRowsPerSecond: 'Rader per sekund',
-  importBenchPeak: 'Högsta minnesanvändning (× filens storlek)',
-  importBenchLoadQuery: 'Läsa in lagrat dataset och besvara en fråga',
   unknownCommand: 'Okänt kommando: "{{command}}". Kör "antal --help" för hjälp.',
   missingCommand: 'Inget kommando angivet. Kör "antal --help" för hjälp.',
   unknownFlag: 'Okänd flagga: "{{flag}}". Kör "antal --help" för hjälp.',
   flagNeedsValue: 'Flaggan {{flag}} behöver ett värde.',
   badLanguage: 'Okänt språk "{{value}}": välj sv eller en.',
-  badRuns: 'Antalet körningar måste vara ett heltal 1–10000 (fick "{{value}}").',
   flagNotForCommand: 'Flaggan {{flag}} gäller inte kommandot {{command}}.',
   runtimeError: 'Fel: {{message}}',
 };
@@ -136,7 +118,6 @@ const en: Messages = {
     '',
     'Commands:',
     '  demo     Show the demo study computed on the embedded synthetic demo data',
-    '  bench    Time the estimate (1,000,000 cells, against DuckDB) and the import (1,000,000 rows, against\n           PapaParse); writes bench-results.json',
     '  estimate --study STUDY.json --data FILE [--data FILE…] [--measure NAME] [--json]',
     '           Estimate eligible patients per region, healthcare region and nationally, attrition and projection',
     '  letter --study STUDY.json --data FILE --out LETTER.pdf [--lang sv|en] [--date YYYY-MM-DD] [--json]',
@@ -158,7 +139,6 @@ const en: Messages = {
     'Flags:',
     '  --json           (demo) Print the full result as JSON',
     '  --lang sv|en     Output language (default: sv)',
-    '  --runs N         (bench) Number of timed runs (default: 50)',
     '  -h, --help       Show this help',
     '  -V, --version    Show the version',
     '',
@@ -208,8 +188,8 @@ const en: Messages = {
   medianValue: '{{months}} months',
   never: 'not reached',
   method: 'Method',
-  methodClosedForm: 'Poisson–gamma model (Anisimov & Fedorov 2007), closed form, α = {{alpha}}',
-  methodSimulation: 'Poisson–gamma model (Anisimov & Fedorov 2007), simulation with {{runs}} runs, α = {{alpha}}',
+  methodExact: 'Poisson–gamma model (Anisimov & Fedorov 2007), computed exactly, α = {{alpha}}',
+  methodMixture: 'Poisson–gamma model (Anisimov & Fedorov 2007), computed exactly with the ranges as a distribution ({{components}} combinations), α = {{alpha}}',
   verdict: 'Chances of recruiting the desired number',
   verdictRule: 'very good if the probability ≥ {{veryGood}}, good if ≥ {{good}}, otherwise small',
   'verdict.very-good': 'Very good',
@@ -221,34 +201,20 @@ const en: Messages = {
   'warning.masked-cells': '{{count}} masked cells ("X" = 1–3) are included as intervals.',
   'warning.straddling-age-band': "Age bands {{bands}} straddle an age limit; a uniform share of the band is counted (an assumption, with the study's range, on a line of its own in the attrition).",
   'warning.unresolved-criterion': 'Criteria on {{dimensions}} could not be resolved exactly in the data; those cells count only in the high value.',
-  benchTitle: 'Antal benchmark: estimateEligible, 6 steps, {{cells}} cells, {{runs}} runs',
-  benchCellsPerSecond: 'cells/s',
-  benchMeasure: 'Measure',
-  benchValue: 'Value',
-  benchWrote: 'Wrote {{path}}',
-  benchTarget: 'Target',
-  importBenchTitle: 'Import of {{rows}} rows ({{mb}} MB, ; and decimal comma)',
-  importBenchPapa: 'Bare PapaParse',
-  importBenchFull: 'Full import (decode → parse → normalise → columns)',
-  importBenchRatio: 'Ratio import / PapaParse',
-  importBenchRowsPerSecond: 'Rows per second',
-  importBenchPeak: 'Peak memory (× file size)',
-  importBenchLoadQuery: 'Load the stored dataset and answer a query',
   unknownCommand: 'Unknown command: "{{command}}". Run "antal --help" for help.',
   missingCommand: 'No command given. Run "antal --help" for help.',
   unknownFlag: 'Unknown flag: "{{flag}}". Run "antal --help" for help.',
   flagNeedsValue: 'Flag {{flag}} needs a value.',
   badLanguage: 'Unknown language "{{value}}": choose sv or en.',
-  badRuns: 'The number of runs must be a whole number 1–10000 (got "{{value}}").',
   flagNotForCommand: 'Flag {{flag}} does not apply to the {{command}} command.',
   runtimeError: 'Error: {{message}}',
 };
 
-const MESSAGES: Record<CliLanguage, Messages> = { sv, en };
+const MESSAGES: Record<Language, Messages> = { sv, en };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-export function translator(language: CliLanguage): Translate {
+export function translator(language: Language): Translate {
   return (key, params = {}) =>
     MESSAGES[language][key].replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
       const value = params[name];
@@ -257,6 +223,3 @@ export function translator(language: CliLanguage): Translate {
     });
 }
 
-export function isCliLanguage(value: string): value is CliLanguage {
-  return (CLI_LANGUAGES as readonly string[]).includes(value);
-}

@@ -31,7 +31,7 @@ import type { Delimiter } from '../shared/import/sniff-dialect';
 import type { MaskMeaning } from '../shared/import/value-tokens';
 import { DEFAULT_HALLAND_RULE, type HallandRule } from '../shared/regions/regions';
 import { parseHallandOption } from './commands/halland-option';
-import { DEFAULT_CLI_LANGUAGE, type CliLanguage } from './i18n';
+import { DEFAULT_LANGUAGE, type Language } from '../shared/text/language';
 
 /** What a command may do to the outside world; injected so tests run commands in memory. */
 export interface CommandIo {
@@ -47,7 +47,7 @@ export interface CommandIo {
 }
 
 /** The problems that keep an answer from being sent, in the report's language (one line each, the fixes below). */
-export function blockedLines(error: AnswerBlockedError, language: CliLanguage): string[] {
+export function blockedLines(error: AnswerBlockedError, language: Language): string[] {
   const head = language === 'sv' ? 'Svaret kan inte skickas: det har inga siffror förrän detta är löst.' : 'The answer cannot be sent: it has no figures until this is resolved.';
   const fix = language === 'sv' ? 'Åtgärd' : 'Fix';
   return [head, ...error.problems.flatMap((p) => [`- ${problemMessage(p, language)}`, ...p.fixes.map((f) => `    ${fix}: ${fixLabel(f, language)}`)])];
@@ -130,14 +130,14 @@ export const ANSWER_INPUT_OPTIONS = {
 } as const;
 
 /** The report's language: `--lang sv|en`, Swedish by default like the rest of the CLI. */
-export function languageFrom(values: { lang?: string }): CliLanguage {
-  if (values.lang === undefined) return DEFAULT_CLI_LANGUAGE;
+export function languageFrom(values: { lang?: string }): Language {
+  if (values.lang === undefined) return DEFAULT_LANGUAGE;
   if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError(`--lang must be sv or en, got "${values.lang}"`);
   return values.lang;
 }
 
 /** The importer's phrases (reasons, problems) in the report's language. */
-export const phrasesFor = (language: CliLanguage): PhraseTable => (language === 'sv' ? PHRASES_SV : PHRASES_EN);
+export const phrasesFor = (language: Language): PhraseTable => (language === 'sv' ? PHRASES_SV : PHRASES_EN);
 
 const ENCODINGS: readonly EncodingOverride[] = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'];
 const DELIMITERS: Record<string, Delimiter> = { ';': ';', ',': ',', tab: '\t', '\t': '\t', '|': '|' };
@@ -208,13 +208,13 @@ export function readJsonFile(path: string, io: CommandIo, what: string): unknown
   }
 }
 
-const STUDY_TEXT: Record<CliLanguage, { invalid: string; notUtf8: string; theStudy: string }> = {
+const STUDY_TEXT: Record<Language, { invalid: string; notUtf8: string; theStudy: string }> = {
   sv: { invalid: '{file}: studiefilen har fel:', notUtf8: 'inte UTF-8-text', theStudy: '(studien)' },
   en: { invalid: '{file}: the study file has errors:', notUtf8: 'not UTF-8 text', theStudy: '(the study)' },
 };
 
 /** A study file: UTF-8 JSON, checked for shape and meaning; every issue named with its path. */
-export function readStudyFile(path: string, io: CommandIo, language: CliLanguage): Study {
+export function readStudyFile(path: string, io: CommandIo, language: Language): Study {
   const text = STUDY_TEXT[language];
   const heading = text.invalid.replace('{file}', path);
   const bytes = readBytes(path, io);
@@ -313,7 +313,7 @@ export interface AnswerInputValues {
   exclude?: string[];
 }
 
-const IMPORT_TEXT: Record<CliLanguage, { refused: string; more: string }> = {
+const IMPORT_TEXT: Record<Language, { refused: string; more: string }> = {
   sv: { refused: '{file}: filen kan inte importeras ({count} fel):', more: '  … och {count} till' },
   en: { refused: '{file}: the file cannot be imported ({count} errors):', more: '  … and {count} more' },
 };
@@ -340,7 +340,7 @@ export function checkAnswerInputFlags(values: AnswerInputValues): void {
  * naming file, line and column), the age-share table and the Halland rule. Counts files rarely say whether they
  * hold incident or prevalent counts: without --kind the study's kind is assumed (and `kindAssumed` says so).
  */
-export async function loadAnswerInputs(values: AnswerInputValues, io: CommandIo, language: CliLanguage): Promise<AnswerInputs> {
+export async function loadAnswerInputs(values: AnswerInputValues, io: CommandIo, language: Language): Promise<AnswerInputs> {
   checkAnswerInputFlags(values);
   const importOptions = analyseOptionsFrom(values);
   const hallandRule = values.halland === undefined ? DEFAULT_HALLAND_RULE : parseHallandOption(values.halland);
@@ -368,7 +368,7 @@ async function importCounts(
   importOptions: AnalyseOptions,
   measure: string | undefined,
   basis: Partial<Pick<Basis, 'kind' | 'regionBasis'>>,
-  language: CliLanguage,
+  language: Language,
   phrases: PhraseTable,
   wantPopulation: boolean,
 ): Promise<MeasureDataset> {

@@ -31,9 +31,10 @@ import {
 import type { EffAnswers } from '../../shared/answer/snapshot';
 import { DISCLOSURE_PRESETS, type DisclosurePolicy, type DisclosurePresetId } from '../../shared/disclosure';
 import { parseRegion } from '../../shared/regions/parse';
-import { COUNTY_CODES, HEALTHCARE_REGIONS, HEALTHCARE_REGION_IDS, regionByCode, type CountyCode, type HealthcareRegionId } from '../../shared/regions/regions';
+import { COUNTY_CODES, HEALTHCARE_REGION_IDS, type CountyCode, type HealthcareRegionId, regionName, healthcareRegionName } from '../../shared/regions/regions';
 import { formatters, renderTable } from '../format';
-import { DEFAULT_CLI_LANGUAGE, isCliLanguage, translator, type CliLanguage } from '../i18n';
+import { translator } from '../i18n';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../shared/text/language';
 import {
   ANSWER_INPUT_OPTIONS,
   blockedLines,
@@ -64,7 +65,7 @@ const POLICY_ALIASES: Record<string, DisclosurePresetId> = { ohdsi: 'ohdsi', lea
 
 type Texts = Record<string, string>;
 
-const TEXT: Record<CliLanguage, Texts> = {
+const TEXT: Record<Language, Texts> = {
   sv: {
     exported: '{out}: svarsfil för {unit}, {regions} regioner ({suppressed} skyddade), policy {policy}\ninnehållshash {hash}',
     compiledTitle: 'Sammanställt svar: {title} ({reference})',
@@ -153,7 +154,7 @@ const TEXT: Record<CliLanguage, Texts> = {
 
 export type AnswerText = (key: string, params?: Record<string, string | number>) => string;
 
-export function answerTexts(language: CliLanguage): AnswerText {
+export function answerTexts(language: Language): AnswerText {
   return (key, params = {}) => {
     const template = TEXT[language][key];
     if (template === undefined) throw new Error(`CLI text "${key}" is missing`);
@@ -161,14 +162,8 @@ export function answerTexts(language: CliLanguage): AnswerText {
   };
 }
 
-const regionName = (code: CountyCode, language: CliLanguage): string => (language === 'sv' ? regionByCode(code).nameSv : regionByCode(code).nameEn);
-const healthcareName = (id: HealthcareRegionId, language: CliLanguage): string => {
-  const meta = HEALTHCARE_REGIONS.find((h) => h.id === id)!;
-  return language === 'sv' ? meta.nameSv : meta.nameEn;
-};
-
 /** One compile warning as a sentence in the CLI's language. */
-export function warningText(warning: CompileWarning, language: CliLanguage): string {
+export function warningText(warning: CompileWarning, language: Language): string {
   const text = answerTexts(language);
   const and = language === 'sv' ? ' och ' : ' and ';
   const basis = (b: { unit: string; kind: string; regionBasis: string }) => text('basis', { unit: text(b.unit), kind: text(b.kind), regionBasis: text(b.regionBasis) });
@@ -243,8 +238,8 @@ async function runExport(argv: string[], io: CommandIo): Promise<number> {
   }, ANSWER_USAGE, io, { positionals: false });
   if (typeof parsed === 'number') return parsed;
   const { values, usage } = parsed;
-  const language = values.lang ?? DEFAULT_CLI_LANGUAGE;
-  if (!isCliLanguage(language)) return usage(`--lang must be sv or en, got "${language}"`);
+  const language = values.lang ?? DEFAULT_LANGUAGE;
+  if (!isLanguage(language)) return usage(`--lang must be sv or en, got "${language}"`);
   try {
     checkAnswerInputFlags(values);
   } catch (error) {
@@ -304,7 +299,7 @@ async function runExport(argv: string[], io: CommandIo): Promise<number> {
   }
 }
 
-function figureCells(figure: CompiledFigure | null, compiled: CompiledAnswer, language: CliLanguage): [string, string] {
+function figureCells(figure: CompiledFigure | null, compiled: CompiledAnswer, language: Language): [string, string] {
   const text = answerTexts(language);
   if (!figure) return [text('notAnswered'), ''];
   if (!figure.printed) return [figure.reason === 'no-answers' ? text('noAnswers') : text('withheld'), ''];
@@ -313,7 +308,7 @@ function figureCells(figure: CompiledFigure | null, compiled: CompiledAnswer, la
 }
 
 /** The compiled answer as text: units, regions, healthcare regions, Sweden, warnings and the disclosure check. */
-export function renderCompiled(compiled: CompiledAnswer, language: CliLanguage): string {
+export function renderCompiled(compiled: CompiledAnswer, language: Language): string {
   const text = answerTexts(language);
   const basis = text('basis', { unit: text(compiled.basis.unit), kind: text(compiled.basis.kind), regionBasis: text(compiled.basis.regionBasis) });
   const reason = { 'criteria-mismatch': 'no_criteria', 'basis-conflict': 'no_basis', 'same-file-twice': 'no_same' } as const;
@@ -336,7 +331,7 @@ export function renderCompiled(compiled: CompiledAnswer, language: CliLanguage):
     renderTable(
       [text('healthcareRegion'), text('point'), text('interval'), text('missing')],
       [
-        ...compiled.healthcareRegions.map((h) => [healthcareName(h.id, language), ...figureCells(h.figure, compiled, language), h.missingRegions.map((c) => regionName(c, language)).join(', ')]),
+        ...compiled.healthcareRegions.map((h) => [healthcareRegionName(h.id, language), ...figureCells(h.figure, compiled, language), h.missingRegions.map((c) => regionName(c, language)).join(', ')]),
         [text('national'), ...figureCells(compiled.national.figure, compiled, language), String(compiled.national.missingRegions.length)],
       ],
     ),
@@ -351,8 +346,8 @@ async function runCompile(argv: string[], io: CommandIo): Promise<number> {
   const parsed = parseCommandArgs(argv, { out: { type: 'string' }, date: { type: 'string' }, strict: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }, ANSWER_USAGE, io, { positionals: true });
   if (typeof parsed === 'number') return parsed;
   const { values, positionals, usage } = parsed;
-  const language = values.lang ?? DEFAULT_CLI_LANGUAGE;
-  if (!isCliLanguage(language)) return usage(`--lang must be sv or en, got "${language}"`);
+  const language = values.lang ?? DEFAULT_LANGUAGE;
+  if (!isLanguage(language)) return usage(`--lang must be sv or en, got "${language}"`);
   if (positionals.length === 0) return usage('give the answer files to compile: antal answer compile A.json B.json …');
   try {
     const compiledAt = commandMoment(values.date, io, { wholeDay: false }).createdAt;

@@ -33,9 +33,10 @@ import {
 } from '../../shared/answer/describe';
 import { MAX_EXTRA_SITES, type RecruitmentProjection } from '../../shared/recruitment/project';
 import type { VerdictResult } from '../../shared/recruitment/verdict';
-import { HEALTHCARE_REGIONS, regionByCode, type HallandRule, type HealthcareRegionId } from '../../shared/regions/regions';
+import { type CountyCode, type HallandRule, regionName, healthcareRegionName } from '../../shared/regions/regions';
 import { formatters, renderTable, type Formatters } from '../format';
-import { DEFAULT_CLI_LANGUAGE, isCliLanguage, translator, type CliLanguage, type Translate } from '../i18n';
+import { translator, type Translate } from '../i18n';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../shared/text/language';
 import {
   ANSWER_INPUT_OPTIONS,
   checkAnswerInputFlags,
@@ -56,7 +57,7 @@ const ESTIMATE_USAGE =
   '       [--sheet NAME] [--encoding ENC] [--delimiter D] [--mask TOKEN=LOW-HIGH]... [--exclude LINE,...]\n';
 
 /** Texts of this command that the shared CLI messages (cli/i18n.ts) do not have. */
-const TEXT: Record<CliLanguage, Record<string, string>> = {
+const TEXT: Record<Language, Record<string, string>> = {
   sv: {
     dataLine: '{file}: mått "{measure}" ({unit}, {kind}, region efter {regionBasis}), {cells} celler, {masked} maskerade, {from}–{to}',
     kindAssumed: 'Filen anger inte om antalen är nya fall eller prevalenta; studiens "{kind}" antogs (ange --kind för att säga det).',
@@ -71,8 +72,18 @@ const TEXT: Record<CliLanguage, Record<string, string>> = {
     unknownRegion: 'Okänd region (ingår inte i summan)',
     noSites: 'Studien anger inga kliniker: ingen rekryteringsprognos.',
     forecastPeriod: 'Rekrytering {start} – {deadline} ({method})',
-    method_closedForm: 'sluten formel',
-    method_simulation: 'simulering, {runs} körningar, frö {seed}',
+    method_exact: 'exakt',
+    method_mixture: 'exakt, intervallen för {ranges} som fördelning över {components} kombinationer',
+    range_eligible: 'regionens antal',
+    range_consent: 'samtycke',
+    'range_screen-failure': 'screeningbortfall',
+    range_dropout: 'avhopp',
+    startMoved: 'Den planerade starten {planned} har passerat: prognosen räknar från {today}.',
+    deadlinePassed: 'Rekryteringsperioden slutade {deadline}: ingen prognos.',
+    siteMissingRate: 'Kliniken {site} har ingen takt per månad och ingår inte i prognosen.',
+    siteShare: 'Kliniken {site} anges som {share} av regionens patienter (studiefil version 1); ange klinikens takt per månad.',
+    siteAbovePlausible: 'Kliniken {site}: {rate} patienter/mån är mer än hälften av vad regionen rimligen ger ({plausible}/mån).',
+    siteAboveCeiling: 'Klinikerna i {region} anger {rate} patienter/mån, mer än regionens alla möjliga deltagare ({ceiling}/mån).',
     expected95: 'Förväntat antal vid slutdatum, 95 %-intervall: {low}–{high}',
     timeToTarget: 'Tid till målet: median {median} månader (80 %-intervall {low}–{high})',
     timeNotReached: 'ej inom 20 år',
@@ -104,8 +115,18 @@ const TEXT: Record<CliLanguage, Record<string, string>> = {
     unknownRegion: 'Unknown region (not in the sum)',
     noSites: 'The study names no sites: no recruitment projection.',
     forecastPeriod: 'Recruitment {start} – {deadline} ({method})',
-    method_closedForm: 'closed form',
-    method_simulation: 'simulation, {runs} runs, seed {seed}',
+    method_exact: 'exact',
+    method_mixture: 'exact, the ranges of {ranges} as a distribution over {components} combinations',
+    range_eligible: 'the region\'s count',
+    range_consent: 'consent',
+    'range_screen-failure': 'screen failure',
+    range_dropout: 'dropout',
+    startMoved: 'The planned start {planned} has passed: the projection runs from {today}.',
+    deadlinePassed: 'The recruitment period ended {deadline}: no projection.',
+    siteMissingRate: 'Site {site} has no rate per month and is left out of the projection.',
+    siteShare: 'Site {site} is given as {share} of its region\'s patients (study file version 1); enter the site\'s rate per month.',
+    siteAbovePlausible: 'Site {site}: {rate} patients/month is more than half of what its region plausibly gives ({plausible}/month).',
+    siteAboveCeiling: 'The sites in {region} state {rate} patients/month, more than every eligible patient of the region ({ceiling}/month).',
     expected95: 'Expected by the deadline, 95% interval: {low}–{high}',
     timeToTarget: 'Time to target: median {median} months (80% interval {low}–{high})',
     timeNotReached: 'not within 20 years',
@@ -178,8 +199,8 @@ export async function runEstimate(argv: string[], io: CommandIo): Promise<number
   const parsed = parseCommandArgs(argv, ANSWER_INPUT_OPTIONS, ESTIMATE_USAGE, io, { positionals: false });
   if (typeof parsed === 'number') return parsed;
   const { values, usage } = parsed;
-  const language = values.lang ?? DEFAULT_CLI_LANGUAGE;
-  if (!isCliLanguage(language)) return usage(`--lang must be sv or en, got "${language}"`);
+  const language = values.lang ?? DEFAULT_LANGUAGE;
+  if (!isLanguage(language)) return usage(`--lang must be sv or en, got "${language}"`);
   try {
     checkAnswerInputFlags(values);
   } catch (error) {
@@ -237,14 +258,26 @@ function fixHint(fix: ProblemFix, text: (key: string, params?: Record<string, st
 }
 
 /** The forecast's dates, method, time to target and site search, as text lines. */
-function forecastLines(projection: RecruitmentProjection, text: (key: string, params?: Record<string, string>) => string, f: Formatters): string[] {
-  const method = projection.simulation
-    ? text('method_simulation', { runs: f.count(projection.simulation.runs), seed: String(projection.simulation.seed) })
-    : text('method_closedForm');
+function forecastLines(projection: RecruitmentProjection, text: (key: string, params?: Record<string, string>) => string, f: Formatters, regionName: (code: CountyCode) => string): string[] {
+  const method =
+    projection.mixture.ranges.length > 0
+      ? text('method_mixture', { ranges: projection.mixture.ranges.map((r) => text(`range_${r}`)).join(', '), components: f.count(projection.mixture.components) })
+      : text('method_exact');
+  const siteName = (id: string): string => projection.sites.find((s) => s.siteId === id)?.name ?? id;
+  const notices: string[] = [];
+  if (projection.startNotice?.kind === 'moved-to-today') notices.push(text('startMoved', { planned: projection.startNotice.plannedStartDate, today: projection.startNotice.today }));
+  if (projection.startNotice?.kind === 'deadline-passed') notices.push(text('deadlinePassed', { deadline: projection.startNotice.deadlineDate }));
+  for (const w of projection.warnings) {
+    if (w.code === 'missing-rate') notices.push(text('siteMissingRate', { site: siteName(w.siteId) }));
+    else if (w.code === 'share-of-region') notices.push(text('siteShare', { site: siteName(w.siteId), share: f.percent(w.shareOfRegion) }));
+    else if (w.code === 'above-plausible') notices.push(text('siteAbovePlausible', { site: siteName(w.siteId), rate: f.decimal(w.ratePerMonth), plausible: f.decimal(w.plausiblePerMonth) }));
+    else notices.push(text('siteAboveCeiling', { region: regionName(w.region), rate: f.decimal(w.ratePerMonth), ceiling: f.decimal(w.ceilingPerMonth) }));
+  }
   const months = (m: number | null): string => (m === null ? text('timeNotReached') : f.decimal(m));
   const more = projection.additionalSites;
   const goal = f.percent(more.goal);
   return [
+    ...notices,
     text('forecastPeriod', { start: projection.startDate, deadline: projection.deadlineDate, method }),
     text('julyWeight', { weights: projection.seasonalWeights.map((w) => f.decimal(w)).join(' ') }),
     text('timeToTarget', { median: months(projection.medianMonthsToTarget), low: months(projection.monthsToTarget80.low), high: months(projection.monthsToTarget80.high) }),
@@ -256,7 +289,7 @@ function forecastLines(projection: RecruitmentProjection, text: (key: string, pa
   ];
 }
 
-function warningText(warning: EstimateWarning, language: CliLanguage, t: Translate, text: (key: string, params?: Record<string, string>) => string, stepLabel: (id: string) => string, count: (n: number) => string): string {
+function warningText(warning: EstimateWarning, language: Language, t: Translate, text: (key: string, params?: Record<string, string>) => string, stepLabel: (id: string) => string, count: (n: number) => string): string {
   switch (warning.code) {
     case 'independence':
       return t('warning.independence', { steps: warning.steps.map(stepLabel).join(', ') });
@@ -275,17 +308,12 @@ function warningText(warning: EstimateWarning, language: CliLanguage, t: Transla
   }
 }
 
-export function renderEstimate(result: EstimateCommandResult, study: Study, language: CliLanguage, text: (key: string, params?: Record<string, string>) => string): string {
+export function renderEstimate(result: EstimateCommandResult, study: Study, language: Language, text: (key: string, params?: Record<string, string>) => string): string {
   const t = translator(language);
   const f = formatters(language);
   const { estimate } = result;
   const number = (x: number): string => f.decimal(x, 1);
   const interval = (i: Interval): string[] => [number(i.low), number(i.point), number(i.high)];
-  const regionName = (code: Parameters<typeof regionByCode>[0]): string => (language === 'sv' ? regionByCode(code).nameSv : regionByCode(code).nameEn);
-  const healthcareName = (id: HealthcareRegionId): string => {
-    const meta = HEALTHCARE_REGIONS.find((r) => r.id === id)!;
-    return language === 'sv' ? meta.nameSv : meta.nameEn;
-  };
   const dimensions = result.dimensions;
   const stepLabel = (id: string): string => {
     const step = study.steps.find((s) => s.id === id);
@@ -329,7 +357,7 @@ export function renderEstimate(result: EstimateCommandResult, study: Study, lang
   }
 
   out.push(t('eligibleByRegion'));
-  const regionRows = estimate.regions.map((r) => [regionName(r.region), ...interval(r.eligible), f.count(r.cells), f.count(r.maskedCells)]);
+  const regionRows = estimate.regions.map((r) => [regionName(r.region, language), ...interval(r.eligible), f.count(r.cells), f.count(r.maskedCells)]);
   regionRows.push([`${t('nationalSum')}${estimate.nationalOverlap ? ' *' : ''}`, ...interval(estimate.national), f.count(estimate.regions.reduce((n, r) => n + r.cells, 0)), f.count(estimate.regions.reduce((n, r) => n + r.maskedCells, 0))]);
   if (estimate.nationalPublished) regionRows.push([t('nationalPublished'), ...interval(estimate.nationalPublished), '', '']);
   if (estimate.unknownRegion) regionRows.push([text('unknownRegion'), ...interval(estimate.unknownRegion), '', '']);
@@ -338,12 +366,12 @@ export function renderEstimate(result: EstimateCommandResult, study: Study, lang
   out.push('');
 
   out.push(t('healthcareRegions'));
-  out.push(renderTable([t('healthcareRegion'), t('low'), t('point'), t('high')], estimate.healthcareRegions.map((h) => [healthcareName(h.id), ...interval(h.eligible)])));
+  out.push(renderTable([t('healthcareRegion'), t('low'), t('point'), t('high')], estimate.healthcareRegions.map((h) => [healthcareRegionName(h.id, language), ...interval(h.eligible)])));
   const rule = result.hallandRule;
   out.push(
     rule.kind === 'population-split'
       ? t('hallandSplit', { sodra: f.percent(rule.sodraShare, 1), vastra: f.percent(1 - rule.sodraShare, 1) })
-      : t('hallandAllTo', { region: healthcareName(rule.healthcareRegion) }),
+      : t('hallandAllTo', { region: healthcareRegionName(rule.healthcareRegion, language) }),
     '',
   );
 
@@ -382,7 +410,7 @@ export function renderEstimate(result: EstimateCommandResult, study: Study, lang
     out.push(`${t('expectedByDeadline')}: ${t('expectedValue', { point: f.count(expected.point), low: f.count(expected.low), high: f.count(expected.high) })}`);
     out.push(text('expected95', { low: f.count(projection.expectedByDeadline95.low), high: f.count(projection.expectedByDeadline95.high) }));
     out.push(`${t('probability')}: ${t('probabilityValue', { p: f.percent(projection.probability), low: f.percent(projection.probabilityRange.low), high: f.percent(projection.probabilityRange.high) })}`);
-    out.push(...forecastLines(projection, text, f));
+    out.push(...forecastLines(projection, text, f, (code) => regionName(code, language)));
     out.push(
       `${t('verdict')}: ${t(`verdict.${verdict.verdict}`)} (${t('verdictRule', { veryGood: f.percent(verdict.thresholds.veryGood), good: f.percent(verdict.thresholds.good) })})`,
       '',

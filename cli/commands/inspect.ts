@@ -11,8 +11,9 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { analyseFile, type AnalyseOptions, type ImportPreview } from '../../shared/import/analyse-file';
 import { importFile } from '../../shared/import/import-file';
 import { formatProblem, ImportRefusedError, type ImportProblem, type ProblemCode } from '../../shared/import/problems';
+import type { MeasureSpec } from '../../shared/import/measure-kind';
 import { fillTemplate, renderPhrase } from '../../shared/import/phrases';
-import type { CliLanguage } from '../i18n';
+import type { Language } from '../../shared/text/language';
 import { analyseOptionsFrom, IMPORT_OPTIONS, languageFrom, phrasesFor, type CommandIo } from '../inputs';
 
 /** What `--json` prints: the preview without the raw bytes and parsed table. */
@@ -64,12 +65,14 @@ const REPORT_EN = {
   measure: 'measure "{{name}}" [{{kind}}]{{members}}',
   membersFor: ' for {{members}}',
   ignored: 'ignored',
+  measureNames: 'the measure of each row, by name: {{names}}',
   noHeader: '(no header)',
   measures: 'Measures: {{list}}',
   totals: 'Totals: {{list}}',
   none: 'none',
   total: '{{dimension}}={{value}} ({{cells}} cells)',
   masked: 'Masked cells: {{masked}}; zero tokens: {{zero}}',
+  tokenNote: 'Token "{{token}}": {{because}}',
   note: 'Note line {{line}} ({{kind}}): {{text}}',
   warnings: 'Warnings: {{n}}',
   errors: 'Errors: {{n}}',
@@ -94,20 +97,25 @@ const REPORT_SV: typeof REPORT_EN = {
   measure: 'mått ”{{name}}” [{{kind}}]{{members}}',
   membersFor: ' för {{members}}',
   ignored: 'används inte',
+  measureNames: 'varje rads mått, med namn: {{names}}',
   noHeader: '(ingen rubrik)',
   measures: 'Mått: {{list}}',
   totals: 'Totaler: {{list}}',
   none: 'inga',
   total: '{{dimension}}={{value}} ({{cells}} celler)',
   masked: 'Maskerade celler: {{masked}}; nolltecken: {{zero}}',
+  tokenNote: 'Tecknet ”{{token}}”: {{because}}',
   note: 'Anteckning rad {{line}} ({{kind}}): {{text}}',
   warnings: 'Varningar: {{n}}',
   errors: 'Fel: {{n}}',
   more: '  … och {{n}} till',
 };
 
+/** A measure's kind as the report names it: "count persons", "rate events per 100000". */
+const kindText = (spec: MeasureSpec): string => `${spec.kind}${spec.unit ? ` ${spec.unit}` : ''}${spec.ratePer ? ` per ${spec.ratePer}` : ''}`;
+
 /** `inspect`'s report in the given language (numbers as plain digits, roles and kinds as the --json names them). */
-export function describePreview(p: ImportPreview, whole?: WholeFileCheck, language: CliLanguage = 'en'): string {
+export function describePreview(p: ImportPreview, whole?: WholeFileCheck, language: Language = 'en'): string {
   const words = language === 'sv' ? REPORT_SV : REPORT_EN;
   const phrases = phrasesFor(language);
   const say = (key: keyof typeof REPORT_EN, values: Record<string, string | number> = {}): string =>
@@ -137,17 +145,20 @@ export function describePreview(p: ImportPreview, whole?: WholeFileCheck, langua
     const role = m.kind === 'dimension' ? say('dimension', { role: m.role, key: m.key })
       : m.kind === 'measure' ? say('measure', {
         name: m.name,
-        kind: `${m.spec.kind}${m.spec.unit ? ` ${m.spec.unit}` : ''}${m.spec.ratePer ? ` per ${m.spec.ratePer}` : ''}`,
+        kind: kindText(m.spec),
         members: m.members.length ? say('membersFor', { members: m.members.map((x) => `${x.role}=${x.value}`).join(', ') }) : '',
       })
-        : say('ignored');
+        : m.kind === 'measure-name' ? say('measureNames', { names: Object.entries(m.specs).map(([name, spec]) => `"${name}" [${kindText(spec)}]`).join(', ') })
+          : say('ignored');
     lines.push(`  ${c.column}. ${c.header || say('noHeader')}: ${role}`);
     for (const e of c.reasons) lines.push(`       ${renderPhrase(e, phrases)}`);
   }
-  const measures = [...new Set(p.columns.flatMap((c) => (c.mapping.kind === 'measure' ? [`${c.mapping.name} [${c.mapping.spec.kind}]`] : [])))];
+  const named = p.columns.flatMap((c) => (c.mapping.kind === 'measure-name' ? Object.entries(c.mapping.specs).map(([name, spec]) => `${name} [${spec.kind}]`) : []));
+  const measures = named.length > 0 ? named : [...new Set(p.columns.flatMap((c) => (c.mapping.kind === 'measure' ? [`${c.mapping.name} [${c.mapping.spec.kind}]`] : [])))];
   if (measures.length > 0) lines.push(say('measures', { list: measures.join('; ') }));
   lines.push(say('totals', { list: p.totals.length === 0 ? say('none') : p.totals.map((t) => say('total', { dimension: t.dimension, value: t.value, cells: t.cells })).join(', ') }));
   lines.push(say('masked', { masked: p.maskedCells, zero: p.zeroTokenCells }));
+  for (const t of p.tokenNotes ?? []) lines.push(say('tokenNote', { token: t.token, because: renderPhrase(t.because, phrases) }));
   for (const n of p.notes) lines.push(say('note', { line: n.line, kind: n.kind, text: n.text }));
   const warnings = whole?.warnings ?? p.warnings;
   const errors = whole?.errors ?? p.errors;
@@ -170,7 +181,7 @@ export interface OpenedImportCommand<O extends ParseArgsConfig['options']> {
   path: string;
   bytes: Uint8Array;
   options: AnalyseOptions;
-  language: CliLanguage;
+  language: Language;
 }
 
 /**
@@ -204,7 +215,7 @@ export function openImportCommand<O extends ParseArgsConfig['options']>(
     return 2;
   }
   let options: AnalyseOptions;
-  let language: CliLanguage;
+  let language: Language;
   try {
     options = analyseOptionsFrom(values);
     language = languageFrom(values);

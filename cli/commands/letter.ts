@@ -14,7 +14,7 @@
  */
 import { AnswerBlockedError } from '../../shared/answer/blocked';
 import { createHash } from 'node:crypto';
-import { createSnapshot, verifySnapshot, type AnswerSnapshot, type RequestFacts, type SnapshotUnitProfile } from '../../shared/answer/snapshot';
+import { createSnapshot, verifySnapshot, type AnswerSnapshot, type RequestFacts, type UnitProfile, EMPTY_UNIT_PROFILE } from '../../shared/answer/snapshot';
 import { DISCLOSURE_PRESETS, type DisclosurePolicy, type DisclosurePresetId } from '../../shared/disclosure';
 import { LetterDisclosureError, renderLetterPdf } from '../../shared/letter';
 import {
@@ -52,8 +52,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 const problem = (message: string): InputError => new InputError([message]);
 
-function readUnit(path: string | undefined, io: CommandIo): SnapshotUnitProfile {
-  const unit: SnapshotUnitProfile = { unitName: '', address: '', signatoryName: '', signatoryTitle: '', logo: null };
+function readUnit(path: string | undefined, io: CommandIo): UnitProfile {
+  const unit: UnitProfile = { ...EMPTY_UNIT_PROFILE };
   if (!path) return unit;
   const json = readJsonFile(path, io, 'unit profile');
   if (!isRecord(json)) throw problem(`${path}: the unit profile must be a JSON object with unitName, address, signatoryName, signatoryTitle`);

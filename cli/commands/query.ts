@@ -8,8 +8,8 @@
 import { importFile } from '../../shared/import/import-file';
 import { queryDataset, QueryError, type QueryFilters } from '../../shared/import/query-dataset';
 import { formatProblem, ImportRefusedError } from '../../shared/import/problems';
-import { fillTemplate } from '../../shared/import/phrases';
-import type { CliLanguage } from '../i18n';
+import { fillTemplate, renderPhrase } from '../../shared/import/phrases';
+import type { Language } from '../../shared/text/language';
 import { phrasesFor, UsageError, type CommandIo } from '../inputs';
 import { openImportCommand, type CommandValues } from './inspect';
 
@@ -20,6 +20,7 @@ const ANSWER_EN = {
   finest: '  sum of the {{cells}} finest cells: {{value}}',
   note: '  note: {{text}}',
   more: '… and {{n}} more errors',
+  error: 'error [{{code}}]: {{text}}',
 };
 const ANSWER_SV: typeof ANSWER_EN = {
   publishedTotal: 'publicerad total',
@@ -28,9 +29,10 @@ const ANSWER_SV: typeof ANSWER_EN = {
   finest: '  summa av de {{cells}} finaste cellerna: {{value}}',
   note: '  obs: {{text}}',
   more: '… och {{n}} fel till',
+  error: 'fel [{{code}}]: {{text}}',
 };
 
-function answerText(language: CliLanguage, key: keyof typeof ANSWER_EN, values: Record<string, string | number> = {}): string {
+function answerText(language: Language, key: keyof typeof ANSWER_EN, values: Record<string, string | number> = {}): string {
   return fillTemplate((language === 'sv' ? ANSWER_SV : ANSWER_EN)[key], Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])));
 }
 
@@ -87,7 +89,7 @@ export async function runQuery(argv: string[], io: CommandIo): Promise<number> {
       const source = r.source === 'published-total' ? say('publishedTotal') : say('sum', { cells: r.cells });
       io.stdout(`${r.measure}: ${range} — ${source}${r.masked ? say('masked', { masked: r.masked }) : ''}\n`);
       if (r.sum) io.stdout(`${say('finest', { cells: r.sum.cells, value: r.sum.low === r.sum.high ? fmt(r.sum.point) : `${fmt(r.sum.point)} (${fmt(r.sum.low)}–${fmt(r.sum.high)})` })}\n`);
-      for (const w of r.warnings) io.stdout(`${say('note', { text: w })}\n`);
+      for (const n of r.notes) io.stdout(`${say('note', { text: renderPhrase(n, phrasesFor(language)) })}\n`);
     }
     return 0;
   } catch (error) {
@@ -98,7 +100,7 @@ export async function runQuery(argv: string[], io: CommandIo): Promise<number> {
       return 1;
     }
     if (error instanceof QueryError) {
-      io.stderr(`error [${error.code}]: ${error.message}\n`);
+      io.stderr(`${answerText(language, 'error', { code: error.code, text: renderPhrase(error.what, phrasesFor(language)) })}\n`);
       return 1;
     }
     throw error;

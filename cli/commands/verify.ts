@@ -20,9 +20,9 @@ import { renderLetterPdf } from '../../shared/letter';
 // The backup helper's parser of the backup wrapper (pure; the format's one definition). See the report: it
 // belongs in shared/ so that the CLI need not reach into renderer/.
 import { parseBackupFile } from '../../shared/backup/backup-format';
-import { DEFAULT_CLI_LANGUAGE, isCliLanguage, type CliLanguage } from '../i18n';
 import { issueLines } from './answer';
 import { parseCommandArgs, type CommandIo } from '../inputs';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../shared/text/language';
 
 export const VERIFY_USAGE = 'usage: antal verify FILE [--snapshot SNAPSHOT.json] [--json] [--lang sv|en]\n';
 
@@ -39,7 +39,7 @@ export interface VerifyResult {
   checks: { name: string; ok: boolean; detail: string }[];
 }
 
-const TEXT: Record<CliLanguage, Record<string, string>> = {
+const TEXT: Record<Language, Record<string, string>> = {
   sv: {
     ok: '{file}: OK – {kind}',
     failed: '{file}: VERIFIERING MISSLYCKADES – {kind}',
@@ -201,8 +201,8 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
   const parsed = parseCommandArgs(argv, { snapshot: { type: 'string' }, json: { type: 'boolean', default: false }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }, VERIFY_USAGE, io, { positionals: true });
   if (typeof parsed === 'number') return parsed;
   const { values, positionals, usage } = parsed;
-  const language = values.lang ?? DEFAULT_CLI_LANGUAGE;
-  if (!isCliLanguage(language)) return usage(`--lang must be sv or en, got "${language}"`);
+  const language = values.lang ?? DEFAULT_LANGUAGE;
+  if (!isLanguage(language)) return usage(`--lang must be sv or en, got "${language}"`);
   if (positionals.length !== 1) return usage('give exactly one file to verify');
   try {
     const result = await verifyFile(positionals[0]!, io, values.snapshot);

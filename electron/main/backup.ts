@@ -1,13 +1,22 @@
 /**
- * Automatic backups in the user-data folder: on quit and once a day, the last AUTO_BACKUP_KEEP kept.
+ * Automatic backups in the user-data folder: on quit and once a day, kept by age (AUTO_BACKUP_RETENTION: the
+ * newest few, one per day for a week, one per week for a month).
  *
  * The database lives in the renderer, so the renderer makes the backup file when asked (IPC event
- * `autoBackupRequest`) and hands the bytes back (`writeAutoBackup`); this module decides when to ask, writes the
- * file atomically (files.ts) and rotates. Everything here takes the file system, clock and timers as parameters,
- * so rotation, atomicity and the quit sequence are unit-tested without Electron or a real disk.
+ * `autoBackupRequest`) and hands the bytes back (`writeAutoBackup`); this module decides when to ask, accepts only
+ * the one answer to a request it made, checks the file's SHA-256 before it touches the disk, writes it atomically
+ * (files.ts) and thins out old backups. Everything here takes the file system, clock and timers as parameters, so
+ * retention, atomicity and the quit sequence are unit-tested without Electron or a real disk.
+ *
+ * Why so strict: the page is the least trusted part of the app. If it could write backups whenever it liked, or
+ * write anything that merely starts with the magic line, a compromised or buggy page could push every good
+ * backup out of the rotation in a few seconds. Now it can write at most one backup per request (on quit, daily),
+ * only a complete, checksum-valid one, and because backups are kept by age, new backups replace only the newest
+ * ones of the same day and week; last week's and last month's stay.
  */
 import nodePath from 'node:path';
-import { AUTO_BACKUP_KEEP, BACKUP_FILE_EXTENSION, BACKUP_FILE_MAGIC, type AutoBackupWritten } from '../../shared/ipc/contract';
+import { parseBackupFile } from '../../shared/backup/backup-format';
+import { AUTO_BACKUP_RETENTION, BACKUP_FILE_EXTENSION, BACKUP_FILE_MAGIC, type AutoBackupRetention, type AutoBackupWritten } from '../../shared/ipc/contract';
 import { atomicWriteFile, type AtomicWriteDeps, type FsLike, MAX_SAVE_FILE_BYTES } from './files';
 
 /** Sub-folder of userData holding the automatic backups. */
@@ -30,7 +39,7 @@ export function parseAutoBackupName(name: string): Date | null {
   if (!m) return null;
   const [, y, mo, d, h, mi, s, ms] = m;
   const at = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`);
-  return Number.isNaN(at.getTime()) ? null : at;
+  return Number.isNaN(at.getTime()) || autoBackupName(at) !== name ? null : at;
 }
 
 export interface AutoBackupEntry {
@@ -48,17 +57,62 @@ export function autoBackupsIn(names: readonly string[]): AutoBackupEntry[] {
   return entries.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.name < b.name ? -1 : 1));
 }
 
-/** The oldest backups beyond the newest `keep`. */
-export function backupsToRemove(names: readonly string[], keep: number = AUTO_BACKUP_KEEP): string[] {
-  const entries = autoBackupsIn(names);
-  return entries.slice(0, Math.max(0, entries.length - keep)).map((e) => e.name);
+/** The calendar day (UTC, like the file names) a backup belongs to: `2026-11-30`. */
+export function dayOf(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}
+
+/** The ISO 8601 week (Monday to Sunday, UTC) a backup belongs to: `2026-W49`. Week 1 holds the year's first Thursday. */
+export function isoWeekOf(at: Date): string {
+  const day = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+  const weekday = day.getUTCDay() || 7; // Monday 1 … Sunday 7
+  day.setUTCDate(day.getUTCDate() + 4 - weekday); // the Thursday of this week decides the year
+  const year = day.getUTCFullYear();
+  const week = Math.ceil(((day.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 + 1) / 7);
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/**
+ * Which backups the retention keeps, by the rules backup tools such as restic use (`--keep-last`,
+ * `--keep-daily`, `--keep-weekly`): going from the newest to the oldest, keep the `last` newest; keep the newest
+ * backup of each of the `daily` most recent days that have a backup; and the newest of each of the `weekly` most
+ * recent ISO weeks that have one. Days and weeks without a backup do not count, so a month without using the app
+ * does not wipe out the old backups when it is opened again.
+ */
+export function backupsToKeep(names: readonly string[], retention: AutoBackupRetention = AUTO_BACKUP_RETENTION): Set<string> {
+  const newestFirst = autoBackupsIn(names).reverse();
+  const keep = new Set<string>();
+  const rules = [
+    { remaining: retention.last, bucket: (e: AutoBackupEntry) => e.name },
+    { remaining: retention.daily, bucket: (e: AutoBackupEntry) => dayOf(e.at) },
+    { remaining: retention.weekly, bucket: (e: AutoBackupEntry) => isoWeekOf(e.at) },
+  ].map((rule) => ({ ...rule, previous: null as string | null }));
+  for (const entry of newestFirst) {
+    for (const rule of rules) {
+      if (rule.remaining <= 0) continue;
+      const bucket = rule.bucket(entry);
+      if (bucket === rule.previous) continue;
+      rule.previous = bucket;
+      rule.remaining -= 1;
+      keep.add(entry.name);
+    }
+  }
+  return keep;
+}
+
+/** The automatic backups the retention lets go, oldest first (never a file that is not an automatic backup). */
+export function backupsToRemove(names: readonly string[], retention: AutoBackupRetention = AUTO_BACKUP_RETENTION): string[] {
+  const keep = backupsToKeep(names, retention);
+  return autoBackupsIn(names)
+    .map((e) => e.name)
+    .filter((name) => !keep.has(name));
 }
 
 export function isDailyBackupDue(newest: Date | null, now: Date, intervalMs: number = DAILY_BACKUP_INTERVAL_MS): boolean {
   return newest === null || now.getTime() - newest.getTime() >= intervalMs || newest.getTime() > now.getTime() + intervalMs;
 }
 
-/** Why the renderer's bytes are not a backup file, or null. The main process trusts no shape it has not checked. */
+/** Why the renderer's bytes are not a backup file, or null: the cheap shape check done before any handler runs. */
 export function autoBackupBytesProblem(bytes: unknown): string | null {
   if (!(bytes instanceof Uint8Array)) return 'expected a Uint8Array';
   if (bytes.byteLength > MAX_SAVE_FILE_BYTES) return `${bytes.byteLength} bytes; the limit is ${MAX_SAVE_FILE_BYTES}`;
@@ -67,8 +121,20 @@ export function autoBackupBytesProblem(bytes: unknown): string | null {
   return null;
 }
 
+/**
+ * The full check before a backup is written: a readable header, the payload exactly as long as the header says,
+ * and its SHA-256 equal to the header's. A backup that fails here could never be restored, so writing it would
+ * only push a good one out of the rotation.
+ */
+export async function autoBackupFileProblem(bytes: Uint8Array, sha256: (bytes: Uint8Array) => string | Promise<string>): Promise<string | null> {
+  const shape = autoBackupBytesProblem(bytes);
+  if (shape) return shape;
+  const parsed = await parseBackupFile(bytes, async (payload) => sha256(payload));
+  return parsed.ok ? null : `${parsed.code}: ${parsed.detail}`;
+}
+
 // ---------------------------------------------------------------------------------------------------------
-// Writing and rotating
+// Writing and thinning out
 
 /** The file-system calls the rotation needs beyond the atomic write; `node:fs/promises` satisfies it. */
 export interface BackupFs extends FsLike {
@@ -81,9 +147,20 @@ export interface AutoBackupDeps {
   /** The automatic-backup folder (userData/backups). */
   directory: string;
   now(): Date;
+  /** Lower-case hex SHA-256 (node:crypto in the app). */
+  sha256(bytes: Uint8Array): string | Promise<string>;
+  retention?: AutoBackupRetention;
   atomic?: Partial<Omit<AtomicWriteDeps, 'fs'>>;
-  /** Told about a backup that could not be removed during rotation (the new backup is written regardless). */
+  /** Told about a backup that could not be removed while thinning out (the new backup is written regardless). */
   onRotationError?(name: string, error: unknown): void;
+}
+
+/** A backup the main process refuses to write; the renderer gets `invalid-argument` with this detail. */
+export class AutoBackupRefused extends Error {
+  constructor(readonly detail: string) {
+    super(`not a backup file: ${detail}`);
+    this.name = 'AutoBackupRefused';
+  }
 }
 
 export async function listAutoBackups(fs: BackupFs, directory: string): Promise<AutoBackupEntry[]> {
@@ -96,17 +173,19 @@ export async function listAutoBackups(fs: BackupFs, directory: string): Promise<
 }
 
 /**
- * Writes the backup atomically, then removes the oldest beyond AUTO_BACKUP_KEEP. If the write fails nothing is
- * removed, so a full disk never costs an older backup.
+ * Checks the backup (magic, header, length, SHA-256), writes it atomically, then removes the backups the
+ * retention lets go. If the check or the write fails nothing is removed, so a full disk never costs an older
+ * backup.
  */
 export async function writeAutoBackup(bytes: Uint8Array, deps: AutoBackupDeps): Promise<AutoBackupWritten> {
-  const problem = autoBackupBytesProblem(bytes);
-  if (problem) throw new Error(`not a backup file: ${problem}`);
+  const problem = await autoBackupFileProblem(bytes, deps.sha256);
+  if (problem) throw new AutoBackupRefused(problem);
   await deps.fs.mkdir(deps.directory, { recursive: true });
   const name = autoBackupName(deps.now());
   await atomicWriteFile(nodePath.join(deps.directory, name), bytes, { ...deps.atomic, fs: deps.fs });
   const names = await deps.fs.readdir(deps.directory);
-  for (const old of backupsToRemove(names)) {
+  for (const old of backupsToRemove(names, deps.retention)) {
+    if (old === name) continue;
     try {
       await deps.fs.unlink(nodePath.join(deps.directory, old));
     } catch (error) {
@@ -125,7 +204,12 @@ export type BackupOutcome = 'written' | 'failed' | 'timeout';
 export interface BackupRequester {
   /** Ask the renderer for a backup; resolves when it was written, failed, or did not arrive in time. */
   request(): Promise<BackupOutcome>;
-  /** The write handler reports each automatic backup the renderer handed over. */
+  /**
+   * The write handler asks before it accepts any bytes: true exactly once per outstanding request (the answer to
+   * it), false when nothing was asked for or the request's one answer has already arrived.
+   */
+  claim(): boolean;
+  /** The write handler reports how the claimed backup ended. */
   fulfil(ok: boolean): void;
 }
 
@@ -138,7 +222,7 @@ export interface RequesterDeps {
 }
 
 export function createBackupRequester(deps: RequesterDeps): BackupRequester {
-  let pending: { promise: Promise<BackupOutcome>; settle(outcome: BackupOutcome): void } | null = null;
+  let pending: { promise: Promise<BackupOutcome>; claimed: boolean; settle(outcome: BackupOutcome): void } | null = null;
   return {
     request() {
       if (pending) return pending.promise;
@@ -149,6 +233,7 @@ export function createBackupRequester(deps: RequesterDeps): BackupRequester {
       const timer = deps.setTimer(() => current.settle('timeout'), deps.timeoutMs);
       const current = {
         promise,
+        claimed: false,
         settle(outcome: BackupOutcome) {
           if (pending !== current) return;
           pending = null;
@@ -160,8 +245,13 @@ export function createBackupRequester(deps: RequesterDeps): BackupRequester {
       if (!deps.send()) current.settle('failed');
       return promise;
     },
+    claim() {
+      if (!pending || pending.claimed) return false;
+      pending.claimed = true;
+      return true;
+    },
     fulfil(ok) {
-      pending?.settle(ok ? 'written' : 'failed');
+      if (pending?.claimed) pending.settle(ok ? 'written' : 'failed');
     },
   };
 }

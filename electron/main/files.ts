@@ -20,9 +20,9 @@ import {
   type Result,
   type SavedFile,
   type SaveFileRequest,
-  type UiLanguage,
 } from '../../shared/ipc/contract';
 import { isDialogTitleKey, isFileFilterKey, translate } from './i18n';
+import type { Language } from '../../shared/text/language';
 
 /** Largest file the renderer may ask us to save (a letter, an answer file, a backup). */
 export const MAX_SAVE_FILE_BYTES = MAX_OPEN_FILE_BYTES;
@@ -189,12 +189,12 @@ export interface DialogLike<W> {
 
 type Translated<T> = { ok: true; value: T } | { ok: false; error: { code: 'invalid-argument'; detail: string } };
 
-function translateTitle(language: UiLanguage, key: string): Translated<string> {
+function translateTitle(language: Language, key: string): Translated<string> {
   if (!isDialogTitleKey(key)) return { ok: false, error: { code: 'invalid-argument', detail: `unknown dialog title key "${key}"` } };
   return { ok: true, value: translate(language, key) };
 }
 
-function translateFilters(language: UiLanguage, filters: readonly FileFilter[]): Translated<NativeFileFilter[]> {
+function translateFilters(language: Language, filters: readonly FileFilter[]): Translated<NativeFileFilter[]> {
   const translated: NativeFileFilter[] = [];
   for (const filter of filters) {
     if (!isFileFilterKey(filter.nameKey)) {
@@ -206,7 +206,7 @@ function translateFilters(language: UiLanguage, filters: readonly FileFilter[]):
 }
 
 export interface OpenFileOptions {
-  language: UiLanguage;
+  language: Language;
   maxBytes?: number;
   fs?: FsLike;
 }
@@ -237,7 +237,7 @@ export async function openFileWithDialog<W>(
 }
 
 export interface SaveFileOptions {
-  language: UiLanguage;
+  language: Language;
   /** Where the dialog starts, e.g. app.getPath('documents'). */
   defaultDirectory: string;
   write?: (target: string, bytes: Uint8Array) => Promise<void>;

@@ -7,7 +7,7 @@
  *
  * A `&` before a letter marks the Windows/Linux menu mnemonic (Alt+letter); `menu.ts` strips it on macOS.
  */
-import type { UiLanguage } from '../../shared/ipc/contract';
+import type { Language } from '../../shared/text/language';
 
 const sv = {
   // Top-level menus.
@@ -147,11 +147,11 @@ const en: Record<MessageKey, string> = {
   'errors.startup': 'Antal could not start.',
 };
 
-export const MESSAGES: Readonly<Record<UiLanguage, Readonly<Record<MessageKey, string>>>> = { sv, en };
+export const MESSAGES: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = { sv, en };
 
-export const UI_LANGUAGES: readonly UiLanguage[] = ['sv', 'en'];
+export const UI_LANGUAGES: readonly Language[] = ['sv', 'en'];
 
-export function translate(language: UiLanguage, key: MessageKey): string {
+export function translate(language: Language, key: MessageKey): string {
   return MESSAGES[language][key];
 }
 
@@ -174,7 +174,7 @@ export function isFileFilterKey(key: string): key is FileFilterKey {
 export const DIALOG_TITLE_KEYS = Object.keys(sv).filter(isDialogTitleKey);
 export const FILE_FILTER_KEYS = Object.keys(sv).filter(isFileFilterKey);
 
-export function isUiLanguage(value: unknown): value is UiLanguage {
+export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (UI_LANGUAGES as readonly string[]).includes(value);
 }
 
@@ -182,7 +182,7 @@ export function isUiLanguage(value: unknown): value is UiLanguage {
  * The menu language before the renderer has said which one the user chose: Swedish for any Swedish
  * system locale (sv, sv-SE, sv-FI), otherwise English. The first preferred language decides.
  */
-export function pickInitialLanguage(preferredLanguages: readonly string[]): UiLanguage {
+export function pickInitialLanguage(preferredLanguages: readonly string[]): Language {
   const first = preferredLanguages[0]?.toLowerCase() ?? '';
   return first === 'sv' || first.startsWith('sv-') || first.startsWith('sv_') ? 'sv' : 'en';
 }

@@ -16,7 +16,7 @@ import {
 } from '../../shared/ipc/contract';
 import { autoBackupBytesProblem } from './backup';
 import { describeError, errorCode, MAX_SAVE_FILE_BYTES } from './files';
-import { isFileFilterKey, isDialogTitleKey, isUiLanguage } from './i18n';
+import { isFileFilterKey, isDialogTitleKey, isLanguage } from './i18n';
 import { isRendererUrl } from './trusted-url';
 
 /** Request/response methods; `onMenuCommand` is a main → renderer event, not an invoke. */
@@ -188,7 +188,7 @@ export const ARGUMENT_VALIDATORS: { [K in InvokeMethod]: (args: readonly unknown
   setLanguage: (args) => {
     const arg = single(args, 'setLanguage');
     if (!arg.ok) return arg;
-    return isUiLanguage(arg.value) ? { ok: true, value: arg.value } : invalid(`setLanguage: expected "sv" or "en", got ${JSON.stringify(arg.value)}`);
+    return isLanguage(arg.value) ? { ok: true, value: arg.value } : invalid(`setLanguage: expected "sv" or "en", got ${JSON.stringify(arg.value)}`);
   },
   writeAutoBackup: (args) => {
     const arg = single(args, 'writeAutoBackup');

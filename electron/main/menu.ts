@@ -5,8 +5,9 @@
  * and devtools would give anyone at the keyboard a console inside the app's origin.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand, UiLanguage } from '../../shared/ipc/contract';
+import type { MenuCommand } from '../../shared/ipc/contract';
 import { translate, type MessageKey } from './i18n';
+import type { Language } from '../../shared/text/language';
 
 export interface MenuOptions {
   isDev: boolean;
@@ -21,7 +22,7 @@ export function menuLabel(label: string, platform: NodeJS.Platform): string {
 }
 
 export function buildMenuTemplate(
-  language: UiLanguage,
+  language: Language,
   platform: NodeJS.Platform,
   send: (command: MenuCommand) => void,
   options: MenuOptions,

@@ -43,9 +43,9 @@ export function secureWebPreferences(preloadPath: string, flags: MainWindowFlags
     // On Windows/Linux the spellchecker downloads dictionaries from Google; the app works offline and
     // has little free text.
     spellcheck: false,
-    // Chromium's built-in PDF viewer shows the letter preview (a blob: PDF in an <iframe>, allowed by the CSP's
-    // frame-src blob:). No other plugin exists in Electron.
-    plugins: true,
+    // No plugins, not even Chromium's PDF viewer: the letter preview draws the pages itself with pdf.js, so no
+    // frame, no blob: navigation and no request from the viewer's internal origin is ever needed.
+    plugins: false,
     // WebSQL is deprecated and unused; IndexedDB holds the data.
     enableWebSQL: false,
     // Stop a misbehaving page from trapping the user in a loop of alert() dialogs.

@@ -18,8 +18,8 @@ import {
   type Result,
   type SavedFile,
   type SaveFileRequest,
-  type UiLanguage,
 } from '../../shared/ipc/contract';
+import type { Language } from '../../shared/text/language';
 
 /** The parts of Electron's `ipcRenderer` the bridge uses. */
 export interface IpcRendererLike {
@@ -38,7 +38,7 @@ export function createBridge(ipc: IpcRendererLike) {
     getAppInfo: () => ipc.invoke(IPC_CHANNELS.getAppInfo) as Promise<Result<AppInfo>>,
     openFile: (request: OpenFileRequest) => ipc.invoke(IPC_CHANNELS.openFile, request) as Promise<Result<OpenedFile>>,
     saveFile: (request: SaveFileRequest) => ipc.invoke(IPC_CHANNELS.saveFile, request) as Promise<Result<SavedFile>>,
-    setLanguage: (language: UiLanguage) => ipc.invoke(IPC_CHANNELS.setLanguage, language) as Promise<Result<null>>,
+    setLanguage: (language: Language) => ipc.invoke(IPC_CHANNELS.setLanguage, language) as Promise<Result<null>>,
     onMenuCommand: (listener: (command: MenuCommand) => void) => {
       // The IPC event object never reaches the page (it carries `sender` and the ability to reply).
       const forward = (_event: unknown, command: unknown): void => {

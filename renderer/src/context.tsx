@@ -1,13 +1,13 @@
 import { createContext, useContext } from 'react';
-import type { UiLanguage } from '../../shared/ipc/contract';
 import type { AntalDatabase } from './db/database';
 import type { Platform } from './platform';
+import type { Language } from '../../shared/text/language';
 
 export interface AppServices {
   db: AntalDatabase;
   platform: Platform;
-  language: UiLanguage;
-  setLanguage(language: UiLanguage): Promise<void>;
+  language: Language;
+  setLanguage(language: Language): Promise<void>;
   /** Injected clock, so tests and the core never read the time themselves. */
   now(): Date;
 }

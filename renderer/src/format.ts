@@ -1,11 +1,11 @@
 // Locale-aware formatting of counts, intervals, percentages and dates (sv-SE: "1 234", "12,5 %", ISO dates).
-import type { UiLanguage } from '../../shared/ipc/contract';
+import { roundInterval } from '../../shared/estimate/interval';
 import type { Interval } from '../../shared/estimate/types';
-import { LOCALES } from './i18n';
+import { LOCALES, type Language } from '../../shared/text/language';
 
 const cache = new Map<string, Intl.NumberFormat>();
 
-function numberFormat(language: UiLanguage, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+function numberFormat(language: Language, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = language + JSON.stringify(options);
   let format = cache.get(key);
   if (!format) {
@@ -16,29 +16,21 @@ function numberFormat(language: UiLanguage, options: Intl.NumberFormatOptions): 
 }
 
 /** A count of patients: whole numbers with the locale's grouping. */
-export function formatCount(value: number, language: UiLanguage): string {
+export function formatCount(value: number, language: Language): string {
   return numberFormat(language, { maximumFractionDigits: 0 }).format(Math.round(value));
 }
 
-/**
- * An interval's bounds rounded outwards (low down, high up) so the printed interval never claims more
- * certainty than the computed one; the point estimate is rounded to nearest.
- */
-export function roundInterval(interval: Interval): Interval {
-  return { low: Math.floor(interval.low + 1e-9), point: Math.round(interval.point), high: Math.ceil(interval.high - 1e-9) };
-}
-
-export function formatIntervalRange(interval: Interval, language: UiLanguage): string {
+export function formatIntervalRange(interval: Interval, language: Language): string {
   const r = roundInterval(interval);
   return `${formatCount(r.low, language)}–${formatCount(r.high, language)}`;
 }
 
 /** A share 0..1 as a percentage, e.g. 0.125 → "12,5 %" in Swedish. */
-export function formatPercent(share: number, language: UiLanguage, fractionDigits = 1): string {
+export function formatPercent(share: number, language: Language, fractionDigits = 1): string {
   return numberFormat(language, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: fractionDigits }).format(share);
 }
 
-export function formatDecimal(value: number, language: UiLanguage, fractionDigits = 1): string {
+export function formatDecimal(value: number, language: Language, fractionDigits = 1): string {
   return numberFormat(language, { maximumFractionDigits: fractionDigits, minimumFractionDigits: 0 }).format(value);
 }
 
@@ -54,7 +46,7 @@ export function formatIsoDateTime(date: Date): string {
   return `${formatIsoDate(date)} ${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
 }
 
-export function formatBytes(bytes: number, language: UiLanguage): string {
+export function formatBytes(bytes: number, language: Language): string {
   if (bytes < 1024) return `${formatCount(bytes, language)} B`;
   if (bytes < 1024 * 1024) return `${formatDecimal(bytes / 1024, language)} kB`;
   return `${formatDecimal(bytes / (1024 * 1024), language)} MB`;

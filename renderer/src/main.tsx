@@ -1,19 +1,19 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { UiLanguage } from '../../shared/ipc/contract';
 import { createDemoDataset } from '../../shared/demo/dataset';
 import { DEMO_STUDY } from '../../shared/demo/study';
-import { App } from './App';
+import { App } from './shell/App';
 import { installBrowserNavigationGuard } from './backup/navigation-guard';
 import { startAutoBackups } from './backup/start-auto-backups';
 import { AppContext, type AppServices } from './context';
-import { appendAudit, auditTables } from './db/audit';
-import { AntalDatabase, getSetting, putSetting } from './db/database';
+import { AntalDatabase } from './db/database';
 import { seedDemoIfNew } from './db/seed';
-import { DEFAULT_LANGUAGE, initI18n, isUiLanguage } from './i18n';
+import { initI18n } from './i18n';
 import { detectPlatform } from './platform';
 import { ErrorBoundary } from './ui/ErrorBoundary';
-import { startTheme } from './ui/theme';
+import { loadLanguage, saveLanguage } from './settings/language';
+import { startTheme } from './settings/theme';
+import type { Language } from '../../shared/text/language';
 import './styles.css';
 
 // The stored theme goes on <html data-theme> before anything renders, so the first paint has the right colours.
@@ -33,8 +33,6 @@ function claimReactAriaPressableStyle(): void {
   document.head.append(marker);
 }
 claimReactAriaPressableStyle();
-
-const LANGUAGE_KEY = 'language';
 
 /** Asks the browser not to evict our IndexedDB data under storage pressure. */
 async function persistStorage(): Promise<boolean | null> {
@@ -58,8 +56,7 @@ async function start(): Promise<void> {
   await seedDemoIfNew(db, () => ({ dataset: createDemoDataset(), study: DEMO_STUDY }), now());
   // Desktop only: answer the main process's backup requests (on quit and daily).
   startAutoBackups(db, now);
-  const stored = await getSetting<string>(db, LANGUAGE_KEY);
-  const initial: UiLanguage = isUiLanguage(stored) ? stored : DEFAULT_LANGUAGE;
+  const initial = await loadLanguage(db);
   const i18n = await initI18n(initial);
   void platform.setLanguage(initial);
 
@@ -68,17 +65,14 @@ async function start(): Promise<void> {
     // React's default would print the raw error to the console, and its message may hold request content.
     onCaughtError: () => undefined,
   });
-  const render = (language: UiLanguage) => {
+  const render = (language: Language) => {
     const services: AppServices = {
       db,
       platform,
       language,
       now,
       async setLanguage(next) {
-        await db.transaction('rw', auditTables(db), async () => {
-          await putSetting(db, LANGUAGE_KEY, next);
-          await appendAudit(db, { kind: 'settings', summary: `Language set to ${next}`, details: { key: LANGUAGE_KEY, value: next } });
-        });
+        await saveLanguage(db, next);
         await i18n.changeLanguage(next);
         document.documentElement.lang = next;
         void platform.setLanguage(next);

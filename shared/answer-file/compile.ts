@@ -25,7 +25,7 @@
 import type { Basis } from '../counts/dataset';
 import type { EffAnswers } from '../answer/snapshot';
 import { checkDisclosure, discloseValue, protectedRanges, type AdditiveRelation, type Component, type DisclosurePolicy, type PrintedCell, type PrintedTable } from '../disclosure';
-import { COUNTY_CODES, DEFAULT_HALLAND_RULE, HEALTHCARE_REGION_IDS, regionByCode, type CountyCode, type HallandRule, type HealthcareRegionId } from '../regions/regions';
+import { COUNTY_CODES, DEFAULT_HALLAND_RULE, HEALTHCARE_REGION_IDS, regionByCode, type CountyCode, type HallandRule, type HealthcareRegionId, regionName } from '../regions/regions';
 import { stableStringify, hashJson } from '../utils/stable-json';
 import { verifyAnswerFileHash } from './create';
 import type { AnswerFile, AnswerFileCriteria, AnswerFileProvenance, AnswerFileRequest, DisclosedNumber, InterestedClinic } from './types';
@@ -342,7 +342,7 @@ export function compiledPrintedTable(compiled: Pick<CompiledAnswerContent, 'regi
     }
     for (const [a, b] of [['low', 'point'], ['point', 'high']] as const) if (printed.has(`${id}#${a}`) && printed.has(`${id}#${b}`)) order.push([`${id}#${a}`, `${id}#${b}`]);
   };
-  compiled.regions.forEach((r) => addFigure(`region:${r.region}`, regionByCode(r.region).nameEn, r.figure));
+  compiled.regions.forEach((r) => addFigure(`region:${r.region}`, regionName(r.region, 'en'), r.figure));
   compiled.healthcareRegions.forEach((h) => addFigure(`healthcare-region:${h.id}`, h.id, h.figure));
   addFigure('national', 'Sweden', compiled.national.figure);
   const hallandPrinted = printed.has(`region:${HALLAND}#point`);

@@ -1,17 +1,18 @@
 /**
  * The answer file's JSON Schema (draft 2020-12) and the reading of an answer file: JSON → shape (this schema) →
- * meaning (unique regions, low ≤ high, a usable policy). As with the study file (shared/criteria/study-schema.ts)
- * the schema is a TS module and checked here by a walk over the keywords it uses, so the published schema and
- * the check cannot drift apart; the unit tests also validate it with a full validator (Ajv). Ajv itself is not
- * used at run time: it compiles validators with `new Function`, which the app's Content-Security-Policy forbids.
+ * meaning (unique regions, low ≤ high, a usable policy). As with the study file, the schema is a TS module and
+ * the shape check walks this very schema (shared/json/schema.ts), so the published schema and the check cannot
+ * drift apart; the unit tests also validate it with a full validator (Ajv).
  */
 import { validateDisclosurePolicy } from '../disclosure/policy';
+import { checkAgainstSchema, describeValue, jsonPointer, type JsonSchema, type SchemaIssue } from '../json/schema';
+import { parseJsonText } from '../json/text';
 import { COUNTY_CODES, HEALTHCARE_REGION_IDS } from '../regions/regions';
 import { ANSWER_FILE_FORMAT, ANSWER_FILE_VERSION, type AnswerFile, type AnswerFileIssue, type ParseAnswerFileResult } from './types';
 
 export const ANSWER_FILE_SCHEMA_ID = `https://antal-feasibility.se/schemas/answer-file/v${ANSWER_FILE_VERSION}.json`;
 
-type Schema = { [keyword: string]: unknown };
+type Schema = JsonSchema;
 
 const text = { type: 'string', minLength: 1 } as const;
 const anyText = { type: 'string' } as const;
@@ -96,78 +97,22 @@ export const ANSWER_FILE_JSON_SCHEMA = {
 } as const;
 
 // ---------------------------------------------------------------------------------------------------------
-// The shape check: a walk over the keywords the schema above uses.
+// Reading an answer file: the shared JSON text reader and schema walk, with this format's paths and wording.
 
-const typeOf = (value: unknown): string => {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
-  return typeof value;
-};
-
-const typeMatches = (value: unknown, type: string): boolean => {
-  const actual = typeOf(value);
-  return actual === type || (type === 'number' && actual === 'integer');
-};
-
-/** A short description of a found value for messages: strings quoted, long values cut. */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return '(nothing)';
-  const raw = typeof value === 'string' ? `"${value}"` : (JSON.stringify(value) ?? String(value));
-  return raw.length > 60 ? `${raw.slice(0, 57)}…` : raw;
-}
-
-const typeWord = (t: string): string => (t === 'integer' ? 'a whole number' : t === 'null' ? 'null' : `a${/^[aeiou]/.test(t) ? 'n' : ''} ${t}`);
-
-function resolve(schema: Schema): Schema {
-  const ref = schema.$ref;
-  if (typeof ref !== 'string') return schema;
-  const target = (ANSWER_FILE_JSON_SCHEMA.$defs as Record<string, Schema>)[ref.replace('#/$defs/', '')];
-  if (!target) throw new Error(`Answer file schema: unknown $ref ${ref}`);
-  return target;
-}
-
-const pointer = (path: string, key: string | number): string => `${path}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
-
-function walk(schemaIn: Schema, value: unknown, path: string, issues: AnswerFileIssue[]): void {
-  const schema = resolve(schemaIn);
-  const issue = (expected: string, found: unknown = value): void => {
-    const where = path === '' ? '(the file)' : path;
-    issues.push({ path, found: describeValue(found), expected, message: `${where}: expected ${expected}, found ${describeValue(found)}` });
-  };
-  if ('const' in schema && value !== schema.const) return issue(describeValue(schema.const));
-  if ('enum' in schema && !(schema.enum as unknown[]).includes(value)) return issue(`one of ${(schema.enum as unknown[]).map(describeValue).join(', ')}`);
-  if ('type' in schema) {
-    const types = Array.isArray(schema.type) ? (schema.type as string[]) : [schema.type as string];
-    if (!types.some((t) => typeMatches(value, t))) return issue(types.map(typeWord).join(' or '));
-  }
-  if (typeof value === 'number' && typeof schema.minimum === 'number' && value < schema.minimum) issue(`a number ≥ ${schema.minimum}`);
-  if (typeof value === 'number' && typeof schema.maximum === 'number' && value > schema.maximum) issue(`a number ≤ ${schema.maximum}`);
-  if (typeof value === 'string') {
-    if (typeof schema.minLength === 'number' && value.length < schema.minLength) issue('a non-empty text');
-    if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value)) issue(typeof schema.description === 'string' ? schema.description : `text matching ${schema.pattern}`);
-  }
-  if (Array.isArray(value) && schema.items) value.forEach((item, i) => walk(schema.items as Schema, item, pointer(path, i), issues));
-  if (typeOf(value) === 'object') {
-    const record = value as Record<string, unknown>;
-    const properties = (schema.properties ?? {}) as Record<string, Schema>;
-    for (const key of (schema.required ?? []) as string[]) {
-      if (!(key in record)) issues.push({ path: pointer(path, key), found: '(nothing)', expected: 'a value (required)', message: `${pointer(path, key)}: is missing` });
-    }
-    for (const [key, item] of Object.entries(record)) {
-      if (key in properties) walk(properties[key]!, item, pointer(path, key), issues);
-      else if (schema.additionalProperties === false) {
-        issues.push({ path: pointer(path, key), found: describeValue(item), expected: `no member "${key}"`, message: `${pointer(path, key)}: is not a member of an answer file here (misspelt?)` });
-      }
-    }
-  }
+/** An issue of the walk as an answer-file issue: JSON Pointer path, what was found and what was expected. */
+function answerFileIssue(issue: SchemaIssue): AnswerFileIssue {
+  const path = jsonPointer(issue.path);
+  const where = path === '' ? '(the file)' : path;
+  const found = describeValue(issue.found);
+  if (issue.kind === 'missing') return { path, found, expected: issue.expected, message: `${where}: is missing` };
+  if (issue.kind === 'not-allowed') return { path, found, expected: issue.expected, message: `${where}: is not a member of an answer file here (misspelt?)` };
+  const expected = issue.member ? `"${issue.member}" ${issue.expected}` : issue.expected;
+  return { path, found, expected, message: `${where}: expected ${expected}, found ${found}` };
 }
 
 /** Shape issues of a parsed answer file against ANSWER_FILE_JSON_SCHEMA, with JSON Pointer paths. */
 export function checkAnswerFileShape(value: unknown): AnswerFileIssue[] {
-  const issues: AnswerFileIssue[] = [];
-  walk(ANSWER_FILE_JSON_SCHEMA as unknown as Schema, value, '', issues);
-  return issues;
+  return checkAgainstSchema(ANSWER_FILE_JSON_SCHEMA, value).map(answerFileIssue);
 }
 
 /** What a schema cannot say: each region once, every interval low ≤ high, a policy that can be used. */
@@ -188,112 +133,16 @@ function checkMeaning(file: AnswerFile): AnswerFileIssue[] {
   return issues;
 }
 
-/** The 1-based line and column of a character offset in a text. */
-function lineAndColumn(source: string, offset: number): { line: number; column: number } {
-  const before = source.slice(0, Math.max(0, offset));
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
-}
-
-/**
- * The offset of the first JSON syntax error in a text (JSON.parse's messages differ between engines and often
- * give no position), found by a small recursive-descent scan of RFC 8259's grammar.
- */
-export function jsonErrorOffset(source: string): number {
-  let i = 0;
-  const ws = () => {
-    while (i < source.length && ' \t\n\r'.includes(source[i]!)) i++;
-  };
-  const fail = (): never => {
-    throw i;
-  };
-  const literal = (word: string) => {
-    if (source.startsWith(word, i)) i += word.length;
-    else fail();
-  };
-  const string = () => {
-    i++;
-    while (i < source.length && source[i] !== '"') {
-      if (source.charCodeAt(i) < 0x20) fail();
-      if (source[i] === '\\') {
-        i++;
-        if (source[i] === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(source.slice(i + 1, i + 5))) fail();
-          i += 4;
-        } else if (!'"\\/bfnrt'.includes(source[i] ?? '')) fail();
-      }
-      i++;
-    }
-    if (i >= source.length) fail();
-    i++;
-  };
-  const value = (): void => {
-    ws();
-    const c = source[i];
-    if (c === '{') {
-      i++;
-      ws();
-      if (source[i] === '}') return void i++;
-      for (;;) {
-        ws();
-        if (source[i] !== '"') fail();
-        string();
-        ws();
-        if (source[i] !== ':') fail();
-        i++;
-        value();
-        ws();
-        if (source[i] === ',') i++;
-        else if (source[i] === '}') return void i++;
-        else fail();
-      }
-    }
-    if (c === '[') {
-      i++;
-      ws();
-      if (source[i] === ']') return void i++;
-      for (;;) {
-        value();
-        ws();
-        if (source[i] === ',') i++;
-        else if (source[i] === ']') return void i++;
-        else fail();
-      }
-    }
-    if (c === '"') return string();
-    if (c === 't') return literal('true');
-    if (c === 'f') return literal('false');
-    if (c === 'n') return literal('null');
-    const number = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(source.slice(i, i + 400));
-    if (!number) fail();
-    i += number![0].length;
-  };
-  try {
-    value();
-    ws();
-    return i < source.length ? i : -1;
-  } catch (offset) {
-    return typeof offset === 'number' ? offset : i;
-  }
-}
-
 /** An answer file's text → the file, or every issue found (JSON syntax with line and column, then shape, then meaning). */
 export function parseAnswerFile(source: string): ParseAnswerFileResult {
-  const clean = source.replace(/^\uFEFF/, '');
-  let value: unknown;
-  try {
-    value = JSON.parse(clean);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const offset = jsonErrorOffset(clean);
-    const at = offset >= 0 ? lineAndColumn(clean, offset) : null;
-    const found = offset >= 0 && offset < clean.length ? JSON.stringify(clean[offset]) : 'the end of the text';
-    const detail = at ? `not valid JSON: unexpected ${found}` : `not valid JSON (${message.replace(/\s+/g, ' ')})`;
-    return { ok: false, issues: [{ path: '', ...(at ?? {}), found, expected: 'JSON', message: `${at ? `line ${at.line}, column ${at.column}` : '(the file)'}: ${detail}` }] };
+  const text = parseJsonText(source);
+  if (!text.ok) {
+    const { line, column, found, message } = text.error;
+    return { ok: false, issues: [{ path: '', ...(line === undefined ? {} : { line, column }), found, expected: 'JSON', message }] };
   }
-  const shape = checkAnswerFileShape(value);
+  const shape = checkAnswerFileShape(text.value);
   if (shape.length > 0) return { ok: false, issues: shape };
-  const file = value as AnswerFile;
+  const file = text.value as AnswerFile;
   const meaning = checkMeaning(file);
   return meaning.length > 0 ? { ok: false, issues: meaning } : { ok: true, file };
 }

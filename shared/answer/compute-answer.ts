@@ -19,6 +19,8 @@ export interface AnswerOptions {
    * split population-weighted instead of uniformly (see estimate/population-weights.ts). Null or absent: uniformly.
    */
   population?: Dataset | null;
+  /** Today's date (YYYY-MM-DD, the user's calendar): the forecast never starts recruitment before it. */
+  today?: string;
 }
 
 export interface ComputedAnswer {
@@ -30,8 +32,8 @@ export interface ComputedAnswer {
 }
 
 export function computeAnswer(study: Study, datasets: readonly Dataset[], options: AnswerOptions): ComputedAnswer {
-  const estimate = estimateEligible(study, [...datasets], options);
-  const projection = projectRecruitment(study, estimate);
+  const estimate = estimateEligible(study, [...datasets], { hallandRule: options.hallandRule, population: options.population ?? null });
+  const projection = projectRecruitment(study, estimate, options.today !== undefined ? { today: options.today } : {});
   const verdict = verdictFromProbability(projection.probability, study.verdictThresholds);
   return { estimate, projection, verdict, feedback: earlyFeedback(study, estimate) };
 }

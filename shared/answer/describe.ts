@@ -8,11 +8,12 @@ import type { Dataset, Dimension } from '../counts/dataset';
 import { withStudyBasis } from '../criteria/basis';
 import type { EstimatePeriod, Predicate, Study, StudyBasis } from '../criteria/study';
 import type { AgeShareLine, AttritionStep, BlockingProblem, EstimatePeriodUsed, EstimateWarning, OverlapNote, ProblemFix } from '../estimate/types';
-import { formatNumber, formatPercent } from '../letter/format';
-import { regionByCode, type CountyCode } from '../regions/regions';
-import { answerText, type AnswerTextLanguage } from './texts';
+import { formatNumber, formatPercent } from '../text/format';
+import { regionName, type CountyCode } from '../regions/regions';
+import type { Language } from '../text/language';
+import { answerText } from './texts';
 
-type L = AnswerTextLanguage;
+type L = Language;
 
 /** One sentence saying what the study counts, where and from which periods. */
 export function basisExplanation(basis: StudyBasis, language: L): string {
@@ -188,7 +189,7 @@ export function predicateLabel(predicate: Predicate, language: L, dimensions: re
     case 'sex':
       return answerText(language, predicate.sex === 'male' ? 'label_sex_male' : 'label_sex_female');
     case 'region':
-      return answerText(language, 'label_region', { regions: predicate.regions.map((c: CountyCode) => (language === 'sv' ? regionByCode(c).nameSv : regionByCode(c).nameEn)).join(', ') });
+      return answerText(language, 'label_region', { regions: predicate.regions.map((c: CountyCode) => regionName(c, language)).join(', ') });
     case 'extra':
       return answerText(language, 'label_values', { dimension: dimensionName(dimensions, predicate.key), values: predicate.values.join(', ') });
     case 'hierarchy':
@@ -208,7 +209,7 @@ export function warningMessage(warning: EstimateWarning, language: L, stepLabel:
     case 'events-not-persons':
       return answerText(language, 'warning_events');
     case 'joint-count-capped':
-      return answerText(language, 'warning_jointCapped', { step: stepLabel(warning.stepId), region: language === 'sv' ? regionByCode(warning.region).nameSv : regionByCode(warning.region).nameEn });
+      return answerText(language, 'warning_jointCapped', { step: stepLabel(warning.stepId), region: regionName(warning.region, language) });
     case 'overlapping-values':
       return answerText(language, 'warning_overlap', { dimensions: warning.dimensions.join(', ') });
     default:

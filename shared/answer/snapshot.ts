@@ -15,13 +15,12 @@ import type { HallandRule } from '../regions/regions';
 import { hashJson, stableStringify } from '../utils/stable-json';
 import type { ComputedAnswer } from './compute-answer';
 import { assertSendable } from './blocked';
+import type { Language } from '../text/language';
 
 export const ANSWER_SNAPSHOT_VERSION = 1;
 
-export type LetterLanguage = 'sv' | 'en';
-
-/** The study unit on the letterhead and in the signature (the renderer's UnitProfile has this shape). */
-export interface SnapshotUnitProfile {
+/** The study unit on the letterhead and in the signature: what Settings stores and a letter's snapshot keeps. */
+export interface UnitProfile {
   unitName: string;
   address: string;
   signatoryName: string;
@@ -29,6 +28,8 @@ export interface SnapshotUnitProfile {
   /** The logo as a data URL (PNG or SVG), or null. */
   logo: { name: string; mediaType: 'image/png' | 'image/svg+xml'; dataUrl: string } | null;
 }
+
+export const EMPTY_UNIT_PROFILE: UnitProfile = { unitName: '', address: '', signatoryName: '', signatoryTitle: '', logo: null };
 
 /** Where a dataset's counts came from: what the letter's provenance section prints. */
 export interface DatasetProvenanceRecord {
@@ -85,7 +86,7 @@ export type SnapshotAnswer = Pick<ComputedAnswer, 'estimate' | 'projection' | 'v
 
 export interface AnswerSnapshotContent {
   schemaVersion: typeof ANSWER_SNAPSHOT_VERSION;
-  language: LetterLanguage;
+  language: Language;
   /** ISO 8601 date-time (UTC): the PDF's creation date. */
   createdAt: string;
   /** The letter's date (YYYY-MM-DD) as the writer's calendar showed it when the snapshot was taken. */
@@ -94,7 +95,7 @@ export interface AnswerSnapshotContent {
   answer: SnapshotAnswer;
   datasets: DatasetProvenanceRecord[];
   settings: SnapshotSettings;
-  unit: SnapshotUnitProfile;
+  unit: UnitProfile;
   request?: RequestFacts;
 }
 
@@ -104,7 +105,7 @@ export interface AnswerSnapshot extends AnswerSnapshotContent {
 }
 
 export interface CreateSnapshotInput {
-  language: LetterLanguage;
+  language: Language;
   /** When the snapshot is taken. Injected: the core never reads the clock. */
   createdAt: Date | string;
   /** The local calendar date (YYYY-MM-DD); defaults to createdAt's UTC date. */
@@ -116,7 +117,7 @@ export interface CreateSnapshotInput {
   datasets: ReadonlyArray<Dataset | DatasetProvenanceRecord>;
   hallandRule: HallandRule;
   disclosurePolicy: DisclosurePolicy;
-  unit: SnapshotUnitProfile;
+  unit: UnitProfile;
   request?: RequestFacts;
 }
 
@@ -186,7 +187,7 @@ export function verifySnapshot(snapshot: AnswerSnapshot): boolean {
 }
 
 /** The same snapshot in another language: a new content hash, everything else unchanged. */
-export function withLanguage(snapshot: AnswerSnapshot, language: LetterLanguage): AnswerSnapshot {
+export function withLanguage(snapshot: AnswerSnapshot, language: Language): AnswerSnapshot {
   if (snapshot.language === language) return snapshot;
   const { contentHash: _hash, ...content } = snapshot;
   const next: AnswerSnapshotContent = { ...content, language };

@@ -4,7 +4,8 @@
  * criterion labels. The app, the CLI and the letter word these things with these texts (describe.ts), so the
  * screen and the letter say the same, and no internal word reaches a Swedish reader.
  */
-export type AnswerTextLanguage = 'sv' | 'en';
+import type { Language } from '../text/language';
+import { fill } from '../text/template';
 
 const sv = {
   // The basis in one sentence.
@@ -153,9 +154,9 @@ const en: typeof sv = {
 
 export type AnswerTextKey = keyof typeof sv;
 
-export const ANSWER_TEXTS: Record<AnswerTextLanguage, typeof sv> = { sv, en };
+export const ANSWER_TEXTS: Record<Language, typeof sv> = { sv, en };
 
 /** The text with `{name}` placeholders filled. */
-export function answerText(language: AnswerTextLanguage, key: AnswerTextKey, params: Record<string, string | number> = {}): string {
-  return ANSWER_TEXTS[language][key].replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
+export function answerText(language: Language, key: AnswerTextKey, params: Record<string, string | number> = {}): string {
+  return fill(ANSWER_TEXTS[language][key], Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])));
 }

@@ -8,12 +8,15 @@
  * study file is accepted only when both find nothing. The schema is a TS module rather than a .json file so the
  * compiler and linter see it and the app needs no JSON import; `antal` and tests can print or export it.
  *
- * checkStudyShape walks the schema itself (the subset of keywords used here), so the shape check and the
- * published schema cannot drift apart; the unit tests also check the schema with a full validator (Ajv).
+ * checkStudyShape walks this very schema (shared/json/schema.ts, the same walk as the answer file's), so the shape
+ * check and the published schema cannot drift apart; the unit tests also check the schema with a full validator
+ * (Ajv).
  *
  * A file of an older version is migrated before it is checked (study-migration.ts), so version 1 files keep
  * working; the schema describes the current version only.
  */
+import { checkAgainstSchema, describeValue, dottedPath, type SchemaIssue } from '../json/schema';
+import { parseJsonText } from '../json/text';
 import { COUNTY_CODES } from '../regions/regions';
 import { STUDY_SCHEMA_VERSION, type Study } from './study';
 import { migrateStudy } from './study-migration';
@@ -25,7 +28,7 @@ type Schema = { [keyword: string]: unknown };
 
 const share = { type: 'number', minimum: 0, maximum: 1 } as const;
 const nonEmptyString = { type: 'string', minLength: 1 } as const;
-const isoDate = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
+const isoDate = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a date written YYYY-MM-DD' } as const;
 const county = { enum: [...COUNTY_CODES] } as const;
 
 const object = (properties: Record<string, unknown>, required: string[] = Object.keys(properties)): Schema => ({
@@ -134,7 +137,7 @@ export const STUDY_JSON_SCHEMA = {
         ratePerMonth: { type: 'number', minimum: 0 },
         rateCertainty: { enum: ['low', 'medium', 'high'] },
       },
-      ['id', 'name', 'region', 'activationMonth', 'shareOfRegion'],
+      ['id', 'name', 'region', 'activationMonth'],
     ),
     recruitment: object(
       {
@@ -155,123 +158,38 @@ export const STUDY_JSON_SCHEMA = {
 } as const;
 
 // ---------------------------------------------------------------------------------------------------------
-// The shape check: a walk over the keywords the schema above uses.
+// Reading a study file: the shared JSON text reader and schema walk, with this format's dotted paths and wording.
 
-const typeOf = (value: unknown): string => {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
-  return typeof value;
-};
-
-const typeMatches = (value: unknown, type: string): boolean => {
-  const actual = typeOf(value);
-  return actual === type || (type === 'number' && actual === 'integer');
-};
-
-const describe = (value: unknown): string => (typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value));
-
-function resolve(schema: Schema): Schema {
-  const ref = schema.$ref;
-  if (typeof ref !== 'string') return schema;
-  const name = ref.replace('#/$defs/', '');
-  const target = (STUDY_JSON_SCHEMA.$defs as Record<string, Schema>)[name];
-  if (!target) throw new Error(`Study schema: unknown $ref ${ref}`);
-  return target;
-}
-
-function walk(schemaIn: Schema, value: unknown, path: string, issues: StudyIssue[]): void {
-  const schema = resolve(schemaIn);
-  const at = path === '' ? '(the study)' : path;
-  const issue = (message: string): void => void issues.push({ path: path === '' ? '' : path, message });
-
-  if ('oneOf' in schema) {
-    const branches = (schema.oneOf as Schema[]).map(resolve);
-    const results = branches.map((branch) => {
-      const found: StudyIssue[] = [];
-      walk(branch, value, path, found);
-      return found;
-    });
-    if (results.filter((r) => r.length === 0).length === 1) return;
-    // Tagged unions: report against the branch whose "kind" matches, which is what the author meant.
-    const kind = typeof value === 'object' && value !== null ? (value as { kind?: unknown }).kind : undefined;
-    const tagged = branches.findIndex((b) => ((b.properties as Record<string, Schema> | undefined)?.kind?.const ?? null) === kind);
-    if (tagged >= 0) {
-      issues.push(...results[tagged]!);
-      return;
-    }
-    const kinds = branches.map((b) => (b.properties as Record<string, Schema> | undefined)?.kind?.const).filter((k) => k !== undefined);
-    issue(kinds.length > 0 ? `"kind" must be one of ${kinds.map(describe).join(', ')} (found ${describe(kind)})` : `${at} matches none of the allowed forms`);
-    return;
-  }
-  if ('const' in schema && value !== schema.const) {
-    issue(`must be ${describe(schema.const)} (found ${describe(value)})`);
-    return;
-  }
-  if ('enum' in schema && !(schema.enum as unknown[]).includes(value)) {
-    issue(`must be one of ${(schema.enum as unknown[]).map(describe).join(', ')} (found ${describe(value)})`);
-    return;
-  }
-  if ('type' in schema) {
-    const types = Array.isArray(schema.type) ? (schema.type as string[]) : [schema.type as string];
-    if (!types.some((t) => typeMatches(value, t))) {
-      issue(`must be ${types.map((t) => (t === 'integer' ? 'a whole number' : t === 'null' ? 'null' : `a${/^[aeiou]/.test(t) ? 'n' : ''} ${t}`)).join(' or ')} (found ${typeOf(value) === 'integer' ? 'number' : typeOf(value)})`);
-      return;
-    }
-  }
-  if (typeof value === 'number') {
-    if (typeof schema.minimum === 'number' && value < schema.minimum) issue(`must be ≥ ${schema.minimum}`);
-    if (typeof schema.maximum === 'number' && value > schema.maximum) issue(`must be ≤ ${schema.maximum}`);
-    if (typeof schema.exclusiveMinimum === 'number' && value <= schema.exclusiveMinimum) issue(`must be > ${schema.exclusiveMinimum}`);
-    if (typeof schema.exclusiveMaximum === 'number' && value >= schema.exclusiveMaximum) issue(`must be < ${schema.exclusiveMaximum}`);
-  }
-  if (typeof value === 'string') {
-    if (typeof schema.minLength === 'number' && value.length < schema.minLength) issue('must not be empty');
-    if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value)) issue(`must look like YYYY-MM-DD (found ${describe(value)})`);
-  }
-  if (Array.isArray(value)) {
-    if (typeof schema.minItems === 'number' && value.length < schema.minItems) issue(`must list at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}`);
-    if (typeof schema.maxItems === 'number' && value.length > schema.maxItems) issue(`must list at most ${schema.maxItems} items`);
-    if (schema.items) value.forEach((item, i) => walk(schema.items as Schema, item, `${path}[${i}]`, issues));
-  }
-  if (typeOf(value) === 'object') {
-    const record = value as Record<string, unknown>;
-    const properties = (schema.properties ?? {}) as Record<string, Schema>;
-    const child = (key: string): string => (path === '' ? key : `${path}.${key}`);
-    for (const key of (schema.required ?? []) as string[]) if (!(key in record)) issues.push({ path: child(key), message: 'is missing' });
-    for (const [key, item] of Object.entries(record)) {
-      if (schema.propertyNames) {
-        const names = resolve(schema.propertyNames as Schema);
-        if (Array.isArray(names.enum) && !names.enum.includes(key)) issues.push({ path: child(key), message: `is not one of ${(names.enum as unknown[]).map(describe).join(', ')}` });
-      }
-      if (key in properties) walk(properties[key]!, item, child(key), issues);
-      else if (schema.additionalProperties === false) issues.push({ path: child(key), message: 'is not a field of a study file (misspelt?)' });
-      else if (typeof schema.additionalProperties === 'object') walk(schema.additionalProperties as Schema, item, child(key), issues);
-    }
+/** An issue of the walk as a study issue: dotted path and a sentence that follows the field's name. */
+function studyIssue(issue: SchemaIssue): StudyIssue {
+  const path = dottedPath(issue.path);
+  switch (issue.kind) {
+    case 'missing':
+      return { path, message: 'is missing' };
+    case 'not-allowed':
+      return { path, message: 'is not a field of a study file (misspelt?)' };
+    case 'property-name':
+      return { path, message: `is not ${issue.expected}` };
+    default:
+      return { path, message: `${issue.member ? `"${issue.member}" ` : ''}must be ${issue.expected} (found ${describeValue(issue.found)})` };
   }
 }
 
 /** Shape issues of a parsed study file against STUDY_JSON_SCHEMA, with dotted paths as validateStudy uses them. */
 export function checkStudyShape(value: unknown): StudyIssue[] {
-  const issues: StudyIssue[] = [];
-  walk(STUDY_JSON_SCHEMA as unknown as Schema, value, '', issues);
-  return issues;
+  return checkAgainstSchema(STUDY_JSON_SCHEMA, value).map(studyIssue);
 }
 
 export type StudyFileResult = { ok: true; study: Study } | { ok: false; issues: StudyIssue[] };
 
 /**
- * A study file's text → a Study, or every issue found (JSON syntax, then shape, then meaning), each with its path.
- * A file of an older version is migrated first.
+ * A study file's text → a Study, or every issue found (JSON syntax with line and column, then shape, then meaning),
+ * each with its path. A file of an older version is migrated first.
  */
 export function parseStudyFile(text: string): StudyFileResult {
-  let value: unknown;
-  try {
-    // A byte-order mark is legal at the start of a UTF-8 file but not in JSON.
-    value = migrateStudy(JSON.parse(text.replace(/^\uFEFF/, '')));
-  } catch (error) {
-    return { ok: false, issues: [{ path: '', message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }] };
-  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return { ok: false, issues: [{ path: '', message: parsed.error.message }] };
+  const value = migrateStudy(parsed.value);
   const shape = checkStudyShape(value);
   if (shape.length > 0) return { ok: false, issues: shape };
   const study = value as Study;

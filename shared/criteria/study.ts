@@ -4,15 +4,10 @@
  * files are migrated on reading, see study-migration.ts).
  */
 import type { CountUnit, CountKind, RegionBasis } from '../counts/dataset';
+import type { Interval } from '../estimate/types';
 import type { CountyCode } from '../regions/regions';
 
 export const STUDY_SCHEMA_VERSION = 2;
-
-export interface ProportionRange {
-  point: number;
-  low: number;
-  high: number;
-}
 
 /** A predicate on the dataset's dimensions, evaluated cell by cell. */
 export type Predicate =
@@ -39,15 +34,15 @@ export type StepRule =
   | {
       kind: 'proportion';
       /** For an inclusion: the share that meets the criterion. For an exclusion: the share excluded. */
-      share: ProportionRange;
+      share: Interval;
       source: string;
-      perRegion?: Partial<Record<CountyCode, ProportionRange>>;
+      perRegion?: Partial<Record<CountyCode, Interval>>;
     }
   | {
       kind: 'joint-count';
       /** A region's own count of patients meeting all criteria; replaces the product for that region. */
       region: CountyCode;
-      count: ProportionRange;
+      count: Interval;
       source: string;
     };
 
@@ -66,12 +61,19 @@ export interface Site {
   id: string;
   name: string;
   region: CountyCode;
-  /** Months after recruitment start when the site opens (0 = at start). */
+  /** Months after recruitment start when the site opens (0 = at start; fractions are days of the month). */
   activationMonth: number;
-  /** Share of the region's eligible patients this site sees. */
-  shareOfRegion: number;
-  /** The site's own estimate of patients enrolled per month; replaces the rate derived from the estimate. */
+  /**
+   * Patients the site expects to enrol per month once open, in a month of normal activity (consent and screen
+   * failure already in it): the coordinator's input. Absent: the site has no rate yet and is left out of the
+   * forecast (with a warning), unless it comes from a version 1 study with a share of its region.
+   */
   ratePerMonth?: number;
+  /**
+   * Version 1 studies only: the share of the region's eligible patients the site sees; its rate is then derived
+   * from the estimate (see shared/recruitment/site-rates.ts). Ignored when the site has a rate of its own.
+   */
+  shareOfRegion?: number;
   /** How certain the site's rate is (maps to the gamma shape, see shared/recruitment/plan.ts); default: the plan's rateShape. */
   rateCertainty?: RateCertainty;
 }
@@ -84,8 +86,8 @@ export interface RecruitmentPlan {
   /** ISO date. */
   startDate: string;
   months: number;
-  consentRate: ProportionRange;
-  screenFailureRate: ProportionRange;
+  consentRate: Interval;
+  screenFailureRate: Interval;
   sites: Site[];
   /** Certainty about site rates, as the gamma shape α (higher = more certain). */
   rateShape: number;
@@ -95,7 +97,7 @@ export interface RecruitmentPlan {
    */
   seasonalWeights?: number[];
   /** Share of enrolled patients expected to drop out; the forecast counts patients who stay. Optional: none. */
-  dropoutRate?: ProportionRange;
+  dropoutRate?: Interval;
   /** Probability the "how many more sites" answer aims for. Optional: 0.8. */
   sitesGoalProbability?: number;
 }
@@ -167,13 +169,13 @@ export interface StudyBasis {
  */
 export interface AgeShareAssumption {
   source: { kind: 'uniform' } | { kind: 'table'; datasetId: string };
-  range: ProportionRange;
+  range: Interval;
   /** The coordinator's words on the source and the range, printed with the assumption (may be empty). */
   note: string;
 }
 
 /** The default range of the age-share assumption: the source's share ± 25 %. */
-export const DEFAULT_AGE_SHARE_RANGE: Readonly<ProportionRange> = Object.freeze({ low: 0.75, point: 1, high: 1.25 });
+export const DEFAULT_AGE_SHARE_RANGE: Readonly<Interval> = Object.freeze({ low: 0.75, point: 1, high: 1.25 });
 
 export interface Study {
   schemaVersion: typeof STUDY_SCHEMA_VERSION;

@@ -5,7 +5,8 @@
 import { COUNTY_CODES } from '../regions/regions';
 import { tryNormalizeIcd10 } from '../icd10/normalize';
 import { parsePeriod } from '../utils/period';
-import type { Predicate, ProportionRange, Study } from './study';
+import type { Predicate, Study } from './study';
+import type { Interval } from '../estimate/types';
 
 export interface StudyIssue {
   /** Dotted path of the offending field, e.g. "steps[2].rule.share" or "recruitment.months". */
@@ -31,7 +32,7 @@ function isIsoDate(text: string): boolean {
   return date.getUTCFullYear() === Number(match[1]) && date.getUTCMonth() === Number(match[2]) - 1 && date.getUTCDate() === Number(match[3]);
 }
 
-function checkRange(range: ProportionRange, path: string, issues: StudyIssue[], stepId: string | undefined, maxOne: boolean): void {
+function checkRange(range: Interval, path: string, issues: StudyIssue[], stepId: string | undefined, maxOne: boolean): void {
   const { low, point, high } = range;
   const inDomain = maxOne ? [low, point, high].every(isShare) : [low, point, high].every((x) => Number.isFinite(x) && x >= 0);
   if (!inDomain) issues.push({ path, stepId, message: maxOne ? 'low, point and high must lie within 0..1' : 'low, point and high must be finite and ≥ 0' });
@@ -154,7 +155,7 @@ export function validateStudy(study: Study): StudyIssue[] {
     if (siteIds.has(site.id)) issues.push({ path: `${path}.id`, message: `site id "${site.id}" is used twice` });
     siteIds.add(site.id);
     if (!(COUNTY_CODES as readonly string[]).includes(site.region)) issues.push({ path: `${path}.region`, message: `"${site.region}" is not a county code` });
-    if (!isShare(site.shareOfRegion)) issues.push({ path: `${path}.shareOfRegion`, message: 'must lie within 0..1' });
+    if (site.shareOfRegion !== undefined && !isShare(site.shareOfRegion)) issues.push({ path: `${path}.shareOfRegion`, message: 'must lie within 0..1' });
     if (!(Number.isFinite(site.activationMonth) && site.activationMonth >= 0)) issues.push({ path: `${path}.activationMonth`, message: 'must be ≥ 0' });
     if (site.ratePerMonth !== undefined && !(Number.isFinite(site.ratePerMonth) && site.ratePerMonth >= 0)) issues.push({ path: `${path}.ratePerMonth`, message: 'must be a number of patients per month ≥ 0' });
     if (site.rateCertainty !== undefined && !['low', 'medium', 'high'].includes(site.rateCertainty)) issues.push({ path: `${path}.rateCertainty`, message: 'must be "low", "medium" or "high"' });

@@ -3,8 +3,9 @@
  * the rule for intervals too: a letter's reader must know how to read "<5–28".
  */
 import type { DisclosurePolicy } from './policy';
+import type { Language } from '../text/language';
 
-function smallText(policy: DisclosurePolicy, language: 'sv' | 'en'): string {
+function smallText(policy: DisclosurePolicy, language: Language): string {
   const k = policy.threshold;
   if (policy.small.kind === 'bands') {
     const bands = policy.small.bands.map((b) => `${b.from}–${b.to}`).join(', ');
@@ -14,7 +15,7 @@ function smallText(policy: DisclosurePolicy, language: 'sv' | 'en'): string {
   return language === 'sv' ? `visas som "${shown}"` : `are shown as "${shown}"`;
 }
 
-export function describeDisclosurePolicy(policy: DisclosurePolicy, language: 'sv' | 'en'): string {
+export function describeDisclosurePolicy(policy: DisclosurePolicy, language: Language): string {
   const k = policy.threshold;
   const small = smallText(policy, language);
   if (language === 'sv') {

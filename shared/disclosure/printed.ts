@@ -3,11 +3,12 @@
  * reader who knows the policy would read them — and the sums that tie the printed figures together. It does not
  * look at how the figures were suppressed, only at the texts, so checkDisclosure audits the print itself.
  */
-import { COUNTY_CODES, HEALTHCARE_REGIONS, HEALTHCARE_REGION_IDS, regionByCode, type CountyCode, type HealthcareRegionId } from '../regions/regions';
+import { COUNTY_CODES, HEALTHCARE_REGION_IDS, regionByCode, regionName, healthcareRegionName } from '../regions/regions';
 import { HALLAND_CODE } from '../regions/healthcare-shares';
 import type { DisclosurePolicy } from './policy';
 import type { Component } from './values';
 import type { AdditiveRelation, DisclosedAnswer, DisclosedFigure, PrintedCell, PrintedTable } from './types';
+import type { Language } from '../text/language';
 
 const COMPONENTS: readonly Component[] = ['low', 'point', 'high'];
 
@@ -73,7 +74,7 @@ const LABELS = {
   en: { low: 'low', point: 'point', high: 'high', national: 'National', step: 'Step', base: 'Base', loss: 'Loss at step', hallandSodra: 'Halland’s part of Södra', hallandVastra: 'Halland’s part of Västra' },
 } as const;
 
-export function printedTableOf(disclosed: DisclosedAnswer, policy: DisclosurePolicy, options: { language?: 'sv' | 'en' } = {}): PrintedTable {
+export function printedTableOf(disclosed: DisclosedAnswer, policy: DisclosurePolicy, options: { language?: Language } = {}): PrintedTable {
   const language = options.language ?? 'en';
   const words = LABELS[language];
   const cells: PrintedCell[] = [];
@@ -85,13 +86,8 @@ export function printedTableOf(disclosed: DisclosedAnswer, policy: DisclosurePol
     for (const c of COMPONENTS) cells.push({ id: `${figure.id}#${c}`, label: label(name, c), ...readPrintedText(figure.texts[c], c, policy) });
     order.push([`${figure.id}#low`, `${figure.id}#point`], [`${figure.id}#point`, `${figure.id}#high`]);
   };
-  const regionName = (code: CountyCode) => (language === 'sv' ? regionByCode(code).nameSv : regionByCode(code).nameEn);
-  const hrName = (id: HealthcareRegionId) => {
-    const hr = HEALTHCARE_REGIONS.find((h) => h.id === id)!;
-    return language === 'sv' ? hr.nameSv : hr.nameEn;
-  };
-  disclosed.regions.forEach((r) => addFigure(r, regionName(r.region)));
-  disclosed.healthcareRegions.forEach((h) => addFigure(h, hrName(h.healthcareRegion)));
+  disclosed.regions.forEach((r) => addFigure(r, regionName(r.region, language)));
+  disclosed.healthcareRegions.forEach((h) => addFigure(h, healthcareRegionName(h.healthcareRegion, language)));
   addFigure(disclosed.national, words.national);
   disclosed.attrition.forEach((s) => addFigure(s.figure, s.type === 'base' ? words.base : `${words.step} "${s.label}"`));
 
@@ -121,7 +117,7 @@ function addAttritionRelations(
   c: Component,
   cells: PrintedCell[],
   relations: AdditiveRelation[],
-  words: (typeof LABELS)['sv' | 'en'],
+  words: (typeof LABELS)[Language],
   label: (name: string, c: Component) => string,
 ): void {
   const steps = disclosed.attrition;

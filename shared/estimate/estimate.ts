@@ -53,7 +53,7 @@
 import type { Dataset } from '../counts/dataset';
 import { overlappingDimensions } from '../counts/overlap';
 import { basisMismatches } from '../criteria/basis';
-import type { CriterionStep, EstimatePeriod, Predicate, ProportionRange, Study } from '../criteria/study';
+import type { CriterionStep, EstimatePeriod, Predicate, Study } from '../criteria/study';
 import { assertValidStudy } from '../criteria/validate';
 import { COUNTY_CODES, HEALTHCARE_REGION_IDS, type CountyCode, type HallandRule, type HealthcareRegionId } from '../regions/regions';
 import { healthcareRegionShares } from '../regions/healthcare-shares';
@@ -341,7 +341,7 @@ function ageBandStart(label: string): number {
   return band?.kind === 'band' ? band.min : -1;
 }
 
-function keptShare(step: CriterionStep, share: ProportionRange): Interval {
+function keptShare(step: CriterionStep, share: Interval): Interval {
   // An exclusion keeps 1 − share; the largest excluded share gives the lowest kept share.
   return step.type === 'exclusion'
     ? { low: 1 - share.high, point: 1 - share.point, high: 1 - share.low }

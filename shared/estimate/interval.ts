@@ -14,3 +14,12 @@ export function scaleInterval(a: Interval, factor: number): Interval {
 export function multiplyIntervals(a: Interval, b: Interval): Interval {
   return { low: a.low * b.low, point: a.point * b.point, high: a.high * b.high };
 }
+
+/**
+ * An interval's bounds rounded outwards (low down, high up), so a printed interval never claims more certainty
+ * than the computed one; the point is rounded to nearest. The tolerance keeps a bound computed as 4.0000000001
+ * from printing as 5. Screens, letters and the CLI all print intervals through this one rule.
+ */
+export function roundInterval(interval: Interval): Interval {
+  return { low: Math.floor(interval.low + 1e-9), point: Math.round(interval.point), high: Math.ceil(interval.high - 1e-9) };
+}

@@ -31,7 +31,8 @@
  * (straddling bands, coarse values) are weighted prefix by prefix.
  */
 import type { Dataset } from '../counts/dataset';
-import type { Predicate, ProportionRange } from '../criteria/study';
+import type { Predicate } from '../criteria/study';
+import type { Interval } from './types';
 import { COUNTY_CODES } from '../regions/regions';
 import { parseRegion } from '../regions/parse';
 import { codeMatches, codePartlyMatches, parseCodeSet } from '../icd10/code-set';
@@ -97,7 +98,7 @@ export interface AgeShareRows {
   /** 1 at the prefixes (1..prefixes) that are share rows. */
   shareRows: Uint8Array;
   /** Factors of the source's share: low ≤ point ≤ high; a share is capped at the whole band. */
-  range: ProportionRange;
+  range: Interval;
 }
 
 export function noShareRows(prefixes: number): AgeShareRows {

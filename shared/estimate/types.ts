@@ -1,5 +1,5 @@
 import type { CountUnit, RegionBasis } from '../counts/dataset';
-import type { AgeShareAssumption, EstimatePeriod, ProportionRange, StudyBasis } from '../criteria/study';
+import type { AgeShareAssumption, EstimatePeriod, StudyBasis } from '../criteria/study';
 import type { CountyCode, HealthcareRegionId } from '../regions/regions';
 
 /** A count with its honest uncertainty: low ≤ point ≤ high. */
@@ -70,7 +70,7 @@ export interface AgeShareLine {
   /** The age criterion the line follows. */
   stepId: string;
   source: { kind: 'uniform' } | { kind: 'table'; datasetId: string; name: string };
-  range: ProportionRange;
+  range: Interval;
   note: string;
   /** The age limits of the criteria so far, when they are plain limits (null: a compound criterion). */
   ages: { min: number | null; max: number | null } | null;

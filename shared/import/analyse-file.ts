@@ -21,7 +21,8 @@ import { interpretRows, type Interpretation, type TotalsReport } from './interpr
 import type { ImportMapping } from './import-mapping';
 import { sourceSignature } from './source-signature';
 import { ImportCancelledError, problem, type ImportProblem } from './problems';
-import type { MaskMeaning } from './value-tokens';
+import { DEFAULT_MASK_TOKENS, DEFAULT_ZERO_TOKENS, type MaskMeaning } from './value-tokens';
+import { tokensFromNotes, type TokenNote } from './token-notes';
 import { english, phrase, type Phrase } from './phrases';
 
 export interface ImportFile {
@@ -83,6 +84,8 @@ export interface ImportPreview {
   errors: ImportProblem[];
   /** The first body rows as interpreted (normalised dimension values, raw measure texts). */
   firstRows: Interpretation['rows'];
+  /** Tokens the file's notes explain, and how they are read. */
+  tokenNotes: TokenNote[];
   /** The proposed mapping, to be confirmed or edited by the user. */
   mapping: ImportMapping;
   sourceSignature: string | null;
@@ -111,7 +114,7 @@ function emptyMapping(): ImportMapping {
 function refused(file: ImportFile, format: ImportPreview['format'], errors: ImportProblem[], extra: Partial<ImportPreview> = {}): ImportPreview {
   return {
     file: { name: file.name, size: file.bytes.length }, format, encoding: null, dialect: null, sheet: null, layout: null,
-    columns: [], notes: [], totals: [], maskedCells: 0, zeroTokenCells: 0, warnings: [], errors, firstRows: [],
+    columns: [], notes: [], totals: [], maskedCells: 0, zeroTokenCells: 0, warnings: [], errors, firstRows: [], tokenNotes: [],
     mapping: emptyMapping(), sourceSignature: null, table: EMPTY_TABLE, bytes: file.bytes,
     sample: { complete: true, records: 0, bytes: file.bytes.length, estimatedRows: 0, maxColumns: DEFAULT_MAX_COLUMNS }, ...extra,
   };
@@ -279,6 +282,12 @@ export async function analyseFile(file: ImportFile, options: AnalyseOptions = {}
     return refused(file, format, personnummer, { encoding, dialect, sheet });
   }
 
+  // A line wider than any table the app reads refuses the file: say so first, and only that. Analysing the
+  // columns of the first 2 000 fields would describe a table that is not the file's (a file of 100 000
+  // columns once printed 500 KB of column notes before its reason).
+  const tooWide = parseProblems.find((p) => p.code === 'too-many-columns');
+  if (tooWide) return refused(file, format, [tooWide], { encoding, dialect, sheet });
+
   const table = findTableStructure(records, name, { complete });
   if (table.width === 0) {
     return refused(file, format, [...parseProblems, problem('no-table', 'error', here, records[0]?.cells.join(' ').slice(0, 80) ?? '',
@@ -288,12 +297,20 @@ export async function analyseFile(file: ImportFile, options: AnalyseOptions = {}
   // Rows the user excluded do not vote on column roles or number formats either.
   const excluded = new Set(options.excludeLines ?? []);
   const voting = excluded.size === 0 ? table : { ...table, body: table.body.filter((r) => !excluded.has(r.line)) };
-  const proposed = proposeMapping(voting, { file: name, delimiter: dialect?.delimiter ?? '\t' });
+  // Footnotes that explain a letter or sign ("X – uppgiften har skyddats av sekretesskäl") decide what its cells are.
+  const tokenNotes = tokensFromNotes(table.notes);
+  const noted = notedTokens(tokenNotes);
+  const proposed = proposeMapping(voting, {
+    file: name,
+    delimiter: dialect?.delimiter ?? '\t',
+    tokens: { masks: { ...DEFAULT_MASK_TOKENS, ...noted.masks }, zeros: [...DEFAULT_ZERO_TOKENS.filter((t) => !(t in noted.masks)), ...noted.zeros], withheld: noted.withheld },
+  });
   const mapping: ImportMapping = {
     ...proposed.mapping,
     excludeLines: [...(options.excludeLines ?? [])],
-    maskTokens: { ...proposed.mapping.maskTokens, ...(options.maskTokens ?? {}) },
-    zeroTokens: options.zeroTokens ?? proposed.mapping.zeroTokens,
+    maskTokens: { ...proposed.mapping.maskTokens, ...noted.masks, ...(options.maskTokens ?? {}) },
+    zeroTokens: options.zeroTokens ?? [...new Set([...proposed.mapping.zeroTokens.filter((t) => !(t in noted.masks)), ...noted.zeros])],
+    ...(noted.withheld.length > 0 ? { withheldTokens: noted.withheld.filter((t) => !(t in (options.maskTokens ?? {}))) } : {}),
   };
   const interpretation = interpretRows(table, mapping, name);
   const all = [...parseProblems, ...table.problems, ...proposed.problems, ...interpretation.problems];
@@ -312,6 +329,7 @@ export async function analyseFile(file: ImportFile, options: AnalyseOptions = {}
     warnings: all.filter((p) => p.severity === 'warning'),
     errors: all.filter((p) => p.severity === 'error'),
     firstRows: interpretation.rows,
+    tokenNotes,
     mapping,
     sourceSignature: sourceSignature(table.headers, dialect?.delimiter ?? 'xlsx'),
     sample: {
@@ -324,6 +342,17 @@ export async function analyseFile(file: ImportFile, options: AnalyseOptions = {}
     table,
     bytes: file.bytes,
   };
+}
+
+/** The tokens notes explain, by what they are. */
+function notedTokens(notes: readonly TokenNote[]): { masks: Record<string, MaskMeaning>; zeros: string[]; withheld: string[] } {
+  const out = { masks: {} as Record<string, MaskMeaning>, zeros: [] as string[], withheld: [] as string[] };
+  for (const n of notes) {
+    if (n.meaning.kind === 'masked') out.masks[n.token] = n.meaning.range;
+    else if (n.meaning.kind === 'zero') out.zeros.push(n.token);
+    else out.withheld.push(n.token);
+  }
+  return out;
 }
 
 function previewLimit(size: number, option: AnalyseOptions['previewRows']): number {

@@ -23,7 +23,7 @@ import type { Note } from './table-structure';
 const NOTE_KIND: Record<Note['kind'], PhraseKey> = { title: 'noteTitle', footer: 'noteFooter', note: 'noteNote' };
 import { ImportRefusedError, type ImportProblem } from './problems';
 import type { MaskMeaning } from './value-tokens';
-import type { ColumnarMeasure } from './columnar-interpreter';
+import type { ColumnarMeasure } from './columnar-measure';
 import { readAllRows, STRUCTURAL_CODES, type PassOptions, type PassResult } from './import-pass';
 import { TupleIndex } from './tuple-index';
 

@@ -10,15 +10,17 @@ import { parseAgeBand } from '../utils/age-band';
 import { parseRegion } from '../regions/parse';
 import type { TableStructure, Note } from './table-structure';
 import type { ColumnMapping, ImportMapping } from './import-mapping';
-import { dimensionFromHeader } from './header-roles';
-import { classifyMeasureHeader, type MeasureSpec } from './measure-kind';
+import { dimensionFromHeaderParts } from './header-roles';
+import { classifyMeasureHeader, rateUnit, type MeasureSpec } from './measure-kind';
+import { assumedMeasureName, isMeasureNameHeader, namedMeasure } from './measure-names';
 import { memberReadings, MEMBER_ROLE_ORDER, type MemberReading, type MemberRole } from './member-labels';
 import { parseSex } from './parse-sex';
 import { parsePeriodLabel, parseMonthName } from './parse-period-label';
 import { parseCodeValue } from './parse-code-value';
 import { decideNumberFormat, type NumberFormatDecision } from './swedish-number';
-import { DEFAULT_MASK_TOKENS, DEFAULT_ZERO_TOKENS, isValueToken } from './value-tokens';
+import { DEFAULT_MASK_TOKENS, DEFAULT_TOKENS, DEFAULT_ZERO_TOKENS, isValueToken, type TokenTable } from './value-tokens';
 import { problem, type ImportProblem } from './problems';
+import { normaliseDimension } from './row-rules';
 import { english, phrase, rolePhrase, type Phrase, type PhraseKey } from './phrases';
 import { specBecause } from './measure-kind';
 
@@ -94,7 +96,7 @@ interface ValueProfile {
   atc: number;
 }
 
-function profile(values: string[]): ValueProfile {
+function profile(values: string[], tokens: TokenTable): ValueProfile {
   const p: ValueProfile = { values, numeric: 0, region: 0, sex: 0, age: 0, period: 0, icd: 0, atc: 0 };
   // Profiling every value of a million-row file costs little, but a sample is as telling; and labels
   // repeat, so each distinct value is parsed once and counted as often as it occurs.
@@ -102,7 +104,7 @@ function profile(values: string[]): ValueProfile {
   const occurrences = new Map<string, number>();
   for (const v of sample) occurrences.set(v, (occurrences.get(v) ?? 0) + 1);
   for (const [v, k] of occurrences) {
-    if (NUMBERISH.test(v) || isValueToken(v)) p.numeric += k;
+    if (NUMBERISH.test(v) || isValueToken(v, tokens)) p.numeric += k;
     if (parseRegion(v)) p.region += k;
     if (parseSex(v)) p.sex += k;
     if (!/^\d+$/.test(v) && parseAgeBand(v)) p.age += k;
@@ -139,6 +141,8 @@ function readValueHeader(parts: readonly string[]): HeaderReading {
       i++;
       continue;
     }
+    // A super-header that names the dimension its columns spread ("Ålder" over "0", "1–4", …) is no measure word.
+    if (parts.length > 1 && dimensionFromHeaderParts([part]) !== null && !classifyMeasureHeader(part)) continue;
     const readings = memberReadings(part);
     if (readings.length > 0 && !classifyMeasureHeader(part)) {
       members.push(readings);
@@ -170,25 +174,92 @@ function dimensionKey(role: DimensionRole, header: string, used: Set<string>): s
   return key;
 }
 
+/**
+ * The measure a title line names ("Antal döda efter dödsorsak, kön och ålder", "Vårdtillfällen/100 000 inv"),
+ * named by the title up to "efter"/"by" ("Antal döda"). A rate keeps what its numerator counts.
+ */
 function measureFromNotes(notes: readonly Note[]): { spec: MeasureSpec; name: string } | null {
   for (const note of notes) {
     if (note.kind !== 'title') continue;
     const spec = classifyMeasureHeader(note.text);
-    if (spec) return { spec: specBecause(spec, phrase('mkTitle', { line: note.line, because: spec.because ?? spec.evidence })), name: note.text };
+    if (!spec) continue;
+    const unit = spec.kind === 'rate' ? rateUnit(note.text.split('/')[0]!.split(/\bper\b/i)[0]!) : undefined;
+    const withUnit = unit ? { ...spec, unit } : spec;
+    const name = note.text.split(/\s+(?:efter|by)\s+/i)[0]!.trim() || note.text;
+    return { spec: specBecause(withUnit, phrase('mkTitle', { line: note.line, because: spec.because ?? spec.evidence })), name };
   }
   return null;
+}
+
+/**
+ * True when column `c` names the code of column `codeColumn` on every row: both are filled on the same rows
+ * (a fill-down layout leaves both blank below the first row of a group), and each name goes with one code.
+ */
+function namesCodes(table: TableStructure, c: number, codeColumn: number): boolean {
+  const codeOf = new Map<string, string>();
+  let rows = 0;
+  for (const record of table.body) {
+    const name = (record.cells[c] ?? '').trim();
+    const raw = (record.cells[codeColumn] ?? '').trim();
+    if (name === '' && raw === '') continue;
+    if (name === '' || raw === '') return false;
+    const code = normaliseDimension('code', raw);
+    if (code === null) return false;
+    const seen = codeOf.get(name);
+    if (seen !== undefined && seen !== code) return false;
+    codeOf.set(name, code);
+    rows++;
+  }
+  return rows >= 2;
+}
+
+/**
+ * A column of measure names: its header says so ("Mått", "Measure", "Tabellinnehåll"), or nearly all its
+ * values name measures, of at least two kinds ("Number of patients", "Admissions").
+ */
+function namesMeasures(header: string, values: readonly string[]): boolean {
+  if (values.length === 0) return false;
+  if (isMeasureNameHeader(header)) return true;
+  const distinct = [...new Set(values)];
+  if (distinct.length < 2 || distinct.some((v) => NUMBERISH.test(v) || isValueToken(v))) return false;
+  const specs = distinct.map((v) => classifyMeasureHeader(v));
+  if (specs.filter((x) => x !== null).length < 0.9 * distinct.length) return false;
+  return new Set(specs.map((x) => (x ? `${x.kind}:${x.unit ?? ''}` : ''))).size >= 2;
+}
+
+/** Each name in the measure column (of the rows read) with its measure; a name whose words name none is assumed a count of persons, with a warning. */
+function measureNameSpecs(table: TableStructure, column: number, file: string, problems: ImportProblem[]): Record<string, MeasureSpec> {
+  const specs: Record<string, MeasureSpec> = {};
+  for (const record of table.body) {
+    const name = (record.cells[column] ?? '').trim();
+    if (name === '' || name in specs) continue;
+    const spec = classifyMeasureHeader(name);
+    if (spec) {
+      specs[name] = spec;
+    } else {
+      specs[name] = assumedMeasureName(name);
+      problems.push(problem('measure-kind-assumed', 'warning', { file, line: record.line, column: column + 1, columnName: table.headers[column] ?? '' }, name,
+        phrase('measureAssumedExp'), phrase('measureAssumedMsg')));
+    }
+  }
+  return specs;
 }
 
 export interface DetectOptions {
   file: string;
   delimiter: string;
+  /** The source's tokens (defaults and those its footnotes explain), so that their cells count as values. */
+  tokens?: TokenTable;
 }
 
 export function proposeMapping(table: TableStructure, options: DetectOptions): ProposedMapping {
+  const tokens = options.tokens ?? DEFAULT_TOKENS;
   const problems: ImportProblem[] = [];
   const reports: ColumnReport[] = [];
   const usedKeys = new Set<string>();
   const valueColumns: { index: number; reading: HeaderReading; header: string }[] = [];
+  const textColumns: number[] = [];
+  let nameColumn = -1;
 
   const seenHeaders = new Map<string, number>();
   table.headers.forEach((h, i) => {
@@ -204,12 +275,18 @@ export function proposeMapping(table: TableStructure, options: DetectOptions): P
   for (let c = 0; c < table.width; c++) {
     const header = table.headers[c] ?? '';
     const values = table.body.map((r) => (r.cells[c] ?? '').trim()).filter((v) => v !== '');
-    const prof = profile(values);
+    const prof = profile(values, tokens);
     const n = prof.values.length;
     const report: ColumnReport = { column: c + 1, header, mapping: { kind: 'ignore' }, evidence: [], reasons: [], sample: distinctSample(values) };
     reports.push(report);
     const mostly = (k: number): boolean => n > 0 && k >= 0.9 * n;
-    const headerRole = dimensionFromHeader(header);
+    if (nameColumn < 0 && namesMeasures(header, values)) {
+      nameColumn = c;
+      say(report, phrase(isMeasureNameHeader(header) ? 'colMeasureNamesHeader' : 'colMeasureNamesValues', { header }));
+      report.mapping = { kind: 'measure-name', key: dimensionKey('extra', header, usedKeys), specs: {} };
+      continue;
+    }
+    const headerRole = dimensionFromHeaderParts(table.headerParts[c] ?? [header]);
 
     if (headerRole) {
       let role: DimensionRole;
@@ -256,6 +333,19 @@ export function proposeMapping(table: TableStructure, options: DetectOptions): P
     const role: DimensionRole = hit ? hit[0] : 'extra';
     say(report, hit ? phrase(hit[2], { share: share(hit[1], n) }) : phrase('colExtra'));
     report.mapping = { kind: 'dimension', role, key: dimensionKey(role, header, usedKeys) };
+    if (!hit) textColumns.push(c);
+  }
+
+  // A text column that only names the code beside it ("Dödsorsak" next to "ICD-10") is no dimension of its own:
+  // split by it, a chapter row and its own blocks would fall into different groups and be added together.
+  const codeColumn = reports.findIndex((r) => r.mapping.kind === 'dimension' && r.mapping.role === 'code');
+  if (codeColumn >= 0) {
+    for (const c of textColumns) {
+      if (!namesCodes(table, c, codeColumn)) continue;
+      const report = reports[c]!;
+      say(report, phrase('colCodeNames', { column: table.headers[codeColumn] ?? '' }));
+      report.mapping = { kind: 'ignore' };
+    }
   }
 
   // Value columns: group by measure, then decide which dimension their member labels spread.
@@ -265,10 +355,20 @@ export function proposeMapping(table: TableStructure, options: DetectOptions): P
     let spec = vc.reading.measure;
     let name = vc.reading.measureWords;
     const report = reports[vc.index]!;
-    if (!spec && vc.reading.members.length === 0 && name) {
-      spec = specBecause({ kind: 'count', unit: 'persons' }, phrase('mkUnknownName', { name }));
-      problems.push(problem('measure-kind-assumed', 'warning', { file: options.file, line: table.headerLines[0] ?? null, column: vc.index + 1, columnName: vc.header }, vc.header,
-        phrase('measureAssumedExp'), phrase('measureAssumedMsg')));
+    if (nameColumn >= 0) {
+      // Each row names its own measure: the column's words say nothing of it ("Värde", "2019").
+      spec = specBecause({ kind: 'count', unit: 'persons' }, phrase('mkNameColumn', { column: table.headers[nameColumn] ?? '' }));
+      name = name || 'value';
+    } else if (!spec && vc.reading.members.length === 0 && name) {
+      if (titleMeasure) {
+        // A column named by what it is about ("I21 Akut hjärtinfarkt") under a title naming the measure
+        // ("Vårdtillfällen/100 000 inv"): its own measure, of the title's kind.
+        spec = titleMeasure.spec;
+      } else {
+        spec = specBecause({ kind: 'count', unit: 'persons' }, phrase('mkUnknownName', { name }));
+        problems.push(problem('measure-kind-assumed', 'warning', { file: options.file, line: table.headerLines[0] ?? null, column: vc.index + 1, columnName: vc.header }, vc.header,
+          phrase('measureAssumedExp'), phrase('measureAssumedMsg')));
+      }
     }
     if (!spec) {
       if (titleMeasure) {
@@ -306,7 +406,7 @@ export function proposeMapping(table: TableStructure, options: DetectOptions): P
       const report = reports[vc.index]!;
       const unresolved = chosen.some((r) => r === null) || (group.cols.length > 1 && members.length === 0);
       const decision = decideNumberFormat(
-        table.body.map((r) => (r.cells[vc.index] ?? '').trim()).filter((v) => v !== '' && !isValueToken(v)),
+        table.body.map((r) => (r.cells[vc.index] ?? '').trim()).filter((v) => v !== '' && !isValueToken(v, tokens)),
         { wholeNumbers: group.spec.kind === 'count' || group.spec.kind === 'population', delimiter: options.delimiter },
       );
       report.numberFormat = decision;
@@ -337,8 +437,24 @@ export function proposeMapping(table: TableStructure, options: DetectOptions): P
   }
 
   const ratePopulation: Record<string, string> = {};
-  const populationKey = [...groups.entries()].find(([, g]) => g.spec.kind === 'population')?.[0];
-  for (const [key, g] of groups) if (g.spec.kind === 'rate' && g.spec.ratePer && populationKey) ratePopulation[key] = populationKey;
+  if (nameColumn >= 0) {
+    // The names met in these rows, each with its measure; a rate is linked to the population the rows name.
+    const nameReport = reports[nameColumn]!;
+    const specs = measureNameSpecs(table, nameColumn, options.file, problems);
+    if (nameReport.mapping.kind === 'measure-name') nameReport.mapping.specs = specs;
+    say(nameReport, phrase('colMeasureNamesList', { names: Object.entries(specs).map(([n, spec]) => phrase('measureNamed', { name: n, because: spec.because ?? phrase('verbatim', { text: spec.evidence }) })) }));
+    const groupList = [...groups.entries()].map(([key, g]) => ({ key, name: g.name }));
+    for (const group of groupList) {
+      const population = Object.entries(specs).find(([, spec]) => spec.kind === 'population');
+      if (!population) continue;
+      for (const [n, spec] of Object.entries(specs)) {
+        if (spec.kind === 'rate' && spec.ratePer) ratePopulation[namedMeasure(n, group, groupList.length).key] = namedMeasure(population[0], group, groupList.length).key;
+      }
+    }
+  } else {
+    const populationKey = [...groups.entries()].find(([, g]) => g.spec.kind === 'population')?.[0];
+    for (const [key, g] of groups) if (g.spec.kind === 'rate' && g.spec.ratePer && populationKey) ratePopulation[key] = populationKey;
+  }
 
   const mapping: ImportMapping = {
     columns: reports.map((r) => r.mapping),

@@ -4,6 +4,8 @@
  * Headers decide before values do: an "År" column holds numbers but is a dimension, not a measure.
  */
 import { foldText } from '../utils/text';
+import { parsePeriodLabel } from './parse-period-label';
+import { memberReadings } from './member-labels';
 
 export type HeaderDimension = 'region' | 'sex' | 'age' | 'period' | 'code' | 'drug';
 
@@ -21,4 +23,31 @@ export function dimensionFromHeader(raw: string): HeaderDimension | null {
   if (folded === '') return null;
   for (const [role, pattern] of RULES) if (pattern.test(folded)) return role;
   return null;
+}
+
+/**
+ * True when the header names a member of a dimension rather than a dimension: a period ("vecka 10 2020" above
+ * "Antal"), a part under a super-header ("Samtliga" or "1–4" under "Ålder"), or a header ending in a period or
+ * age band ("Population 2019", "Ålder 0-4").
+ */
+function namesMember(parts: readonly string[]): boolean {
+  for (const part of parts) {
+    if (parsePeriodLabel(part)) return true;
+    if (parts.length > 1 && dimensionFromHeader(part) === null && memberReadings(part).length > 0) return true;
+    const tokens = part.trim().split(/\s+/);
+    for (let k = 1; k < tokens.length && k <= 3; k++) {
+      if (memberReadings(tokens.slice(tokens.length - k).join(' ')).some((r) => r.role === 'period' || r.role === 'age')) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The dimension a column's header rows name, or null. A header that names a member ("vecka 10 2020" above
+ * "Antal", "Ålder" above "1–4") is one column of a wide table, not the name of a dimension column, though it
+ * starts with "vecka" or "Ålder".
+ */
+export function dimensionFromHeaderParts(parts: readonly string[]): HeaderDimension | null {
+  if (parts.length === 0 || namesMember(parts)) return null;
+  return dimensionFromHeader(parts.join(' '));
 }

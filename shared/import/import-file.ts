@@ -6,7 +6,7 @@
  * after each piece; cancelling (an AbortSignal) stops between pieces with ImportCancelledError and leaves
  * nothing behind, since nothing is stored until the caller stores the result.
  *
- * Measured on 1 000 000 rows (50 MB): see cli/bench-import.ts.
+ * Measured on 1 000 000 rows (50 MB): see tests/bench/bench-import.ts.
  */
 import { analyseFile, type AnalyseOptions, type ImportFile, type ImportPreview } from './analyse-file';
 import { assembleImport, refuseOnErrors, type BuildMeta, type ImportResult } from './build-dataset';

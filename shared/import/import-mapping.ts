@@ -27,6 +27,14 @@ export type ColumnMapping =
       /** Dimension values this column stands for in a wide layout ("2019" → period 2019; "Totalt" → all). */
       members: MemberReading[];
       numberFormat: NumberFormat;
+    }
+  | {
+      /** The column names each row's measure ("Mått": "Number of patients", "Admissions"); see measure-names.ts. */
+      kind: 'measure-name';
+      /** Key of the column while rows are read (its values are compared like a dimension's). */
+      key: string;
+      /** What each name measures; names not listed are read from their words when they are met. */
+      specs: Record<string, MeasureSpec>;
     };
 
 export interface ImportMapping {
@@ -40,4 +48,6 @@ export interface ImportMapping {
   maskTokens: Record<string, MaskMeaning>;
   /** Tokens that mean zero for this source. */
   zeroTokens: string[];
+  /** Tokens the source explains as withheld without telling their size: they need a meaning before import. */
+  withheldTokens?: string[];
 }

@@ -11,9 +11,10 @@ import type { TableStructure } from './table-structure';
 import type { ImportMapping } from './import-mapping';
 import type { MeasureSpec } from './measure-kind';
 import { classifyMeasureCell, type MaskMeaning, type TokenTable } from './value-tokens';
+import { assumedMeasureName, namedMeasure, specOfMeasureName } from './measure-names';
 import type { ImportProblem } from './problems';
 import {
-  cellPlace, duplicateProblem, emptyMeasureProblem, filledDownProblem, missingDimensionProblem, negativeProblem, normaliseDimension,
+  cellPlace, duplicateProblem, emptyMeasureProblem, filledDownProblem, measureAssumedProblem, missingDimensionProblem, mustBeWhole, negativeProblem, normaliseLabel,
   notAnIntegerProblem, notANumberProblem, planMapping, rowsExcludedProblem, unknownDimensionProblem, unknownTokenProblem, zeroPopulationProblem,
 } from './row-rules';
 
@@ -65,9 +66,36 @@ export function interpretRows(table: TableStructure, mapping: ImportMapping, fil
   const plan = planMapping(table.headers, table.width, mapping, file);
   const problems: ImportProblem[] = [...plan.problems];
   const excluded = new Set(mapping.excludeLines);
-  const tokens: TokenTable = { masks: mapping.maskTokens, zeros: mapping.zeroTokens };
+  const tokens: TokenTable = { masks: mapping.maskTokens, zeros: mapping.zeroTokens, withheld: mapping.withheldTokens ?? [] };
   const dims = plan.dims;
-  const measures: InterpretedMeasure[] = plan.measures.map((m) => ({ ...m, cells: [] }));
+  const groups: InterpretedMeasure[] = plan.measures.map((m) => ({ ...m, cells: [] }));
+  // A measure column splits each of the file's measures by the name on each row (see measure-names.ts).
+  const nameDim = plan.measureName?.dim ?? -1;
+  const nameSpecs = new Map<string, MeasureSpec>();
+  const named = new Map<string, InterpretedMeasure>();
+  const namedOrder: InterpretedMeasure[] = [];
+  const nameSpec = (name: string, line: number): MeasureSpec => {
+    let spec = nameSpecs.get(name);
+    if (!spec) {
+      spec = specOfMeasureName(name, plan.measureName!.specs) ?? undefined;
+      if (!spec) {
+        spec = assumedMeasureName(name);
+        problems.push(measureAssumedProblem(at(dims[nameDim]!.column, line), name));
+      }
+      nameSpecs.set(name, spec);
+    }
+    return spec;
+  };
+  const namedFor = (k: number, name: string, spec: MeasureSpec): InterpretedMeasure => {
+    const id = `${k}\u0001${name}`;
+    let measure = named.get(id);
+    if (!measure) {
+      measure = { ...groups[k]!, ...namedMeasure(name, groups[k]!, groups.length), spec, cells: [] };
+      named.set(id, measure);
+      namedOrder.push(measure);
+    }
+    return measure;
+  };
   const at = (column: number, line: number | null) => cellPlace(file, table.headers, column, line);
 
   // Labels repeat on every row; normalising each distinct label once per column makes large files fast.
@@ -107,7 +135,7 @@ export function interpretRows(table: TableStructure, mapping: ImportMapping, fil
       const cache = caches[i]!;
       let value = cache.get(raw);
       if (value === undefined) {
-        value = normaliseDimension(d.role, raw);
+        value = normaliseLabel(d, raw);
         cache.set(raw, value);
       }
       if (value === null) {
@@ -120,15 +148,26 @@ export function interpretRows(table: TableStructure, mapping: ImportMapping, fil
     });
     const sampled = rows.length < MAX_SAMPLE_ROWS;
     const rowMeasures: Record<string, string> = {};
-    for (const measure of measures) {
-      for (const c of measure.columns) {
+    const rowName = nameDim >= 0 ? values[nameDim]! : '';
+    for (let k = 0; k < groups.length; k++) {
+      const group = groups[k]!;
+      let spec = group.spec;
+      let target: InterpretedMeasure | null = group;
+      if (nameDim >= 0) {
+        target = null;
+        if (rowName !== '') {
+          spec = nameSpec(rowName, record.line);
+          if (rowOk) target = namedFor(k, rowName, spec);
+        }
+      }
+      for (const c of group.columns) {
         const m = mapping.columns[c]!;
         if (m.kind !== 'measure') continue;
         const raw = record.cells[c] ?? '';
         if (sampled) rowMeasures[table.headers[c] ?? String(c + 1)] = raw;
         const cell = classifyMeasureCell(raw, m.numberFormat, tokens);
         const place = at(c, record.line);
-        const additive = m.spec.kind === 'count' || m.spec.kind === 'population';
+        const whole = mustBeWhole(spec);
         let low: number;
         let point: number;
         let high: number;
@@ -157,19 +196,19 @@ export function interpretRows(table: TableStructure, mapping: ImportMapping, fil
           case 'number':
             low = point = high = cell.value;
             decimals = cell.decimals;
-            if (cell.value < 0 && m.spec.kind !== 'other') {
-              problems.push(negativeProblem(place, raw.trim(), m.spec));
+            if (cell.value < 0 && spec.kind !== 'other') {
+              problems.push(negativeProblem(place, raw.trim(), spec));
               continue;
             }
-            if (additive && !Number.isInteger(cell.value)) {
-              problems.push(notAnIntegerProblem(place, raw.trim(), m.spec));
+            if (whole && !Number.isInteger(cell.value)) {
+              problems.push(notAnIntegerProblem(place, raw.trim(), spec));
               continue;
             }
             break;
         }
-        if (!rowOk) continue;
+        if (!rowOk || !target) continue;
         const memberValues = m.members.map((mr) => mr.value);
-        measure.cells.push({ line: record.line, column: c + 1, values: [...values, ...memberValues], low, point, high, masked, decimals });
+        target.cells.push({ line: record.line, column: c + 1, values: [...values, ...memberValues], low, point, high, masked, decimals });
       }
     }
     if (sampled) {
@@ -188,7 +227,14 @@ export function interpretRows(table: TableStructure, mapping: ImportMapping, fil
     problems.push(rowsExcludedProblem(file, excludedLines));
   }
 
-  checkDuplicates(measures, problems, file, table);
+  const read = nameDim >= 0 ? namedOrder : groups;
+  checkDuplicates(read, problems, file, table);
+  // The measure name was compared like a dimension; it is none.
+  const measures = nameDim < 0 ? read : read.map((m) => ({
+    ...m,
+    dimensions: m.dimensions.filter((_, d) => d !== nameDim),
+    cells: m.cells.map((c) => ({ ...c, values: c.values.filter((_, d) => d !== nameDim) })),
+  }));
   const totals = findTotals(measures);
   checkZeroPopulation(measures, problems, file);
   return { measures, problems, totals, maskedCells, zeroTokenCells, tokensUsed, excludedLines, rows };

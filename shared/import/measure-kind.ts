@@ -30,13 +30,15 @@ export function specBecause<T extends Omit<MeasureSpec, 'evidence' | 'because'>>
 const EVENT_WORDS = /\b(expedieringar|expediering|vardtillfallen|vardtillfalle|besok|vardkontakter|kontakter|utskrivningar|recept|forskrivningar|operationer|ingrepp|admissions|admission|events|dispensings|dispensations|prescriptions|discharges|episodes|visits|procedures|contacts)\b/;
 const POPULATION_WORDS = /\b(befolkning|befolkningen|population|folkmangd|medelfolkmangd|invanare|inhabitants|residents)\b/;
 const PERSON_WORDS = /\b(antal|patienter|patients|personer|persons|individer|individuals|count|number|fall|cases|sjukdomsfall|n|antal patienter)\b/;
+const MEAN_WORDS = /\b(medel\w*|genomsnitt\w*|mean|average|median)\b/;
 const AREA_WORDS = /\b(area|areal|yta|km2|sq|hektar|hectares)\b/;
 
 function ratePer(folded: string): number | null | undefined {
-  const slash = /\/\s*(\d[\d ]*)/.exec(folded);
-  if (slash) return Number(slash[1]!.replace(/ /g, ''));
-  const per = /\b(?:per|pr)\s+(\d[\d .]*\d|\d)/.exec(folded);
-  if (per) return Number(per[1]!.replace(/[ .]/g, ''));
+  // "/100 000", "per 100 000", "per 100,000", "per 100.000": the groups of a base are never decimals.
+  const slash = /\/\s*(\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d+)/.exec(folded);
+  if (slash) return Number(slash[1]!.replace(/[ ,.\u00a0]/g, ''));
+  const per = /\b(?:per|pr)\s+(\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d+)/.exec(folded);
+  if (per) return Number(per[1]!.replace(/[ ,.\u00a0]/g, ''));
   if (/\bpromille\b|‰/.test(folded)) return 1000;
   if (/%|\bprocent\b|\bpercent\b|\bandel\b|\bshare\b/.test(folded)) return 100;
   if (/\b(?:per|pr)\s+(?:sq|km|kvadrat)|\bdensity\b|\btathet\b|\bper capita\b/.test(folded)) return null;
@@ -55,9 +57,20 @@ export function classifyMeasureHeader(raw: string): MeasureSpec | null {
   if (event) return specBecause({ kind: 'count', unit: 'events' }, phrase('mkEvents', { word: event[1]! }));
   const population = POPULATION_WORDS.exec(folded);
   if (population) return specBecause({ kind: 'population' }, phrase('mkPopulation', { word: population[1]! }));
+  // A mean or median (of an age, a stay) is no count; a mean population was recognised above.
+  const mean = MEAN_WORDS.exec(folded);
+  if (mean) return specBecause({ kind: 'other' }, phrase('mkMean', { word: mean[1]! }));
   const person = PERSON_WORDS.exec(folded);
   if (person) return specBecause({ kind: 'count', unit: 'persons' }, phrase('mkPersons', { word: person[1]! }));
   return null;
+}
+
+/** What a rate counts, from its numerator ("Vårdtillfällen/100 000 inv" counts events); undefined when it does not say. */
+export function rateUnit(raw: string): 'persons' | 'events' | undefined {
+  const folded = foldText(raw);
+  if (EVENT_WORDS.test(folded)) return 'events';
+  if (/\b(patienter|patients|personer|persons|individer|individuals|fall|cases)\b/.test(folded)) return 'persons';
+  return undefined;
 }
 
 /** Can cells of this measure be added up? Rates cannot; "other" measures are not known to be additive. */

@@ -26,6 +26,16 @@ export function isTotalLabel(raw: string): boolean {
   return TOTAL_WORDS.has(foldText(raw));
 }
 
+/**
+ * A row label that names a total with a qualifier: "Totalt inrapporterat", "Totalt, riket", "Summa regioner",
+ * "Samtliga dödsorsaker". Only for labels in a dimension column: a header "Totalt antal patienter" names a
+ * measure, not a total member.
+ */
+export function isTotalRowLabel(raw: string): boolean {
+  if (isTotalLabel(raw)) return true;
+  return /^(totalt|total|summa|samtliga|hela riket|riket)\b[\s,:;\u2013-]+\S/.test(foldText(raw));
+}
+
 export function memberReadings(raw: string): MemberReading[] {
   const text = raw.trim();
   if (text === '') return [];

@@ -79,6 +79,18 @@ function resolveTarget(target: string): string {
   return parts.join('/');
 }
 
+/**
+ * A numeric cell's text as the number it is: Excel stores some doubles with 17 significant digits
+ * ("312.47000000000003" for 312.47, "1E-3"), which the shortest form that reads back as the same double
+ * prints as the sheet shows it — and as its CSV export does, so both give the same decimals.
+ */
+function numberText(stored: string): string {
+  const value = Number(stored);
+  if (stored.trim() === '' || !Number.isFinite(value) || Math.abs(value) >= 1e21) return stored;
+  const shortest = String(value);
+  return /e/i.test(shortest) ? stored : shortest;
+}
+
 export function readXlsxSheet(bytes: Uint8Array, sheetName?: string, maxColumns = 2000): XlsxSheet {
   let files: Record<string, Uint8Array>;
   // The unzipper allocates each kept part's declared size before inflating it: a zip bomb of many parts, each
@@ -146,7 +158,7 @@ export function readXlsxSheet(bytes: Uint8Array, sheetName?: string, maxColumns 
       let text = '';
       if (type === 's') text = shared[Number(v)] ?? '';
       else if (type === 'inlineStr') text = textOf(inner);
-      else if (v !== undefined) text = decodeXmlText(v);
+      else if (v !== undefined) text = type === null || type === 'n' ? numberText(decodeXmlText(v)) : decodeXmlText(v);
       while (cells.length < col) cells.push('');
       cells[col] = text;
     }

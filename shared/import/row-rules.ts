@@ -14,7 +14,7 @@ import type { MeasureSpec } from './measure-kind';
 import { parseSex } from './parse-sex';
 import { parsePeriodLabel } from './parse-period-label';
 import { parseCodeValue } from './parse-code-value';
-import { isTotalLabel } from './member-labels';
+import { isTotalRowLabel } from './member-labels';
 import type { NumberFormat } from './swedish-number';
 import { problem, type ImportProblem, type ProblemCode, type ProblemPlace } from './problems';
 import { phrase, rolePhrase, type Phrase, type PhraseKey } from './phrases';
@@ -25,6 +25,8 @@ export interface DimColumn {
   role: DimensionRole;
   key: string;
   header: string;
+  /** The column of measure names: read like a dimension, then each name becomes a measure of its own. */
+  measureName?: boolean;
 }
 
 export interface MeasurePlan {
@@ -40,6 +42,8 @@ export interface MeasurePlan {
 export interface MappingPlan {
   dims: DimColumn[];
   measures: MeasurePlan[];
+  /** The measure-name column among `dims` (its index there) and its names' kinds, or null. */
+  measureName: { dim: number; specs: Record<string, MeasureSpec> } | null;
   /** A mapping that does not fit the table (wrong width, a dimension twice, measures spread unevenly). */
   problems: ImportProblem[];
 }
@@ -57,19 +61,21 @@ const KIND_WORD: Record<MeasureSpec['kind'], PhraseKey> = { count: 'kindCount', 
 
 /** A dimension label, trimmed, as the dataset stores it; null when it is not a label of that role. */
 export function normaliseDimension(role: DimensionRole, raw: string): string | null {
-  if (role === 'extra') return isTotalLabel(raw) ? 'all' : raw.trim();
+  if (role === 'extra') return isTotalRowLabel(raw) ? 'all' : raw.trim();
   if (role === 'region') {
     const ref = parseRegion(raw);
-    return ref ? (ref.kind === 'county' ? ref.code : ref.kind) : null;
+    // "Totalt inrapporterat" (Socialstyrelsen's weekly tables) is the national row.
+    if (!ref) return isTotalRowLabel(raw) ? 'national' : null;
+    return ref.kind === 'county' ? ref.code : ref.kind;
   }
-  if (role === 'sex') return parseSex(raw);
+  if (role === 'sex') return parseSex(raw) ?? (isTotalRowLabel(raw) ? 'all' : null);
   if (role === 'age') {
     const band = parseAgeBand(raw);
-    return band ? formatAgeBand(band) : null;
+    return band ? formatAgeBand(band) : isTotalRowLabel(raw) ? 'all' : null;
   }
-  if (role === 'period') return isTotalLabel(raw) ? 'all' : parsePeriodLabel(raw);
+  if (role === 'period') return isTotalRowLabel(raw) ? 'all' : parsePeriodLabel(raw);
   const code = parseCodeValue(raw);
-  if (!code) return null;
+  if (!code) return isTotalRowLabel(raw) ? 'all' : null;
   return code.kind === 'icd10' ? code.code : code.kind === 'total' ? 'all' : null;
 }
 
@@ -80,8 +86,17 @@ export function planMapping(headers: readonly string[], width: number, mapping: 
   if (mapping.columns.length !== width) {
     problems.push(problem('mapping-invalid', 'error', { file, line: null, column: null }, String(mapping.columns.length), phrase('mappingWidthExp', { width }), phrase('mappingWidthMsg')));
   }
+  let measureName: MappingPlan['measureName'] = null;
   mapping.columns.forEach((m, c) => {
     if (m.kind === 'dimension') dims.push({ column: c, role: m.role, key: m.key, header: headers[c] ?? '' });
+    if (m.kind === 'measure-name') {
+      if (measureName) {
+        problems.push(problem('mapping-invalid', 'error', cellPlace(file, headers, c, null), headers[c] ?? '', phrase('mappingNamesTwiceExp'), phrase('mappingNamesTwiceMsg')));
+        return;
+      }
+      measureName = { dim: dims.length, specs: m.specs };
+      dims.push({ column: c, role: 'extra', key: m.key, header: headers[c] ?? '', measureName: true });
+    }
   });
   const dimKeys = new Set(dims.map((d) => d.key));
   if (dimKeys.size !== dims.length) {
@@ -103,7 +118,12 @@ export function planMapping(headers: readonly string[], width: number, mapping: 
     }
     measure.columns.push(c);
   });
-  return { dims, measures: [...measureMap.values()], problems };
+  return { dims, measures: [...measureMap.values()], measureName, problems };
+}
+
+/** A label as the rows store it: a dimension's normalised value, or a measure name as written. */
+export function normaliseLabel(d: DimColumn, raw: string): string | null {
+  return d.measureName ? raw.trim() : normaliseDimension(d.role, raw);
 }
 
 /** Where a cell is, as problems name it: 1-based column and the column's header. */
@@ -138,8 +158,21 @@ export function negativeProblem(place: ProblemPlace, trimmed: string, spec: Meas
   return problem('negative-count', 'error', place, trimmed, phrase('negativeExp'), phrase('negativeMsg', { kind: phrase(KIND_WORD[spec.kind]) }));
 }
 
+/**
+ * Counts of persons or events are whole numbers, so a decimal in one means the column's format was misread.
+ * A population may be fractional: SCB's mean population ("Medelfolkmängd") is the mean of two year-end counts.
+ */
+export function mustBeWhole(spec: MeasureSpec): boolean {
+  return spec.kind === 'count';
+}
+
 export function notAnIntegerProblem(place: ProblemPlace, trimmed: string, spec: MeasureSpec): ImportProblem {
   return problem('not-an-integer', 'error', place, trimmed, phrase('notAnIntegerExp', { kind: phrase(spec.kind === 'count' ? 'kindCount' : 'kindPopulation') }), phrase('notAnIntegerMsg', { raw: trimmed }));
+}
+
+/** A measure whose words name no known measure is read as a count of persons, and the user is told. */
+export function measureAssumedProblem(place: ProblemPlace, name: string): ImportProblem {
+  return problem('measure-kind-assumed', 'warning', place, name, phrase('measureAssumedExp'), phrase('measureAssumedMsg'));
 }
 
 export function filledDownProblem(place: ProblemPlace, d: DimColumn, cells: number): ImportProblem {

@@ -9,6 +9,12 @@ import { foldText } from '../utils/text';
 import type { RawRecord } from './parse-records';
 import { isValueToken } from './value-tokens';
 import { problem, type ImportProblem } from './problems';
+import { parseRegion } from '../regions/parse';
+import { parseAgeBand } from '../utils/age-band';
+import { parseSex } from './parse-sex';
+import { parsePeriodLabel } from './parse-period-label';
+import { parseCodeValue } from './parse-code-value';
+import { isTotalLabel } from './member-labels';
 
 export interface Note {
   line: number;
@@ -48,6 +54,15 @@ const lastNonEmpty = (cells: readonly string[]): number => {
 };
 const noteText = (cells: readonly string[]): string => cells.map((c) => c.trim()).filter((c) => c !== '').join(' ');
 
+/**
+ * Text that reads as a label of some dimension (a region, sex, age band, period, ICD-10 or ATC code, a total):
+ * a row holding only such a label is a data row whose values are missing ("Uppsala;;;"), not a note.
+ */
+function readsAsLabel(text: string): boolean {
+  return parseRegion(text) !== null || parseSex(text) !== null || parseAgeBand(text) !== null || parsePeriodLabel(text) !== null
+    || parseCodeValue(text) !== null || isTotalLabel(text);
+}
+
 /** One filled field holding text (not a number or a value token): a title, section heading or note. */
 function isSingleText(cells: readonly string[]): boolean {
   if (nonEmpty(cells) !== 1) return false;
@@ -64,18 +79,46 @@ export function isFooterText(text: string): boolean {
 }
 
 
-/** A row that adds labels under spanning cells of the row above (years above months), not data. */
+const filledAt = (cells: readonly string[], c: number): boolean => (cells[c] ?? '').trim() !== '';
+
+/** Text that is neither a number nor a value token ("Samtliga", "Antal", "Jan"). */
+const isWord = (t: string): boolean => !NUMBER.test(t) && !isValueToken(t);
+
+/** An age band or period written as a range or an open band ("1–4", "80–", "85+"): a label, not a count. */
+const isRangeLabel = (t: string): boolean => (/[-\u2013\u2014+]/.test(t) && parseAgeBand(t) !== null) || parsePeriodLabel(t) !== null;
+
+/**
+ * Columns under a spanning cell of `above`: a label followed by empty cells spans them (a merged "Ålder" over
+ * the age columns), its own column included.
+ */
+function spannedColumns(above: readonly string[], width: number): boolean[] {
+  const spanned = new Array<boolean>(width).fill(false);
+  for (let c = 0; c < width; c++) {
+    if (!filledAt(above, c)) continue;
+    let end = c + 1;
+    while (end < width && !filledAt(above, end)) end++;
+    if (end - c >= 2) for (let k = c; k < end; k++) spanned[k] = true;
+  }
+  return spanned;
+}
+
+/**
+ * A row that continues the header above it rather than starting the data:
+ * - labels under spanning cells of the row above (years above months), words only;
+ * - a measure label under every value column of a wide table ("Antal" under "vecka 10 2020"), words only,
+ *   nothing under the first column;
+ * - the real header under a super-header ("Ålder" over "Samtliga", "0", "1–4", …): every label under a
+ *   spanning cell of the row above, with a word or a range among them (a data row's first cells hold labels).
+ */
 function continuesHeader(above: readonly string[], row: readonly string[]): boolean {
-  for (const cell of row) {
-    const t = cell.trim();
-    if (t === '') continue;
-    if (NUMBER.test(t) && !YEAR.test(t)) return false;
-    if (isValueToken(t)) return false;
-  }
-  for (let c = 0; c < row.length; c++) {
-    if ((above[c] ?? '').trim() === '' && row[c]!.trim() !== '') return true;
-  }
-  return false;
+  const filled: number[] = [];
+  for (let c = 0; c < row.length; c++) if (filledAt(row, c)) filled.push(c);
+  if (filled.length === 0) return false;
+  const texts = filled.map((c) => row[c]!.trim());
+  if (texts.every((t) => isWord(t) || YEAR.test(t)) && filled.some((c) => !filledAt(above, c))) return true;
+  if (filled.length >= 2 && !filledAt(row, 0) && texts.every(isWord) && filled.every((c) => filledAt(above, c))) return true;
+  const spanned = spannedColumns(above, row.length);
+  return filled.every((c) => spanned[c]) && filled.some((c) => !filledAt(above, c)) && texts.some((t) => isWord(t) || isRangeLabel(t));
 }
 
 function combineHeaders(rows: readonly (readonly string[])[], width: number): string[][] {
@@ -207,24 +250,26 @@ export class TableBodyStream {
       if (!isBlankCell(cells[i]!) && ++filled > 2) return false;
     }
     if (filled === 0) return true;
-    // A data row with an empty value ("Uppsala;") has as many fields as the table; a note line has fewer.
-    if (filled === 1 && cells.length < this.width && isSingleText(cells)) return true;
+    // A data row with an empty value ("Uppsala;") has as many fields as the table; a note line has fewer, or
+    // as many (Excel's CSV export pads every row) with a text that is no label ("X – uppgiften har skyddats…").
+    if (filled === 1 && isSingleText(cells) && (cells.length < this.width || !readsAsLabel(noteText(cells)))) return true;
     return isFooterText(noteText(cells));
   }
 
   private classify(line: number, cells: string[]): void {
-    if (cells.length === this.width && !isBlank(cells)) {
-      this.onRow(line, cells);
-      return;
-    }
     if (isBlank(cells)) {
       this.blankLines++;
       return;
     }
-    if (isSingleText(cells) && cells.length < this.width) {
+    if (isSingleText(cells) && (cells.length < this.width || !readsAsLabel(noteText(cells)))) {
+      // A sub-heading ("Rapporterande region") or a note between data rows.
       this.inTableNotes.push({ line, kind: 'note', text: noteText(cells) });
       this.problems.push(problem('note-inside-table', 'warning', { file: this.file, line, column: null }, noteText(cells),
         phrase('noteInTableExp'), phrase('noteInTableMsg')));
+      return;
+    }
+    if (cells.length === this.width) {
+      this.onRow(line, cells);
       return;
     }
     if (cells.length > this.width && lastNonEmpty(cells) < this.width) {

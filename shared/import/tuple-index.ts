@@ -144,7 +144,13 @@ export class RowGroups {
     let key = 0;
     for (let d = 0; d < columns.length; d++) {
       const v = columns[d]![row]!;
-      if (v >= this.limits[d]!) return this.widen(d, v, row) ? this.groupOf(row) : this.index!.findOrInsert(row);
+      if (v >= this.limits[d]!) {
+        // A value beyond its column's bits: make room for every value of the row at once, then pack again.
+        if (!this.widen(row)) return this.index!.findOrInsert(row);
+        key = 0;
+        for (let k = 0; k < columns.length; k++) key |= columns[k]![row]! << this.shifts[k]!;
+        break;
+      }
       key |= v << this.shifts[d]!;
     }
     const bits = this.bits!;
@@ -172,14 +178,21 @@ export class RowGroups {
     return true;
   }
 
-  /** Make room for value `v` in dimension `d` and re-record rows 0..row-1; false when keys no longer fit. */
-  private widen(d: number, v: number, row: number): boolean {
-    this.widths[d] = bitsFor(v) + 1;
+  /**
+   * Make room for every value of row `row` (a bit of headroom for a column that outgrew its width) and
+   * re-record rows 0..row-1; false, with the full index in charge, when keys no longer fit.
+   */
+  private widen(row: number): boolean {
+    const columns = this.columns;
+    this.widths = this.widths.map((w, d) => {
+      const v = columns[d]![row]!;
+      return v >= this.limits[d]! ? Math.max(w, bitsFor(v) + 1) : w;
+    });
     if (!this.layout()) {
-      // No headroom then: exactly the bits the values so far need.
-      this.widths = this.columns.map((column, k) => {
-        let max = k === d ? v : 0;
-        for (let i = 0; i < row; i++) if (column[i]! > max) max = column[i]!;
+      // No headroom then: exactly the bits the values so far need, this row's included.
+      this.widths = columns.map((column) => {
+        let max = 0;
+        for (let i = 0; i <= row; i++) if (column[i]! > max) max = column[i]!;
         return bitsFor(max);
       });
       if (!this.layout()) {
@@ -187,7 +200,6 @@ export class RowGroups {
         return false;
       }
     }
-    const columns = this.columns;
     const bits = this.bits!;
     for (let i = 0; i < row; i++) {
       let key = 0;

@@ -41,6 +41,8 @@ export type MeasureCell =
 export interface TokenTable {
   masks: Readonly<Record<string, MaskMeaning>>;
   zeros: readonly string[];
+  /** Tokens this source explains as withheld without telling their size (a footnote's "S = uppgift skyddad"). */
+  withheld?: readonly string[];
 }
 
 export const DEFAULT_TOKENS: TokenTable = { masks: DEFAULT_MASK_TOKENS, zeros: DEFAULT_ZERO_TOKENS };
@@ -64,7 +66,7 @@ function patternMeaning(token: string): MaskMeaning | null {
 /** True when the text, trimmed, is a token rather than a number (used to tell value columns from label columns). */
 export function isValueToken(raw: string, tokens: TokenTable = DEFAULT_TOKENS): boolean {
   const t = raw.trim();
-  return t in tokens.masks || t.toUpperCase() in tokens.masks || tokens.zeros.includes(t) || TOKENS_WITHOUT_DEFAULT_MEANING.includes(t) || patternMeaning(t) !== null;
+  return t in tokens.masks || t.toUpperCase() in tokens.masks || tokens.zeros.includes(t) || TOKENS_WITHOUT_DEFAULT_MEANING.includes(t) || (tokens.withheld?.includes(t) ?? false) || patternMeaning(t) !== null;
 }
 
 export function classifyMeasureCell(raw: string, format: NumberFormat, tokens: TokenTable = DEFAULT_TOKENS): MeasureCell {
@@ -75,7 +77,7 @@ export function classifyMeasureCell(raw: string, format: NumberFormat, tokens: T
   if (meaning) return { kind: 'masked', token: tokens.masks[t] ? t : t.toUpperCase(), meaning };
   const parsed = parseSwedishNumber(t, format);
   if (parsed) return { kind: 'number', value: parsed.value, decimals: parsed.decimals };
-  if (TOKENS_WITHOUT_DEFAULT_MEANING.includes(t)) return { kind: 'masked-unknown', token: t };
+  if (TOKENS_WITHOUT_DEFAULT_MEANING.includes(t) || tokens.withheld?.includes(t)) return { kind: 'masked-unknown', token: t };
   const pattern = patternMeaning(t);
   if (pattern) return { kind: 'masked', token: t, meaning: pattern };
   return { kind: 'invalid' };

@@ -5,6 +5,7 @@
  * crosses the process boundary as a named, allow-listed operation; handlers never throw across the
  * bridge but answer with a {@link Result}.
  */
+import type { Language } from '../text/language';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: BridgeError };
 
@@ -16,6 +17,8 @@ export interface BridgeError {
     | 'invalid-argument'
     | 'io'
     | 'too-large'
+    // An automatic backup the main process did not ask for (or a second answer to one request).
+    | 'not-requested'
     | 'internal';
   /** Technical detail for logs and diagnostics (never shown as the only explanation). */
   detail?: string;
@@ -59,8 +62,6 @@ export interface AppInfo {
   platform: string;
 }
 
-export type UiLanguage = 'sv' | 'en';
-
 /** Menu commands the main process forwards to the renderer. */
 export type MenuCommand =
   | 'about'
@@ -83,12 +84,14 @@ export interface AntalBridge {
   /** Show the native save dialog and write the bytes atomically (temp file, fsync, rename). */
   saveFile(request: SaveFileRequest): Promise<Result<SavedFile>>;
   /** Tell the main process which language the menus should use. */
-  setLanguage(language: UiLanguage): Promise<Result<null>>;
+  setLanguage(language: Language): Promise<Result<null>>;
   /** Subscribe to application-menu commands; returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /**
-   * Hand the main process a backup file (see shared/backup/backup-format.ts) to store in the automatic
-   * rotation in the user-data folder (atomic write; the oldest beyond {@link AUTO_BACKUP_KEEP} are removed).
+   * Hand the main process the backup file it asked for (see shared/backup/backup-format.ts) to store among the
+   * automatic backups in the user-data folder: accepted only as the one answer to an `onAutoBackupRequest` event
+   * and only with a valid SHA-256 (else `not-requested` / `invalid-argument`); written atomically; older automatic
+   * backups are thinned out by {@link AUTO_BACKUP_RETENTION}.
    */
   writeAutoBackup(bytes: Uint8Array): Promise<Result<AutoBackupWritten>>;
   /** Subscribe to the main process asking for an automatic backup (on quit, daily); returns an unsubscribe function. */
@@ -109,8 +112,17 @@ export interface AutoBackupWritten {
 export const BACKUP_FILE_MAGIC = 'ANTAL-BACKUP/1\n';
 /** File extension of backup files (no dot). */
 export const BACKUP_FILE_EXTENSION = 'antalbackup';
-/** Automatic backups kept in rotation. */
-export const AUTO_BACKUP_KEEP = 10;
+/** Which automatic backups are kept (the rules of backup tools such as restic's `forget --keep-*`). */
+export interface AutoBackupRetention {
+  /** The newest backups, whatever their age. */
+  last: number;
+  /** The newest backup of each of this many most recent days that have one. */
+  daily: number;
+  /** The newest backup of each of this many most recent ISO weeks that have one. */
+  weekly: number;
+}
+
+export const AUTO_BACKUP_RETENTION: Readonly<AutoBackupRetention> = { last: 3, daily: 7, weekly: 4 };
 
 /** IPC channel names: the only ones the main process handles and the preload invokes. */
 export const IPC_CHANNELS = {

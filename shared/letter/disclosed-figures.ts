@@ -2,22 +2,22 @@
  * The letter's printed figures from a disclosed answer (shared/disclosure): each value's text formatted for the
  * letter's language, and its printed number where it is printed as a plain number.
  */
-import type { LetterLanguage } from '../answer/snapshot';
 import { formatDisclosedValue, type DisclosedAnswer, type DisclosedFigure, type DisclosedValue, type DisclosurePolicy } from '../disclosure';
 import type { CountyCode, HealthcareRegionId } from '../regions/regions';
 import type { LetterFigures, PrintedInterval, PrintedValue } from './figures';
-import { formatCount } from './format';
+import { formatCount } from '../text/format';
+import type { Language } from '../text/language';
 
-function printedValue(v: DisclosedValue, policy: DisclosurePolicy, language: LetterLanguage): PrintedValue {
+function printedValue(v: DisclosedValue, policy: DisclosurePolicy, language: Language): PrintedValue {
   const text = formatDisclosedValue(v, policy, (n) => formatCount(n, language));
   return { text, value: v.kind === 'shown' || v.kind === 'zero' ? v.value : null };
 }
 
-function printedInterval(f: DisclosedFigure, policy: DisclosurePolicy, language: LetterLanguage): PrintedInterval {
+function printedInterval(f: DisclosedFigure, policy: DisclosurePolicy, language: Language): PrintedInterval {
   return { low: printedValue(f.low, policy, language), point: printedValue(f.point, policy, language), high: printedValue(f.high, policy, language) };
 }
 
-export function letterFiguresFrom(disclosed: DisclosedAnswer, policy: DisclosurePolicy, language: LetterLanguage): LetterFigures {
+export function letterFiguresFrom(disclosed: DisclosedAnswer, policy: DisclosurePolicy, language: Language): LetterFigures {
   const regions = new Map(disclosed.regions.map((r) => [r.region, printedInterval(r, policy, language)]));
   const healthcare = new Map(disclosed.healthcareRegions.map((h) => [h.healthcareRegion, printedInterval(h, policy, language)]));
   const steps = new Map(disclosed.attrition.map((s) => [s.stepId, printedInterval(s.figure, policy, language)]));

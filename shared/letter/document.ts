@@ -9,7 +9,8 @@
  */
 import { decodeUtf8Strict } from '../import/utf8-strict';
 import type { LetterBlock, LetterModel } from './model';
-import { fill } from './texts';
+import { LOCALES } from '../text/language';
+import { fill } from '../text/template';
 
 export type PdfContent = string | PdfNode | PdfContent[];
 
@@ -153,7 +154,7 @@ export function letterDocument(model: LetterModel): PdfDocDefinition {
       creationDate: created,
       modDate: created,
     },
-    language: model.language === 'sv' ? 'sv-SE' : 'en-GB',
+    language: LOCALES[model.language],
     header: () => (marking ? { text: marking.toUpperCase(), style: 'marking', alignment: 'right', margin: [56, 24, 56, 0] } : ''),
     footer: (currentPage, pageCount) => ({
       margin: [56, 8, 56, 0],

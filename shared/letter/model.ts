@@ -5,11 +5,13 @@
  */
 import type { AnswerSnapshot, EffAnswers, TriState } from '../answer/snapshot';
 import type { CriterionStep } from '../criteria/study';
-import { HEALTHCARE_REGIONS, regionByCode, type CountyCode, type HealthcareRegionId } from '../regions/regions';
+import { regionByCode, type CountyCode, regionName, healthcareRegionName } from '../regions/regions';
 import { letterMethodParagraphs, snapshotMethodInputs } from '../method/sections';
+import { addMonths, resolvePlan, siteShape } from '../recruitment/plan';
+import { printableEnrolment, withheldSiteRegions } from '../recruitment/printable';
 import { recruitmentChartSvg, regionMapSvg } from './charts';
 import { printedShare, type LetterFigures, type PrintedInterval } from './figures';
-import { formatCount, formatNumber, formatPercent } from './format';
+import { formatCount, formatNumber, formatPercent } from '../text/format';
 import { LETTER_TEXTS, letterText, type LetterText } from './texts';
 
 export type LetterBlock =
@@ -39,16 +41,6 @@ export interface LetterModel {
 
 function lines(text: string | undefined): string[] {
   return (text ?? '').split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
-}
-
-function regionName(code: CountyCode, language: AnswerSnapshot['language']): string {
-  const region = regionByCode(code);
-  return language === 'sv' ? region.nameSv : region.nameEn;
-}
-
-function healthcareName(id: HealthcareRegionId, language: AnswerSnapshot['language']): string {
-  const meta = HEALTHCARE_REGIONS.find((h) => h.id === id)!;
-  return language === 'sv' ? meta.nameSv : meta.nameEn;
 }
 
 const intervalCells = (i: PrintedInterval): string[] => [i.low.text, i.point.text, i.high.text];
@@ -152,12 +144,12 @@ function eligibleBlocks(c: Context): LetterBlock[] {
   const { t, snapshot, figures } = c;
   const { estimate } = snapshot.answer;
   const language = snapshot.language;
-  const regionRows = estimate.regions.map((r) => [regionName(r.region, language), healthcareName(regionByCode(r.region).healthcareRegion, language), ...intervalCells(figures.region(r.region))]);
+  const regionRows = estimate.regions.map((r) => [regionName(r.region, language), healthcareRegionName(regionByCode(r.region).healthcareRegion, language), ...intervalCells(figures.region(r.region))]);
   const rule = snapshot.settings.hallandRule;
   const hallandNote =
     rule.kind === 'population-split'
       ? t('hallandSplit', { sodra: c.percent(rule.sodraShare, 0), vastra: c.percent(1 - rule.sodraShare, 0) })
-      : t('hallandAllTo', { region: healthcareName(rule.healthcareRegion, language) });
+      : t('hallandAllTo', { region: healthcareRegionName(rule.healthcareRegion, language) });
   return [
     { kind: 'heading', text: t('eligibleTitle') },
     {
@@ -172,7 +164,7 @@ function eligibleBlocks(c: Context): LetterBlock[] {
       kind: 'table',
       caption: t('perHealthcareRegionCaption'),
       head: [t('healthcareRegion'), t('low'), t('point'), t('high')],
-      rows: estimate.healthcareRegions.map((h) => [healthcareName(h.id, language), ...intervalCells(figures.healthcareRegion(h.id))]),
+      rows: estimate.healthcareRegions.map((h) => [healthcareRegionName(h.id, language), ...intervalCells(figures.healthcareRegion(h.id))]),
       numericFrom: 1,
     },
     { kind: 'paragraph', text: hallandNote },
@@ -217,38 +209,74 @@ function recruitmentBlocks(c: Context): LetterBlock[] {
   if (study.recruitment.sites.length === 0) return [];
   const p = answer.projection;
   const language = snapshot.language;
+  const decimal = (x: number) => formatNumber(x, language, 1);
   const blocks: LetterBlock[] = [{ kind: 'heading', text: t('recruitmentTitle') }];
+  if (p.startNotice?.kind === 'moved-to-today') {
+    blocks.push({ kind: 'paragraph', text: t('recruitmentStartMoved', { planned: p.startNotice.plannedStartDate, today: p.startNotice.today, deadline: p.deadlineDate }) });
+  }
   if (c.hiddenSiteRegions.length > 0) {
     blocks.push({ kind: 'paragraph', text: t('recruitmentWithheld', { regions: c.hiddenSiteRegions.map((r) => regionName(r, language)).join(', ') }) });
+  } else if (p.startNotice?.kind === 'deadline-passed') {
+    blocks.push({ kind: 'paragraph', text: t('recruitmentDeadlinePassed', { deadline: p.deadlineDate }) });
   } else {
-    const decimal = (x: number) => formatNumber(x, language, 1);
     blocks.push({
       kind: 'paragraph',
       text: t('recruitmentText', {
         rate: decimal(p.totalRatePerMonth.point),
-        rateLow: decimal(p.totalRatePerMonth.low),
-        rateHigh: decimal(p.totalRatePerMonth.high),
+        deadline: p.deadlineDate,
         expected: c.count(p.expectedByDeadline.point),
         expectedLow: c.count(p.expectedByDeadline.low),
         expectedHigh: c.count(p.expectedByDeadline.high),
+        target: c.count(p.target),
         probability: c.percent(p.probability),
-        pLow: c.percent(p.probabilityRange.low),
-        pHigh: c.percent(p.probabilityRange.high),
       }),
     });
+    // The extreme case only where some range moves the rates (otherwise both ends are the forecast itself).
+    if (p.totalRatePerMonth.low !== p.totalRatePerMonth.high) {
+      blocks.push({
+        kind: 'paragraph',
+        text: t('recruitmentRange', {
+          rateLow: decimal(p.totalRatePerMonth.low),
+          rateHigh: decimal(p.totalRatePerMonth.high),
+          pLow: c.percent(p.probabilityRange.low),
+          pHigh: c.percent(p.probabilityRange.high),
+        }),
+      });
+    }
     blocks.push({
       kind: 'svg',
-      svg: recruitmentChartSvg({ months: p.months, target: p.target, sites: p.sites, monthsLabel: t('chartMonths'), targetLabel: t('chartTarget', { target: c.count(p.target) }), formatCount: c.count }),
+      svg: recruitmentChartSvg({
+        series: printableEnrolment(p.band),
+        months: p.months,
+        target: p.target,
+        monthsLabel: t('chartMonths'),
+        countLabel: t('chartCount'),
+        targetLabel: t('chartTarget', { target: c.count(p.target) }),
+        formatCount: c.count,
+      }),
       width: 400,
       caption: t('chartCaption'),
     });
   }
+  // Snapshots made before the forecast recorded its planned start have the study's.
+  const plannedStart = (p as { plannedStartDate?: string }).plannedStartDate ?? study.recruitment.startDate;
   blocks.push({
     kind: 'table',
     caption: t('sitesTitle'),
-    head: [t('site'), t('region'), t('siteOpens')],
-    rows: study.recruitment.sites.map((s) => [s.name, regionName(s.region, language), c.count(s.activationMonth)]),
-    numericFrom: 2,
+    head: [t('site'), t('region'), t('siteOpens'), t('siteRate'), t('siteCertainty')],
+    rows: study.recruitment.sites.map((s) => [
+      s.name,
+      regionName(s.region, language),
+      addMonths(plannedStart, s.activationMonth),
+      // The rate as the coordinator entered it: the chart shows nothing about a site that this cell does not.
+      s.ratePerMonth !== undefined
+        ? formatNumber(s.ratePerMonth, language, 3)
+        : s.shareOfRegion !== undefined
+          ? t('siteShareOfRegion', { share: c.percent(s.shareOfRegion, 0) })
+          : t('siteNoRate'),
+      t('siteCertaintyValue', { level: t(`certainty_${s.rateCertainty ?? 'plan'}`), alpha: formatNumber(siteShape(s, study.recruitment), language, 2) }),
+    ]),
+    numericFrom: 3,
   });
   return blocks;
 }
@@ -272,6 +300,10 @@ function assumptionItems(c: Context): string[] {
     const r = study.recruitment;
     items.push(t('assumptionConsent', { point: pct(r.consentRate.point), low: pct(r.consentRate.low), high: pct(r.consentRate.high) }));
     items.push(t('assumptionScreenFailure', { point: pct(r.screenFailureRate.point), low: pct(r.screenFailureRate.low), high: pct(r.screenFailureRate.high) }));
+    const plan = resolvePlan(r);
+    if (plan.dropoutRate.high > 0) items.push(t('assumptionDropout', { point: pct(plan.dropoutRate.point), low: pct(plan.dropoutRate.low), high: pct(plan.dropoutRate.high) }));
+    const months = t('monthNames').split(',');
+    items.push(t('assumptionSeasons', { weights: plan.seasonalWeights.map((w, i) => `${months[i]} ${formatNumber(w, snapshot.language, 2)}`).join(', ') }));
   }
   return items;
 }
@@ -319,10 +351,17 @@ function limitationItems(c: Context): string[] {
   return items;
 }
 
-/** Regions with a site whose point figure is not printed as a number: rates there would reveal it. */
+/**
+ * Regions whose count a site's rate is derived from (a site given as a share of its region) and that the letter
+ * does not print in full: the rate, and every forecast figure drawn or printed from it, would reveal them. A site
+ * with a rate of its own reveals nothing about its region's count.
+ */
 function hiddenSiteRegions(snapshot: AnswerSnapshot, figures: LetterFigures): CountyCode[] {
-  const regions = [...new Set(snapshot.study.recruitment.sites.map((s) => s.region))];
-  return regions.filter((r) => figures.region(r).point.value === null).sort();
+  const printed = (r: CountyCode) => {
+    const f = figures.region(r);
+    return f.low.value !== null && f.point.value !== null && f.high.value !== null;
+  };
+  return withheldSiteRegions(snapshot.answer.projection.sites, printed);
 }
 
 export function buildLetterModel(snapshot: AnswerSnapshot, figures: LetterFigures): LetterModel {

@@ -3,9 +3,10 @@
  * sponsor as recipient, the title as subject, the confidentiality marking in the letter's language, and the
  * Early Feedback Form answers the coordinator gave (country feasibility only).
  */
-import type { EffAnswers, LetterLanguage, RequestFacts, TriState } from '../answer/snapshot';
+import type { EffAnswers, RequestFacts, TriState } from '../answer/snapshot';
 import type { FeasibilityRequest, FeedbackAnswer } from '../requests/request';
 import { letterText } from './texts';
+import type { Language } from '../text/language';
 
 const TRI: readonly string[] = ['yes', 'no', 'unknown'];
 const FACTORS = { 'competing-studies': 'competing-studies', 'exclusion-criteria': 'exclusion-criteria', 'no-factors': 'none', other: 'other' } as const;
@@ -49,7 +50,7 @@ export function effAnswersFrom(request: FeasibilityRequest): EffAnswers | undefi
   return eff;
 }
 
-export function requestFacts(request: FeasibilityRequest, language: LetterLanguage): RequestFacts {
+export function requestFacts(request: FeasibilityRequest, language: Language): RequestFacts {
   const t = letterText(language);
   const facts: RequestFacts = {
     subject: t('subjectDefault', { title: request.title.trim() }),

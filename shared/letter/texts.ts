@@ -3,7 +3,8 @@
  * writes letters too, and a letter must read the same whichever program produced it. Placeholders are
  * `{name}`; `fill` replaces them.
  */
-import type { LetterLanguage } from '../answer/snapshot';
+import type { Language } from '../text/language';
+import { fill } from '../text/template';
 
 const sv = {
   documentTitle: 'Svar på förfrågan om antalsberäkning',
@@ -78,13 +79,27 @@ const sv = {
   mostLimiting: 'Mest begränsande steg: {step}.',
   recruitmentTitle: 'Rekryteringsprognos',
   recruitmentText:
-    'Förväntad takt {rate} patienter per månad (låg–hög {rateLow}–{rateHigh}). Förväntat antal vid slutdatum {expected} (80 %-intervall {expectedLow}–{expectedHigh}). Sannolikhet att nå målet: {probability} (med låg–hög takt {pLow}–{pHigh}).',
-  chartCaption: 'Förväntat antal rekryterade patienter per månad vid låg, punkt- och hög takt; den streckade linjen är målet.',
-  chartMonths: 'månader',
+    'Förväntad takt när alla kliniker är öppna: {rate} patienter per månad. Förväntat antal vid slutdatum {deadline}: {expected} (80 %-prediktionsintervall {expectedLow}–{expectedHigh}). Sannolikhet att nå målet {target} patienter: {probability}.',
+  recruitmentRange: 'Med alla intervall i sitt sämsta respektive bästa läge samtidigt: takt {rateLow}–{rateHigh} patienter per månad, sannolikhet {pLow}–{pHigh}.',
+  recruitmentStartMoved: 'Den planerade rekryteringsstarten {planned} hade passerat; prognosen räknar från {today} till slutdatum {deadline}.',
+  recruitmentDeadlinePassed: 'Rekryteringsperioden slutade {deadline}; ingen prognos har gjorts.',
+  chartCaption:
+    'Kumulativt antal rekryterade patienter per månad från rekryteringsstart: förväntat antal (linje) och 80 %-prediktionsintervall (band), från samma modell som texten ovan, i hela patienter. Den streckade linjen är målet.',
+  chartMonths: 'månader från rekryteringsstart',
+  chartCount: 'kumulativt antal patienter',
   chartTarget: 'mål {target}',
   sitesTitle: 'Kliniker',
   site: 'Klinik',
-  siteOpens: 'Öppnar månad',
+  siteOpens: 'Öppnar',
+  siteRate: 'Patienter per månad',
+  siteShareOfRegion: '{share} av regionen',
+  siteNoRate: 'ingen takt angiven',
+  siteCertainty: 'Säkerhet i takten',
+  siteCertaintyValue: '{level} (α = {alpha})',
+  certainty_low: 'låg',
+  certainty_medium: 'medel',
+  certainty_high: 'hög',
+  certainty_plan: 'som studien',
   assumptionsTitle: 'Antaganden och källor',
   assumptionShare: '{label}: {point} (intervall {low}–{high}). Källa: {source}',
   assumptionExclusionShare: '{label} (andel som utesluts): {point} (intervall {low}–{high}). Källa: {source}',
@@ -93,6 +108,9 @@ const sv = {
     'Prognosens takt och förväntade antal redovisas inte, eftersom de skulle röja ett litet antal i {regions} som röjandeskyddet döljer.',
   assumptionConsent: 'Andel som samtycker: {point} ({low}–{high}).',
   assumptionScreenFailure: 'Andel screeningbortfall: {point} ({low}–{high}).',
+  assumptionDropout: 'Andel avhopp efter inklusion: {point} ({low}–{high}).',
+  assumptionSeasons: 'Rekryteringsaktivitet per kalendermånad (1 = normal): {weights}.',
+  monthNames: 'jan,feb,mar,apr,maj,jun,jul,aug,sep,okt,nov,dec',
   assumptionNone: 'Inga antagna andelar: alla kriterier utvärderades direkt i data.',
   provenanceTitle: 'Dataunderlag',
   provenanceLine: '{name} — {publisher}. Period {from}–{to}. {unit}, {kind}, region efter {regionBasis}.',
@@ -195,13 +213,27 @@ const en: Record<LetterTextKey, string> = {
   mostLimiting: 'Most limiting step: {step}.',
   recruitmentTitle: 'Recruitment projection',
   recruitmentText:
-    'Expected rate {rate} patients per month (low–high {rateLow}–{rateHigh}). Expected number by the deadline {expected} (80% interval {expectedLow}–{expectedHigh}). Probability of reaching the target: {probability} (at the low–high rates {pLow}–{pHigh}).',
-  chartCaption: 'Expected number of patients recruited by month at the low, point and high rates; the dashed line is the target.',
-  chartMonths: 'months',
+    'Expected rate once every site is open: {rate} patients per month. Expected number by the deadline {deadline}: {expected} (80% prediction interval {expectedLow}–{expectedHigh}). Probability of reaching the target of {target} patients: {probability}.',
+  recruitmentRange: 'With every range at its worst and at its best end at once: a rate of {rateLow}–{rateHigh} patients per month, a probability of {pLow}–{pHigh}.',
+  recruitmentStartMoved: 'The planned start of recruitment, {planned}, had passed; the projection runs from {today} to the deadline {deadline}.',
+  recruitmentDeadlinePassed: 'The recruitment period ended {deadline}; no projection was made.',
+  chartCaption:
+    'Cumulative number of patients recruited by month since the start of recruitment: the expected number (line) and the 80% prediction interval (band), from the same model as the text above, in whole patients. The dashed line is the target.',
+  chartMonths: 'months since the start of recruitment',
+  chartCount: 'cumulative number of patients',
   chartTarget: 'target {target}',
   sitesTitle: 'Sites',
   site: 'Site',
-  siteOpens: 'Opens in month',
+  siteOpens: 'Opens',
+  siteRate: 'Patients per month',
+  siteShareOfRegion: '{share} of the region',
+  siteNoRate: 'no rate given',
+  siteCertainty: 'Certainty of the rate',
+  siteCertaintyValue: '{level} (α = {alpha})',
+  certainty_low: 'low',
+  certainty_medium: 'medium',
+  certainty_high: 'high',
+  certainty_plan: 'as the study',
   assumptionsTitle: 'Assumptions and sources',
   assumptionShare: '{label}: {point} (interval {low}–{high}). Source: {source}',
   assumptionExclusionShare: '{label} (share excluded): {point} (interval {low}–{high}). Source: {source}',
@@ -210,6 +242,9 @@ const en: Record<LetterTextKey, string> = {
     'The projected rate and expected numbers are not shown because they would reveal a small number in {regions} that disclosure control hides.',
   assumptionConsent: 'Consent rate: {point} ({low}–{high}).',
   assumptionScreenFailure: 'Screen-failure rate: {point} ({low}–{high}).',
+  assumptionDropout: 'Dropout after enrolment: {point} ({low}–{high}).',
+  assumptionSeasons: 'Recruitment activity by calendar month (1 = normal): {weights}.',
+  monthNames: 'Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec',
   assumptionNone: 'No assumed proportions: every criterion was evaluated directly in the data.',
   provenanceTitle: 'Data',
   provenanceLine: '{name} — {publisher}. Period {from}–{to}. {unit}, {kind}, region by {regionBasis}.',
@@ -237,20 +272,11 @@ const en: Record<LetterTextKey, string> = {
   page: 'Page {page} of {pages}',
 };
 
-export const LETTER_TEXTS: Readonly<Record<LetterLanguage, Readonly<Record<LetterTextKey, string>>>> = { sv, en };
+export const LETTER_TEXTS: Readonly<Record<Language, Readonly<Record<LetterTextKey, string>>>> = { sv, en };
 
 export type LetterText = (key: LetterTextKey, params?: Record<string, string>) => string;
 
-/** Replaces `{name}` with params.name; a placeholder without a value is an error, not a silent "{name}". */
-export function fill(template: string, params: Record<string, string> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new Error(`letter text: no value for {${name}} in "${template}"`);
-    return value;
-  });
-}
-
-export function letterText(language: LetterLanguage): LetterText {
+export function letterText(language: Language): LetterText {
   const table = LETTER_TEXTS[language];
   return (key, params) => fill(table[key], params);
 }

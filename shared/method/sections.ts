@@ -4,12 +4,14 @@
  * apply to its snapshot, in the same order (`letterMethodParagraphs`). Pure: the same inputs give the same words.
  * Numbers use the letter's own formatter (not Intl), so the page prints exactly the digits the letter prints.
  */
-import type { AnswerSnapshot, LetterLanguage, SnapshotAnswer } from '../answer/snapshot';
+import type { AnswerSnapshot, SnapshotAnswer } from '../answer/snapshot';
 import type { Study } from '../criteria/study';
+import type { RangedInput } from '../recruitment/project';
 import type { EstimateWarning } from '../estimate/types';
-import { formatCount, formatNumber, formatPercent } from '../letter/format';
-import { fill } from '../letter/texts';
+import { formatCount, formatNumber, formatPercent } from '../text/format';
+import { fill } from '../text/template';
 import { METHOD_TEXTS, type MethodTextKey } from './texts';
+import type { Language } from '../text/language';
 
 export const METHOD_SECTION_IDS = ['data', 'intervals', 'independence', 'forecast', 'verdict', 'disclosure'] as const;
 export type MethodSectionId = (typeof METHOD_SECTION_IDS)[number];
@@ -31,7 +33,14 @@ export interface MethodInputs {
   /** Labels of the criteria whose proportions were multiplied (the independence warning); empty when none were. */
   independenceSteps: readonly string[];
   /** The recruitment model as run; null when the study names no sites (no projection, no verdict). */
-  forecast: { alpha: number; simulation: { runs: number; seed: number } | null; thresholds: { veryGood: number; good: number } } | null;
+  forecast: {
+    alpha: number;
+    /** The ranged inputs in the forecast's distribution, and over how many quadrature combinations. */
+    mixture: { ranges: readonly RangedInput[]; components: number };
+    /** Set when the planned start had passed and the forecast ran from today. */
+    startMoved: { planned: string; today: string; deadline: string } | null;
+    thresholds: { veryGood: number; good: number };
+  } | null;
   policy: { name: string; version: string };
 }
 
@@ -44,7 +53,13 @@ export function methodInputs(study: Study, answer: SnapshotAnswer, policy: { nam
     independenceSteps: independence ? independence.steps.map(label) : [],
     forecast:
       study.recruitment.sites.length > 0
-        ? { alpha: p.alpha, simulation: p.simulation ? { runs: p.simulation.runs, seed: p.simulation.seed } : null, thresholds: { ...answer.verdict.thresholds } }
+        ? {
+            alpha: p.alpha,
+            // Snapshots made before the forecast was exact have no mixture: no range was in their distribution.
+            mixture: { ranges: [...(p.mixture?.ranges ?? [])], components: p.mixture?.components ?? 1 },
+            startMoved: p.startNotice?.kind === 'moved-to-today' ? { planned: p.startNotice.plannedStartDate, today: p.startNotice.today, deadline: p.deadlineDate } : null,
+            thresholds: { ...answer.verdict.thresholds },
+          }
         : null,
     policy: { name: policy.name, version: policy.version },
   };
@@ -55,25 +70,28 @@ export function snapshotMethodInputs(snapshot: AnswerSnapshot): MethodInputs {
 }
 
 /** Every section, in order: worded for `inputs` where it applies, generically otherwise (and when inputs is null). */
-export function methodSections(language: LetterLanguage, inputs: MethodInputs | null): MethodSection[] {
+export function methodSections(language: Language, inputs: MethodInputs | null): MethodSection[] {
   const table = METHOD_TEXTS[language];
   const t = (key: MethodTextKey, params?: Record<string, string>) => fill(table[key], params);
   const section = (id: MethodSectionId, applies: boolean, paragraphs: string[]): MethodSection => ({ id, title: t(`title_${id}`), paragraphs, applies });
   const steps = inputs?.independenceSteps ?? [];
   const forecast = inputs?.forecast ?? null;
   const policy = inputs?.policy ?? null;
-  const how = forecast?.simulation
-    ? t('methodSimulation', { runs: formatCount(forecast.simulation.runs, language), seed: String(forecast.simulation.seed) })
-    : t('methodClosedForm');
+  const forecastParagraphs = (f: NonNullable<MethodInputs['forecast']>): string[] => [
+    t('methodRecruitment', { alpha: formatNumber(f.alpha, language, 2) }),
+    f.mixture.ranges.length > 0
+      ? t('methodRanges', { ranges: f.mixture.ranges.map((r) => t(`range_${r}`)).join(', '), components: formatCount(f.mixture.components, language) })
+      : t('methodNoRanges'),
+    t('methodSiteRate'),
+    ...(f.startMoved ? [t('methodStartMoved', f.startMoved)] : []),
+  ];
   return [
     section('data', inputs !== null, [t('method1'), t('method2')]),
     section('intervals', inputs !== null, [t('methodIntervals')]),
     steps.length > 0
       ? section('independence', true, [t('methodIndependence', { steps: steps.join(', ') })])
       : section('independence', false, [t('methodIndependenceGeneric')]),
-    forecast
-      ? section('forecast', true, [t('methodRecruitment', { alpha: formatNumber(forecast.alpha, language, 2), how }), t('methodSiteRate')])
-      : section('forecast', false, [t('methodRecruitmentGeneric'), t('methodSiteRate')]),
+    forecast ? section('forecast', true, forecastParagraphs(forecast)) : section('forecast', false, [t('methodRecruitmentGeneric'), t('methodRangesGeneric'), t('methodSiteRate')]),
     forecast
       ? section('verdict', true, [
           t('methodVerdict', { veryGood: formatPercent(forecast.thresholds.veryGood, language, 0), good: formatPercent(forecast.thresholds.good, language, 0) }),
@@ -86,7 +104,7 @@ export function methodSections(language: LetterLanguage, inputs: MethodInputs | 
 }
 
 /** The letter's method section: the paragraphs of the sections that apply to the answer, in page order. */
-export function letterMethodParagraphs(language: LetterLanguage, inputs: MethodInputs): string[] {
+export function letterMethodParagraphs(language: Language, inputs: MethodInputs): string[] {
   return methodSections(language, inputs)
     .filter((s) => s.applies)
     .flatMap((s) => s.paragraphs);

@@ -4,7 +4,7 @@
  * Each section has an "applied" wording (with the answer's own parameters) and a "generic" one for when no
  * answer is at hand or the section does not apply to it; only applied wordings ever reach a letter.
  */
-import type { LetterLanguage } from '../answer/snapshot';
+import type { Language } from '../text/language';
 
 const sv = {
   title_data: 'Data och urvalskriterier',
@@ -23,13 +23,21 @@ const sv = {
   methodIndependenceGeneric:
     'När två eller fler kriterier tillämpas som andelar multipliceras andelarna med varandra. Det förutsätter att kriterierna är oberoende, vilket sällan stämmer exakt; det verkliga antalet kan då avvika mer än intervallet visar, och svaret visar en varning.',
   methodRecruitment:
-    'Prognosen använder Poisson–gamma-modellen (Anisimov & Fedorov 2007): varje klinik rekryterar som en Poissonprocess vars takt är gammafördelad (formparameter {alpha}). {how}',
+    'Prognosen använder Poisson–gamma-modellen (Anisimov & Fedorov 2007): varje klinik rekryterar som en Poissonprocess vars takt är osäker och gammafördelad (formparameter {alpha}; en klinik med egen säkerhet har sin egen: låg, medel, hög säkerhet 1, 4, 16). Allt är beräknat exakt, inte simulerat: med given takt rekryterar en klinik ett Poissonfördelat antal under sin exponering, säsongsvikterna summerade från klinikens öppning till slutdatum; med gammafördelad takt blir antalet negativt binomialfördelat, och det totala antalet är faltningen av klinikernas fördelningar. Sannolikheten att nå målet är P(N ≥ målet) vid slutdatum, prediktionsintervallen är fördelningens kvantiler och tiden till målet följer av P(T ≤ t) = P(N(t) ≥ målet). Samma indata ger alltid samma siffror.',
   methodRecruitmentGeneric:
-    'Prognosen använder Poisson–gamma-modellen (Anisimov & Fedorov 2007): varje klinik rekryterar som en Poissonprocess vars takt är gammafördelad. Formparametern anges för studien; en klinik med egen takt får den efter hur säker uppskattningen är (låg, medel, hög säkerhet: 1, 4, 16). När alla kliniker öppnar samtidigt med konstant takt beräknas sannolikheten exakt med modellens slutna uttryck; annars skattas den genom simulering med 10 000 körningar och ett fast frö, så samma studieversion ger alltid samma siffror.',
-  methodClosedForm: 'Sannolikheten är beräknad exakt med modellens slutna uttryck.',
-  methodSimulation: 'Sannolikheten är skattad genom simulering med {runs} körningar och fast frö {seed}, så samma studieversion ger alltid samma siffror.',
+    'Prognosen använder Poisson–gamma-modellen (Anisimov & Fedorov 2007): varje klinik rekryterar som en Poissonprocess vars takt är osäker och gammafördelad. Formparametern anges för studien; en klinik med egen säkerhet får den efter hur säker uppskattningen är (låg, medel, hög säkerhet: 1, 4, 16). Allt är beräknat exakt, inte simulerat: en kliniks antal är negativt binomialfördelat över dess exponering (säsongsvikterna summerade från öppningen till slutdatum), det totala antalet är faltningen av klinikernas fördelningar, och tiden till målet följer av P(T ≤ t) = P(N(t) ≥ målet).',
+  methodRanges:
+    'Intervallen för {ranges} ingår i fördelningen, inte bara i ett sämsta och bästa fall: varje intervall tas som en tvådelad triangelfördelning (punktvärdet är det mest sannolika värdet och medianen, hälften av sannolikheten ligger på var sida och tätheten avtar linjärt till noll vid intervallets låga och höga värde). Sannolikheten och prediktionsintervallen är ett viktat medelvärde över {components} kombinationer av värden (Gauss–Legendre-kvadratur). Sannolikheten med alla intervall i sitt sämsta respektive bästa läge samtidigt anges också.',
+  methodRangesGeneric:
+    'Intervall som påverkar klinikernas takt (avhopp, och för kliniker som anges som andel av regionen även regionens antal, samtycke och screeningbortfall) ingår i fördelningen: varje intervall tas som en tvådelad triangelfördelning (punktvärdet är det mest sannolika värdet och medianen, tätheten avtar linjärt till noll vid intervallets ändar), och resultatet är ett viktat medelvärde över kombinationer av värden (kvadratur).',
+  range_eligible: 'regionens möjliga deltagare',
+  range_consent: 'samtycke',
+  'range_screen-failure': 'screeningbortfall',
+  range_dropout: 'avhopp',
+  methodNoRanges: 'Inget intervall påverkar klinikernas takt i denna plan; osäkerheten om takten ligger i gammafördelningen.',
   methodSiteRate:
-    'En kliniks takt är regionens möjliga deltagare per månad gånger klinikens andel, andelen som samtycker, (1 − screeningbortfall) och (1 − avhopp), eller klinikens egen angivna takt. Sen öppning och sommarmånader med lägre takt ingår.',
+    'En kliniks takt är det antal patienter per månad som kliniken räknar med att inkludera när den är öppen, i en månad med normal aktivitet (samtycke och screeningbortfall ingår redan), gånger (1 − avhopp). Regionens möjliga deltagare per månad gånger samtycke, (1 − screeningbortfall) och (1 − avhopp) är taket för regionens kliniker tillsammans; en klinik som anger mer än hälften av taket får en varning, eftersom en regions patienter ses på fler ställen än en klinik. Sen öppning och sommarmånader med lägre aktivitet ingår.',
+  methodStartMoved: 'Den planerade starten {planned} hade passerat när svaret beräknades; prognosen räknar från {today} till slutdatum {deadline}.',
   methodVerdict:
     'Bedömningen besvarar Early Feedback Form fråga 2 utifrån sannolikheten att nå rekryteringsmålet i tid: mycket goda om sannolikheten är minst {veryGood}, goda om den är minst {good}, annars små.',
   methodVerdictGeneric:
@@ -61,13 +69,21 @@ const en: Record<MethodTextKey, string> = {
   methodIndependenceGeneric:
     'When two or more criteria are applied as proportions, the proportions are multiplied together. This assumes the criteria are independent, which is rarely exactly true; the real number may then differ by more than the interval shows, and the answer shows a warning.',
   methodRecruitment:
-    'The projection uses the Poisson–gamma model (Anisimov & Fedorov 2007): each site recruits as a Poisson process whose rate is gamma distributed (shape {alpha}). {how}',
+    'The projection uses the Poisson–gamma model (Anisimov & Fedorov 2007): each site recruits as a Poisson process whose rate is uncertain and gamma distributed (shape {alpha}; a site with its own certainty has its own: low, medium, high certainty 1, 4, 16). Everything is computed exactly, not simulated: given its rate, a site recruits a Poisson number of patients over its exposure, the seasonal weights summed from the site\'s opening to the deadline; with a gamma-distributed rate that number is negative binomial, and the total is the convolution of the sites\' distributions. The probability of reaching the target is P(N ≥ target) at the deadline, the prediction intervals are quantiles of that distribution and the time to the target follows from P(T ≤ t) = P(N(t) ≥ target). The same inputs always give the same figures.',
   methodRecruitmentGeneric:
-    'The projection uses the Poisson–gamma model (Anisimov & Fedorov 2007): each site recruits as a Poisson process whose rate is gamma distributed. The shape is set for the study; a site with its own rate gets it from how certain that estimate is (low, medium, high certainty: 1, 4, 16). When all sites open at once with constant rates the probability is computed exactly from the model\'s closed form; otherwise it is estimated by simulation with 10,000 runs and a fixed seed, so the same study version always gives the same figures.',
-  methodClosedForm: 'The probability is computed exactly from the model\'s closed form.',
-  methodSimulation: 'The probability is estimated by simulation with {runs} runs and the fixed seed {seed}, so the same study version always gives the same figures.',
+    'The projection uses the Poisson–gamma model (Anisimov & Fedorov 2007): each site recruits as a Poisson process whose rate is uncertain and gamma distributed. The shape is set for the study; a site with its own certainty gets it from how certain that estimate is (low, medium, high certainty: 1, 4, 16). Everything is computed exactly, not simulated: a site\'s number is negative binomial over its exposure (the seasonal weights summed from its opening to the deadline), the total is the convolution of the sites\' distributions, and the time to the target follows from P(T ≤ t) = P(N(t) ≥ target).',
+  methodRanges:
+    'The ranges of {ranges} are part of the distribution, not only of a worst and a best case: each range is taken as a two-piece triangular distribution (the point value is the most likely value and the median, half of the probability lies on each side, and the density falls linearly to zero at the range\'s low and high ends). The probability and the prediction intervals are a weighted average over {components} combinations of values (Gauss–Legendre quadrature). The probability with every range at its worst and at its best end at once is also given.',
+  methodRangesGeneric:
+    'Ranges that move the sites\' rates (dropout, and for sites given as a share of their region also the region\'s count, consent and screen failure) are part of the distribution: each range is taken as a two-piece triangular distribution (the point value is the most likely value and the median, the density falls linearly to zero at the range\'s ends), and the result is a weighted average over combinations of values (quadrature).',
+  range_eligible: 'the region\'s eligible patients',
+  range_consent: 'consent',
+  'range_screen-failure': 'screen failure',
+  range_dropout: 'dropout',
+  methodNoRanges: 'No range moves the sites\' rates in this plan; the uncertainty about the rates is in the gamma distribution.',
   methodSiteRate:
-    'A site\'s rate is its region\'s eligible patients per month times the site\'s share, the consent rate, (1 − screen failure) and (1 − dropout), or the site\'s own stated rate. Late openings and summer months with a lower rate are included.',
+    'A site\'s rate is the number of patients a month the site expects to enrol once open, in a month of normal activity (consent and screen failure are already in it), times (1 − dropout). The region\'s eligible patients per month times consent, (1 − screen failure) and (1 − dropout) is the ceiling for the region\'s sites together; a site stating more than half of that ceiling is warned about, because a region\'s patients are seen at more places than one site. Late openings and summer months with lower activity are included.',
+  methodStartMoved: 'The planned start {planned} had passed when the answer was computed; the projection runs from {today} to the deadline {deadline}.',
   methodVerdict:
     'The verdict answers Early Feedback Form question 2 from the probability of reaching the recruitment target in time: very good if the probability is at least {veryGood}, good if it is at least {good}, otherwise small.',
   methodVerdictGeneric:
@@ -80,4 +96,4 @@ const en: Record<MethodTextKey, string> = {
     'A count below the rule\'s threshold, even one end of an interval, is printed as a limit or a band instead of its value. If a hidden count could be worked out from other printed figures (healthcare regions, the nation, the loss between selection steps), further figures are hidden until no hidden count can be worked out. Totals are sums of the printed figures.',
 };
 
-export const METHOD_TEXTS: Readonly<Record<LetterLanguage, Readonly<Record<MethodTextKey, string>>>> = { sv, en };
+export const METHOD_TEXTS: Readonly<Record<Language, Readonly<Record<MethodTextKey, string>>>> = { sv, en };

@@ -12,7 +12,8 @@
  *
  * A site without its own certainty uses the plan's rateShape (α) directly.
  */
-import type { ProportionRange, RateCertainty, RecruitmentPlan, Site } from '../criteria/study';
+import type { RateCertainty, RecruitmentPlan, Site } from '../criteria/study';
+import type { Interval } from '../estimate/types';
 
 /** Relative activity per calendar month (January first): July near zero, June and August reduced. */
 export const DEFAULT_SEASONAL_WEIGHTS: readonly number[] = [1, 1, 1, 1, 1, 0.8, 0.1, 0.6, 1, 1, 1, 1];
@@ -20,7 +21,7 @@ export const DEFAULT_SEASONAL_WEIGHTS: readonly number[] = [1, 1, 1, 1, 1, 0.8, 
 /** The probability the "how many more sites" answer aims for by default. */
 export const DEFAULT_SITES_GOAL_PROBABILITY = 0.8;
 
-export const NO_DROPOUT: ProportionRange = { low: 0, point: 0, high: 0 };
+export const NO_DROPOUT: Interval = { low: 0, point: 0, high: 0 };
 
 /** Coefficient of variation of a site's rate for each certainty level (see the comment at the top). */
 export const CERTAINTY_CV: Record<RateCertainty, number> = { low: 1, medium: 0.5, high: 0.25 };
@@ -38,7 +39,7 @@ export function siteShape(site: Site, plan: RecruitmentPlan): number {
 
 export interface ResolvedPlan extends RecruitmentPlan {
   seasonalWeights: number[];
-  dropoutRate: ProportionRange;
+  dropoutRate: Interval;
   sitesGoalProbability: number;
 }
 

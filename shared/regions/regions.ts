@@ -2,6 +2,7 @@
  * Sweden's 21 regions (län) and 6 healthcare regions (sjukvårdsregioner), as in the domain handbook.
  * Populations: SCB, 31 Dec 2019 (BE0101U1).
  */
+import type { Language } from '../text/language';
 
 export const COUNTY_CODES = [
   '01', '03', '04', '05', '06', '07', '08', '09', '10', '12', '13',
@@ -95,4 +96,22 @@ export function regionByCode(code: CountyCode): Region {
   const region = REGIONS.find((r) => r.code === code);
   if (!region) throw new Error(`Unknown county code ${code}`);
   return region;
+}
+
+export function healthcareRegionById(id: HealthcareRegionId): HealthcareRegion {
+  const region = HEALTHCARE_REGIONS.find((h) => h.id === id);
+  if (!region) throw new Error(`Unknown healthcare region ${id}`);
+  return region;
+}
+
+/** A region's name as it is written in `language` (Swedish "Jämtland Härjedalen", English "Jämtland"). */
+export function regionName(code: CountyCode, language: Language): string {
+  const region = regionByCode(code);
+  return language === 'sv' ? region.nameSv : region.nameEn;
+}
+
+/** A healthcare region's name in `language` (Swedish "Södra", English "Southern"). */
+export function healthcareRegionName(id: HealthcareRegionId, language: Language): string {
+  const region = healthcareRegionById(id);
+  return language === 'sv' ? region.nameSv : region.nameEn;
 }

@@ -13,9 +13,9 @@ export const CSP_DIRECTIVES: readonly string[] = [
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",
-  // The letter preview frames the PDF the app itself generated (a blob: URL of our own bytes) so the user sees
-  // the PDF that will be saved; no other frame source is allowed.
-  "frame-src blob:",
+  // No frames at all: the letter preview draws the PDF's pages itself (pdf.js, worker from 'self'), so nothing needs
+  // the browser's PDF viewer, whose pages come from an internal origin the desktop app would have to trust.
+  "frame-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
 ];

@@ -40,8 +40,16 @@ describe('import boundaries', () => {
     expect(errors.join('\n')).toContain(reason);
   });
 
+  it.each([
+    ["import { runFullBench } from '../tests/bench/bench-estimate';", 'cli/ imports shared/ and itself only'],
+    ["import { App } from '../renderer/src/shell/App';", 'cli/ imports shared/ and itself only'],
+  ])('cli/ refuses %s', async (line, reason) => {
+    const errors = await restrictedImportErrors(`${line}\nexport const x = 1;\n`, 'cli/probe.ts');
+    expect(errors.join('\n')).toContain(reason);
+  });
+
   it('electron/ refuses renderer code', async () => {
-    const errors = await restrictedImportErrors("import { App } from '../../renderer/src/App';\nexport const x = App;\n", 'electron/main/probe.ts');
+    const errors = await restrictedImportErrors("import { App } from '../../renderer/src/shell/App';\nexport const x = App;\n", 'electron/main/probe.ts');
     expect(errors.join('\n')).toContain('must not import renderer code');
   });
 });

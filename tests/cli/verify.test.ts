@@ -13,7 +13,7 @@ import { renderLetterPdf } from '../../shared/letter';
 import { sha256Hex } from '../../shared/utils/sha256';
 import { runVerify } from '../../cli/commands/verify';
 import { encodeBackupFile, type BackupHeader } from '../../shared/backup/backup-format';
-import { SODER } from '../unit/answer-file/fixtures';
+import { SODER } from '../shared/answer-file/fixtures';
 
 function io(files: Record<string, Uint8Array | string>) {
   const out = { stdout: '', stderr: '' };

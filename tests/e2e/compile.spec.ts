@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { verifyCompiledAnswerHash, type CompiledAnswer } from '../../shared/answer-file';
-import { GOTHIA, SODER } from '../unit/answer-file/fixtures';
+import { GOTHIA, SODER } from '../shared/answer-file/fixtures';
 import { expect, expectNoA11yViolations, test } from './fixtures';
 
 async function addFile(page: Page, name: string, content: string): Promise<void> {

@@ -1,12 +1,13 @@
 // Help where it is needed (issue 10 §3–§4): the help overlay and keyboard shortcuts, a "?" tip next to the
 // national interval that leads to the method page, and the method page saying exactly what the demo letter says.
 import { prepareLetter } from '../../shared/letter';
-import { SHORTCUT_ACTIONS } from '../../renderer/src/help/shortcuts';
-import { demoSnapshot } from '../letter/helpers';
+import { SHORTCUT_ACTIONS } from '../../renderer/src/shell/shortcuts';
+import { demoSnapshot } from '../shared/letter/helpers';
 import { expect, expectNoA11yViolations, openApp, test } from './fixtures';
+import type { Language } from '../../shared/text/language';
 
 /** The paragraphs under the letter's method heading, from the letter model of the demo answer. */
-function letterMethodParagraphs(language: 'sv' | 'en'): string[] {
+function letterMethodParagraphs(language: Language): string[] {
   const { model } = prepareLetter(demoSnapshot(language));
   const start = model.body.findIndex((b) => b.kind === 'heading' && b.text === (language === 'sv' ? 'Metod' : 'Method'));
   const rest = model.body.slice(start + 1);

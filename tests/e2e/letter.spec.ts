@@ -1,5 +1,5 @@
 // The feasibility letter from the answer page: export downloads a PDF whose text has the disclosed national figure
-// (in the chosen language), and "Förhandsgranska brev" shows the PDF itself in the page.
+// (in the chosen language), and "Förhandsgranska brev" draws the PDF's own pages in the page.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { runDemo } from '../../shared/demo/run-demo';
@@ -45,23 +45,61 @@ test('"Exportera brev…" downloads the letter as PDF with the disclosed nationa
   expect(en).toContain('Disclosure control: OHDSI k = 5, version 1');
 });
 
-test('"Förhandsgranska brev" shows the PDF itself in the page', async ({ page }) => {
-  // The shipped CSP allows exactly one frame source, blob:, so the preview can frame the PDF the app generated.
+/** The share of dark pixels (grey < 160) in a grey-scale raster: how much ink a page carries. */
+function inkShare(grey: ArrayLike<number>): number {
+  let ink = 0;
+  for (let i = 0; i < grey.length; i++) if (grey[i]! < 160) ink++;
+  return ink / grey.length;
+}
+
+/** Page `page` of a PDF rasterised by poppler (pdftoppm, grey PGM), `width` pixels wide. */
+function popplerPage(path: string, page: number, width: number): { width: number; height: number; grey: Uint8Array } {
+  const pgm = execFileSync('pdftoppm', ['-gray', '-f', String(page), '-l', String(page), '-scale-to-x', String(width), '-scale-to-y', '-1', path]);
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 64).toString('latin1'));
+  if (!header) throw new Error('pdftoppm did not write a binary PGM');
+  return { width: Number(header[1]), height: Number(header[2]), grey: new Uint8Array(pgm.subarray(header[0].length)) };
+}
+
+test('"Förhandsgranska brev" draws the letter\'s own pages in the page, readable by screen readers', async ({ page }) => {
+  // No frame and no PDF viewer: pdf.js draws the pages onto canvases under the strict CSP (frame-src 'none'), its
+  // worker from our own origin (the fixtures fail the test on any CSP violation or foreign request).
   test.setTimeout(LETTER_TEST_TIMEOUT);
-  // Chromium's PDF viewer loads its own pages from chrome:// and chrome-extension:// (inside the browser, not the
-  // network); the fixtures' guard would abort them as foreign origins.
-  await page.route(/^chrome(-extension)?:\/\//, (route) => route.continue());
   await openApp(page);
   const panel = page.getByTestId('letter-panel');
   await panel.getByRole('button', { name: 'Förhandsgranska brev' }).click();
   await expect(page.getByTestId('letter-status')).toContainText('Förhandsgranskningen visar brevet', { timeout: LETTER_TEST_TIMEOUT });
-  const preview = panel.getByTitle('Förhandsgranskning av svarsbrevet (PDF)');
-  await expect(preview).toBeVisible();
-  const src = await preview.getAttribute('src');
-  expect(src).toMatch(/^blob:/);
-  // The frame holds the letter, opened by Chromium's built-in PDF viewer (an extension page inside the frame).
-  await expect.poll(() => page.frames().some((f) => f.url() === src)).toBe(true);
-  await expect.poll(() => page.frames().some((f) => f.url().startsWith('chrome-extension://') && f.url().endsWith('/index.html'))).toBe(true);
+  const preview = panel.getByRole('region', { name: 'Förhandsgranskning av svarsbrevet (PDF)' });
+  await expect(preview.getByTestId('letter-preview-status')).toHaveText(/^Förhandsgranskningen visar brevets \d+ sidor\.$/, { timeout: LETTER_TEST_TIMEOUT });
+  expect(await page.locator('iframe').count()).toBe(0);
+
+  // The same letter, exported: poppler (an independent PDF reader) counts its pages and rasterises page 1.
+  const download = page.waitForEvent('download', { timeout: LETTER_TEST_TIMEOUT });
+  await panel.getByRole('button', { name: 'Exportera brev…' }).click();
+  const pdfPath = await (await download).path();
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }))?.[1]);
+  expect(pages).toBeGreaterThan(1);
+  const canvases = preview.getByRole('img');
+  await expect(canvases).toHaveCount(pages);
+  for (let i = 1; i <= pages; i++) await expect(canvases.nth(i - 1)).toHaveAccessibleName(`Sida ${i} av ${pages}`);
+
+  // Page 1 on screen carries about as much ink as poppler's rendering of the exported file: it is the letter,
+  // not an empty or garbled canvas.
+  const drawn = await canvases.first().evaluate((node) => {
+    const canvas = node as HTMLCanvasElement;
+    const rgba = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    const grey: number[] = [];
+    for (let i = 0; i < rgba.length; i += 4) grey.push(Math.round(0.299 * rgba[i]! + 0.587 * rgba[i + 1]! + 0.114 * rgba[i + 2]!));
+    return { width: canvas.width, height: canvas.height, grey };
+  });
+  const reference = popplerPage(pdfPath, 1, drawn.width);
+  expect(Math.abs(drawn.height - reference.height)).toBeLessThanOrEqual(2);
+  const ratio = inkShare(drawn.grey) / inkShare(reference.grey);
+  expect(inkShare(reference.grey)).toBeGreaterThan(0.005);
+  expect(ratio).toBeGreaterThan(0.75);
+  expect(ratio).toBeLessThan(1.33);
+
+  // The text of each page is there for screen readers: page 1 has the letter's national figure sentence.
+  await expect(canvases.first()).toHaveAccessibleDescription(new RegExp(`finns ${grouped(national.point.value!, ' ')} möjliga deltagare i riket`));
   await expectNoA11yViolations(page, 'letter preview');
 });
 

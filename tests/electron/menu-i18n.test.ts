@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
-import { MENU_COMMANDS, type MenuCommand, type UiLanguage } from '../../shared/ipc/contract';
+import { MENU_COMMANDS, type MenuCommand } from '../../shared/ipc/contract';
 import {
   DIALOG_TITLE_KEYS,
   FILE_FILTER_KEYS,
@@ -11,6 +11,7 @@ import {
   UI_LANGUAGES,
 } from '../../electron/main/i18n';
 import { buildMenuTemplate, menuLabel } from '../../electron/main/menu';
+import type { Language } from '../../shared/text/language';
 
 describe('i18n table', () => {
   it('has the same keys in Swedish and English', () => {
@@ -59,7 +60,7 @@ function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOption
   return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);
 }
 
-function build(language: UiLanguage, platform: NodeJS.Platform, isDev = false) {
+function build(language: Language, platform: NodeJS.Platform, isDev = false) {
   const sent: MenuCommand[] = [];
   const openHomepage = vi.fn();
   const template = buildMenuTemplate(language, platform, (command) => sent.push(command), { isDev, openHomepage });

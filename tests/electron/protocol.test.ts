@@ -56,7 +56,7 @@ describe('CONTENT_SECURITY_POLICY', () => {
       'base-uri': ["'none'"],
       'form-action': ["'none'"],
       'frame-ancestors': ["'none'"],
-      'frame-src': ['blob:'],
+      'frame-src': ["'none'"],
     });
   });
 

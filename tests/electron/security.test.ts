@@ -12,6 +12,7 @@ import {
   type PreventableEvent,
   type RequestFilterResponse,
 } from '../../electron/main/security';
+import { CONTENT_SECURITY_POLICY, contentTypeFor } from '../../electron/main/protocol';
 
 type Listener = (event: NavigationEvent) => void;
 
@@ -262,5 +263,49 @@ describe('hardenSession', () => {
     expect(isAllowedRequestUrl('http://localhost:5174/', dev)).toBe(false);
     expect(isAllowedRequestUrl('https://evil.example/', dev)).toBe(false);
     expect(isAllowedRequestUrl('http://localhost:5173/@vite/client', undefined)).toBe(false);
+  });
+});
+
+// The letter preview draws the PDF's pages itself with pdf.js (renderer/src/letter/pdf-pages.ts): no <iframe>, no
+// blob: navigation, no Chromium PDF viewer (an extension page from its own internal origin). The guards therefore
+// keep refusing all of those, and let through exactly what pdf.js needs: its worker module from our origin.
+describe('the letter preview needs no frame and no PDF viewer', () => {
+  const letterBlob = 'blob:app://antal/4f1d2c3b-5a6e-4f70-8a9b-0c1d2e3f4a5b';
+  const VIEWER_URLS = [
+    'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html',
+    'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/pdf_viewer_wrapper.js',
+    'chrome://pdf-viewer/index.html',
+    'chrome-untrusted://print/',
+  ];
+
+  it('no frame and no page may navigate to the letter\'s blob or to the viewer', () => {
+    const isAllowedNavigation = createNavigationPolicy({ allowDevTools: false });
+    const fake = fakeWebContents();
+    hardenWebContents(fake.contents, { isAllowedNavigation });
+    for (const url of [letterBlob, 'blob:https://evil.example/4f1d2c3b-5a6e-4f70-8a9b-0c1d2e3f4a5b', ...VIEWER_URLS]) {
+      expect(isAllowedNavigation(url), url).toBe(false);
+      expect(fake.emit('will-frame-navigate', url).preventDefault, url).toHaveBeenCalled();
+      expect(fake.emit('will-navigate', url).preventDefault, url).toHaveBeenCalled();
+      expect(fake.openWindow(url)).toEqual({ action: 'deny' });
+    }
+  });
+
+  it('the request filter lets through pdf.js\'s worker module and our own blobs, and refuses the viewer\'s pages', () => {
+    expect(isAllowedRequestUrl('app://antal/assets/pdf.worker.min-C3k9dQ2x.mjs', undefined)).toBe(true);
+    expect(isAllowedRequestUrl(letterBlob, undefined)).toBe(true);
+    for (const url of VIEWER_URLS) expect(isAllowedRequestUrl(url, undefined), url).toBe(false);
+  });
+
+  it('the CSP allows no frame source at all, and workers only from our origin', () => {
+    const directives = new Map(CONTENT_SECURITY_POLICY.split(';').map((d) => {
+      const [name = '', ...values] = d.trim().split(/\s+/);
+      return [name, values] as const;
+    }));
+    expect(directives.get('frame-src')).toEqual(["'none'"]);
+    expect(directives.get('worker-src')).toEqual(["'self'"]);
+  });
+
+  it('the protocol serves the worker module as JavaScript (a module worker with another type would not start)', () => {
+    expect(contentTypeFor('/opt/Antal/resources/app.asar/out/renderer/assets/pdf.worker.min-C3k9dQ2x.mjs')).toBe('text/javascript; charset=utf-8');
   });
 });

@@ -181,19 +181,19 @@ const ALLOWED_FINDINGS: AllowedFinding[] = [
   },
   {
     rule: 'CONTEXT_ISOLATION_JS_CHECK',
-    file: 'main/index.ts',
+    file: 'main/main-process.ts',
     lineIncludes: 'new BrowserWindow(mainWindowOptions(',
     why: 'The options come from mainWindowOptions (contextIsolation: true), asserted by tests/electron/window-options.test.ts.',
   },
   {
     rule: 'SANDBOX_JS_CHECK',
-    file: 'main/index.ts',
+    file: 'main/main-process.ts',
     lineIncludes: 'new BrowserWindow(mainWindowOptions(',
     why: 'sandbox: true comes from mainWindowOptions (tested) and app.enableSandbox() forces it for every renderer.',
   },
   {
     rule: 'AUXCLICK_JS_CHECK',
-    file: 'main/index.ts',
+    file: 'main/main-process.ts',
     lineIncludes: 'new BrowserWindow(mainWindowOptions(',
     why: "mainWindowOptions sets disableBlinkFeatures: 'Auxclick' (tested), and every new window is denied anyway.",
   },

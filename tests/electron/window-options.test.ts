@@ -15,7 +15,7 @@ const REQUIRED_WEB_PREFERENCES = {
   navigateOnDragDrop: false,
   spellcheck: false,
   // Chromium's PDF viewer, for the letter preview (the CSP allows framing blob: only).
-  plugins: true,
+  plugins: false,
 } as const;
 
 // Every factory that produces window options; a new window factory must be added here.

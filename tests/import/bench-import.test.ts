@@ -1,7 +1,7 @@
 /** The import benchmark runs end to end on a small file; its figures are checked for sense, never for speed. */
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { benchCsvText, IMPORT_BENCH_HEADER, runImportBench } from '../../cli/bench-import';
+import { benchCsvText, IMPORT_BENCH_HEADER, runImportBench } from '../bench/bench-import';
 import { analyseText } from './helpers';
 
 describe('import benchmark', () => {

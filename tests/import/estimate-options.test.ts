@@ -1,7 +1,7 @@
 /**
  * The estimate's options that issue 4 left without a way in: the Halland rule on the command line
  * (`antal estimate --halland`) and a population table for age shares in computeAnswer (the app's worker).
- * Fixtures and hand-computed figures: tests/unit/fixtures and tests/unit/estimate-command.test.ts (Halland's
+ * Fixtures and hand-computed figures: tests/fixtures and tests/cli/estimate-command.test.ts (Halland's
  * eligible patients 0 / 1.944 / 3.99; with the population table the national point is 21.6, else 20.304).
  */
 import { readFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { importFile } from '../../shared/import/import-file';
 import { selectMeasure } from '../../shared/import/query-dataset';
 import { DEFAULT_HALLAND_RULE } from '../../shared/regions/regions';
 
-const FIXTURES = join(__dirname, '../unit/fixtures');
+const FIXTURES = join(__dirname, '../fixtures');
 const STUDY = join(FIXTURES, 'estimate-study.json');
 const COUNTS = join(FIXTURES, 'estimate-counts.csv');
 const POPULATION = join(FIXTURES, 'estimate-population.csv');

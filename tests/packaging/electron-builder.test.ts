@@ -50,8 +50,8 @@ describe('build/electron-builder.yml', () => {
     expect(config.appId).toBe('se.antal.desktop');
     expect(config.productName).toBe('Antal');
     expect(packageJson.productName).toBe('Antal');
-    const main = await readFile(path.join(repo, 'electron/main/index.ts'), 'utf8');
-    expect(main).toContain(`const APP_ID = '${config.appId}'`);
+    const main = await readFile(path.join(repo, 'electron/main/main-process.ts'), 'utf8');
+    expect(main).toContain(`export const APP_ID = '${config.appId}'`);
   });
 
   it('ships only the bundles and package.json, in an asar, without rebuilding anything', () => {

@@ -17,7 +17,7 @@ import { seedDemoIfNew } from '../../renderer/src/db/seed';
 import { sha256OfBytes } from '../../shared/import/file-digest';
 import { createDemoDataset } from '../../shared/demo/dataset';
 import { DEMO_STUDY } from '../../shared/demo/study';
-import { deleteDatabases, freshDb } from '../renderer/import-helpers';
+import { deleteDatabases, freshDb } from '../renderer/import/import-helpers';
 
 // Whole-database exports of the demo dataset on a shared, busy machine: allow far more than the default.
 vi.setConfig({ testTimeout: 120_000 });

@@ -19,7 +19,7 @@ import { presetFrom } from '../../renderer/src/import/presets';
 import { DEMO_STUDY } from '../../shared/demo/study';
 import { importFile } from '../../shared/import/import-file';
 import { ImportCancelledError } from '../../shared/import/problems';
-import { deleteDatabases, freshDb, importedExport, monthlyExport, windows1252 } from '../renderer/import-helpers';
+import { deleteDatabases, freshDb, importedExport, monthlyExport, windows1252 } from '../renderer/import/import-helpers';
 
 afterEach(deleteDatabases);
 

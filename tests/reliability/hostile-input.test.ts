@@ -13,7 +13,7 @@ import { crc32 } from 'node:zlib';
 import { deflateSync, strToU8, zipSync } from 'fflate';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
-import { escapeCsvCell, datasetToCsvText } from '../../renderer/src/import/csv-export';
+import { escapeCsvCell, datasetToCsvText } from '../../renderer/src/datasets/csv-export';
 import { importFile, type ImportFileResult } from '../../shared/import/import-file';
 import { ImportRefusedError, type ImportProblem, type ProblemCode } from '../../shared/import/problems';
 import { REGIONS } from '../../shared/regions/regions';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatIntervalRange, formatIsoDate, formatPercent, roundInterval } from '../../renderer/src/format';
+import { roundInterval } from '../../shared/estimate/interval';
+import { formatCount, formatIntervalRange, formatIsoDate, formatPercent } from '../../renderer/src/format';
 
 describe('locale formatting', () => {
   it('groups thousands with a no-break space in Swedish and a comma in English', () => {

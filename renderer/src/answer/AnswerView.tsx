@@ -1,14 +1,14 @@
 // The answer to a study: national and regional figures with intervals, the verdict, warnings, map, charts,
 // attrition, and the letter and answer-file export under it. Used by the answer page and the guided answer.
 import { useTranslation } from 'react-i18next';
-import type { UiLanguage } from '../../../shared/ipc/contract';
+import type { Language } from '../../../shared/text/language';
 import type { EstimateWarning } from '../../../shared/estimate/types';
 import { attritionLabel, basisExplanation, dimensionName, dimensionsOf, overlapText, periodDescription, problemMessage, warningMessage } from '../../../shared/answer/describe';
-import { HEALTHCARE_REGIONS, regionByCode } from '../../../shared/regions/regions';
+import { regionByCode, regionName, healthcareRegionName } from '../../../shared/regions/regions';
 import type { Answer } from './answer';
-import { AttritionChart } from '../components/AttritionChart';
-import { IntervalChart } from '../components/IntervalChart';
-import { RegionMap } from '../components/RegionMap';
+import { AttritionChart } from '../ui/charts/AttritionChart';
+import { IntervalChart } from '../ui/charts/IntervalChart';
+import { RegionMap } from '../ui/charts/RegionMap';
 import { SponsorViewBar, useMapDisclosure, useSponsorView } from '../disclosure/sponsor-view';
 import { attritionTexts, compareForChart, figureTexts } from '../disclosure/display';
 import { ExportAnswerPanel } from '../compile/ExportAnswerPanel';
@@ -16,17 +16,6 @@ import { LetterPanel } from '../letter/LetterPanel';
 import { useServices } from '../context';
 import { formatCount, formatDecimal, formatIntervalRange, formatPercent } from '../format';
 import { HelpTip } from '../help/HelpTip';
-
-function regionName(code: Parameters<typeof regionByCode>[0], language: UiLanguage): string {
-  const region = regionByCode(code);
-  return language === 'sv' ? region.nameSv : region.nameEn;
-}
-
-function healthcareRegionName(id: string, language: UiLanguage): string {
-  const hr = HEALTHCARE_REGIONS.find((h) => h.id === id);
-  if (!hr) return id;
-  return language === 'sv' ? hr.nameSv : hr.nameEn;
-}
 
 /** `exports: false` leaves out the letter and answer-file panels (the guided answer shows them in its own step). */
 export function AnswerView({ answer, stale, exports = true }: { answer: Answer; stale: boolean; exports?: boolean }) {
@@ -325,7 +314,7 @@ function AnswerFigures({ answer, stale, exports }: { answer: Answer; stale: bool
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 
-function warningText(w: EstimateWarning, t: Translate, language: UiLanguage, label: (id: string) => string, dimension: (key: string) => string): string {
+function warningText(w: EstimateWarning, t: Translate, language: Language, label: (id: string) => string, dimension: (key: string) => string): string {
   switch (w.code) {
     case 'independence':
       return t('home.warnings.independence', { steps: w.steps.map(label).join(', ') });

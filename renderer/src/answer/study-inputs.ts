@@ -10,7 +10,7 @@ import type { Dataset } from '../../../shared/counts/dataset';
 import type { Study } from '../../../shared/criteria/study';
 import type { HallandRule } from '../../../shared/regions/regions';
 import { type AntalDatabase, currentStudy, loadDataset, type StudyRecord } from '../db/database';
-import { loadHallandRule } from '../db/halland-rule';
+import { loadHallandRule } from '../settings/halland-rule';
 import { loadPopulation } from '../import/population-link';
 import type { Answer } from './answer';
 

@@ -1,7 +1,7 @@
 // Settings → Backups: create a backup file, restore one after seeing what it holds and what would change.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AUTO_BACKUP_KEEP, BACKUP_FILE_EXTENSION, type AutoBackupWritten, type BridgeError } from '../../../shared/ipc/contract';
+import { AUTO_BACKUP_RETENTION, BACKUP_FILE_EXTENSION, type AutoBackupWritten, type BridgeError } from '../../../shared/ipc/contract';
 import { useServices } from '../context';
 import { formatBytes, formatCount, formatIsoDateTime } from '../format';
 import { autoBackupHost, LAST_AUTO_BACKUP_KEY } from './auto-backup';
@@ -209,8 +209,8 @@ export function BackupPanel() {
         <>
           <p className="hint">
             {lastAuto
-              ? t('backup.auto.description', { keep: AUTO_BACKUP_KEEP, directory: lastAuto.directory })
-              : t('backup.auto.descriptionNoFolder', { keep: AUTO_BACKUP_KEEP })}
+              ? t('backup.auto.description', { ...AUTO_BACKUP_RETENTION, directory: lastAuto.directory })
+              : t('backup.auto.descriptionNoFolder', { ...AUTO_BACKUP_RETENTION })}
           </p>
           {lastAuto && <p className="hint">{t('backup.auto.last', { name: lastAuto.name, size: formatBytes(lastAuto.bytes, language) })}</p>}
         </>

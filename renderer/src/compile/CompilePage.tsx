@@ -15,12 +15,12 @@ import {
   type CompiledFigure,
   type CompileWarning,
 } from '../../../shared/answer-file';
-import type { UiLanguage } from '../../../shared/ipc/contract';
-import { HEALTHCARE_REGIONS, regionByCode, type CountyCode, type HealthcareRegionId } from '../../../shared/regions/regions';
+import { regionName, healthcareRegionName } from '../../../shared/regions/regions';
 import { useServices } from '../context';
 import { formatCount, formatIsoDate, formatPercent } from '../format';
 import { EmptyState } from '../ui/EmptyState';
 import { reinsertAt, useUndo } from '../ui/undo';
+import type { Language } from '../../../shared/text/language';
 
 const JSON_FILTERS = [
   { nameKey: 'files.json', extensions: ['json'] },
@@ -41,21 +41,11 @@ type Problem = { title: string; lines: string[] };
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 
-function regionName(code: CountyCode, language: UiLanguage): string {
-  const r = regionByCode(code);
-  return language === 'sv' ? r.nameSv : r.nameEn;
-}
-
-function healthcareName(id: HealthcareRegionId, language: UiLanguage): string {
-  const h = HEALTHCARE_REGIONS.find((x) => x.id === id)!;
-  return language === 'sv' ? h.nameSv : h.nameEn;
-}
-
 function basisText(b: { unit: string; kind: string; regionBasis: string }, t: Translate): string {
   return t('compile.basisValue', { unit: t(`compile.words.${b.unit}`), kind: t(`compile.words.${b.kind}`), regionBasis: t(`compile.words.${b.regionBasis}`) });
 }
 
-function warningText(w: CompileWarning, t: Translate, language: UiLanguage): string {
+function warningText(w: CompileWarning, t: Translate, language: Language): string {
   const basis = (b: { unit: string; kind: string; regionBasis: string }) => basisText(b, t);
   switch (w.code) {
     case 'criteria-mismatch':
@@ -334,7 +324,7 @@ function CompiledView({ compiled, ids, onExport }: { compiled: CompiledAnswer; i
           <tbody>
             {compiled.healthcareRegions.map((h) => (
               <tr key={h.id}>
-                <th scope="row">{healthcareName(h.id, language)}</th>
+                <th scope="row">{healthcareRegionName(h.id, language)}</th>
                 <FigureCells figure={h.figure} compiled={compiled} />
                 <td>{h.missingRegions.map((c) => regionName(c, language)).join(', ')}</td>
               </tr>

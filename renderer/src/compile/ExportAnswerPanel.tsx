@@ -5,10 +5,10 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnswerFileDisclosureError } from '../../../shared/answer-file';
 import type { DisclosurePolicy } from '../../../shared/disclosure';
-import { COUNTY_CODES, regionByCode, type CountyCode } from '../../../shared/regions/regions';
+import { COUNTY_CODES, type CountyCode, regionName } from '../../../shared/regions/regions';
 import type { Answer } from '../answer/answer';
 import { useServices } from '../context';
-import { loadUnitProfile } from '../db/unit-profile';
+import { loadUnitProfile } from '../settings/unit-profile';
 import { loadDisclosurePolicy, requestForStudy } from '../letter/letter-snapshot';
 import { answerFileFromApp, answerFileName, regionsWithData } from './export-answer';
 
@@ -82,7 +82,7 @@ export function ExportAnswerPanel({ answer, stale = false }: { answer: Answer; s
           {COUNTY_CODES.map((code) => (
             <li key={code}>
               <label>
-                <input type="checkbox" checked={regions.has(code)} onChange={() => toggle(code)} /> {language === 'sv' ? regionByCode(code).nameSv : regionByCode(code).nameEn}
+                <input type="checkbox" checked={regions.has(code)} onChange={() => toggle(code)} /> {regionName(code, language)}
               </label>
             </li>
           ))}

@@ -4,7 +4,7 @@
  * holding its typed-array columns.
  *
  * Schema changes: add a new `this.version(n + 1)` with its upgrade function, never edit an old version, and
- * update tests/unit/renderer/db-schema.snapshot.json together with a migration test.
+ * update tests/renderer/db/db-schema.snapshot.json together with a migration test.
  */
 import Dexie, { type Table } from 'dexie';
 import type { Basis, Dataset, Dimension, Provenance } from '../../../shared/counts/dataset';
@@ -15,6 +15,7 @@ import type { AuditEntry } from '../../../shared/audit/chain';
 import { demoRequestFor, requestFromStudy } from '../../../shared/requests/create';
 import type { FeasibilityRequest } from '../../../shared/requests/request';
 import type { RequestVersion } from '../../../shared/requests/version';
+import type { Language } from '../../../shared/text/language';
 
 export const DATABASE_NAME = 'antal';
 
@@ -86,7 +87,7 @@ export interface LetterRecord {
   studyId: string;
   /** ISO timestamp. */
   createdAt: string;
-  language: 'sv' | 'en';
+  language: Language;
   /** SHA-256 of `bytes`, hex. */
   sha256: string;
   /** Content hash of the letter model/snapshot it was rendered from. */

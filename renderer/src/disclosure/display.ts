@@ -1,8 +1,9 @@
 // The texts a table cell or chart shows for a figure: exact (as computed) or as the disclosure policy prints it.
 import type { DisclosedAttritionStep, DisclosedFigure } from '../../../shared/disclosure';
 import type { Interval } from '../../../shared/estimate/types';
-import type { UiLanguage } from '../../../shared/ipc/contract';
-import { formatCount, formatIntervalRange, formatPercent, roundInterval } from '../format';
+import { roundInterval } from '../../../shared/estimate/interval';
+import { formatCount, formatIntervalRange, formatPercent } from '../format';
+import type { Language } from '../../../shared/text/language';
 
 export interface FigureTexts {
   low: string;
@@ -13,7 +14,7 @@ export interface FigureTexts {
   suppressed: 'primary' | 'secondary' | null;
 }
 
-export function figureTexts(interval: Interval, disclosed: DisclosedFigure | null | undefined, language: UiLanguage): FigureTexts {
+export function figureTexts(interval: Interval, disclosed: DisclosedFigure | null | undefined, language: Language): FigureTexts {
   if (disclosed) {
     const hidden = [disclosed.low, disclosed.point, disclosed.high].some((v) => v.suppressed);
     return { ...disclosed.texts, range: disclosed.intervalText, suppressed: disclosed.suppressed ?? (hidden ? 'secondary' : null) };
@@ -54,7 +55,7 @@ export function attritionTexts(
   step: { type: string; total: Interval; remainingShare: number; lostShare: number },
   disclosed: DisclosedAttritionStep | null | undefined,
   hiddenText: string,
-  language: UiLanguage,
+  language: Language,
 ): AttritionTexts {
   const lostOf = (share: number | null) => (step.type === 'base' ? '' : share === null ? hiddenText : formatPercent(share, language));
   if (disclosed) {

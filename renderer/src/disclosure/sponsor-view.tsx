@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_DISCLOSURE_POLICY, discloseAnswer, formatDisclosedValue, discloseValue, type DisclosedAnswer, type DisclosurePolicy } from '../../../shared/disclosure';
 import type { EstimateResult } from '../../../shared/estimate/types';
 import type { CountyCode, HallandRule } from '../../../shared/regions/regions';
-import type { MapDisclosure } from '../components/RegionMap';
+import type { MapDisclosure } from '../ui/charts/RegionMap';
 import { useServices } from '../context';
 import { formatCount } from '../format';
 import { HelpTip } from '../help/HelpTip';

@@ -1,11 +1,13 @@
 // Cumulative enrolment over time: the expected curve with its 80 % and 95 % prediction bands, the target line
-// and the deadline, plus the same numbers as a table for screen readers and for copying.
+// and the deadline, plus the same numbers as a table for screen readers and for copying. It draws the printable
+// series (whole patients, shared/recruitment/printable.ts), so its coordinates carry nothing finer than the table.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UiLanguage } from '../../../shared/ipc/contract';
-import type { BandPoint } from '../../../shared/recruitment/project';
+import type { PrintableBandPoint } from '../../../shared/recruitment/printable';
 import { addMonths } from '../../../shared/recruitment/plan';
+import { roundTickStep } from '../../../shared/letter/charts';
 import { formatCount, formatDecimal } from '../format';
+import type { Language } from '../../../shared/text/language';
 
 const WIDTH = 640;
 const HEIGHT = 280;
@@ -15,42 +17,37 @@ const TOP = 16;
 const BOTTOM = 36;
 
 export interface EnrolmentChartProps {
-  band: BandPoint[];
+  series: readonly PrintableBandPoint[];
   target: number;
   months: number;
   startDate: string;
   deadlineDate: string;
-  language: UiLanguage;
+  language: Language;
 }
 
-/** "Nice" tick step for a range: 1, 2 or 5 × a power of ten, giving about `count` ticks. */
-function tickStep(max: number, count: number): number {
-  const raw = Math.max(max, 1) / count;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  return [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? raw;
-}
-
-export function EnrolmentChart({ band, target, months, startDate, deadlineDate, language }: EnrolmentChartProps) {
+export function EnrolmentChart({ series, target, months, startDate, deadlineDate, language }: EnrolmentChartProps) {
   const { t } = useTranslation();
   const titleId = useId();
   const descId = useId();
-  const yMax = Math.max(target * 1.1, ...band.map((p) => p.q975), 1);
+  // The count axis ends on a round tick above the target and the 95 % band.
+  const highest = Math.max(target, ...series.map((p) => p.high95), 1);
+  const yStep = roundTickStep(highest);
+  const yMax = Math.ceil(highest / yStep) * yStep;
   const x = (month: number) => LEFT + (month / Math.max(months, 1)) * (WIDTH - LEFT - RIGHT);
   const y = (count: number) => TOP + (1 - count / yMax) * (HEIGHT - TOP - BOTTOM);
-  const area = (low: (p: BandPoint) => number, high: (p: BandPoint) => number): string =>
-    [...band.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.month).toFixed(1)},${y(high(p)).toFixed(1)}`), ...[...band].reverse().map((p) => `L${x(p.month).toFixed(1)},${y(low(p)).toFixed(1)}`), 'Z'].join(' ');
-  const meanLine = band.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.month).toFixed(1)},${y(p.mean).toFixed(1)}`).join(' ');
-  const yStep = tickStep(yMax, 5);
-  const yTicks = Array.from({ length: Math.floor(yMax / yStep) + 1 }, (_, i) => i * yStep);
+  const area = (low: (p: PrintableBandPoint) => number, high: (p: PrintableBandPoint) => number): string =>
+    [...series.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.month).toFixed(1)},${y(high(p)).toFixed(1)}`), ...[...series].reverse().map((p) => `L${x(p.month).toFixed(1)},${y(low(p)).toFixed(1)}`), 'Z'].join(' ');
+  const meanLine = series.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.month).toFixed(1)},${y(p.expected).toFixed(1)}`).join(' ');
+  const yTicks = Array.from({ length: Math.round(yMax / yStep) + 1 }, (_, i) => i * yStep);
   const xStep = months <= 12 ? 1 : months <= 36 ? 3 : 6;
   const xTicks = Array.from({ length: Math.floor(months / xStep) + 1 }, (_, i) => i * xStep);
-  const last = band[band.length - 1];
+  const last = series[series.length - 1];
 
   return (
     <figure className="chart" data-testid="enrolment-chart">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${titleId} ${descId}`} preserveAspectRatio="xMinYMin meet">
         <title id={titleId}>{t('forecast.chart.title')}</title>
-        <desc id={descId}>{t('forecast.chart.desc', { target: formatCount(target, language), deadline: deadlineDate, point: formatCount(last?.mean ?? 0, language) })}</desc>
+        <desc id={descId}>{t('forecast.chart.desc', { target: formatCount(target, language), deadline: deadlineDate, point: formatCount(last?.expected ?? 0, language) })}</desc>
         {yTicks.map((v) => (
           <g key={`y${v}`}>
             <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(v)} y2={y(v)} className="chart-whisker" strokeOpacity={0.15} />
@@ -67,8 +64,8 @@ export function EnrolmentChart({ band, target, months, startDate, deadlineDate, 
         <text x={(LEFT + WIDTH - RIGHT) / 2} y={HEIGHT - 4} textAnchor="middle" className="chart-label">
           {t('forecast.chart.month')}
         </text>
-        <path d={area((p) => p.q025, (p) => p.q975)} className="chart-bar" fillOpacity={0.25} data-testid="band-95" />
-        <path d={area((p) => p.q10, (p) => p.q90)} className="chart-bar" fillOpacity={0.5} data-testid="band-80" />
+        <path d={area((p) => p.low95, (p) => p.high95)} className="chart-bar" fillOpacity={0.25} data-testid="band-95" />
+        <path d={area((p) => p.low80, (p) => p.high80)} className="chart-bar" fillOpacity={0.5} data-testid="band-80" />
         <path d={meanLine} className="chart-whisker" fill="none" strokeWidth={2.5} data-testid="mean-line" />
         <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(target)} y2={y(target)} className="chart-whisker" strokeDasharray="6 4" />
         <text x={LEFT + 4} y={y(target) - 4} className="chart-label">
@@ -93,13 +90,13 @@ export function EnrolmentChart({ band, target, months, startDate, deadlineDate, 
             </tr>
           </thead>
           <tbody>
-            {band.map((p) => (
+            {series.map((p) => (
               <tr key={p.month}>
                 <th scope="row">{formatDecimal(p.month, language, 1)}</th>
                 <td>{addMonths(startDate, p.month)}</td>
-                <td className="num">{formatCount(p.mean, language)}</td>
-                <td className="num">{`${formatCount(p.q10, language)}–${formatCount(p.q90, language)}`}</td>
-                <td className="num">{`${formatCount(p.q025, language)}–${formatCount(p.q975, language)}`}</td>
+                <td className="num">{formatCount(p.expected, language)}</td>
+                <td className="num">{`${formatCount(p.low80, language)}–${formatCount(p.high80, language)}`}</td>
+                <td className="num">{`${formatCount(p.low95, language)}–${formatCount(p.high95, language)}`}</td>
               </tr>
             ))}
           </tbody>

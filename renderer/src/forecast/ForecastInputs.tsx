@@ -5,21 +5,22 @@
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProportionRange, RateCertainty, RecruitmentPlan, Site, Study } from '../../../shared/criteria/study';
-import type { UiLanguage } from '../../../shared/ipc/contract';
-import { COUNTY_CODES, type CountyCode, regionByCode } from '../../../shared/regions/regions';
-import { NO_DROPOUT, resolvePlan } from '../../../shared/recruitment/plan';
+import type { RateCertainty, RecruitmentPlan, Site, Study } from '../../../shared/criteria/study';
+import { COUNTY_CODES, type CountyCode, regionName } from '../../../shared/regions/regions';
+import { addMonths, NO_DROPOUT, resolvePlan } from '../../../shared/recruitment/plan';
 import type { SiteRate } from '../../../shared/recruitment/site-rates';
 import { useServices } from '../context';
-import { formatDecimal } from '../format';
+import { formatDecimal, formatPercent } from '../format';
 import { ParsedField, RangeFieldset } from '../study/fields';
 import { parseDecimalInput, parsePercentInput } from '../study/parse-input';
 import { EmptyState } from '../ui/EmptyState';
 import { removeAt, useUndo } from '../ui/undo';
+import type { Language } from '../../../shared/text/language';
+import type { Interval } from '../../../shared/estimate/types';
 
 type Change = (change: (study: Study) => Study) => void;
 
-const pct = (share: number, language: UiLanguage) => formatDecimal(share * 100, language, 2);
+const pct = (share: number, language: Language) => formatDecimal(share * 100, language, 2);
 
 const withPlan = (study: Study, change: Partial<RecruitmentPlan>): Study => ({ ...study, recruitment: { ...study.recruitment, ...change } });
 
@@ -47,7 +48,7 @@ export function newSiteId(sites: readonly Site[]): string {
   return `site-${n}`;
 }
 
-function PercentRange({ legend, range, onChange }: { legend: string; range: ProportionRange; onChange: (r: ProportionRange) => void }) {
+function PercentRange({ legend, range, onChange }: { legend: string; range: Interval; onChange: (r: Interval) => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
   return (
@@ -63,9 +64,12 @@ function PercentRange({ legend, range, onChange }: { legend: string; range: Prop
   );
 }
 
-function useLanguage(): UiLanguage {
+function useLanguage(): Language {
   return useServices().language;
 }
+
+/** A rate rounded for a suggestion button: two decimals, never "−0". */
+const suggested = (rate: number): number => Math.max(0, Math.round(rate * 100) / 100);
 
 function SiteFields({ site, rate, plan, onChange, onRemove }: { site: Site; rate: SiteRate | undefined; plan: RecruitmentPlan; onChange: (s: Site) => void; onRemove: () => void }) {
   const { t } = useTranslation();
@@ -73,7 +77,16 @@ function SiteFields({ site, rate, plan, onChange, onRemove }: { site: Site; rate
   const nameId = useId();
   const regionId = useId();
   const certaintyId = useId();
-  const regionName = (code: CountyCode) => (language === 'sv' ? regionByCode(code).nameSv : regionByCode(code).nameEn);
+  const withRate = (value: number | undefined): Site => {
+    // A rate of its own replaces a version 1 share of the region.
+    const { ratePerMonth: _rate, shareOfRegion: _share, ...rest } = site;
+    void _rate;
+    void _share;
+    return value === undefined ? rest : { ...rest, ratePerMonth: value };
+  };
+  const decimal = (v: number) => formatDecimal(v, language, 2);
+  const suggestion = rate && rate.plausiblePerMonth > 0 ? suggested(rate.plausiblePerMonth) : null;
+  const legacy = rate?.source === 'share-of-region' ? suggested(rate.ratePerMonth.point) : null;
   return (
     <fieldset className="range site" data-site={site.id}>
       <legend>{site.name}</legend>
@@ -87,17 +100,30 @@ function SiteFields({ site, rate, plan, onChange, onRemove }: { site: Site; rate
           <select id={regionId} value={site.region} onChange={(e) => onChange({ ...site, region: e.target.value as CountyCode })}>
             {COUNTY_CODES.map((code) => (
               <option key={code} value={code}>
-                {regionName(code)}
+                {regionName(code, language)}
               </option>
             ))}
           </select>
         </div>
       </div>
       <div className="field-row">
+        <ParsedField<{ rate: number | undefined }>
+          label={t('forecast.sites.rate')}
+          value={{ rate: site.ratePerMonth }}
+          format={(v) => (v.rate === undefined ? '' : decimal(v.rate))}
+          parse={(text) => {
+            if (text.trim() === '') return { rate: undefined };
+            const v = parseDecimalInput(text);
+            return v !== null && v >= 0 && v <= 1000 ? { rate: v } : null;
+          }}
+          onValid={({ rate: own }) => onChange(withRate(own))}
+          errorText={t('forecast.sites.rateError')}
+          hint={rate?.source === 'missing' ? t('forecast.sites.missingRate') : undefined}
+        />
         <ParsedField
           label={t('forecast.sites.activation')}
           value={site.activationMonth}
-          format={(v) => formatDecimal(v, language, 1)}
+          format={(v) => formatDecimal(v, language, 2)}
           parse={(text) => {
             // A site opening at or after the end of recruitment would recruit no one: refused, not kept.
             const v = parseDecimalInput(text);
@@ -105,37 +131,7 @@ function SiteFields({ site, rate, plan, onChange, onRemove }: { site: Site; rate
           }}
           onValid={(v) => onChange({ ...site, activationMonth: v })}
           errorText={t('actions.validation.activation', { months: formatDecimal(plan.months, language, 0) })}
-        />
-        <ParsedField
-          label={t('forecast.sites.share')}
-          value={site.shareOfRegion}
-          format={(v) => pct(v, language)}
-          parse={parsePercentInput}
-          onValid={(v) => onChange({ ...site, shareOfRegion: v })}
-          errorText={t('forecast.sites.shareError')}
-        />
-      </div>
-      <div>
-        <ParsedField<{ rate: number | undefined }>
-          label={t('forecast.sites.ownRate')}
-          value={{ rate: site.ratePerMonth }}
-          format={(v) => (v.rate === undefined ? '' : formatDecimal(v.rate, language, 2))}
-          parse={(text) => {
-            if (text.trim() === '') return { rate: undefined };
-            const v = parseDecimalInput(text);
-            return v !== null && v >= 0 ? { rate: v } : null;
-          }}
-          onValid={({ rate: own }) => {
-            const { ratePerMonth: _drop, ...rest } = site;
-            void _drop;
-            onChange(own === undefined ? rest : { ...rest, ratePerMonth: own });
-          }}
-          errorText={t('forecast.sites.ownRateError')}
-          hint={
-            rate
-              ? t('forecast.sites.derived', { rate: formatDecimal(rate.derivedRatePerMonth.point, language, 2), eligible: formatDecimal(rate.regionEligiblePerMonth.point, language, 1) })
-              : undefined
-          }
+          hint={t('forecast.sites.opensOn', { date: addMonths(plan.startDate, site.activationMonth) })}
         />
         <div className="field">
           <label htmlFor={certaintyId}>{t('forecast.sites.certainty')}</label>
@@ -156,9 +152,33 @@ function SiteFields({ site, rate, plan, onChange, onRemove }: { site: Site; rate
           </select>
         </div>
       </div>
-      <button type="button" className="button small danger" onClick={onRemove}>
-        {t('forecast.sites.remove', { name: site.name })}
-      </button>
+      {rate && (
+        <p className="hint" data-testid="site-ceiling">
+          {t('forecast.sites.ceiling', {
+            eligible: formatDecimal(rate.regionEligiblePerMonth.point, language, 1),
+            ceiling: formatDecimal(rate.regionCeilingPerMonth.point, language, 1),
+            plausible: formatDecimal(rate.plausiblePerMonth, language, 1),
+          })}
+        </p>
+      )}
+      {legacy !== null && rate?.shareOfRegion !== null && rate?.shareOfRegion !== undefined && (
+        <p className="hint">{t('forecast.sites.legacyShare', { share: formatPercent(rate.shareOfRegion, language), rate: decimal(legacy) })}</p>
+      )}
+      <div className="site-actions">
+        {legacy !== null && (
+          <button type="button" className="button small" onClick={() => onChange(withRate(legacy))}>
+            {t('forecast.sites.useLegacy', { rate: decimal(legacy) })}
+          </button>
+        )}
+        {legacy === null && suggestion !== null && site.ratePerMonth !== suggestion && (
+          <button type="button" className="button small" onClick={() => onChange(withRate(suggestion))}>
+            {t('forecast.sites.useSuggestion', { rate: decimal(suggestion) })}
+          </button>
+        )}
+        <button type="button" className="button small danger" onClick={onRemove}>
+          {t('forecast.sites.remove', { name: site.name })}
+        </button>
+      </div>
     </fieldset>
   );
 }
@@ -172,7 +192,8 @@ export function ForecastInputs({ study, siteRates, onChange }: { study: Study; s
   const addSite = () =>
     onChange((s) => {
       const sites = s.recruitment.sites;
-      const site: Site = { id: newSiteId(sites), name: t('forecast.sites.newName', { n: sites.length + 1 }), region: '01', activationMonth: 0, shareOfRegion: 0.5 };
+      // No rate until the coordinator gives one: a default would be a claim nobody made.
+      const site: Site = { id: newSiteId(sites), name: t('forecast.sites.newName', { n: sites.length + 1 }), region: '01', activationMonth: 0 };
       return withPlan(s, { sites: [...sites, site] });
     });
   const { veryGood, good } = study.verdictThresholds;
@@ -244,6 +265,7 @@ export function ForecastInputs({ study, siteRates, onChange }: { study: Study; s
       </div>
 
       <h3>{t('forecast.sites.title')}</h3>
+      <p className="hint">{t('forecast.sites.intro')}</p>
       {study.recruitment.sites.map((site, i) => (
         <SiteFields
           key={site.id}

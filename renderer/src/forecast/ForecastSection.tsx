@@ -1,8 +1,11 @@
 /**
  * The recruitment forecast on the answer page: the probability of reaching the target by the deadline, the
  * expected enrolment with its prediction intervals, the time to target, how many more sites would reach the
- * goal, the enrolment and sensitivity charts, Early Feedback Form questions 1 and 3, and the assumptions.
- * Everything shown comes from the worker's latest answer; every edit goes back to the study.
+ * goal, the enrolment and sensitivity charts, what was computed (the exact method and the ranges in its mixture),
+ * notices about a start that has passed and warnings about the sites' rates, Early Feedback Form questions 1 and
+ * 3, and the assumptions. Everything shown comes from the worker's latest answer; every edit goes back to the study.
+ * The charts draw only printable figures (whole patients, probabilities to a tenth of a percentage point) and,
+ * as the sponsor sees it, are withheld where a rate rests on a count disclosure control hides.
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,37 +13,50 @@ import type { ComputedAnswer } from '../../../shared/answer/compute-answer';
 import type { EarlyFeedbackChoices, Study } from '../../../shared/criteria/study';
 import type { EarlyFeedback } from '../../../shared/recruitment/feedback';
 import { MAX_EXTRA_SITES, type RecruitmentProjection } from '../../../shared/recruitment/project';
+import { printableEnrolment } from '../../../shared/recruitment/printable';
+import type { SiteWarning } from '../../../shared/recruitment/site-rates';
+import { regionName } from '../../../shared/regions/regions';
 import { useServices } from '../context';
 import { formatCount, formatDecimal, formatPercent } from '../format';
 import { HelpTip } from '../help/HelpTip';
 import { EnrolmentChart } from './EnrolmentChart';
 import { ForecastInputs } from './ForecastInputs';
 import { TornadoChart } from './TornadoChart';
+import { localIsoDate } from './today';
+import { useChartDisclosure } from './useChartDisclosure';
+import './forecast.css';
 
 type Change = (change: (study: Study) => Study) => void;
 type Translate = ReturnType<typeof useTranslation>['t'];
 
 export function ForecastSection({ study, answer, onChange }: { study: Study; answer: ComputedAnswer; onChange: Change }) {
   const { t } = useTranslation();
-  const { language } = useServices();
+  const { language, now } = useServices();
   const { projection, feedback } = answer;
   const hasSites = study.recruitment.sites.length > 0;
+  const disclosure = useChartDisclosure(answer.estimate, projection.sites);
+  const regionNames = disclosure.withheldRegions.map((r) => regionName(r, language)).join(', ');
+  const series = printableEnrolment(projection.band);
   return (
     <section aria-labelledby="forecast-title" className="forecast" data-testid="forecast">
       <h2 id="forecast-title">{t('forecast.title')}</h2>
       <p className="hint">{t('forecast.intro')}</p>
+      {hasSites && <StartNotice projection={projection} today={localIsoDate(now())} onMove={(today) => onChange((s) => ({ ...s, recruitment: { ...s.recruitment, startDate: today } }))} />}
+      {hasSites && <SiteWarnings projection={projection} />}
       {hasSites ? (
         <>
           <ForecastSummary projection={projection} t={t} />
-          <EnrolmentChart
-            band={projection.band}
-            target={projection.target}
-            months={projection.months}
-            startDate={projection.startDate}
-            deadlineDate={projection.deadlineDate}
-            language={language}
-          />
-          <TornadoChart bars={projection.sensitivity} probability={projection.probability} language={language} />
+          {disclosure.sponsorView && (
+            <p className="hint sponsor-note" data-testid="forecast-sponsor-note">
+              {disclosure.withheldRegions.length > 0 ? t('forecast.chart.sponsorWithheld', { regions: regionNames }) : t('forecast.chart.sponsorRounded')}
+            </p>
+          )}
+          {disclosure.withheldRegions.length === 0 && projection.band.length > 0 && (
+            <>
+              <EnrolmentChart series={series} target={projection.target} months={projection.months} startDate={projection.startDate} deadlineDate={projection.deadlineDate} language={language} />
+              <TornadoChart bars={projection.sensitivity} probability={projection.probability} language={language} />
+            </>
+          )}
         </>
       ) : (
         <p data-testid="forecast-no-sites">{t('forecast.noSites')}</p>
@@ -51,11 +67,60 @@ export function ForecastSection({ study, answer, onChange }: { study: Study; ans
   );
 }
 
+/** The planned start has passed (the forecast runs from today), or the whole period has. */
+function StartNotice({ projection: p, today, onMove }: { projection: RecruitmentProjection; today: string; onMove: (today: string) => void }) {
+  const { t } = useTranslation();
+  const notice = p.startNotice;
+  if (!notice) return null;
+  return (
+    <div className="card forecast-notice" role="status" data-testid="forecast-start-notice">
+      <p>{notice.kind === 'moved-to-today' ? t('forecast.start.moved', { planned: notice.plannedStartDate, today: notice.today, deadline: p.deadlineDate }) : t('forecast.start.passed', { deadline: notice.deadlineDate })}</p>
+      <button type="button" className="button small" onClick={() => onMove(today)}>
+        {t('forecast.start.moveToToday', { today })}
+      </button>
+    </div>
+  );
+}
+
+/** What the region's data says about the sites' rates: missing rates, implausible rates, regions over their ceiling. */
+function SiteWarnings({ projection: p }: { projection: RecruitmentProjection }) {
+  const { t } = useTranslation();
+  const { language } = useServices();
+  if (p.warnings.length === 0) return null;
+  const name = (id: string) => p.sites.find((s) => s.siteId === id)?.name ?? id;
+  const decimal = (x: number) => formatDecimal(x, language, 1);
+  const text = (w: SiteWarning): string => {
+    switch (w.code) {
+      case 'missing-rate':
+        return t('forecast.warnings.missingRate', { site: name(w.siteId) });
+      case 'share-of-region':
+        return t('forecast.warnings.shareOfRegion', { site: name(w.siteId), share: formatPercent(w.shareOfRegion, language) });
+      case 'above-plausible':
+        return t('forecast.warnings.abovePlausible', { site: name(w.siteId), rate: decimal(w.ratePerMonth), plausible: decimal(w.plausiblePerMonth) });
+      case 'above-region-ceiling':
+        return t('forecast.warnings.aboveCeiling', { region: regionName(w.region, language), rate: decimal(w.ratePerMonth), ceiling: decimal(w.ceilingPerMonth) });
+    }
+  };
+  return (
+    <div className="card forecast-warnings" data-testid="forecast-warnings">
+      <h3>{t('forecast.warnings.title')}</h3>
+      <ul>
+        {p.warnings.map((w, i) => (
+          <li key={i} data-warning={w.code}>
+            {text(w)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function ForecastSummary({ projection: p, t }: { projection: RecruitmentProjection; t: Translate }) {
   const { language } = useServices();
   const months = (m: number | null) => (m === null ? t('forecast.timeNotReached') : formatDecimal(m, language, 1));
   const more = p.additionalSites;
   const goal = formatPercent(more.goal, language);
+  const ranges = p.mixture.ranges.map((r) => t(`forecast.method.ranges.${r}`)).join(', ');
   return (
     <div className="card" data-testid="forecast-summary">
       <h3>{t('forecast.summary')}</h3>
@@ -66,7 +131,12 @@ function ForecastSummary({ projection: p, t }: { projection: RecruitmentProjecti
         <HelpTip topic="forecast" />
       </div>
       <p>{t('forecast.probability', { target: formatCount(p.target, language), deadline: p.deadlineDate, p: formatPercent(p.probability, language) })}</p>
-      <p className="hint">{t('forecast.probabilityRange', { low: formatPercent(p.probabilityRange.low, language), high: formatPercent(p.probabilityRange.high, language) })}</p>
+      {/* The extreme case only where some range moves the rates; otherwise both ends are the forecast itself. */}
+      {p.totalRatePerMonth.low !== p.totalRatePerMonth.high && (
+        <p className="hint" data-testid="forecast-probability-range">
+          {t('forecast.probabilityRange', { low: formatPercent(p.probabilityRange.low, language), high: formatPercent(p.probabilityRange.high, language) })}
+        </p>
+      )}
       <p data-testid="forecast-expected">
         {t('forecast.expected', {
           point: formatCount(p.expectedByDeadline.point, language),
@@ -91,7 +161,7 @@ function ForecastSummary({ projection: p, t }: { projection: RecruitmentProjecti
               })}
       </p>
       <p className="hint" data-testid="forecast-method">
-        {p.simulation ? t('forecast.method.simulation', { runs: formatCount(p.simulation.runs, language), seed: p.simulation.seed }) : t('forecast.method.closed-form')}
+        {t('forecast.method.exact')} {p.mixture.ranges.length > 0 ? t('forecast.method.mixture', { ranges, components: formatCount(p.mixture.components, language) }) : t('forecast.method.noRanges')}
       </p>
     </div>
   );

@@ -1,10 +1,12 @@
 // Sensitivity ("tornado") chart: for each assumption, the probability of reaching the target at the low and
-// at the high end of its range, everything else at its point value; widest bar first. A table says the same.
+// at the high end of its range, everything else as in the forecast; widest bar first. A table says the same. Bars
+// are drawn at the printed precision (a tenth of a percentage point), so they carry nothing finer than the table.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UiLanguage } from '../../../shared/ipc/contract';
 import type { SensitivityBar } from '../../../shared/recruitment/project';
+import { printableProbability } from '../../../shared/recruitment/printable';
 import { formatDecimal, formatPercent } from '../format';
+import type { Language } from '../../../shared/text/language';
 
 const WIDTH = 640;
 const ROW = 36;
@@ -14,7 +16,7 @@ const TOP = 8;
 const AXIS = 24;
 
 /** The assumption's value in its own unit: shares as percentages, the rest as decimals. */
-export function formatAssumptionValue(bar: SensitivityBar, value: number, language: UiLanguage): string {
+export function formatAssumptionValue(bar: SensitivityBar, value: number, language: Language): string {
   switch (bar.assumption) {
     case 'consent':
     case 'screen-failure':
@@ -23,17 +25,19 @@ export function formatAssumptionValue(bar: SensitivityBar, value: number, langua
     case 'activation-delay':
       return `+${formatDecimal(value, language, 0)}`;
     case 'rate-certainty':
+    case 'site-rates':
       return `×${formatDecimal(value, language, 1)}`;
     default:
       return formatDecimal(value, language, 2);
   }
 }
 
-export function TornadoChart({ bars, probability, language }: { bars: SensitivityBar[]; probability: number; language: UiLanguage }) {
+export function TornadoChart({ bars, probability, language }: { bars: SensitivityBar[]; probability: number; language: Language }) {
   const { t } = useTranslation();
   const titleId = useId();
   const descId = useId();
   const height = TOP + bars.length * ROW + AXIS;
+  const drawn = (p: number) => printableProbability(p);
   const x = (p: number) => LABEL + p * (WIDTH - LABEL - RIGHT);
   const ticks = [0, 0.25, 0.5, 0.75, 1];
   return (
@@ -51,8 +55,8 @@ export function TornadoChart({ bars, probability, language }: { bars: Sensitivit
         ))}
         {bars.map((bar, i) => {
           const top = TOP + i * ROW;
-          const low = Math.min(bar.probabilityAtLow, bar.probabilityAtHigh);
-          const high = Math.max(bar.probabilityAtLow, bar.probabilityAtHigh);
+          const low = drawn(Math.min(bar.probabilityAtLow, bar.probabilityAtHigh));
+          const high = drawn(Math.max(bar.probabilityAtLow, bar.probabilityAtHigh));
           const name = t(`forecast.tornado.assumption.${bar.assumption}`);
           return (
             <g key={bar.assumption} data-assumption={bar.assumption}>
@@ -67,7 +71,7 @@ export function TornadoChart({ bars, probability, language }: { bars: Sensitivit
             </g>
           );
         })}
-        <line x1={x(probability)} x2={x(probability)} y1={TOP} y2={height - AXIS} className="chart-whisker" strokeWidth={2} />
+        <line x1={x(drawn(probability))} x2={x(drawn(probability))} y1={TOP} y2={height - AXIS} className="chart-whisker" strokeWidth={2} />
       </svg>
       <details>
         <summary>{t('forecast.tornado.tableSummary')}</summary>

@@ -1,7 +1,7 @@
 // The guide's step list (every step a link, with its state and why) and the Previous/Next buttons under a step.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GUIDE_STEPS, type GuideStep, routeHash } from '../route';
+import { GUIDE_STEPS, type GuideStep, routeHash } from '../shell/route';
 import { useGuideLinks } from './guide-links';
 import { neighbours, type StepStatus } from './step-status';
 

@@ -11,7 +11,7 @@ import type { AntalDatabase, StudyRecord } from '../db/database';
 import { useServices } from '../context';
 import { ConfidentialityMark, DeadlineText, useStoreContext, useToday } from '../requests/common';
 import { linkDatasets, saveRequest } from '../requests/request-store';
-import { type GuideStep } from '../route';
+import { type GuideStep } from '../shell/route';
 import { type Workspace, useStudyWorkspace } from '../study/useStudyWorkspace';
 import { GuideLinksContext } from './guide-links';
 import { GuidePager, StepList } from './GuideSteps';
@@ -87,7 +87,8 @@ function guideFacts(autosaveTitle: string, datesValid: boolean, workspace: Works
     datesValid,
     datasetCount: state.datasets.length,
     enabledCriteria: state.study.steps.filter((s) => s.enabled).length,
-    siteCount: state.study.recruitment.sites.length,
+    // A site counts once it recruits: a rate of its own (or a version 1 share of its region) above 0.
+    siteCount: state.study.recruitment.sites.filter((s) => (s.ratePerMonth ?? s.shareOfRegion ?? 0) > 0).length,
     answer: state.computeError ? 'error' : state.stale || !state.answer ? 'computing' : 'current',
     lettersExported,
   };

@@ -11,7 +11,7 @@ import { useServices } from '../context';
 import { ForecastSection } from '../forecast/ForecastSection';
 import { formatCount, formatIntervalRange, formatPercent } from '../format';
 import { LetterPanel } from '../letter/LetterPanel';
-import type { GuideStep } from '../route';
+import type { GuideStep } from '../shell/route';
 import { CriteriaEditor } from '../study/CriteriaEditor';
 import { DatasetPicker, PopulationPicker } from '../study/DatasetPicker';
 import type { Workspace, WorkspaceState } from '../study/useStudyWorkspace';

@@ -1,6 +1,6 @@
 // Which request's guide is open and how to move to another of its steps, for links deep inside a step's screen.
 import { createContext, useContext } from 'react';
-import type { GuideStep } from '../route';
+import type { GuideStep } from '../shell/route';
 
 export interface GuideLinks {
   requestId: string;

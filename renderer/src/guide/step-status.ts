@@ -4,7 +4,7 @@
  * into text. The letter's readiness checklist is the same facts seen from the letter: every failed check blocks
  * the export and says why.
  */
-import { GUIDE_STEPS, type GuideStep } from '../route';
+import { GUIDE_STEPS, type GuideStep } from '../shell/route';
 
 /** What the guide knows about a request and its study at this moment. */
 export interface GuideFacts {

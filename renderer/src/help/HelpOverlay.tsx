@@ -5,8 +5,8 @@
 import { useTranslation } from 'react-i18next';
 // react-aria-components: the accessible modal dialog (focus trap, Escape closes, focus returns to the opener).
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import { routeHash } from '../route';
-import { MENU_ACCELERATORS, SHORTCUT_ACTIONS, SHORTCUTS, type ShortcutAction } from './shortcuts';
+import { routeHash } from '../shell/route';
+import { MENU_ACCELERATORS, SHORTCUT_ACTIONS, SHORTCUTS, type ShortcutAction } from '../shell/shortcuts';
 import './help.css';
 
 /** "CmdOrCtrl+N" as the user's platform writes it. */

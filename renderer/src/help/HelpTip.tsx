@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 // react-aria-components: the accessible button, popover and dialog (focus moves in, Escape closes, focus returns).
 import { Button, Dialog, DialogTrigger, Popover } from 'react-aria-components';
 import type { MethodSectionId } from '../../../shared/method';
-import { routeHash } from '../route';
+import { routeHash } from '../shell/route';
 import './help.css';
 
 export type HelpTopic = 'interval' | 'regionInterval' | 'hidden' | 'independence' | 'forecast' | 'verdict';

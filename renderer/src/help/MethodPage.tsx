@@ -11,7 +11,7 @@ import type { DisclosurePolicy } from '../../../shared/disclosure';
 import { methodInputs, methodSections, type MethodInputs } from '../../../shared/method';
 import { useServices } from '../context';
 import { loadDisclosurePolicy } from '../disclosure/policy-store';
-import { routeHash } from '../route';
+import { routeHash } from '../shell/route';
 import { useStudyWorkspace } from '../study/useStudyWorkspace';
 import './help.css';
 

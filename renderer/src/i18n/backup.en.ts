@@ -60,8 +60,9 @@ export const backupEn: Widen<typeof backupSv> = {
   auto: {
     title: 'Automatic backups',
     description:
-      'The desktop app saves a backup when it quits and once a day. The last {{keep}} are kept in the folder {{directory}}; restore them with the button above.',
-    descriptionNoFolder: 'The desktop app saves a backup when it quits and once a day. The last {{keep}} are kept.',
+      'The desktop app saves a backup when it quits and once a day. Kept in the folder {{directory}}: the {{last}} newest, the newest of each of the last {{daily}} days and of each of the last {{weekly}} weeks with a backup. Restore them with the button above.',
+    descriptionNoFolder:
+      'The desktop app saves a backup when it quits and once a day. Kept: the {{last}} newest, the newest of each of the last {{daily}} days and of each of the last {{weekly}} weeks with a backup.',
     last: 'Last automatic backup: {{name}} ({{size}}).',
     web: 'The browser makes no automatic backups. Create a backup regularly and keep it in a safe place.',
   },

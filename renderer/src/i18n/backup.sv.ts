@@ -57,8 +57,9 @@ export const backupSv = {
   auto: {
     title: 'Automatiska säkerhetskopior',
     description:
-      'Skrivbordsappen sparar en säkerhetskopia när den avslutas och en gång per dygn. De {{keep}} senaste sparas i mappen {{directory}}; återställ dem med knappen ovan.',
-    descriptionNoFolder: 'Skrivbordsappen sparar en säkerhetskopia när den avslutas och en gång per dygn. De {{keep}} senaste sparas.',
+      'Skrivbordsappen sparar en säkerhetskopia när den avslutas och en gång per dygn. I mappen {{directory}} sparas de {{last}} senaste, den senaste från var och en av de {{daily}} senaste dagarna och från var och en av de {{weekly}} senaste veckorna med en säkerhetskopia. Återställ dem med knappen ovan.',
+    descriptionNoFolder:
+      'Skrivbordsappen sparar en säkerhetskopia när den avslutas och en gång per dygn. De {{last}} senaste sparas, den senaste från var och en av de {{daily}} senaste dagarna och från var och en av de {{weekly}} senaste veckorna med en säkerhetskopia.',
     last: 'Senaste automatiska säkerhetskopia: {{name}} ({{size}}).',
     web: 'I webbläsaren görs inga automatiska säkerhetskopior. Skapa en säkerhetskopia regelbundet och spara den på en säker plats.',
   },

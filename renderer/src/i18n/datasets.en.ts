@@ -171,6 +171,7 @@ export const datasetsEn: Widen<typeof datasetsSv> = {
     population: 'Population',
     rate: 'Rate per inhabitants',
     other: 'Other measure',
+    'measure-name': 'Name of the measure (one measure per name)',
     ignore: 'Not used',
   },
   numberFormats: {

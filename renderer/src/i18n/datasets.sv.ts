@@ -169,6 +169,7 @@ export const datasetsSv = {
     population: 'Befolkning',
     rate: 'Andel per invånare',
     other: 'Annat mått',
+    'measure-name': 'Måttets namn (ett mått per namn)',
     ignore: 'Används inte',
   },
   numberFormats: {

@@ -1,6 +1,7 @@
 import { requestsEn } from './requests.en';
 import { datasetsEn } from './datasets.en';
 import { forecastEn } from './forecast.en';
+import { trendEn } from './trend.en';
 import { letterEn } from './letter.en';
 import { disclosureEn } from './disclosure.en';
 import { backupEn } from './backup.en';
@@ -147,12 +148,14 @@ export const en: Messages = {
     'invalid-argument': 'Invalid request.',
     io: 'The file could not be read or written.',
     'too-large': 'The file is too large.',
+    'not-requested': 'The backup was not accepted: the desktop app had not asked for one.',
     internal: 'An internal error occurred.',
     database: 'The local database could not be opened: {{detail}}',
   },
   criteria: criteriaEn,
   answer: answerEn,
   forecast: forecastEn,
+  trend: trendEn,
   letter: letterEn,
   disclosure: disclosureEn,
   backup: backupEn,

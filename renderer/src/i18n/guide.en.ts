@@ -67,7 +67,7 @@ export const guideEn: Widen<typeof guideSv> = {
     caption: 'Patients left nationally after each step (point estimate).',
   },
   forecast: {
-    intro: "Add the sites that will recruit, with their start and share of the region's patients, under Assumptions and sites.",
+    intro: 'Under Assumptions and sites, add the sites that will recruit: when each opens and how many patients it expects to enrol per month. The region\'s data shows a ceiling and a suggestion beside each rate.',
   },
   answer: {
     intro: 'The answer as it stands: per region, healthcare region and nationally, with intervals.',

@@ -64,7 +64,7 @@ export const guideSv = {
     caption: 'Patienter kvar i riket efter varje steg (punktskattning).',
   },
   forecast: {
-    intro: 'Lägg till de kliniker som ska rekrytera, med start och andel av regionens patienter, under Antaganden och kliniker.',
+    intro: 'Lägg till de kliniker som ska rekrytera under Antaganden och kliniker: när varje klinik öppnar och hur många patienter den räknar med att inkludera per månad. Regionens data visar ett tak och ett förslag vid varje takt.',
   },
   answer: {
     intro: 'Svaret som det ser ut just nu: per region, sjukvårdsregion och i riket, med intervall.',

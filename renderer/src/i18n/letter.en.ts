@@ -12,6 +12,12 @@ export const letterEn: Widen<typeof letterSv> = {
   rendering: 'Creating the letter…',
   previewReady: 'The preview shows the letter ({{size}}).',
   previewTitle: 'Preview of the feasibility letter (PDF)',
+  previewOpening: 'Opening the preview …',
+  previewDrawing: 'Drawing page {{page}} of {{pages}} …',
+  previewPages_one: 'The preview shows the letter\'s {{count}} page.',
+  previewPages_other: 'The preview shows the letter\'s {{count}} pages.',
+  previewPage: 'Page {{page}} of {{pages}}',
+  previewFailed: 'The preview could not be shown ({{detail}}). Export the letter and open the file to read it.',
   exported: 'The letter was saved: {{path}} (SHA-256 {{sha}}). It is kept in Antal and in the audit trail.',
   waitForAnswer: 'The answer is being recomputed after the latest change; the letter can be made once the figures are current.',
   stored: {
@@ -29,6 +35,5 @@ export const letterEn: Widen<typeof letterSv> = {
     policy: 'The disclosure rule in Settings cannot be used: {{detail}}',
     render: 'The letter could not be created: {{detail}}',
     save: 'The letter could not be saved: {{detail}}',
-    previewBlocked: 'The preview cannot be shown: the security policy does not allow embedded PDF files. Export the letter and open the file to read it.',
   },
 };

@@ -9,6 +9,12 @@ export const letterSv = {
   rendering: 'Brevet skapas…',
   previewReady: 'Förhandsgranskningen visar brevet ({{size}}).',
   previewTitle: 'Förhandsgranskning av svarsbrevet (PDF)',
+  previewOpening: 'Förhandsgranskningen öppnas …',
+  previewDrawing: 'Ritar sida {{page}} av {{pages}} …',
+  previewPages_one: 'Förhandsgranskningen visar brevets {{count}} sida.',
+  previewPages_other: 'Förhandsgranskningen visar brevets {{count}} sidor.',
+  previewPage: 'Sida {{page}} av {{pages}}',
+  previewFailed: 'Förhandsgranskningen kunde inte visas ({{detail}}). Exportera brevet och öppna filen för att läsa det.',
   exported: 'Brevet sparades: {{path}} (SHA-256 {{sha}}). Det finns sparat i Antal och i loggen.',
   waitForAnswer: 'Svaret räknas om efter den senaste ändringen; brevet kan skapas när siffrorna är aktuella.',
   stored: {
@@ -26,6 +32,5 @@ export const letterSv = {
     policy: 'Röjandeskyddsregeln i inställningarna kan inte användas: {{detail}}',
     render: 'Brevet kunde inte skapas: {{detail}}',
     save: 'Brevet kunde inte sparas: {{detail}}',
-    previewBlocked: 'Förhandsgranskningen kan inte visas: säkerhetspolicyn tillåter inte inbäddade PDF-filer. Exportera brevet och öppna filen för att läsa det.',
   },
 } as const;

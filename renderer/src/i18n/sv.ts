@@ -2,6 +2,7 @@
 import { requestsSv } from './requests.sv';
 import { datasetsSv } from './datasets.sv';
 import { forecastSv } from './forecast.sv';
+import { trendSv } from './trend.sv';
 import { letterSv } from './letter.sv';
 import { disclosureSv } from './disclosure.sv';
 import { backupSv } from './backup.sv';
@@ -146,12 +147,14 @@ export const sv = {
     'invalid-argument': 'Ogiltig begäran.',
     io: 'Filen kunde inte läsas eller skrivas.',
     'too-large': 'Filen är för stor.',
+    'not-requested': 'Säkerhetskopian togs inte emot: skrivbordsappen hade inte bett om någon.',
     internal: 'Ett internt fel inträffade.',
     database: 'Den lokala databasen kunde inte öppnas: {{detail}}',
   },
   criteria: criteriaSv,
   answer: answerSv,
   forecast: forecastSv,
+  trend: trendSv,
   letter: letterSv,
   disclosure: disclosureSv,
   backup: backupSv,

@@ -13,7 +13,7 @@ import { commitImport, datasetsWithSha256 } from './dataset-store';
 import { ImportCancelled, ImportSession, type Progress } from './import-client';
 import { emptyForm, type FormProblems, type ImportForm, keptMeasures, validateForm } from './import-form';
 import type { ReadOptions } from './import-protocol';
-import { ImportPreviewPanel } from './ImportPreviewPanel';
+import { ImportPreviewPanel } from './preview/ImportPreviewPanel';
 import { applyPreset, type ImportPreset, loadPreset, presetFrom } from './presets';
 import type { PreviewView } from './preview-view';
 import './import.css';

@@ -1,16 +1,16 @@
 /** How normalised dimension values read on screen: county codes as names, "national"/"all" as words. */
 import type { TFunction } from 'i18next';
-import type { UiLanguage } from '../../../shared/ipc/contract';
 import type { DimensionRole } from '../../../shared/counts/dataset';
-import { REGIONS } from '../../../shared/regions/regions';
+import { REGIONS, regionName } from '../../../shared/regions/regions';
+import type { Language } from '../../../shared/text/language';
 
-export function displayDimensionValue(t: TFunction, language: UiLanguage, role: DimensionRole | string, value: string): string {
+export function displayDimensionValue(t: TFunction, language: Language, role: DimensionRole | string, value: string): string {
   if (value === 'all') return t('datasets.values.all');
   if (role === 'region') {
     if (value === 'national') return t('datasets.values.national');
     if (value === 'unknown') return t('datasets.values.unknownRegion');
     const region = REGIONS.find((r) => r.code === value);
-    if (region) return `${language === 'sv' ? region.nameSv : region.nameEn} (${region.code})`;
+    if (region) return `${regionName(region.code, language)} (${region.code})`;
   }
   if (role === 'sex' && (value === 'male' || value === 'female' || value === 'unknown')) return t(`datasets.values.sex.${value}`);
   return value;

@@ -19,6 +19,7 @@ export const ROLE_CHOICES = [
   'population',
   'rate',
   'other',
+  'measure-name',
   'ignore',
 ] as const;
 export type RoleChoice = (typeof ROLE_CHOICES)[number];
@@ -31,6 +32,7 @@ export function isRoleChoice(value: string): value is RoleChoice {
 
 export function roleOf(column: ColumnMapping): RoleChoice {
   if (column.kind === 'ignore') return 'ignore';
+  if (column.kind === 'measure-name') return 'measure-name';
   if (column.kind === 'dimension') return column.role;
   const spec = column.spec;
   if (spec.kind === 'count') return spec.unit === 'events' ? 'count-events' : 'count-persons';
@@ -105,6 +107,11 @@ export function withRole(mapping: ImportMapping, index: number, choice: RoleChoi
 
   if (choice === 'ignore') {
     columns[index] = { kind: 'ignore' };
+  } else if (choice === 'measure-name') {
+    // Each row names its measure in this column; what each name measures is read from its words.
+    const taken = new Set(columns.flatMap((c, i) => (c.kind === 'dimension' && i !== index ? [c.key] : [])));
+    const proposedColumn = context.proposed.columns[index];
+    columns[index] = proposedColumn?.kind === 'measure-name' ? proposedColumn : { kind: 'measure-name', key: uniqueKey(slug(header) || 'measure', taken), specs: {} };
   } else if (DIMENSION_CHOICES.includes(choice)) {
     const role = choice as DimensionRole;
     const taken = new Set(columns.flatMap((c, i) => (c.kind === 'dimension' && i !== index ? [c.key] : [])));

@@ -2,19 +2,20 @@
 // with an atomic write on the desktop, a download in the browser). Every exported letter is stored with its hash
 // and written to the audit trail; disclosure control can refuse a letter, naming the cells.
 import { WorkProgress } from '../ui/WorkProgress';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnswerSnapshot, LetterLanguage } from '../../../shared/answer/snapshot';
+import type { AnswerSnapshot } from '../../../shared/answer/snapshot';
 import { LetterDisclosureError, letterFileName } from '../../../shared/letter';
 import type { Answer } from '../answer/answer';
 import { useServices } from '../context';
 import { formatBytes } from '../format';
-import { LANGUAGES } from '../i18n';
 import { buildLetterSnapshot, LetterPolicyError } from './letter-snapshot';
+import { LetterPreview } from './LetterPreview';
 import { LetterRenderer } from './letter-client';
 import { recordExportedLetter } from './letter-store';
 import { StoredLetters } from './StoredLetters';
 import './letter.css';
+import { LANGUAGES, type Language } from '../../../shared/text/language';
 
 interface Rendered {
   key: string;
@@ -32,11 +33,12 @@ type Busy = 'preview' | 'export' | null;
 export function LetterPanel({ answer, stale = false, blocked = false, onExported }: { answer: Answer; stale?: boolean; blocked?: boolean; onExported?: () => void }) {
   const { t } = useTranslation();
   const { db, platform, language: uiLanguage, now } = useServices();
-  const [language, setLanguage] = useState<LetterLanguage>(uiLanguage);
+  const [language, setLanguage] = useState<Language>(uiLanguage);
   const [busy, setBusy] = useState<Busy>(null);
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
-  const [previewUrl, setPreviewUrl] = useState<string | null>(null);
+  /** The letter shown in the preview (the bytes that would be exported), or null. */
+  const [previewed, setPreviewed] = useState<Rendered | null>(null);
   const [exportCount, setExportCount] = useState(0);
   const rendered = useRef<Rendered | null>(null);
   const renderer = useRef<LetterRenderer | null>(null);
@@ -49,26 +51,10 @@ export function LetterPanel({ answer, stale = false, blocked = false, onExported
   useEffect(() => {
     if (rendered.current && rendered.current.key !== key) {
       rendered.current = null;
-      setPreviewUrl(null);
+      setPreviewed(null);
     }
   }, [key]);
-  useEffect(() => () => (previewUrl ? URL.revokeObjectURL(previewUrl) : undefined), [previewUrl]);
   useEffect(() => () => renderer.current?.dispose(), []);
-  // Where the Content-Security-Policy does not allow framing blob: URLs (frame-src), the preview cannot be shown:
-  // say so plainly instead of leaving an empty frame (the letter can still be exported). A layout effect, so the
-  // listener is in place before the frame starts loading.
-  useLayoutEffect(() => {
-    if (!previewUrl) return;
-    const onViolation = (event: SecurityPolicyViolationEvent) => {
-      if (!event.violatedDirective.startsWith('frame-src') && !event.violatedDirective.startsWith('default-src')) return;
-      if (event.blockedURI !== 'blob' && !event.blockedURI.startsWith('blob:')) return;
-      setPreviewUrl(null);
-      setStatus('');
-      setError(t('letter.errors.previewBlocked'));
-    };
-    document.addEventListener('securitypolicyviolation', onViolation);
-    return () => document.removeEventListener('securitypolicyviolation', onViolation);
-  }, [previewUrl, t]);
 
   const describeError = (e: unknown): string => {
     if (e instanceof LetterDisclosureError) return t('letter.errors.disclosure', { cells: e.violations.map((v) => v.label).join(', '), detail: e.violations[0]?.message ?? '' });
@@ -104,7 +90,7 @@ export function LetterPanel({ answer, stale = false, blocked = false, onExported
     setStatus(t('letter.rendering'));
     try {
       const letter = await render();
-      setPreviewUrl(URL.createObjectURL(new Blob([letter.bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' })));
+      setPreviewed(letter);
       setStatus(t('letter.previewReady', { size: formatBytes(letter.bytes.byteLength, uiLanguage) }));
     } catch (e) {
       failed(e);
@@ -149,7 +135,7 @@ export function LetterPanel({ answer, stale = false, blocked = false, onExported
       <div className="letter-actions">
         <label>
           {t('letter.language')}{' '}
-          <select value={language} onChange={(e) => setLanguage(e.target.value as LetterLanguage)} disabled={busy !== null} data-testid="letter-language">
+          <select value={language} onChange={(e) => setLanguage(e.target.value as Language)} disabled={busy !== null} data-testid="letter-language">
             {LANGUAGES.map((l) => (
               <option key={l} value={l}>
                 {t(`letter.languages.${l}`)}
@@ -173,7 +159,7 @@ export function LetterPanel({ answer, stale = false, blocked = false, onExported
           {error}
         </p>
       )}
-      {previewUrl && <iframe className="letter-preview" title={t('letter.previewTitle')} src={previewUrl} data-testid="letter-preview" />}
+      {previewed && <LetterPreview key={`${previewed.key}:${previewed.snapshot.contentHash}`} bytes={previewed.bytes} title={t('letter.previewTitle')} />}
       <StoredLetters studyId={answer.study.id} refreshKey={exportCount} />
     </section>
   );

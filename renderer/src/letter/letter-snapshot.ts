@@ -2,14 +2,15 @@
  * Gathers what a letter needs from the local database — the unit profile, the request that uses this study (if
  * any), the disclosure policy in force — and freezes it with the answer into an AnswerSnapshot.
  */
-import { createSnapshot, type AnswerSnapshot, type LetterLanguage } from '../../../shared/answer/snapshot';
+import { createSnapshot, type AnswerSnapshot } from '../../../shared/answer/snapshot';
 import { DEFAULT_DISCLOSURE_POLICY, validateDisclosurePolicy, type DisclosurePolicy } from '../../../shared/disclosure';
 import { requestFacts } from '../../../shared/letter/request-facts';
 import type { Answer } from '../answer/answer';
 import { type AntalDatabase, getSetting } from '../db/database';
 import type { RequestRecord } from '../db/database';
-import { loadUnitProfile } from '../db/unit-profile';
+import { loadUnitProfile } from '../settings/unit-profile';
 import { formatIsoDate } from '../format';
+import type { Language } from '../../../shared/text/language';
 
 /** Settings key of the disclosure policy chosen in Settings (absent: the default, OHDSI k = 5). */
 export const DISCLOSURE_POLICY_KEY = 'disclosurePolicy';
@@ -31,7 +32,7 @@ export async function requestForStudy(db: AntalDatabase, studyId: string): Promi
   return requests[0];
 }
 
-export async function buildLetterSnapshot(db: AntalDatabase, answer: Answer, language: LetterLanguage, now: Date): Promise<{ snapshot: AnswerSnapshot; requestId?: string }> {
+export async function buildLetterSnapshot(db: AntalDatabase, answer: Answer, language: Language, now: Date): Promise<{ snapshot: AnswerSnapshot; requestId?: string }> {
   const [unit, policy, request] = await Promise.all([loadUnitProfile(db), loadDisclosurePolicy(db), requestForStudy(db, answer.study.id)]);
   const snapshot = createSnapshot({
     language,

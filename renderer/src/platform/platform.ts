@@ -10,14 +10,14 @@ import type {
   Result,
   SaveFileRequest,
   SavedFile,
-  UiLanguage,
 } from '../../../shared/ipc/contract';
+import type { Language } from '../../../shared/text/language';
 
 export interface Platform {
   kind: 'electron' | 'web';
   getAppInfo(): Promise<Result<AppInfo>>;
   openFile(request: OpenFileRequest): Promise<Result<OpenedFile>>;
   saveFile(request: SaveFileRequest): Promise<Result<SavedFile>>;
-  setLanguage(language: UiLanguage): Promise<Result<null>>;
+  setLanguage(language: Language): Promise<Result<null>>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -9,7 +9,7 @@ import { AUDIT_HEAD_KEY, type AuditVerification, verifyAudit } from '../db/audit
 import type { AntalDatabase } from '../db/database';
 import { useServices } from '../context';
 import { formatCount, formatIsoDate, formatIsoDateTime } from '../format';
-import { escapeCsvCell } from '../import/csv-export';
+import { escapeCsvCell } from '../datasets/csv-export';
 import { EmptyState } from '../ui/EmptyState';
 
 function entryText(entry: AuditEntry): string {

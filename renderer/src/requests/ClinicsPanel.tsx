@@ -4,11 +4,11 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clinicSummaryByRegion } from '../../../shared/requests/clinics';
 import { CLINIC_STATUSES, type ClinicContact, type FeasibilityRequest } from '../../../shared/requests/request';
-import { COUNTY_CODES, type CountyCode, regionByCode } from '../../../shared/regions/regions';
+import { COUNTY_CODES, type CountyCode, regionName } from '../../../shared/regions/regions';
 import { isIsoDate } from '../../../shared/requests/workflow';
 import { useServices } from '../context';
 import { formatCount } from '../format';
-import { exportFileName } from '../import/csv-export';
+import { exportFileName } from '../datasets/csv-export';
 import { interestedClinicsCsvBytes } from './clinic-export';
 import { SelectField, TextField } from './fields';
 import { reinsertAt, useUndo } from '../ui/undo';
@@ -18,7 +18,7 @@ export function ClinicsPanel({ request, today, onSave }: { request: FeasibilityR
   const { language, platform } = useServices();
   const [message, setMessage] = useState<{ kind: 'status' | 'error'; text: string } | null>(null);
   const clinics = request.clinics;
-  const regionLabel = (code: CountyCode) => (language === 'sv' ? regionByCode(code).nameSv : regionByCode(code).nameEn);
+  const regionLabel = (code: CountyCode) => regionName(code, language);
 
   const save = async (next: ClinicContact[], summary: string) => {
     try {

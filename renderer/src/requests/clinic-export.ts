@@ -5,8 +5,9 @@
  */
 import { interestedClinicContacts } from '../../../shared/requests/clinics';
 import type { ClinicContact } from '../../../shared/requests/request';
-import { regionByCode } from '../../../shared/regions/regions';
-import { escapeCsvCell } from '../import/csv-export';
+import { regionName } from '../../../shared/regions/regions';
+import { escapeCsvCell } from '../datasets/csv-export';
+import type { Language } from '../../../shared/text/language';
 
 export interface ClinicCsvLabels {
   name: string;
@@ -15,16 +16,13 @@ export interface ClinicCsvLabels {
   contactedOn: string;
 }
 
-export function interestedClinicsCsvText(clinics: readonly ClinicContact[], labels: ClinicCsvLabels, language: 'sv' | 'en'): string {
-  const rows = interestedClinicContacts(clinics).map((c) => {
-    const region = regionByCode(c.region);
-    return [c.name, language === 'sv' ? region.nameSv : region.nameEn, c.contact, c.contactedOn];
-  });
+export function interestedClinicsCsvText(clinics: readonly ClinicContact[], labels: ClinicCsvLabels, language: Language): string {
+  const rows = interestedClinicContacts(clinics).map((c) => [c.name, regionName(c.region, language), c.contact, c.contactedOn]);
   const lines = [[labels.name, labels.region, labels.contact, labels.contactedOn], ...rows].map((cells) => cells.map(escapeCsvCell).join(';'));
   return `${lines.join('\r\n')}\r\n`;
 }
 
-export function interestedClinicsCsvBytes(clinics: readonly ClinicContact[], labels: ClinicCsvLabels, language: 'sv' | 'en'): Uint8Array {
+export function interestedClinicsCsvBytes(clinics: readonly ClinicContact[], labels: ClinicCsvLabels, language: Language): Uint8Array {
   const body = new TextEncoder().encode(interestedClinicsCsvText(clinics, labels, language));
   const out = new Uint8Array(body.length + 3);
   out.set([0xef, 0xbb, 0xbf], 0);

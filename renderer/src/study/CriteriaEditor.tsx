@@ -6,16 +6,17 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dataset } from '../../../shared/counts/dataset';
-import type { CriterionStep, EstimatePeriod, Predicate, ProportionRange, Study } from '../../../shared/criteria/study';
+import type { CriterionStep, EstimatePeriod, Predicate, Study } from '../../../shared/criteria/study';
 import { isAncestor } from '../../../shared/icd10/code-set';
 import { tryNormalizeIcd10 } from '../../../shared/icd10/normalize';
-import type { UiLanguage } from '../../../shared/ipc/contract';
-import { COUNTY_CODES, type CountyCode, regionByCode } from '../../../shared/regions/regions';
+import { COUNTY_CODES, type CountyCode, regionName } from '../../../shared/regions/regions';
 import { formatCount, formatDecimal, formatPercent } from '../format';
 import { ParsedField, RangeFieldset } from './fields';
 import { parseDecimalInput, parsePercentInput, parseWholeNumberInput } from './parse-input';
 import { EmptyState } from '../ui/EmptyState';
 import { reinsertAt, useUndo } from '../ui/undo';
+import type { Language } from '../../../shared/text/language';
+import type { Interval } from '../../../shared/estimate/types';
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 
@@ -61,9 +62,9 @@ export function codesInData(datasets: Dataset[]): { code: string; path: string }
   });
 }
 
-const pct = (share: number, language: UiLanguage) => formatDecimal(share * 100, language, 2);
+const pct = (share: number, language: Language) => formatDecimal(share * 100, language, 2);
 
-export function ruleSummary(step: CriterionStep, t: Translate, language: UiLanguage): string {
+export function ruleSummary(step: CriterionStep, t: Translate, language: Language): string {
   const rule = step.rule;
   if (rule.kind === 'proportion') {
     return t('criteria.summary.proportion', {
@@ -74,7 +75,7 @@ export function ruleSummary(step: CriterionStep, t: Translate, language: UiLangu
   }
   if (rule.kind === 'joint-count') {
     return t('criteria.summary.jointCount', {
-      region: language === 'sv' ? regionByCode(rule.region).nameSv : regionByCode(rule.region).nameEn,
+      region: regionName(rule.region, language),
       point: formatCount(rule.count.point, language),
       low: formatCount(rule.count.low, language),
       high: formatCount(rule.count.high, language),
@@ -83,7 +84,7 @@ export function ruleSummary(step: CriterionStep, t: Translate, language: UiLangu
   return predicateSummary(rule.predicate, t, language);
 }
 
-function predicateSummary(p: Predicate, t: Translate, language: UiLanguage): string {
+function predicateSummary(p: Predicate, t: Translate, language: Language): string {
   switch (p.kind) {
     case 'codes':
       return t('criteria.summary.codes', { codes: p.codes.join(', ') });
@@ -95,13 +96,13 @@ function predicateSummary(p: Predicate, t: Translate, language: UiLanguage): str
     case 'sex':
       return t('criteria.summary.sex', { sex: t(`criteria.sex.${p.sex}`) });
     case 'region':
-      return t('criteria.summary.region', { regions: p.regions.map((c) => (language === 'sv' ? regionByCode(c).nameSv : regionByCode(c).nameEn)).join(', ') });
+      return t('criteria.summary.region', { regions: p.regions.map((c) => regionName(c, language)).join(', ') });
     default:
       return t('criteria.summary.compound');
   }
 }
 
-export function CriteriaEditor({ study, datasets, onChange, language }: { study: Study; datasets: Dataset[]; onChange: (change: (s: Study) => Study) => void; language: UiLanguage }) {
+export function CriteriaEditor({ study, datasets, onChange, language }: { study: Study; datasets: Dataset[]; onChange: (change: (s: Study) => Study) => void; language: Language }) {
   const { t } = useTranslation();
   const [expanded, setExpanded] = useState<string | null>(null);
   const undo = useUndo();
@@ -247,7 +248,7 @@ export function CriteriaEditor({ study, datasets, onChange, language }: { study:
   );
 }
 
-function StepForm({ step, onChange, language, datalistId, t }: { step: CriterionStep; onChange: (change: (s: CriterionStep) => CriterionStep) => void; language: UiLanguage; datalistId: string; t: Translate }) {
+function StepForm({ step, onChange, language, datalistId, t }: { step: CriterionStep; onChange: (change: (s: CriterionStep) => CriterionStep) => void; language: Language; datalistId: string; t: Translate }) {
   const ids = { label: useId(), type: useId(), protocol: useId(), source: useId(), sex: useId(), region: useId() };
   const rule = step.rule;
   const setPredicate = (predicate: Predicate) => onChange((s) => ({ ...s, rule: { kind: 'predicate', predicate } }));
@@ -320,7 +321,7 @@ function StepForm({ step, onChange, language, datalistId, t }: { step: Criterion
             <select id={ids.region} value={rule.region} onChange={(e) => onChange((s) => (s.rule.kind === 'joint-count' ? { ...s, rule: { ...s.rule, region: e.target.value as CountyCode } } : s))}>
               {COUNTY_CODES.map((c) => (
                 <option key={c} value={c}>
-                  {language === 'sv' ? regionByCode(c).nameSv : regionByCode(c).nameEn}
+                  {regionName(c, language)}
                 </option>
               ))}
             </select>
@@ -409,7 +410,7 @@ function EstimatePeriodFields({ period, periods, onChange, t }: { period: Estima
   );
 }
 
-function RangeFields({ range, percent, language, t, legend, onChange }: { range: ProportionRange; percent: boolean; language: UiLanguage; t: Translate; legend: string; onChange: (r: ProportionRange) => void }) {
+function RangeFields({ range, percent, language, t, legend, onChange }: { range: Interval; percent: boolean; language: Language; t: Translate; legend: string; onChange: (r: Interval) => void }) {
   return (
     <RangeFieldset
       legend={legend}

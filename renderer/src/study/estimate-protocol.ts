@@ -7,7 +7,8 @@ import type { HallandRule } from '../../../shared/regions/regions';
 export type ToWorker =
   /** The study's datasets, and its population table for age shares (null: uniform). */
   | { type: 'datasets'; datasets: Dataset[]; population: Dataset | null }
-  | { type: 'compute'; revision: number; study: Study; hallandRule: HallandRule };
+  /** `today`: the user's calendar date (YYYY-MM-DD); the forecast never starts recruitment before it. */
+  | { type: 'compute'; revision: number; study: Study; hallandRule: HallandRule; today: string };
 
 export type FromWorker =
   | { type: 'result'; revision: number; answer: ComputedAnswer; millis: number }

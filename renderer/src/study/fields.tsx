@@ -1,5 +1,6 @@
 // Form fields that keep what the user is typing locally and hand the parent only valid values.
 import { useId, useState } from 'react';
+import type { Interval } from '../../../shared/estimate/types';
 
 interface ParsedFieldProps<T> {
   label: string;
@@ -66,18 +67,13 @@ export function ParsedField<T>({ label, value, format, parse, onValid, errorText
   );
 }
 
-interface RangeValue {
-  low: number;
-  point: number;
-  high: number;
-}
 const RANGE_KEYS = ['low', 'point', 'high'] as const;
 
 /**
  * Low / point / high as three parsed fields in a fieldset (criteria proportions, joint counts, the forecast's
  * consent and screen-failure rates): a value is valid when it parses, is not negative and keeps low ≤ point ≤ high.
  */
-export function RangeFieldset<R extends RangeValue>({ legend, range, labelOf, format, parse, errorText, onChange }: { legend: string; range: R; labelOf(key: keyof RangeValue): string; format(value: number): string; parse(text: string): number | null; errorText: string; onChange(range: R): void }) {
+export function RangeFieldset<R extends Interval>({ legend, range, labelOf, format, parse, errorText, onChange }: { legend: string; range: R; labelOf(key: keyof Interval): string; format(value: number): string; parse(text: string): number | null; errorText: string; onChange(range: R): void }) {
   return (
     <fieldset className="range">
       <legend>{legend}</legend>

@@ -12,6 +12,7 @@ import type { FromWorker, ToWorker } from './estimate-protocol';
 import { withPopulationTable } from '../import/population-link';
 import { basisAfterLinking } from '../../../shared/criteria/basis';
 import { loadDatasets, loadStudyInputs } from '../answer/study-inputs';
+import { localIsoDate } from '../forecast/today';
 
 export const AUTOSAVE_DELAY_MS = 400;
 
@@ -54,9 +55,9 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
 
   const compute = useCallback((study: Study, hallandRule: HallandRule) => {
     revision.current += 1;
-    const message: ToWorker = { type: 'compute', revision: revision.current, study, hallandRule };
+    const message: ToWorker = { type: 'compute', revision: revision.current, study, hallandRule, today: localIsoDate(now()) };
     worker.current?.postMessage(message);
-  }, []);
+  }, [now]);
 
   useEffect(() => {
     let live = true;

@@ -7,9 +7,9 @@ import { Component, Fragment, type ErrorInfo, type ReactNode, useEffect, useId, 
 import { useTranslation } from 'react-i18next';
 import { appVersion } from 'virtual:antal-build-info';
 import { useServices, type AppServices } from '../context';
-import { parseRoute } from '../route';
+import { parseRoute } from '../shell/route';
 import { buildDiagnosticReport, countRows, diagnosticFileName, renderDiagnosticReport } from './diagnostic-report';
-import { currentTheme } from './theme';
+import { currentTheme } from '../settings/theme';
 
 type Scope = 'page' | 'app';
 

@@ -7,7 +7,7 @@ import type { Dataset } from '../../../shared/counts/dataset';
 import { DEMO_STUDY } from '../../../shared/demo/study';
 import { computeStudyAnswer, loadStudyInputs } from '../../../renderer/src/answer/study-inputs';
 import { AntalDatabase, putSetting, saveDataset } from '../../../renderer/src/db/database';
-import { HALLAND_RULE_KEY } from '../../../renderer/src/db/halland-rule';
+import { HALLAND_RULE_KEY } from '../../../renderer/src/settings/halland-rule';
 import { withPopulationTable } from '../../../renderer/src/import/population-link';
 import { createRequest, linkDatasets, saveVersion, type StoreContext } from '../../../renderer/src/requests/request-store';
 

@@ -9,11 +9,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DatasetBuilder } from '../../../shared/counts/builder';
 import type { Dataset } from '../../../shared/counts/dataset';
-import type { CriterionStep, EstimatePeriod, Predicate, ProportionRange } from '../../../shared/criteria/study';
+import type { CriterionStep, EstimatePeriod, Predicate } from '../../../shared/criteria/study';
 import { estimateEligible } from '../../../shared/estimate/estimate';
 import type { Interval } from '../../../shared/estimate/types';
 import { COUNTY_CODES, DEFAULT_HALLAND_RULE, type CountyCode } from '../../../shared/regions/regions';
-import { buildDataset, exact, makeStudy, maskedX, predicateStep, proportionStep, type Row } from '../../unit/helpers';
+import { buildDataset, exact, makeStudy, maskedX, predicateStep, proportionStep, type Row } from '../helpers';
 
 const TOLERANCE = 1e-9;
 
@@ -39,7 +39,7 @@ const predicateArb: fc.Arbitrary<Predicate> = fc.oneof(
   fc.tuple(ageArb, fc.subarray(['C18', 'C20', 'C50'], { minLength: 1 })).map(([age, codes]) => ({ kind: 'or' as const, any: [age, { kind: 'codes' as const, codes }] })),
 );
 
-const sortedTriple = (max: number): fc.Arbitrary<ProportionRange> =>
+const sortedTriple = (max: number): fc.Arbitrary<Interval> =>
   fc
     .tuple(fc.double({ min: 0, max, noNaN: true }), fc.double({ min: 0, max, noNaN: true }), fc.double({ min: 0, max, noNaN: true }))
     .map((xs) => xs.sort((a, b) => a - b))

@@ -1,0 +1,186 @@
+// The user's part of the import (which measures, name, publisher, basis, dates, notes) and the commit button.
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../context';
+import { formatCount } from '../../format';
+import { type FormProblems, type ImportForm, keptMeasures } from '../import-form';
+import type { PreviewView } from '../preview-view';
+
+export interface CommitFormProps {
+  view: PreviewView;
+  form: ImportForm;
+  /** Shown after the user tried to import. */
+  formProblems: FormProblems;
+  /** Names of datasets imported from the same bytes before. */
+  duplicateOf: readonly string[];
+  commitError: string | null;
+  committing: boolean;
+  locked: boolean;
+  onForm(form: ImportForm): void;
+  onCommit(): void;
+  onCancel(): void;
+}
+
+export function CommitForm(props: CommitFormProps) {
+  const { t } = useTranslation();
+  const { language } = useServices();
+  const { view, form, formProblems: problems, locked } = props;
+  const ids = {
+    name: useId(),
+    publisher: useId(),
+    extractedAt: useId(),
+    coverage: useId(),
+    notes: useId(),
+    errors: useId(),
+  };
+  const set = (patch: Partial<ImportForm>) => props.onForm({ ...form, ...patch });
+  const kept = new Set(keptMeasures(form, view.measures));
+  const fieldError = (field: keyof FormProblems, id: string) =>
+    problems[field] ? (
+      <p id={`${id}-error`} className="field-error">
+        {t(`datasets.form.problems.${problems[field]}`)}
+      </p>
+    ) : null;
+  const described = (field: keyof FormProblems, id: string) => (problems[field] ? `${id}-error` : undefined);
+  const blocked = view.errorCount > 0;
+
+  return (
+    <form
+      className="import-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onCommit();
+      }}
+    >
+      <h3>{t('datasets.form.title')}</h3>
+      <fieldset className="import-fieldset" aria-describedby={described('keep', ids.name + 'keep')}>
+        <legend>{t('datasets.form.measures')}</legend>
+        {view.measures.length === 0 && <p>{t('datasets.form.noMeasures')}</p>}
+        {view.measures.map((m) => (
+          <label key={m.key} className="import-check">
+            <input type="checkbox" checked={kept.has(m.key)} disabled={locked} onChange={(e) => set({ keepChoice: { ...form.keepChoice, [m.key]: e.target.checked } })} />{' '}
+            {t('datasets.form.measure', {
+              name: m.name,
+              kind: m.spec.kind === 'count' ? t(`basis.${m.spec.unit ?? 'persons'}`) : t(`datasets.measureKinds.${m.spec.kind}`),
+              cells: formatCount(m.cells, language),
+            })}
+            {m.derivedFrom && <span className="hint"> {t('datasets.form.derived')}</span>}
+            {!view.sample.complete && (
+              <span className="hint"> {t('datasets.preview.sampledFigure', { records: formatCount(view.sample.records, language), rows: formatCount(view.sample.estimatedRows, language) })}</span>
+            )}
+          </label>
+        ))}
+        {fieldError('keep', ids.name + 'keep')}
+      </fieldset>
+
+      <label htmlFor={ids.name}>{t('datasets.form.name')}</label>
+      <input
+        id={ids.name}
+        value={form.name}
+        required
+        aria-invalid={problems.name ? true : undefined}
+        aria-describedby={described('name', ids.name) ?? `${ids.name}-hint`}
+        onChange={(e) => set({ name: e.target.value })}
+      />
+      <p id={`${ids.name}-hint`} className="hint">
+        {t('datasets.form.nameHint')}
+      </p>
+      {fieldError('name', ids.name)}
+
+      <label htmlFor={ids.publisher}>{t('datasets.form.publisher')}</label>
+      <input
+        id={ids.publisher}
+        value={form.publisher}
+        required
+        aria-invalid={problems.publisher ? true : undefined}
+        aria-describedby={described('publisher', ids.publisher) ?? `${ids.publisher}-hint`}
+        onChange={(e) => set({ publisher: e.target.value })}
+      />
+      <p id={`${ids.publisher}-hint`} className="hint">
+        {t('datasets.form.publisherHint')}
+      </p>
+      {fieldError('publisher', ids.publisher)}
+
+      <fieldset className="import-fieldset" aria-describedby={described('basisKind', ids.name + 'kind')}>
+        <legend>{t('datasets.form.basisKind')}</legend>
+        {(['incident', 'prevalent'] as const).map((k) => (
+          <label key={k} className="import-check">
+            <input type="radio" name={`${ids.name}-kind`} value={k} checked={form.basisKind === k} onChange={() => set({ basisKind: k })} /> {t(`basis.${k}`)}
+          </label>
+        ))}
+        {fieldError('basisKind', ids.name + 'kind')}
+      </fieldset>
+
+      <fieldset className="import-fieldset" aria-describedby={described('regionBasis', ids.name + 'region')}>
+        <legend>{t('datasets.form.regionBasis')}</legend>
+        {(['residence', 'care'] as const).map((k) => (
+          <label key={k} className="import-check">
+            <input type="radio" name={`${ids.name}-region`} value={k} checked={form.regionBasis === k} onChange={() => set({ regionBasis: k })} /> {t(`basis.${k}`)}
+          </label>
+        ))}
+        {fieldError('regionBasis', ids.name + 'region')}
+      </fieldset>
+
+      <label htmlFor={ids.extractedAt}>{t('datasets.form.extractedAt')}</label>
+      <input
+        id={ids.extractedAt}
+        type="date"
+        value={form.extractedAt}
+        aria-invalid={problems.extractedAt ? true : undefined}
+        aria-describedby={described('extractedAt', ids.extractedAt)}
+        onChange={(e) => set({ extractedAt: e.target.value })}
+      />
+      {fieldError('extractedAt', ids.extractedAt)}
+
+      <label htmlFor={ids.coverage}>{t('datasets.form.coverage')}</label>
+      <input id={ids.coverage} value={form.coverage} aria-describedby={`${ids.coverage}-hint`} onChange={(e) => set({ coverage: e.target.value })} />
+      <p id={`${ids.coverage}-hint`} className="hint">
+        {t('datasets.form.coverageHint')}
+      </p>
+
+      <label htmlFor={ids.notes}>{t('datasets.form.notes')}</label>
+      <textarea id={ids.notes} rows={3} value={form.notes} onChange={(e) => set({ notes: e.target.value })} />
+
+      {props.duplicateOf.length > 0 && (
+        <label className="import-check">
+          <input
+            type="checkbox"
+            checked={form.importAgain}
+            aria-invalid={problems.importAgain ? true : undefined}
+            aria-describedby={described('importAgain', ids.name + 'again')}
+            onChange={(e) => set({ importAgain: e.target.checked })}
+          />{' '}
+          {t('datasets.form.importAgain')}
+        </label>
+      )}
+      {fieldError('importAgain', ids.name + 'again')}
+
+      {Object.keys(problems).length > 0 && (
+        <p id={ids.errors} className="field-error" role="alert">
+          {t('datasets.form.fixProblems')}
+        </p>
+      )}
+      {blocked && (
+        <p className="field-error" data-testid="import-blocked">
+          {t('datasets.form.blocked', { n: formatCount(view.errorCount, language) })}
+        </p>
+      )}
+      {props.commitError && (
+        <p className="field-error" role="alert" data-testid="commit-error">
+          {props.commitError}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button primary" disabled={blocked || locked || view.personnummer}>
+          {props.committing ? t('datasets.form.committing') : t('datasets.form.commit')}
+        </button>
+        {!props.committing && (
+          <button type="button" className="button" onClick={props.onCancel}>
+            {t('datasets.import.cancel')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

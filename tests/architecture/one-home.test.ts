@@ -1,0 +1,66 @@
+/**
+ * Presentation rules and shared types have one home each. These scans fail when a rule is restated elsewhere
+ * (the copies drift apart: a name or a rounding that differs between the screen and the letter).
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const repo = path.resolve(__dirname, '../..');
+const SOURCE_FOLDERS = ['shared', 'renderer/src', 'cli', 'electron'];
+
+function sourceFiles(folder: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(path.join(repo, folder))) {
+    const rel = `${folder}/${name}`;
+    if (statSync(path.join(repo, rel)).isDirectory()) out.push(...sourceFiles(rel));
+    else if (/\.(ts|tsx|mts)$/.test(name)) out.push(rel);
+  }
+  return out;
+}
+
+const files = SOURCE_FOLDERS.flatMap(sourceFiles);
+
+/** Every `file:line` whose text matches, except in the rule's own home. */
+function restatements(pattern: RegExp, home: string): string[] {
+  const found: string[] = [];
+  for (const file of files) {
+    if (file === home) continue;
+    readFileSync(path.join(repo, file), 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        if (pattern.test(line)) found.push(`${file}:${i + 1}: ${line.trim()}`);
+      });
+  }
+  return found;
+}
+
+describe('one home per rule', () => {
+  it('finds the source files it scans', () => {
+    expect(files).toContain('shared/regions/regions.ts');
+    expect(files.length).toBeGreaterThan(100);
+  });
+
+  it('a region name in a language is worked out only by regionName / healthcareRegionName', () => {
+    expect(restatements(/\.name(Sv|En)\b/, 'shared/regions/regions.ts').filter((l) => !l.startsWith('shared/regions/parse.ts'))).toEqual([]);
+  });
+
+  it('the languages are declared once (Language), not as literal unions or per-area types', () => {
+    expect(restatements(/'sv' \| 'en'|'en' \| 'sv'|\b(UiLanguage|LetterLanguage|CliLanguage)\b/, 'shared/text/language.ts')).toEqual([]);
+  });
+
+  it('an interval is rounded outwards by one function', () => {
+    expect(restatements(/Math\.floor\([^)]*\.low \+ 1e-9\)|Math\.ceil\([^)]*\.high - 1e-9\)/, 'shared/estimate/interval.ts')).toEqual([]);
+  });
+
+  it('a low/point/high triple is declared once (Interval), not as another interface with the same members', () => {
+    const triple = /(?:interface|type) (\w+)(?: =)? \{\s*(?:(?:low|point|high): number;\s*){3}\}/g;
+    const declared = files.flatMap((file) => [...readFileSync(path.join(repo, file), 'utf8').matchAll(triple)].map((m) => `${file}: ${m[1]}`));
+    expect(declared).toEqual(['shared/estimate/types.ts: Interval']);
+  });
+
+  it('the scan can fail: it sees a restatement planted in a line', () => {
+    const planted = "const n = language === 'sv' ? region.nameSv : region.nameEn;";
+    expect(/\.name(Sv|En)\b/.test(planted)).toBe(true);
+  });
+});

@@ -1,0 +1,83 @@
+/** Builders shared by the unit tests: a small hand-made dataset and study steps. */
+import { expect } from 'vitest';
+import { DatasetBuilder, type CellCount } from '../../shared/counts/builder';
+import type { Basis, Dataset } from '../../shared/counts/dataset';
+import { DEFAULT_AGE_SHARE_RANGE, STUDY_SCHEMA_VERSION, type CriterionStep, type Predicate, type Study } from '../../shared/criteria/study';
+import type { Interval } from '../../shared/estimate/types';
+
+export const exact = (n: number): CellCount => ({ low: n, point: n, high: n, masked: false });
+export const maskedX: CellCount = { low: 1, point: 2, high: 3, masked: true };
+
+export type Row = [year: string, region: string, code: string, sex: string, age: string, count: CellCount];
+
+/**
+ * A hand-made dataset. Its patients are each under one code unless `overlapping` says which dimensions overlap
+ * (the default for real persons data would make codes overlap; these tests state it).
+ */
+export function buildDataset(rows: Row[], options: { id?: string; basis?: Partial<Basis>; synthetic?: boolean; overlapping?: string[] } = {}): Dataset {
+  const builder = new DatasetBuilder({
+    id: options.id ?? 'hand',
+    name: 'Hand-made test dataset',
+    basis: { unit: 'persons', kind: 'incident', regionBasis: 'residence', ...options.basis },
+    provenance: {
+      publisher: 'test',
+      synthetic: options.synthetic ?? false,
+      sha256: `sha-${options.id ?? 'hand'}`,
+      periodFrom: '2021',
+      periodTo: '2022',
+      notes: [],
+      maskTokens: { X: { low: 1, point: 2, high: 3 } },
+    },
+    dimensions: [
+      { key: 'year', role: 'period' },
+      { key: 'region', role: 'region' },
+      { key: 'icd10', role: 'code' },
+      { key: 'sex', role: 'sex' },
+      { key: 'age', role: 'age' },
+    ],
+    overlappingDimensions: options.overlapping ?? [],
+  });
+  for (const [year, region, code, sex, age, count] of rows) builder.add([year, region, code, sex, age], count);
+  return builder.build();
+}
+
+export function predicateStep(id: string, predicate: Predicate, type: 'inclusion' | 'exclusion' = 'inclusion', enabled = true): CriterionStep {
+  return { id, type, enabled, protocolText: id, label: id, rule: { kind: 'predicate', predicate } };
+}
+
+export function proportionStep(id: string, share: Interval, type: 'inclusion' | 'exclusion' = 'inclusion', enabled = true): CriterionStep {
+  return { id, type, enabled, protocolText: id, label: id, rule: { kind: 'proportion', share, source: 'test' } };
+}
+
+export function makeStudy(steps: CriterionStep[], overrides: Partial<Study> = {}): Study {
+  return {
+    schemaVersion: STUDY_SCHEMA_VERSION,
+    id: 'test-study',
+    version: 1,
+    title: 'Test study',
+    sponsorReference: 'T-1',
+    population: { kind: 'incident', windowYears: 2, unit: 'persons', regionBasis: 'residence', period: { kind: 'all' } },
+    ageShare: { source: { kind: 'uniform' }, range: { ...DEFAULT_AGE_SHARE_RANGE }, note: '' },
+    ageReferenceDate: '2026-01-01',
+    steps,
+    recruitment: {
+      targetPatients: 10,
+      startDate: '2026-01-01',
+      months: 12,
+      consentRate: { low: 0.5, point: 0.6, high: 0.7 },
+      screenFailureRate: { low: 0.15, point: 0.25, high: 0.35 },
+      sites: [],
+      rateShape: 2,
+    },
+    verdictThresholds: { veryGood: 0.8, good: 0.5 },
+    ...overrides,
+  };
+}
+
+/** Interval equality to 1e-9 (the arithmetic is exact up to floating-point rounding). */
+export function expectInterval(actual: Interval | undefined, expected: [number, number, number]): void {
+  expect(actual).toBeDefined();
+  expect(actual!.low).toBeCloseTo(expected[0], 9);
+  expect(actual!.point).toBeCloseTo(expected[1], 9);
+  expect(actual!.high).toBeCloseTo(expected[2], 9);
+}
