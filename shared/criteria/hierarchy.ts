@@ -7,7 +7,7 @@
  * ICD-10 has categories (C18) above subcategories (C187); blocks and chapters (C15-C26) are ranges that hold them.
  * A hierarchy node selects every value below it: N06BA selects methylphenidate, dexamfetamine, atomoxetine, ….
  */
-import { codeMatches, codePartlyMatches } from '../icd10/code-set';
+import { codeMatches, codePartlyMatches, parseCodeSet } from '../icd10/code-set';
 import { tryNormalizeIcd10 } from '../icd10/normalize';
 import type { HierarchyScheme } from './study';
 
@@ -63,14 +63,9 @@ export function hierarchyMatch(scheme: HierarchyScheme, nodes: readonly string[]
     if (wanted.some((n) => coded.code.startsWith(n))) return 'yes';
     return wanted.some((n) => n.startsWith(coded.code)) ? 'partly' : 'no';
   }
-  if (codeMatches({ terms: nodes.map((n) => ({ code: n, range: rangeOf(n) })) }, coded.code)) return 'yes';
-  return codePartlyMatches({ terms: nodes.map((n) => ({ code: n, range: rangeOf(n) })) }, coded.code) ? 'partly' : 'no';
-}
-
-function rangeOf(code: string): { lo: string; hi: string } {
-  const canonical = tryNormalizeIcd10(code) ?? code;
-  const dash = canonical.indexOf('-');
-  return dash < 0 ? { lo: canonical, hi: `${canonical}\uffff` } : { lo: canonical.slice(0, dash), hi: `${canonical.slice(dash + 1)}\uffff` };
+  const set = parseCodeSet(nodes);
+  if (codeMatches(set, coded.code)) return 'yes';
+  return codePartlyMatches(set, coded.code) ? 'partly' : 'no';
 }
 
 /** Which scheme a dimension's values follow, if most of its values start with a code of one. */
