@@ -111,14 +111,18 @@ export function applyProblemFix(study: Study, fix: ProblemFix): { study: Study; 
 
 /** The periods the estimate was computed from, shown beside the base ("Period: 2020 (the latest period in the data)"). */
 export function periodDescription(period: EstimatePeriodUsed, language: L): string {
+  return `${answerText(language, 'period_label')}: ${periodValue(period, language)}`;
+}
+
+/** The same without its label ("2020 (the latest period in the data)"), for a table of facts. */
+export function periodValue(period: EstimatePeriodUsed, language: L): string {
   const first = period.datasets[0];
   if (!first) return periodSetting(period.setting, language);
-  const periods = first.periods.length === 0 ? '' : first.periods.length === 1 ? first.periods[0]! : `${first.from}–${first.to}`;
   if (first.periods.length === 0) return answerText(language, 'period_whole', { from: first.from, to: first.to });
+  const periods = first.periods.length === 1 ? first.periods[0]! : `${first.from}–${first.to}`;
   if (period.kind === 'incident') {
     return answerText(language, 'period_incident', { periods, years: formatNumber(first.years, language, 2), window: formatNumber(period.windowYears, language, 1) });
   }
-  if (first.periods.length === 1 && period.setting.kind === 'latest') return answerText(language, 'period_latest', { periods });
   return answerText(language, first.periods.length === 1 ? 'period_latest' : 'period_mean', { periods, count: first.periods.length });
 }
 
