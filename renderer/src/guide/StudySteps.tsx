@@ -17,6 +17,7 @@ import { DatasetPicker, PopulationPicker } from '../study/DatasetPicker';
 import type { Workspace, WorkspaceState } from '../study/useStudyWorkspace';
 import { StepLink } from './GuideSteps';
 import { type GuideFacts, letterBlockers, letterReadiness } from './step-status';
+import { AttritionStepName } from '../answer/AttritionStepName';
 
 type Ready = Extract<WorkspaceState, { status: 'ready' }>;
 
@@ -128,9 +129,7 @@ function AttritionSummary({ answer, stale }: { answer: ComputedAnswer; stale: bo
           {estimate.attrition.map((step) => (
             <tr key={step.stepId} className={step.stepId === estimate.mostLimitingStepId ? 'most-limiting' : undefined}>
               <th scope="row">
-                {step.type === 'base' ? t('home.stepType.base') : step.label}
-                {!step.enabled && <span className="badge">{t('criteria.off')}</span>}
-                {step.stepId === estimate.mostLimitingStepId && <span className="badge">{t('home.mostLimiting')}</span>}
+                <AttritionStepName step={step} mostLimitingStepId={estimate.mostLimitingStepId} />
               </th>
               <td className="num">{formatCount(step.total.point, language)}</td>
               <td className="num">{formatPercent(step.remainingShare, language)}</td>

@@ -16,7 +16,7 @@ import { parseDecimalInput, parsePercentInput, parseWholeNumberInput } from './p
 import { EmptyState } from '../ui/EmptyState';
 import { reinsertAt, useUndo } from '../ui/undo';
 import type { Language } from '../../../shared/text/language';
-import type { Interval } from '../../../shared/estimate/types';
+import type { Interval } from '../../../shared/utils/interval';
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 
