@@ -1,6 +1,7 @@
 /**
  * `antal demo`: the same answer the app's first screen shows (runDemo), as text or as JSON.
  */
+import { attritionLabel, warningMessage } from '../shared/answer/describe';
 import type { DemoResult } from '../shared/demo/run-demo';
 import type { Dataset } from '../shared/counts/dataset';
 import type { EstimateWarning } from '../shared/estimate/types';
@@ -19,7 +20,7 @@ export function demoToJSON(result: DemoResult): DemoJSON {
   return { ...result, dataset };
 }
 
-function warningText(warning: EstimateWarning, t: Translate, stepLabel: (id: string) => string, count: (n: number) => string): string {
+function warningText(warning: EstimateWarning, language: Language, t: Translate, stepLabel: (id: string) => string, count: (n: number) => string): string {
   switch (warning.code) {
     case 'independence':
       return t('warning.independence', { steps: warning.steps.map(stepLabel).join(', ') });
@@ -29,10 +30,12 @@ function warningText(warning: EstimateWarning, t: Translate, stepLabel: (id: str
       return t('warning.masked-cells', { count: count(warning.count) });
     case 'straddling-age-band':
       return t('warning.straddling-age-band', { bands: warning.bands.join(', ') });
-    case 'basis-mismatch':
-      return t('warning.basis-mismatch', { detail: warning.detail });
     case 'unresolved-criterion':
       return t('warning.unresolved-criterion', { dimensions: warning.dimensions.join(', ') });
+    case 'events-not-persons':
+    case 'joint-count-capped':
+    case 'overlapping-values':
+      return warningMessage(warning, language, stepLabel)!;
   }
 }
 
@@ -74,7 +77,7 @@ export function renderDemo(result: DemoResult, language: Language, t: Translate)
 
   out.push(t('attrition'));
   const attritionRows = estimate.attrition.map((step) => {
-    const label = step.type === 'base' ? t('base') : `${step.label}${step.enabled ? '' : ` ${t('disabled')}`}`;
+    const label = step.type === 'base' || step.type === 'assumption' ? attritionLabel(step, language, t('base')) : `${step.label}${step.enabled ? '' : ` ${t('disabled')}`}`;
     return [
       label,
       ...interval(step.total),
@@ -119,7 +122,7 @@ export function renderDemo(result: DemoResult, language: Language, t: Translate)
 
   if (estimate.warnings.length > 0) {
     out.push(`${t('warnings')}:`);
-    for (const w of estimate.warnings) out.push(`- ${warningText(w, t, stepLabel, f.count)}`);
+    for (const w of estimate.warnings) out.push(`- ${warningText(w, language, t, stepLabel, f.count)}`);
   }
   return out.join('\n');
 }

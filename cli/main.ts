@@ -8,6 +8,7 @@ import { translator, type Translate } from './i18n';
 import { demoToJSON, renderDemo } from './demo';
 import { runInspect } from './commands/inspect';
 import { runQuery } from './commands/query';
+import { runValues } from './commands/values';
 import { runEstimate } from './commands/estimate';
 import { runLetter } from './commands/letter';
 import { runAnswer } from './commands/answer';
@@ -105,6 +106,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   const fileIo = { stdout: io.stdout, stderr: io.stderr, readFile: (path: string) => new Uint8Array(readFileSync(path)) };
   if (argv[0] === 'inspect') return runInspect(argv.slice(1), fileIo);
   if (argv[0] === 'query') return runQuery(argv.slice(1), fileIo);
+  if (argv[0] === 'values') return runValues(argv.slice(1), fileIo);
   if (argv[0] === 'estimate') return runEstimate(argv.slice(1), fileIo);
   if (argv[0] === 'letter') return runLetter(argv.slice(1), fileIo);
   if (argv[0] === 'answer') return runAnswer(argv.slice(1), fileIo);

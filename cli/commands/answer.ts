@@ -13,7 +13,7 @@
  * disclosure control refuses, or (with --strict) compilation has warnings, 2 on a usage error. Errors go to
  * stderr naming the file, and the line and column (JSON syntax) or JSON path (content).
  */
-import { basename } from 'node:path';
+import { AnswerBlockedError } from '../../shared/answer/blocked';
 import {
   AnswerFileDisclosureError,
   CompileError,
@@ -29,23 +29,35 @@ import {
   type InterestedClinic,
 } from '../../shared/answer-file';
 import type { EffAnswers } from '../../shared/answer/snapshot';
-import { parseStudyFile } from '../../shared/criteria/study-schema';
 import { DISCLOSURE_PRESETS, type DisclosurePolicy, type DisclosurePresetId } from '../../shared/disclosure';
 import { parseRegion } from '../../shared/regions/parse';
 import { COUNTY_CODES, HEALTHCARE_REGION_IDS, type CountyCode, type HealthcareRegionId, regionName, healthcareRegionName } from '../../shared/regions/regions';
 import { formatters, renderTable } from '../format';
 import { translator } from '../i18n';
-import { runEstimate, type EstimateCommandResult } from './estimate';
-import { IMPORT_OPTIONS, type CommandIo } from './inspect';
-import { writeFileAtomic, type LetterCommandIo } from './letter';
-import { parseCommandArgs } from './command-args';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../shared/text/language';
+import {
+  ANSWER_INPUT_OPTIONS,
+  blockedLines,
+  checkAnswerInputFlags,
+  commandMoment,
+  fileProvenance,
+  InputError,
+  loadAnswerInputs,
+  parseCommandArgs,
+  readJsonFile,
+  readText,
+  UsageError,
+  writeOutput,
+  type CommandIo,
+} from '../inputs';
+import { answerFor } from './estimate';
 
 export const ANSWER_USAGE =
   'usage: antal answer export --study STUDY.json --data FILE [--data FILE]... --unit NAME --out ANSWER.json\n' +
   '       [--region R]... [--node ID] [--policy ohdsi|leaf-shrine|pcornet-act] [--reference REF] [--title TITLE]\n' +
   '       [--clinics CLINICS.json] [--eff EFF.json] [--date YYYY-MM-DD] [--json] [--lang sv|en]\n' +
   '       [--measure NAME] [--population FILE] [--kind incident|prevalent] [--region-basis residence|care]\n' +
+  '       [--halland split|split=SHARE|sodra|vastra]\n' +
   '   or: antal answer compile A.json B.json ... [--out COMPILED.json] [--date YYYY-MM-DD] [--strict] [--json] [--lang sv|en]\n';
 
 /** Short names accepted for the presets, as coordinators say them ("ohdsi", "leaf", "pcornet"). */
@@ -173,31 +185,7 @@ export function warningText(warning: CompileWarning, language: Language): string
   }
 }
 
-class InputError extends Error {}
-class UsageProblem extends Error {}
-
-function readText(path: string, io: CommandIo): string {
-  let bytes: Uint8Array;
-  try {
-    bytes = io.readFile(path);
-  } catch (error) {
-    throw new InputError(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(`${path}: not UTF-8 text`);
-  }
-}
-
-function readJson(path: string, io: CommandIo): unknown {
-  const source = readText(path, io);
-  try {
-    return JSON.parse(source.replace(/^\uFEFF/, '')) as unknown;
-  } catch (error) {
-    throw new InputError(`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
-}
+const problem = (message: string): InputError => new InputError([message]);
 
 /** `file:line:column: message` for syntax errors, `file: /json/path: message` otherwise. */
 export function issueLines(path: string, issues: readonly AnswerFileIssue[]): string[] {
@@ -207,81 +195,38 @@ export function issueLines(path: string, issues: readonly AnswerFileIssue[]): st
 /** Reads and checks an answer file; throws InputError naming the file and every problem. */
 export function readAnswerFile(path: string, io: CommandIo): AnswerFile {
   const parsed = parseAnswerFile(readText(path, io));
-  if (!parsed.ok) throw new InputError(issueLines(path, parsed.issues).join('\n'));
+  if (!parsed.ok) throw problem(issueLines(path, parsed.issues).join('\n'));
   return parsed.file;
-}
-
-/** The moment: --date (midnight UTC), else SOURCE_DATE_EPOCH, else now. */
-function moment(date: string | undefined, io: LetterCommandIo): string {
-  if (date !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
-      throw new UsageProblem(`--date must be a date YYYY-MM-DD, got "${date}"`);
-    }
-    return `${date}T00:00:00.000Z`;
-  }
-  const epoch = (io.env ?? process.env).SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && epoch !== '') {
-    if (!/^\d+$/.test(epoch)) throw new UsageProblem(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${epoch}"`);
-    return new Date(Number(epoch) * 1000).toISOString();
-  }
-  return (io.now ? io.now() : new Date()).toISOString();
 }
 
 function parseRegions(values: readonly string[] | undefined): CountyCode[] {
   if (!values || values.length === 0) return [...COUNTY_CODES];
   return values.flatMap((value) => value.split(',')).map((raw) => {
     const ref = (COUNTY_CODES as readonly string[]).includes(raw.trim()) ? ({ kind: 'county', code: raw.trim() as CountyCode } as const) : parseRegion(raw);
-    if (!ref || ref.kind !== 'county') throw new UsageProblem(`--region: "${raw}" is not one of the 21 regions (give a name such as Skåne or a county code such as 12)`);
+    if (!ref || ref.kind !== 'county') throw new UsageError(`--region: "${raw}" is not one of the 21 regions (give a name such as Skåne or a county code such as 12)`);
     return ref.code;
   });
 }
 
 function readClinics(path: string | undefined, io: CommandIo): InterestedClinic[] | undefined {
   if (!path) return undefined;
-  const json = readJson(path, io);
-  if (!Array.isArray(json)) throw new InputError(`${path}: the clinics must be a JSON array of { "name", "region", "contact" }`);
+  const json = readJsonFile(path, io, 'clinics');
+  if (!Array.isArray(json)) throw problem(`${path}: the clinics must be a JSON array of { "name", "region", "contact" }`);
   return json.map((item: unknown, i) => {
     const c = item as Record<string, unknown>;
     if (typeof c !== 'object' || c === null || typeof c.name !== 'string' || typeof c.region !== 'string') {
-      throw new InputError(`${path}: /${i}: expected { "name": text, "region": a region, "contact": text }, found ${JSON.stringify(item)}`);
+      throw problem(`${path}: /${i}: expected { "name": text, "region": a region, "contact": text }, found ${JSON.stringify(item)}`);
     }
     const region = (COUNTY_CODES as readonly string[]).includes(c.region) ? (c.region as CountyCode) : parseRegion(c.region);
     const code = typeof region === 'string' ? region : region?.kind === 'county' ? region.code : null;
-    if (!code) throw new InputError(`${path}: /${i}/region: "${c.region}" is not one of the 21 regions`);
+    if (!code) throw problem(`${path}: /${i}/region: "${c.region}" is not one of the 21 regions`);
     return { name: c.name, region: code, ...(typeof c.contact === 'string' ? { contact: c.contact } : {}) };
   });
 }
 
-/** Runs `antal estimate --json` on the same flags, so the answer file and the estimate command cannot disagree. */
-async function estimateFor(argv: string[], io: CommandIo): Promise<EstimateCommandResult> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runEstimate([...argv, '--json'], { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readFile: io.readFile });
-  if (code === 2) throw new UsageProblem(stderr.trim());
-  if (code !== 0) throw new InputError(stderr.trim());
-  return JSON.parse(stdout) as EstimateCommandResult;
-}
-
-/** Flags only `antal answer export` knows (with their values), left out when the estimate command is run. */
-const EXPORT_ONLY = new Set(['--out', '--date', '--policy', '--unit', '--node', '--region', '--reference', '--title', '--clinics', '--eff', '--lang', '--json']);
-
-function exportOnly(argv: readonly string[], index: number): boolean {
-  const arg = argv[index]!;
-  const name = arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
-  if (EXPORT_ONLY.has(name)) return true;
-  const previous = index > 0 ? argv[index - 1]! : '';
-  return EXPORT_ONLY.has(previous) && previous !== '--json' && !previous.includes('=');
-}
-
-async function runExport(argv: string[], io: LetterCommandIo): Promise<number> {
+async function runExport(argv: string[], io: CommandIo): Promise<number> {
   const parsed = parseCommandArgs(argv, {
-    ...IMPORT_OPTIONS,
-    study: { type: 'string' },
-    data: { type: 'string', multiple: true },
-    measure: { type: 'string' },
-    population: { type: 'string' },
-    kind: { type: 'string' },
-    'region-basis': { type: 'string' },
+    ...ANSWER_INPUT_OPTIONS,
     out: { type: 'string' },
     date: { type: 'string' },
     policy: { type: 'string' },
@@ -297,8 +242,11 @@ async function runExport(argv: string[], io: LetterCommandIo): Promise<number> {
   const { values, usage } = parsed;
   const language = values.lang ?? DEFAULT_LANGUAGE;
   if (!isLanguage(language)) return usage(`--lang must be sv or en, got "${language}"`);
-  if (!values.study) return usage('--study STUDY.json is required');
-  if (!values.data || values.data.length === 0) return usage('at least one --data FILE is required');
+  try {
+    checkAnswerInputFlags(values);
+  } catch (error) {
+    return usage((error as Error).message);
+  }
   if (!values.out) return usage('--out ANSWER.json is required');
   if (!values.unit?.trim()) return usage('--unit NAME is required (the unit is named in every compiled answer)');
   const presetId = POLICY_ALIASES[values.policy ?? 'ohdsi'];
@@ -306,36 +254,32 @@ async function runExport(argv: string[], io: LetterCommandIo): Promise<number> {
   if (values.node !== undefined && !(HEALTHCARE_REGION_IDS as readonly string[]).includes(values.node)) return usage(`--node must be one of ${HEALTHCARE_REGION_IDS.join(', ')}, got "${values.node}"`);
   const text = answerTexts(language);
   try {
-    const createdAt = moment(values.date, io);
+    const { createdAt } = commandMoment(values.date, io, { wholeDay: false });
     const regions = parseRegions(values.region);
-    const result = await estimateFor(
-      argv.filter((_, i) => !exportOnly(argv, i)),
-      io,
-    );
-    const parsedStudy = parseStudyFile(readText(values.study, io));
-    if (!parsedStudy.ok) throw new InputError(`${values.study}: the study file has errors`);
-    const study = parsedStudy.study;
+    const inputs = await loadAnswerInputs(values, io, language);
+    const { study } = inputs;
+    const answer = answerFor(inputs);
     const policy = DISCLOSURE_PRESETS[presetId] as DisclosurePolicy;
     const clinics = readClinics(values.clinics, io);
-    const eff = values.eff ? (readJson(values.eff, io) as EffAnswers) : undefined;
+    const eff = values.eff ? (readJsonFile(values.eff, io, 'Early Feedback Form answers') as EffAnswers) : undefined;
     const file = await createAnswerFile({
       unit: { name: values.unit.trim(), ...(values.node ? { node: values.node as HealthcareRegionId } : {}) },
       regions,
       study,
       request: { reference: values.reference ?? study.sponsorReference, title: values.title ?? study.title },
-      estimate: result.estimate,
-      hallandRule: result.hallandRule,
-      basis: result.datasets[0]!.basis,
+      estimate: answer.estimate,
+      hallandRule: inputs.hallandRule,
+      basis: inputs.datasets[0]!.dataset.basis,
       policy,
-      provenance: result.datasets.map((d) => ({ name: `${basename(d.file)} (${d.measure})`, publisher: basename(d.file), periodFrom: d.periodFrom, periodTo: d.periodTo, sha256: d.sha256, synthetic: false })),
+      provenance: inputs.datasets.map(fileProvenance).map(({ name, publisher, periodFrom, periodTo, sha256, synthetic }) => ({ name, publisher, periodFrom, periodTo, sha256, synthetic })),
       ...(clinics ? { clinics } : {}),
       ...(eff ? { eff } : {}),
       createdAt,
     });
     // The file must read back: this names any problem in --eff or --clinics by its JSON path.
     const check = parseAnswerFile(JSON.stringify(file));
-    if (!check.ok) throw new InputError(issueLines(values.out, check.issues).join('\n'));
-    (io.writeFileAtomic ?? writeFileAtomic)(values.out, new TextEncoder().encode(`${JSON.stringify(file, null, 2)}\n`));
+    if (!check.ok) throw problem(issueLines(values.out, check.issues).join('\n'));
+    writeOutput(io, values.out, new TextEncoder().encode(`${JSON.stringify(file, null, 2)}\n`));
     if (values.json) io.stdout(`${JSON.stringify({ out: values.out, contentHash: file.contentHash, file }, null, 2)}\n`);
     else {
       io.stdout(
@@ -344,7 +288,11 @@ async function runExport(argv: string[], io: LetterCommandIo): Promise<number> {
     }
     return 0;
   } catch (error) {
-    if (error instanceof UsageProblem) return usage(error.message);
+    if (error instanceof UsageError) return usage(error.message);
+    if (error instanceof AnswerBlockedError) {
+      io.stderr(`${blockedLines(error, language).join('\n')}\n`);
+      return 1;
+    }
     if (error instanceof AnswerFileDisclosureError) {
       io.stderr(`${text('disclosureRefused')}\n${error.findings.map((f) => `  ${f.message[language]}`).join('\n')}\n`);
       return 1;
@@ -397,7 +345,7 @@ export function renderCompiled(compiled: CompiledAnswer, language: Language): st
   return `${out.join('\n')}\n`;
 }
 
-async function runCompile(argv: string[], io: LetterCommandIo): Promise<number> {
+async function runCompile(argv: string[], io: CommandIo): Promise<number> {
   const parsed = parseCommandArgs(argv, { out: { type: 'string' }, date: { type: 'string' }, strict: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }, ANSWER_USAGE, io, { positionals: true });
   if (typeof parsed === 'number') return parsed;
   const { values, positionals, usage } = parsed;
@@ -405,19 +353,19 @@ async function runCompile(argv: string[], io: LetterCommandIo): Promise<number> 
   if (!isLanguage(language)) return usage(`--lang must be sv or en, got "${language}"`);
   if (positionals.length === 0) return usage('give the answer files to compile: antal answer compile A.json B.json …');
   try {
-    const compiledAt = moment(values.date, io);
+    const compiledAt = commandMoment(values.date, io, { wholeDay: false }).createdAt;
     const files = positionals.map((path) => readAnswerFile(path, io));
     let compiled: CompiledAnswer;
     try {
       compiled = await compileAnswers(files, { compiledAt });
     } catch (error) {
-      if (error instanceof CompileError && typeof error.params.file === 'number') throw new InputError(`${positionals[error.params.file - 1]}: ${error.message}`);
+      if (error instanceof CompileError && typeof error.params.file === 'number') throw problem(`${positionals[error.params.file - 1]}: ${error.message}`);
       throw error;
     }
     io.stdout(values.json ? `${JSON.stringify(compiled, null, 2)}\n` : renderCompiled(compiled, language));
     if (!compiled.disclosure.ok) return 1;
     if (values.out) {
-      (io.writeFileAtomic ?? writeFileAtomic)(values.out, new TextEncoder().encode(`${JSON.stringify(compiled, null, 2)}\n`));
+      writeOutput(io, values.out, new TextEncoder().encode(`${JSON.stringify(compiled, null, 2)}\n`));
       if (!values.json) io.stdout(`${answerTexts(language)('wrote', { out: values.out, hash: compiled.contentHash })}\n`);
     }
     if (values.strict && compiled.warnings.length > 0) {
@@ -426,13 +374,13 @@ async function runCompile(argv: string[], io: LetterCommandIo): Promise<number> 
     }
     return 0;
   } catch (error) {
-    if (error instanceof UsageProblem) return usage(error.message);
+    if (error instanceof UsageError) return usage(error.message);
     io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
 }
 
-export async function runAnswer(argv: string[], io: LetterCommandIo): Promise<number> {
+export async function runAnswer(argv: string[], io: CommandIo): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === 'export') return runExport(rest, io);
   if (sub === 'compile') return runCompile(rest, io);

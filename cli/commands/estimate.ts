@@ -11,28 +11,45 @@
  * incident or prevalent counts: without --kind the study's kind is assumed, and the output says so.
  *
  * Exit 0 with an answer, 1 when an input is wrong (unreadable file, import errors, invalid study, no usable
- * measure), 2 on a usage error.
+ * measure, or a blocking problem: a file of another basis than the study's, a period that selects none of its
+ * periods; the problems and their fixes are printed instead of figures), 2 on a usage error.
  */
-import type { Basis, Dataset } from '../../shared/counts/dataset';
+import { computeAnswer, type ComputedAnswer } from '../../shared/answer/compute-answer';
+import type { Basis } from '../../shared/counts/dataset';
 import type { Study } from '../../shared/criteria/study';
-import { parseStudyFile } from '../../shared/criteria/study-schema';
-import { estimateEligible } from '../../shared/estimate/estimate';
-import type { EstimateResult, EstimateWarning } from '../../shared/estimate/types';
-import { analyseFile } from '../../shared/import/analyse-file';
-import { buildDataset, type MeasureDataset } from '../../shared/import/build-dataset';
-import { formatProblem, ImportRefusedError, type ImportProblem } from '../../shared/import/problems';
-import { QueryError, selectMeasure } from '../../shared/import/query-dataset';
-import { MAX_EXTRA_SITES, projectRecruitment, type RecruitmentProjection } from '../../shared/recruitment/project';
-import { verdictFromProbability, type VerdictResult } from '../../shared/recruitment/verdict';
-import { DEFAULT_HALLAND_RULE, type CountyCode, type HallandRule, regionName, healthcareRegionName } from '../../shared/regions/regions';
+import type { Dimension } from '../../shared/counts/dataset';
+import type { EstimateResult, EstimateWarning, OverlapNote, ProblemFix } from '../../shared/estimate/types';
+import type { Interval } from '../../shared/utils/interval';
+import {
+  assumptionShares,
+  attritionLabel,
+  basisExplanation,
+  dimensionsOf,
+  fixLabel,
+  overlapText,
+  periodDescription,
+  predicateLabel,
+  problemMessage,
+  warningMessage,
+} from '../../shared/answer/describe';
+import { MAX_EXTRA_SITES, type RecruitmentProjection } from '../../shared/recruitment/project';
+import type { VerdictResult } from '../../shared/recruitment/verdict';
+import { type CountyCode, type HallandRule, regionName, healthcareRegionName } from '../../shared/regions/regions';
 import { formatters, renderTable, type Formatters } from '../format';
 import { translator, type Translate } from '../i18n';
-import { analyseOptionsFrom, IMPORT_OPTIONS, phrasesFor, type CommandIo } from './inspect';
-import type { PhraseTable } from '../../shared/import/phrases';
-import { HALLAND_OPTION_HELP, parseHallandOption } from './halland-option';
-import { parseCommandArgs } from './command-args';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../shared/text/language';
-import type { Interval } from '../../shared/utils/interval';
+import {
+  ANSWER_INPUT_OPTIONS,
+  checkAnswerInputFlags,
+  InputError,
+  loadAnswerInputs,
+  parseCommandArgs,
+  UsageError,
+  type AnswerInputs,
+  type CommandIo,
+  type LoadedDataset,
+} from '../inputs';
+import { HALLAND_OPTION_HELP } from './halland-option';
 
 const ESTIMATE_USAGE =
   'usage: antal estimate --study STUDY.json --data FILE [--data FILE]... [--measure NAME] [--population FILE]\n' +
@@ -75,9 +92,15 @@ const TEXT: Record<Language, Record<string, string>> = {
     moreSites: 'Fler kliniker: {count} till (à {rate}/mån, öppnar månad {month}) ger {p} (mål {goal})',
     moreSitesOut: 'Fler kliniker: inte ens {max} till når {goal}',
     julyWeight: 'Säsongsvikter jan–dec: {weights}',
-    studyInvalid: '{file}: studiefilen har fel:',
-    importRefused: '{file}: filen kan inte importeras ({count} fel):',
-    straddlingPopulation: 'Åldersgrupperna {bands} ligger över en åldersgräns; andelen inom gränsen vägdes med befolkningen per ettårsålder.',
+    straddlingPopulation: 'Åldersgrupperna {bands} ligger över en åldersgräns; andelen inom gränsen vägdes med åldersfördelningen i tabellen.',
+    basis: 'Underlag',
+    blocked: 'Svaret kan inte skickas: det har inga siffror förrän detta är löst.',
+    fix: 'Åtgärd',
+    hintBasis: 'i studiefilen: population {fields}',
+    hintPeriod: 'i studiefilen: population.period = {period}',
+    hintUnlink: 'ta bort filens --data',
+    hintAgeShare: 'i studiefilen: ageShare.source = {"kind": "uniform"}, eller ange tabellen med --population',
+    assumptionRange: 'Källans andel gånger {low}–{high}',
   },
   en: {
     dataLine: '{file}: measure "{measure}" ({unit}, {kind}, region by {regionBasis}), {cells} cells, {masked} masked, {from}–{to}',
@@ -112,15 +135,23 @@ const TEXT: Record<Language, Record<string, string>> = {
     moreSites: 'More sites: {count} more (at {rate}/month, opening in month {month}) give {p} (goal {goal})',
     moreSitesOut: 'More sites: not even {max} more reach {goal}',
     julyWeight: 'Seasonal weights Jan–Dec: {weights}',
-    studyInvalid: '{file}: the study file has errors:',
-    importRefused: '{file}: the file cannot be imported ({count} errors):',
-    straddlingPopulation: 'Age bands {bands} straddle an age limit; the share inside was weighted by the population at each year of age.',
+    straddlingPopulation: "Age bands {bands} straddle an age limit; the share inside was weighted by the table's age distribution.",
+    basis: 'Basis',
+    blocked: 'The answer cannot be sent: it has no figures until this is resolved.',
+    fix: 'Fix',
+    hintBasis: 'in the study file: population {fields}',
+    hintPeriod: 'in the study file: population.period = {period}',
+    hintUnlink: "leave out the file's --data",
+    hintAgeShare: 'in the study file: ageShare.source = {"kind": "uniform"}, or give the table with --population',
+    assumptionRange: "The source's share times {low}–{high}",
   },
 };
 
 /** What `--json` prints. */
 export interface EstimateCommandResult {
-  study: Pick<Study, 'id' | 'version' | 'title' | 'population'>;
+  study: Pick<Study, 'id' | 'version' | 'title' | 'population' | 'ageShare'>;
+  /** The dimensions of the count files (keys, roles, headers and values), for readable criteria. */
+  dimensions: Dimension[];
   datasets: DatasetUsed[];
   population?: DatasetUsed;
   hallandRule: HallandRule;
@@ -143,142 +174,63 @@ interface DatasetUsed {
   sha256: string;
 }
 
-/** An input problem: printed as is, exit 1. */
-class InputError extends Error {
-  constructor(readonly lines: string[]) {
-    super(lines.join('\n'));
-  }
-}
-
-type Options = ReturnType<typeof analyseOptionsFrom>;
-
-async function importCounts(
-  path: string,
-  io: CommandIo,
-  importOptions: Options,
-  measure: string | undefined,
-  basis: Partial<Pick<Basis, 'kind' | 'regionBasis'>>,
-  text: (key: string, params?: Record<string, string>) => string,
-  wantPopulation = false,
-  /** The import problems' language (the report's). */
-  phrases: PhraseTable = phrasesFor('en'),
-): Promise<MeasureDataset> {
-  let bytes: Uint8Array;
-  try {
-    bytes = io.readFile(path);
-  } catch (error) {
-    throw new InputError([`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`]);
-  }
-  const refused = (errors: ImportProblem[]): InputError =>
-    new InputError([
-      text('importRefused', { file: path, count: String(errors.length) }),
-      ...errors.slice(0, 50).map((e) => `  ${formatProblem(e, phrases)}`),
-      ...(errors.length > 50 ? [`  … and ${errors.length - 50} more`] : []),
-    ]);
-  const preview = await analyseFile({ name: path, bytes }, importOptions);
-  if (preview.errors.length > 0) throw refused(preview.errors);
-  let imported;
-  try {
-    imported = buildDataset(preview, preview.mapping, { publisher: path, basis });
-  } catch (error) {
-    if (error instanceof ImportRefusedError) throw refused(error.errors);
-    throw error;
-  }
-  let chosen: MeasureDataset;
-  try {
-    chosen = wantPopulation && measure === undefined ? (imported.measures.find((m) => m.spec.kind === 'population') ?? selectMeasure(imported)) : selectMeasure(imported, measure);
-  } catch (error) {
-    if (error instanceof QueryError) throw new InputError([`${path}: ${error.message}`]);
-    throw error;
-  }
-  const addable = chosen.spec.kind === 'count' || (wantPopulation && chosen.spec.kind === 'population');
-  if (!addable) {
-    const names = imported.measures.map((m) => `"${m.name}" [${m.spec.kind}]`).join(', ');
-    throw new InputError([`${path}: the measure "${chosen.name}" is a ${chosen.spec.kind}, not a count that can be added up; choose one with --measure (the file has ${names})`]);
-  }
-  return chosen;
-}
-
-function used(path: string, measure: MeasureDataset, kindAssumed: boolean): DatasetUsed {
-  const d = measure.dataset;
-  let masked = 0;
-  for (let i = 0; i < d.cellCount; i++) masked += d.masked[i]!;
+function used(loaded: LoadedDataset): DatasetUsed {
+  const d = loaded.dataset;
   return {
-    file: path,
-    measure: measure.name,
+    file: loaded.file,
+    measure: loaded.measure,
     id: d.id,
     basis: d.basis,
-    kindAssumed,
+    kindAssumed: loaded.kindAssumed,
     cells: d.cellCount,
-    maskedCells: masked,
+    maskedCells: loaded.maskedCells,
     periodFrom: d.provenance.periodFrom,
     periodTo: d.provenance.periodTo,
     sha256: d.provenance.sha256,
   };
 }
 
+/** The answer for the inputs, computed by the core's one computeAnswer (as `letter` and `answer export` do). */
+/** The answer on the inputs; with `today` (YYYY-MM-DD) the forecast never starts recruitment before it. */
+export function answerFor(inputs: AnswerInputs, today?: string): ComputedAnswer {
+  const datasets = inputs.datasets.map((d) => d.dataset);
+  return computeAnswer(inputs.study, datasets, { hallandRule: inputs.hallandRule, population: inputs.ageShareTable?.dataset ?? null, ...(today !== undefined ? { today } : {}) });
+}
+
 export async function runEstimate(argv: string[], io: CommandIo): Promise<number> {
-  const parsed = parseCommandArgs(argv, {
-    ...IMPORT_OPTIONS,
-    study: { type: 'string' },
-    data: { type: 'string', multiple: true },
-    measure: { type: 'string' },
-    population: { type: 'string' },
-    kind: { type: 'string' },
-    'region-basis': { type: 'string' },
-    halland: { type: 'string' },
-    lang: { type: 'string' },
-  }, ESTIMATE_USAGE, io, { positionals: false });
+  const parsed = parseCommandArgs(argv, ANSWER_INPUT_OPTIONS, ESTIMATE_USAGE, io, { positionals: false });
   if (typeof parsed === 'number') return parsed;
   const { values, usage } = parsed;
   const language = values.lang ?? DEFAULT_LANGUAGE;
   if (!isLanguage(language)) return usage(`--lang must be sv or en, got "${language}"`);
-  if (!values.study) return usage('--study STUDY.json is required');
-  if (!values.data || values.data.length === 0) return usage('at least one --data FILE is required');
-  if (values.kind !== undefined && values.kind !== 'incident' && values.kind !== 'prevalent') return usage(`--kind must be incident or prevalent, got "${values.kind}"`);
-  const regionBasis = values['region-basis'];
-  if (regionBasis !== undefined && regionBasis !== 'residence' && regionBasis !== 'care') return usage(`--region-basis must be residence or care, got "${regionBasis}"`);
-  let importOptions: Options;
-  let hallandRule: HallandRule;
   try {
-    importOptions = analyseOptionsFrom(values);
-    hallandRule = values.halland === undefined ? DEFAULT_HALLAND_RULE : parseHallandOption(values.halland);
+    checkAnswerInputFlags(values);
   } catch (error) {
     return usage((error as Error).message);
   }
   const text = (key: string, params: Record<string, string> = {}): string => TEXT[language][key]!.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
 
   try {
-    const study = readStudy(values.study, io, text);
-    const kind = (values.kind as Basis['kind'] | undefined) ?? study.population.kind;
-    const basis: Partial<Pick<Basis, 'kind' | 'regionBasis'>> = { kind, ...(regionBasis ? { regionBasis: regionBasis as Basis['regionBasis'] } : {}) };
-    const datasets: Dataset[] = [];
-    const datasetsUsed: DatasetUsed[] = [];
-    for (const path of values.data) {
-      const measure = await importCounts(path, io, importOptions, values.measure, basis, text, false, phrasesFor(language));
-      datasets.push(measure.dataset);
-      datasetsUsed.push(used(path, measure, values.kind === undefined));
-    }
-    let population: { dataset: Dataset; used: DatasetUsed } | undefined;
-    if (values.population) {
-      const measure = await importCounts(values.population, io, importOptions, undefined, { kind: 'prevalent' }, text, true, phrasesFor(language));
-      population = { dataset: measure.dataset, used: used(values.population, measure, false) };
-    }
-    const estimate = estimateEligible(study, datasets, population ? { hallandRule, population: population.dataset } : { hallandRule });
+    const inputs = await loadAnswerInputs(values, io, language);
+    const { study } = inputs;
+    const answer = answerFor(inputs);
     const result: EstimateCommandResult = {
-      study: { id: study.id, version: study.version, title: study.title, population: study.population },
-      datasets: datasetsUsed,
-      hallandRule,
-      estimate,
+      study: { id: study.id, version: study.version, title: study.title, population: study.population, ageShare: study.ageShare },
+      dimensions: dimensionsOf(inputs.datasets.map((d) => d.dataset)),
+      datasets: inputs.datasets.map(used),
+      hallandRule: inputs.hallandRule,
+      estimate: answer.estimate,
     };
-    if (population) result.population = population.used;
+    if (inputs.ageShareTable) result.population = used(inputs.ageShareTable);
     if (study.recruitment.sites.length > 0) {
-      result.projection = projectRecruitment(study, estimate);
-      result.verdict = verdictFromProbability(result.projection.probability, study.verdictThresholds);
+      result.projection = answer.projection;
+      result.verdict = answer.verdict;
     }
     io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : renderEstimate(result, study, language, text));
-    return 0;
+    // An answer with blocking problems has no figures to send: an input is wrong.
+    return (answer.estimate.blocking ?? []).length > 0 ? 1 : 0;
   } catch (error) {
+    if (error instanceof UsageError) return usage(error.message);
     if (error instanceof InputError) {
       io.stderr(`${error.message}\n`);
       return 1;
@@ -288,24 +240,23 @@ export async function runEstimate(argv: string[], io: CommandIo): Promise<number
   }
 }
 
-function readStudy(path: string, io: CommandIo, text: (key: string, params?: Record<string, string>) => string): Study {
-  let bytes: Uint8Array;
-  try {
-    bytes = io.readFile(path);
-  } catch (error) {
-    throw new InputError([`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`]);
+/** `*` for a line that sums over overlapping regions only, `†` when it is a union of overlapping values. */
+function overlapMark(notes: readonly OverlapNote[]): string {
+  return notes.some((n) => n.combined === 'union') ? '†' : '*';
+}
+
+/** How to apply a fix from the command line (the study file or the flags). */
+function fixHint(fix: ProblemFix, text: (key: string, params?: Record<string, string>) => string): string {
+  switch (fix.kind) {
+    case 'set-basis':
+      return ` (${text('hintBasis', { fields: Object.entries(fix.basis).map(([k, v]) => `"${k}": "${v}"`).join(', ') })})`;
+    case 'set-period':
+      return ` (${text('hintPeriod', { period: JSON.stringify(fix.period) })})`;
+    case 'unlink-dataset':
+      return ` (${text('hintUnlink')})`;
+    case 'set-age-share-source':
+      return ` (${text('hintAgeShare')})`;
   }
-  let source: string;
-  try {
-    source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError([text('studyInvalid', { file: path }), '  (the study): not UTF-8 text']);
-  }
-  const parsed = parseStudyFile(source);
-  if (!parsed.ok) {
-    throw new InputError([text('studyInvalid', { file: path }), ...parsed.issues.map((i) => `  ${i.path === '' ? '(the study)' : i.path}: ${i.message}`)]);
-  }
-  return parsed.study;
 }
 
 /** The forecast's dates, method, time to target and site search, as text lines. */
@@ -340,7 +291,7 @@ function forecastLines(projection: RecruitmentProjection, text: (key: string, pa
   ];
 }
 
-function warningText(warning: EstimateWarning, t: Translate, text: (key: string, params?: Record<string, string>) => string, stepLabel: (id: string) => string, count: (n: number) => string): string {
+function warningText(warning: EstimateWarning, language: Language, t: Translate, text: (key: string, params?: Record<string, string>) => string, stepLabel: (id: string) => string, count: (n: number) => string): string {
   switch (warning.code) {
     case 'independence':
       return t('warning.independence', { steps: warning.steps.map(stepLabel).join(', ') });
@@ -350,10 +301,12 @@ function warningText(warning: EstimateWarning, t: Translate, text: (key: string,
       return t('warning.masked-cells', { count: count(warning.count) });
     case 'straddling-age-band':
       return warning.weighting === 'population' ? text('straddlingPopulation', { bands: warning.bands.join(', ') }) : t('warning.straddling-age-band', { bands: warning.bands.join(', ') });
-    case 'basis-mismatch':
-      return t('warning.basis-mismatch', { detail: warning.detail });
     case 'unresolved-criterion':
       return t('warning.unresolved-criterion', { dimensions: warning.dimensions.join(', ') });
+    case 'events-not-persons':
+    case 'joint-count-capped':
+    case 'overlapping-values':
+      return warningMessage(warning, language, stepLabel)!;
   }
 }
 
@@ -363,7 +316,12 @@ export function renderEstimate(result: EstimateCommandResult, study: Study, lang
   const { estimate } = result;
   const number = (x: number): string => f.decimal(x, 1);
   const interval = (i: Interval): string[] => [number(i.low), number(i.point), number(i.high)];
-  const stepLabel = (id: string): string => study.steps.find((s) => s.id === id)?.label ?? id;
+  const dimensions = result.dimensions;
+  const stepLabel = (id: string): string => {
+    const step = study.steps.find((s) => s.id === id);
+    if (!step) return id;
+    return step.label.trim() || (step.rule.kind === 'predicate' ? predicateLabel(step.rule.predicate, language, dimensions) : id);
+  };
   const out: string[] = [];
 
   out.push(`${t('study')}: ${study.title} (${study.id}, v${study.version})`);
@@ -384,20 +342,30 @@ export function renderEstimate(result: EstimateCommandResult, study: Study, lang
   }
   if (result.datasets.some((d) => d.kindAssumed)) out.push(text('kindAssumed', { kind: text(`kind_${study.population.kind}`) }));
   if (result.population) out.push(text('population', { file: result.population.file, measure: result.population.measure }));
-  const first = result.datasets[0]!;
-  out.push(
-    study.population.kind === 'incident'
-      ? t('basisIncident', { from: first.periodFrom, to: first.periodTo, years: f.decimal(study.population.windowYears, study.population.windowYears % 1 === 0 ? 0 : 1) })
-      : t('basisPrevalent'),
-    '',
-  );
+  out.push(`${text('basis')}: ${basisExplanation(study.population, language)}`);
+  if (estimate.period) out.push(periodDescription(estimate.period, language));
+  out.push('');
+
+  const blocking = estimate.blocking ?? [];
+  if (blocking.length > 0) {
+    // No figures to send: the problems and their fixes, nothing else.
+    out.push(text('blocked'));
+    const datasetName = (id: string): string => result.datasets.find((d) => d.id === id)?.file ?? id;
+    for (const problem of blocking) {
+      out.push(`- ${problemMessage(problem, language)}`);
+      for (const fix of problem.fixes) out.push(`    ${text('fix')}: ${fixLabel(fix, language, datasetName)}${fixHint(fix, text)}`);
+    }
+    return `${out.join('\n')}\n`;
+  }
 
   out.push(t('eligibleByRegion'));
   const regionRows = estimate.regions.map((r) => [regionName(r.region, language), ...interval(r.eligible), f.count(r.cells), f.count(r.maskedCells)]);
-  regionRows.push([t('nationalSum'), ...interval(estimate.national), f.count(estimate.regions.reduce((n, r) => n + r.cells, 0)), f.count(estimate.regions.reduce((n, r) => n + r.maskedCells, 0))]);
+  regionRows.push([`${t('nationalSum')}${estimate.nationalOverlap ? ' *' : ''}`, ...interval(estimate.national), f.count(estimate.regions.reduce((n, r) => n + r.cells, 0)), f.count(estimate.regions.reduce((n, r) => n + r.maskedCells, 0))]);
   if (estimate.nationalPublished) regionRows.push([t('nationalPublished'), ...interval(estimate.nationalPublished), '', '']);
   if (estimate.unknownRegion) regionRows.push([text('unknownRegion'), ...interval(estimate.unknownRegion), '', '']);
-  out.push(renderTable([t('region'), t('low'), t('point'), t('high'), text('cells'), t('maskedCells')], regionRows), '');
+  out.push(renderTable([t('region'), t('low'), t('point'), t('high'), text('cells'), t('maskedCells')], regionRows));
+  if (estimate.nationalOverlap) out.push(...overlapText(estimate.nationalOverlap, language).map((line) => `* ${line}`));
+  out.push('');
 
   out.push(t('healthcareRegions'));
   out.push(renderTable([t('healthcareRegion'), t('low'), t('point'), t('high')], estimate.healthcareRegions.map((h) => [healthcareRegionName(h.id, language), ...interval(h.eligible)])));
@@ -414,7 +382,7 @@ export function renderEstimate(result: EstimateCommandResult, study: Study, lang
     renderTable(
       [t('step'), t('low'), t('point'), t('high'), t('remaining'), t('lost'), t('publishedColumn')],
       estimate.attrition.map((step) => [
-        step.type === 'base' ? t('base') : `${step.label}${step.enabled ? '' : ` ${t('disabled')}`}`,
+        `${step.type === 'base' ? t('base') : step.type === 'assumption' ? `  ${attritionLabel(step, language, t('base'))}` : `${stepLabel(step.stepId)}${step.enabled ? '' : ` ${t('disabled')}`}`}${step.overlap ? ` ${overlapMark(step.overlap)}` : ''}`,
         ...interval(step.total),
         f.percent(step.remainingShare, 1),
         step.type === 'base' ? '' : f.percent(step.lostShare, 1),
@@ -422,6 +390,15 @@ export function renderEstimate(result: EstimateCommandResult, study: Study, lang
       ]),
     ),
   );
+  const marks = new Map<string, string[]>();
+  for (const step of estimate.attrition) if (step.overlap) marks.set(overlapMark(step.overlap), overlapText(step.overlap, language));
+  for (const [mark, lines] of marks) out.push(`${mark} ${lines.join('; ')}`);
+  for (const step of estimate.attrition) {
+    if (step.assumption) {
+      out.push(`${attritionLabel(step, language, t('base'))}: ${assumptionShares(step.assumption, language).join('; ')}`);
+      out.push(`  ${text('assumptionRange', { low: f.decimal(step.assumption.range.low, 2), high: f.decimal(step.assumption.range.high, 2) })}${step.assumption.note ? ` — ${step.assumption.note}` : ''}`);
+    }
+  }
   if (estimate.mostLimitingStepId) out.push(`${t('mostLimiting')}: ${stepLabel(estimate.mostLimitingStepId)}`);
   out.push('');
 
@@ -444,7 +421,7 @@ export function renderEstimate(result: EstimateCommandResult, study: Study, lang
 
   if (estimate.warnings.length > 0) {
     out.push(`${t('warnings')}:`);
-    for (const w of estimate.warnings) out.push(`- ${warningText(w, t, text, stepLabel, f.count)}`);
+    for (const w of estimate.warnings) out.push(`- ${warningText(w, language, t, text, stepLabel, f.count)}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -11,81 +11,10 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { analyseFile, type AnalyseOptions, type ImportPreview } from '../../shared/import/analyse-file';
 import { importFile } from '../../shared/import/import-file';
 import { formatProblem, ImportRefusedError, type ImportProblem, type ProblemCode } from '../../shared/import/problems';
-import type { MaskMeaning } from '../../shared/import/value-tokens';
 import type { MeasureSpec } from '../../shared/import/measure-kind';
-import type { Delimiter } from '../../shared/import/sniff-dialect';
-import type { EncodingOverride } from '../../shared/import/decode-bytes';
-import { fillTemplate, renderPhrase, type PhraseTable } from '../../shared/import/phrases';
-import { PHRASES_EN } from '../../shared/import/phrases.en';
-import { PHRASES_SV } from '../../shared/import/phrases.sv';
-import { DEFAULT_LANGUAGE, type Language } from '../../shared/text/language';
-
-export interface CommandIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  readFile(path: string): Uint8Array;
-}
-
-export class UsageError extends Error {}
-
-/** Options every import command shares: how to read the file and what its tokens mean. */
-export const IMPORT_OPTIONS = {
-  sheet: { type: 'string' },
-  encoding: { type: 'string' },
-  delimiter: { type: 'string' },
-  mask: { type: 'string', multiple: true },
-  exclude: { type: 'string', multiple: true },
-  json: { type: 'boolean', default: false },
-  lang: { type: 'string' },
-  help: { type: 'boolean', short: 'h', default: false },
-} as const;
-
-/** The report's language: `--lang sv|en`, Swedish by default like the rest of the CLI. */
-export function languageFrom(values: { lang?: string }): Language {
-  if (values.lang === undefined) return DEFAULT_LANGUAGE;
-  if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError(`--lang must be sv or en, got "${values.lang}"`);
-  return values.lang;
-}
-
-/** The importer's phrases (reasons, problems) in the report's language. */
-export const phrasesFor = (language: Language): PhraseTable => (language === 'sv' ? PHRASES_SV : PHRASES_EN);
-
-const ENCODINGS: readonly EncodingOverride[] = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'];
-const DELIMITERS: Record<string, Delimiter> = { ';': ';', ',': ',', tab: '\t', '\t': '\t', '|': '|' };
-
-/** "--mask X=1-3" or "--mask ..=0-4"; the point is the midpoint. */
-export function parseMaskOption(text: string): [string, MaskMeaning] {
-  const m = /^(.+)=(\d+)-(\d+)$/.exec(text);
-  if (!m || Number(m[2]) > Number(m[3])) throw new UsageError(`--mask expects TOKEN=LOW-HIGH (e.g. X=1-3), got "${text}"`);
-  const low = Number(m[2]);
-  const high = Number(m[3]);
-  return [m[1]!, { low, high, point: (low + high) / 2 }];
-}
-
-export function analyseOptionsFrom(values: {
-  sheet?: string; encoding?: string; delimiter?: string; mask?: string[]; exclude?: string[];
-}): AnalyseOptions {
-  const options: AnalyseOptions = {};
-  if (values.sheet !== undefined) options.sheet = values.sheet;
-  if (values.encoding !== undefined) {
-    if (!(ENCODINGS as readonly string[]).includes(values.encoding)) throw new UsageError(`--encoding must be one of ${ENCODINGS.join(', ')}`);
-    options.encoding = values.encoding as EncodingOverride;
-  }
-  if (values.delimiter !== undefined) {
-    const d = DELIMITERS[values.delimiter];
-    if (!d) throw new UsageError('--delimiter must be ";", ",", "|" or "tab"');
-    options.dialect = { delimiter: d };
-  }
-  if (values.mask) options.maskTokens = Object.fromEntries(values.mask.map(parseMaskOption));
-  if (values.exclude) {
-    options.excludeLines = values.exclude.flatMap((s) => s.split(',')).map((s) => {
-      const n = Number(s.trim());
-      if (!Number.isInteger(n) || n < 1) throw new UsageError(`--exclude expects line numbers, got "${s}"`);
-      return n;
-    });
-  }
-  return options;
-}
+import { fillTemplate, renderPhrase } from '../../shared/import/phrases';
+import type { Language } from '../../shared/text/language';
+import { analyseOptionsFrom, IMPORT_OPTIONS, languageFrom, phrasesFor, type CommandIo } from '../inputs';
 
 /** What `--json` prints: the preview without the raw bytes and parsed table. */
 export function previewForJson(preview: ImportPreview): Omit<ImportPreview, 'bytes' | 'table'> {

@@ -1,8 +1,8 @@
 /**
  * `antal letter --study STUDY.json --data FILE [--data FILE]... --out letter.pdf [--lang sv|en] [--date YYYY-MM-DD]
  * [--policy ohdsi|leaf-shrine|pcornet-act] [--unit UNIT.json] [--request REQUEST.json] [--json]`: the feasibility
- * letter headless, from the same study and count files as `antal estimate` (the estimate is computed by that
- * command, so both agree), or again from a kept snapshot with `--snapshot SNAPSHOT.json`.
+ * letter headless, from the same study and count files as `antal estimate` (read by the same inputs module and
+ * computed by the same computeAnswer, so both agree), or again from a kept snapshot with `--snapshot SNAPSHOT.json`.
  *
  * Determinism: the letter's date and the PDF's creation date come from `--date` (midnight UTC of that day);
  * without it from SOURCE_DATE_EPOCH when set (the reproducible-builds convention), else from today's UTC date.
@@ -19,38 +19,39 @@
  * an input is wrong, the letter is not ready or disclosure control refuses it (the cell is named), 2 on a usage
  * error. A kept snapshot (`--snapshot`) is a letter already sent: it is rendered again as it was, unchecked.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { createSnapshot, verifySnapshot, type AnswerSnapshot, type DatasetProvenanceRecord, type RequestFacts, type UnitProfile, EMPTY_UNIT_PROFILE } from '../../shared/answer/snapshot';
-import type { Study } from '../../shared/criteria/study';
-import { parseStudyFile } from '../../shared/criteria/study-schema';
+import { AnswerBlockedError } from '../../shared/answer/blocked';
+import { createHash } from 'node:crypto';
+import { createSnapshot, verifySnapshot, type AnswerSnapshot, type RequestFacts, type UnitProfile, EMPTY_UNIT_PROFILE } from '../../shared/answer/snapshot';
 import { DISCLOSURE_PRESETS, type DisclosurePolicy, type DisclosurePresetId } from '../../shared/disclosure';
 import { LetterDisclosureError, renderLetterPdf } from '../../shared/letter';
+import {
+  ANSWER_INPUT_OPTIONS,
+  blockedLines,
+  checkAnswerInputFlags,
+  commandMoment,
+  fileProvenance,
+  InputError,
+  loadAnswerInputs,
+  parseCommandArgs,
+  readJsonFile,
+  UsageError,
+  writeOutput,
+  type CommandIo,
+} from '../inputs';
+import { answerFor } from './estimate';
 import { estimateIssues, letterReadiness, unansweredEff } from '../../shared/letter/readiness';
 import { acknowledgeHintText, readinessProblemText } from '../../shared/letter/readiness-texts';
 import type { EffAnswers, TriState } from '../../shared/answer/snapshot';
+import type { Study } from '../../shared/criteria/study';
 import type { Language } from '../../shared/text/language';
-import { projectRecruitment } from '../../shared/recruitment/project';
-import { verdictFromProbability } from '../../shared/recruitment/verdict';
-import { IMPORT_OPTIONS, type CommandIo } from './inspect';
-import { runEstimate, type EstimateCommandResult } from './estimate';
-import { parseCommandArgs } from './command-args';
 
 const LETTER_USAGE =
   'usage: antal letter --study STUDY.json --data FILE [--data FILE]... --out LETTER.pdf [--lang sv|en]\n' +
   '       [--date YYYY-MM-DD] [--policy ohdsi|leaf-shrine|pcornet-act] [--unit UNIT.json] [--request REQUEST.json]\n' +
   '       [--acknowledge KEY]...\n' +
-  '       [--measure NAME] [--population FILE] [--kind incident|prevalent] [--region-basis residence|care] [--json]\n' +
+  '       [--measure NAME] [--population FILE] [--kind incident|prevalent] [--region-basis residence|care]\n' +
+  '       [--halland split|split=SHARE|sodra|vastra] [--json]\n' +
   '   or: antal letter --snapshot SNAPSHOT.json --out LETTER.pdf [--json]\n';
-
-export interface LetterCommandIo extends CommandIo {
-  /** Writes the file atomically; injected so tests can observe it. Defaults to a temp file + rename. */
-  writeFileAtomic?(path: string, bytes: Uint8Array): void;
-  /** The process environment (SOURCE_DATE_EPOCH) and clock, injected for tests. */
-  env?: Record<string, string | undefined>;
-  now?(): Date;
-}
 
 /** What `--json` prints. */
 export interface LetterCommandResult {
@@ -60,50 +61,25 @@ export interface LetterCommandResult {
   snapshot: AnswerSnapshot;
 }
 
-class InputError extends Error {}
-
-export function writeFileAtomic(path: string, bytes: Uint8Array): void {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    writeFileSync(temp, bytes, { flush: true });
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-}
-
-function readJson(path: string, io: CommandIo, what: string): unknown {
-  let bytes: Uint8Array;
-  try {
-    bytes = io.readFile(path);
-  } catch (error) {
-    throw new InputError(`cannot read ${what} ${path}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
-  } catch (error) {
-    throw new InputError(`${path}: the ${what} is not valid UTF-8 JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
-}
-
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const problem = (message: string): InputError => new InputError([message]);
 
 function readUnit(path: string | undefined, io: CommandIo): UnitProfile {
   const unit: UnitProfile = { ...EMPTY_UNIT_PROFILE };
   if (!path) return unit;
-  const json = readJson(path, io, 'unit profile');
-  if (!isRecord(json)) throw new InputError(`${path}: the unit profile must be a JSON object with unitName, address, signatoryName, signatoryTitle`);
+  const json = readJsonFile(path, io, 'unit profile');
+  if (!isRecord(json)) throw problem(`${path}: the unit profile must be a JSON object with unitName, address, signatoryName, signatoryTitle`);
   for (const key of ['unitName', 'address', 'signatoryName', 'signatoryTitle'] as const) {
     const value = json[key];
     if (value === undefined) continue;
-    if (typeof value !== 'string') throw new InputError(`${path}: ${key} must be a string`);
+    if (typeof value !== 'string') throw problem(`${path}: ${key} must be a string`);
     unit[key] = value;
   }
   const logo = json.logo;
   if (logo !== undefined && logo !== null) {
     const ok = isRecord(logo) && typeof logo.name === 'string' && (logo.mediaType === 'image/png' || logo.mediaType === 'image/svg+xml') && typeof logo.dataUrl === 'string' && logo.dataUrl.startsWith(`data:${logo.mediaType}`);
-    if (!ok) throw new InputError(`${path}: logo must be { name, mediaType: "image/png" | "image/svg+xml", dataUrl: "data:<mediaType>…" }`);
+    if (!ok) throw problem(`${path}: logo must be { name, mediaType: "image/png" | "image/svg+xml", dataUrl: "data:<mediaType>…" }`);
     unit.logo = { name: logo.name as string, mediaType: logo.mediaType as 'image/png' | 'image/svg+xml', dataUrl: logo.dataUrl as string };
   }
   return unit;
@@ -118,17 +94,17 @@ interface RequestFile {
 
 function readRequest(path: string | undefined, io: CommandIo): RequestFile {
   if (!path) return { facts: undefined, type: 'country', acknowledgements: [] };
-  const json = readJson(path, io, 'request');
-  if (!isRecord(json)) throw new InputError(`${path}: the request must be a JSON object (type, reference, protocolNumber, diaryNumber, recipient, subject, confidentiality, eff, acknowledgements)`);
+  const json = readJsonFile(path, io, 'request');
+  if (!isRecord(json)) throw problem(`${path}: the request must be a JSON object (type, reference, protocolNumber, diaryNumber, recipient, subject, confidentiality, eff, acknowledgements)`);
   for (const key of ['reference', 'protocolNumber', 'diaryNumber', 'subject', 'confidentiality'] as const) {
-    if (json[key] !== undefined && typeof json[key] !== 'string') throw new InputError(`${path}: ${key} must be a string`);
+    if (json[key] !== undefined && typeof json[key] !== 'string') throw problem(`${path}: ${key} must be a string`);
   }
-  if (json.recipient !== undefined && !isRecord(json.recipient)) throw new InputError(`${path}: recipient must be an object { name, organisation, address }`);
-  if (json.eff !== undefined && !isRecord(json.eff)) throw new InputError(`${path}: eff must be an object of Early Feedback Form answers`);
+  if (json.recipient !== undefined && !isRecord(json.recipient)) throw problem(`${path}: recipient must be an object { name, organisation, address }`);
+  if (json.eff !== undefined && !isRecord(json.eff)) throw problem(`${path}: eff must be an object of Early Feedback Form answers`);
   const { type = 'country', acknowledgements = [], ...facts } = json;
-  if (type !== 'country' && type !== 'site') throw new InputError(`${path}: type must be "country" or "site", got ${JSON.stringify(type)}`);
+  if (type !== 'country' && type !== 'site') throw problem(`${path}: type must be "country" or "site", got ${JSON.stringify(type)}`);
   const keys = Array.isArray(acknowledgements) ? acknowledgements.map((a: unknown) => (isRecord(a) ? a.key : a)) : null;
-  if (keys === null || keys.some((k) => typeof k !== 'string')) throw new InputError(`${path}: acknowledgements must be a list of warning keys (strings, or objects { "key": … })`);
+  if (keys === null || keys.some((k) => typeof k !== 'string')) throw problem(`${path}: acknowledgements must be a list of warning keys (strings, or objects { "key": … })`);
   return { facts: facts as RequestFacts, type, acknowledgements: keys as string[] };
 }
 
@@ -155,66 +131,9 @@ class NotReadyError extends Error {
   }
 }
 
-/** The snapshot's moment: --date, else SOURCE_DATE_EPOCH, else today (UTC midnight, so a day's runs agree). */
-function letterMoment(date: string | undefined, io: LetterCommandIo): { createdAt: string; letterDate: string } {
-  if (date !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
-      throw new UsageProblem(`--date must be a date YYYY-MM-DD, got "${date}"`);
-    }
-    return { createdAt: `${date}T00:00:00.000Z`, letterDate: date };
-  }
-  const epoch = (io.env ?? process.env).SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && epoch !== '') {
-    if (!/^\d+$/.test(epoch)) throw new UsageProblem(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${epoch}"`);
-    const at = new Date(Number(epoch) * 1000).toISOString();
-    return { createdAt: at, letterDate: at.slice(0, 10) };
-  }
-  const today = (io.now ? io.now() : new Date()).toISOString().slice(0, 10);
-  return { createdAt: `${today}T00:00:00.000Z`, letterDate: today };
-}
-
-class UsageProblem extends Error {}
-
-function provenanceFrom(result: EstimateCommandResult): DatasetProvenanceRecord[] {
-  return result.datasets.map((d) => ({
-    id: d.id,
-    name: `${basename(d.file)} (${d.measure})`,
-    publisher: basename(d.file),
-    synthetic: false,
-    fileName: basename(d.file),
-    sha256: d.sha256,
-    periodFrom: d.periodFrom,
-    periodTo: d.periodTo,
-    basis: d.basis,
-  }));
-}
-
-/** Runs `antal estimate --json` on the same flags, so the letter and the estimate command cannot disagree. */
-async function estimateFor(argv: string[], io: CommandIo): Promise<EstimateCommandResult> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runEstimate([...argv, '--json'], { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readFile: io.readFile });
-  if (code === 2) throw new UsageProblem(stderr.trim());
-  if (code !== 0) throw new InputError(stderr.trim());
-  return JSON.parse(stdout) as EstimateCommandResult;
-}
-
-function readStudy(path: string, io: CommandIo): Study {
-  const parsed = parseStudyFile(new TextDecoder('utf-8').decode(io.readFile(path)));
-  if (!parsed.ok) throw new InputError(`${path}: the study file has errors: ${parsed.issues.map((i) => `${i.path || '(the study)'}: ${i.message}`).join('; ')}`);
-  return parsed.study;
-}
-
-export async function runLetter(argv: string[], io: LetterCommandIo): Promise<number> {
+export async function runLetter(argv: string[], io: CommandIo): Promise<number> {
   const parsed = parseCommandArgs(argv, {
-    ...IMPORT_OPTIONS,
-    study: { type: 'string' },
-    data: { type: 'string', multiple: true },
-    measure: { type: 'string' },
-    population: { type: 'string' },
-    kind: { type: 'string' },
-    'region-basis': { type: 'string' },
-    lang: { type: 'string' },
+    ...ANSWER_INPUT_OPTIONS,
     out: { type: 'string' },
     date: { type: 'string' },
     policy: { type: 'string' },
@@ -232,33 +151,31 @@ export async function runLetter(argv: string[], io: LetterCommandIo): Promise<nu
   if (!(policyId in DISCLOSURE_PRESETS)) return usage(`--policy must be one of ${Object.keys(DISCLOSURE_PRESETS).join(', ')}, got "${policyId}"`);
   if (values.snapshot && (values.study || values.data)) return usage('--snapshot renders a kept snapshot: do not combine it with --study or --data');
   if (!values.snapshot && !values.study) return usage('--study STUDY.json is required (or --snapshot SNAPSHOT.json)');
-  if (!values.snapshot && (!values.data || values.data.length === 0)) return usage('at least one --data FILE is required');
 
   try {
     let snapshot: AnswerSnapshot;
     if (values.snapshot) {
-      snapshot = readJson(values.snapshot, io, 'snapshot') as AnswerSnapshot;
+      snapshot = readJsonFile(values.snapshot, io, 'snapshot') as AnswerSnapshot;
       if (!isRecord(snapshot) || typeof snapshot.contentHash !== 'string' || !verifySnapshot(snapshot)) {
-        throw new InputError(`${values.snapshot}: not an answer snapshot, or its content does not match its contentHash (it was edited)`);
+        throw problem(`${values.snapshot}: not an answer snapshot, or its content does not match its contentHash (it was edited)`);
       }
     } else {
-      const moment = letterMoment(values.date, io);
-      const passOn = argv.filter((_, i) => !isLetterOnlyFlag(argv, i));
-      const result = await estimateFor(passOn, io);
-      const study = readStudy(values.study!, io);
+      checkAnswerInputFlags(values);
+      const moment = commandMoment(values.date, io, { wholeDay: true });
+      const inputs = await loadAnswerInputs(values, io, language);
       // Recruitment cannot start before the letter's date: a planned start that has passed is moved to it, and said.
-      const projection = projectRecruitment(study, result.estimate, { today: moment.letterDate });
-      const verdict = verdictFromProbability(projection.probability, study.verdictThresholds);
+      const answer = answerFor(inputs, moment.day);
+      const study = inputs.study;
       const requestFile = readRequest(values.request, io);
       const eff = withLegacyFeedback(requestFile.facts?.eff, study);
       const request: RequestFacts | undefined = requestFile.facts ? { ...requestFile.facts, ...(eff ? { eff } : {}) } : undefined;
       const unit = readUnit(values.unit, io);
-      const datasets = provenanceFrom(result);
+      const datasets = inputs.datasets.map(fileProvenance);
       const readiness = letterReadiness({
         title: study.title,
         study,
-        linkedDatasets: result.datasets.length,
-        answer: { state: 'current', ...estimateIssues(result.estimate, datasets, study, language) },
+        linkedDatasets: inputs.datasets.length,
+        answer: { state: 'current', ...estimateIssues(answer.estimate, datasets, study, language) },
         acknowledgedKeys: [...requestFile.acknowledgements, ...(values.acknowledge ?? [])],
         eff: requestFile.type === 'site' ? { required: false } : { required: true, unanswered: unansweredEff(eff) },
         unit,
@@ -266,18 +183,19 @@ export async function runLetter(argv: string[], io: LetterCommandIo): Promise<nu
       if (!readiness.ready) throw new NotReadyError(notReadyLines(readiness.problems, language));
       snapshot = createSnapshot({
         language,
-        ...moment,
+        createdAt: moment.createdAt,
+        letterDate: moment.day,
         study,
-        answer: { estimate: result.estimate, projection, verdict },
+        answer,
         datasets,
-        hallandRule: result.hallandRule,
+        hallandRule: inputs.hallandRule,
         disclosurePolicy: DISCLOSURE_PRESETS[policyId as DisclosurePresetId] as DisclosurePolicy,
         unit,
         ...(request ? { request } : {}),
       });
     }
     const bytes = await renderLetterPdf(snapshot);
-    (io.writeFileAtomic ?? writeFileAtomic)(values.out, bytes);
+    writeOutput(io, values.out, bytes);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (values.json) {
       const result: LetterCommandResult = { out: values.out, bytes: bytes.byteLength, sha256, snapshot };
@@ -287,9 +205,13 @@ export async function runLetter(argv: string[], io: LetterCommandIo): Promise<nu
     }
     return 0;
   } catch (error) {
-    if (error instanceof UsageProblem) return usage(error.message);
+    if (error instanceof UsageError) return usage(error.message);
     if (error instanceof NotReadyError) {
       io.stderr(`${error.message}\n`);
+      return 1;
+    }
+    if (error instanceof AnswerBlockedError) {
+      io.stderr(`${blockedLines(error, language).join('\n')}\n`);
       return 1;
     }
     if (error instanceof LetterDisclosureError) {
@@ -311,16 +233,4 @@ function notReadyLines(problems: ReturnType<typeof letterReadiness>['problems'],
     if (problem.code === 'unacknowledged') lines.push(`    ${acknowledgeHintText(problem.issue.key, language)}`);
   }
   return lines;
-}
-
-/** Flags only `antal letter` knows (with their values), left out when the estimate command is run. */
-const LETTER_ONLY = new Set(['--out', '--date', '--policy', '--unit', '--request', '--lang', '--json', '--snapshot', '--acknowledge']);
-const LETTER_BOOLEAN = new Set(['--json']);
-
-function isLetterOnlyFlag(argv: readonly string[], index: number): boolean {
-  const arg = argv[index]!;
-  const name = arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
-  if (LETTER_ONLY.has(name)) return true;
-  const previous = index > 0 ? argv[index - 1]! : '';
-  return LETTER_ONLY.has(previous) && !LETTER_BOOLEAN.has(previous) && !previous.includes('=');
 }

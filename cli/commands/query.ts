@@ -9,8 +9,9 @@ import { importFile } from '../../shared/import/import-file';
 import { queryDataset, QueryError, type QueryFilters } from '../../shared/import/query-dataset';
 import { formatProblem, ImportRefusedError } from '../../shared/import/problems';
 import { fillTemplate, renderPhrase } from '../../shared/import/phrases';
-import { openImportCommand, phrasesFor, UsageError, type CommandIo, type CommandValues } from './inspect';
 import type { Language } from '../../shared/text/language';
+import { phrasesFor, UsageError, type CommandIo } from '../inputs';
+import { openImportCommand, type CommandValues } from './inspect';
 
 const ANSWER_EN = {
   publishedTotal: 'published total',

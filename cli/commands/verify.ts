@@ -28,8 +28,7 @@ import { renderLetterPdf } from '../../shared/letter';
 import { readLetterAuditAnchor } from '../../shared/letter/read-anchor';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../shared/text/language';
 import { issueLines } from './answer';
-import { parseCommandArgs } from './command-args';
-import type { CommandIo } from './inspect';
+import { parseCommandArgs, type CommandIo } from '../inputs';
 import { tableName, trailKey, verifyText, type CheckName, type VerifiedKind } from './verify-texts';
 
 export type { VerifiedKind } from './verify-texts';

@@ -10,6 +10,7 @@
 import { isAuditHead } from '../audit/anchor';
 import type { Basis } from '../counts/dataset';
 import type { EffAnswers } from '../answer/snapshot';
+import { assertSendable } from '../answer/blocked';
 import type { Study } from '../criteria/study';
 import { discloseAnswer, type DisclosurePolicy } from '../disclosure';
 import { loadDisclosureAuditor, type AuditFinding } from '../disclosure-audit';
@@ -75,6 +76,7 @@ function instant(value: Date | string): string {
  * (the letter's table, the sponsor view, a compilation of this file). Async: the auditor's solver loads once.
  */
 export async function createAnswerFile(input: CreateAnswerFileInput): Promise<AnswerFile> {
+  assertSendable(input.estimate);
   const wanted = new Set(input.regions);
   if (wanted.size === 0) throw new RangeError('createAnswerFile: the unit must answer for at least one region');
   if (!input.unit.name.trim()) throw new RangeError('createAnswerFile: the unit needs a name');

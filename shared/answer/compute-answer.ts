@@ -16,9 +16,9 @@ export interface AnswerOptions {
   hallandRule: HallandRule;
   /**
    * The study's population table (e.g. an imported SCB table): age bands straddling an age criterion are then
-   * split population-weighted instead of uniformly (see estimate/population-weights.ts).
+   * split population-weighted instead of uniformly (see estimate/population-weights.ts). Null or absent: uniformly.
    */
-  population?: Dataset;
+  population?: Dataset | null;
   /** Today's date (YYYY-MM-DD, the user's calendar): the forecast never starts recruitment before it. */
   today?: string;
 }
@@ -30,7 +30,7 @@ export interface ComputedAnswer {
 }
 
 export function computeAnswer(study: Study, datasets: readonly Dataset[], options: AnswerOptions): ComputedAnswer {
-  const estimate = estimateEligible(study, [...datasets], options.population ? { hallandRule: options.hallandRule, population: options.population } : { hallandRule: options.hallandRule });
+  const estimate = estimateEligible(study, [...datasets], { hallandRule: options.hallandRule, population: options.population ?? null });
   const projection = projectRecruitment(study, estimate, options.today !== undefined ? { today: options.today } : {});
   const verdict = verdictFromProbability(projection.probability, study.verdictThresholds);
   return { estimate, projection, verdict };

@@ -14,6 +14,7 @@ import type { DisclosurePolicy } from '../disclosure/policy';
 import type { HallandRule } from '../regions/regions';
 import { hashJson, stableStringify } from '../utils/stable-json';
 import type { ComputedAnswer } from './compute-answer';
+import { assertSendable } from './blocked';
 import type { Language } from '../text/language';
 import type { AuditHead } from '../audit/chain';
 import { isAuditHead } from '../audit/anchor';
@@ -177,6 +178,7 @@ export function snapshotContentHash(content: AnswerSnapshotContent): string {
 }
 
 export function createSnapshot(input: CreateSnapshotInput): AnswerSnapshot {
+  assertSendable(input.answer.estimate);
   const content: AnswerSnapshotContent = frozenCopy({
     schemaVersion: ANSWER_SNAPSHOT_VERSION,
     language: input.language,

@@ -8,6 +8,8 @@ import type { Basis, Dataset, DimensionRole, Provenance } from './dataset';
 export interface DimensionSpec {
   key: string;
   role: DimensionRole;
+  /** The column's header as the file wrote it (see Dimension.label). */
+  label?: string;
 }
 
 export interface CellCount {
@@ -23,6 +25,8 @@ export interface DatasetHeader {
   basis: Basis;
   provenance: Provenance;
   dimensions: DimensionSpec[];
+  /** See Dataset.overlappingDimensions; absent: the default for the basis. */
+  overlappingDimensions?: string[];
 }
 
 export class InvalidCellError extends Error {
@@ -116,7 +120,8 @@ export class DatasetBuilder {
       name: this.header.name,
       basis: { ...this.header.basis },
       provenance: this.header.provenance,
-      dimensions: this.header.dimensions.map((d, i) => ({ key: d.key, role: d.role, values: [...this.values[i]!] })),
+      dimensions: this.header.dimensions.map((d, i) => ({ key: d.key, role: d.role, ...(d.label !== undefined ? { label: d.label } : {}), values: [...this.values[i]!] })),
+      ...(this.header.overlappingDimensions ? { overlappingDimensions: [...this.header.overlappingDimensions] } : {}),
       cellCount: n,
       columns: this.columns.map((c) => c.slice(0, n)),
       low: this.low.slice(0, n),

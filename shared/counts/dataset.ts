@@ -14,6 +14,11 @@ export interface Dimension {
   /** Column key, unique within the dataset, e.g. "region", "icd10", "sex", "age", "year", "stage". */
   key: string;
   role: DimensionRole;
+  /**
+   * The column's header as the file wrote it ("Läkemedel"), for readable criterion labels; absent in datasets
+   * imported before it was kept (the key is then shown).
+   */
+  label?: string;
   /** Normalised values: county code ("01".."25") or "national"/"unknown" for region; ICD-10 without dot
    *  ("C187", "C18", "C15-C26") for code; "male" | "female" | "all" for sex; age band label "0-4", "85+",
    *  "all" for age; "2021", "2021-03", "2021-W07" for period; free text for extra. */
@@ -56,6 +61,12 @@ export interface DatasetHeader {
   basis: Basis;
   provenance: Provenance;
   dimensions: Dimension[];
+  /**
+   * Keys of the dimensions whose values overlap: one person can be under several values (two drugs, two
+   * diagnoses, two regions in a year), so adding those values does not count persons. Absent: the default for
+   * the dataset's basis (defaultOverlappingDimensions in overlap.ts); set at import and editable later.
+   */
+  overlappingDimensions?: string[];
   /** Number of cells (rows in the columnar store). */
   cellCount: number;
 }

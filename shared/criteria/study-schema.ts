@@ -11,11 +11,15 @@
  * checkStudyShape walks this very schema (shared/json/schema.ts, the same walk as the answer file's), so the shape
  * check and the published schema cannot drift apart; the unit tests also check the schema with a full validator
  * (Ajv).
+ *
+ * A file of an older version is migrated before it is checked (study-migration.ts), so version 1 files keep
+ * working; the schema describes the current version only.
  */
 import { checkAgainstSchema, describeValue, dottedPath, type SchemaIssue } from '../json/schema';
 import { parseJsonText } from '../json/text';
 import { COUNTY_CODES } from '../regions/regions';
 import { STUDY_SCHEMA_VERSION, type Study } from './study';
+import { migrateStudy } from './study-migration';
 import { validateStudy, type StudyIssue } from './validate';
 
 export const STUDY_SCHEMA_ID = `https://antal-feasibility.se/schemas/study/v${STUDY_SCHEMA_VERSION}.json`;
@@ -49,7 +53,20 @@ export const STUDY_JSON_SCHEMA = {
     version: { type: 'integer', minimum: 1 },
     title: { type: 'string' },
     sponsorReference: { type: 'string' },
-    population: object({ kind: { enum: ['incident', 'prevalent'] }, windowYears: { type: 'number', exclusiveMinimum: 0 } }),
+    population: object({
+      kind: { enum: ['incident', 'prevalent'] },
+      windowYears: { type: 'number', exclusiveMinimum: 0 },
+      unit: { enum: ['persons', 'events'] },
+      regionBasis: { enum: ['residence', 'care'] },
+      period: { $ref: '#/$defs/period' },
+    }),
+    ageShare: object({
+      source: {
+        oneOf: [object({ kind: { const: 'uniform' } }), object({ kind: { const: 'table' }, datasetId: nonEmptyString })],
+      },
+      range: { $ref: '#/$defs/count' },
+      note: { type: 'string' },
+    }),
     ageReferenceDate: isoDate,
     steps: { type: 'array', items: { $ref: '#/$defs/step' } },
     recruitment: { $ref: '#/$defs/recruitment' },
@@ -63,8 +80,16 @@ export const STUDY_JSON_SCHEMA = {
       },
       [],
     ),
-  }, ['schemaVersion', 'id', 'version', 'title', 'sponsorReference', 'population', 'ageReferenceDate', 'steps', 'recruitment', 'verdictThresholds']),
+  }, ['schemaVersion', 'id', 'version', 'title', 'sponsorReference', 'population', 'ageShare', 'ageReferenceDate', 'steps', 'recruitment', 'verdictThresholds']),
   $defs: {
+    span: object({ from: nonEmptyString, to: nonEmptyString }),
+    period: {
+      oneOf: [
+        object({ kind: { const: 'latest' } }),
+        object({ kind: { const: 'all' }, exclude: { type: 'array', items: { $ref: '#/$defs/span' } } }, ['kind']),
+        object({ kind: { const: 'range' }, from: nonEmptyString, to: nonEmptyString, exclude: { type: 'array', items: { $ref: '#/$defs/span' } } }, ['kind', 'from', 'to']),
+      ],
+    },
     share: object({ point: share, low: share, high: share }),
     count: object({ point: { type: 'number', minimum: 0 }, low: { type: 'number', minimum: 0 }, high: { type: 'number', minimum: 0 } }),
     step: object({
@@ -94,9 +119,9 @@ export const STUDY_JSON_SCHEMA = {
         predicate('codes', { codes: { type: 'array', items: nonEmptyString, minItems: 1 } }),
         predicate('age', { min: { type: ['integer', 'null'], minimum: 0 }, max: { type: ['integer', 'null'], minimum: 0 } }),
         predicate('sex', { sex: { enum: ['male', 'female'] } }),
-        predicate('period', { from: nonEmptyString, to: nonEmptyString }),
         predicate('region', { regions: { type: 'array', items: county, minItems: 1 } }),
         predicate('extra', { key: nonEmptyString, values: { type: 'array', items: { type: 'string' }, minItems: 1 } }),
+        predicate('hierarchy', { key: nonEmptyString, scheme: { enum: ['atc', 'icd10'] }, codes: { type: 'array', items: nonEmptyString, minItems: 1 } }),
         predicate('and', { all: { type: 'array', items: { $ref: '#/$defs/predicate' }, minItems: 1 } }),
         predicate('or', { any: { type: 'array', items: { $ref: '#/$defs/predicate' }, minItems: 1 } }),
         predicate('not', { predicate: { $ref: '#/$defs/predicate' } }),
@@ -157,13 +182,17 @@ export function checkStudyShape(value: unknown): StudyIssue[] {
 
 export type StudyFileResult = { ok: true; study: Study } | { ok: false; issues: StudyIssue[] };
 
-/** A study file's text → a Study, or every issue found (JSON syntax with line and column, then shape, then meaning), each with its path. */
+/**
+ * A study file's text → a Study, or every issue found (JSON syntax with line and column, then shape, then meaning),
+ * each with its path. A file of an older version is migrated first.
+ */
 export function parseStudyFile(text: string): StudyFileResult {
   const parsed = parseJsonText(text);
   if (!parsed.ok) return { ok: false, issues: [{ path: '', message: parsed.error.message }] };
-  const shape = checkStudyShape(parsed.value);
+  const value = migrateStudy(parsed.value);
+  const shape = checkStudyShape(value);
   if (shape.length > 0) return { ok: false, issues: shape };
-  const study = parsed.value as Study;
+  const study = value as Study;
   const meaning = validateStudy(study);
   return meaning.length > 0 ? { ok: false, issues: meaning } : { ok: true, study };
 }

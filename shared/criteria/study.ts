@@ -1,23 +1,33 @@
 /**
  * A study's feasibility definition: base population, ordered inclusion/exclusion steps and the
- * recruitment plan. This is also the JSON "study file" the CLI reads (schemaVersion guards changes).
+ * recruitment plan. This is also the JSON "study file" the CLI reads (schemaVersion guards changes; older
+ * files are migrated on reading, see study-migration.ts).
  */
+import type { CountUnit, CountKind, RegionBasis } from '../counts/dataset';
 import type { CountyCode } from '../regions/regions';
 import type { Interval } from '../utils/interval';
 
-export const STUDY_SCHEMA_VERSION = 1;
+export const STUDY_SCHEMA_VERSION = 2;
 
 /** A predicate on the dataset's dimensions, evaluated cell by cell. */
 export type Predicate =
   | { kind: 'codes'; /** codes ("C187"), prefixes ("C18"), ranges ("C18-C20") */ codes: string[] }
   | { kind: 'age'; /** inclusive, whole years; null = open */ min: number | null; max: number | null }
   | { kind: 'sex'; sex: 'male' | 'female' }
-  | { kind: 'period'; from: string; to: string }
   | { kind: 'region'; regions: CountyCode[] }
+  /** Values of any other dimension of the data (a drug, a stage, a care type), as the data writes them. */
   | { kind: 'extra'; key: string; values: string[] }
+  /**
+   * Nodes of a code hierarchy in a dimension of the data: an ATC level ("N06BA") selects every drug below it
+   * ("N06BA04 Metylfenidat", "N06BA12 …"); an ICD-10 category ("C18") its subcategories.
+   */
+  | { kind: 'hierarchy'; key: string; scheme: HierarchyScheme; codes: string[] }
   | { kind: 'and'; all: Predicate[] }
   | { kind: 'or'; any: Predicate[] }
   | { kind: 'not'; predicate: Predicate };
+
+/** Code systems whose hierarchy is known from the codes themselves. */
+export type HierarchyScheme = 'atc' | 'icd10';
 
 export type StepRule =
   | { kind: 'predicate'; predicate: Predicate }
@@ -114,14 +124,73 @@ export interface VerdictThresholds {
   good: number;
 }
 
+/**
+ * Which periods of the data the estimate is computed from. A property of the estimate, not a criterion: it
+ * chooses the years an annual rate is taken over (incident counts) or the period whose prevalence is used.
+ * - latest: the latest period in the data;
+ * - all: every period in the data (incident: the annual rate over all of them; prevalent: their mean);
+ * - range: the periods wholly inside from..to (years "2019", months "2019-03", weeks "2019-W07").
+ * `exclude` leaves out the periods wholly inside any of its spans (an atypical year: { from: "2020", to: "2020" }).
+ */
+export type EstimatePeriod =
+  | { kind: 'latest' }
+  | { kind: 'all'; exclude?: PeriodSpan[] }
+  | { kind: 'range'; from: string; to: string; exclude?: PeriodSpan[] };
+
+/** From one period to another, both included ("2019".."2023", "2020-03".."2020-05"). */
+export interface PeriodSpan {
+  from: string;
+  to: string;
+}
+
+/**
+ * The study's basis: what the base population counts. Defaulted from the linked datasets
+ * (defaultStudyBasis, basis.ts) and changeable; a linked dataset of another basis blocks the answer.
+ */
+export interface StudyBasis {
+  /** New cases per period (incident) or patients with the condition or treatment in a period (prevalent). */
+  kind: CountKind;
+  /** For incident counts: the enrolment window in years the annual rate is scaled to. */
+  windowYears: number;
+  /** Persons (patients) or events (care episodes, dispensings): a patient may count more than once in events. */
+  unit: CountUnit;
+  /** Patients placed by the region they live in (residence) or are treated in (care). */
+  regionBasis: RegionBasis;
+  /** The periods of the data the estimate is computed from. */
+  period: EstimatePeriod;
+}
+
+/**
+ * How an age band that straddles an age limit (band 0–19, criterion 6–17) is shared: an explicit assumption
+ * with a source and a range, shown as its own line in the attrition and stated in the letter.
+ * The share of each straddling band comes from the source (by region and sex where the table has them):
+ * - uniform: patients spread evenly over the band's years;
+ * - table: a table of persons by age — a population table (SCB) or a finer table of the same measure at another
+ *   level (e.g. a national table by 5-year age for coarse regional bands); its cells are filtered by the study's
+ *   other criteria on the dimensions it has.
+ * `range` multiplies the source's share (low ≤ point ≤ high, capped at the whole band): patients are rarely
+ * distributed exactly like the source, and a range whose low end is above 0 keeps every low above 0.
+ */
+export interface AgeShareAssumption {
+  source: { kind: 'uniform' } | { kind: 'table'; datasetId: string };
+  range: Interval;
+  /** The coordinator's words on the source and the range, printed with the assumption (may be empty). */
+  note: string;
+}
+
+/** The default range of the age-share assumption: the source's share ± 25 %. */
+export const DEFAULT_AGE_SHARE_RANGE: Readonly<Interval> = Object.freeze({ low: 0.75, point: 1, high: 1.25 });
+
 export interface Study {
   schemaVersion: typeof STUDY_SCHEMA_VERSION;
   id: string;
   version: number;
   title: string;
   sponsorReference: string;
-  /** The base population: which count kind, and for incident data the enrolment window in years. */
-  population: { kind: 'incident' | 'prevalent'; windowYears: number };
+  /** The base population: its basis, the periods it is taken from and, for incident data, the enrolment window. */
+  population: StudyBasis;
+  /** How age bands straddling an age criterion are shared. */
+  ageShare: AgeShareAssumption;
   /** Age reference date for age criteria (ISO). */
   ageReferenceDate: string;
   steps: CriterionStep[];

@@ -55,12 +55,10 @@ function checkPredicate(predicate: Predicate, path: string, issues: StudyIssue[]
     case 'sex':
       if (predicate.sex !== 'male' && predicate.sex !== 'female') issue(`unknown sex "${String(predicate.sex)}"`);
       return;
-    case 'period': {
-      const from = parsePeriod(predicate.from);
-      const to = parsePeriod(predicate.to);
-      if (!from) issue(`"${predicate.from}" is not a period`);
-      if (!to) issue(`"${predicate.to}" is not a period`);
-      if (from && to && from.startDay > to.endDay) issue('period ends before it starts');
+    case 'hierarchy': {
+      if (predicate.key.trim() === '') issue('names no dimension');
+      if (predicate.codes.length === 0) issue('lists no codes');
+      for (const code of predicate.codes) if (!isHierarchyCode(predicate.scheme, code)) issue(`"${code}" is not ${predicate.scheme === 'atc' ? 'an ATC code or level' : 'an ICD-10 code, block or range'}`);
       return;
     }
     case 'region':
@@ -82,15 +80,50 @@ function checkPredicate(predicate: Predicate, path: string, issues: StudyIssue[]
     case 'not':
       checkPredicate(predicate.predicate, `${path}.predicate`, issues, stepId);
       return;
+    default: {
+      // A version 1 period condition nested where it could not become the estimate's period.
+      const kind = (predicate as { kind?: unknown }).kind;
+      issue(kind === 'period' ? 'the period is not a criterion: set the periods the estimate is computed from (population.period)' : `unknown criterion "${String(kind)}"`);
+    }
   }
+}
+
+/** A code of the scheme: ATC at any level (N, N06, N06B, N06BA, N06BA04), ICD-10 as a code, block or range. */
+export function isHierarchyCode(scheme: 'atc' | 'icd10', code: string): boolean {
+  return scheme === 'atc' ? ATC_CODE.test(code.trim().toUpperCase()) : tryNormalizeIcd10(code) !== null;
+}
+
+const ATC_CODE = /^[A-Z](\d{2}([A-Z]([A-Z](\d{2})?)?)?)?$/;
+
+function checkPeriodLabel(label: string, path: string, issues: StudyIssue[]): ReturnType<typeof parsePeriod> {
+  const period = parsePeriod(label);
+  if (!period) issues.push({ path, message: `"${label}" is not a period (a year "2020", a month "2020-03", a quarter "2020-Q1" or a week "2020-W07")` });
+  return period;
+}
+
+function checkSpan(span: { from: string; to: string }, path: string, issues: StudyIssue[]): void {
+  const from = checkPeriodLabel(span.from, `${path}.from`, issues);
+  const to = checkPeriodLabel(span.to, `${path}.to`, issues);
+  if (from && to && from.startDay > to.endDay) issues.push({ path, message: 'the period ends before it starts' });
+}
+
+function checkBasis(study: Study, issues: StudyIssue[]): void {
+  const basis = study.population;
+  if (!(Number.isFinite(basis.windowYears) && basis.windowYears > 0)) {
+    issues.push({ path: 'population.windowYears', message: 'must be a number of years > 0' });
+  }
+  const period = basis.period;
+  if (period.kind === 'range') checkSpan(period, 'population.period', issues);
+  if (period.kind !== 'latest') (period.exclude ?? []).forEach((span, i) => checkSpan(span, `population.period.exclude[${i}]`, issues));
+  const share = study.ageShare;
+  checkRange(share.range, 'ageShare.range', issues, undefined, false);
+  if (share.source.kind === 'table' && share.source.datasetId.trim() === '') issues.push({ path: 'ageShare.source.datasetId', message: 'names no table' });
 }
 
 export function validateStudy(study: Study): StudyIssue[] {
   const issues: StudyIssue[] = [];
   const seen = new Set<string>();
-  if (!(Number.isFinite(study.population.windowYears) && study.population.windowYears > 0)) {
-    issues.push({ path: 'population.windowYears', message: 'must be a number of years > 0' });
-  }
+  checkBasis(study, issues);
   study.steps.forEach((step, i) => {
     const path = `steps[${i}]`;
     if (step.id === '' || step.id === 'base') issues.push({ path: `${path}.id`, stepId: step.id, message: 'a step needs an id other than "base"' });

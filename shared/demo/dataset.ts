@@ -104,6 +104,9 @@ export function createDemoDataset(): Dataset {
         { key: 'sex', role: 'sex' },
         { key: 'age', role: 'age' },
       ],
+      // Generated with each patient under one code: nothing overlaps (a real register extract of persons by
+      // diagnosis would keep the default, where codes overlap).
+      overlappingDimensions: [],
     },
     32_000,
   );

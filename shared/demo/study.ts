@@ -3,7 +3,7 @@
  * screen shows a complete feasibility answer. The proportions are illustrative values of the right order,
  * with their intended sources named; they are not quoted figures.
  */
-import { STUDY_SCHEMA_VERSION, type Study } from '../criteria/study';
+import { DEFAULT_AGE_SHARE_RANGE, STUDY_SCHEMA_VERSION, type Study } from '../criteria/study';
 
 export const DEMO_STUDY: Study = {
   schemaVersion: STUDY_SCHEMA_VERSION,
@@ -11,7 +11,8 @@ export const DEMO_STUDY: Study = {
   version: 1,
   title: 'DEMO – Fas III-studie, metastaserad kolorektalcancer',
   sponsorReference: 'DEMO-CRC-301',
-  population: { kind: 'incident', windowYears: 2 },
+  population: { kind: 'incident', windowYears: 2, unit: 'persons', regionBasis: 'residence', period: { kind: 'all' } },
+  ageShare: { source: { kind: 'uniform' }, range: { ...DEFAULT_AGE_SHARE_RANGE }, note: '' },
   ageReferenceDate: '2026-09-01',
   steps: [
     {

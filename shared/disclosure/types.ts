@@ -1,4 +1,5 @@
 /** The shapes of a disclosed answer and of the checker's input. */
+import type { AttritionStep } from '../estimate/types';
 import type { CountyCode, HealthcareRegionId } from '../regions/regions';
 import type { DisclosedValue } from './values';
 
@@ -22,7 +23,8 @@ export interface DisclosedFigure {
 export interface DisclosedAttritionStep {
   stepId: string;
   label: string;
-  type: 'inclusion' | 'exclusion' | 'base';
+  /** As the estimate's line (an age-share assumption line is 'assumption'). */
+  type: AttritionStep['type'];
   enabled: boolean;
   /** A criterion that lowers (or keeps) every component: a reader may rely on it only removing patients. */
   removesOnly: boolean;

@@ -11,6 +11,10 @@
  * Which persons weigh a cell: the cell's county if the table has it, else the whole country (the table's national
  * rows, or the sum of its counties); the cell's sex if the table has it, else both sexes. Only the latest period of
  * the table is used, and only its finest cells (no totals). A band whose persons add up to 0 falls back to uniform.
+ *
+ * The table may also be a finer table of the same measure at another level (a national table of patients by
+ * 5-year age, for regional counts in one band 0–19): its age bands are spread evenly over their years, and
+ * `keep` leaves out the cells the study's other criteria exclude (another drug, another diagnosis).
  */
 import type { Dataset } from '../counts/dataset';
 import { parseAgeBand } from '../utils/age-band';
@@ -19,16 +23,21 @@ import { parseRegion } from '../regions/parse';
 import { COUNTY_CODES } from '../regions/regions';
 import { ALL_VALUE, NATIONAL_SLOT, SLOT_COUNT, dimensionIndexByRole, regionSlots, totalValueMask } from './dimension-structure';
 
-/** Ages 0..POPULATION_MAX_AGE; an open top band ("100+") is counted at its first year. */
+/** Ages 0..POPULATION_MAX_AGE; an open top band from 100 ("100+") is counted at its first year. */
 export const POPULATION_MAX_AGE = 120;
+/** Years an open band below 100 ("85+") is spread over. */
+const OPEN_BAND_YEARS = 10;
 const AGES = POPULATION_MAX_AGE + 1;
 /** Sex rows of the table: male, female, and rows for both sexes together. */
 const MALE = 0;
 const FEMALE = 1;
 const BOTH = 2;
 
+/** Why a table cannot give age shares. */
+export type PopulationTableProblem = 'no-age' | 'age-all' | 'bad-sex' | 'no-persons';
+
 export class InvalidPopulationTableError extends Error {
-  constructor(readonly datasetId: string, detail: string) {
+  constructor(readonly datasetId: string, readonly reason: PopulationTableProblem, detail: string) {
     super(`Population table "${datasetId}": ${detail}`);
     this.name = 'InvalidPopulationTableError';
   }
@@ -36,20 +45,24 @@ export class InvalidPopulationTableError extends Error {
 
 export interface AgeWeights {
   datasetId: string;
+  /** True when the table has persons per county (not only national figures). */
+  hasRegions: boolean;
   /** Persons per single year of age (index = age) for a cell's region and sex values (null: the data has no such column). */
   profile(regionValue: string | null, sexValue: string | null): Float64Array;
 }
 
 const sexIndex = (value: string): number => (value === 'male' ? MALE : value === 'female' ? FEMALE : value === ALL_VALUE ? BOTH : -1);
 
-/** Reads the population table once; profiles are built on first use and kept. */
-export function ageWeightsFrom(population: Dataset): AgeWeights {
-  const fail = (detail: string): never => {
-    throw new InvalidPopulationTableError(population.id, detail);
+/**
+ * Reads the table once; profiles are built on first use and kept. `keep(cell)` (optional) leaves cells out.
+ */
+export function ageWeightsFrom(population: Dataset, keep?: (cell: number) => boolean): AgeWeights {
+  const fail = (reason: PopulationTableProblem, detail: string): never => {
+    throw new InvalidPopulationTableError(population.id, reason, detail);
   };
   const dims = population.dimensions;
   const ageDim = dimensionIndexByRole(population, 'age');
-  if (ageDim < 0) fail('it has no age column');
+  if (ageDim < 0) fail('no-age', 'it has no age column');
   const regionDim = dimensionIndexByRole(population, 'region');
   const sexDim = dimensionIndexByRole(population, 'sex');
   const periodDim = dimensionIndexByRole(population, 'period');
@@ -57,7 +70,7 @@ export function ageWeightsFrom(population: Dataset): AgeWeights {
   // Values that keep a cell out: totals (sex "all" is kept as the both-sexes row, region "national" as the
   // national slot), and every period but the latest.
   const skip = dims.map((d, i) => (i === regionDim ? new Uint8Array(d.values.length) : totalValueMask(population.id, d)));
-  if (sexDim >= 0) dims[sexDim]!.values.forEach((v, i) => (skip[sexDim]![i] = sexIndex(v) < 0 ? fail(`sex value "${v}" is not male, female or all`) : 0));
+  if (sexDim >= 0) dims[sexDim]!.values.forEach((v, i) => (skip[sexDim]![i] = sexIndex(v) < 0 ? fail('bad-sex', `sex value "${v}" is not male, female or all`) : 0));
   if (periodDim >= 0) {
     let latest = -1;
     let latestEnd = Number.NEGATIVE_INFINITY;
@@ -71,27 +84,37 @@ export function ageWeightsFrom(population: Dataset): AgeWeights {
     skip[periodDim]!.fill(1);
     if (latest >= 0) skip[periodDim]![latest] = 0;
   }
-  const ageOf = Int32Array.from(dims[ageDim]!.values, (v, i) => {
-    if (skip[ageDim]![i]) return -1;
+  // Each age value's first year and how many years it spreads over (1 for single years; a band's width; an open
+  // band "85+" over OPEN_BAND_YEARS).
+  const ageFrom = new Int32Array(dims[ageDim]!.values.length).fill(-1);
+  const ageYears = new Int32Array(dims[ageDim]!.values.length);
+  dims[ageDim]!.values.forEach((v, i) => {
+    if (skip[ageDim]![i]) return;
     const band = parseAgeBand(v);
-    if (!band || band.kind === 'all') return -1;
-    if (band.max !== null && band.max !== band.min) return fail(`age "${v}" is a band; the table needs single years of age`);
-    return Math.min(band.min, POPULATION_MAX_AGE);
+    if (!band || band.kind === 'all') return;
+    const from = Math.min(band.min, POPULATION_MAX_AGE);
+    const to = band.max === null ? (band.min >= 100 ? from : Math.min(POPULATION_MAX_AGE, band.min + OPEN_BAND_YEARS - 1)) : Math.min(band.max, POPULATION_MAX_AGE);
+    ageFrom[i] = from;
+    ageYears[i] = to - from + 1;
   });
+  if (!ageFrom.some((a) => a >= 0)) fail('age-all', 'it has no ages, only a total over all ages');
   const slotOf = regionDim >= 0 ? regionSlots(population.id, dims[regionDim]!) : null;
   const sexOf = sexDim >= 0 ? Int32Array.from(dims[sexDim]!.values, sexIndex) : null;
 
   // persons[(slot × 3 + sex) × AGES + age]
   const persons = new Float64Array(SLOT_COUNT * 3 * AGES);
   for (let i = 0; i < population.cellCount; i++) {
-    let keep = true;
-    for (let d = 0; d < dims.length && keep; d++) if (skip[d]![population.columns[d]![i]!]) keep = false;
-    if (!keep) continue;
-    const age = ageOf[population.columns[ageDim]![i]!]!;
-    if (age < 0) continue;
+    let kept = true;
+    for (let d = 0; d < dims.length && kept; d++) if (skip[d]![population.columns[d]![i]!]) kept = false;
+    if (!kept || (keep && !keep(i))) continue;
+    const ageValue = population.columns[ageDim]![i]!;
+    const from = ageFrom[ageValue]!;
+    if (from < 0) continue;
+    const years = ageYears[ageValue]!;
     const slot = slotOf ? slotOf[population.columns[regionDim]![i]!]! : NATIONAL_SLOT;
     const sex = sexOf ? sexOf[population.columns[sexDim]![i]!]! : BOTH;
-    persons[(slot * 3 + sex) * AGES + age]! += population.point[i]!;
+    const perYear = population.point[i]! / years;
+    for (let a = from; a < from + years; a++) persons[(slot * 3 + sex) * AGES + a]! += perYear;
   }
   const has = (slot: number, sex: number): boolean => {
     const from = (slot * 3 + sex) * AGES;
@@ -115,7 +138,7 @@ export function ageWeightsFrom(population: Dataset): AgeWeights {
     for (const p of parts) for (let a = 0; a < AGES; a++) sum[a]! += p[a]!;
     return sum;
   };
-  if (!nationalOf(BOTH) && !nationalOf(MALE) && !nationalOf(FEMALE)) fail('it holds no persons at single years of age');
+  if (!nationalOf(BOTH) && !nationalOf(MALE) && !nationalOf(FEMALE)) fail('no-persons', 'it holds no persons at any age');
 
   const cache = new Map<string, Float64Array>();
   const slotFor = (regionValue: string | null): number => {
@@ -125,6 +148,7 @@ export function ageWeightsFrom(population: Dataset): AgeWeights {
   };
   return {
     datasetId: population.id,
+    hasRegions: counties.some((slot) => has(slot, BOTH) || has(slot, MALE) || has(slot, FEMALE)),
     profile(regionValue, sexValue) {
       const key = `${regionValue ?? ''}\u0001${sexValue ?? ''}`;
       const cached = cache.get(key);

@@ -32,12 +32,13 @@
  */
 import type { Dataset } from '../counts/dataset';
 import type { Predicate } from '../criteria/study';
+import type { Interval } from '../utils/interval';
 import { COUNTY_CODES } from '../regions/regions';
 import { parseRegion } from '../regions/parse';
 import { codeMatches, codePartlyMatches, parseCodeSet } from '../icd10/code-set';
+import { hierarchyMatch } from '../criteria/hierarchy';
 import { tryNormalizeIcd10 } from '../icd10/normalize';
 import { parseAgeBand } from '../utils/age-band';
-import { parsePeriod } from '../utils/period';
 import { ALL_VALUE, UnreadableDimensionValueError } from './dimension-structure';
 import type { AgeWeights } from './population-weights';
 
@@ -88,6 +89,22 @@ export const MAX_PREDICATE_STEPS = 100;
 export const FLAG_STRADDLE = 1;
 export const FLAG_UNRESOLVED = 2;
 
+/**
+ * Where straddling age bands take their share, and its range. An age criterion's own prefix keeps a straddling
+ * band whole (what the data can decide); the prefix after it, a share row, multiplies the band by its share ×
+ * the range (the assumption, shown as its own attrition line). So neither line increases any figure.
+ */
+export interface AgeShareRows {
+  /** 1 at the prefixes (1..prefixes) that are share rows. */
+  shareRows: Uint8Array;
+  /** Factors of the source's share: low ≤ point ≤ high; a share is capped at the whole band. */
+  range: Interval;
+}
+
+export function noShareRows(prefixes: number): AgeShareRows {
+  return { shareRows: new Uint8Array(prefixes + 1), range: { low: 1, point: 1, high: 1 } };
+}
+
 /** Largest table a group may need; beyond it a criterion ties too many large dimensions together. */
 const MAX_TABLE_SIZE = 4_000_000;
 
@@ -135,19 +152,6 @@ function compile(predicate: Predicate, ctx: CompileContext): Node {
       if (dim < 0) return missing('sex');
       return truthTable(ctx, dim, (value) => (value === predicate.sex ? T : value === ALL_VALUE ? U : F));
     }
-    case 'period': {
-      const dim = findDimension(dataset, 'period');
-      if (dim < 0) return missing('period');
-      const from = parsePeriod(predicate.from);
-      const to = parsePeriod(predicate.to);
-      if (!from || !to) throw new Error(`Period criterion ${predicate.from}..${predicate.to} is not a valid period range`);
-      return truthTable(ctx, dim, (value) => {
-        if (value === ALL_VALUE) return U;
-        const p = parsePeriod(value) ?? unreadable(dim, value);
-        if (p.startDay >= from.startDay && p.endDay <= to.endDay) return T;
-        return p.startDay <= to.endDay && from.startDay <= p.endDay ? U : F;
-      });
-    }
     case 'region': {
       const dim = findDimension(dataset, 'region');
       if (dim < 0) return missing('region');
@@ -165,6 +169,15 @@ function compile(predicate: Predicate, ctx: CompileContext): Node {
       if (dim < 0) return missing(predicate.key);
       const wanted = new Set(predicate.values);
       return truthTable(ctx, dim, (value) => (wanted.has(value) ? T : value === ALL_VALUE ? U : F));
+    }
+    case 'hierarchy': {
+      const dim = dataset.dimensions.findIndex((d) => d.key === predicate.key);
+      if (dim < 0) return missing(predicate.key);
+      return truthTable(ctx, dim, (value) => {
+        if (value === ALL_VALUE) return U;
+        const match = hierarchyMatch(predicate.scheme, predicate.codes, value);
+        return match === 'yes' ? T : match === 'partly' ? U : F;
+      });
     }
     case 'and':
       return { kind: 'and', parts: predicate.all.map((p) => compile(p, ctx)) };
@@ -262,6 +275,7 @@ export function buildWeightTables(
   prefixes: number,
   excluded: (Uint8Array | null)[],
   ageWeights: AgeWeights | null = null,
+  ageShare: AgeShareRows = noShareRows(prefixes),
 ): { tables: WeightTable[]; missingDimensions: string[] } {
   if (prefixes > MAX_PREDICATE_STEPS) throw new Error(`At most ${MAX_PREDICATE_STEPS} enabled predicate steps are supported (got ${prefixes})`);
   const ctx: CompileContext = { dataset, missing: new Set() };
@@ -307,7 +321,7 @@ export function buildWeightTables(
     const members = group.members.map((c) => compiled[c]!);
     const ageDim = dims.find((d) => dataset.dimensions[d]!.role === 'age' && members.some((m) => usesAge(m.node)));
     const spans = ageDim === undefined ? null : ageSpans(dataset, ageDim);
-    tables.push(fillTable(dataset, dims, members, prefixes, ageDim, spans, ageDim !== undefined && weighted ? ageWeights : null));
+    tables.push(fillTable(dataset, dims, members, prefixes, ageDim, spans, ageDim !== undefined && weighted ? ageWeights : null, ageShare));
   }
   excluded.forEach((mask, d) => {
     if (!mask || !mask.some((x) => x === 1)) return;
@@ -403,6 +417,7 @@ function fillTable(
   ageDim: number | undefined,
   spans: AgeSpan[] | null,
   ageWeights: AgeWeights | null,
+  ageShare: AgeShareRows,
 ): BareTable {
   const { sizes, strides, size } = layout(dataset, dims);
   const dimCount = dataset.dimensions.length;
@@ -412,6 +427,9 @@ function fillTable(
   const valueOf = new Int32Array(dimCount);
   const trueInShare = new Float64Array(prefixes);
   const personsTrue = new Float64Array(prefixes);
+  // The same for the years that may be inside (True or Unknown): the high of an assumption line.
+  const possibleInShare = new Float64Array(prefixes);
+  const personsPossible = new Float64Array(prefixes);
   const regionDim = dims.find((d) => dataset.dimensions[d]!.role === 'region');
   const sexDim = dims.find((d) => dataset.dimensions[d]!.role === 'sex');
   const valueAt = (d: number | undefined): string | null => (d === undefined ? null : dataset.dimensions[d]!.values[valueOf[d]!]!);
@@ -425,6 +443,8 @@ function fillTable(
     for (let i = 0; i < dims.length; i++) valueOf[dims[i]!] = Math.floor(combo / strides[i]!) % sizes[i]!;
     trueInShare.fill(0);
     personsTrue.fill(0);
+    possibleInShare.fill(0);
+    personsPossible.fill(0);
     allTrue.fill(1);
     anyPossible.fill(0);
     sawTrue.fill(0);
@@ -461,6 +481,10 @@ function fillTable(
             anyPossible[p] = 1;
           } else sawFalse[p] = 1;
         }
+        if (cumulative !== F) {
+          if (inShare) possibleInShare[p]!++;
+          personsPossible[p]! += persons;
+        }
       }
     }
 
@@ -468,19 +492,58 @@ function fillTable(
     weights[combo * width] = 1;
     weights[combo * width + 1] = 1;
     weights[combo * width + 2] = 1;
+    let prevLow = 1;
+    let prevPoint = 1;
+    let prevHigh = 1;
+    const hasShare = span !== null && span.shareFrom !== null;
     for (let p = 0; p < prefixes; p++) {
       const o = combo * width + (p + 1) * 3;
-      const low = allTrue[p]!;
-      const high = anyPossible[p]!;
+      let low: number;
       let point: number;
-      if (low === 1) point = 1;
-      // A band with no persons in the population table falls back to the uniform share.
-      else if (span && span.shareFrom !== null && personsInBand > 0) point = personsTrue[p]! / personsInBand;
-      else if (span && span.shareFrom !== null) point = trueInShare[p]! / (span.shareTo - span.shareFrom + 1);
-      else point = 0;
+      let high: number;
+      // The share of the band's years (or persons) inside every criterion so far, and that may be inside.
+      const yearsInBand = hasShare ? span!.shareTo - span!.shareFrom! + 1 : 1;
+      const share = !hasShare ? 0 : personsInBand > 0 ? personsTrue[p]! / personsInBand : trueInShare[p]! / yearsInBand;
+      const possible = !hasShare ? 1 : personsInBand > 0 ? personsPossible[p]! / personsInBand : possibleInShare[p]! / yearsInBand;
+      if (!anyPossible[p]) {
+        low = 0;
+        point = 0;
+        high = 0;
+      } else if (allTrue[p]) {
+        low = 1;
+        point = 1;
+        high = 1;
+      } else if (sawUnknown[p]) {
+        // A value coarser than a criterion: no defensible share; 0 in the low and the point (beyond the years
+        // wholly inside), the whole cell in the high — on an assumption line, the whole of the band's share
+        // that may be inside.
+        const assumed = ageShare.shareRows[p + 1] && hasShare;
+        low = assumed ? Math.min(1, share * ageShare.range.low) : 0;
+        point = assumed ? Math.min(1, share * ageShare.range.point) : share;
+        high = assumed ? Math.min(1, possible * ageShare.range.high) : 1;
+      } else if (ageShare.shareRows[p + 1]) {
+        // The assumption line: the band's share × the range (capped at the whole band).
+        const { range } = ageShare;
+        low = hasShare ? Math.min(1, share * range.low) : 0;
+        point = hasShare ? Math.min(1, share * range.point) : 0;
+        high = hasShare ? Math.min(1, share * range.high) : 1;
+      } else {
+        // A straddling band on the criterion's own line stays as it was (whole, or its earlier share).
+        low = prevLow;
+        point = prevPoint;
+        high = prevHigh;
+      }
+      // Criteria only remove patients: no line may give a combination more than the line before it.
+      low = Math.min(low, prevLow);
+      point = Math.min(point, prevPoint);
+      high = Math.min(high, prevHigh);
+      if (low > point) low = point;
       weights[o] = low;
       weights[o + 1] = point;
       weights[o + 2] = high;
+      prevLow = low;
+      prevPoint = point;
+      prevHigh = high;
     }
     const last = prefixes - 1;
     if (last >= 0) {
@@ -491,47 +554,33 @@ function fillTable(
   return { dims, sizes, strides, size, weights, flags };
 }
 
-function hasConstant(node: Node): boolean {
-  switch (node.kind) {
-    case 'constant':
-      return true;
-    case 'and':
-    case 'or':
-      return node.parts.some(hasConstant);
-    case 'not':
-      return hasConstant(node.part);
-    default:
-      return false;
-  }
-}
-
 /**
- * Which period values the period criteria select, prefix by prefix: selected[k][v] = 1 when every conjunct of
- * steps 1..k that looks at the period and nothing else is True for period value v (wholly inside). Conjuncts
- * that also look at other dimensions filter cells but do not choose years. Null when the dataset has no
- * period dimension. Used for the annualisation divisor (estimate.ts).
+ * A per-cell test of the predicates on the dataset's own dimensions: true where every predicate is wholly true.
+ * Only predicates on what the cells are (codes, drugs, any other dimension) apply: not those on a dimension the
+ * dataset lacks (a population table has no drug column), not age (the shares are taken from the ages), and not
+ * region, sex or period (a cell's profile is already its own region's and sex's, of the table's latest period).
+ * Null when no predicate applies.
  */
-export function periodSelection(dataset: Dataset, conjuncts: Conjunct[], prefixes: number): Uint8Array[] | null {
-  const periodDim = findDimension(dataset, 'period');
-  if (periodDim < 0) return null;
-  const size = dataset.dimensions[periodDim]!.values.length;
-  const ctx: CompileContext = { dataset, missing: new Set() };
-  const periodOnly = conjuncts
-    .map((c) => ({ node: compile(c.predicate, ctx), prefix: c.prefix }))
-    .filter(({ node }) => !hasConstant(node) && [...dimsOf(node, new Set())].every((d) => d === periodDim) && dimsOf(node, new Set()).size === 1);
-  const valueOf = new Int32Array(dataset.dimensions.length);
-  const selected: Uint8Array[] = [new Uint8Array(size).fill(1)];
-  for (let k = 1; k <= prefixes; k++) {
-    const previous = selected[k - 1]!;
-    const next = Uint8Array.from(previous);
-    for (const { node, prefix } of periodOnly) {
-      if (prefix !== k) continue;
-      for (let v = 0; v < size; v++) {
-        valueOf[periodDim] = v;
-        if (next[v] && evaluate(node, valueOf, 0) !== T) next[v] = 0;
-      }
+export function cellFilter(dataset: Dataset, predicates: readonly Predicate[]): ((cell: number) => boolean) | null {
+  const nodes: Node[] = [];
+  for (const predicate of predicates) {
+    const ctx: CompileContext = { dataset, missing: new Set() };
+    let node: Node;
+    try {
+      node = compile(predicate, ctx);
+    } catch {
+      // A value the criterion cannot read (a code column of another kind): the table is not filtered by it.
+      continue;
     }
-    selected.push(next);
+    if (ctx.missing.size > 0 || usesAge(node)) continue;
+    if ([...dimsOf(node, new Set())].some((d) => ['region', 'sex', 'period', 'age'].includes(dataset.dimensions[d]!.role))) continue;
+    nodes.push(node);
   }
-  return selected;
+  if (nodes.length === 0) return null;
+  const valueOf = new Int32Array(dataset.dimensions.length);
+  const columns = dataset.columns;
+  return (cell) => {
+    for (let d = 0; d < columns.length; d++) valueOf[d] = columns[d]![cell]!;
+    return nodes.every((node) => evaluate(node, valueOf, 0) === T);
+  };
 }

@@ -8,6 +8,7 @@ import type { Basis } from '../counts/dataset';
 import type { Language } from '../text/language';
 import { formatCount } from '../text/format';
 import { fill } from '../text/template';
+import { regionName } from '../regions/regions';
 import type { EstimateBasis, EstimateWarning } from './types';
 
 const sv = {
@@ -23,6 +24,9 @@ const sv = {
   basisRegion: 'Datasetet ”{dataset}” placerar patienter efter {datasetRegion} men övriga data efter {referenceRegion}: de kan inte läggas ihop, så det används inte i svaret.',
   basisEvents: 'Datasetet ”{dataset}” räknar händelser, inte personer: samma patient kan räknas flera gånger.',
   basisOther: 'Datasetet ”{dataset}” har ett annat slags underlag än övriga data och används inte i svaret.',
+  events: 'Svaret räknar vårdhändelser, inte personer: en patient kan räknas mer än en gång.',
+  jointCapped: 'Regionens egna antal för ”{step}” ({region}) var större än antalet före steget och begränsades till det: ett kriterium kan inte öka antalet.',
+  overlap: 'Värdena i {dimensions} överlappar (en person kan finnas under flera): summor över dem är inte personer, och ett urval av flera värden anges som ett intervall.',
   kind_incident: 'nya fall',
   kind_prevalent: 'prevalenta personer (behandlade eller diagnostiserade under perioden)',
   unit_persons: 'personer',
@@ -53,6 +57,9 @@ const en: Record<Key, string> = {
   basisRegion: 'The dataset “{dataset}” places patients by {datasetRegion} but the other data by {referenceRegion}: they cannot be added, so it is not used in the answer.',
   basisEvents: 'The dataset “{dataset}” counts events, not persons: one patient may be counted more than once.',
   basisOther: 'The dataset “{dataset}” has another kind of basis than the other data and is not used in the answer.',
+  events: 'The answer counts care events, not persons: a patient may be counted more than once.',
+  jointCapped: "The region's own count for “{step}” ({region}) was above the figure before the step and was capped there: a criterion cannot increase a count.",
+  overlap: 'The values of {dimensions} overlap (one person can be under several): sums over them are not persons, and a choice of several values is given as an interval.',
   kind_incident: 'new cases',
   kind_prevalent: 'prevalent persons (treated or diagnosed in the period)',
   unit_persons: 'persons',
@@ -94,22 +101,6 @@ function dimensionWord(key: string, t: Readonly<Record<Key, string>>): string {
   return fill(t.dimNamed, { name: key });
 }
 
-function basisMismatchText(warning: Extract<EstimateWarning, { code: 'basis-mismatch' }>, t: Readonly<Record<Key, string>>, context: WarningContext): string {
-  const id = warning.dataset;
-  const dataset = id === undefined ? '' : context.datasetName(id);
-  const own = id === undefined ? undefined : context.datasetBasis(id);
-  const reference = context.basis;
-  if (!own || !reference) return fill(t.basisOther, { dataset });
-  const used = id !== undefined && context.usedDatasetIds.includes(id);
-  if (used && own.unit === 'events') return fill(t.basisEvents, { dataset });
-  if (own.kind !== reference.kind) return fill(t.basisKind, { dataset, datasetKind: t[`kind_${own.kind}`], studyKind: t[`kind_${reference.kind}`] });
-  if (reference.unit && own.unit !== reference.unit) return fill(t.basisUnit, { dataset, datasetUnit: t[`unit_${own.unit}`], referenceUnit: t[`unit_${reference.unit}`] });
-  if (reference.regionBasis && own.regionBasis !== reference.regionBasis) {
-    return fill(t.basisRegion, { dataset, datasetRegion: t[`region_${own.regionBasis}`], referenceRegion: t[`region_${reference.regionBasis}`] });
-  }
-  return fill(t.basisOther, { dataset });
-}
-
 /** A warning in words. */
 export function estimateWarningText(warning: EstimateWarning, language: Language, context: WarningContext): string {
   const t = TEXTS[language];
@@ -122,15 +113,14 @@ export function estimateWarningText(warning: EstimateWarning, language: Language
       return fill(warning.count === 1 ? t.masked_one : t.masked_other, { count: formatCount(warning.count, language) });
     case 'straddling-age-band':
       return fill(warning.weighting === 'population' ? t.straddlingPopulation : t.straddlingUniform, { bands: warning.bands.join(', ') });
-    case 'basis-mismatch':
-      return basisMismatchText(warning, t, context);
+    case 'events-not-persons':
+      return t.events;
+    case 'joint-count-capped':
+      return fill(t.jointCapped, { step: context.stepLabel(warning.stepId), region: regionName(warning.region, language) });
+    case 'overlapping-values':
+      return fill(t.overlap, { dimensions: warning.dimensions.map((d) => dimensionWord(d, t)).join(t.and) });
     case 'unresolved-criterion':
       return fill(t.unresolved, { dimensions: warning.dimensions.map((d) => dimensionWord(d, t)).join(t.and) });
   }
 }
 
-/** Ids of the datasets a basis-mismatch warning says were left out of the answer (not used at all). */
-export function unusedDatasetIds(warnings: readonly EstimateWarning[], usedDatasetIds: readonly string[]): string[] {
-  const ids = warnings.flatMap((w) => (w.code === 'basis-mismatch' && w.dataset !== undefined && !usedDatasetIds.includes(w.dataset) ? [w.dataset] : []));
-  return [...new Set(ids)];
-}

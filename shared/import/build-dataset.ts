@@ -220,6 +220,9 @@ export function assembleImport(preview: ImportPreview, mapping: ImportMapping, m
     if (!rate || !population || !rate.spec.ratePer) continue;
     measures.push(deriveExpectedCounts(rate, population, rate.spec.ratePer, { baseId, baseName, basisKind, regionBasis, provenance }));
   }
+  // Each dimension keeps its column's header as the file wrote it, for readable criteria ("Läkemedel: …").
+  const headers = new Map(preview.columns.flatMap((c) => (c.mapping.kind === 'dimension' && c.header.trim() !== '' ? [[c.mapping.key, c.header.trim()] as const] : [])));
+  for (const m of measures) m.dataset.dimensions = m.dataset.dimensions.map((d) => (headers.has(d.key) ? { ...d, label: headers.get(d.key)! } : d));
   return { measures, provenance };
 }
 

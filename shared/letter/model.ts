@@ -387,7 +387,7 @@ function limitationItems(c: Context): string[] {
   };
   for (const w of estimate.warnings) {
     if (w.code === 'masked-cells') items.push(t(w.count === 1 ? 'limitationMasked_one' : 'limitationMasked_other', { count: c.count(w.count) }));
-    else if (w.code === 'unresolved-criterion' || w.code === 'basis-mismatch') items.push(estimateWarningText(w, snapshot.language, context));
+    else if (w.code === 'unresolved-criterion') items.push(estimateWarningText(w, snapshot.language, context));
   }
   const range = (i: PrintedInterval) => (i.low.text === i.high.text ? i.point.text : `${i.point.text} (${i.low.text}–${i.high.text})`);
   const unknown = c.figures.unknownRegion;

@@ -18,7 +18,8 @@ import type { Dataset } from '../counts/dataset';
 import type { Study } from '../criteria/study';
 import type { EffAnswers } from '../answer/snapshot';
 import { warningKey } from '../answer/warning-key';
-import { estimateWarningText, unusedDatasetIds, type WarningContext } from '../estimate/warning-texts';
+import { estimateWarningText, type WarningContext } from '../estimate/warning-texts';
+import { problemMessage } from '../answer/describe';
 import type { EstimateResult } from '../estimate/types';
 import type { Language } from '../text/language';
 
@@ -134,11 +135,12 @@ export function letterReadiness(input: ReadinessInput): Readiness {
 }
 
 /**
- * The blocking problems and warnings of a computed estimate, worded: a linked dataset the answer could not use
- * blocks (its warning says why); every other warning needs an acknowledgement.
+ * The blocking problems and warnings of a computed estimate, worded: the estimate's blocking problems (a linked
+ * dataset of another basis than the study's, a period that selects none of the data, …) block, in the words the
+ * answer shows them with; every warning needs an acknowledgement.
  */
 export function estimateIssues(
-  estimate: Pick<EstimateResult, 'warnings' | 'basis'>,
+  estimate: Pick<EstimateResult, 'warnings' | 'basis' | 'blocking'>,
   datasets: ReadonlyArray<Pick<Dataset, 'id' | 'name' | 'basis'>>,
   study: Pick<Study, 'steps'>,
   language: Language,
@@ -151,14 +153,12 @@ export function estimateIssues(
     basis: estimate.basis,
     usedDatasetIds: used,
   };
-  const unused = new Set(unusedDatasetIds(estimate.warnings, used));
-  const blocking: AnswerIssue[] = [];
-  const warnings: AnswerIssue[] = [];
-  for (const warning of estimate.warnings) {
-    const issue = { key: warningKey(warning), code: warning.code, text: estimateWarningText(warning, language, context) };
-    const blocks = warning.code === 'basis-mismatch' && warning.dataset !== undefined && unused.has(warning.dataset);
-    (blocks ? blocking : warnings).push(blocks ? { ...issue, code: 'dataset-unused' } : issue);
-  }
+  const blocking: AnswerIssue[] = (estimate.blocking ?? []).map((problem) => ({
+    key: `blocking:${problem.code}:${JSON.stringify(problem)}`,
+    code: problem.code === 'basis-mismatch' ? 'dataset-unused' : problem.code,
+    text: problemMessage(problem, language),
+  }));
+  const warnings: AnswerIssue[] = estimate.warnings.map((warning) => ({ key: warningKey(warning), code: warning.code, text: estimateWarningText(warning, language, context) }));
   return { blocking, warnings, datasetsUsed: used.length };
 }
 

@@ -69,6 +69,7 @@ export function blankStudyFor(request: FeasibilityRequest, template: Study): Stu
     title: request.title,
     sponsorReference: request.sponsorReference,
     population: { ...template.population },
+    ageShare: { ...template.ageShare, source: { kind: 'uniform' } },
     ageReferenceDate: request.plannedStart || template.ageReferenceDate,
     steps: [],
     recruitment: {

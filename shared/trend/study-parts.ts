@@ -3,7 +3,7 @@
  *
  * - The series is measured with the criteria the data can see (predicate steps), period by period. Proportions
  *   and joint counts are left out: a proportion is the same in every period and cancels out of a change, and a
- *   joint count is one region's figure at one time, not a series. Criteria on the period are left out too: the
+ *   joint count is one region's figure at one time, not a series. The estimate's period is not used either: the
  *   series is every period of the data, one at a time.
  * - The population of a rate is that of the criteria's age, sex and region: inhabitants, not patients, so
  *   criteria on diagnosis codes, drugs or other columns do not apply to it.
@@ -12,32 +12,22 @@ import type { CriterionStep, Predicate, Study } from '../criteria/study';
 
 type Reduced = { kind: 'keep'; predicate: Predicate } | { kind: 'drop' } | { kind: 'mixed' };
 
-const LEAF_DIMENSION: Record<Exclude<Predicate['kind'], 'and' | 'or' | 'not'>, 'population' | 'other' | 'period'> = {
+const LEAF_DIMENSION: Record<Exclude<Predicate['kind'], 'and' | 'or' | 'not'>, 'population' | 'other'> = {
   age: 'population',
   sex: 'population',
   region: 'population',
   codes: 'other',
   extra: 'other',
-  period: 'period',
+  hierarchy: 'other',
 };
 
 /** Which kinds of leaf a predicate tests. */
-function leafKinds(predicate: Predicate, into = new Set<'population' | 'other' | 'period'>()): Set<'population' | 'other' | 'period'> {
+function leafKinds(predicate: Predicate, into = new Set<'population' | 'other'>()): Set<'population' | 'other'> {
   if (predicate.kind === 'and') predicate.all.forEach((p) => leafKinds(p, into));
   else if (predicate.kind === 'or') predicate.any.forEach((p) => leafKinds(p, into));
   else if (predicate.kind === 'not') leafKinds(predicate.predicate, into);
   else into.add(LEAF_DIMENSION[predicate.kind]);
   return into;
-}
-
-/** A predicate without its period parts ("all of" is split; anything else mentioning the period is kept whole). */
-function withoutPeriod(predicate: Predicate): Predicate | null {
-  if (predicate.kind === 'period') return null;
-  if (predicate.kind === 'and') {
-    const all = predicate.all.map(withoutPeriod).filter((p): p is Predicate => p !== null);
-    return all.length === 0 ? null : all.length === 1 ? all[0]! : { kind: 'and', all };
-  }
-  return predicate;
 }
 
 /** The part of a predicate about age, sex and region: kept, dropped (it says nothing about them) or mixed. */
@@ -60,16 +50,13 @@ const predicateSteps = (study: Study): (CriterionStep & { rule: { kind: 'predica
   study.steps.filter((s): s is CriterionStep & { rule: { kind: 'predicate'; predicate: Predicate } } => s.enabled && s.rule.kind === 'predicate');
 
 /**
- * The study the series is measured with: its enabled predicate steps without period criteria, prevalent counts
- * as they are and incident counts per year (window 1 year), so every period's value is comparable.
+ * The study the series is measured with: its enabled predicate steps, prevalent counts as they are and incident
+ * counts per year (window 1 year), each period on its own (every period of a one-period cut), so every period's
+ * value is comparable.
  */
 export function seriesStudy(study: Study): Study {
-  const steps: CriterionStep[] = [];
-  for (const step of predicateSteps(study)) {
-    const predicate = withoutPeriod(step.rule.predicate);
-    if (predicate) steps.push({ ...step, rule: { kind: 'predicate', predicate } });
-  }
-  return { ...study, population: { kind: study.population.kind, windowYears: 1 }, steps };
+  const steps: CriterionStep[] = predicateSteps(study).map((step) => ({ ...step, rule: { kind: 'predicate', predicate: step.rule.predicate } }));
+  return { ...study, population: { ...study.population, windowYears: 1, period: { kind: 'all' } }, steps };
 }
 
 /**
@@ -80,12 +67,13 @@ export function populationStudy(study: Study): { study: Study } | { mixed: strin
   const steps: CriterionStep[] = [];
   const mixed: string[] = [];
   for (const step of predicateSteps(study)) {
-    const part = populationPart(withoutPeriod(step.rule.predicate) ?? { kind: 'and', all: [] });
+    const part = populationPart(step.rule.predicate);
     if (part.kind === 'mixed') mixed.push(step.id);
     else if (part.kind === 'keep') steps.push({ ...step, rule: { kind: 'predicate', predicate: part.predicate } });
   }
   if (mixed.length > 0) return { mixed };
-  return { study: { ...study, population: { kind: 'prevalent', windowYears: 1 }, steps } };
+  // Inhabitants: persons by region of residence, the population table's latest period (a one-period cut's own).
+  return { study: { ...study, population: { kind: 'prevalent', windowYears: 1, unit: 'persons', regionBasis: 'residence', period: { kind: 'latest' } }, steps } };
 }
 
 /**

@@ -86,6 +86,8 @@ export function createBenchDataset(cells: number, seed = 20240601): Dataset {
     id: `bench-${cells}`,
     name: `Benchmark dataset, ${cells} cells`,
     basis: { unit: 'persons', kind: 'incident', regionBasis: 'residence' },
+    // Generated with each patient under one code and one stage: nothing overlaps.
+    overlappingDimensions: [],
     provenance: { publisher: 'Antal benchmark (synthetic)', synthetic: true, sha256: `bench-${cells}-${seed}`, periodFrom: '2016', periodTo: '2023', notes: [], maskTokens: { X: { low: 1, high: 3, point: 2 } } },
     dimensions,
     cellCount: cells,
@@ -97,16 +99,16 @@ export function createBenchDataset(cells: number, seed = 20240601): Dataset {
   };
 }
 
-/** Six steps: four on the data's dimensions (code, age, stage, period), two proportions. */
+/** Five steps: three on the data's dimensions (code, age, stage), two proportions; the estimate taken from 2019–2023. */
 export const BENCH_STUDY: Study = {
   ...DEMO_STUDY,
   schemaVersion: STUDY_SCHEMA_VERSION,
-  id: 'bench-six-steps',
+  id: 'bench-five-steps',
+  population: { ...DEMO_STUDY.population, period: { kind: 'range', from: '2019', to: '2023' } },
   steps: [
     { id: 'diagnosis', type: 'inclusion', enabled: true, protocolText: '', label: 'C18–C20', rule: { kind: 'predicate', predicate: { kind: 'codes', codes: ['C18-C20'] } } },
     { id: 'age', type: 'inclusion', enabled: true, protocolText: '', label: '18–75', rule: { kind: 'predicate', predicate: { kind: 'age', min: 18, max: 75 } } },
     { id: 'stage', type: 'inclusion', enabled: true, protocolText: '', label: 'Stage IV', rule: { kind: 'predicate', predicate: { kind: 'extra', key: 'stage', values: ['IV'] } } },
-    { id: 'recent', type: 'inclusion', enabled: true, protocolText: '', label: '2019–2023', rule: { kind: 'predicate', predicate: { kind: 'period', from: '2019', to: '2023' } } },
     { id: 'ecog', type: 'inclusion', enabled: true, protocolText: '', label: 'ECOG 0–1', rule: { kind: 'proportion', share: { low: 0.55, point: 0.65, high: 0.75 }, source: 'benchmark' } },
     { id: 'prior', type: 'exclusion', enabled: true, protocolText: '', label: 'Prior therapy', rule: { kind: 'proportion', share: { low: 0.05, point: 0.1, high: 0.15 }, source: 'benchmark' } },
   ],
@@ -209,7 +211,7 @@ export async function runFullBench(cells = BENCH_CELLS, runs = BENCH_RUNS, study
       await duck.rows(finalFilter);
       filterTimes.push(performance.now() - start);
     }
-    const difference = compareWithEstimate(theirs, ours, question.predicateSteps);
+    const difference = compareWithEstimate(theirs, ours);
     const estimate = timing(warm, cells);
     const duckdb: DuckDbTiming = {
       ...timing(duckTimes, cells),
@@ -244,11 +246,18 @@ export interface DuckDbQuestion {
   sql: string;
   /** Number of predicate steps (they must come first in the study, before any proportion step). */
   predicateSteps: number;
-  /** Per age value: (low, point, high) weight once the age step applies, and at which prefix it applies (0: none). */
+  /**
+   * The attrition's lines before the proportion steps, as the estimator lists them: each with the number of
+   * predicate conditions a cell must pass, and whether straddling age bands count whole (the age step's own line,
+   * and before it) or with their share (its assumption line, and after it).
+   */
+  lines: Array<{ level: number; ageShare: boolean }>;
+  /** Per age value: (low, point, high) weight on the assumption line and after it: the share × the study's range. */
   ageWeights: [number, number, number][];
-  agePrefix: number;
-  /** Per prefix: the factor sums are multiplied by (annualisation, as in estimate.ts). */
-  scales: number[];
+  /** The factor sums are multiplied by (annualisation over the estimate's period, as in estimate.ts). */
+  scale: number;
+  /** The estimate's period as a condition every cell must meet (null: every period). */
+  periodCondition: string | null;
   /** Per region value: its slot (county index, or −1 for national/unknown, which are not part of the sum). */
   regionSlots: number[];
   /** Per predicate step, its SQL condition (a cell passes the step when it may lie inside). */
@@ -273,8 +282,9 @@ export function duckDbQuestion(dataset: Dataset, study: Study): DuckDbQuestion {
   const ageDim = dims.findIndex((d) => d.role === 'age');
   const ageWeights = (ageDim >= 0 ? dims[ageDim]!.values : ['all']).map((): [number, number, number] => [1, 1, 1]);
   let agePrefix = 0;
+  let straddles = false;
   const conditions: string[] = [];
-  const selectedYears: (number | null)[] = [];
+  const range = study.ageShare.range;
   predicateSteps.forEach((step, index) => {
     if (step.rule.kind !== 'predicate' || step.type !== 'inclusion') throw new Error(`benchmark SQL: step "${step.id}" is not an inclusion predicate`);
     const predicate: Predicate = step.rule.predicate;
@@ -284,7 +294,6 @@ export function duckDbQuestion(dataset: Dataset, study: Study): DuckDbQuestion {
     const values = dims[d]!.values;
     const keep = (test: (value: string, index: number) => boolean): number[] => values.flatMap((v, i) => (test(v, i) ? [i] : []));
     let inside: number[];
-    selectedYears.push(null);
     switch (predicate.kind) {
       case 'codes': {
         const set = parseCodeSet(predicate.codes);
@@ -303,9 +312,12 @@ export function duckDbQuestion(dataset: Dataset, study: Study): DuckDbQuestion {
           const hi = band.max ?? band.min + 9;
           const years = hi - band.min + 1;
           const within = Math.max(0, Math.min(hi, max) - Math.max(band.min, min) + 1);
-          // Uniform share of a straddling band, as estimate.ts does without a population table.
+          // Uniform share of a straddling band × the study's range, capped at the whole band, as estimate.ts does
+          // without a population table.
           const whole = band.min >= min && (band.max === null ? max === Number.POSITIVE_INFINITY : band.max <= max);
-          ageWeights[i] = whole ? [1, 1, 1] : [0, within / years, 1];
+          const share = within / years;
+          if (!whole && within > 0) straddles = true;
+          ageWeights[i] = whole ? [1, 1, 1] : [Math.min(1, share * range.low), Math.min(1, share * range.point), Math.min(1, share * range.high)];
           return within > 0 || whole;
         });
         break;
@@ -322,74 +334,76 @@ export function duckDbQuestion(dataset: Dataset, study: Study): DuckDbQuestion {
       case 'extra':
         inside = keep((v) => predicate.values.includes(v));
         break;
-      case 'period': {
-        const from = parsePeriod(predicate.from)!;
-        const to = parsePeriod(predicate.to)!;
-        inside = keep((v) => {
-          const p = parsePeriod(v);
-          return p !== null && p.startDay >= from.startDay && p.endDay <= to.endDay;
-        });
-        selectedYears[index] = inside.reduce((sum, i) => sum + (parsePeriod(values[i]!)?.years ?? 0), 0);
-        break;
-      }
       default:
         throw new Error(`benchmark SQL: "${predicate.kind}" predicates are not supported`);
     }
     conditions.push(`${columnName(dataset, d)} IN ${sqlList(inside)}`);
   });
-  // A cell's level: the last prefix it survives (the same notion as the estimator's cell pass).
+  // The estimate's period: the years wholly inside its range (the benchmark's study uses a range or every year).
+  const periodDim = dims.findIndex((d) => d.role === 'period');
+  const setting = study.population.period;
+  if (setting.kind === 'latest' || (setting.exclude?.length ?? 0) > 0) throw new Error('benchmark SQL: a period range or every period only');
+  const years = periodDim < 0 ? [] : dims[periodDim]!.values.flatMap((v, i) => {
+    const p = parsePeriod(v);
+    if (!p) return [];
+    if (setting.kind === 'range' && !(p.startDay >= parsePeriod(setting.from)!.startDay && p.endDay <= parsePeriod(setting.to)!.endDay)) return [];
+    return [{ i, years: p.years }];
+  });
+  const periodCondition = periodDim < 0 || setting.kind === 'all' ? null : `${columnName(dataset, periodDim)} IN ${sqlList(years.map((y) => y.i))}`;
+  const selectedYears = periodDim < 0 ? 1 : years.reduce((sum, y) => sum + y.years, 0);
+  const scale = study.population.kind === 'incident' ? study.population.windowYears / selectedYears : 1;
+
+  // A cell's level: the last condition it passes (the same notion as the estimator's cell pass).
   const level = conditions.length === 0 ? '0' : `CASE ${conditions.map((c, k) => `WHEN NOT (${c}) THEN ${k}`).join(' ')} ELSE ${conditions.length} END`;
   const regionDim = dims.findIndex((d) => d.role === 'region');
   const ageColumn = ageDim >= 0 ? columnName(dataset, ageDim) : '0';
   const regionColumn = columnName(dataset, regionDim);
-  const sql = `SELECT ${regionColumn} AS region, ${ageColumn} AS age, ${level} AS level, sum(low) AS low, sum(point) AS point, sum(high) AS high FROM cells GROUP BY ALL`;
+  const sql = `SELECT ${regionColumn} AS region, ${ageColumn} AS age, ${level} AS level, sum(low) AS low, sum(point) AS point, sum(high) AS high FROM cells${periodCondition ? ` WHERE ${periodCondition}` : ''} GROUP BY ALL`;
 
-  const periodDim = dims.findIndex((d) => d.role === 'period');
-  const allYears = periodDim < 0 ? 1 : dims[periodDim]!.values.reduce((sum, v) => sum + (parsePeriod(v)?.years ?? 0), 0);
-  const scales: number[] = [];
-  let years = allYears;
-  for (let k = 0; k <= predicateSteps.length; k++) {
-    if (k > 0 && selectedYears[k - 1]) years = selectedYears[k - 1]!;
-    scales.push(study.population.kind === 'incident' ? study.population.windowYears / years : 1);
+  const lines: DuckDbQuestion['lines'] = [{ level: 0, ageShare: false }];
+  for (let k = 1; k <= predicateSteps.length; k++) {
+    lines.push({ level: k, ageShare: agePrefix > 0 && k > agePrefix });
+    // The age step's assumption line, when a band straddles its limits.
+    if (k === agePrefix && straddles) lines.push({ level: k, ageShare: true });
   }
   const regionSlots = dims[regionDim]!.values.map((v) => {
     const ref = parseRegion(v);
     return ref?.kind === 'county' ? COUNTY_CODES.indexOf(ref.code) : -1;
   });
-  return { sql, predicateSteps: predicateSteps.length, ageWeights, agePrefix, scales, regionSlots, conditions, regionColumn };
+  return { sql, predicateSteps: predicateSteps.length, lines, ageWeights, scale, periodCondition, regionSlots, conditions, regionColumn };
 }
 
 /** Plain filter and group by: the final step's point per region, nothing else. */
 export function duckDbFinalFilter(question: DuckDbQuestion): string {
-  const where = question.conditions.length ? ` WHERE ${question.conditions.join(' AND ')}` : '';
+  const all = [...(question.periodCondition ? [question.periodCondition] : []), ...question.conditions];
+  const where = all.length ? ` WHERE ${all.join(' AND ')}` : '';
   return `SELECT ${question.regionColumn} AS region, sum(point) AS point FROM cells${where} GROUP BY ALL`;
 }
 
-/** DuckDB's rows folded into per-prefix, per-county sums: sums[k][county] = [low, point, high]. */
+/** DuckDB's rows folded into per-line, per-county sums: sums[line][county] = [low, point, high]. */
 export function foldDuckDbRows(question: DuckDbQuestion, rows: readonly (readonly unknown[])[]): number[][][] {
-  const P = question.predicateSteps;
-  const sums = Array.from({ length: P + 1 }, () => Array.from({ length: COUNTY_CODES.length }, () => [0, 0, 0]));
+  const sums = question.lines.map(() => Array.from({ length: COUNTY_CODES.length }, () => [0, 0, 0]));
   for (const row of rows) {
     const [region, age, level, low, point, high] = row.map(Number) as [number, number, number, number, number, number];
     const slot = question.regionSlots[region]!;
     if (slot < 0) continue;
-    for (let k = 0; k <= level; k++) {
-      const w = question.agePrefix > 0 && k >= question.agePrefix ? question.ageWeights[age]! : ([1, 1, 1] as const);
-      const scale = question.scales[k]!;
-      const at = sums[k]![slot]!;
-      at[0]! += w[0] * low * scale;
-      at[1]! += w[1] * point * scale;
-      at[2]! += w[2] * high * scale;
-    }
+    question.lines.forEach((line, r) => {
+      if (line.level > level) return;
+      const w = line.ageShare ? question.ageWeights[age]! : ([1, 1, 1] as const);
+      const at = sums[r]![slot]!;
+      at[0]! += w[0] * low * question.scale;
+      at[1]! += w[1] * point * question.scale;
+      at[2]! += w[2] * high * question.scale;
+    });
   }
   return sums;
 }
 
-/** Largest relative difference between DuckDB's folded sums and our attrition rows 0..P. */
-export function compareWithEstimate(theirs: number[][][], ours: EstimateResult, predicateSteps: number): number {
+/** Largest relative difference between DuckDB's folded sums and our attrition lines before the proportion steps. */
+export function compareWithEstimate(theirs: number[][][], ours: EstimateResult): number {
   const enabledRows = ours.attrition.filter((a) => a.enabled);
   let worst = 0;
-  for (let k = 0; k <= predicateSteps; k++) {
+  for (let k = 0; k < theirs.length; k++) {
     COUNTY_CODES.forEach((code, slot) => {
       const mine = enabledRows[k]!.perRegion[code]!;
       const other = theirs[k]![slot]!;

@@ -28,7 +28,8 @@ export function forecastBenchStudy(dropout: boolean): Study {
     version: 1,
     title: 'Forecast benchmark',
     sponsorReference: 'BENCH',
-    population: { kind: 'prevalent', windowYears: 1 },
+    population: { kind: 'prevalent', windowYears: 1, unit: 'persons', regionBasis: 'residence', period: { kind: 'latest' } },
+    ageShare: { source: { kind: 'uniform' }, range: { low: 0.75, point: 1, high: 1.25 }, note: '' },
     ageReferenceDate: '2027-03-01',
     steps: [],
     recruitment: {

@@ -20,18 +20,28 @@ describe('bench', () => {
     expect(Array.from(a.point)).toEqual(Array.from(b.point));
   });
 
-  it('poses the benchmark question to DuckDB with the same predicates: one level per predicate step, the age share, the period divisor', () => {
+  it("poses the benchmark question to DuckDB with the same predicates: one level per predicate step, the age share, the estimate's period", () => {
     const question = duckDbQuestion(createBenchDataset(1000), BENCH_STUDY);
-    expect(question.predicateSteps).toBe(4);
-    expect(question.conditions).toHaveLength(4);
+    expect(question.predicateSteps).toBe(3);
+    expect(question.conditions).toHaveLength(3);
     // C18–C20: the first 12 codes of the benchmark dictionary (C180…C189, C19, C20).
     expect(question.conditions[0]).toBe('d2_icd10 IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)');
-    // Ages 18–75: 15–19 holds 18 and 19 (2 of 5 years), 75–79 holds 75 (1 of 5).
-    expect(question.ageWeights[3]).toEqual([0, 0.4, 1]);
-    expect(question.ageWeights[15]).toEqual([0, 0.2, 1]);
-    expect(question.agePrefix).toBe(2);
-    // 2016–2023 is 8 years; from the period step (2019–2023) on, 5: a 2-year window gives 2/8, then 2/5.
-    expect(question.scales).toEqual([0.25, 0.25, 0.25, 0.25, 0.4]);
+    // Ages 18–75: 15–19 holds 18 and 19 (2 of 5 years), 75–79 holds 75 (1 of 5); × the range 0.75–1.25.
+    expect(question.ageWeights[3]![0]).toBeCloseTo(0.3, 12);
+    expect(question.ageWeights[3]!.slice(1)).toEqual([0.4, 0.5]);
+    expect(question.ageWeights[15]![0]).toBeCloseTo(0.15, 12);
+    expect(question.ageWeights[15]!.slice(1)).toEqual([0.2, 0.25]);
+    // Base, diagnosis, age (bands whole), its assumption line, stage.
+    expect(question.lines).toEqual([
+      { level: 0, ageShare: false },
+      { level: 1, ageShare: false },
+      { level: 2, ageShare: false },
+      { level: 2, ageShare: true },
+      { level: 3, ageShare: true },
+    ]);
+    // The estimate's period 2019–2023: years 3..7 of the dictionary, 5 years, a 2-year window: × 2/5.
+    expect(question.periodCondition).toBe('d0_year IN (3, 4, 5, 6, 7)');
+    expect(question.scale).toBe(0.4);
   });
 
   it('DuckDB and the estimator give the same per-region sums at every predicate step, on cells from every year', async () => {
@@ -46,10 +56,10 @@ describe('bench', () => {
       const theirs = await duck.answer(question);
       const ours = estimateEligible(BENCH_STUDY, [sample], { hallandRule: DEFAULT_HALLAND_RULE });
       expect(theirs[4]!.some(([, point]) => point! > 0)).toBe(true);
-      expect(compareWithEstimate(theirs, ours, question.predicateSteps)).toBeLessThan(1e-9);
-      // And the comparison can tell: a different study (no period step) does not match these sums.
-      const other = estimateEligible({ ...BENCH_STUDY, steps: BENCH_STUDY.steps.filter((step) => step.id !== 'recent') }, [sample], { hallandRule: DEFAULT_HALLAND_RULE });
-      expect(compareWithEstimate(theirs, other, question.predicateSteps)).toBeGreaterThan(1e-3);
+      expect(compareWithEstimate(theirs, ours)).toBeLessThan(1e-9);
+      // And the comparison can tell: a different study (every period) does not match these sums.
+      const other = estimateEligible({ ...BENCH_STUDY, population: { ...BENCH_STUDY.population, period: { kind: 'all' } } }, [sample], { hallandRule: DEFAULT_HALLAND_RULE });
+      expect(compareWithEstimate(theirs, other)).toBeGreaterThan(1e-3);
     } finally {
       duck.close();
     }

@@ -2,11 +2,15 @@
  * `antal estimate` on the hand-made fixtures in tests/fixtures (estimate-counts.csv, estimate-study.json,
  * estimate-population.csv). Two years of incident counts and a two-year window, so counts are used as they are.
  *
- * By hand (Stockholm): base 12 + 10 + X(1..3) + 30; C18–C20 drops the C50 30; age 18–75 keeps 60–69 whole and
- * 6 of the 10 years of 70–79 (10 × 0.6 = 6, low 0, high 10): 13 / 20 / 25; ECOG 0.5/0.6/0.7 and keeping
- * 0.85/0.9/0.95 of the rest: 5.525 / 10.8 / 16.625. Uppsala 5 (80–89 is outside) → 2.125 / 2.7 / 3.325;
- * Halland 70–79 only: 0 / 3.6 × 0.54 / 6 × 0.665 = 0 / 1.944 / 3.99; Västra Götaland 9 → 3.825 / 4.86 / 5.985.
- * Sweden 11.475 / 20.304 / 29.925. The Riket rows (80 in all, 49 for C18–C20) are the published totals.
+ * By hand (Stockholm): base 12 + 10 + X(1..3) + 30; C18–C20 drops the C50 30; age 18–75 keeps 60–69 whole and,
+ * on its own line, 70–79 whole too (23 / 24 / 25); the age-share assumption line takes 6 of the 10 years of
+ * 70–79 × the default range 0.75–1.25 (10 × 0.45 / 0.6 / 0.75): 17.5 / 20 / 22.5; ECOG 0.5/0.6/0.7 and keeping
+ * 0.85/0.9/0.95 of the rest (× 0.425 / 0.54 / 0.665): 7.4375 / 10.8 / 14.9625. Uppsala 5 (80–89 is outside) →
+ * 2.125 / 2.7 / 3.325; Halland 70–79 only: 6 × 0.45 × 0.425 / 6 × 0.6 × 0.54 / 6 × 0.75 × 0.665 = 1.1475 / 1.944 /
+ * 2.9925; Västra Götaland 9 → 3.825 / 4.86 / 5.985. Sweden 14.535 / 20.304 / 27.265. The Riket rows (80 in all, 49
+ * for C18–C20, 45 at ages overlapping 18–75) are the published totals where they count persons exactly: the base's
+ * national rows add two diagnoses of the same women (codes of persons overlap), so it has none.
+ * The fixture is a version 1 study file: it is migrated on reading (the default age-share range included).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,18 +41,24 @@ describe('antal estimate', () => {
     const { code, stdout, stderr } = await estimate(['--study', STUDY, '--data', COUNTS, '--lang', 'en']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/Stockholm\s+5\.5\s+10\.8\s+16\.6\s+3\s+1/);
+    expect(stdout).toMatch(/Stockholm\s+7\.4\s+10\.8\s+15\.0\s+3\s+1/);
     expect(stdout).toMatch(/Västra Götaland\s+3\.8\s+4\.9\s+6\.0/);
-    expect(stdout).toMatch(/Sweden \(sum of regions\)\s+11\.5\s+20\.3\s+29\.9/);
+    expect(stdout).toMatch(/Sweden \(sum of regions\)\s+14\.5\s+20\.3\s+27\.3/);
     expect(stdout).toContain('Halland split by population: 41.6% to Southern, 58.4% to Western');
-    // The published national rows answer the base and the diagnosis step exactly, and differ from the sums.
-    expect(stdout).toMatch(/Base: everyone in the data\s+77\.0\s+78\.0\s+79\.0\s+100\.0%\s+80\.0/);
+    // The published national rows answer the diagnosis step exactly, and differ from the sums. The base adds
+    // two diagnoses of the same women in the national rows (C18 9 and C50 31 in 2022, 60–69): diagnoses of persons
+    // overlap, so that national figure is an interval, not a published count.
+    expect(stdout).toMatch(/Base: everyone in the data\s+77\.0\s+78\.0\s+79\.0\s+100\.0%\n/);
     expect(stdout).toMatch(/C18-C20\s+47\.0\s+48\.0\s+49\.0\s+61\.5%\s+38\.5%\s+49\.0/);
-    expect(stdout).toMatch(/Age 18-75\s+27\.0\s+37\.6\s+45\.0/);
+    expect(stdout).toMatch(/Age 18-75\s+43\.0\s+44\.0\s+45\.0\s+56\.4%\s+8\.3%\s+45\.0/);
+    expect(stdout).toMatch(/Assumption: share aged 18–75 years of the age band 70–79 \(spread evenly over the ages\)\s+34\.2\s+37\.6\s+41\.0/);
+    expect(stdout).toContain('70–79: 60% (45%–75%)');
+    expect(stdout).toContain('Period: 2021–2022 (2 years); annual rate scaled to a 2-year enrolment window');
     expect(stdout).toContain('Most limiting step: ECOG 0-1');
     expect(stdout).toMatch(/Chances of recruiting the desired number: (Very good|Good|Small) \(very good if/);
     expect(stdout).toContain("the study's \"incident\" was assumed");
     expect(stdout).toContain('Age bands 70-79 straddle an age limit; a uniform share');
+    expect(stdout).toContain('Basis: New patients per year, scaled to an enrolment window of 2 years, counted in the region where they are registered as residents; every period in the data is used.');
     expect(stdout).toContain('were multiplied as if independent');
   });
 
@@ -57,12 +67,12 @@ describe('antal estimate', () => {
     expect(code).toBe(0);
     const result = JSON.parse(stdout) as EstimateCommandResult;
     const region = (code: string) => result.estimate.regions.find((r) => r.region === code)!;
-    expectInterval(region('01').eligible, [5.525, 10.8, 16.625]);
+    expectInterval(region('01').eligible, [7.4375, 10.8, 14.9625]);
     expectInterval(region('03').eligible, [2.125, 2.7, 3.325]);
-    expectInterval(region('13').eligible, [0, 1.944, 3.99]);
+    expectInterval(region('13').eligible, [1.1475, 1.944, 2.9925]);
     expectInterval(region('14').eligible, [3.825, 4.86, 5.985]);
-    expectInterval(result.estimate.national, [11.475, 20.304, 29.925]);
-    expect(result.estimate.attrition.map((a) => a.totalPublished?.point)).toEqual([80, 49, undefined, undefined, undefined]);
+    expectInterval(result.estimate.national, [14.535, 20.304, 27.265]);
+    expect(result.estimate.attrition.map((a) => a.totalPublished?.point)).toEqual([undefined, 49, 45, undefined, undefined, undefined]);
     expect(result.estimate.nationalPublished).toBeUndefined();
     expect(result.study).toMatchObject({ id: 'fixture-crc', version: 3 });
     expect(result.datasets).toEqual([expect.objectContaining({ file: COUNTS, measure: 'Antal patienter', cells: 16, maskedCells: 1, kindAssumed: true, periodFrom: '2021', periodTo: '2022' })]);
@@ -85,17 +95,23 @@ describe('antal estimate', () => {
   it('Swedish by default, with Swedish number format', async () => {
     const { code, stdout } = await estimate(['--study', STUDY, '--data', COUNTS]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/Riket \(summa av regionerna\)\s+11,5\s+20,3\s+29,9/);
+    expect(stdout).toMatch(/Riket \(summa av regionerna\)\s+14,5\s+20,3\s+27,3/);
     expect(stdout).toContain('Halland delat efter befolkning');
   });
 
-  it('--kind states the counts’ kind: prevalent counts are not added to an incident study, and the warning says so', async () => {
-    const { code, stdout } = await estimate(['--study', STUDY, '--data', COUNTS, '--kind', 'prevalent', '--json']);
-    expect(code).toBe(0);
-    const result = JSON.parse(stdout) as EstimateCommandResult;
-    expectInterval(result.estimate.national, [0, 0, 0]);
-    expect(result.estimate.warnings).toContainEqual(expect.objectContaining({ code: 'basis-mismatch' }));
+  it('--kind states the counts’ kind: prevalent counts block an incident study (exit 1), naming the file and the fix', async () => {
+    const json = await estimate(['--study', STUDY, '--data', COUNTS, '--kind', 'prevalent', '--json']);
+    expect(json.code).toBe(1);
+    const result = JSON.parse(json.stdout) as EstimateCommandResult;
+    expect(result.estimate.blocking).toEqual([expect.objectContaining({ code: 'basis-mismatch', mismatches: [{ field: 'kind', dataset: 'prevalent', study: 'incident' }] })]);
     expect(result.datasets[0]!.kindAssumed).toBe(false);
+    // In Swedish, without figures: what is wrong and what to do.
+    const text = await estimate(['--study', STUDY, '--data', COUNTS, '--kind', 'prevalent']);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('Svaret kan inte skickas: det har inga siffror förrän detta är löst.');
+    expect(text.stdout).toMatch(/Datasetet ”.*” räknar patienter under en period \(prevalens\), men studien räknar nya fall\./);
+    expect(text.stdout).toContain('Åtgärd: Räkna studien som patienter under en period (prevalens)');
+    expect(text.stdout).not.toMatch(/Möjliga deltagare per region/);
   });
 
   it('adds a second file of the same basis', async () => {

@@ -3,7 +3,8 @@
  * each as Swedish Excel's CSV and as the workbook. Figures by hand from the replicas' grids.
  */
 import { describe, expect, it } from 'vitest';
-import { runInspect, type CommandIo } from '../../cli/commands/inspect';
+import { runInspect } from '../../cli/commands/inspect';
+import type { CommandIo } from '../../cli/inputs';
 import { runQuery } from '../../cli/commands/query';
 import { causeOfDeathSheet, meanPopulationSheet, measureColumnSheet, rateTitleSheet, weeklySheet } from '../import/replicas';
 import { toCsv, toXlsx, type Sheet } from '../import/sheet';

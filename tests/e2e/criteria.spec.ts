@@ -86,16 +86,13 @@ test('the Halland rule chosen in Settings is used and stated in the healthcare-r
   await expect(row.locator('td').nth(1)).toHaveText(sv.format(Math.round(vastra.eligible.point)));
 });
 
-test('a period criterion narrows the data to the chosen years', async ({ page }) => {
+test("the estimate's period narrows the data to the chosen years (a property of the estimate, not a criterion)", async ({ page }) => {
   await page.goto('/');
   const editor = page.getByRole('complementary', { name: 'Kriterier' });
   await expect(page.getByTestId('national-point')).toHaveText(sv.format(Math.round(demo.estimate.national.point)));
-  await editor.getByRole('button', { name: '+ Period' }).click();
+  await editor.getByLabel('Perioder i data').selectOption('range');
   await editor.getByLabel('Från (t.ex. 2021)').fill('2022');
-  const fromYear: Study = {
-    ...demo.study,
-    steps: [...demo.study.steps, { id: 'step-6', type: 'inclusion', enabled: true, protocolText: '', label: 'Period', rule: { kind: 'predicate', predicate: { kind: 'period', from: '2022', to: '2023' } } }],
-  };
+  const fromYear: Study = { ...demo.study, population: { ...demo.study.population, period: { kind: 'range', from: '2022', to: '2023' } } };
   await expect(page.getByTestId('national-point')).toHaveText(expectedNational(fromYear));
   await editor.getByLabel('Från (t.ex. 2021)').fill('2030');
   await expect(editor.getByText('Ange år (2021), år-månad (2021-03) eller ISO-vecka (2021-W07), med från ≤ till.')).toBeVisible();

@@ -49,7 +49,9 @@ test('the first screen shows the demo answer without any user action, matching `
   // The demo multiplies three proportions: the independence assumption is flagged beside the numbers it affects.
   await expect(page.getByTestId('independence-note')).toHaveText('Bygger på andelar som antas vara oberoende – se Att tänka på.');
   await expect(page.getByTestId('region-table').locator('caption')).toContainText('antas vara oberoende');
-  await expect(page.getByTestId('attrition-table').locator('tbody tr')).toHaveCount(demo.study.steps.length + 1);
+  // The base, one line per step, and the age step's age-share assumption line (bands 15–19 and 75–79 straddle 18–75).
+  await expect(page.getByTestId('attrition-table').locator('tbody tr')).toHaveCount(demo.study.steps.length + 2);
+  await expect(page.getByTestId('attrition-table').locator('tbody tr', { hasText: 'Antagande: andel 18–75 år av åldersgruppen 15–19, 75–79' })).toHaveCount(1);
   await expectNoA11yViolations(page, 'first screen (sv)');
 });
 

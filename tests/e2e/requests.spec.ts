@@ -39,7 +39,7 @@ test('a request goes from intake to a frozen answer, and the dashboard, statisti
   await expect(form.getByText('Ange ett positivt heltal, eller lämna tomt.')).toBeVisible();
   await expect(form.getByLabel('Mål (antal patienter)')).toHaveAttribute('aria-invalid', 'true');
   await form.getByLabel('Mål (antal patienter)').fill('60');
-  await form.getByLabel('Diarienummer / lokal referens').fill('Dnr 2026/42');
+  await form.getByLabel('Vårt diarienummer / lokala referens').fill('Dnr 2026/42');
   await form.getByLabel('Handläggare').fill('Anna Andersson');
   await form.getByRole('button', { name: 'Spara uppgifter' }).click();
   await expect(page.getByTestId('request-save-status')).toHaveText('Sparat');

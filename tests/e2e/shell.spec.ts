@@ -98,7 +98,7 @@ test('once loaded, the web build works offline', async ({ page, context }) => {
   // opened before going offline.
   await expect(page.getByTestId('letter-panel')).toBeVisible();
   await expect(page.getByRole('img', { name: 'Karta: uppskattat antal patienter per region' })).toBeVisible();
-  await page.getByRole('link', { name: 'Inställningar' }).click();
+  await page.getByRole('link', { name: 'Inställningar', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Inställningar' })).toBeVisible();
   await page.getByRole('link', { name: 'Förfrågningar' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Förfrågningar' })).toBeVisible();

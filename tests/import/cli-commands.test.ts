@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { runInspect, type CommandIo } from '../../cli/commands/inspect';
+import { runInspect } from '../../cli/commands/inspect';
+import type { CommandIo } from '../../cli/inputs';
 import { runQuery } from '../../cli/commands/query';
 import { utf8 } from './helpers';
 import { benchCsvText } from '../bench/bench-import';

@@ -105,6 +105,9 @@ export function referenceBuild(preview: ImportPreview, mapping: ImportMapping = 
     if (!rate || !population || !rate.spec.ratePer) continue;
     measures.push(deriveExpectedCounts(rate, population, rate.spec.ratePer, { baseId, baseName, basisKind, regionBasis, provenance }));
   }
+  // As the importer does: each dimension keeps its column's header (for readable criteria).
+  const headers = new Map(preview.columns.flatMap((c) => (c.mapping.kind === 'dimension' && c.header.trim() !== '' ? [[c.mapping.key, c.header.trim()] as const] : [])));
+  for (const m of measures) m.dataset.dimensions = m.dataset.dimensions.map((d) => (headers.has(d.key) ? { ...d, label: headers.get(d.key)! } : d));
   return { measures, provenance };
 }
 

@@ -10,7 +10,7 @@ import { answerFileFromApp } from '../../renderer/src/compile/export-answer';
 import { appendAudit, currentAuditHead } from '../../renderer/src/db/audit';
 import type { AntalDatabase } from '../../renderer/src/db/database';
 import { seedDemoIfNew } from '../../renderer/src/db/seed';
-import { loadAnswer } from '../../renderer/src/answer/load-answer';
+import { computeStudyAnswer, loadStudyInputs } from '../../renderer/src/answer/study-inputs';
 import { buildLetterSnapshot } from '../../renderer/src/letter/letter-snapshot';
 import { recordExportedLetter } from '../../renderer/src/letter/letter-store';
 import type { AuditEntry } from '../../shared/audit/chain';
@@ -32,7 +32,7 @@ async function seeded(prefix: string): Promise<AntalDatabase> {
   const db = freshDb(prefix);
   await seedDemoIfNew(db, () => ({ dataset: createDemoDataset(), study: DEMO_STUDY }), new Date('2026-10-01T08:00:00Z'));
   // The letter's readiness checklist (unit profile, the form, acknowledged warnings) is done first, as in the app.
-  await makeLetterReady(db, (await loadAnswer(db))!, new Date('2026-10-02T08:00:00Z'));
+  await makeLetterReady(db, (await computeStudyAnswer((await loadStudyInputs(db))!))!, new Date('2026-10-02T08:00:00Z'));
   return db;
 }
 
@@ -53,7 +53,7 @@ describe('what the app writes carries the audit head of the moment', () => {
     const newest = await appendAudit(db, { kind: 'edit', summary: 'criterion edited' }, new Date('2026-11-02T08:00:00Z'));
     expect(await currentAuditHead(db)).toEqual({ seq: newest.seq, hash: newest.hash });
 
-    const answer = (await loadAnswer(db))!;
+    const answer = (await computeStudyAnswer((await loadStudyInputs(db))!))!;
     const { snapshot } = await buildLetterSnapshot(db, answer, 'sv', new Date('2026-11-03T08:00:00Z'));
     expect(snapshot.auditHead).toEqual({ seq: newest.seq, hash: newest.hash });
 
@@ -79,7 +79,7 @@ describe('the cut the anchors expose, with the app\'s own files', () => {
     for (const [i, summary] of ['dataset imported', 'criteria edited', 'request registered'].entries()) {
       await appendAudit(db, { kind: 'edit', summary }, new Date(Date.UTC(2026, 10, 1 + i, 8)));
     }
-    const answer = (await loadAnswer(db))!;
+    const answer = (await computeStudyAnswer((await loadStudyInputs(db))!))!;
     const { snapshot, requestId } = await buildLetterSnapshot(db, answer, 'sv', new Date('2026-11-03T08:00:00Z'));
     const letter = await renderLetterPdf(snapshot);
     await recordExportedLetter(db, { snapshot, bytes: letter, fileName: 'svarsbrev.pdf', savedAs: '/tmp/svarsbrev.pdf', ...(requestId ? { requestId } : {}) }, new Date('2026-11-03T08:01:00Z'));

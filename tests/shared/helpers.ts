@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import { DatasetBuilder, type CellCount } from '../../shared/counts/builder';
 import type { Basis, Dataset } from '../../shared/counts/dataset';
-import { STUDY_SCHEMA_VERSION, type CriterionStep, type Predicate, type Study } from '../../shared/criteria/study';
+import { DEFAULT_AGE_SHARE_RANGE, STUDY_SCHEMA_VERSION, type CriterionStep, type Predicate, type Study } from '../../shared/criteria/study';
 import type { Interval } from '../../shared/utils/interval';
 
 export const exact = (n: number): CellCount => ({ low: n, point: n, high: n, masked: false });
@@ -10,7 +10,11 @@ export const maskedX: CellCount = { low: 1, point: 2, high: 3, masked: true };
 
 export type Row = [year: string, region: string, code: string, sex: string, age: string, count: CellCount];
 
-export function buildDataset(rows: Row[], options: { id?: string; basis?: Partial<Basis>; synthetic?: boolean } = {}): Dataset {
+/**
+ * A hand-made dataset. Its patients are each under one code unless `overlapping` says which dimensions overlap
+ * (the default for real persons data would make codes overlap; these tests state it).
+ */
+export function buildDataset(rows: Row[], options: { id?: string; basis?: Partial<Basis>; synthetic?: boolean; overlapping?: string[] } = {}): Dataset {
   const builder = new DatasetBuilder({
     id: options.id ?? 'hand',
     name: 'Hand-made test dataset',
@@ -31,6 +35,7 @@ export function buildDataset(rows: Row[], options: { id?: string; basis?: Partia
       { key: 'sex', role: 'sex' },
       { key: 'age', role: 'age' },
     ],
+    overlappingDimensions: options.overlapping ?? [],
   });
   for (const [year, region, code, sex, age, count] of rows) builder.add([year, region, code, sex, age], count);
   return builder.build();
@@ -51,7 +56,8 @@ export function makeStudy(steps: CriterionStep[], overrides: Partial<Study> = {}
     version: 1,
     title: 'Test study',
     sponsorReference: 'T-1',
-    population: { kind: 'incident', windowYears: 2 },
+    population: { kind: 'incident', windowYears: 2, unit: 'persons', regionBasis: 'residence', period: { kind: 'all' } },
+    ageShare: { source: { kind: 'uniform' }, range: { ...DEFAULT_AGE_SHARE_RANGE }, note: '' },
     ageReferenceDate: '2026-01-01',
     steps,
     recruitment: {

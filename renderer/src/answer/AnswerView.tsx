@@ -2,9 +2,11 @@
 // attrition, and the letter and answer-file export under it. Used by the answer page and the guided answer.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Language } from '../../../shared/text/language';
 import type { EstimateWarning } from '../../../shared/estimate/types';
+import { attritionLabel, basisExplanation, dimensionName, dimensionsOf, overlapText, periodDescription, problemMessage, warningMessage } from '../../../shared/answer/describe';
 import { regionByCode, regionName, healthcareRegionName } from '../../../shared/regions/regions';
-import type { Answer } from './load-answer';
+import type { Answer } from './answer';
 import { AttritionChart } from '../ui/charts/AttritionChart';
 import { IntervalChart } from '../ui/charts/IntervalChart';
 import { SponsorViewBar, useMapDisclosure, useSponsorView } from '../disclosure/sponsor-view';
@@ -26,18 +28,9 @@ const RegionMap = lazyNamed(() => import('../ui/charts/RegionMap'), 'RegionMap')
 export function AnswerView({ answer, stale, exports = true }: { answer: Answer; stale: boolean; exports?: boolean }) {
   const { t } = useTranslation();
   const { language } = useServices();
-  const { study, estimate, projection, verdict, datasets, hallandRule } = answer;
+  const { study, estimate, datasets } = answer;
   const synthetic = datasets.some((d) => d.provenance.synthetic);
-  // The same disclosed table as the letter and the answer file: the recruiting regions weigh in on what is hidden.
-  const recruitingRegions = useMemo(() => [...new Set(study.recruitment.sites.map((s) => s.region))], [study.recruitment.sites]);
-  const sponsor = useSponsorView(estimate, hallandRule, recruitingRegions);
-  const disclosed = sponsor.disclosed;
-  const mapDisclosure = useMapDisclosure(sponsor);
-  const national = figureTexts(estimate.national, disclosed?.national, language);
-  const stepLabels = new Map(study.steps.map((s) => [s.id, s.label]));
-
-  const regionRows = estimate.regions.map((r, i) => ({ key: r.region, label: regionName(r.region, language), interval: r.eligible, disclosed: disclosed?.regions[i] }));
-  const chartRows = [...regionRows].sort(compareForChart);
+  const blocking = estimate.blocking ?? [];
 
   return (
     <article className="answer" aria-labelledby="answer-title">
@@ -66,12 +59,53 @@ export function AnswerView({ answer, stale, exports = true }: { answer: Answer; 
             </div>
           ))}
           <div>
-            <dt>{t('home.basis')}</dt>
-            <dd>{t('home.window', { years: formatDecimal(study.population.windowYears, language) })}</dd>
+            <dt>{t('answer.basis')}</dt>
+            <dd data-testid="study-basis">{basisExplanation(study.population, language)}</dd>
           </div>
+          {estimate.period && (
+            <div>
+              <dt>{t('answer.period')}</dt>
+              <dd data-testid="estimate-period">{periodDescription(estimate.period, language)}</dd>
+            </div>
+          )}
         </dl>
       </header>
+      {blocking.length > 0 ? (
+        <section className="warnings blocking" role="alert" aria-labelledby="blocked-title" data-testid="blocking-problems">
+          <h2 id="blocked-title">{t('answer.blockedTitle')}</h2>
+          <p>{t('answer.blockedIntro')}</p>
+          <ul>
+            {blocking.map((problem, i) => (
+              <li key={i}>{problemMessage(problem, language)}</li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        <AnswerFigures answer={answer} stale={stale} exports={exports} />
+      )}
+    </article>
+  );
+}
 
+/** The figures of an answer that can be sent. */
+function AnswerFigures({ answer, stale, exports }: { answer: Answer; stale: boolean; exports: boolean }) {
+  const { t } = useTranslation();
+  const { language } = useServices();
+  const { study, estimate, projection, verdict, datasets, hallandRule } = answer;
+  // The same disclosed table as the letter and the answer file: the recruiting regions weigh in on what is hidden.
+  const recruitingRegions = useMemo(() => [...new Set(study.recruitment.sites.map((s) => s.region))], [study.recruitment.sites]);
+  const sponsor = useSponsorView(estimate, hallandRule, recruitingRegions);
+  const disclosed = sponsor.disclosed;
+  const mapDisclosure = useMapDisclosure(sponsor);
+  const national = figureTexts(estimate.national, disclosed?.national, language);
+  const stepLabels = new Map(study.steps.map((s) => [s.id, s.label]));
+  const dimensions = dimensionsOf(datasets);
+  const stepLabel = (step: (typeof estimate.attrition)[number]): string => attritionLabel(step, language, t('home.stepType.base'));
+  const regionRows = estimate.regions.map((r, i) => ({ key: r.region, label: regionName(r.region, language), interval: r.eligible, disclosed: disclosed?.regions[i] }));
+  const chartRows = [...regionRows].sort(compareForChart);
+
+  return (
+    <>
       <SponsorViewBar view={sponsor} />
       <section className="cards" aria-label={t('home.title')}>
         <div className="card" data-testid="national">
@@ -84,6 +118,7 @@ export function AnswerView({ answer, stale, exports = true }: { answer: Answer; 
             <HelpTip topic="interval" />
           </div>
           <p className="hint">{t('home.nationalHint')}</p>
+          {estimate.nationalOverlap && <p className="hint" data-testid="national-overlap">{overlapText(estimate.nationalOverlap, language).join(' ')}</p>}
           {estimate.warnings.some((w) => w.code === 'independence') && (
             <div className="with-help">
               <p className="hint independence-note" data-testid="independence-note">
@@ -133,7 +168,7 @@ export function AnswerView({ answer, stale, exports = true }: { answer: Answer; 
           <h2 id="warnings-title">{t('home.warnings.title')}</h2>
           <ul>
             {estimate.warnings.map((w, i) => (
-              <li key={i}>{warningText(w, t, (id) => stepLabels.get(id) ?? id)}</li>
+              <li key={i}>{warningText(w, t, language, (id) => stepLabels.get(id) ?? id, (key) => dimensionName(dimensions, key))}</li>
             ))}
           </ul>
         </section>
@@ -238,7 +273,7 @@ export function AnswerView({ answer, stale, exports = true }: { answer: Answer; 
         ) : (
           <AttritionChart
             steps={estimate.attrition}
-            labelOf={(step) => (step.type === 'base' ? t('home.stepType.base') : step.enabled ? step.label : `${step.label} (${t('criteria.off')})`)}
+            labelOf={(step) => (step.enabled ? stepLabel(step) : `${step.label} (${t('criteria.off')})`)}
             title={t('criteria.attritionChart')}
             mostLimitingStepId={estimate.mostLimitingStepId}
             language={language}
@@ -285,13 +320,13 @@ export function AnswerView({ answer, stale, exports = true }: { answer: Answer; 
           <ExportAnswerPanel answer={answer} stale={stale} />
         </Suspense>
       )}
-    </article>
+    </>
   );
 }
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 
-function warningText(w: EstimateWarning, t: Translate, label: (id: string) => string): string {
+function warningText(w: EstimateWarning, t: Translate, language: Language, label: (id: string) => string, dimension: (key: string) => string): string {
   switch (w.code) {
     case 'independence':
       return t('home.warnings.independence', { steps: w.steps.map(label).join(', ') });
@@ -301,9 +336,12 @@ function warningText(w: EstimateWarning, t: Translate, label: (id: string) => st
       return t('home.warnings.masked-cells', { count: w.count });
     case 'straddling-age-band':
       return t(w.weighting === 'population' ? 'home.warnings.straddling-age-band-population' : 'home.warnings.straddling-age-band', { bands: w.bands.join(', ') });
-    case 'basis-mismatch':
-      return t('home.warnings.basis-mismatch', { detail: w.detail });
     case 'unresolved-criterion':
       return t('home.warnings.unresolved-criterion', { dimensions: w.dimensions.join(', ') });
+    case 'overlapping-values':
+      return warningMessage({ ...w, dimensions: w.dimensions.map(dimension) }, language, label)!;
+    case 'events-not-persons':
+    case 'joint-count-capped':
+      return warningMessage(w, language, label)!;
   }
 }

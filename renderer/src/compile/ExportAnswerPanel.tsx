@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { AnswerFileDisclosureError } from '../../../shared/answer-file';
 import type { DisclosurePolicy } from '../../../shared/disclosure';
 import { COUNTY_CODES, type CountyCode, regionName } from '../../../shared/regions/regions';
-import type { Answer } from '../answer/load-answer';
+import type { Answer } from '../answer/answer';
 import { useServices } from '../context';
 import { loadUnitProfile } from '../settings/unit-profile';
 import { loadDisclosurePolicy } from '../disclosure/policy-store';

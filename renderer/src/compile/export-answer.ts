@@ -7,7 +7,7 @@ import { effAnswersFrom } from '../../../shared/letter/request-facts';
 import { interestedClinicContacts } from '../../../shared/requests/clinics';
 import type { FeasibilityRequest } from '../../../shared/requests/request';
 import type { CountyCode } from '../../../shared/regions/regions';
-import type { Answer } from '../answer/load-answer';
+import type { Answer } from '../answer/answer';
 
 export interface AnswerFileInput {
   answer: Answer;

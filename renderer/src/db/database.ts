@@ -8,6 +8,8 @@
  */
 import Dexie, { type Table } from 'dexie';
 import { splitDataset, type Dataset, type DatasetCells, type DatasetHeader } from '../../../shared/counts/dataset';
+import { STUDY_SCHEMA_VERSION, type Study } from '../../../shared/criteria/study';
+import { migrateStudy } from '../../../shared/criteria/study-migration';
 import { DEMO_STUDY } from '../../../shared/demo/study';
 import type { AuditEntry } from '../../../shared/audit/chain';
 import { demoRequestFor, requestFromStudy } from '../../../shared/requests/create';
@@ -123,7 +125,40 @@ export class AntalDatabase extends Dexie {
     this.version(3)
       .stores({})
       .upgrade((tx) => upgradeToVersion3(tx, new Date()));
+    // Version 4: studies of schema version 2 (the study's whole basis and the estimate's period, period criteria
+    // turned into that period, the age-share assumption with the population table that version 1 kept in the
+    // settings). Same tables; every stored study is migrated in place.
+    this.version(4)
+      .stores({})
+      .upgrade(async (tx) => {
+      const studies = tx.table('studies');
+      const settings = tx.table('settings');
+      const datasets = tx.table('datasets');
+      for (const record of (await studies.toArray()) as StudyRecord[]) {
+        if (record.study.schemaVersion === STUDY_SCHEMA_VERSION) continue;
+        const legacyKey = `population:${record.id}`;
+        const legacy = ((await settings.get(legacyKey)) as SettingRecord | undefined)?.value;
+        const linked = (await datasets.bulkGet(record.datasetIds)) as (DatasetRecord | undefined)[];
+        const study = migrateStudy(record.study, {
+          datasetBases: linked.flatMap((d) => (d ? [d.basis] : [])),
+          populationTableId: typeof legacy === 'string' ? legacy : null,
+        }) as Study;
+        await studies.put({ ...record, study });
+        await settings.delete(legacyKey);
+      }
+    });
   }
+}
+
+/**
+ * A stored study as the current schema version: studies written by an older release (restored from an old
+ * backup, say) are migrated when read, with what the database knows about them.
+ */
+export async function currentStudy(db: AntalDatabase, record: StudyRecord): Promise<Study> {
+  if (record.study.schemaVersion === STUDY_SCHEMA_VERSION) return record.study;
+  const linked = await db.datasets.bulkGet(record.datasetIds);
+  const legacy = await getSetting<unknown>(db, `population:${record.id}`);
+  return migrateStudy(record.study, { datasetBases: linked.flatMap((d) => (d ? [d.basis] : [])), populationTableId: typeof legacy === 'string' ? legacy : null }) as Study;
 }
 
 /** Migration to version 2: the request that a study from version 1 belongs to. */

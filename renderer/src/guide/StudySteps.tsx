@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ComputedAnswer } from '../../../shared/answer/compute-answer';
 import type { FeasibilityRequest } from '../../../shared/requests/request';
 import { AnswerView } from '../answer/AnswerView';
-import type { Answer } from '../answer/load-answer';
+import type { Answer } from '../answer/answer';
 import { ExportAnswerPanel } from '../compile/ExportAnswerPanel';
 import { useServices } from '../context';
 import { ForecastSection } from '../forecast/ForecastSection';

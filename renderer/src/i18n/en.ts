@@ -12,6 +12,7 @@ import { helpEn } from './help.en';
 import { actionsEn } from './actions.en';
 import type { Messages } from './sv';
 import { criteriaEn } from './criteria.en';
+import { answerEn } from './answer.en';
 
 // English: the second UI language. Same keys as sv.ts (the type makes a missing key a compile error).
 export const en: Messages = {
@@ -72,7 +73,7 @@ export const en: Messages = {
       lost: 'Lost vs previous',
       total: 'Patients (interval)',
     },
-    stepType: { base: 'Base population', inclusion: 'Inclusion', exclusion: 'Exclusion' },
+    stepType: { base: 'Base population', inclusion: 'Inclusion', exclusion: 'Exclusion', assumption: 'Assumption' },
     mostLimiting: 'Most limiting step',
     jointCount: "the region's own joint count",
     warnings: {
@@ -80,9 +81,8 @@ export const en: Messages = {
       independence: 'The proportions for {{steps}} were multiplied as if independent. Criteria are often correlated, so the true number may differ more than the interval shows.',
       'synthetic-data': 'This answer is based on synthetic demo data ({{dataset}}), not on real patients.',
       'masked-cells': '{{count}} cells were masked in the source (e.g. "X" = 1–3) and are included as intervals.',
-      'straddling-age-band': 'Age band {{bands}} lies partly inside the age limit: a uniform distribution within the band gives the point estimate and the interval spans 0 to the whole band.',
-      'straddling-age-band-population': "Age band {{bands}} lies partly inside the age limit: the population table's age distribution gives the point estimate and the interval spans 0 to the whole band.",
-      'basis-mismatch': 'Counts of different basis are not combined: {{detail}}',
+      'straddling-age-band': 'Age band {{bands}} lies partly inside the age limit: the share inside the limit is an assumption (spread evenly over the band, with the study\'s range), shown as a line of its own in the attrition.',
+      'straddling-age-band-population': "Age band {{bands}} lies partly inside the age limit: the share inside the limit is an assumption (the table's age distribution, with the study's range), shown as a line of its own in the attrition.",
       'unresolved-criterion': 'The data is coarser than the criterion for {{dimensions}}: such cells count 0 in the point estimate and in full in the high value.',
     },
   },
@@ -153,6 +153,7 @@ export const en: Messages = {
     database: 'The local database could not be opened: {{detail}}',
   },
   criteria: criteriaEn,
+  answer: answerEn,
   forecast: forecastEn,
   trend: trendEn,
   letter: letterEn,

@@ -13,6 +13,7 @@ import { helpSv } from './help.sv';
 import { actionsSv } from './actions.sv';
 import type { Widen } from './widen';
 import { criteriaSv } from './criteria.sv';
+import { answerSv } from './answer.sv';
 export const sv = {
   app: {
     name: 'Antal',
@@ -71,7 +72,7 @@ export const sv = {
       lost: 'Bortfall mot föregående',
       total: 'Antal (intervall)',
     },
-    stepType: { base: 'Grundpopulation', inclusion: 'Inklusion', exclusion: 'Exklusion' },
+    stepType: { base: 'Grundpopulation', inclusion: 'Inklusion', exclusion: 'Exklusion', assumption: 'Antagande' },
     mostLimiting: 'Mest begränsande steg',
     jointCount: 'regionens eget sammanräknade antal',
     warnings: {
@@ -79,9 +80,8 @@ export const sv = {
       independence: 'Andelarna för {{steps}} har multiplicerats som om de vore oberoende. Kriterier hänger ofta ihop, så det verkliga antalet kan avvika mer än intervallet visar.',
       'synthetic-data': 'Svaret bygger på syntetiska demodata ({{dataset}}), inte på verkliga patienter.',
       'masked-cells': '{{count}} celler var maskerade i källan (t.ex. "X" = 1–3) och ingår som intervall.',
-      'straddling-age-band': 'Åldersgruppen {{bands}} ligger delvis innanför åldersgränsen: en jämn fördelning inom gruppen används för punktskattningen och intervallet spänner från 0 till hela gruppen.',
-      'straddling-age-band-population': 'Åldersgruppen {{bands}} ligger delvis innanför åldersgränsen: befolkningstabellens åldersfördelning ger punktskattningen och intervallet spänner från 0 till hela gruppen.',
-      'basis-mismatch': 'Underlag av olika slag kombineras inte: {{detail}}',
+      'straddling-age-band': 'Åldersgruppen {{bands}} ligger delvis innanför åldersgränsen: andelen inom gränsen är ett antagande (jämn fördelning inom gruppen, med studiens intervall) och visas som en egen rad i urvalsstegen.',
+      'straddling-age-band-population': 'Åldersgruppen {{bands}} ligger delvis innanför åldersgränsen: andelen inom gränsen är ett antagande (tabellens åldersfördelning, med studiens intervall) och visas som en egen rad i urvalsstegen.',
       'unresolved-criterion': 'Datan är grövre än kriteriet för {{dimensions}}: sådana celler räknas inte i punktskattningen men helt i det högsta värdet.',
     },
   },
@@ -152,6 +152,7 @@ export const sv = {
     database: 'Den lokala databasen kunde inte öppnas: {{detail}}',
   },
   criteria: criteriaSv,
+  answer: answerSv,
   forecast: forecastSv,
   trend: trendSv,
   letter: letterSv,

@@ -1,26 +1,37 @@
 /**
- * Which dataset is "the population" of a study: an imported population table (e.g. SCB's persons by region,
- * sex and single year of age) by which age bands that straddle an age criterion are split, instead of
- * uniformly (shared/estimate/population-weights.ts). Kept per study in the settings table, so that choosing
- * one changes no stored study or dataset.
+ * Which dataset is "the population" of a study: the table straddling age bands are shared by (an imported
+ * population table such as SCB's persons by region, sex and single year of age, or a finer table of the same
+ * measure), instead of uniformly (shared/estimate/population-weights.ts). It is the study's age-share source
+ * (study.ageShare.source), so it travels with the study into versions, letters and files.
+ *
+ * Version 1 of the app kept the choice beside the study, in the settings table under `population:<studyId>`;
+ * `legacyPopulationId` reads it for the migration of stored studies.
  */
 import type { Dataset } from '../../../shared/counts/dataset';
-import { type AntalDatabase, type DatasetRecord, getSetting, loadDataset, putSetting } from '../db/database';
+import type { Study } from '../../../shared/criteria/study';
+import { type AntalDatabase, type DatasetRecord, getSetting, loadDataset } from '../db/database';
 
-const keyOf = (studyId: string): string => `population:${studyId}`;
+/** The settings key under which version 1 kept a study's population table. */
+export const legacyPopulationKey = (studyId: string): string => `population:${studyId}`;
 
-export async function loadPopulationId(db: AntalDatabase, studyId: string): Promise<string | null> {
-  const id = await getSetting<string | null>(db, keyOf(studyId));
+export async function legacyPopulationId(db: AntalDatabase, studyId: string): Promise<string | null> {
+  const id = await getSetting<string | null>(db, legacyPopulationKey(studyId));
   return typeof id === 'string' ? id : null;
 }
 
-export async function savePopulationId(db: AntalDatabase, studyId: string, datasetId: string | null): Promise<void> {
-  await putSetting(db, keyOf(studyId), datasetId);
+/** The id of the study's age-share table, or null when its shares are uniform. */
+export function populationTableId(study: Study): string | null {
+  return study.ageShare.source.kind === 'table' ? study.ageShare.source.datasetId : null;
 }
 
-/** The study's population table, or null when none is chosen or the chosen one was deleted. */
-export async function loadPopulation(db: AntalDatabase, studyId: string): Promise<Dataset | null> {
-  const id = await loadPopulationId(db, studyId);
+/** The study with its age shares taken from the dataset `datasetId` (null: uniformly). */
+export function withPopulationTable(study: Study, datasetId: string | null): Study {
+  return { ...study, ageShare: { ...study.ageShare, source: datasetId ? { kind: 'table', datasetId } : { kind: 'uniform' } } };
+}
+
+/** The study's age-share table, or null when none is chosen or the chosen one was deleted. */
+export async function loadPopulation(db: AntalDatabase, study: Study): Promise<Dataset | null> {
+  const id = populationTableId(study);
   return id ? ((await loadDataset(db, id)) ?? null) : null;
 }
 

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnswerIssue, ReadinessCheck } from '../../../shared/letter/readiness';
 import type { FeasibilityRequest } from '../../../shared/requests/request';
-import type { Answer } from '../answer/load-answer';
+import type { Answer } from '../answer/answer';
 import { useServices } from '../context';
 import { useStoreContext } from '../requests/common';
 import { acknowledgeWarnings } from '../requests/request-store';

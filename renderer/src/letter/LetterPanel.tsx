@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { AnswerSnapshot } from '../../../shared/answer/snapshot';
 import { StoredPolicyError } from '../../../shared/disclosure';
 import { LetterDisclosureError, letterFileName } from '../../../shared/letter';
-import type { Answer } from '../answer/load-answer';
+import type { Answer } from '../answer/answer';
 import { useServices } from '../context';
 import { formatBytes } from '../format';
 import { policyErrorText } from '../disclosure/policy-error-text';

@@ -6,7 +6,7 @@
  */
 import { createSnapshot, type AnswerSnapshot } from '../../../shared/answer/snapshot';
 import { requestFacts } from '../../../shared/letter/request-facts';
-import type { Answer } from '../answer/load-answer';
+import type { Answer } from '../answer/answer';
 import type { AntalDatabase } from '../db/database';
 import type { RequestRecord } from '../db/database';
 import { loadUnitProfile } from '../settings/unit-profile';

@@ -6,14 +6,15 @@
 import type { Dataset } from '../../../shared/counts/dataset';
 import type { Study } from '../../../shared/criteria/study';
 import { type SuggestionBasis, suggestionBasis } from '../../../shared/requests/feedback-form';
+import { basisAfterLinking } from '../../../shared/criteria/basis';
 import { blankRequest, blankStudyFor, copyRequest } from '../../../shared/requests/create';
 import type { FeasibilityRequest, RequestStatus, WarningAcknowledgement } from '../../../shared/requests/request';
 import { type AnswerFigures, makeVersion, type RequestVersion, type VersionKind } from '../../../shared/requests/version';
 import { withStatus } from '../../../shared/requests/workflow';
 import { sha256Hex } from '../../../shared/utils/sha256';
 import { appendAudit, auditTables } from '../db/audit';
-import { type AntalDatabase, type AttachmentRecord, loadDataset, type StudyRecord } from '../db/database';
-import { loadHallandRule } from '../settings/halland-rule';
+import { type AntalDatabase, type AttachmentRecord, type StudyRecord } from '../db/database';
+import { computeStudyAnswer, loadStudyInputs } from '../answer/study-inputs';
 
 export interface StoreContext {
   db: AntalDatabase;
@@ -123,10 +124,12 @@ export async function acknowledgeWarnings(
 /** Links the request's study to datasets (the answer page estimates from them). */
 export async function linkDatasets(ctx: StoreContext, request: FeasibilityRequest, datasetIds: string[], summary: string): Promise<void> {
   const { db, now } = ctx;
-  await db.transaction('rw', [db.studies, ...auditTables(db)], async () => {
+  await db.transaction('rw', [db.studies, db.datasets, ...auditTables(db)], async () => {
     const study = await db.studies.get(request.studyId);
     if (!study) throw new Error(`The request's study ${request.studyId} is missing`);
-    await db.studies.put({ ...study, datasetIds, updatedAt: now.toISOString() });
+    // A basis that fits none of the data follows the data (a new study is incident; the file may be prevalent).
+    const linked = (await db.datasets.bulkGet(datasetIds)).flatMap((d) => (d ? [d] : []));
+    await db.studies.put({ ...study, study: basisAfterLinking(study.study, linked), datasetIds, updatedAt: now.toISOString() });
     await appendAudit(db, { kind: 'edit', requestId: request.id, summary, details: { datasetIds } }, now);
   });
 }
@@ -140,23 +143,20 @@ export interface AnswerBasis {
   settings: Record<string, unknown>;
 }
 
-/** The request's study, its datasets and, when it has data, the computed answer's figures. */
+/**
+ * The request's study, its datasets and, when it has data, the computed answer's figures: loaded and computed
+ * exactly as the answer on screen is (the same loader, so the population table and the Halland rule apply).
+ */
 export async function loadAnswerBasis(db: AntalDatabase, studyId: string): Promise<AnswerBasis | null> {
-  const record = await db.studies.get(studyId);
-  if (!record) return null;
-  const datasets: Dataset[] = [];
-  for (const id of record.datasetIds) {
-    const dataset = await loadDataset(db, id);
-    if (dataset) datasets.push(dataset);
-  }
-  const hallandRule = await loadHallandRule(db);
-  const settings = { hallandRule };
-  if (datasets.length === 0) return { study: record.study, datasets, settings };
+  const inputs = await loadStudyInputs(db, studyId);
+  if (!inputs) return null;
+  const { study, datasets } = inputs;
+  const settings: Record<string, unknown> = { hallandRule: inputs.hallandRule, ...(inputs.population ? { population: { id: inputs.population.id, sha256: inputs.population.provenance.sha256 } } : {}) };
   // The estimate and forecast code loads here, when a request's answer is frozen, not with the app (the answer on
   // screen is computed in its worker).
-  const { computeAnswer } = await import('../../../shared/answer/compute-answer');
-  const answer = computeAnswer(record.study, datasets, { hallandRule });
-  const suggestion = suggestionBasis(record.study, answer);
+  const answer = await computeStudyAnswer(inputs);
+  if (!answer) return { study, datasets, settings };
+  const suggestion = suggestionBasis(study, answer);
   const limiting = answer.estimate.attrition.find((s) => s.stepId === answer.estimate.mostLimitingStepId);
   const figures: AnswerFigures = {
     national: { ...answer.estimate.national },
@@ -164,7 +164,7 @@ export async function loadAnswerBasis(db: AntalDatabase, studyId: string): Promi
     verdict: { verdict: answer.verdict.verdict, probability: answer.verdict.probability },
     ...(limiting ? { limitingStep: { label: limiting.label, lostShare: limiting.lostShare } } : {}),
   };
-  return { study: record.study, datasets, figures, suggestion, settings };
+  return { study, datasets, figures, suggestion, settings };
 }
 
 async function nextVersionNumber(db: AntalDatabase, requestId: string): Promise<number> {

@@ -6,7 +6,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dataset } from '../../../shared/counts/dataset';
-import type { CriterionStep, Predicate, Study } from '../../../shared/criteria/study';
+import type { CriterionStep, EstimatePeriod, Predicate, Study } from '../../../shared/criteria/study';
 import { isAncestor } from '../../../shared/icd10/code-set';
 import { tryNormalizeIcd10 } from '../../../shared/icd10/normalize';
 import { COUNTY_CODES, type CountyCode, regionName } from '../../../shared/regions/regions';
@@ -95,8 +95,6 @@ function predicateSummary(p: Predicate, t: Translate, language: Language): strin
       return t('criteria.summary.ageAny');
     case 'sex':
       return t('criteria.summary.sex', { sex: t(`criteria.sex.${p.sex}`) });
-    case 'period':
-      return t('criteria.summary.period', { from: p.from, to: p.to });
     case 'region':
       return t('criteria.summary.region', { regions: p.regions.map((c) => regionName(c, language)).join(', ') });
     default:
@@ -112,7 +110,7 @@ export function CriteriaEditor({ study, datasets, onChange, language }: { study:
   const periods = useMemo(() => periodsInData(datasets), [datasets]);
   const datalistId = useId();
 
-  const add = (kind: 'codes' | 'age' | 'sex' | 'period' | 'proportion') => {
+  const add = (kind: 'codes' | 'age' | 'sex' | 'proportion') => {
     onChange((s) => {
       const id = nextStepId(s);
       const rule: CriterionStep['rule'] =
@@ -122,9 +120,7 @@ export function CriteriaEditor({ study, datasets, onChange, language }: { study:
             ? { kind: 'predicate', predicate: { kind: 'codes', codes: [codes[0]?.code ?? 'C00-D48'] } }
             : kind === 'age'
               ? { kind: 'predicate', predicate: { kind: 'age', min: 18, max: null } }
-              : kind === 'period'
-                ? { kind: 'predicate', predicate: { kind: 'period', from: periods[0] ?? '2020', to: periods[periods.length - 1] ?? '2020' } }
-                : { kind: 'predicate', predicate: { kind: 'sex', sex: 'female' } };
+              : { kind: 'predicate', predicate: { kind: 'sex', sex: 'female' } };
       const step: CriterionStep = { id, type: 'inclusion', enabled: true, protocolText: '', label: t(`criteria.newLabel.${kind}`), rule };
       setExpanded(id);
       return { ...s, steps: [...s.steps, step] };
@@ -140,6 +136,7 @@ export function CriteriaEditor({ study, datasets, onChange, language }: { study:
           <option key={c.code} value={c.code} label={c.path} />
         ))}
       </datalist>
+      <EstimatePeriodFields period={study.population.period} periods={periods} onChange={(period) => onChange((s) => ({ ...s, population: { ...s.population, period } }))} t={t} />
       <ol className="steps">
         {study.steps.map((step, index) => {
           const editorId = `step-editor-${step.id}`;
@@ -207,7 +204,6 @@ export function CriteriaEditor({ study, datasets, onChange, language }: { study:
         <button type="button" className="button small" onClick={() => add('codes')}>{t('criteria.add.codes')}</button>
         <button type="button" className="button small" onClick={() => add('age')}>{t('criteria.add.age')}</button>
         <button type="button" className="button small" onClick={() => add('sex')}>{t('criteria.add.sex')}</button>
-        <button type="button" className="button small" onClick={() => add('period')}>{t('criteria.add.period')}</button>
         <button type="button" className="button small" onClick={() => add('proportion')}>{t('criteria.add.proportion')}</button>
       </div>
       <fieldset className="plan">
@@ -301,10 +297,7 @@ function StepForm({ step, onChange, language, datalistId, t }: { step: Criterion
           </select>
         </div>
       )}
-      {rule.kind === 'predicate' && rule.predicate.kind === 'period' && (
-        <PeriodFields predicate={rule.predicate} onChange={setPredicate} t={t} />
-      )}
-      {rule.kind === 'predicate' && !['codes', 'age', 'sex', 'period'].includes(rule.predicate.kind) && <p className="hint">{t('criteria.compoundHint')}</p>}
+      {rule.kind === 'predicate' && !['codes', 'age', 'sex'].includes(rule.predicate.kind) && <p className="hint">{t('criteria.compoundHint')}</p>}
       {rule.kind === 'proportion' && (
         <>
           <RangeFields
@@ -372,28 +365,48 @@ function AgeFields({ predicate, onChange, t }: { predicate: Extract<Predicate, {
   );
 }
 
-function PeriodFields({ predicate, onChange, t }: { predicate: Extract<Predicate, { kind: 'period' }>; onChange: (p: Predicate) => void; t: Translate }) {
+/** The periods of the data the estimate is computed from: a property of the estimate, not a criterion. */
+function EstimatePeriodFields({ period, periods, onChange, t }: { period: EstimatePeriod; periods: string[]; onChange: (p: EstimatePeriod) => void; t: Translate }) {
+  const id = useId();
+  const range = period.kind === 'range' ? period : { kind: 'range' as const, from: periods[0] ?? '2020', to: periods[periods.length - 1] ?? '2020' };
   const field = (key: 'from' | 'to') => (
     <ParsedField
       label={t(`criteria.period.${key}`)}
-      value={predicate[key]}
+      value={range[key]}
       format={(v) => v}
       parse={(text) => {
         const v = text.trim();
         if (!PERIOD_PATTERN.test(v)) return null;
-        const next = { ...predicate, [key]: v };
+        const next = { ...range, [key]: v };
         return next.from <= next.to ? v : null;
       }}
-      onValid={(v) => onChange({ ...predicate, [key]: v })}
+      onValid={(v) => onChange({ ...range, [key]: v })}
       errorText={t('criteria.errors.period')}
       inputMode="text"
     />
   );
   return (
-    <div className="field-row">
-      {field('from')}
-      {field('to')}
-    </div>
+    <fieldset className="plan" data-testid="estimate-period">
+      <legend>{t('criteria.estimatePeriod.legend')}</legend>
+      <div className="field">
+        <label htmlFor={id}>{t('criteria.estimatePeriod.choice')}</label>
+        <select
+          id={id}
+          value={period.kind}
+          onChange={(e) => onChange(e.target.value === 'latest' ? { kind: 'latest' } : e.target.value === 'all' ? { kind: 'all' } : range)}
+        >
+          <option value="latest">{t('criteria.estimatePeriod.latest')}</option>
+          <option value="all">{t('criteria.estimatePeriod.all')}</option>
+          <option value="range">{t('criteria.estimatePeriod.range')}</option>
+        </select>
+      </div>
+      {period.kind === 'range' && (
+        <div className="field-row">
+          {field('from')}
+          {field('to')}
+        </div>
+      )}
+    </fieldset>
   );
 }
 

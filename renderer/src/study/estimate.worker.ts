@@ -25,8 +25,7 @@ function runPending(): void {
   if (!request) return;
   const started = performance.now();
   try {
-    const options = { hallandRule: request.hallandRule, today: request.today };
-    const answer = computeAnswer(request.study, datasets, population ? { ...options, population } : options);
+    const answer = computeAnswer(request.study, datasets, { hallandRule: request.hallandRule, today: request.today, population });
     post({ type: 'result', revision: request.revision, answer, millis: performance.now() - started });
   } catch (error) {
     post({ type: 'error', revision: request.revision, message: error instanceof Error ? error.message : String(error) });

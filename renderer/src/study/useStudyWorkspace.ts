@@ -10,10 +10,11 @@ import type { ComputedAnswer } from '../../../shared/answer/compute-answer';
 import type { Dataset } from '../../../shared/counts/dataset';
 import type { Study } from '../../../shared/criteria/study';
 import type { HallandRule } from '../../../shared/regions/regions';
-import { loadHallandRule } from '../settings/halland-rule';
 import { type AntalDatabase, type StudyRecord, loadDataset } from '../db/database';
 import type { FromWorker, ToWorker } from './estimate-protocol';
-import { loadPopulation, savePopulationId } from '../import/population-link';
+import { withPopulationTable } from '../import/population-link';
+import { basisAfterLinking } from '../../../shared/criteria/basis';
+import { loadDatasets, loadStudyInputs } from '../answer/study-inputs';
 import { clearJournal, journalWrite } from '../db/pending-writes';
 import { usePageHide } from '../ui/usePageHide';
 import { saveStudyEdit } from './study-store';
@@ -50,17 +51,6 @@ export interface Workspace {
   setPopulationId(id: string | null): Promise<void>;
   /** Writes an edit still waiting for its autosave pause now; resolves when it is stored (or has failed). */
   flush(): Promise<void>;
-}
-
-async function loadRecord(db: AntalDatabase, studyId: string | undefined): Promise<{ record: StudyRecord; datasets: Dataset[]; population: Dataset | null; hallandRule: HallandRule } | null> {
-  const record = studyId ? await db.studies.get(studyId) : await db.studies.orderBy('updatedAt').last();
-  if (!record) return null;
-  const datasets: Dataset[] = [];
-  for (const id of record.datasetIds) {
-    const dataset = await loadDataset(db, id);
-    if (dataset) datasets.push(dataset);
-  }
-  return datasets.length > 0 ? { record, datasets, population: await loadPopulation(db, record.id), hallandRule: await loadHallandRule(db) } : null;
 }
 
 export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined, now: () => Date): Workspace {
@@ -114,10 +104,10 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
     w.onerror = (event) => {
       if (live) setState((current) => (current.status === 'ready' ? { ...current, computeError: event.message, stale: false } : current));
     };
-    loadRecord(db, studyId).then(
+    loadStudyInputs(db, studyId).then(
       (loaded) => {
         if (!live) return;
-        if (!loaded) {
+        if (!loaded || loaded.datasets.length === 0) {
           setState({ status: 'empty' });
           return;
         }
@@ -184,24 +174,24 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
     async (ids: string[]) => {
       const current = stateRef.current;
       if (current.status !== 'ready' || ids.length === 0) return;
-      const datasets: Dataset[] = [];
-      for (const id of ids) {
-        const dataset = await loadDataset(db, id);
-        if (dataset) datasets.push(dataset);
-      }
+      const datasets = await loadDatasets(db, ids);
       if (datasets.length === 0) return;
       const latest = stateRef.current;
       if (latest.status !== 'ready') return;
       // An edit of the criteria still waiting for its pause is written first, so this record (which holds it)
       // and the audited edit do not overtake each other.
       await writePending();
-      const record: StudyRecord = { ...latest.record, datasetIds: datasets.map((d) => d.id), updatedAt: now().toISOString() };
-      const next: WorkspaceState = { ...latest, record, datasets, stale: true, saved: 'saving' };
+      const saved = stateRef.current;
+      if (saved.status !== 'ready') return;
+      // A basis that fits none of the data follows the data (a new study is incident; the file may be prevalent).
+      const study = basisAfterLinking(saved.study, datasets);
+      const record: StudyRecord = { ...saved.record, datasetIds: datasets.map((d) => d.id), study, updatedAt: now().toISOString() };
+      const next: WorkspaceState = { ...saved, record, study, datasets, stale: true, saved: 'saving' };
       stateRef.current = next;
       setState(next);
-      const message: ToWorker = { type: 'datasets', datasets, population: latest.population };
+      const message: ToWorker = { type: 'datasets', datasets, population: saved.population };
       worker.current?.postMessage(message);
-      compute(latest.study, latest.hallandRule);
+      compute(study, saved.hallandRule);
       try {
         await saveStudyEdit(db, record, now());
         setState((s) => (s.status === 'ready' && s.record === record ? { ...s, saved: 'saved' } : s));
@@ -214,25 +204,19 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
 
   const setPopulationId = useCallback(
     async (id: string | null) => {
-      const current = stateRef.current;
-      if (current.status !== 'ready') return;
+      if (stateRef.current.status !== 'ready') return;
       const population = id ? ((await loadDataset(db, id)) ?? null) : null;
       const latest = stateRef.current;
       if (latest.status !== 'ready') return;
-      const next: WorkspaceState = { ...latest, population, stale: true, saved: 'saving' };
+      const next: WorkspaceState = { ...latest, population };
       stateRef.current = next;
       setState(next);
       const message: ToWorker = { type: 'datasets', datasets: latest.datasets, population };
       worker.current?.postMessage(message);
-      compute(latest.study, latest.hallandRule);
-      try {
-        await savePopulationId(db, latest.record.id, population ? population.id : null);
-        setState((s) => (s.status === 'ready' && s.population === population ? { ...s, saved: 'saved' } : s));
-      } catch {
-        setState((s) => (s.status === 'ready' ? { ...s, saved: 'failed' } : s));
-      }
+      // The table is the study's age-share source: saved with the study (and recomputed) like any edit.
+      updateStudy((study) => withPopulationTable(study, population ? population.id : null));
     },
-    [compute, db],
+    [db, updateStudy],
   );
 
   return { state, updateStudy, setDatasetIds, setPopulationId, flush: writePending };

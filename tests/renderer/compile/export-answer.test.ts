@@ -6,7 +6,7 @@ import { runDemo } from '../../../shared/demo/run-demo';
 import { DISCLOSURE_PRESETS } from '../../../shared/disclosure';
 import { blankRequest } from '../../../shared/requests/create';
 import { answerFileFromApp, answerFileName, regionsWithData } from '../../../renderer/src/compile/export-answer';
-import type { Answer } from '../../../renderer/src/answer/load-answer';
+import type { Answer } from '../../../renderer/src/answer/answer';
 
 const NOW = new Date('2026-11-30T09:30:00.000Z');
 

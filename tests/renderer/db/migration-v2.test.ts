@@ -65,8 +65,8 @@ describe('migration to version 2', () => {
 
     const db = new AntalDatabase(name);
     await db.open();
-    // Version 2's upgrade runs, then version 3's (migration-v3.test.ts).
-    expect(db.verno).toBe(3);
+    // Version 2's upgrade runs, then version 3's (migration-v3.test.ts) and version 4's (migration-v4.test.ts).
+    expect(db.verno).toBe(4);
     expect(await loadDataset(db, dataset.id)).toEqual(dataset);
     expect((await db.studies.get(DEMO_STUDY.id))?.study).toEqual(DEMO_STUDY);
     expect((await db.studies.get(userStudy.id))?.datasetIds).toEqual([]);

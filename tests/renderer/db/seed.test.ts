@@ -5,7 +5,7 @@ import { createDemoDataset } from '../../../shared/demo/dataset';
 import { DEMO_STUDY } from '../../../shared/demo/study';
 import { AntalDatabase, loadDataset } from '../../../renderer/src/db/database';
 import { DEMO_SEEDED_KEY, seedDemoIfNew } from '../../../renderer/src/db/seed';
-import { loadAnswer } from '../../../renderer/src/answer/load-answer';
+import { computeStudyAnswer, loadStudyInputs } from '../../../renderer/src/answer/study-inputs';
 import { runDemo } from '../../../shared/demo/run-demo';
 
 let counter = 0;
@@ -60,7 +60,7 @@ describe('demo seeding', () => {
   it('the answer computed from the stored demo equals `antal demo`', async () => {
     const db = freshDb();
     await seedDemoIfNew(db, demo, now);
-    const answer = await loadAnswer(db);
+    const answer = (await computeStudyAnswer((await loadStudyInputs(db))!));
     const expected = runDemo();
     expect(answer?.estimate).toEqual(expected.estimate);
     expect(answer?.projection).toEqual(expected.projection);

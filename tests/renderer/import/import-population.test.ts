@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveDataset } from '../../../renderer/src/db/database';
-import { loadPopulation, loadPopulationId, populationCandidates, savePopulationId } from '../../../renderer/src/import/population-link';
+import { legacyPopulationId, legacyPopulationKey, loadPopulation, populationCandidates, populationTableId, withPopulationTable } from '../../../renderer/src/import/population-link';
+import { putSetting } from '../../../renderer/src/db/database';
+import { DEMO_STUDY } from '../../../shared/demo/study';
 import { createDemoDataset } from '../../../shared/demo/dataset';
 import { importFile } from '../../../shared/import/import-file';
 import { deleteDatabases, freshDb } from './import-helpers';
@@ -14,7 +16,7 @@ const POPULATION = join(__dirname, '../../fixtures/estimate-population.csv');
 afterEach(deleteDatabases);
 
 describe('population link', () => {
-  it('offers imported datasets with an age dimension (not the synthetic demo), and remembers the choice per study', async () => {
+  it('offers imported datasets with an age dimension (not the synthetic demo); the choice is the study’s age-share source', async () => {
     const db = freshDb('population');
     const demo = createDemoDataset();
     const imported = await importFile({ name: 'befolkning.csv', bytes: new Uint8Array(readFileSync(POPULATION)) }, undefined, { publisher: 'SCB' });
@@ -25,15 +27,18 @@ describe('population link', () => {
     const records = [...(await db.datasets.toArray()), { ...noAge, importedAt: '2026-01-03T00:00:00Z' }];
     expect(populationCandidates(records).map((r) => r.id)).toEqual([population.id]);
 
-    expect(await loadPopulation(db, 'study-a')).toBeNull();
-    await savePopulationId(db, 'study-a', population.id);
-    expect(await loadPopulationId(db, 'study-a')).toBe(population.id);
-    expect(await loadPopulationId(db, 'study-b')).toBeNull();
-    expect((await loadPopulation(db, 'study-a'))?.cellCount).toBe(population.cellCount);
-    // A deleted dataset is no population; choosing none clears it.
+    expect(await loadPopulation(db, DEMO_STUDY)).toBeNull();
+    const chosen = withPopulationTable(DEMO_STUDY, population.id);
+    expect(chosen.ageShare.source).toEqual({ kind: 'table', datasetId: population.id });
+    expect(populationTableId(chosen)).toBe(population.id);
+    expect((await loadPopulation(db, chosen))?.cellCount).toBe(population.cellCount);
+    // A deleted dataset is no population; choosing none makes the shares uniform again.
     await db.datasets.delete(population.id);
-    expect(await loadPopulation(db, 'study-a')).toBeNull();
-    await savePopulationId(db, 'study-a', null);
-    expect(await loadPopulationId(db, 'study-a')).toBeNull();
+    expect(await loadPopulation(db, chosen)).toBeNull();
+    expect(withPopulationTable(chosen, null).ageShare.source).toEqual({ kind: 'uniform' });
+    // Version 1 kept the choice in the settings; the migration reads it from there.
+    await putSetting(db, legacyPopulationKey('study-a'), 'scb-table');
+    expect(await legacyPopulationId(db, 'study-a')).toBe('scb-table');
+    expect(await legacyPopulationId(db, 'study-b')).toBeNull();
   });
 });

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDemoDataset } from '../../../shared/demo/dataset';
 import { DEMO_STUDY } from '../../../shared/demo/study';
 import { sha256Hex } from '../../../shared/utils/sha256';
-import { loadAnswer } from '../../../renderer/src/answer/load-answer';
+import { computeStudyAnswer, loadStudyInputs } from '../../../renderer/src/answer/study-inputs';
 import { verifyAudit } from '../../../renderer/src/db/audit';
 import { AntalDatabase, DEMO_REQUEST_ID, putSetting } from '../../../renderer/src/db/database';
 import { seedDemoIfNew } from '../../../renderer/src/db/seed';
@@ -14,7 +14,7 @@ import { saveUnitProfile } from '../../../renderer/src/settings/unit-profile';
 import { DISCLOSURE_POLICY_SETTING_KEY, StoredPolicyError } from '../../../shared/disclosure';
 import { buildLetterSnapshot, LetterNotReadyError } from '../../../renderer/src/letter/letter-snapshot';
 import { acknowledgeAll as acknowledgeAllAt, answerForm as answerFormAt, UNIT } from './ready-letter';
-import type { Answer } from '../../../renderer/src/answer/load-answer';
+import type { Answer } from '../../../renderer/src/answer/answer';
 import { recordExportedLetter } from '../../../renderer/src/letter/letter-store';
 
 let counter = 0;
@@ -25,6 +25,11 @@ async function seededDb(): Promise<AntalDatabase> {
   await seedDemoIfNew(db, () => ({ dataset: createDemoDataset(), study: DEMO_STUDY }), new Date('2026-03-01T08:00:00Z'));
   return db;
 }
+/** The demo study's answer as the app computes it (the one loader). */
+const loadAnswer = async (db: AntalDatabase): Promise<Answer | null> => {
+  const inputs = await loadStudyInputs(db);
+  return inputs ? computeStudyAnswer(inputs) : null;
+};
 afterEach(async () => {
   for (const db of dbs.splice(0)) await db.delete();
 });

@@ -1,6 +1,6 @@
 // A letter the readiness checklist lets through: the demo database with a unit profile, every Early Feedback Form
 // answer and every warning of the answer acknowledged — what a coordinator does before exporting.
-import type { Answer } from '../../../renderer/src/answer/load-answer';
+import type { Answer } from '../../../renderer/src/answer/answer';
 import { type AntalDatabase, DEMO_REQUEST_ID } from '../../../renderer/src/db/database';
 import { appReadiness } from '../../../renderer/src/letter/readiness';
 import { acknowledgeWarnings, saveRequest, type StoreContext } from '../../../renderer/src/requests/request-store';

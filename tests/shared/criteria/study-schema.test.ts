@@ -13,24 +13,27 @@ import { BENCH_STUDY } from '../../bench/bench-estimate';
 import { STUDY_SCHEMA_VERSION } from '../../../shared/criteria/study';
 import { STUDY_JSON_SCHEMA, STUDY_SCHEMA_ID, checkStudyShape, parseStudyFile } from '../../../shared/criteria/study-schema';
 import { validateStudy } from '../../../shared/criteria/validate';
+import { migrateStudy } from '../../../shared/criteria/study-migration';
 import { DEMO_STUDY } from '../../../shared/demo/study';
 import { makeStudy, predicateStep, proportionStep } from '../helpers';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 const validate = ajv.compile(STUDY_JSON_SCHEMA);
-const fixture = JSON.parse(readFileSync(join(__dirname, '../../fixtures/estimate-study.json'), 'utf8')) as unknown;
+/** The CLI fixture is a version 1 file; its migration is a current study. */
+const fixtureV1 = JSON.parse(readFileSync(join(__dirname, '../../fixtures/estimate-study.json'), 'utf8')) as unknown;
+const fixture = migrateStudy(fixtureV1);
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
 const GOOD: [string, unknown][] = [
   ['the demo study', DEMO_STUDY],
   ['the benchmark study', BENCH_STUDY],
-  ['the CLI fixture', fixture],
+  ['the CLI fixture (version 1, migrated)', fixture],
   [
     'every predicate kind, a joint count and per-region shares',
     makeStudy([
       predicateStep('a', { kind: 'and', all: [{ kind: 'codes', codes: ['C18'] }, { kind: 'age', min: 18, max: null }] }),
       predicateStep('b', { kind: 'or', any: [{ kind: 'sex', sex: 'female' }, { kind: 'region', regions: ['01', '13'] }] }),
-      predicateStep('c', { kind: 'not', predicate: { kind: 'period', from: '2020', to: '2020' } }, 'exclusion'),
+      predicateStep('c', { kind: 'not', predicate: { kind: 'hierarchy', key: 'lakemedel', scheme: 'atc', codes: ['N06BA'] } }, 'exclusion'),
       predicateStep('d', { kind: 'extra', key: 'stage', values: ['IV'] }),
       { ...proportionStep('e', { low: 0.1, point: 0.2, high: 0.3 }), rule: { kind: 'proportion', share: { low: 0.1, point: 0.2, high: 0.3 }, source: 'x', perRegion: { '01': { low: 0, point: 0.5, high: 1 } } } },
       { id: 'f', type: 'inclusion', enabled: false, protocolText: '', label: 'f', rule: { kind: 'joint-count', region: '03', count: { low: 2, point: 3, high: 40 }, source: 'Region Uppsala' } },
@@ -46,7 +49,12 @@ type Poked = Record<string, any>;
 const BAD: [string, string, (s: Poked) => void][] = [
   ['a missing field', 'title', (s) => delete s.title],
   ['an unknown field', 'titel', (s) => (s.titel = 'x')],
-  ['a wrong schema version', 'schemaVersion', (s) => (s.schemaVersion = 2)],
+  ['a wrong schema version', 'schemaVersion', (s) => (s.schemaVersion = 3)],
+  ['an unknown unit', 'population.unit', (s) => (s.population.unit = 'patients')],
+  ['a period range without its end', 'population.period.to', (s) => (s.population.period = { kind: 'range', from: '2019' })],
+  ['an age-share source without its table', 'ageShare.source.datasetId', (s) => (s.ageShare.source = { kind: 'table' })],
+  ['a negative age-share range', 'ageShare.range.low', (s) => (s.ageShare.range.low = -0.1)],
+  ['a period criterion (version 1) in a version 2 study', 'steps[0].rule.predicate', (s) => (s.steps[0].rule.predicate = { kind: 'period', from: '2020', to: '2021' })],
   ['a string for a number', 'population.windowYears', (s) => (s.population.windowYears = '2')],
   ['a window of 0 years', 'population.windowYears', (s) => (s.population.windowYears = 0)],
   ['an unknown population kind', 'population.kind', (s) => (s.population.kind = 'both')],

@@ -16,12 +16,16 @@ describe('validateStudy', () => {
       predicateStep('codes', { kind: 'codes', codes: ['C18', 'nonsense'] }),
       predicateStep('age', { kind: 'age', min: 80, max: 18 }),
       predicateStep('codes', { kind: 'sex', sex: 'female' }),
-      predicateStep('period', { kind: 'period', from: '2023', to: '2021' }),
+      predicateStep('atc', { kind: 'hierarchy', key: 'lakemedel', scheme: 'atc', codes: ['N6'] }),
     ]);
     study.recruitment.targetPatients = 0;
     study.recruitment.sites = [{ id: 's', name: 's', region: '01', activationMonth: -1, shareOfRegion: 1.5 }];
     study.verdictThresholds = { veryGood: 0.4, good: 0.6 };
+    study.population.period = { kind: 'range', from: '2023', to: '2021' };
+    study.ageShare.range = { low: 0.9, point: 0.8, high: 1 };
     expect(paths(study)).toEqual([
+      'population.period',
+      'ageShare.range',
       'steps[0].rule.share',
       'steps[1].rule.predicate',
       'steps[2].rule.predicate',
@@ -32,6 +36,7 @@ describe('validateStudy', () => {
       'recruitment.sites[0].activationMonth',
       'verdictThresholds',
     ]);
-    expect(validateStudy(study)[1]!.message).toContain('"nonsense"');
+    expect(validateStudy(study)[3]!.message).toContain('"nonsense"');
+    expect(validateStudy(study)[6]!.message).toContain('"N6" is not an ATC code or level');
   });
 });

@@ -44,7 +44,7 @@ const joint: CriterionStep = {
   enabled: true,
   protocolText: 'Uppsala counted its own patients meeting all criteria',
   label: 'joint',
-  rule: { kind: 'joint-count', region: '03', count: { low: 2, point: 3, high: 4 }, source: 'Region Uppsala' },
+  rule: { kind: 'joint-count', region: '03', count: { low: 0.5, point: 1, high: 1.5 }, source: 'Region Uppsala' },
 };
 const options = { hallandRule: { kind: 'population-split', sodraShare: 0.25 } as const };
 
@@ -67,42 +67,73 @@ describe('estimateEligible, hand-computed', () => {
     expect(row('diagnosis').lostShare).toBeCloseTo(1 - 47 / 147, 12);
   });
 
-  it('age 18–75: straddling bands give a uniform share to the point, 0 to the low, the band to the high', () => {
-    // Stockholm: 70-74 whole (10); 75-79 one year of five: 20/5 = 4 and X: 2/5 = 0.4 → 10 / 14.4 / 33.
-    expectInterval(row('age').perRegion['01'], [10, 14.4, 33]);
-    // Uppsala: 60-64 whole (5); 15-19 two years of five (18, 19): 4 × 2/5 = 1.6 → 5 / 6.6 / 9.
-    expectInterval(row('age').perRegion['03'], [5, 6.6, 9]);
-    expectInterval(row('age').total, [21, 27, 48]);
-    // The national rows straddle the limits too, so they no longer answer the question exactly.
-    expect(row('age').totalPublished).toBeUndefined();
+  it('age 18–75: on its own line a straddling band stays whole; nothing is lost there', () => {
+    // Every band overlaps 18–75 (70-74, 75-79, 60-64, 15-19, 65-69): the line equals the diagnosis line.
+    expectInterval(row('age').perRegion['01'], [31, 32, 33]);
+    expectInterval(row('age').total, [46, 47, 48]);
+    // The national rows are still whole cells, so they still answer the question exactly.
+    expectInterval(row('age').totalPublished, [45, 45, 45]);
+  });
+
+  it('the age-share assumption line: the uniform share × the range 0.75–1.25', () => {
+    const share = row('age:age-share');
+    expect(share.type).toBe('assumption');
+    // Stockholm: 70-74 whole (10); 75-79 one year of five (0.2 → 0.15 / 0.2 / 0.25): 20 → 3 / 4 / 5 and X (1..3,
+    // point 2) → 0.15 / 0.4 / 0.75. 10 + 3 + 0.15 = 13.15, 10 + 4 + 0.4 = 14.4, 10 + 5 + 0.75 = 15.75.
+    expectInterval(share.perRegion['01'], [13.15, 14.4, 15.75]);
+    // Uppsala: 60-64 whole (5); 15-19 two years of five (0.4 → 0.3 / 0.4 / 0.5) of 4 → 1.2 / 1.6 / 2.
+    expectInterval(share.perRegion['03'], [6.2, 6.6, 7]);
+    // Halland 65-69 is whole: 6.
+    expectInterval(share.total, [25.35, 27, 28.75]);
+    // No region's low is 0 any more, and the line never exceeds the line before it.
+    expect(share.lostShare).toBeCloseTo(1 - 27 / 47, 12);
+    expect(share.totalPublished).toBeUndefined();
+    expect(share.assumption).toMatchObject({
+      kind: 'age-share',
+      stepId: 'age',
+      source: { kind: 'uniform' },
+      range: { low: 0.75, point: 1, high: 1.25 },
+      ages: { min: 18, max: 75 },
+    });
+    expect(share.assumption!.bands.map((b) => b.band)).toEqual(['15-19', '75-79']);
+    expectInterval(share.assumption!.bands[0]!.share!, [0.3, 0.4, 0.5]);
+    expectInterval(share.assumption!.bands[1]!.share!, [0.15, 0.2, 0.25]);
   });
 
   it('a disabled step is listed and changes nothing', () => {
     expect(row('disabled').enabled).toBe(false);
-    expectInterval(row('disabled').total, [21, 27, 48]);
+    expectInterval(row('disabled').total, [25.35, 27, 28.75]);
     expect(row('disabled').lostShare).toBe(0);
   });
 
   it('an inclusion proportion multiplies low×low, point×point, high×high', () => {
-    // Stockholm 10×0.2, 14.4×0.25, 33×0.3; Uppsala 5×0.2, 6.6×0.25, 9×0.3; Halland 6×0.2, 6×0.25, 6×0.3.
-    expectInterval(row('metastatic').total, [4.2, 6.75, 14.4]);
+    // Stockholm 13.15×0.2, 14.4×0.25, 15.75×0.3; Uppsala 6.2×0.2, 6.6×0.25, 7×0.3; Halland 6×0.2, 6×0.25, 6×0.3.
+    expectInterval(row('metastatic').total, [5.07, 6.75, 8.625]);
     expect(row('metastatic').lostShare).toBeCloseTo(0.75, 12);
   });
 
   it('an exclusion proportion keeps 1 − share, with low and high swapped', () => {
-    // Kept: low × 0.85, point × 0.9, high × 0.95.
-    expectInterval(row('prior').perRegion['01'], [1.7, 3.24, 9.405]);
-    expectInterval(row('prior').total, [3.57, 6.075, 13.68]);
+    // Kept: low × 0.85, point × 0.9, high × 0.95. Stockholm 2.63 × 0.85, 3.6 × 0.9, 4.725 × 0.95.
+    expectInterval(row('prior').perRegion['01'], [2.2355, 3.24, 4.48875]);
+    expectInterval(row('prior').total, [4.3095, 6.075, 8.19375]);
     expect(row('prior').lostShare).toBeCloseTo(0.1, 12);
   });
 
   it('a joint count replaces its region from its step on', () => {
-    expectInterval(region('03').eligible, [2, 3, 4]);
+    expectInterval(region('03').eligible, [0.5, 1, 1.5]);
     expect(region('03').jointCount).toBe(true);
     expect(region('01').jointCount).toBe(false);
-    // 1.7 + 2 + 1.02, 3.24 + 3 + 1.35, 9.405 + 4 + 1.71.
-    expectInterval(result.national, [4.72, 7.59, 15.115]);
-    expectInterval(row('joint-uppsala').total, [4.72, 7.59, 15.115]);
+    // Stockholm 2.2355 / 3.24 / 4.48875, Uppsala 0.5 / 1 / 1.5, Halland 6 × 0.2 × 0.85 … = 1.02 / 1.35 / 1.71.
+    expectInterval(result.national, [3.7555, 5.59, 7.69875]);
+    expectInterval(row('joint-uppsala').total, [3.7555, 5.59, 7.69875]);
+  });
+
+  it('a joint count above the figure before its step is capped there, with a warning (criteria only remove)', () => {
+    const high: CriterionStep = { ...joint, id: 'joint-high', rule: { kind: 'joint-count', region: '03', count: { low: 2, point: 3, high: 4 }, source: 'Region Uppsala' } };
+    const capped = estimateEligible(makeStudy([diagnosis, age, disabled, metastatic, prior, high]), [dataset], options);
+    // Uppsala before the step: 6.2 × 0.2 × 0.85, 6.6 × 0.25 × 0.9, 7 × 0.3 × 0.95.
+    expectInterval(capped.regions.find((r) => r.region === '03')!.eligible, [1.054, 1.485, 1.995]);
+    expect(capped.warnings).toContainEqual({ code: 'joint-count-capped', stepId: 'joint-high', region: '03' });
   });
 
   it('regions without data are zero, and every region is listed once', () => {
@@ -118,16 +149,16 @@ describe('estimateEligible, hand-computed', () => {
 
   it('healthcare regions roll up with the Halland rule', () => {
     const hr = (id: string) => result.healthcareRegions.find((h) => h.id === id)!.eligible;
-    expectInterval(hr('stockholm-gotland'), [1.7, 3.24, 9.405]);
-    expectInterval(hr('mellansverige'), [2, 3, 4]);
+    expectInterval(hr('stockholm-gotland'), [2.2355, 3.24, 4.48875]);
+    expectInterval(hr('mellansverige'), [0.5, 1, 1.5]);
     // Halland 1.02 / 1.35 / 1.71: a quarter to Södra, three quarters to Västra.
     expectInterval(hr('sodra'), [0.255, 0.3375, 0.4275]);
     expectInterval(hr('vastra'), [0.765, 1.0125, 1.2825]);
     expectInterval(hr('norra'), [0, 0, 0]);
   });
 
-  it('attrition: base row, one row per step, remaining share vs base, most limiting step', () => {
-    expect(result.attrition.map((a) => a.stepId)).toEqual(['base', 'diagnosis', 'age', 'disabled', 'metastatic', 'prior', 'joint-uppsala']);
+  it('attrition: base row, one row per step (the age step with its assumption line), remaining share vs base, most limiting step', () => {
+    expect(result.attrition.map((a) => a.stepId)).toEqual(['base', 'diagnosis', 'age', 'age:age-share', 'disabled', 'metastatic', 'prior', 'joint-uppsala']);
     expect(row('prior').remainingShare).toBeCloseTo(6.075 / 147, 12);
     expect(result.mostLimitingStepId).toBe('metastatic');
   });
@@ -160,14 +191,14 @@ describe('estimateEligible, further cases', () => {
   });
 
   it('annualises incident counts: window / years covered', () => {
-    const result = estimateEligible(makeStudy([diagnosis], { population: { kind: 'incident', windowYears: 1 } }), [dataset], options);
+    const result = estimateEligible(makeStudy([diagnosis], { population: { kind: 'incident', windowYears: 1, unit: 'persons', regionBasis: 'residence', period: { kind: 'all' } } }), [dataset], options);
     expectInterval(result.national, [23, 23.5, 24]);
     expect(result.basis?.datasets[0]?.scale).toBe(0.5);
   });
 
   it('uses only the latest period for prevalent counts', () => {
     const prevalent = buildDataset(ROWS, { basis: { kind: 'prevalent' } });
-    const result = estimateEligible(makeStudy([diagnosis], { population: { kind: 'prevalent', windowYears: 1 } }), [prevalent], options);
+    const result = estimateEligible(makeStudy([diagnosis], { population: { kind: 'prevalent', windowYears: 1, unit: 'persons', regionBasis: 'residence', period: { kind: 'latest' } } }), [prevalent], options);
     // 2022: Stockholm X (1..3), Uppsala 4, Halland 6.
     expectInterval(result.national, [11, 12, 13]);
   });
@@ -176,8 +207,10 @@ describe('estimateEligible, further cases', () => {
     const rows: Row[] = [['2021', '01', 'C20', 'male', '65-69', exact(10)], ['2022', '01', 'C20', 'male', '65-69', exact(10)]];
     const steps = [predicateStep('a', { kind: 'age', min: 66, max: null }), predicateStep('b', { kind: 'age', min: null, max: 68 })];
     const result = estimateEligible(makeStudy(steps), [buildDataset(rows)], options);
-    // Ages 66, 67, 68 of 65..69: 3/5 of 20, not (4/5)² of it.
-    expectInterval(result.national, [0, 12, 20]);
+    // Ages 66, 67, 68 of 65..69: 3/5 of 20 = 12, not (4/5)² of it; × the range 0.75–1.25: 9..15.
+    expectInterval(result.national, [9, 12, 15]);
+    // Each age step keeps the band as the line before it left it; its assumption line takes the share so far.
+    expect(result.attrition.map((a) => [a.stepId, a.total.point])).toEqual([['base', 20], ['a', 20], ['a:age-share', 16], ['b', 16], ['b:age-share', 12]]);
   });
 
   it('an exclusion predicate removes what it matches', () => {
@@ -193,11 +226,11 @@ describe('estimateEligible, further cases', () => {
     expect(result.warnings).toContainEqual({ code: 'unresolved-criterion', dimensions: ['icd10'] });
   });
 
-  it('skips datasets of another basis with a warning', () => {
+  it('leaves out a dataset of another basis, and blocks the answer naming it', () => {
     const prevalent = buildDataset(ROWS, { id: 'prev', basis: { kind: 'prevalent' } });
     const result = estimateEligible(makeStudy([diagnosis]), [dataset, prevalent], options);
     expectInterval(result.national, [46, 47, 48]);
-    expect(result.warnings.some((w) => w.code === 'basis-mismatch' && w.detail.includes('"prev"'))).toBe(true);
+    expect(result.blocking).toEqual([expect.objectContaining({ code: 'basis-mismatch', dataset: { id: 'prev', name: 'Hand-made test dataset' } })]);
   });
 
   it('adds disjoint datasets and names synthetic ones', () => {

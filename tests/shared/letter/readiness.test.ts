@@ -3,7 +3,7 @@
 // acknowledgement); a dataset the answer cannot use blocks with a Swedish sentence naming it and the mismatch.
 import { describe, expect, it } from 'vitest';
 import { warningKey } from '../../../shared/answer/warning-key';
-import type { EstimateWarning } from '../../../shared/estimate/types';
+import type { BlockingProblem, EstimateWarning } from '../../../shared/estimate/types';
 import { estimateIssues, letterReadiness, unansweredEff, type ReadinessInput } from '../../../shared/letter/readiness';
 import { readinessPassedText, readinessProblemText, readinessSummaryText } from '../../../shared/letter/readiness-texts';
 import { makeStudy, predicateStep } from '../helpers';
@@ -110,27 +110,33 @@ describe("the answer's issues", () => {
     { id: 'uuid-incident', name: 'Nya diagnoser', basis: { unit: 'persons' as const, kind: 'incident' as const, regionBasis: 'residence' as const } },
   ];
   const basis = { kind: 'incident' as const, windowYears: 1, datasets: [{ id: 'uuid-incident', yearsCovered: 1, scale: 1 }], unit: 'persons' as const, regionBasis: 'residence' as const };
-  const mismatch: EstimateWarning = { code: 'basis-mismatch', dataset: 'uuid-prevalent', detail: 'Dataset "uuid-prevalent" holds prevalent counts; the study asks for incident. Not used.' };
+  // The study asks for new cases; the prevalent dataset cannot be used: a blocking problem of the estimate.
+  const mismatch: BlockingProblem = {
+    code: 'basis-mismatch',
+    dataset: { id: 'uuid-prevalent', name: 'ADHD-läkemedel 2020' },
+    mismatches: [{ field: 'kind', dataset: 'prevalent', study: 'incident' }],
+    fixes: [{ kind: 'set-basis', basis: { kind: 'prevalent' } }, { kind: 'unlink-dataset', datasetId: 'uuid-prevalent' }],
+  };
 
-  it('a dataset left out blocks, named by its name and the mismatch in Swedish, never by its id or the English message', () => {
-    const { blocking, warnings, datasetsUsed } = estimateIssues({ warnings: [mismatch, { code: 'masked-cells', count: 12 }], basis }, datasets, study, 'sv');
+  it('a dataset left out blocks, named by its name and the mismatch in Swedish, never by its id or an English message', () => {
+    const { blocking, warnings, datasetsUsed } = estimateIssues({ warnings: [{ code: 'masked-cells', count: 12 }], blocking: [mismatch], basis }, datasets, study, 'sv');
     expect(datasetsUsed).toBe(1);
-    expect(blocking).toEqual([
+    expect(blocking.map(({ code, text }) => ({ code, text }))).toEqual([
       {
-        key: warningKey(mismatch),
         code: 'dataset-unused',
-        text: 'Datasetet ”ADHD-läkemedel 2020” räknar prevalenta personer (behandlade eller diagnostiserade under perioden) men studien frågar efter nya fall: det används inte i svaret.',
+        text: 'Datasetet ”ADHD-läkemedel 2020” räknar patienter under en period (prevalens), men studien räknar nya fall. Det används inte, och svaret kan inte skickas förrän det är löst.',
       },
     ]);
+    expect(blocking[0]!.text).not.toContain('uuid');
     expect(warnings.map((w) => w.text)).toEqual(['12 celler var maskerade i källan (t.ex. "X" = 1–3) och ingår som intervall.']);
   });
 
-  it('a dataset of events that is used is a warning (patients may be counted twice), not a block', () => {
-    const events: EstimateWarning = { code: 'basis-mismatch', dataset: 'uuid-incident', detail: 'counts events' };
+  it('data of events is a warning (patients may be counted twice), not a block', () => {
+    const events: EstimateWarning = { code: 'events-not-persons' };
     const eventData = [{ ...datasets[1]!, basis: { ...datasets[1]!.basis, unit: 'events' as const } }];
-    const { blocking, warnings } = estimateIssues({ warnings: [events], basis: { ...basis, unit: 'events' } }, eventData, study, 'en');
+    const { blocking, warnings } = estimateIssues({ warnings: [events], blocking: [], basis: { ...basis, unit: 'events' } }, eventData, study, 'en');
     expect(blocking).toEqual([]);
-    expect(warnings[0]!.text).toBe('The dataset “Nya diagnoser” counts events, not persons: one patient may be counted more than once.');
+    expect(warnings[0]!.text).toBe('The answer counts care events, not persons: a patient may be counted more than once.');
   });
 
   it('a warning’s key follows its content: the same content in any key order gives the same key, another count another key', () => {

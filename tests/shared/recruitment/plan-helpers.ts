@@ -15,7 +15,8 @@ export function planStudy(plan: Partial<RecruitmentPlan>, overrides: Partial<Stu
     id: 'forecast-test',
     title: 'Forecast test',
     sponsorReference: 'F-1',
-    population: { kind: 'incident', windowYears: 1 },
+    population: { kind: 'incident', windowYears: 1, unit: 'persons', regionBasis: 'residence', period: { kind: 'all' } },
+    ageShare: { source: { kind: 'uniform' }, range: { low: 0.75, point: 1, high: 1.25 }, note: '' },
     ageReferenceDate: '2027-01-01',
     recruitment: {
       targetPatients: 10,

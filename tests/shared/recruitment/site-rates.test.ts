@@ -43,7 +43,7 @@ describe('a site with a rate of its own', () => {
 
   it('the scenario: 3 a month at Karolinska is far below half of Stockholm\'s 8 089 children on methylphenidate', () => {
     // Prevalent: the pool spread over the 12 months of recruitment, 674 a month.
-    const study = planStudy({ sites: [site('ks', 3)] }, { population: { kind: 'prevalent', windowYears: 1 } });
+    const study = planStudy({ sites: [site('ks', 3)] }, { population: { kind: 'prevalent', windowYears: 1, unit: 'persons', regionBasis: 'residence', period: { kind: 'latest' } } });
     const [rate] = siteRates(study, estimateWith({ '01': { low: 8089, point: 8089, high: 8089 } }));
     expect(rate!.regionEligiblePerMonth.point).toBeCloseTo(8089 / 12, 9);
     expect(siteWarnings([rate!])).toEqual([]);

@@ -35,7 +35,7 @@ function rawRows(drug: string): { year: string; region: string; sex: string; pat
 
 const methylphenidate = (extra: Study['steps'] = []): Study => ({
   ...DEMO_STUDY,
-  population: { kind: 'prevalent', windowYears: 1 },
+  population: { kind: 'prevalent', windowYears: 1, unit: 'persons', regionBasis: 'residence', period: { kind: 'latest' } },
   steps: [{ id: 'mph', type: 'inclusion', enabled: true, protocolText: 'Behandlas med metylfenidat', label: 'Metylfenidat', rule: { kind: 'predicate', predicate: { kind: 'extra', key: 'lakemedel', values: ['N06BA04 Metylfenidat'] } } }, ...extra],
 });
 
@@ -219,7 +219,7 @@ describe.skipIf(!present)('the ADHD file: breaks are found in the data', async (
   const adhd = present ? await load(ADHD) : null;
   const counts = adhd?.measures.find((m) => m.key === 'antal-patienter')?.dataset as Dataset;
   const carried = adhd?.measures.find((m) => m.key === 'befolkning')?.dataset as Dataset;
-  const guanfacin: Study = { ...DEMO_STUDY, population: { kind: 'prevalent', windowYears: 1 }, steps: [{ id: 'g', type: 'inclusion', enabled: true, protocolText: 'guanfacin', label: 'Guanfacin', rule: { kind: 'predicate', predicate: { kind: 'extra', key: 'lakemedel', values: ['C02AC02 Guanfacin'] } } }] };
+  const guanfacin: Study = { ...DEMO_STUDY, population: { kind: 'prevalent', windowYears: 1, unit: 'persons', regionBasis: 'residence', period: { kind: 'latest' } }, steps: [{ id: 'g', type: 'inclusion', enabled: true, protocolText: 'guanfacin', label: 'Guanfacin', rule: { kind: 'predicate', predicate: { kind: 'extra', key: 'lakemedel', values: ['C02AC02 Guanfacin'] } } }] };
 
   it('guanfacin has no patients anywhere 2006–2012 ("2012;C02AC02 Guanfacin;Riket;Båda könen;0­19;0;…;0") and 79 in 2013: a new code from 2013', () => {
     const all = studyTrends(guanfacin, [counts], { population: carried, window: { periods: 15 } });

@@ -46,7 +46,7 @@ export function study(steps: CriterionStep[], overrides: Partial<Study> = {}): S
   return makeStudy(steps, {
     id: 'trend-study',
     title: 'Trend study',
-    population: { kind: 'prevalent', windowYears: 1 },
+    population: { kind: 'prevalent', windowYears: 1, unit: 'persons', regionBasis: 'residence', period: { kind: 'latest' } },
     ageReferenceDate: '2027-03-01',
     recruitment: { ...base.recruitment, targetPatients: 120, startDate: '2027-03-01' },
     ...overrides,

@@ -105,15 +105,15 @@ describe('the window and the steadiness verdict', () => {
 
 describe('what the series is measured with', () => {
   it('incident counts are per year whatever the study’s enrolment window, and monthly counts are annualised', () => {
-    const incident = study([drugA], { population: { kind: 'incident', windowYears: 2 } });
+    const incident = study([drugA], { population: { kind: 'incident', windowYears: 2, unit: 'persons', regionBasis: 'residence', period: { kind: 'all' } } });
     const yearly = studyTrends(incident, [dataset(seriesRows('01', years(2018, 2020), [120, 132, 145]), { basis: { kind: 'incident' } })]);
     expect(yearly.trends.find((t) => t.key === '01')!.points.map((p) => p.count?.point)).toEqual([120, 132, 145]);
     const monthly = studyTrends(incident, [dataset(seriesRows('01', ['2020-01', '2020-02', '2020-03'], [10, 11, 12]), { basis: { kind: 'incident' } })]);
     expect(monthly.trends.find((t) => t.key === '01')!.points.map((p) => p.count?.point)).toEqual([120, 132, 144]);
   });
 
-  it('a period criterion of the study does not cut the series: every period of the data is shown', () => {
-    const withPeriod = study([drugA, step('period', { kind: 'period', from: '2019', to: '2020' })]);
+  it('the period the study’s estimate is taken from does not cut the series: every period of the data is shown', () => {
+    const withPeriod = study([drugA], { population: { kind: 'prevalent', windowYears: 1, unit: 'persons', regionBasis: 'residence', period: { kind: 'range', from: '2019', to: '2020' } } });
     const t = studyTrends(withPeriod, [dataset(seriesRows('01', years(2016, 2020), [100, 104, 109, 112, 118]))]).trends.find((x) => x.key === '01')!;
     expect(t.points.map((p) => p.count?.point)).toEqual([100, 104, 109, 112, 118]);
   });

@@ -1,0 +1,14 @@
+/**
+ * A computed answer together with the inputs it was computed from: what the answer page, the letter and the
+ * answer file show. Built by the study loader (study-inputs.ts) or from the workspace's state.
+ */
+import type { ComputedAnswer } from '../../../shared/answer/compute-answer';
+import type { Dataset } from '../../../shared/counts/dataset';
+import type { Study } from '../../../shared/criteria/study';
+import type { HallandRule } from '../../../shared/regions/regions';
+
+export interface Answer extends ComputedAnswer {
+  study: Study;
+  datasets: Dataset[];
+  hallandRule: HallandRule;
+}

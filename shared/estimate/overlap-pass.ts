@@ -1,0 +1,138 @@
+/**
+ * Unions of overlapping values. When a dimension's values overlap (one child under two drugs, one patient under
+ * two diagnoses), the cells that differ only in that dimension do not add up to persons: the persons under any
+ * of them number at least the largest cell and at most their sum. This pass finds, per line of the attrition and
+ * region, that lower end — the sum over groups of cells alike in every other dimension of the group's largest
+ * cell — so the estimator can report the union as an interval instead of a sum.
+ *
+ * It reads each cell's weights from the same tables as the cell pass (so it agrees with it on what every line
+ * keeps), and runs only for datasets with an overlapping dimension of two or more values.
+ */
+import type { Dataset } from '../counts/dataset';
+import { datasetStructure } from './dataset-cache';
+import { SLOT_COUNT } from './dimension-structure';
+import type { WeightTable } from './predicate-tables';
+
+export interface OverlapPassResult {
+  /** Per prefix and slot ([k × SLOT_COUNT + slot]), scaled: Σ groups of the largest low, of the largest point. */
+  unionLow: Float64Array;
+  unionPoint: Float64Array;
+  /** The same cells added up as the cell pass adds them (Σ weight × low, Σ weight × point), scaled. */
+  sumLow: Float64Array;
+  sumPoint: Float64Array;
+  /** Per prefix, slot and overlapping dimension (in `dims` order): 1 when two cells of a group differed in it. */
+  combined: Uint8Array;
+  /** The overlapping dimensions, as dataset dimension indices. */
+  dims: number[];
+}
+
+interface Grouping {
+  groupOf: Int32Array;
+  groupSlot: Int32Array;
+  groups: number;
+}
+
+const groupings = new WeakMap<Dataset, Map<string, Grouping>>();
+
+/** Cells alike in every dimension but the overlapping ones share a group (cached per dataset). */
+function grouping(dataset: Dataset, overlap: readonly number[]): Grouping {
+  let known = groupings.get(dataset);
+  if (!known) {
+    known = new Map();
+    groupings.set(dataset, known);
+  }
+  const id = overlap.join(',');
+  const cached = known.get(id);
+  if (cached) return cached;
+  const structure = datasetStructure(dataset);
+  const others = dataset.dimensions.map((_, d) => d).filter((d) => !overlap.includes(d));
+  const n = dataset.cellCount;
+  const groupOf = new Int32Array(n);
+  const ids = new Map<string, number>();
+  const slots: number[] = [];
+  const key: number[] = new Array<number>(others.length);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < others.length; j++) key[j] = dataset.columns[others[j]!]![i]!;
+    const text = key.join(',');
+    let g = ids.get(text);
+    if (g === undefined) {
+      g = slots.length;
+      ids.set(text, g);
+      slots.push(structure.slotOf[structure.regionColumn[i]!]!);
+    }
+    groupOf[i] = g;
+  }
+  const result: Grouping = { groupOf, groupSlot: Int32Array.from(slots), groups: slots.length };
+  known.set(id, result);
+  return result;
+}
+
+export function runOverlapPass(dataset: Dataset, tables: readonly WeightTable[], prefixes: number, scale: number, overlap: readonly number[]): OverlapPassResult {
+  const n = dataset.cellCount;
+  const width = (prefixes + 1) * 3;
+  const { groupOf, groupSlot, groups } = grouping(dataset, overlap);
+  // Each cell's combination in each table.
+  const combos = tables.map((table) => {
+    const combo = new Int32Array(n);
+    table.dims.forEach((d, j) => {
+      const column = dataset.columns[d]!;
+      const stride = table.strides[j]!;
+      for (let i = 0; i < n; i++) combo[i]! += column[i]! * stride;
+    });
+    return combo;
+  });
+  const cells = (prefixes + 1) * SLOT_COUNT;
+  const result: OverlapPassResult = {
+    unionLow: new Float64Array(cells),
+    unionPoint: new Float64Array(cells),
+    sumLow: new Float64Array(cells),
+    sumPoint: new Float64Array(cells),
+    combined: new Uint8Array(cells * overlap.length),
+    dims: [...overlap],
+  };
+  const maxLow = new Float64Array(groups);
+  const maxPoint = new Float64Array(groups);
+  const first = new Int32Array(groups);
+  for (let k = 0; k <= prefixes; k++) {
+    maxLow.fill(0);
+    maxPoint.fill(0);
+    first.fill(-1);
+    for (let i = 0; i < n; i++) {
+      let wl = 1;
+      let wp = 1;
+      let wh = 1;
+      for (let g = 0; g < tables.length; g++) {
+        const o = combos[g]![i]! * width + k * 3;
+        const w = tables[g]!.weights;
+        wl *= w[o]!;
+        wp *= w[o + 1]!;
+        wh *= w[o + 2]!;
+      }
+      if (wh === 0) continue;
+      const low = wl * dataset.low[i]! * scale;
+      const point = wp * dataset.point[i]! * scale;
+      const group = groupOf[i]!;
+      const at = k * SLOT_COUNT + groupSlot[group]!;
+      result.sumLow[at]! += low;
+      result.sumPoint[at]! += point;
+      if (low > maxLow[group]!) maxLow[group] = low;
+      if (point > maxPoint[group]!) maxPoint[group] = point;
+      // Two cells of a group that both hold patients: the figure is a union of overlapping values.
+      if (dataset.high[i]! > 0) {
+        const other = first[group]!;
+        if (other < 0) first[group] = i;
+        else {
+          overlap.forEach((d, j) => {
+            if (dataset.columns[d]![other] !== dataset.columns[d]![i]) result.combined[at * overlap.length + j] = 1;
+          });
+        }
+      }
+    }
+    for (let group = 0; group < groups; group++) {
+      const at = k * SLOT_COUNT + groupSlot[group]!;
+      result.unionLow[at]! += maxLow[group]!;
+      result.unionPoint[at]! += maxPoint[group]!;
+    }
+  }
+  return result;
+}
