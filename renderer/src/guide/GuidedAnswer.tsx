@@ -72,8 +72,8 @@ export function GuidedAnswer({ requestId, step, ...navigation }: { requestId: st
  */
 const WorkspaceHost = memo(function WorkspaceHost({ studyId, onChange }: { studyId: string; onChange: (workspace: Workspace) => void }) {
   const { db, now } = useServices();
-  const { state, updateStudy, setDatasetIds, setPopulationId } = useStudyWorkspace(db, studyId, now);
-  const workspace = useMemo(() => ({ state, updateStudy, setDatasetIds, setPopulationId }), [state, updateStudy, setDatasetIds, setPopulationId]);
+  const { state, updateStudy, setDatasetIds, setPopulationId, applyFix } = useStudyWorkspace(db, studyId, now);
+  const workspace = useMemo(() => ({ state, updateStudy, setDatasetIds, setPopulationId, applyFix }), [state, updateStudy, setDatasetIds, setPopulationId, applyFix]);
   useEffect(() => onChange(workspace), [workspace, onChange]);
   return null;
 });
@@ -197,7 +197,7 @@ function Guide({ request, studyRecord, step, navigation }: { request: Feasibilit
         {step === 'data' && <DataStep linked={linkedIds} workspace={workspace} error={linkError} onLink={(ids) => void link(ids)} onOpenDatasets={navigation.onOpenDatasets} />}
         {step === 'criteria' && <CriteriaStep state={state} workspace={workspace} />}
         {step === 'forecast' && <ForecastStep state={state} workspace={workspace} />}
-        {step === 'answer' && <AnswerStep state={state} request={saved} onOpenRequest={openRequest} />}
+        {step === 'answer' && <AnswerStep state={state} request={saved} onOpenRequest={openRequest} workspace={workspace} />}
         {step === 'letter' && <LetterStep state={state} facts={facts} onExported={() => setLettersExported((n) => n + 1)} />}
       </div>
       <GuidePager current={step} onStep={go} />

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { ComputedAnswer } from '../../../shared/answer/compute-answer';
 import type { FeasibilityRequest } from '../../../shared/requests/request';
 import { AnswerView } from '../answer/AnswerView';
+import { attritionLabel, overlapText, periodDescription } from '../../../shared/answer/describe';
+import { BlockingProblems } from '../study/BlockingProblems';
 import type { Answer } from '../answer/answer';
 import { ExportAnswerPanel } from '../compile/ExportAnswerPanel';
 import { useServices } from '../context';
@@ -99,10 +101,23 @@ export function DataStep({ linked, workspace, error, onLink, onOpenDatasets }: {
 }
 
 /** Patients left after each criterion, nationally: enough to see what each edit does without leaving the editor. */
-function AttritionSummary({ answer, stale }: { answer: ComputedAnswer; stale: boolean }) {
+function AttritionSummary({ answer, stale, ready, workspace }: { answer: ComputedAnswer; stale: boolean; ready: Ready; workspace: Workspace | null }) {
   const { t } = useTranslation();
   const { language } = useServices();
   const { estimate } = answer;
+  const blocking = estimate.blocking ?? [];
+  if (blocking.length > 0)
+    return (
+      <div className="guide-summary" aria-busy={stale} data-testid="guide-attrition">
+        <BlockingProblems
+          problems={blocking}
+          headingLevel={3}
+          language={language}
+          datasetName={(id) => ready.datasets.find((d) => d.id === id)?.name ?? (ready.population?.id === id ? ready.population.name : id)}
+          onFix={workspace ? (fix) => void workspace.applyFix(fix) : undefined}
+        />
+      </div>
+    );
   return (
     <section className="guide-summary" aria-labelledby="guide-attrition-title" aria-busy={stale} data-testid="guide-attrition">
       <h3 id="guide-attrition-title">{t('guide.criteria.summaryTitle')}</h3>
@@ -111,6 +126,7 @@ function AttritionSummary({ answer, stale }: { answer: ComputedAnswer; stale: bo
           ? t('criteria.status.stale')
           : t('guide.criteria.eligible', { point: formatCount(estimate.national.point, language), range: formatIntervalRange(estimate.national, language) })}
       </p>
+      {estimate.nationalOverlap && <p className="hint" data-testid="guide-national-overlap">{overlapText(estimate.nationalOverlap, language).join(' ')}</p>}
       <table className="data-table">
         <caption>{t('guide.criteria.caption')}</caption>
         <thead>
@@ -128,7 +144,9 @@ function AttritionSummary({ answer, stale }: { answer: ComputedAnswer; stale: bo
           {estimate.attrition.map((step) => (
             <tr key={step.stepId} className={step.stepId === estimate.mostLimitingStepId ? 'most-limiting' : undefined}>
               <th scope="row">
-                {step.type === 'base' ? t('home.stepType.base') : step.label}
+                {attritionLabel(step, language, t('home.stepType.base'))}
+                {step.type === 'base' && estimate.period && <span className="hint" data-testid="guide-base-period"> ({periodDescription(estimate.period, language)})</span>}
+                {step.overlap && <span className="hint"> ({overlapText(step.overlap, language).join('; ')})</span>}
                 {!step.enabled && <span className="badge">{t('criteria.off')}</span>}
                 {step.stepId === estimate.mostLimitingStepId && <span className="badge">{t('home.mostLimiting')}</span>}
               </th>
@@ -150,8 +168,8 @@ export function CriteriaStep({ state, workspace }: { state: WorkspaceState; work
       <WithAnswer state={state} heading={<StepHeading step="criteria" />}>
         {(ready, answer) => (
           <div className="guide-columns guide-columns-wide">
-            <CriteriaEditor study={ready.study} datasets={ready.datasets} onChange={(change) => workspace?.updateStudy(change)} language={language} />
-            <AttritionSummary answer={answer} stale={ready.stale} />
+            <CriteriaEditor study={ready.study} datasets={ready.datasets} onChange={(change) => workspace?.updateStudy(change)} language={language} populationName={ready.population?.name ?? null} />
+            <AttritionSummary answer={answer} stale={ready.stale} ready={ready} workspace={workspace} />
           </div>
         )}
       </WithAnswer>
@@ -176,7 +194,7 @@ export function ForecastStep({ state, workspace }: { state: WorkspaceState; work
   );
 }
 
-export function AnswerStep({ state, request, onOpenRequest }: { state: WorkspaceState; request: FeasibilityRequest; onOpenRequest: () => void }) {
+export function AnswerStep({ state, request, onOpenRequest, workspace = null }: { state: WorkspaceState; request: FeasibilityRequest; onOpenRequest: () => void; workspace?: Workspace | null }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="guide-answer-title">
@@ -194,7 +212,7 @@ export function AnswerStep({ state, request, onOpenRequest }: { state: Workspace
         </a>
       </p>
       <WithAnswer state={state}>
-        {(ready, answer) => <AnswerView answer={answerOf(ready, answer)} stale={ready.stale} exports={false} />}
+        {(ready, answer) => <AnswerView answer={answerOf(ready, answer)} stale={ready.stale} exports={false} onFix={workspace ? (fix) => void workspace.applyFix(fix) : undefined} />}
       </WithAnswer>
     </section>
   );

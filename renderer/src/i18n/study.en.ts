@@ -1,0 +1,57 @@
+import type { Widen } from './widen';
+import type { studySv } from './study.sv';
+
+// English texts of the study's basis, its blocking problems, the value picker and the age-share assumption.
+export const studyEn: Widen<typeof studySv> = {
+  basis: {
+    legend: 'What the study counts',
+    kind: 'Kind',
+    kindIncident: 'New cases per year (incidence)',
+    kindPrevalent: 'Patients during a period (prevalence)',
+    unit: 'Unit',
+    unitPersons: 'Persons',
+    unitEvents: 'Care events',
+    regionBasis: 'Region',
+    regionResidence: 'Region of residence',
+    regionCare: 'Region of care',
+    fromData: 'Defaulted from the data: {{basis}}.',
+    differsFromData: 'The study does not count like the data ({{basis}}).',
+    useData: 'Count like the data',
+    noData: 'Link a dataset and the basis is suggested from it.',
+  },
+  blocking: {
+    title: 'The answer cannot be sent',
+    intro: 'There are no figures until this is resolved. Choose a fix:',
+  },
+  picker: {
+    add: '+ Value in the data',
+    legend: 'Choose a value in the data',
+    dimension: 'Dimension in the data',
+    search: 'Search code or name',
+    searchHint: 'Type a code (e.g. N06BA) or a name. Arrow up/down moves in the list, Enter takes the value, Esc closes.',
+    listLabel: 'Values of {{dimension}}',
+    count: '{{count}} in the data',
+    countRange: '{{low}}–{{high}} in the data',
+    group: 'group of {{count}} values',
+    periods: 'Counts from {{periods}}, summed over regions and sexes.',
+    overlapping: 'The values overlap (one person can be under several): the sum for a group is not persons.',
+    none: 'No values match the search.',
+    noDimensions: "The linked datasets' columns have no values to choose (only age, sex, region and period).",
+    chosen: 'Chosen: {{label}}',
+    results: '{{count}} matches',
+    more: 'Showing {{shown}} of {{count}}: search to narrow the list.',
+    cancel: 'Cancel',
+    newLabel: 'Value in the data',
+  },
+  ageShare: {
+    legend: 'Assumption: age share',
+    source: 'Source: {{source}}',
+    sourceUniform: 'spread evenly over the age band (choose a population table for a better share)',
+    sourceTable: '“{{name}}”',
+    range: "Range, in per cent of the source's share",
+    rangeError: 'Enter per cent 0–500 with low ≤ point ≤ high.',
+    note: 'Reason and source (printed in the letter)',
+    hint: 'Applies to age bands partly inside an age limit. A low end above 0 keeps every region\'s low above 0.',
+  },
+  periodBeside: 'Period: {{period}}',
+};
