@@ -136,6 +136,9 @@ function AttritionSummary({ answer, stale, ready, workspace }: { answer: Compute
               {t('home.columns.point')}
             </th>
             <th scope="col" className="num">
+              {t('home.columns.total')}
+            </th>
+            <th scope="col" className="num">
               {t('home.columns.remaining')}
             </th>
           </tr>
@@ -151,6 +154,7 @@ function AttritionSummary({ answer, stale, ready, workspace }: { answer: Compute
                 {step.stepId === estimate.mostLimitingStepId && <span className="badge">{t('home.mostLimiting')}</span>}
               </th>
               <td className="num">{formatCount(step.total.point, language)}</td>
+              <td className="num">{formatIntervalRange(step.total, language)}</td>
               <td className="num">{formatPercent(step.remainingShare, language)}</td>
             </tr>
           ))}

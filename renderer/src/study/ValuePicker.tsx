@@ -11,7 +11,7 @@ import type { Predicate } from '../../../shared/criteria/study';
 import type { CatalogueDimension } from '../../../shared/criteria/value-catalogue';
 import type { Language } from '../../../shared/text/language';
 import { formatCount } from '../format';
-import { moveActive, optionLabel, optionPredicate, predicateDimensionKey, selectedOptionId, valueOptions, type ValueOption } from './value-options';
+import { firstMatch, moveActive, optionLabel, optionPredicate, predicateDimensionKey, selectedOptionId, valueOptions, type ValueOption } from './value-options';
 
 const MAX_SHOWN = 200;
 
@@ -26,14 +26,15 @@ export function ValuePicker({ catalogue, current, onPick, onCancel, language }: 
   const initialKey = (current && predicateDimensionKey(current, catalogue)) ?? catalogue[0]?.key ?? '';
   const [key, setKey] = useState(initialKey);
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
+  const [active, setActive] = useState<number | null>(null);
   const dimension = catalogue.find((d) => d.key === key) ?? catalogue[0];
   const found = useMemo(() => (dimension ? valueOptions(dimension, query) : []), [dimension, query]);
   // A long list (every ICD-10 code of a register) is narrowed by searching rather than scrolled.
   const options = found.length > MAX_SHOWN ? found.slice(0, MAX_SHOWN) : found;
   if (!dimension) return <p className="hint">{t('study.picker.noDimensions')}</p>;
   const chosen = current ? selectedOptionId(dimension, current) : null;
-  const activeIndex = Math.min(active, options.length - 1);
+  // Until the coordinator moves in the list, the first match is active (Enter after typing a code takes it).
+  const activeIndex = active === null ? firstMatch(options) : Math.min(active, options.length - 1);
   const activeOption = activeIndex >= 0 ? options[activeIndex] : undefined;
   const optionId = (o: ValueOption) => `${ids.list}-${o.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   const pick = (o: ValueOption) => onPick({ predicate: optionPredicate(dimension, o), label: optionLabel(dimension, o, language) });
@@ -51,7 +52,7 @@ export function ValuePicker({ catalogue, current, onPick, onCancel, language }: 
             value={dimension.key}
             onChange={(e) => {
               setKey(e.target.value);
-              setActive(0);
+              setActive(null);
             }}
           >
             {catalogue.map((d) => (
@@ -77,7 +78,7 @@ export function ValuePicker({ catalogue, current, onPick, onCancel, language }: 
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
-            setActive(0);
+            setActive(null);
           }}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {

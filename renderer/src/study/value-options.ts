@@ -24,11 +24,13 @@ export interface ValueOption {
   /** True when the option is a node above other values (selecting it selects all of them). */
   group: boolean;
   selection: { node: string } | { values: string[] };
+  /** False for a line kept only because a match lies below it (a search shows matches in their place). */
+  match: boolean;
 }
 
 function flatten(nodes: readonly CatalogueNode[], level: number, out: ValueOption[]): void {
   for (const n of nodes) {
-    out.push({ id: n.code, code: n.code, name: n.name ?? null, level, values: n.values, count: n.count, group: n.children.length > 0, selection: { node: n.code } });
+    out.push({ id: n.code, code: n.code, name: n.name ?? null, level, values: n.values, count: n.count, group: n.children.length > 0, selection: { node: n.code }, match: true });
     flatten(n.children, level + 1, out);
   }
 }
@@ -53,7 +55,7 @@ export function valueOptions(dimension: CatalogueDimension, query: string): Valu
       }
     };
     visit(dimension.tree, []);
-    return all.filter((o) => keep.has(o.id));
+    return all.filter((o) => keep.has(o.id)).map((o) => ({ ...o, match: matched.has(o.id) }));
   }
   return searchValues(dimension, query).map((v) => ({
     id: v.value,
@@ -64,6 +66,7 @@ export function valueOptions(dimension: CatalogueDimension, query: string): Valu
     count: v.count,
     group: false,
     selection: { values: [v.value] },
+    match: true,
   }));
 }
 
@@ -94,6 +97,12 @@ export function predicateDimensionKey(predicate: Predicate, dimensions: readonly
   if (predicate.kind === 'hierarchy' || predicate.kind === 'extra') return predicate.key;
   if (predicate.kind === 'codes') return dimensions.find((d) => d.role === 'code')?.key ?? null;
   return null;
+}
+
+/** The option a search makes active: the first that matches (not a line above it). */
+export function firstMatch(options: readonly ValueOption[]): number {
+  const i = options.findIndex((o) => o.match);
+  return i >= 0 ? i : options.length > 0 ? 0 : -1;
 }
 
 /** The next active option after a key press in the list (wrapping is not done: the ends stop, as in a listbox). */
