@@ -1,4 +1,4 @@
-// Lint rules, including the import boundaries between runtimes (see ARCHITECTURE.md and README "Architecture").
+// Lint rules, including the import boundaries between runtimes (see docs/architecture.md).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -69,7 +69,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['cli/**/*.ts', 'bin/**/*.mjs', 'build/**/*.mjs', 'scripts/**/*.{ts,mjs}', 'tests/**/*.{ts,tsx}', '*.config.{ts,mts,mjs}'],
+    files: ['cli/**/*.ts', 'bin/**/*.mjs', 'build/**/*.mjs', 'build/**/*.ts', 'scripts/**/*.{ts,mjs}', 'tests/**/*.{ts,tsx}', '*.config.{ts,mts,mjs}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {

@@ -64,7 +64,11 @@ function cspMetaPlugin(): Plugin {
   };
 }
 
-export function rendererConfig(options: { outDir: string; pwa: boolean }): UserConfig {
+/**
+ * `sourcemap`: the browser build keeps its maps (stack traces in bug reports); the desktop build makes none, so no
+ * `.map` files with the sources end up in the installed app.
+ */
+export function rendererConfig(options: { outDir: string; pwa: boolean; sourcemap: boolean }): UserConfig {
   const plugins: PluginOption[] = [react(), buildInfoPlugin(), cspMetaPlugin()];
   if (options.pwa) {
     // Service worker for the browser build: precaches every built asset so the app works offline once loaded.
@@ -90,7 +94,7 @@ export function rendererConfig(options: { outDir: string; pwa: boolean }): UserC
       outDir: options.outDir,
       emptyOutDir: true,
       target: 'chrome120',
-      sourcemap: true,
+      sourcemap: options.sourcemap,
       rollupOptions: { input: resolve(root, 'index.html') },
     },
     worker: { format: 'es' },

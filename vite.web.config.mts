@@ -7,6 +7,6 @@ import { rendererConfig } from './vite.renderer.config.mts';
 const __dirname = dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
-  ...rendererConfig({ outDir: resolve(__dirname, process.env.ANTAL_WEB_OUT ?? 'dist-web'), pwa: true }),
+  ...rendererConfig({ outDir: resolve(__dirname, process.env.ANTAL_WEB_OUT ?? 'dist-web'), pwa: true, sourcemap: true }),
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
 });

@@ -1,5 +1,5 @@
 /**
- * `antal answer export` and `antal answer compile` (issue 8):
+ * `antal answer export` and `antal answer compile`:
  *
  *   antal answer export --study STUDY.json --data FILE [--data FILE]... --unit NAME --out ANSWER.json
  *       [--region R]... [--node ID] [--policy ohdsi|leaf-shrine|pcornet-act] [--reference REF] [--title TITLE]
@@ -60,7 +60,7 @@ export const ANSWER_USAGE =
   '       [--halland split|split=SHARE|sodra|vastra]\n' +
   '   or: antal answer compile A.json B.json ... [--out COMPILED.json] [--date YYYY-MM-DD] [--strict] [--json] [--lang sv|en]\n';
 
-/** Short names accepted for the presets, as the issue writes them. */
+/** Short names accepted for the presets, as coordinators say them ("ohdsi", "leaf", "pcornet"). */
 const POLICY_ALIASES: Record<string, DisclosurePresetId> = { ohdsi: 'ohdsi', leaf: 'leaf-shrine', 'leaf-shrine': 'leaf-shrine', pcornet: 'pcornet-act', 'pcornet-act': 'pcornet-act' };
 
 type Texts = Record<string, string>;

@@ -18,7 +18,8 @@ import { computeAnswer, type ComputedAnswer } from '../../shared/answer/compute-
 import type { Basis } from '../../shared/counts/dataset';
 import type { Study } from '../../shared/criteria/study';
 import type { Dimension } from '../../shared/counts/dataset';
-import type { EstimateResult, EstimateWarning, Interval, OverlapNote, ProblemFix } from '../../shared/estimate/types';
+import type { EstimateResult, EstimateWarning, OverlapNote, ProblemFix } from '../../shared/estimate/types';
+import type { Interval } from '../../shared/utils/interval';
 import {
   assumptionShares,
   attritionLabel,
@@ -190,9 +191,10 @@ function used(loaded: LoadedDataset): DatasetUsed {
 }
 
 /** The answer for the inputs, computed by the core's one computeAnswer (as `letter` and `answer export` do). */
-export function answerFor(inputs: AnswerInputs): ComputedAnswer {
+/** The answer on the inputs; with `today` (YYYY-MM-DD) the forecast never starts recruitment before it. */
+export function answerFor(inputs: AnswerInputs, today?: string): ComputedAnswer {
   const datasets = inputs.datasets.map((d) => d.dataset);
-  return computeAnswer(inputs.study, datasets, { hallandRule: inputs.hallandRule, population: inputs.ageShareTable?.dataset ?? null });
+  return computeAnswer(inputs.study, datasets, { hallandRule: inputs.hallandRule, population: inputs.ageShareTable?.dataset ?? null, ...(today !== undefined ? { today } : {}) });
 }
 
 export async function runEstimate(argv: string[], io: CommandIo): Promise<number> {

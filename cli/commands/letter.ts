@@ -115,7 +115,8 @@ export async function runLetter(argv: string[], io: CommandIo): Promise<number> 
       checkAnswerInputFlags(values);
       const moment = commandMoment(values.date, io, { wholeDay: true });
       const inputs = await loadAnswerInputs(values, io, language);
-      const answer = answerFor(inputs);
+      // Recruitment cannot start before the letter's date: a planned start that has passed is moved to it, and said.
+      const answer = answerFor(inputs, moment.day);
       const request = readRequest(values.request, io);
       snapshot = createSnapshot({
         language,

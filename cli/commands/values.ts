@@ -8,7 +8,7 @@
 import { importFile } from '../../shared/import/import-file';
 import { formatProblem, ImportRefusedError } from '../../shared/import/problems';
 import { QueryError, selectMeasure } from '../../shared/import/query-dataset';
-import { searchNodes, searchValues, valueCatalogue, type CatalogueDimension, type CatalogueNode } from '../../shared/criteria/value-catalogue';
+import { searchNodes, searchValues, valueCatalogue, type CatalogueDimension, type CatalogueNode } from '../../shared/answer/value-catalogue';
 import { fill } from '../../shared/text/template';
 import type { Language } from '../../shared/text/language';
 import { formatters } from '../format';

@@ -53,7 +53,7 @@ export function buildMenuTemplate(
     ],
   };
 
-  // The main actions (issue 10 §3): the renderer handles these commands exactly like its single-key shortcuts.
+  // The main actions: the renderer handles these commands exactly like its single-key shortcuts.
   const actionItems: MenuItemConstructorOptions[] = [
     command('menu.newRequest', 'new-request', 'CmdOrCtrl+N'),
     command('menu.importFile', 'import-file', 'CmdOrCtrl+I'),

@@ -1,6 +1,5 @@
 // Locale-aware formatting of counts, intervals, percentages and dates (sv-SE: "1 234", "12,5 %", ISO dates).
-import { roundInterval } from '../../shared/estimate/interval';
-import type { Interval } from '../../shared/estimate/types';
+import { roundInterval, type Interval } from '../../shared/utils/interval';
 import { LOCALES, type Language } from '../../shared/text/language';
 
 const cache = new Map<string, Intl.NumberFormat>();

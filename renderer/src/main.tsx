@@ -8,12 +8,12 @@ import { startAutoBackups } from './backup/start-auto-backups';
 import { AppContext, type AppServices } from './context';
 import { AntalDatabase } from './db/database';
 import { seedDemoIfNew } from './db/seed';
-import { initI18n } from './i18n';
+import { changeLanguage, initI18n, preloadMessages } from './i18n';
 import { detectPlatform } from './platform';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { loadLanguage, saveLanguage } from './settings/language';
 import { startTheme } from './settings/theme';
-import type { Language } from '../../shared/text/language';
+import { DEFAULT_LANGUAGE, type Language } from '../../shared/text/language';
 import './styles.css';
 
 // The stored theme goes on <html data-theme> before anything renders, so the first paint has the right colours.
@@ -52,12 +52,14 @@ async function start(): Promise<void> {
   const platform = detectPlatform();
   const db = new AntalDatabase();
   const now = () => new Date();
+  // The default language's texts download while the database opens (the stored choice is known only after).
+  void preloadMessages(DEFAULT_LANGUAGE).catch(() => undefined);
   const [storagePersisted] = await Promise.all([persistStorage(), db.open()]);
   await seedDemoIfNew(db, () => ({ dataset: createDemoDataset(), study: DEMO_STUDY }), now());
   // Desktop only: answer the main process's backup requests (on quit and daily).
   startAutoBackups(db, now);
   const initial = await loadLanguage(db);
-  const i18n = await initI18n(initial);
+  await initI18n(initial);
   void platform.setLanguage(initial);
 
   const root = createRoot(container, {
@@ -73,7 +75,7 @@ async function start(): Promise<void> {
       now,
       async setLanguage(next) {
         await saveLanguage(db, next);
-        await i18n.changeLanguage(next);
+        await changeLanguage(next);
         document.documentElement.lang = next;
         void platform.setLanguage(next);
         render(next);

@@ -7,12 +7,13 @@
  * own audit (checkDisclosure over its printed cells and low ≤ point ≤ high) confirms before anything is written.
  * Totals are made only when files are compiled (compile.ts), from these disclosed intervals, and audited again.
  */
+import { isAuditHead } from '../audit/anchor';
 import type { Basis } from '../counts/dataset';
 import type { EffAnswers } from '../answer/snapshot';
 import { assertSendable } from '../answer/blocked';
 import type { Study } from '../criteria/study';
 import { checkDisclosure, discloseValue, formatDisclosedValue, type Component, type DisclosedValue, type DisclosurePolicy, type DisclosureViolation, type PrintedTable } from '../disclosure';
-import type { EstimateResult, Interval } from '../estimate/types';
+import type { EstimateResult } from '../estimate/types';
 import { COUNTY_CODES, type CountyCode } from '../regions/regions';
 import { hashJson } from '../utils/stable-json';
 import {
@@ -27,6 +28,7 @@ import {
   type DisclosedNumber,
   type InterestedClinic,
 } from './types';
+import type { Interval } from '../utils/interval';
 
 /** The criteria version's hash: SHA-256 of the canonical JSON of what decides who is counted. */
 export function criteriaHash(study: Pick<Study, 'population' | 'ageReferenceDate' | 'steps'>): string {
@@ -48,6 +50,8 @@ export interface CreateAnswerFileInput {
   clinics?: readonly InterestedClinic[];
   /** When the file is made. Injected: the core never reads the clock. */
   createdAt: Date | string;
+  /** The unit's audit trail head at that moment (the app passes it; the CLI has no trail). */
+  auditHead?: { seq: number; hash: string };
 }
 
 /** Disclosure control refused the unit's figures: nothing may be written (the violations name the cells). */
@@ -132,6 +136,10 @@ export function createAnswerFile(input: CreateAnswerFileInput): AnswerFile {
   };
   if (input.eff) content.eff = input.eff;
   if (input.clinics && input.clinics.length > 0) content.clinics = input.clinics.map((c) => ({ ...c }));
+  if (input.auditHead) {
+    if (!isAuditHead(input.auditHead)) throw new RangeError(`createAnswerFile: auditHead must be {seq, hash} with a positive whole seq and a SHA-256 in hex (got ${JSON.stringify(input.auditHead)})`);
+    content.auditHead = { seq: input.auditHead.seq, hash: input.auditHead.hash };
+  }
   return { ...content, contentHash: answerFileHash(content) };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Answer files (issue 8): one unit's disclosed answer to one request (types.ts, schema.ts, create.ts) and the
+ * Answer files: one unit's disclosed answer to one request (types.ts, schema.ts, create.ts) and the
  * compilation of several into one answer per region, healthcare region and for Sweden (compile.ts).
  */
 export * from './types';

@@ -66,6 +66,10 @@ export const ANSWER_FILE_JSON_SCHEMA = {
       items: object({ name: text, publisher: text, periodFrom: text, periodTo: text, sha256, synthetic: { type: 'boolean' } }),
     },
     createdAt: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$', description: 'an ISO 8601 instant in UTC' },
+    auditHead: {
+      ...object({ seq: { type: 'integer', minimum: 1 }, hash: sha256 }),
+      description: "the unit's audit trail head (entry number and SHA-256) when the file was made, to check a later copy of the trail against",
+    },
     contentHash: sha256,
   },
   $defs: {

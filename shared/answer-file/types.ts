@@ -1,5 +1,5 @@
 /**
- * The answer file (issue 8): one unit's answer to one feasibility request, as it may leave the unit — the
+ * The answer file: one unit's answer to one feasibility request, as it may leave the unit — the
  * per-region results as disclosed under the unit's disclosure policy (printed texts and the intervals a reader
  * can infer from them, never a hidden value), the request it answers, the hash of the criteria answered, the
  * basis of the counts, the Early Feedback Form answers, interested clinics, provenance and a content hash.
@@ -89,6 +89,11 @@ export interface AnswerFileContent {
   provenance: AnswerFileProvenance[];
   /** ISO 8601 instant (UTC). */
   createdAt: string;
+  /**
+   * The unit's audit trail head (sequence number and hash) when the file was made: an anchor for checking a later
+   * copy of the trail (a backup) from outside the unit's database. Absent when the file was made outside the app.
+   */
+  auditHead?: { seq: number; hash: string };
 }
 
 export interface AnswerFile extends AnswerFileContent {

@@ -8,7 +8,7 @@
  * `contentHash` is the SHA-256 of the canonical JSON of all of that (shared/utils/stable-json.ts), printed in
  * every letter's footer, so a reader can tell two letters of the same answer from two different answers.
  */
-import type { Basis, Dataset } from '../counts/dataset';
+import type { Dataset, Provenance } from '../counts/dataset';
 import type { Study } from '../criteria/study';
 import type { DisclosurePolicy } from '../disclosure/policy';
 import type { HallandRule } from '../regions/regions';
@@ -16,6 +16,8 @@ import { hashJson, stableStringify } from '../utils/stable-json';
 import type { ComputedAnswer } from './compute-answer';
 import { assertSendable } from './blocked';
 import type { Language } from '../text/language';
+import type { AuditHead } from '../audit/chain';
+import { isAuditHead } from '../audit/anchor';
 
 export const ANSWER_SNAPSHOT_VERSION = 1;
 
@@ -32,18 +34,8 @@ export interface UnitProfile {
 export const EMPTY_UNIT_PROFILE: UnitProfile = { unitName: '', address: '', signatoryName: '', signatoryTitle: '', logo: null };
 
 /** Where a dataset's counts came from: what the letter's provenance section prints. */
-export interface DatasetProvenanceRecord {
-  id: string;
-  name: string;
-  publisher: string;
-  synthetic: boolean;
-  fileName?: string;
-  sha256: string;
-  extractedAt?: string;
-  periodFrom: string;
-  periodTo: string;
-  basis: Basis;
-}
+export type DatasetProvenanceRecord = Pick<Dataset, 'id' | 'name' | 'basis'> &
+  Pick<Provenance, 'publisher' | 'synthetic' | 'fileName' | 'sha256' | 'extractedAt' | 'periodFrom' | 'periodTo'>;
 
 export type TriState = 'yes' | 'no' | 'unknown';
 
@@ -97,6 +89,12 @@ export interface AnswerSnapshotContent {
   settings: SnapshotSettings;
   unit: UnitProfile;
   request?: RequestFacts;
+  /**
+   * The audit trail's head when the snapshot was taken: the letter carries it (and prints it) so that a later copy
+   * of the trail can be checked against it from outside the database (shared/audit/anchor.ts). Absent for answers
+   * made outside the app (the CLI, the demo), which have no trail.
+   */
+  auditHead?: AuditHead;
 }
 
 export interface AnswerSnapshot extends AnswerSnapshotContent {
@@ -119,6 +117,8 @@ export interface CreateSnapshotInput {
   disclosurePolicy: DisclosurePolicy;
   unit: UnitProfile;
   request?: RequestFacts;
+  /** The audit trail's head (sequence number and hash) when the snapshot is taken, when the answer comes from the app's database. */
+  auditHead?: AuditHead;
 }
 
 export function provenanceRecord(dataset: Dataset): DatasetProvenanceRecord {
@@ -159,6 +159,11 @@ function frozenCopy<T>(value: T): T {
   return JSON.parse(stableStringify(value)) as T;
 }
 
+function checkedAuditHead(head: AuditHead): AuditHead {
+  if (!isAuditHead(head)) throw new RangeError(`createSnapshot: auditHead must be {seq, hash} with a positive whole seq and a SHA-256 in hex (got ${JSON.stringify(head)})`);
+  return { seq: head.seq, hash: head.hash };
+}
+
 export function snapshotContentHash(content: AnswerSnapshotContent): string {
   return hashJson(content);
 }
@@ -176,6 +181,7 @@ export function createSnapshot(input: CreateSnapshotInput): AnswerSnapshot {
     settings: { hallandRule: input.hallandRule, disclosurePolicy: input.disclosurePolicy },
     unit: input.unit,
     ...(input.request ? { request: input.request } : {}),
+    ...(input.auditHead ? { auditHead: checkedAuditHead(input.auditHead) } : {}),
   });
   return { ...content, contentHash: snapshotContentHash(content) };
 }

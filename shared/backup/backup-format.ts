@@ -3,7 +3,7 @@
  *
  *   line 1   `ANTAL-BACKUP/1`                        magic and wrapper version (BACKUP_FILE_MAGIC)
  *   line 2   one line of JSON, the {@link BackupHeader} (when, which app and schema version, what tables,
- *            the payload's length and SHA-256)
+ *            the payload's length and SHA-256, the audit trail's head)
  *   rest     the payload: exactly `payloadBytes` bytes of UTF-8 JSON written by dexie-export-import
  *            (format "dexie" version 1; typed arrays are encoded by its TSON layer)
  *
@@ -11,6 +11,7 @@
  * what the restore preview shows is read back from the payload itself. Parsing is pure and never throws:
  * every way a file can be wrong has its own error code.
  */
+import { isAuditHead } from '../audit/anchor';
 import { BACKUP_FILE_MAGIC } from '../ipc/contract';
 
 export const BACKUP_FORMAT_VERSION = 1;
@@ -33,6 +34,12 @@ export interface BackupHeader {
   payloadBytes: number;
   /** Lower-case hex SHA-256 of the payload bytes. */
   payloadSha256: string;
+  /**
+   * The audit trail's head (newest entry's sequence number and hash) in the payload, when the database has a
+   * trail. Outside the payload's checksum on purpose: `antal verify` compares it with the trail inside, and with
+   * the heads that letters and answer files carry (shared/audit/anchor.ts).
+   */
+  auditHead?: { seq: number; hash: string };
 }
 
 export type BackupFormatErrorCode = 'empty' | 'not-a-backup' | 'unsupported-format' | 'bad-header' | 'truncated' | 'checksum';
@@ -87,6 +94,7 @@ export function headerProblem(value: unknown): string | null {
   if (!Array.isArray(h['tables']) || !h['tables'].every(isTableSummary)) return 'tables is not a list of {name, rowCount}';
   if (!isNonNegativeInteger(h['payloadBytes'])) return 'payloadBytes is not a whole number';
   if (typeof h['payloadSha256'] !== 'string' || !SHA256_HEX.test(h['payloadSha256'])) return 'payloadSha256 is not a SHA-256 in hex';
+  if ('auditHead' in h && !isAuditHead(h['auditHead'])) return 'auditHead is not {seq, hash}';
   return null;
 }
 

@@ -51,7 +51,11 @@ export interface Provenance {
   maskTokens: Record<string, { low: number; high: number; point: number }>;
 }
 
-export interface Dataset {
+/**
+ * A dataset without its cells: what the database keeps as the dataset's record and lists show. Every member is
+ * stored and loaded as it is, so a member added here is persisted without touching the database code.
+ */
+export interface DatasetHeader {
   id: string;
   name: string;
   basis: Basis;
@@ -65,6 +69,10 @@ export interface Dataset {
   overlappingDimensions?: string[];
   /** Number of cells (rows in the columnar store). */
   cellCount: number;
+}
+
+/** A dataset's cells, column by column (kept as typed arrays in memory and in IndexedDB). */
+export interface DatasetCells {
   /** One index column per dimension, same order as `dimensions`. */
   columns: Uint32Array[];
   low: Float64Array;
@@ -72,4 +80,12 @@ export interface Dataset {
   high: Float64Array;
   /** 1 where the cell's value was masked in the source. */
   masked: Uint8Array;
+}
+
+export interface Dataset extends DatasetHeader, DatasetCells {}
+
+/** A dataset split into its header and its cells (how the database stores it). */
+export function splitDataset(dataset: Dataset): { header: DatasetHeader; cells: DatasetCells } {
+  const { columns, low, point, high, masked, ...header } = dataset;
+  return { header, cells: { columns, low, point, high, masked } };
 }

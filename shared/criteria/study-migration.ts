@@ -14,13 +14,13 @@
  * - the age-share assumption: from the study's population table when one was chosen (kept outside the study in
  *   version 1), else uniform, with the default range.
  *
- * Version 1 → 2, the recruitment plan's part: migrateRecruitmentPlanV1 (shared/recruitment/plan-migration.ts).
+ * Version 1 → 2, the recruitment plan's part: migrateRecruitmentPlanV1 (plan-migration.ts).
  *
  * Migration is structural and tolerant: anything that is not a version 1 study is returned unchanged, and the
  * shape check that follows names what is wrong.
  */
 import type { Basis } from '../counts/dataset';
-import { migrateRecruitmentPlanV1, type RecruitmentPlanV1 } from '../recruitment/plan-migration';
+import { migrateRecruitmentPlanV1, type RecruitmentPlanV1 } from './plan-migration';
 import { parsePeriod } from '../utils/period';
 import { defaultEstimatePeriod, defaultStudyBasis } from './basis';
 import { DEFAULT_AGE_SHARE_RANGE, STUDY_SCHEMA_VERSION, type EstimatePeriod } from './study';
@@ -40,7 +40,7 @@ const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 export function migrateStudy(value: unknown, context: StudyMigrationContext = {}): unknown {
   if (!isRecord(value) || value.schemaVersion !== 1) return value;
   const parts = migrateAnswerPartsV1(value, context);
-  // The recruitment plan's part (shared/recruitment/plan-migration.ts), when the plan has the shape it expects.
+  // The recruitment plan's part (plan-migration.ts), when the plan has the shape it expects.
   const plan = parts.recruitment;
   const recruitment = isRecord(plan) && Array.isArray(plan.sites) && plan.sites.every(isRecord) ? migrateRecruitmentPlanV1(plan as unknown as RecruitmentPlanV1) : plan;
   return { ...parts, recruitment, schemaVersion: STUDY_SCHEMA_VERSION };

@@ -4,8 +4,8 @@
  * files are migrated on reading, see study-migration.ts).
  */
 import type { CountUnit, CountKind, RegionBasis } from '../counts/dataset';
-import type { Interval } from '../estimate/types';
 import type { CountyCode } from '../regions/regions';
+import type { Interval } from '../utils/interval';
 
 export const STUDY_SCHEMA_VERSION = 2;
 

@@ -6,7 +6,7 @@ import { COUNTY_CODES } from '../regions/regions';
 import { tryNormalizeIcd10 } from '../icd10/normalize';
 import { parsePeriod } from '../utils/period';
 import type { Predicate, Study } from './study';
-import type { Interval } from '../estimate/types';
+import type { Interval } from '../utils/interval';
 
 export interface StudyIssue {
   /** Dotted path of the offending field, e.g. "steps[2].rule.share" or "recruitment.months". */

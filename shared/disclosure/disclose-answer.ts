@@ -18,12 +18,13 @@
  *    A hidden value may be anything from 0 up, so ".." never tells whether it was small.
  * The result is audited independently by checkDisclosure (check.ts), which the letter runs before export.
  */
-import type { EstimateResult, Interval } from '../estimate/types';
+import type { EstimateResult } from '../estimate/types';
 import { COUNTY_CODES, HEALTHCARE_REGION_IDS, regionByCode, type CountyCode, type HealthcareRegionId } from '../regions/regions';
 import { HALLAND_CODE } from '../regions/healthcare-shares';
 import { protectedRanges, type CountBand, type DisclosurePolicy } from './policy';
 import { discloseValue, formatDisclosedValue, hiddenValue, type Component, type DisclosedValue } from './values';
 import type { DisclosedAnswer, DisclosedAttritionStep, DisclosedFigure } from './types';
+import type { Interval } from '../utils/interval';
 
 export interface DiscloseOptions {
   /** Formats whole numbers for the printed texts (default: plain digits), e.g. sv-SE "1 234". */

@@ -1,5 +1,5 @@
 /**
- * Disclosure control (röjandekontroll, DOMAIN.md §5; issue 7 §3): the public API.
+ * Disclosure control (röjandekontroll: no count small enough to identify a patient leaves the unit): the public API.
  *
  * - `DisclosurePolicy`, its presets (`DISCLOSURE_PRESETS`: OHDSI k = 5 — the default —, Leaf/SHRINE ≤ 10,
  *   PCORnet/ACT k = 11), `validateDisclosurePolicy` for a custom one, `describeDisclosurePolicy` for the text

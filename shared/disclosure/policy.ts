@@ -1,5 +1,5 @@
 /**
- * A disclosure policy (röjandekontroll, DOMAIN.md §5): which counts are too small to print, how they are shown
+ * A disclosure policy (röjandekontroll): which counts are too small to print, how they are shown
  * instead, how the rest is rounded, how zeros appear and whether secondary (complementary) suppression is applied.
  * Its name and version go into every letter. Presets follow the peers' published rules.
  */

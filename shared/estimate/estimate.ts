@@ -66,7 +66,7 @@ import { EXIT_FIELDS, runCellPass, type CellPassOptions, type CellPassResult } f
 import { datasetStructure } from './dataset-cache';
 import { runOverlapPass } from './overlap-pass';
 import { ageWeightsFrom, InvalidPopulationTableError, type AgeWeights } from './population-weights';
-import { ZERO_INTERVAL, addIntervals, multiplyIntervals, scaleInterval } from './interval';
+import { ZERO_INTERVAL, addIntervals, multiplyIntervals, scaleInterval, type Interval } from '../utils/interval';
 import type {
   AgeShareLine,
   AttritionStep,
@@ -76,7 +76,6 @@ import type {
   EstimateResult,
   EstimateWarning,
   HealthcareRegionEstimate,
-  Interval,
   OverlapNote,
   RegionEstimate,
 } from './types';

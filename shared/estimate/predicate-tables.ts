@@ -32,7 +32,7 @@
  */
 import type { Dataset } from '../counts/dataset';
 import type { Predicate } from '../criteria/study';
-import type { Interval } from './types';
+import type { Interval } from '../utils/interval';
 import { COUNTY_CODES } from '../regions/regions';
 import { parseRegion } from '../regions/parse';
 import { codeMatches, codePartlyMatches, parseCodeSet } from '../icd10/code-set';

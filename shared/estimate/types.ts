@@ -1,13 +1,7 @@
 import type { CountUnit, RegionBasis } from '../counts/dataset';
 import type { AgeShareAssumption, EstimatePeriod, StudyBasis } from '../criteria/study';
 import type { CountyCode, HealthcareRegionId } from '../regions/regions';
-
-/** A count with its honest uncertainty: low ≤ point ≤ high. */
-export interface Interval {
-  low: number;
-  point: number;
-  high: number;
-}
+import type { Interval } from '../utils/interval';
 
 export interface RegionEstimate {
   region: CountyCode;

@@ -13,7 +13,7 @@ import type { ColumnMapping, ImportMapping } from './import-mapping';
 import { dimensionFromHeaderParts } from './header-roles';
 import { classifyMeasureHeader, rateUnit, type MeasureSpec } from './measure-kind';
 import { assumedMeasureName, isMeasureNameHeader, namedMeasure } from './measure-names';
-import { memberReadings, MEMBER_ROLE_ORDER, type MemberReading, type MemberRole } from './member-labels';
+import { isTotalRowLabel, memberReadings, MEMBER_ROLE_ORDER, type MemberReading, type MemberRole } from './member-labels';
 import { parseSex } from './parse-sex';
 import { parsePeriodLabel, parseMonthName } from './parse-period-label';
 import { parseCodeValue } from './parse-code-value';
@@ -129,6 +129,12 @@ function readValueHeader(parts: readonly string[]): HeaderReading {
   const members: MemberReading[][] = [];
   const words: string[] = [];
   const joined = parts.join(' ');
+  // A total named with what it totals ("Totalt 2020–2021", "Summa veckor") in the lowest row totals every
+  // dimension its siblings spread, whatever label spans over it from the row above.
+  const lowest = parts[parts.length - 1] ?? '';
+  if (parts.length > 1 && isTotalRowLabel(lowest) && memberReadings(lowest).length === 0 && !classifyMeasureHeader(lowest)) {
+    return { measure: null, measureWords: '', members: [memberReadings('Totalt')] };
+  }
   // Years above months ("2019" over "Jan") or a month name with its year in one header.
   const combinedPeriod = parts.length > 1 ? parsePeriodLabel(joined) : null;
   if (combinedPeriod) return { measure: null, measureWords: '', members: [[{ role: 'period', value: combinedPeriod }]] };
@@ -143,7 +149,8 @@ function readValueHeader(parts: readonly string[]): HeaderReading {
     }
     // A super-header that names the dimension its columns spread ("Ålder" over "0", "1–4", …) is no measure word.
     if (parts.length > 1 && dimensionFromHeaderParts([part]) !== null && !classifyMeasureHeader(part)) continue;
-    const readings = memberReadings(part);
+    // "Totalt 2020–2021", "Summa veckor": a total column named with what it totals.
+    const readings = memberReadings(part).length > 0 || !isTotalRowLabel(part) ? memberReadings(part) : memberReadings('Totalt');
     if (readings.length > 0 && !classifyMeasureHeader(part)) {
       members.push(readings);
       continue;

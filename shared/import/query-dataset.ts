@@ -13,7 +13,6 @@
  * together, and a population cannot be added over periods or codes: such a question is refused, saying why.
  */
 import type { Dataset, DimensionRole } from '../counts/dataset';
-import type { Interval } from '../estimate/types';
 import { foldText } from '../utils/text';
 import type { ImportResult, MeasureDataset } from './build-dataset';
 import { classifyMeasureHeader, isAdditive } from './measure-kind';
@@ -22,6 +21,7 @@ import { filterTarget, FilterError, type FilterTarget } from './query-filters';
 import { contains, extentsOf, overlaps, type Extent } from './value-extents';
 import { CoverSearch, finestCells, type CoverNode } from './cover-cells';
 import { totalValueMask, UnreadableDimensionValueError } from '../estimate/dimension-structure';
+import type { Interval } from '../utils/interval';
 
 export interface QueryFilters {
   /** Measure key, name ("Antal patienter") or kind ("persons", "events", "population", "rate"). */

@@ -14,7 +14,7 @@ import type { MeasureSpec } from './measure-kind';
 import { parseSex } from './parse-sex';
 import { parsePeriodLabel } from './parse-period-label';
 import { parseCodeValue } from './parse-code-value';
-import { isTotalRowLabel } from './member-labels';
+import { isTotalLabel, isTotalRowLabel } from './member-labels';
 import type { NumberFormat } from './swedish-number';
 import { problem, type ImportProblem, type ProblemCode, type ProblemPlace } from './problems';
 import { phrase, rolePhrase, type Phrase, type PhraseKey } from './phrases';
@@ -61,7 +61,8 @@ const KIND_WORD: Record<MeasureSpec['kind'], PhraseKey> = { count: 'kindCount', 
 
 /** A dimension label, trimmed, as the dataset stores it; null when it is not a label of that role. */
 export function normaliseDimension(role: DimensionRole, raw: string): string | null {
-  if (role === 'extra') return isTotalRowLabel(raw) ? 'all' : raw.trim();
+  // Free text: only a bare total word is a total ("Total cholesterol" is a value, not a total).
+  if (role === 'extra') return isTotalLabel(raw) ? 'all' : raw.trim();
   if (role === 'region') {
     const ref = parseRegion(raw);
     // "Totalt inrapporterat" (Socialstyrelsen's weekly tables) is the national row.

@@ -69,7 +69,7 @@ export type MenuCommand =
   | 'navigate-datasets'
   | 'navigate-settings'
   | 'navigate-home'
-  // The main actions' menu items (issue 10 §3); the renderer handles them like its keyboard shortcuts.
+  // The main actions' menu items; the renderer handles them like its keyboard shortcuts.
   | 'new-request'
   | 'import-file'
   | 'export-letter'

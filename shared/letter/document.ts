@@ -22,7 +22,8 @@ export interface PdfDocDefinition {
   pageSize: 'A4';
   pageOrientation: 'portrait';
   pageMargins: [number, number, number, number];
-  info: { title: string; author: string; subject: string; keywords: string; creator: string; producer: string; creationDate: Date; modDate: Date };
+  /** `AntalAuditHead`: a custom entry of the PDF's document information (see LETTER_AUDIT_ANCHOR_KEY). */
+  info: { title: string; author: string; subject: string; keywords: string; creator: string; producer: string; creationDate: Date; modDate: Date; AntalAuditHead?: string };
   language: string;
   header: (currentPage: number, pageCount: number) => PdfContent;
   footer: (currentPage: number, pageCount: number) => PdfContent;
@@ -137,6 +138,12 @@ function signatureNode(model: LetterModel): PdfNode {
   };
 }
 
+/**
+ * The PDF document-information entry that carries the audit anchor ("seq hash", ASCII), so that `antal verify`
+ * can read it from the letter alone; the same anchor is printed in the letter's provenance list.
+ */
+export const LETTER_AUDIT_ANCHOR_KEY = 'AntalAuditHead';
+
 export function letterDocument(model: LetterModel): PdfDocDefinition {
   const created = new Date(model.meta.creationDate);
   const marking = model.confidentiality;
@@ -153,6 +160,7 @@ export function letterDocument(model: LetterModel): PdfDocDefinition {
       producer: LETTER_PRODUCER,
       creationDate: created,
       modDate: created,
+      ...(model.meta.auditAnchor ? { [LETTER_AUDIT_ANCHOR_KEY]: model.meta.auditAnchor } : {}),
     },
     language: LOCALES[model.language],
     header: () => (marking ? { text: marking.toUpperCase(), style: 'marking', alignment: 'right', margin: [56, 24, 56, 0] } : ''),

@@ -1,5 +1,5 @@
 /**
- * The feasibility letter (issue 7): a pure model built from an answer snapshot (model.ts), its pdfmake layout
+ * The feasibility letter: a pure model built from an answer snapshot (model.ts), its pdfmake layout
  * (document.ts), and `renderLetterPdf(snapshot)` which discloses, checks and renders it (render.ts).
  */
 export { renderLetterPdf, prepareLetter, LetterDisclosureError, type PreparedLetter } from './render';

@@ -3,6 +3,7 @@
  * the disclosed figures. Pure: the same snapshot and figures always give the same model. `letterDocument`
  * (document.ts) lays it out for pdfmake; tests read the model directly.
  */
+import { formatAuditAnchor } from '../audit/anchor';
 import type { AnswerSnapshot, EffAnswers, TriState } from '../answer/snapshot';
 import type { CriterionStep } from '../criteria/study';
 import { regionByCode, type CountyCode, regionName, healthcareRegionName } from '../regions/regions';
@@ -24,7 +25,8 @@ export type LetterBlock =
 
 export interface LetterModel {
   language: AnswerSnapshot['language'];
-  meta: { title: string; author: string; subject: string; keywords: string; creationDate: string };
+  /** `auditAnchor`: the audit head when the answer was frozen ("seq hash"), written into the PDF's metadata. */
+  meta: { title: string; author: string; subject: string; keywords: string; creationDate: string; auditAnchor?: string };
   letterhead: { unitName: string; addressLines: string[]; logo: AnswerSnapshot['unit']['logo'] };
   confidentiality: string | null;
   /** Reference, registration number and date, in this order where present. */
@@ -270,7 +272,7 @@ function recruitmentBlocks(c: Context): LetterBlock[] {
       addMonths(plannedStart, s.activationMonth),
       // The rate as the coordinator entered it: the chart shows nothing about a site that this cell does not.
       s.ratePerMonth !== undefined
-        ? formatNumber(s.ratePerMonth, language, 3)
+        ? formatNumber(s.ratePerMonth, language, 6)
         : s.shareOfRegion !== undefined
           ? t('siteShareOfRegion', { share: c.percent(s.shareOfRegion, 0) })
           : t('siteNoRate'),
@@ -328,6 +330,12 @@ function provenanceItems(c: Context): string[] {
     parts.push(`SHA-256: ${d.sha256}`);
     return parts.join(' ');
   });
+}
+
+/** The audit trail's head when the answer was frozen, printed so a reader can hold any later copy of the trail to it. */
+function auditAnchorItems(c: Context): string[] {
+  const head = c.snapshot.auditHead;
+  return head ? [c.t('provenanceAudit', { seq: String(head.seq), hash: head.hash })] : [];
 }
 
 function methodBlocks(c: Context): LetterBlock[] {
@@ -394,7 +402,7 @@ export function buildLetterModel(snapshot: AnswerSnapshot, figures: LetterFigure
     { kind: 'heading', text: t('assumptionsTitle') },
     { kind: 'list', items: assumptionItems(context) },
     { kind: 'heading', text: t('provenanceTitle') },
-    { kind: 'list', items: provenanceItems(context) },
+    { kind: 'list', items: [...provenanceItems(context), ...auditAnchorItems(context)] },
     ...methodBlocks(context),
     { kind: 'heading', text: t('limitationsTitle') },
     { kind: 'list', items: limitationItems(context) },
@@ -407,6 +415,7 @@ export function buildLetterModel(snapshot: AnswerSnapshot, figures: LetterFigure
       subject,
       keywords: [t('keywords'), study.sponsorReference, request?.reference, request?.diaryNumber].filter((k): k is string => !!k).join(', '),
       creationDate: snapshot.createdAt,
+      ...(snapshot.auditHead ? { auditAnchor: formatAuditAnchor(snapshot.auditHead) } : {}),
     },
     letterhead: { unitName: unit.unitName, addressLines: lines(unit.address), logo: unit.logo },
     confidentiality: request?.confidentiality?.trim() || null,

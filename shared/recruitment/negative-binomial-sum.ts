@@ -109,7 +109,9 @@ export interface CountDistribution {
  * P(N ≥ atLeast) and quantiles of a mixture of negative binomial sums, from one pass over the pmf: every component
  * advances in step, and the pass ends once both the target and the highest quantile are reached.
  */
-export function countDistribution(components: readonly MixtureComponent[], atLeast: number, quantiles: readonly number[]): CountDistribution {
+export function countDistribution(components: readonly MixtureComponent[], atLeast: number, quantiles: readonly number[], options: { negligible?: number } = {}): CountDistribution {
+  // Once the quantiles are found and less than this is left above k, P(N ≥ atLeast) is reported as 0.
+  const negligibleTail = 1 - (options.negligible ?? 1e-14);
   if (!(atLeast >= 0 && Number.isInteger(atLeast))) throw new RangeError(`atLeast must be a whole number ≥ 0 (got ${atLeast})`);
   for (const q of quantiles) if (!(q > 0 && q < 1)) throw new RangeError(`quantiles must lie strictly within 0..1 (got ${q})`);
   const sums = components.map((c) => new NegativeBinomialSum(c.terms));
@@ -133,8 +135,8 @@ export function countDistribution(components: readonly MixtureComponent[], atLea
       next += 1;
     }
     if (k + 1 >= atLeast && (next >= order.length || cumulative >= highest)) break;
-    // Everything left above k is below 10⁻¹⁴: the target is out of reach (P(N ≥ atLeast) < 10⁻¹⁴).
-    if (next >= order.length && cumulative >= NEGLIGIBLE_TAIL) {
+    // Everything left above k is negligible: the target is out of reach.
+    if (next >= order.length && cumulative >= negligibleTail) {
       belowTarget = 1;
       break;
     }

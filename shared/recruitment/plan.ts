@@ -13,13 +13,16 @@
  * A site without its own certainty uses the plan's rateShape (α) directly.
  */
 import type { RateCertainty, RecruitmentPlan, Site } from '../criteria/study';
-import type { Interval } from '../estimate/types';
+import type { Interval } from '../utils/interval';
 
 /** Relative activity per calendar month (January first): July near zero, June and August reduced. */
 export const DEFAULT_SEASONAL_WEIGHTS: readonly number[] = [1, 1, 1, 1, 1, 0.8, 0.1, 0.6, 1, 1, 1, 1];
 
 /** The probability the "how many more sites" answer aims for by default. */
 export const DEFAULT_SITES_GOAL_PROBABILITY = 0.8;
+
+/** The site search stops here: "more than this many" is answered as null. */
+export const MAX_EXTRA_SITES = 40;
 
 export const NO_DROPOUT: Interval = { low: 0, point: 0, high: 0 };
 

@@ -22,9 +22,9 @@
  * stays), and the projection says so.
  */
 import type { Study } from '../criteria/study';
-import type { EstimateResult, Interval } from '../estimate/types';
+import type { EstimateResult } from '../estimate/types';
 import { countDistribution, probabilityAtLeast, type MixtureComponent } from './negative-binomial-sum';
-import { addMonths, calendarStart, resolvePlan, type ResolvedPlan } from './plan';
+import { addMonths, calendarStart, MAX_EXTRA_SITES, resolvePlan, type ResolvedPlan } from './plan';
 import { positionNodes, rangeNodes, type QuadratureNode } from './range-quadrature';
 import { seasonClock } from './season';
 import {
@@ -38,9 +38,11 @@ import {
   type SiteRate,
   type SiteWarning,
 } from './site-rates';
+import type { Interval } from '../utils/interval';
 
-/** The site search stops here: "more than this many" is answered as null. */
-export const MAX_EXTRA_SITES = 40;
+// The site search's limit lives with the plan's other constants, so a screen that only names it need not load the
+// projection; re-exported here for callers of the projection.
+export { MAX_EXTRA_SITES };
 /** The sensitivity analysis delays every site's opening by this many months. */
 export const ACTIVATION_DELAY_MONTHS = 3;
 /**
@@ -184,6 +186,8 @@ function probabilityBy(model: Model, clock: Clock, t: number): number {
 }
 
 const BAND_QUANTILES = [0.025, 0.1, 0.5, 0.9, 0.975] as const;
+/** The time to target is given as its median and 80 % interval. */
+const TIME_QUANTILES = [0.1, 0.5, 0.9] as const;
 
 /** Months 0, 1, 2, … and the deadline itself. */
 function bandGrid(months: number): number[] {
@@ -223,28 +227,32 @@ function timeQuantile(model: Model, clock: Clock, grid: readonly number[], atGri
   }
   if (atHi === q || hi === 0) return hi;
   // P(T ≤ t) is continuous and increasing in t: regula falsi with the Illinois modification (the end that stays
-  // has its value halved, so the bracket closes from both sides), to within 10⁻⁹ of q or a thousandth of a day.
+  // has its value halved, so the bracket closes from both sides), until the bracket is 0.005 months (three hours)
+  // or P is within 10⁻⁶ of q; then the root is interpolated in the last bracket. The time is shown to a tenth of
+  // a month. (A grid month's P below TIME_QUANTILES[0] / 2 is known only to be below it, so it is not interpolated from.)
   let fLo = atLo - q;
   let fHi = atHi - q;
+  let trueLo = atLo >= TIME_QUANTILES[0] / 2 || lo === 0 ? fLo : Number.NaN;
+  let trueHi = fHi;
   let kept = 0;
-  for (let i = 0; i < 100 && hi - lo > 3e-5; i++) {
+  for (let i = 0; i < 100 && hi - lo > 5e-3; i++) {
     let t = hi - (fHi * (hi - lo)) / (fHi - fLo);
     if (!(t > lo && t < hi)) t = (lo + hi) / 2;
     const f = probabilityBy(model, clock, t) - q;
     if (f >= 0) {
       hi = t;
-      fHi = f;
+      fHi = trueHi = f;
       if (kept === 1) fLo /= 2;
       kept = 1;
-      if (f < 1e-9) break;
+      if (f < 1e-6) return hi;
     } else {
       lo = t;
-      fLo = f;
+      fLo = trueLo = f;
       if (kept === -1) fHi /= 2;
       kept = -1;
     }
   }
-  return hi;
+  return Number.isFinite(trueLo) && trueHi > trueLo ? lo - (trueLo * (hi - lo)) / (trueHi - trueLo) : hi;
 }
 
 interface Central {
@@ -258,15 +266,18 @@ function central(model: Model): Central {
   const clock = clockOf(model);
   const grid = bandGrid(model.months);
   const atGrid: number[] = [];
-  const band = grid.map((month): BandPoint => {
-    const distribution = countDistribution(componentsAt(model, clock, month), model.target, BAND_QUANTILES);
+  const band = grid.map((month, g): BandPoint => {
+    // Before the deadline P(N(t) ≥ n) only brackets the time to target, whose smallest quantile is 0.1: below
+    // TIME_QUANTILES[0] / 2 it may as well be 0 (the bracket is the same). At the deadline it is the answer.
+    const last = g === grid.length - 1;
+    const distribution = countDistribution(componentsAt(model, clock, month), model.target, BAND_QUANTILES, last ? {} : { negligible: TIME_QUANTILES[0] / 2 });
     atGrid.push(distribution.probabilityAtLeast);
     const [q025, q10, q50, q90, q975] = distribution.quantiles as [number, number, number, number, number];
     return { month, mean: distribution.mean, q025, q10, q50, q90, q975 };
   });
   const reaches = model.components.some((c) => c.means.some((m) => m > 0));
-  const time = (q: number): number | null => (reaches ? timeQuantile(model, clock, grid, atGrid, q) : null);
-  return { probability: atGrid[atGrid.length - 1]!, band, medianMonths: time(0.5), months80: { low: time(0.1), high: time(0.9) } };
+  const [low, median, high] = TIME_QUANTILES.map((q) => (reaches ? timeQuantile(model, clock, grid, atGrid, q) : null));
+  return { probability: atGrid[atGrid.length - 1]!, band, medianMonths: median!, months80: { low: low!, high: high! } };
 }
 
 function probabilityAtDeadline(model: Model): number {

@@ -1,3 +1,4 @@
+import type { Interval } from '../utils/interval';
 /**
  * How an input given as a range (low, point, high) enters the forecast: as a distribution, integrated by
  * quadrature, so the probability and the prediction intervals carry the range's uncertainty.
@@ -11,7 +12,6 @@
  * Each side is integrated with Gauss–Legendre nodes (the linear density is part of the integrand, so a side of g
  * nodes is exact for integrands that are polynomials of degree 2g − 2 in the value).
  */
-import type { Interval } from '../estimate/types';
 
 export interface QuadratureNode {
   value: number;

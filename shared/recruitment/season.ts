@@ -5,7 +5,7 @@
  *     G(t) = ∫₀ᵗ w(s) ds        (piecewise linear, with a kink at every calendar-month boundary)
  *
  * so in operational time u = G(t) every site enrols at its constant rate λ: a seasonal plan is a plan with
- * constant rates whose clock runs slowly in summer. The simulation works in u and maps back with G⁻¹.
+ * constant rates whose clock runs slowly in summer: a site's exposure from its opening a to month t is G(t) − G(a).
  * Past the horizon G grows with the average weight of a year.
  */
 
@@ -14,7 +14,7 @@ export interface SeasonClock {
   at(t: number): number;
   /** The earliest month t with G(t) ≥ u; +∞ if G never reaches u. */
   inverse(u: number): number;
-  /** True when every month has the same weight (then G(t) = w·t and the closed form applies). */
+  /** True when every month has the same weight (then G(t) = w·t). */
   uniform: boolean;
 }
 

@@ -22,9 +22,10 @@
  */
 import type { Site, Study } from '../criteria/study';
 import type { CountyCode } from '../regions/regions';
-import type { EstimateResult, Interval } from '../estimate/types';
+import type { EstimateResult } from '../estimate/types';
 import { resolvePlan, siteShape, type ResolvedPlan } from './plan';
 import { valueAtPosition } from './range-quadrature';
+import type { Interval } from '../utils/interval';
 
 /**
  * The largest share of its region's consenting, screen-passing eligible patients one site plausibly recruits.

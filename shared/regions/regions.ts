@@ -1,5 +1,5 @@
 /**
- * Sweden's 21 regions (län) and 6 healthcare regions (sjukvårdsregioner), as in the domain handbook.
+ * Sweden's 21 regions (län) and 6 healthcare regions (sjukvårdsregioner) with their Kliniska Studier Sverige nodes.
  * Populations: SCB, 31 Dec 2019 (BE0101U1).
  */
 import type { Language } from '../text/language';

@@ -1,5 +1,5 @@
 /**
- * The Early Feedback Form (Country Feasibility answer, DOMAIN.md §1): the standard questions, and suggestions
+ * The Early Feedback Form (Feasibility Sweden's answer to a Country Feasibility request): the standard questions, and suggestions
  * from the computed answer that the coordinator accepts or overrides. A suggestion carries the reason it was
  * made, so the screen can say why.
  */

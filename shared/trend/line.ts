@@ -7,10 +7,10 @@
  * be projected, and the nation's factor (with the region's reason) where it cannot; the line's factor is then the
  * projected total over the total before. Either way the line is refused when the nation's projection is.
  */
-import type { Interval } from '../estimate/types';
 import { COUNTY_CODES, type CountyCode } from '../regions/regions';
 import { applyFactor, type Projection, type ProjectionOutcome, type ProjectionRefusal } from './projection';
 import type { SeriesKey } from './series';
+import type { Interval } from '../utils/interval';
 
 export type ProjectionMode = 'national' | 'per-region';
 

@@ -17,10 +17,10 @@
  *   not after the last period; a target more than 3 × the window's length (in years) after the last period.
  */
 import type { RecruitmentPlan } from '../criteria/study';
-import type { Interval } from '../estimate/types';
 import { fitLogLinear, predictLog, predictionWeights } from './fit';
 import type { Steadiness, Trend, TrendRefusal } from './trend';
 import { addMonths, dateYear, periodSpan } from './time';
+import type { Interval } from '../utils/interval';
 
 export const DEFAULT_PREDICTION_LEVEL = 0.8;
 /** The furthest a projection may reach, in multiples of the window's length. */

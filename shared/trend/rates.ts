@@ -10,9 +10,10 @@
  */
 import type { Dataset } from '../counts/dataset';
 import type { Study } from '../criteria/study';
-import type { EstimateResult, Interval } from '../estimate/types';
+import type { EstimateResult } from '../estimate/types';
 import { COUNTY_CODES, type CountyCode } from '../regions/regions';
 import { populationReader, type PopulationIssue, type SeriesPopulation } from './population';
+import type { Interval } from '../utils/interval';
 
 export const RATE_BASE = 100_000;
 

@@ -19,12 +19,13 @@
 import type { Dataset } from '../counts/dataset';
 import type { Study } from '../criteria/study';
 import { estimateEligible } from '../estimate/estimate';
-import type { EstimateResult, Interval } from '../estimate/types';
+import type { EstimateResult } from '../estimate/types';
 import { COUNTY_CODES, DEFAULT_HALLAND_RULE, type CountyCode } from '../regions/regions';
 import { populationReader, type PopulationIssue, type SeriesPopulation } from './population';
 import { seriesStudy } from './study-parts';
 import { periodSpan, type PeriodSpan } from './time';
 import { cutsOf, maskVariant, presence, slice, type Cut } from './slice';
+import type { Interval } from '../utils/interval';
 
 export type { PopulationIssue, SeriesPopulation } from './population';
 

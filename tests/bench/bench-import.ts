@@ -32,13 +32,19 @@ export interface ImportBenchResult {
   papaparse_ms: number;
   /** importFile: decode → parse → normalise → columnar datasets with provenance (what the app stores). */
   import_ms: number;
-  /** import_ms / papaparse_ms (target ≤ 1.5). */
+  /** import_ms / papaparse_ms, of the medians. */
   ratio: number;
+  /** Each run's import / that run's PapaParse (the two alternate, so each pair saw the same machine). */
+  ratios: number[];
+  /** The worst of them (goal ≤ 0.9 on every run). */
+  ratio_max: number;
   rows_per_s: number;
   /** Peak resident memory of the import minus the process's before it (file loaded, import code warmed up on 2 000 rows). */
   peak_memory_bytes: number;
-  /** peak_memory_bytes / file_bytes (target ≤ 3). */
+  /** peak_memory_bytes / file_bytes. */
   peak_memory_ratio: number;
+  /** The worst run's peak / file_bytes (goal ≤ 2). */
+  peak_memory_ratio_max: number;
   /** Deserialising the stored datasets (typed arrays, structured clone as IndexedDB keeps them) and one query (target < 1000). */
   load_and_query_ms: number;
 }
@@ -152,15 +158,19 @@ export async function runImportBench(options: ImportBenchOptions = {}): Promise<
     const papaparse_ms = median(papa);
     const import_ms = median(imports.map((i) => i.import_ms));
     const peak = median(imports.map((i) => i.peak_memory_bytes));
+    const ratios = imports.map((i, r) => round(i.import_ms / papa[r]!, 2));
     return {
       file_bytes: bytes.length,
       rows,
       papaparse_ms: round(papaparse_ms, 1),
       import_ms: round(import_ms, 1),
       ratio: round(import_ms / papaparse_ms, 2),
+      ratios,
+      ratio_max: Math.max(...ratios),
       rows_per_s: Math.round(rows / (import_ms / 1000)),
       peak_memory_bytes: peak,
       peak_memory_ratio: round(peak / bytes.length, 2),
+      peak_memory_ratio_max: round(Math.max(...imports.map((i) => i.peak_memory_bytes)) / bytes.length, 2),
       load_and_query_ms: round(median(imports.map((i) => i.load_and_query_ms)), 1),
     };
   } finally {
@@ -176,9 +186,9 @@ const IMPORT_BENCH_TEXT: Record<Language, Record<string, string>> = {
     target: 'Mål',
     papa: 'Bara PapaParse',
     full: 'Hel import (avkoda → tolka → normalisera → kolumner)',
-    ratio: 'Kvot import / PapaParse',
+    ratio: 'Kvot import / PapaParse (median; sämsta körningen)',
     rowsPerSecond: 'Rader per sekund',
-    peak: 'Högsta minnesanvändning (× filens storlek)',
+    peak: 'Högsta minnesanvändning (× filens storlek; sämsta körningen)',
     loadQuery: 'Läsa in lagrat dataset och besvara en fråga',
   },
   en: {
@@ -188,9 +198,9 @@ const IMPORT_BENCH_TEXT: Record<Language, Record<string, string>> = {
     target: 'Target',
     papa: 'Bare PapaParse',
     full: 'Full import (decode → parse → normalise → columns)',
-    ratio: 'Ratio import / PapaParse',
+    ratio: 'Ratio import / PapaParse (median; worst run)',
     rowsPerSecond: 'Rows per second',
-    peak: 'Peak memory (× file size)',
+    peak: 'Peak memory (× file size; worst run)',
     loadQuery: 'Load the stored dataset and answer a query',
   },
 };
@@ -208,9 +218,9 @@ export function renderImportBenchReport(r: ImportBenchResult, language: Language
       [
         [text('papa'), `${f.count(r.papaparse_ms)} ms`, ''],
         [text('full'), `${f.count(r.import_ms)} ms`, ''],
-        [text('ratio'), f.decimal(r.ratio, 2), `≤ ${f.decimal(1.5, 1)}`],
+        [text('ratio'), `${f.decimal(r.ratio, 2)}; ${f.decimal(r.ratio_max, 2)}`, `≤ ${f.decimal(0.9, 1)}`],
         [text('rowsPerSecond'), f.count(r.rows_per_s), ''],
-        [text('peak'), `${f.decimal(r.peak_memory_bytes / 1e6, 1)} MB (${f.decimal(r.peak_memory_ratio, 2)} ×)`, '≤ 3 ×'],
+        [text('peak'), `${f.decimal(r.peak_memory_bytes / 1e6, 1)} MB (${f.decimal(r.peak_memory_ratio, 2)} ×; ${f.decimal(r.peak_memory_ratio_max, 2)} ×)`, '≤ 2 ×'],
         [text('loadQuery'), `${f.count(r.load_and_query_ms)} ms`, `< ${f.count(1000)} ms`],
       ],
     ),

@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { estimateEligible } from '../../shared/estimate/estimate';
 import { DEFAULT_HALLAND_RULE } from '../../shared/regions/regions';
 import { BENCH_STUDY, compareWithEstimate, createBenchDataset, duckDbQuestion, openDuckDb, renderBenchReport, runBench, runFullBench, writeBenchResults } from './bench-estimate';
-import { parseBenchArgs, runBenchmarks, type Benchmark } from './run';
+import { appGoals, estimateGoals, importGoals, parseBenchArgs, runBenchmarks, type Benchmark, type Goal } from './run';
+import type { AppBenchResult } from './bench-app';
+import type { FullBenchResult } from './bench-estimate';
+import type { ImportBenchResult } from './bench-import';
 import { forecastBenchStudy, renderForecastBenchReport, runForecastBench } from './bench-forecast';
 
 describe('bench', () => {
@@ -98,34 +101,71 @@ describe('bench', () => {
 });
 
 describe('npm run bench (tests/bench/run.ts)', () => {
-  it('reads --runs and --lang and refuses anything else with the reason', () => {
+  it('reads --runs, --lang, --only and --skip-build and refuses anything else with the reason', () => {
     expect(parseBenchArgs([])).toEqual({ runs: 50, language: 'sv' });
     expect(parseBenchArgs(['--runs', '7', '--lang', 'en'])).toEqual({ runs: 7, language: 'en' });
+    expect(parseBenchArgs(['--only', 'app,letter', '--skip-build'])).toEqual({ runs: 50, language: 'sv', only: ['app', 'letter'], skipBuild: true });
     expect(() => parseBenchArgs(['--runs', 'many'])).toThrow('got "--runs many"');
     expect(() => parseBenchArgs(['--runs', '0'])).toThrow('--runs N (1–10000)');
     expect(() => parseBenchArgs(['--lang', 'de'])).toThrow('got "--lang de"');
+    expect(() => parseBenchArgs(['--only', 'app,speed'])).toThrow('--only estimate,import,forecast,letter,app');
     expect(() => parseBenchArgs(['--fast'])).toThrow('got "--fast"');
   });
 
-  it('runs every benchmark in order, prints each report and writes all their figures to one bench-results.json', async () => {
+  it('runs the chosen benchmarks in order, prints each report with the load beside it, then every goal, and writes all figures to one bench-results.json', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'antal-bench-run-'));
     try {
       const seen: string[] = [];
-      const fake = (name: string, figures: Record<string, unknown>): Benchmark => ({
-        name,
+      const fake = (key: string, figures: Record<string, unknown>, goals: Goal[] = []): Benchmark => ({
+        key,
+        name: key,
         run: async (options) => {
-          seen.push(`${name}:${options.runs}:${options.language}`);
-          return { figures, report: `report ${name}\n` };
+          seen.push(`${key}:${options.runs}:${options.language}`);
+          return { figures, report: `report ${key}\n`, goals };
         },
       });
+      const goal = (key: string, value: number, limit: number): Goal => ({ key, label: { sv: key, en: `goal ${key}` }, value, limit, unit: 'ms' });
       let out = '';
-      const path = await runBenchmarks({ runs: 3, language: 'en' }, { stdout: (t) => void (out += t), cwd: directory }, [fake('a', { a_ms: 1 }), fake('b', { b: { ms: 2 } })]);
+      const benchmarks = [fake('a', { a_ms: 1 }, [goal('fast', 40, 50)]), fake('b', { b: { ms: 2 } }, [goal('slow', 80, 50)]), fake('c', { c: 3 })];
+      const path = await runBenchmarks({ runs: 3, language: 'en', only: ['a', 'b'] }, { stdout: (t) => void (out += t), cwd: directory }, benchmarks);
       expect(seen).toEqual(['a:3:en', 'b:3:en']);
-      expect(out).toBe(`report a\nreport b\nWrote ${path}\n`);
-      expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ a_ms: 1, b: { ms: 2 } });
+      const lines = out.split('\n');
+      expect(lines[0]).toBe('report a');
+      expect(lines[1]).toMatch(/^Machine's load \(1 min, uptime\): [\d.]+ → [\d.]+ \(\d+ cores\)$/);
+      expect(lines[2]).toBe('report b');
+      // The goals table: one row per goal with the figure, the limit and whether it was met.
+      expect(out).toMatch(/goal fast +40 ms +≤ 50 ms +yes/);
+      expect(out).toMatch(/goal slow +80 ms +≤ 50 ms +NO/);
+      expect(out.endsWith(`Wrote ${path}\n`)).toBe(true);
+      const written = JSON.parse(readFileSync(path, 'utf8'));
+      expect(written.a_ms).toBe(1);
+      expect(written.b).toEqual({ ms: 2 });
+      expect(written.c).toBeUndefined();
+      expect(written.goals).toEqual({ fast: { value: 40, limit: 50, unit: 'ms', met: true }, slow: { value: 80, limit: 50, unit: 'ms', met: false } });
+      expect(Object.keys(written.environment.load_average_1min)).toEqual(['a', 'b']);
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
+  });
+
+  it('states the issue\'s goals on the figures they are about', () => {
+    const byKey = (goals: Goal[]) => Object.fromEntries(goals.map((g) => [g.key, [g.value, g.limit]]));
+    expect(byKey(importGoals({ ratio_max: 0.95, peak_memory_ratio_max: 1.8 } as ImportBenchResult))).toEqual({ import_vs_papaparse_worst_run: [0.95, 0.9], import_peak_memory_vs_file: [1.8, 2] });
+    expect(byKey(estimateGoals({ ratio: 0.3, ratio_to_final_filter: 1.2 } as FullBenchResult))).toEqual({ estimate_p95_vs_duckdb_filter: [1.2, 1.5], estimate_p95_vs_duckdb_question: [0.3, 0.25] });
+    const app = {
+      edit_to_answer_ms: { p95_ms: 42 },
+      cold_start_ms: { p50_ms: 900 },
+      letter_first_ms: 280,
+      letter_after_ms: { p95_ms: 120 },
+      bundle: { main_chunk: { gzip_bytes: 120 * 1024 }, initial: { gzip_bytes: 200 * 1024 } },
+    } as AppBenchResult;
+    expect(byKey(appGoals(app))).toEqual({
+      edit_to_answer_p95_ms: [42, 50],
+      cold_start_p50_ms: [900, 1000],
+      main_chunk_gzip_kb: [200, 250],
+      letter_first_in_app_ms: [280, 300],
+      letter_after_in_app_p95_ms: [120, 150],
+    });
   });
 });
 

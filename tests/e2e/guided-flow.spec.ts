@@ -1,4 +1,4 @@
-// The guided answer, as issue 10 defines "done": from the Requests page, a NEW request is taken through every step
+// The guided answer end to end: from the Requests page, a NEW request is taken through every step
 // — request, data, criteria, forecast, answer, letter — to a downloaded PDF letter using only the keyboard (Tab,
 // Shift+Tab, Enter, Space, typing) and visible controls, with an axe scan of every step. Each step is saved as a
 // 1280 × 720 screenshot in Swedish and English, light and dark (docs/screenshots/<lang>-<theme>-<n>-<step>.png):
@@ -33,6 +33,7 @@ const TEXT = {
     ageStep: 'Ålder',
     inputs: 'Antaganden och kliniker',
     addSite: 'Lägg till klinik',
+    siteRate: 'Patienter per månad',
     notReady: 'Brevet kan inte exporteras ännu',
     ready: 'Allt är klart: brevet kan förhandsgranskas och exporteras.',
     exportLetter: 'Exportera brev…',
@@ -57,6 +58,7 @@ const TEXT = {
     ageStep: 'Age',
     inputs: 'Assumptions and sites',
     addSite: 'Add site',
+    siteRate: 'Patients per month',
     notReady: 'The letter cannot be exported yet',
     ready: 'All done: the letter can be previewed and exported.',
     exportLetter: 'Export letter…',
@@ -162,6 +164,9 @@ async function guidedFlow(page: Page, lang: Lang, theme: Theme): Promise<void> {
   await page.keyboard.press('Enter');
   await tabTo(page, page.getByRole('button', { name: x.addSite, exact: true }));
   await page.keyboard.press('Enter');
+  // A new site has no rate until the coordinator gives one (patients per site per month).
+  await tabTo(page, page.getByLabel(x.siteRate, { exact: true }));
+  await page.keyboard.type('2');
   await expect(page.getByTestId('forecast-summary')).toBeVisible();
   await expect(stepItem(page, lang, 'forecast')).toHaveAttribute('data-state', 'done');
   await checkStep(page, lang, theme, 'forecast');

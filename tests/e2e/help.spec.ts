@@ -1,4 +1,4 @@
-// Help where it is needed (issue 10 §3–§4): the help overlay and keyboard shortcuts, a "?" tip next to the
+// Help where it is needed: the help overlay and keyboard shortcuts, a "?" tip next to the
 // national interval that leads to the method page, and the method page saying exactly what the demo letter says.
 import { prepareLetter } from '../../shared/letter';
 import { SHORTCUT_ACTIONS } from '../../renderer/src/shell/shortcuts';

@@ -30,6 +30,7 @@ test('a weekly workbook with two header rows imports as weeks, with its national
   const notes = page.getByTestId('import-notes');
   await expect(notes).toContainText('X – uppgiften har skyddats av sekretesskäl');
   await expect(notes).toContainText('Rapporterande region');
+  await expect(page.getByTestId('token-notes')).toHaveText('anteckningen på rad 30 förklarar ”X” som maskerat men anger inget intervall; utgivarens vanliga 1–3 används');
   await expectNoA11yViolations(page, 'weekly workbook preview');
 
   await page.getByLabel('Utgivare eller källa').fill('Socialstyrelsen');

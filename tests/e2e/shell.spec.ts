@@ -94,6 +94,14 @@ test('once loaded, the web build works offline', async ({ page, context }) => {
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByTestId('national-point')).toHaveText(expected ?? '');
+  // Pages and panels whose code loads on first use come from the service worker's cache too: none of these was
+  // opened before going offline.
+  await expect(page.getByTestId('letter-panel')).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Karta: uppskattat antal patienter per region' })).toBeVisible();
   await page.getByRole('link', { name: 'Inställningar' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Inställningar' })).toBeVisible();
+  await page.getByRole('link', { name: 'Förfrågningar' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Förfrågningar' })).toBeVisible();
+  await page.getByRole('link', { name: 'Metod' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHash } from 'node:crypto';
-import { encodeBackupFile, type BackupHeader } from '../../shared/backup/backup-format';
+import { backupFileOf } from '../shared/backup/backup-file';
 import { AUTO_BACKUP_RETENTION, IPC_CHANNELS } from '../../shared/ipc/contract';
 import {
   autoBackupBytesProblem,
@@ -40,21 +40,7 @@ afterEach(async () => {
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** A complete backup file with a correct SHA-256 (its payload says which one it is). */
-function backupBytes(n: number): Uint8Array {
-  const payload = new TextEncoder().encode(JSON.stringify({ formatName: 'dexie', formatVersion: 1, data: { databaseName: 'antal', databaseVersion: 1, tables: [], data: [], n } }));
-  const header: BackupHeader = {
-    format: 'antal-backup',
-    formatVersion: 1,
-    createdAt: '2026-11-30T12:00:00.000Z',
-    appVersion: '0.1.0',
-    databaseName: 'antal',
-    schemaVersion: 1,
-    tables: [],
-    payloadBytes: payload.length,
-    payloadSha256: sha256(payload),
-  };
-  return encodeBackupFile(header, payload);
-}
+const backupBytes = (n: number): Uint8Array => backupFileOf({ n });
 const at = (iso: string) => new Date(iso);
 const errno = (code: string) => Object.assign(new Error(`${code}: injected failure`), { code });
 

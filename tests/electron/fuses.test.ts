@@ -1,30 +1,19 @@
 /**
  * Hardening of the packaged app: each Electron fuse that matters for security is set in
- * build/electron-builder.yml, one assertion per fuse with the attack it closes, and nothing in the main process
+ * build/electron-builder.config.ts, one assertion per fuse with the attack it closes, and nothing in the main process
  * depends on what the fuses switch off. (tests/packaging/electron-builder.test.ts checks that electron-builder
  * accepts the configuration and that the fuses end up flipped in a packaged binary.)
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { createBuilderConfig } from '../../build/electron-builder.config';
 
 const repo = path.resolve(__dirname, '../..');
-// js-yaml (electron-builder's own YAML parser, already installed with it): reads the configuration as written.
-const yaml = createRequire(path.join(repo, 'package.json'))('js-yaml') as { load(text: string): unknown };
 
-interface BuilderConfig {
-  electronFuses?: Record<string, boolean>;
-  asar?: boolean;
-  publish?: unknown;
-}
-
-let config: BuilderConfig;
-let fuses: Record<string, boolean>;
-beforeAll(async () => {
-  config = yaml.load(await readFile(path.join(repo, 'build/electron-builder.yml'), 'utf8')) as BuilderConfig;
-  fuses = config.electronFuses ?? {};
-});
+// The same for a signed and an unsigned build: signing changes only the Windows signing options and names.
+const config = createBuilderConfig({});
+const fuses: Record<string, boolean | undefined> = { ...config.electronFuses };
 
 describe('Electron fuses for production', () => {
   it('runAsNode is off: ELECTRON_RUN_AS_NODE cannot turn the signed app into a general Node interpreter', () => {

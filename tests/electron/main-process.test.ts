@@ -10,7 +10,7 @@ import nodeFs, { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { encodeBackupFile, type BackupHeader } from '../../shared/backup/backup-format';
+import { backupFileOf } from '../shared/backup/backup-file';
 import { IPC_CHANNELS } from '../../shared/ipc/contract';
 import { QUIT_BACKUP_TIMEOUT_MS } from '../../electron/main/backup';
 import { APP_ID, startMainProcess } from '../../electron/main/main-process';
@@ -121,21 +121,7 @@ describe('who may call the bridge', () => {
 });
 
 /** A complete, checksum-valid backup file. */
-function backupFile(note: string): Uint8Array {
-  const payload = new TextEncoder().encode(JSON.stringify({ formatName: 'dexie', formatVersion: 1, data: { databaseName: 'antal', databaseVersion: 1, tables: [], data: [], note } }));
-  const header: BackupHeader = {
-    format: 'antal-backup',
-    formatVersion: 1,
-    createdAt: '2026-11-30T12:00:00.000Z',
-    appVersion: '0.1.0',
-    databaseName: 'antal',
-    schemaVersion: 1,
-    tables: [],
-    payloadBytes: payload.length,
-    payloadSha256: sha256(payload),
-  };
-  return encodeBackupFile(header, payload);
-}
+const backupFile = (note: string): Uint8Array => backupFileOf({ note });
 
 async function backupsIn(folder: string): Promise<string[]> {
   return readdir(folder).catch(() => []);

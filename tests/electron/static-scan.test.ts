@@ -229,13 +229,14 @@ describe('Electronegativity', () => {
       }
 
       const output = path.join(work, 'report.sarif');
+      const electronVersion = (JSON.parse(await readFile(path.join(repo, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
       const cli = path.join(repo, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
       // -e: judge defaults for our Electron version (else it assumes 0.1.0). The release-list check is skipped:
       // it downloads Electron's release list from GitHub. (The tool still tries, and tolerates failing, to fetch
       // updated translations with a 1 s timeout; that does not affect results.)
       await promisify(execFile)(
         process.execPath,
-        [cli, '-i', input, '-o', output, '-r', '-e', '45.4.1', '-x', 'AvailableSecurityFixesGlobalCheck'],
+        [cli, '-i', input, '-o', output, '-r', '-e', electronVersion, '-x', 'AvailableSecurityFixesGlobalCheck'],
         { cwd: work, env: { ...process.env, LANG: 'en-US' }, timeout: 110_000 },
       );
       const sarif = JSON.parse(await readFile(output, 'utf8')) as { runs: Array<{ results: SarifResult[] }> };

@@ -1,4 +1,4 @@
-/** Small hand-made files, one per quirk of real exports (see DOMAIN.md §3). */
+/** Small hand-made files, one per quirk of real Swedish exports (title lines, "X" masks, decimal commas, footers…). */
 import { describe, expect, it } from 'vitest';
 import { analyseFile } from '../../shared/import/analyse-file';
 import { buildDataset } from '../../shared/import/build-dataset';

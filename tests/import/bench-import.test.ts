@@ -20,8 +20,10 @@ describe('import benchmark', () => {
   });
 
   it('measures a small file in child processes and returns sane, positive figures', async () => {
-    const r = await runImportBench({ rows: 2000, repeats: 1 });
-    expect(Object.keys(r).sort()).toEqual(['file_bytes', 'import_ms', 'load_and_query_ms', 'papaparse_ms', 'peak_memory_bytes', 'peak_memory_ratio', 'ratio', 'rows', 'rows_per_s'].sort());
+    const r = await runImportBench({ rows: 2000, repeats: 2 });
+    expect(Object.keys(r).sort()).toEqual(
+      ['file_bytes', 'import_ms', 'load_and_query_ms', 'papaparse_ms', 'peak_memory_bytes', 'peak_memory_ratio', 'peak_memory_ratio_max', 'ratio', 'ratio_max', 'ratios', 'rows', 'rows_per_s'].sort(),
+    );
     expect(r.rows).toBe(2000);
     expect(r.file_bytes).toBe(new TextEncoder().encode(benchCsvText(2000)).length);
     for (const key of ['papaparse_ms', 'import_ms', 'ratio', 'rows_per_s', 'load_and_query_ms'] as const) expect(r[key]).toBeGreaterThan(0);
@@ -29,6 +31,10 @@ describe('import benchmark', () => {
     // The ratio comes from the unrounded medians; the times are rounded to 0.1 ms.
     expect(Math.abs(r.ratio - r.import_ms / r.papaparse_ms)).toBeLessThan(0.02 * r.ratio + 0.01);
     expect(r.peak_memory_ratio).toBeCloseTo(r.peak_memory_bytes / r.file_bytes, 1);
+    // One ratio per run; the worst is the one the goal is judged on, and the median run lies within them.
+    expect(r.ratios).toHaveLength(2);
+    expect(r.ratio_max).toBe(Math.max(...r.ratios));
+    expect(r.peak_memory_ratio_max).toBeGreaterThanOrEqual(r.peak_memory_ratio);
     await expect(runImportBench({ rows: 10 })).rejects.toThrow(RangeError);
   }, 120_000);
 });

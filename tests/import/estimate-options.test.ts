@@ -1,5 +1,5 @@
 /**
- * The estimate's options that issue 4 left without a way in: the Halland rule on the command line
+ * The estimate's options beyond the study file: the Halland rule on the command line
  * (`antal estimate --halland`) and a population table for age shares in computeAnswer (the app's worker).
  * Fixtures and hand-computed figures: tests/fixtures and tests/cli/estimate-command.test.ts (Halland's
  * eligible patients 0 / 1.944 / 3.99; with the population table the national point is 21.6, else 20.304).

@@ -10,6 +10,8 @@ import { queryDataset } from '../../shared/import/query-dataset';
 import { causeOfDeathSheet } from './replicas';
 import { toCsv } from './sheet';
 import { essence, importBoth, roles, type Imported } from './shape-helpers';
+import { analyseText } from './helpers';
+import { buildDataset } from '../../shared/import/build-dataset';
 
 describe('shape 2: cause of death with chapters, blocks and codes', async () => {
   const both = await importBoth(causeOfDeathSheet());
@@ -76,5 +78,27 @@ describe('shape 2: cause of death with chapters, blocks and codes', async () => 
   it.each(all)('%s: zeros written "-" add nothing and are not masked', (_, { data }) => {
     // Sepsis, women: "-" under 0, 1–4 and 5–14; 4 at 15–44 and 30 at 45–64.
     expect(queryDataset(data, { code: 'A40-A41', sex: 'Kvinnor', age: '0-64' })).toMatchObject({ point: 4 + 30, masked: 0 });
+  });
+});
+
+describe('shape 2, other members of the class', () => {
+  const load = async (text: string) => {
+    const preview = await analyseText(text);
+    expect(preview.errors).toEqual([]);
+    return { preview, data: buildDataset(preview, preview.mapping, { publisher: 'test' }) };
+  };
+
+  it('a super-header alone in its row ("Ålder" over the ages, the other headings in the row below)', async () => {
+    const { preview, data } = await load('Antal döda\n;;;Ålder;;\nICD-10;Dödsorsak;Kön;Samtliga;0–64;65–\nA00–Y98;Alla dödsorsaker;Män;10;4;6\n;;Kvinnor;12;5;7\nC00–D48;Tumörer;Män;3;1;2\n;;Kvinnor;4;2;2\nC18;Tjocktarm;Män;1;0;1\n;;Kvinnor;1;1;0\n');
+    expect(roles(preview)).toEqual(['code', 'ignore', 'sex', 'count', 'count', 'count']);
+    // The chapter's rows, 3 + 4; not + C18's 1 + 1.
+    expect(queryDataset(data, { code: 'C00-D48' })).toMatchObject({ point: 7, cells: 2 });
+    expect(queryDataset(data, { age: '65+' })).toMatchObject({ point: 6 + 7 });
+  });
+
+  it('sexes spanning the age columns (two member dimensions across)', async () => {
+    const { data } = await load('Antal patienter\n\nRegion;Män;;Kvinnor;\n;0–64;65+;0–64;65+\nSkåne;1;2;3;4\nKalmar;5;6;7;8\n');
+    expect(queryDataset(data, { region: 'Skåne', sex: 'Kvinnor' })).toMatchObject({ point: 3 + 4 });
+    expect(queryDataset(data, { age: '65+' })).toMatchObject({ point: 2 + 4 + 6 + 8 });
   });
 });

@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { queryDataset } from '../../shared/import/query-dataset';
 import { WEEKLY_MASK_NOTE, weeklySheet } from './replicas';
 import { essence, importBoth, roles, type Imported } from './shape-helpers';
+import { analyseText } from './helpers';
+import { buildDataset } from '../../shared/import/build-dataset';
 
 describe('shape 1: wide weekly table with two header rows', async () => {
   const lower = await importBoth(weeklySheet());
@@ -73,5 +75,27 @@ describe('shape 1: wide weekly table with two header rows', async () => {
     const q = queryDataset(lower.csv.data, { region: 'Stockholm', period: '2020' });
     expect(q).toMatchObject({ point: 12 + 85 + 310 + 402 + 150, cells: 5 });
     expect(q.warnings.join(' ')).toContain('2020-W53');
+  });
+});
+
+describe('shape 1, other members of the class', () => {
+  const load = async (text: string) => {
+    const preview = await analyseText(text);
+    expect(preview.errors).toEqual([]);
+    return { preview, data: buildDataset(preview, preview.mapping, { publisher: 'test' }) };
+  };
+
+  it('years above week numbers written "v. 52", and a total named with what it totals', async () => {
+    const { preview, data } = await load('Antal per vecka\n\n;2020;2020;2021;\nRegion;v. 52;v. 53;v. 1;Totalt 2020–2021\nTotalt;5;6;7;30\nStockholm;1;2;3;10\nSkåne;4;4;4;20\n');
+    expect(preview.layout).toMatchObject({ kind: 'wide', headerRows: 2 });
+    expect(preview.columns.slice(1).map((c) => (c.mapping.kind === 'measure' ? c.mapping.members[0]?.value : ''))).toEqual(['2020-W52', '2020-W53', '2021-W01', 'all']);
+    expect(queryDataset(data, { region: 'Skåne' })).toMatchObject({ point: 20, source: 'published-total' });
+    expect(queryDataset(data, { region: 'Skåne', period: '2020-W52..2021-W01' })).toMatchObject({ point: 4 + 4 + 4 });
+  });
+
+  it('"Vecka 52, 2020" headers and a "Summa" column in one header row', async () => {
+    const { data } = await load('Region;Vecka 52, 2020;Vecka 53, 2020;Vecka 1, 2021;Summa\nRiket;5;6;7;30\nStockholm;1;2;3;10\nSkåne;4;4;4;20\n');
+    expect(queryDataset(data, {})).toMatchObject({ point: 30, source: 'published-total' });
+    expect(queryDataset(data, { period: '2020' })).toMatchObject({ point: 5 });
   });
 });

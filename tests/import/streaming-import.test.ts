@@ -20,6 +20,8 @@ import { queryDataset } from '../../shared/import/query-dataset';
 import { referenceBuild } from './reference-build';
 import { ColumnarInterpreter } from '../../shared/import/columnar-interpreter';
 import { utf8 } from './helpers';
+import { causeOfDeathSheet, meanPopulationSheet, measureColumnSheet, rateTitleSheet, weeklySheet } from './replicas';
+import { toCsv } from './sheet';
 
 const REAL = path.resolve(__dirname, '../../../shared/fixtures/real');
 const META = { publisher: 'test', extractedAt: '2025-01-09' };
@@ -220,6 +222,28 @@ describe('the streaming import agrees with the previous implementation', () => {
     const paths = await expectAllAgree('pnr.csv', text(['Region;Läkemedel;Antal', ...rows]));
     expect('refused' in paths.streamed && paths.streamed.refused.errors).toMatchObject([{ code: 'personal-identity-number', line: 42, column: 2, raw: '[personnummer redacted]' }]);
     expect(JSON.stringify('refused' in paths.streamed && paths.streamed.refused)).not.toContain('1212');
+  });
+
+  it('the replicas of six real export shapes, and a measure column with problems, read alike on every path', async () => {
+    for (const sheet of [weeklySheet(), causeOfDeathSheet(), meanPopulationSheet(), rateTitleSheet(), measureColumnSheet()]) {
+      const paths = await expectAllAgree(`${sheet.name}.csv`, toCsv(sheet));
+      expect('ok' in paths.reference).toBe(true);
+    }
+    // A name met only after the preview, one no words explain, an empty name below a filled one (fill-down),
+    // a rate's decimals beside counts', a repeated row and a count with decimals: the same problems in the same order.
+    const named = await expectAllAgree('named.csv', text([
+      'Mått;Region;2020;2021',
+      'Antal patienter;Skåne;10;12',
+      ';Kalmar;4;5',
+      'Vårdtillfällen;Skåne;20;22',
+      'Patienter per 1000 invånare;Skåne;7,5;8,25',
+      'Något annat;Skåne;1;2',
+      'Antal patienter;Skåne;10;13',
+      'Vårdtillfällen;Kalmar;3,5;6',
+    ]));
+    expect('refused' in named.reference && named.reference.refused.errors.map((e) => e.code)).toEqual(['not-an-integer', 'conflicting-duplicate']);
+    const ok = await expectAllAgree('named-ok.csv', text(['Mått;Region;2020', 'Antal patienter;Skåne;10', 'Vårdtillfällen;Skåne;20', 'Antal patienter;Kalmar;4', 'Något annat;Kalmar;1']));
+    expect('ok' in ok.reference && ok.reference.ok.measures.map((m) => [m.name, m.dataset.cellCount])).toEqual([['Antal patienter', 2], ['Vårdtillfällen', 1], ['Något annat', 1]]);
   });
 
   it('random small tables: the same datasets or the same refusal', async () => {

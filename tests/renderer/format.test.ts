@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roundInterval } from '../../shared/estimate/interval';
+import { roundInterval } from '../../shared/utils/interval';
 import { formatCount, formatIntervalRange, formatIsoDate, formatPercent } from '../../renderer/src/format';
 
 describe('locale formatting', () => {

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { DatasetBuilder, type CellCount } from '../../shared/counts/builder';
 import type { Basis, Dataset } from '../../shared/counts/dataset';
 import { DEFAULT_AGE_SHARE_RANGE, STUDY_SCHEMA_VERSION, type CriterionStep, type Predicate, type Study } from '../../shared/criteria/study';
-import type { Interval } from '../../shared/estimate/types';
+import type { Interval } from '../../shared/utils/interval';
 
 export const exact = (n: number): CellCount => ({ low: n, point: n, high: n, masked: false });
 export const maskedX: CellCount = { low: 1, point: 2, high: 3, masked: true };

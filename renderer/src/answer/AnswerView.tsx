@@ -9,14 +9,20 @@ import { regionByCode, regionName, healthcareRegionName } from '../../../shared/
 import type { Answer } from './answer';
 import { AttritionChart } from '../ui/charts/AttritionChart';
 import { IntervalChart } from '../ui/charts/IntervalChart';
-import { RegionMap } from '../ui/charts/RegionMap';
 import { SponsorViewBar, useMapDisclosure, useSponsorView } from '../disclosure/sponsor-view';
 import { attritionTexts, compareForChart, figureTexts } from '../disclosure/display';
-import { ExportAnswerPanel } from '../compile/ExportAnswerPanel';
-import { LetterPanel } from '../letter/LetterPanel';
+import { Suspense } from 'react';
+import { lazyNamed } from '../ui/lazy-named';
 import { useServices } from '../context';
 import { formatCount, formatDecimal, formatIntervalRange, formatPercent } from '../format';
 import { HelpTip } from '../help/HelpTip';
+import { AttritionStepName } from './AttritionStepName';
+
+// Below the figures, and with the PDF and answer-file code behind them: loaded after the answer is on screen.
+const LetterPanel = lazyNamed(() => import('../letter/LetterPanel'), 'LetterPanel');
+const ExportAnswerPanel = lazyNamed(() => import('../compile/ExportAnswerPanel'), 'ExportAnswerPanel');
+// The county shapes are the largest part of the answer page's code: drawn a moment after the figures.
+const RegionMap = lazyNamed(() => import('../ui/charts/RegionMap'), 'RegionMap');
 
 /** `exports: false` leaves out the letter and answer-file panels (the guided answer shows them in its own step). */
 export function AnswerView({ answer, stale, exports = true, onFix }: { answer: Answer; stale: boolean; exports?: boolean; onFix?: (fix: ProblemFix) => void }) {
@@ -165,7 +171,9 @@ function AnswerFigures({ answer, stale, exports }: { answer: Answer; stale: bool
         </div>
         <div className="region-overview">
           <IntervalChart rows={chartRows} title={t('home.chartTitle')} language={language} />
-          <RegionMap regions={estimate.regions} title={t('home.mapTitle')} legendTitle={t('home.mapLegend')} language={language} disclosure={mapDisclosure} />
+          <Suspense fallback={<div className="map map-loading" aria-hidden="true" />}>
+            <RegionMap regions={estimate.regions} title={t('home.mapTitle')} legendTitle={t('home.mapLegend')} language={language} disclosure={mapDisclosure} />
+          </Suspense>
         </div>
         <table className="data-table" data-testid="region-table">
           <caption>
@@ -282,10 +290,7 @@ function AnswerFigures({ answer, stale, exports }: { answer: Answer; stale: bool
               return (
                 <tr key={step.stepId} className={step.stepId === estimate.mostLimitingStepId ? 'most-limiting' : undefined}>
                   <th scope="row">
-                    {stepLabel(step)}
-                    {!step.enabled && <span className="badge">{t('criteria.off')}</span>}
-                    {step.overlap && <span className="hint"> ({overlapText(step.overlap, language).join('; ')})</span>}
-                    {step.stepId === estimate.mostLimitingStepId && <span className="badge">{t('home.mostLimiting')}</span>}
+                    <AttritionStepName step={step} mostLimitingStepId={estimate.mostLimitingStepId} />
                   </th>
                   <td>{t(`home.stepType.${step.type}`)}</td>
                   <td className="num">{v.point}</td>
@@ -299,8 +304,12 @@ function AnswerFigures({ answer, stale, exports }: { answer: Answer; stale: bool
         </table>
       </section>
       {/* While a newer edit is being computed, the shown figures are not the study's: nothing may be sent. */}
-      {exports && <LetterPanel answer={answer} stale={stale} />}
-      {exports && <ExportAnswerPanel answer={answer} stale={stale} />}
+      {exports && (
+        <Suspense fallback={<p role="status" className="hint" data-testid="letter-panel-loading">{t('app.loading')}</p>}>
+          <LetterPanel answer={answer} stale={stale} />
+          <ExportAnswerPanel answer={answer} stale={stale} />
+        </Suspense>
+      )}
     </>
   );
 }

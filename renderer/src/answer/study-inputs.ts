@@ -5,7 +5,6 @@
  * versions) and the letter and answer-file paths all read a study through it, so the numbers they show and
  * freeze cannot differ.
  */
-import { computeAnswer } from '../../../shared/answer/compute-answer';
 import type { Dataset } from '../../../shared/counts/dataset';
 import type { Study } from '../../../shared/criteria/study';
 import type { HallandRule } from '../../../shared/regions/regions';
@@ -45,9 +44,14 @@ export async function loadDatasets(db: AntalDatabase, ids: readonly string[]): P
   return datasets;
 }
 
-/** The answer computed from the inputs (on this thread), or null when the study has no data to compute from. */
-export function computeStudyAnswer(inputs: StudyInputs): Answer | null {
+/**
+ * The answer computed from the inputs (on this thread), or null when the study has no data to compute from. The
+ * estimate and forecast code loads here, when first needed (a request's answer being frozen, say), not with the
+ * app's first screen: the answer on screen is computed in its worker.
+ */
+export async function computeStudyAnswer(inputs: StudyInputs): Promise<Answer | null> {
   if (inputs.datasets.length === 0) return null;
   const { study, datasets, hallandRule } = inputs;
+  const { computeAnswer } = await import('../../../shared/answer/compute-answer');
   return { study, datasets, hallandRule, ...computeAnswer(study, datasets, { hallandRule, population: inputs.population }) };
 }

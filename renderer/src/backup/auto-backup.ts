@@ -6,7 +6,6 @@
 import type { AntalBridge, AutoBackupWritten, Result } from '../../../shared/ipc/contract';
 import type { AntalDatabase } from '../db/database';
 import { putSetting } from '../db/database';
-import { createBackup } from './backup';
 
 /** Settings key holding the last automatic backup's name, folder, size and time (shown in the Backups panel). */
 export const LAST_AUTO_BACKUP_KEY = 'backup.lastAutomatic';
@@ -34,6 +33,8 @@ export interface AutoBackupOptions {
 /** Makes one backup and hands it to the main process; resolves with what was written. */
 export async function writeAutomaticBackup(options: AutoBackupOptions): Promise<Result<AutoBackupWritten>> {
   const at = options.now();
+  // The backup format's code (dexie-export-import) loads on the first backup, not with the app.
+  const { createBackup } = await import('./backup');
   const { bytes } = await createBackup(options.db, { now: at, appVersion: options.appVersion });
   const written = await options.host.writeAutoBackup(bytes);
   if (written.ok) await putSetting(options.db, LAST_AUTO_BACKUP_KEY, { ...written.value, at: at.toISOString() });

@@ -18,6 +18,9 @@ import { type DexieExportJsonMeta, exportDB, importDB, peakImportFile } from 'de
 import type Dexie from 'dexie';
 import { sha256OfBytes } from '../../../shared/import/file-digest';
 import { AntalDatabase } from '../db/database';
+import { AUDIT_HEAD_KEY } from '../db/audit';
+import type { AuditHead } from '../../../shared/audit/chain';
+import { isAuditHead } from '../../../shared/audit/anchor';
 import {
   BACKUP_FORMAT_VERSION,
   type BackupFormatErrorCode,
@@ -44,9 +47,31 @@ export interface CreatedBackup {
   bytes: Uint8Array;
 }
 
+/** The stored audit head, or undefined for a database without a trail (or an older schema without settings). */
+async function readAuditHead(db: Dexie): Promise<AuditHead | undefined> {
+  if (!db.tables.some((t) => t.name === 'settings')) return undefined;
+  const row = (await db.table('settings').get(AUDIT_HEAD_KEY)) as { value?: unknown } | undefined;
+  return isAuditHead(row?.value) ? { seq: row.value.seq, hash: row.value.hash } : undefined;
+}
+
+const sameHead = (a: AuditHead | undefined, b: AuditHead | undefined): boolean => a?.seq === b?.seq && a?.hash === b?.hash;
+
+/**
+ * The export and the audit head it contains. The export is one read transaction; the head is read before and after
+ * it, and when an entry was appended in between (the head moved) the export is made again, so the header's head is
+ * always the one inside the payload.
+ */
+async function exportWithAuditHead(db: Dexie): Promise<{ payload: Uint8Array<ArrayBuffer>; auditHead: AuditHead | undefined }> {
+  for (let attempt = 1; ; attempt++) {
+    const before = await readAuditHead(db);
+    const blob = await exportDB(db, { prettyJson: false });
+    const after = await readAuditHead(db);
+    if (sameHead(before, after) || attempt === 5) return { payload: new Uint8Array(await blob.arrayBuffer()), auditHead: after };
+  }
+}
+
 export async function createBackup(db: Dexie, options: { now: Date; appVersion: string }): Promise<CreatedBackup> {
-  const blob = await exportDB(db, { prettyJson: false });
-  const payload = new Uint8Array(await blob.arrayBuffer());
+  const { payload, auditHead } = await exportWithAuditHead(db);
   const meta = await peakImportFile(new Blob([payload]));
   const header: BackupHeader = {
     format: 'antal-backup',
@@ -58,6 +83,7 @@ export async function createBackup(db: Dexie, options: { now: Date; appVersion: 
     tables: meta.data.tables.map((t) => ({ name: t.name, rowCount: t.rowCount })),
     payloadBytes: payload.length,
     payloadSha256: await sha256OfBytes(payload),
+    ...(auditHead ? { auditHead } : {}),
   };
   return { header, bytes: encodeBackupFile(header, payload) };
 }

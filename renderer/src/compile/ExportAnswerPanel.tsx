@@ -10,6 +10,7 @@ import type { Answer } from '../answer/answer';
 import { useServices } from '../context';
 import { loadUnitProfile } from '../settings/unit-profile';
 import { loadDisclosurePolicy, requestForStudy } from '../letter/letter-snapshot';
+import { currentAuditHead } from '../db/audit';
 import { answerFileFromApp, answerFileName, regionsWithData } from './export-answer';
 
 const JSON_FILTERS = [{ nameKey: 'files.json', extensions: ['json'] }];
@@ -51,8 +52,8 @@ export function ExportAnswerPanel({ answer, stale = false }: { answer: Answer; s
     if (!policy || !unitName) return;
     setError('');
     try {
-      const request = await requestForStudy(db, answer.study.id);
-      const file = answerFileFromApp({ answer, unitName, regions: COUNTY_CODES.filter((c) => regions.has(c)), policy, ...(request ? { request } : {}), now: now() });
+      const [request, auditHead] = await Promise.all([requestForStudy(db, answer.study.id), currentAuditHead(db)]);
+      const file = answerFileFromApp({ answer, unitName, regions: COUNTY_CODES.filter((c) => regions.has(c)), policy, ...(request ? { request } : {}), ...(auditHead ? { auditHead } : {}), now: now() });
       const saved = await platform.saveFile({
         titleKey: 'dialogs.saveAnswer',
         suggestedName: answerFileName(file),

@@ -16,6 +16,8 @@ export interface AnswerFileInput {
   policy: DisclosurePolicy;
   request?: FeasibilityRequest;
   now: Date;
+  /** The audit trail's head now, which the file carries as an anchor of the trail. */
+  auditHead?: { seq: number; hash: string };
 }
 
 /** The regions a unit most likely answers for: those its data has cells for. */
@@ -46,6 +48,7 @@ export function answerFileFromApp(input: AnswerFileInput): AnswerFile {
     ...(eff ? { eff } : {}),
     ...(clinics.length > 0 ? { clinics } : {}),
     createdAt: input.now,
+    ...(input.auditHead ? { auditHead: input.auditHead } : {}),
   });
 }
 

@@ -13,6 +13,7 @@ import {
   verifyAuditChain,
 } from '../../../shared/audit/chain';
 import type { AntalDatabase } from './database';
+import { isAuditHead } from '../../../shared/audit/anchor';
 
 export type { AuditEntry, AuditInput, AuditVerification } from '../../../shared/audit/chain';
 
@@ -33,6 +34,15 @@ export async function appendAudit(db: AntalDatabase, input: AuditInput, now: Dat
     await db.settings.put({ key: AUDIT_HEAD_KEY, value: { seq: entry.seq, hash: entry.hash } satisfies AuditHead });
     return entry;
   });
+}
+
+/**
+ * The stored head (newest entry's seq and hash), or undefined when nothing was ever logged. Letters, answer files and
+ * backups carry it as an anchor of the trail outside the database (shared/audit/anchor.ts).
+ */
+export async function currentAuditHead(db: AntalDatabase): Promise<AuditHead | undefined> {
+  const value = (await db.settings.get(AUDIT_HEAD_KEY))?.value;
+  return isAuditHead(value) ? { seq: value.seq, hash: value.hash } : undefined;
 }
 
 /** Checks the whole trail; on failure names the first bad entry's seq and what is wrong with it. */

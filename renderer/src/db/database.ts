@@ -7,7 +7,7 @@
  * update tests/renderer/db/db-schema.snapshot.json together with a migration test.
  */
 import Dexie, { type Table } from 'dexie';
-import type { Basis, Dataset, Dimension, Provenance } from '../../../shared/counts/dataset';
+import { splitDataset, type Dataset, type DatasetCells, type DatasetHeader } from '../../../shared/counts/dataset';
 import { STUDY_SCHEMA_VERSION, type Study } from '../../../shared/criteria/study';
 import { migrateStudy } from '../../../shared/criteria/study-migration';
 import { DEMO_STUDY } from '../../../shared/demo/study';
@@ -24,26 +24,15 @@ export interface SettingRecord {
   value: unknown;
 }
 
-export interface DatasetRecord {
-  id: string;
-  name: string;
-  basis: Basis;
-  provenance: Provenance;
-  dimensions: Dimension[];
-  /** See Dataset.overlappingDimensions (absent in datasets stored before it existed: the default applies). */
-  overlappingDimensions?: string[];
-  cellCount: number;
+/** A dataset's header as stored, with the moment it was imported. */
+export interface DatasetRecord extends DatasetHeader {
   /** ISO timestamp. */
   importedAt: string;
 }
 
-export interface DatasetColumnsRecord {
+/** A dataset's cells as stored, under the dataset's id. */
+export interface DatasetColumnsRecord extends DatasetCells {
   datasetId: string;
-  columns: Uint32Array[];
-  low: Float64Array;
-  point: Float64Array;
-  high: Float64Array;
-  masked: Uint8Array;
 }
 
 export interface StudyRecord {
@@ -181,24 +170,9 @@ export function requestForExistingStudy(record: StudyRecord, now: Date): Request
 /** Stores a dataset's metadata and columns in one transaction: either both are written or neither. */
 export async function saveDataset(db: AntalDatabase, dataset: Dataset, importedAt: Date): Promise<void> {
   await db.transaction('rw', db.datasets, db.datasetColumns, async () => {
-    await db.datasets.put({
-      id: dataset.id,
-      name: dataset.name,
-      basis: dataset.basis,
-      provenance: dataset.provenance,
-      dimensions: dataset.dimensions,
-      ...(dataset.overlappingDimensions ? { overlappingDimensions: dataset.overlappingDimensions } : {}),
-      cellCount: dataset.cellCount,
-      importedAt: importedAt.toISOString(),
-    });
-    await db.datasetColumns.put({
-      datasetId: dataset.id,
-      columns: dataset.columns,
-      low: dataset.low,
-      point: dataset.point,
-      high: dataset.high,
-      masked: dataset.masked,
-    });
+    const { header, cells } = splitDataset(dataset);
+    await db.datasets.put({ ...header, importedAt: importedAt.toISOString() });
+    await db.datasetColumns.put({ ...cells, datasetId: dataset.id });
   });
 }
 
@@ -207,20 +181,9 @@ export async function loadDataset(db: AntalDatabase, id: string): Promise<Datase
     const meta = await db.datasets.get(id);
     const cols = await db.datasetColumns.get(id);
     if (!meta || !cols) return undefined;
-    return {
-      id: meta.id,
-      name: meta.name,
-      basis: meta.basis,
-      provenance: meta.provenance,
-      dimensions: meta.dimensions,
-      ...(meta.overlappingDimensions ? { overlappingDimensions: meta.overlappingDimensions } : {}),
-      cellCount: meta.cellCount,
-      columns: cols.columns,
-      low: cols.low,
-      point: cols.point,
-      high: cols.high,
-      masked: cols.masked,
-    };
+    const { importedAt: _importedAt, ...header } = meta;
+    const { datasetId: _datasetId, ...cells } = cols;
+    return { ...header, ...cells };
   });
 }
 

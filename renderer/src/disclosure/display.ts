@@ -1,7 +1,6 @@
 // The texts a table cell or chart shows for a figure: exact (as computed) or as the disclosure policy prints it.
 import type { DisclosedAttritionStep, DisclosedFigure } from '../../../shared/disclosure';
-import type { Interval } from '../../../shared/estimate/types';
-import { roundInterval } from '../../../shared/estimate/interval';
+import { roundInterval, type Interval } from '../../../shared/utils/interval';
 import { formatCount, formatIntervalRange, formatPercent } from '../format';
 import type { Language } from '../../../shared/text/language';
 

@@ -16,7 +16,7 @@ import { parseDecimalInput, parsePercentInput } from '../study/parse-input';
 import { EmptyState } from '../ui/EmptyState';
 import { removeAt, useUndo } from '../ui/undo';
 import type { Language } from '../../../shared/text/language';
-import type { Interval } from '../../../shared/estimate/types';
+import type { Interval } from '../../../shared/utils/interval';
 
 type Change = (change: (study: Study) => Study) => void;
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ComputedAnswer } from '../../../shared/answer/compute-answer';
 import type { FeasibilityRequest } from '../../../shared/requests/request';
 import { AnswerView } from '../answer/AnswerView';
-import { attritionLabel, overlapText, periodDescription } from '../../../shared/answer/describe';
+import { overlapText, periodDescription } from '../../../shared/answer/describe';
 import { BlockingProblems } from '../study/BlockingProblems';
 import type { Answer } from '../answer/answer';
 import { ExportAnswerPanel } from '../compile/ExportAnswerPanel';
@@ -19,6 +19,7 @@ import { DatasetPicker, PopulationPicker } from '../study/DatasetPicker';
 import type { Workspace, WorkspaceState } from '../study/useStudyWorkspace';
 import { StepLink } from './GuideSteps';
 import { type GuideFacts, letterBlockers, letterReadiness } from './step-status';
+import { AttritionStepName } from '../answer/AttritionStepName';
 
 type Ready = Extract<WorkspaceState, { status: 'ready' }>;
 
@@ -147,11 +148,8 @@ function AttritionSummary({ answer, stale, ready, workspace }: { answer: Compute
           {estimate.attrition.map((step) => (
             <tr key={step.stepId} className={step.stepId === estimate.mostLimitingStepId ? 'most-limiting' : undefined}>
               <th scope="row">
-                {attritionLabel(step, language, t('home.stepType.base'))}
+                <AttritionStepName step={step} mostLimitingStepId={estimate.mostLimitingStepId} />
                 {step.type === 'base' && estimate.period && <span className="hint" data-testid="guide-base-period"> ({periodDescription(estimate.period, language)})</span>}
-                {step.overlap && <span className="hint"> ({overlapText(step.overlap, language).join('; ')})</span>}
-                {!step.enabled && <span className="badge">{t('criteria.off')}</span>}
-                {step.stepId === estimate.mostLimitingStepId && <span className="badge">{t('home.mostLimiting')}</span>}
               </th>
               <td className="num">{formatCount(step.total.point, language)}</td>
               <td className="num">{formatIntervalRange(step.total, language)}</td>

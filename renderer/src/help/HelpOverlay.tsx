@@ -1,5 +1,5 @@
 /**
- * The help overlay (issue 10 §3): every keyboard shortcut with its desktop-menu accelerator, what browsers keep for
+ * The help overlay: every keyboard shortcut with its desktop-menu accelerator, what browsers keep for
  * themselves, and a link to the method page. Opened by "?", F1, the top bar's "Hjälp" button and the Help menu.
  */
 import { useTranslation } from 'react-i18next';

@@ -1,5 +1,5 @@
 /**
- * The method page (issue 10 §4): the same sections the letter's method section is built from (shared/method),
+ * The method page: the same sections the letter's method section is built from (shared/method),
  * worded with the parameters of the last opened answer — its criteria, recruitment model, verdict thresholds and
  * the disclosure policy in force — so what the page says is what that answer's letter says. Without an answer
  * (or while it cannot be read) every section is worded generically. Sections that do not apply to the answer are

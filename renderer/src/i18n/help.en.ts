@@ -27,7 +27,7 @@ export const helpEn: Widen<typeof helpSv> = {
     },
     forecast: {
       label: 'How is the forecast computed?',
-      text: 'Each site recruits at an uncertain rate (the Poisson–gamma model). The probability is the share of outcomes in which the target is reached by the deadline, computed exactly or with 10,000 simulations with a fixed seed, so the same study always gives the same figures.',
+      text: 'Each site recruits at an uncertain rate (the Poisson–gamma model). The probability of reaching the target by the deadline is computed exactly, with the ranges (such as dropout) as distributions, so the same study always gives the same figures.',
     },
     verdict: {
       label: 'Which rule gives the verdict?',

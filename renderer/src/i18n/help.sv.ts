@@ -24,7 +24,7 @@ export const helpSv = {
     },
     forecast: {
       label: 'Hur räknas prognosen?',
-      text: 'Varje klinik rekryterar med en osäker takt (Poisson–gamma-modellen). Sannolikheten är andelen utfall där målet nås före slutdatum, beräknad exakt eller med 10 000 simuleringar med fast frö, så samma studie alltid ger samma siffror.',
+      text: 'Varje klinik rekryterar med en osäker takt (Poisson–gamma-modellen). Sannolikheten att målet nås före slutdatum är beräknad exakt, med intervallen (t.ex. avhopp) som fördelningar, så samma studie alltid ger samma siffror.',
     },
     verdict: {
       label: 'Vilken regel ger bedömningen?',

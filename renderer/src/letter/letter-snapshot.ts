@@ -1,6 +1,6 @@
 /**
  * Gathers what a letter needs from the local database — the unit profile, the request that uses this study (if
- * any), the disclosure policy in force — and freezes it with the answer into an AnswerSnapshot.
+ * any), the disclosure policy in force, the audit trail's head — and freezes it with the answer into an AnswerSnapshot.
  */
 import { createSnapshot, type AnswerSnapshot } from '../../../shared/answer/snapshot';
 import { DEFAULT_DISCLOSURE_POLICY, validateDisclosurePolicy, type DisclosurePolicy } from '../../../shared/disclosure';
@@ -9,6 +9,7 @@ import type { Answer } from '../answer/answer';
 import { type AntalDatabase, getSetting } from '../db/database';
 import type { RequestRecord } from '../db/database';
 import { loadUnitProfile } from '../settings/unit-profile';
+import { currentAuditHead } from '../db/audit';
 import { formatIsoDate } from '../format';
 import type { Language } from '../../../shared/text/language';
 
@@ -33,7 +34,7 @@ export async function requestForStudy(db: AntalDatabase, studyId: string): Promi
 }
 
 export async function buildLetterSnapshot(db: AntalDatabase, answer: Answer, language: Language, now: Date): Promise<{ snapshot: AnswerSnapshot; requestId?: string }> {
-  const [unit, policy, request] = await Promise.all([loadUnitProfile(db), loadDisclosurePolicy(db), requestForStudy(db, answer.study.id)]);
+  const [unit, policy, request, auditHead] = await Promise.all([loadUnitProfile(db), loadDisclosurePolicy(db), requestForStudy(db, answer.study.id), currentAuditHead(db)]);
   const snapshot = createSnapshot({
     language,
     createdAt: now,
@@ -45,6 +46,8 @@ export async function buildLetterSnapshot(db: AntalDatabase, answer: Answer, lan
     disclosurePolicy: policy,
     unit,
     ...(request ? { request: requestFacts(request, language) } : {}),
+    // The trail as it is now: the letter carries it, so a later copy of the trail can be checked against it.
+    ...(auditHead ? { auditHead } : {}),
   });
   return request ? { snapshot, requestId: request.id } : { snapshot };
 }

@@ -97,28 +97,22 @@ export function VersionsPanel({
         <fieldset className="plan">
           <legend>{t('requests.versions.compare')}</legend>
           <div className="field-row">
-            <div className="field">
-              <label htmlFor={`${id}-left`}>{t('requests.versions.left')}</label>
-              <select id={`${id}-left`} value={left} onChange={(e) => setLeft(e.target.value)}>
-                <option value="">{t('requests.versions.choose')}</option>
-                {versions.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    {label(v)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-right`}>{t('requests.versions.right')}</label>
-              <select id={`${id}-right`} value={right} onChange={(e) => setRight(e.target.value)}>
-                <option value="">{t('requests.versions.choose')}</option>
-                {versions.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    {label(v)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            {([
+              ['left', left, setLeft],
+              ['right', right, setRight],
+            ] as const).map(([side, value, set]) => (
+              <div className="field" key={side}>
+                <label htmlFor={`${id}-${side}`}>{t(`requests.versions.${side}`)}</label>
+                <select id={`${id}-${side}`} value={value} onChange={(e) => set(e.target.value)}>
+                  <option value="">{t('requests.versions.choose')}</option>
+                  {versions.map((v) => (
+                    <option key={v.id} value={v.id}>
+                      {label(v)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
           </div>
           <label className="step-toggle">
             <input type="checkbox" checked={onlyChanges} onChange={(e) => setOnlyChanges(e.target.checked)} />

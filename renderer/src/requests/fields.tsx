@@ -11,6 +11,24 @@ function describedBy(hintId: string, errorId: string, hint?: string, error?: str
   return [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
 }
 
+/** A field's hint and error under it, with the ids its control's aria-describedby points at. */
+function FieldNotes({ hintId, errorId, hint, error }: { hintId: string; errorId: string; hint?: string; error?: string | null }) {
+  return (
+    <>
+      {hint && (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
 export function TextField({
   label,
   hint,
@@ -51,16 +69,7 @@ export function TextField({
       ) : (
         <input {...common} type={type} inputMode={inputMode} onChange={(e) => onChange(e.target.value)} />
       )}
-      {hint && (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldNotes hintId={hintId} errorId={errorId} hint={hint} error={error} />
     </div>
   );
 }
@@ -86,16 +95,7 @@ export function SelectField<T extends string>({
           </option>
         ))}
       </select>
-      {hint && (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldNotes hintId={hintId} errorId={errorId} hint={hint} error={error} />
     </div>
   );
 }

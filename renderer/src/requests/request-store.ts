@@ -106,7 +106,7 @@ export async function loadAnswerBasis(db: AntalDatabase, studyId: string): Promi
   if (!inputs) return null;
   const { study, datasets } = inputs;
   const settings: Record<string, unknown> = { hallandRule: inputs.hallandRule, ...(inputs.population ? { population: { id: inputs.population.id, sha256: inputs.population.provenance.sha256 } } : {}) };
-  const answer = computeStudyAnswer(inputs);
+  const answer = await computeStudyAnswer(inputs);
   if (!answer) return { study, datasets, settings };
   const basis = suggestionBasis(answer);
   const figures: AnswerFigures = {

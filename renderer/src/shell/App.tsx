@@ -1,22 +1,26 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MenuCommand } from '../../../shared/ipc/contract';
-import { AboutDialog } from './AboutDialog';
-import { CompilePage } from '../compile/CompilePage';
 import { useServices } from '../context';
-import { DatasetsPage } from '../datasets/DatasetsPage';
-import { GuidedAnswer } from '../guide/GuidedAnswer';
 import { AnswerPage } from '../answer/AnswerPage';
-import { RequestsPage } from '../requests/RequestsPage';
-import { SettingsPage } from '../settings/SettingsPage';
-import { AuditPage } from '../requests/AuditTrail';
-import { RequestDetail } from '../requests/RequestDetail';
 import { type Route, navSection, parseRoute, routeHash } from './route';
-import { HelpOverlay } from '../help/HelpOverlay';
-import { MethodPage } from '../help/MethodPage';
 import { useAppCommands, useLastOpenedStudy } from './app-commands';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { ThemeToggle } from '../settings/theme-controls';
+import { lazyNamed } from '../ui/lazy-named';
+
+// The answer page is the first screen and comes with the app; every other page, and the dialogs, load the first
+// time they are opened, so the first answer does not wait for code it does not show.
+const AboutDialog = lazyNamed(() => import('./AboutDialog'), 'AboutDialog');
+const CompilePage = lazyNamed(() => import('../compile/CompilePage'), 'CompilePage');
+const DatasetsPage = lazyNamed(() => import('../datasets/DatasetsPage'), 'DatasetsPage');
+const GuidedAnswer = lazyNamed(() => import('../guide/GuidedAnswer'), 'GuidedAnswer');
+const RequestsPage = lazyNamed(() => import('../requests/RequestsPage'), 'RequestsPage');
+const SettingsPage = lazyNamed(() => import('../settings/SettingsPage'), 'SettingsPage');
+const AuditPage = lazyNamed(() => import('../requests/AuditTrail'), 'AuditPage');
+const RequestDetail = lazyNamed(() => import('../requests/RequestDetail'), 'RequestDetail');
+const HelpOverlay = lazyNamed(() => import('../help/HelpOverlay'), 'HelpOverlay');
+const MethodPage = lazyNamed(() => import('../help/MethodPage'), 'MethodPage');
 
 const NAV: ReadonlyArray<{ page: Route['page']; labelKey: 'nav.home' | 'nav.requests' | 'nav.datasets' | 'nav.settings' | 'compile.nav' }> = [
   { page: 'home', labelKey: 'nav.home' },
@@ -44,7 +48,7 @@ export function App({ storagePersisted }: { storagePersisted: boolean | null }) 
     // Move focus to the new page's content, as a screen-reader user expects after navigation.
     requestAnimationFrame(() => document.getElementById('main')?.focus());
   }, []);
-  // Keyboard shortcuts, the help overlay and the desktop menu's action commands (issue 10 §3).
+  // Keyboard shortcuts, the help overlay and the desktop menu's action commands, handled alike.
   const commands = useAppCommands(navigate);
   const lastStudyId = useLastOpenedStudy(route);
 
@@ -113,6 +117,7 @@ export function App({ storagePersisted }: { storagePersisted: boolean | null }) 
         {/* A page that fails to render is replaced by the error boundary; the top bar stays usable. */}
         {/* Keyed by page, except that a guided answer's steps share one key: its workspace lives across steps. */}
         <ErrorBoundary scope="page" key={route.page === 'guide' ? `guide/${route.requestId}` : routeHash(route)}>
+        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
         {route.page === 'home' && <AnswerPage key={route.studyId ?? ''} studyId={route.studyId} />}
         {route.page === 'requests' && (
           <RequestsPage
@@ -145,10 +150,13 @@ export function App({ storagePersisted }: { storagePersisted: boolean | null }) 
         {route.page === 'settings' && <SettingsPage storagePersisted={storagePersisted} />}
         {route.page === 'compile' && <CompilePage />}
         {route.page === 'method' && <MethodPage section={route.section} studyId={lastStudyId} />}
+        </Suspense>
         </ErrorBoundary>
       </main>
-      <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} platform={platform} />
-      <HelpOverlay isOpen={commands.isOpen} onClose={commands.close} />
+      <Suspense fallback={null}>
+        {aboutOpen && <AboutDialog open onClose={() => setAboutOpen(false)} platform={platform} />}
+        {commands.isOpen && <HelpOverlay isOpen onClose={commands.close} />}
+      </Suspense>
       <p className="shortcut-status" role="status" data-testid="shortcut-status">
         {commands.message}
       </p>

@@ -89,16 +89,19 @@ export function useAppCommands(navigate: (route: Route) => void): AppCommands {
           });
           return;
         case 'export-letter': {
-          const panel = document.querySelector('[data-testid="letter-panel"]');
-          const button = panel ? buttonWithText(panel, t('letter.export')) : null;
-          if (!button) setMessage(t('help.live.noLetter'));
-          else if (button.disabled) {
-            const reason = panel?.querySelector('[data-testid="letter-status"]')?.textContent?.trim();
-            setMessage(t('help.live.letterDisabled', { reason: reason || t('help.live.letterBusy') }));
-          } else {
-            button.focus();
-            button.click();
-          }
+          // The letter panel's code loads after the answer is shown: on a page whose panel is still loading, wait for it.
+          const loading = document.querySelector('[data-testid="letter-panel-loading"]') !== null;
+          void (loading ? waitFor(() => document.querySelector('[data-testid="letter-panel"]')) : Promise.resolve(document.querySelector('[data-testid="letter-panel"]'))).then((panel) => {
+            const button = panel ? buttonWithText(panel, t('letter.export')) : null;
+            if (!button) setMessage(t('help.live.noLetter'));
+            else if (button.disabled) {
+              const reason = panel?.querySelector('[data-testid="letter-status"]')?.textContent?.trim();
+              setMessage(t('help.live.letterDisabled', { reason: reason || t('help.live.letterBusy') }));
+            } else {
+              button.focus();
+              button.click();
+            }
+          });
           return;
         }
         case 'go-requests':

@@ -1,5 +1,5 @@
 /**
- * The keyboard shortcuts for the main actions (issue 10 §3), as a pure table, and the pure rules deciding when a
+ * The keyboard shortcuts for the main actions, as a pure table, and the pure rules deciding when a
  * key press is a shortcut. Single keys only fire outside text entry and without Ctrl/Alt/Meta, so they never
  * steal a typed letter or a browser/system shortcut; on the desktop the same actions have menu accelerators.
  */

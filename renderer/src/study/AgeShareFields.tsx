@@ -29,7 +29,7 @@ export function AgeShareFields({ study, tableName, onChange, language }: { study
       <RangeFieldset
         legend={t('study.ageShare.range')}
         range={ageShare.range}
-        labelOf={(key) => `${t(`criteria.range.${key}`)} (%)`}
+        labelOf={(key) => t(`study.ageShare.${key}`)}
         format={(v) => formatDecimal(v * 100, language, 2)}
         parse={parseShareMultiple}
         errorText={t('study.ageShare.rangeError')}

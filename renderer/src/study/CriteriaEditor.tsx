@@ -16,9 +16,9 @@ import { parseDecimalInput, parsePercentInput, parseWholeNumberInput } from './p
 import { EmptyState } from '../ui/EmptyState';
 import { reinsertAt, useUndo } from '../ui/undo';
 import type { Language } from '../../../shared/text/language';
-import type { Interval } from '../../../shared/estimate/types';
+import type { Interval } from '../../../shared/utils/interval';
 import { predicateLabel } from '../../../shared/answer/describe';
-import { valueCatalogue, type CatalogueDimension } from '../../../shared/criteria/value-catalogue';
+import { valueCatalogue, type CatalogueDimension } from '../../../shared/answer/value-catalogue';
 import { BasisFields } from './BasisFields';
 import { AgeShareFields } from './AgeShareFields';
 import { ValuePicker, type PickedValue } from './ValuePicker';

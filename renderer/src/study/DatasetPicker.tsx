@@ -6,17 +6,10 @@ import type { DatasetRecord } from '../db/database';
 import { useServices } from '../context';
 import { populationCandidates } from '../import/population-link';
 
-export function DatasetPicker({ linked, onChange }: { linked: string[]; onChange: (ids: string[]) => void }) {
-  const { t } = useTranslation();
+/** Every stored dataset's record, newest import first (null while loading). */
+function useDatasetRecords(): DatasetRecord[] | null {
   const { db } = useServices();
   const [all, setAll] = useState<DatasetRecord[] | null>(null);
-  // The choice shows at once; the workspace loads the datasets and recomputes behind it.
-  const [selected, setSelected] = useState(linked);
-  const [shownLinked, setShownLinked] = useState(linked);
-  if (linked !== shownLinked) {
-    setShownLinked(linked);
-    setSelected(linked);
-  }
   useEffect(() => {
     let live = true;
     void db.datasets.orderBy('importedAt').reverse().toArray().then((rows) => live && setAll(rows));
@@ -24,6 +17,19 @@ export function DatasetPicker({ linked, onChange }: { linked: string[]; onChange
       live = false;
     };
   }, [db]);
+  return all;
+}
+
+export function DatasetPicker({ linked, onChange }: { linked: string[]; onChange: (ids: string[]) => void }) {
+  const { t } = useTranslation();
+  const all = useDatasetRecords();
+  // The choice shows at once; the workspace loads the datasets and recomputes behind it.
+  const [selected, setSelected] = useState(linked);
+  const [shownLinked, setShownLinked] = useState(linked);
+  if (linked !== shownLinked) {
+    setShownLinked(linked);
+    setSelected(linked);
+  }
   if (!all) return null;
   return (
     <fieldset className="plan" data-testid="dataset-picker">
@@ -74,16 +80,8 @@ export interface PopulationChoice {
  */
 export function PopulationPicker({ choice }: { choice: PopulationChoice }) {
   const { t } = useTranslation();
-  const { db } = useServices();
   const selectId = useId();
-  const [all, setAll] = useState<DatasetRecord[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    void db.datasets.orderBy('importedAt').reverse().toArray().then((rows) => live && setAll(rows));
-    return () => {
-      live = false;
-    };
-  }, [db]);
+  const all = useDatasetRecords();
   if (!all) return null;
   const candidates = populationCandidates(all);
   const applied = choice.applied;

@@ -8,7 +8,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Predicate } from '../../../shared/criteria/study';
-import type { CatalogueDimension } from '../../../shared/criteria/value-catalogue';
+import type { CatalogueDimension } from '../../../shared/answer/value-catalogue';
 import type { Language } from '../../../shared/text/language';
 import { formatCount } from '../format';
 import { firstMatch, moveActive, optionLabel, optionPredicate, predicateDimensionKey, selectedOptionId, valueOptions, type ValueOption } from './value-options';

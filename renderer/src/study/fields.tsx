@@ -1,6 +1,6 @@
 // Form fields that keep what the user is typing locally and hand the parent only valid values.
 import { useId, useState } from 'react';
-import type { Interval } from '../../../shared/estimate/types';
+import type { Interval } from '../../../shared/utils/interval';
 
 interface ParsedFieldProps<T> {
   label: string;

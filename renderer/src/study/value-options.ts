@@ -4,9 +4,9 @@
  * or name; and the criterion and readable label that picking one gives. Pure, so the keyboard list stays simple.
  */
 import { answerText } from '../../../shared/answer/texts';
-import { predicateFor, searchNodes, searchValues, type CatalogueDimension, type CatalogueNode } from '../../../shared/criteria/value-catalogue';
+import { predicateFor, searchNodes, searchValues, type CatalogueDimension, type CatalogueNode } from '../../../shared/answer/value-catalogue';
 import type { Predicate } from '../../../shared/criteria/study';
-import type { Interval } from '../../../shared/estimate/types';
+import type { Interval } from '../../../shared/utils/interval';
 import type { Language } from '../../../shared/text/language';
 
 export interface ValueOption {

@@ -1,9 +1,8 @@
 // Counts ↔ rates for tables, charts and map legends: which value a row shows, how it is written, what the legend
 // says, and the national row — which in rate mode is the nation's own rate (national count over national
 // population), never a sum or an average of the regions' rates.
-import type { Interval } from '../../../shared/estimate/types';
 import type { RateRow } from '../../../shared/trend/rates';
-import { roundInterval } from '../../../shared/estimate/interval';
+import { roundInterval, type Interval } from '../../../shared/utils/interval';
 import { formatCount, formatDecimal } from '../format';
 import type { Language } from '../../../shared/text/language';
 

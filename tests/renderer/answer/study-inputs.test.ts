@@ -85,7 +85,7 @@ describe('the study loader', () => {
     expect(version.content.settings).toMatchObject({ hallandRule: { kind: 'all-to', healthcareRegion: 'vastra' }, population: { id: 'population', sha256: 'b'.repeat(64) } });
 
     // The screen's answer comes from the same loader: the same figures, the stored Halland rule.
-    const answer = computeStudyAnswer((await loadStudyInputs(db, studyId))!)!;
+    const answer = (await computeStudyAnswer((await loadStudyInputs(db, studyId))!))!;
     expect(answer.estimate.regions.find((r) => r.region === '01')!.eligible.point).toBeCloseTo(90, 9);
     expect(answer.hallandRule).toEqual({ kind: 'all-to', healthcareRegion: 'vastra' });
     // Halland has no patients here; Västra holds none of Stockholm's or Skåne's: 0, Södra: Skåne's 30.
@@ -97,7 +97,7 @@ describe('the study loader', () => {
     const other = await createRequest(ctx, DEMO_STUDY, 'created');
     const inputs = (await loadStudyInputs(db, other.studyId))!;
     expect(inputs.datasets).toEqual([]);
-    expect(computeStudyAnswer(inputs)).toBeNull();
+    expect(await computeStudyAnswer(inputs)).toBeNull();
     expect(await loadStudyInputs(db, 'no-such-study')).toBeNull();
   });
 });

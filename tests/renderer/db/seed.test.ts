@@ -60,7 +60,7 @@ describe('demo seeding', () => {
   it('the answer computed from the stored demo equals `antal demo`', async () => {
     const db = freshDb();
     await seedDemoIfNew(db, demo, now);
-    const answer = computeStudyAnswer((await loadStudyInputs(db))!);
+    const answer = (await computeStudyAnswer((await loadStudyInputs(db))!));
     const expected = runDemo();
     expect(answer?.estimate).toEqual(expected.estimate);
     expect(answer?.projection).toEqual(expected.projection);

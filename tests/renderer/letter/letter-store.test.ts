@@ -31,7 +31,7 @@ describe('letters in the app', () => {
   it('the snapshot carries the unit profile, the demo request and the default policy, dated by the injected clock', async () => {
     const db = await seededDb();
     await saveUnitProfile(db, { unitName: 'Prövningsenheten Syd', address: 'Box 1', signatoryName: 'Åsa Öberg', signatoryTitle: 'Koordinator', logo: null });
-    const answer = computeStudyAnswer((await loadStudyInputs(db))!)!;
+    const answer = (await (await computeStudyAnswer((await loadStudyInputs(db))!)))!;
     const { snapshot, requestId } = await buildLetterSnapshot(db, answer, 'sv', now);
     expect(requestId).toBe(DEMO_REQUEST_ID);
     expect(snapshot.createdAt).toBe('2026-03-14T09:30:00.000Z');
@@ -44,14 +44,14 @@ describe('letters in the app', () => {
   it('a stored policy that is not valid stops the letter with the problem named', async () => {
     const db = await seededDb();
     await putSetting(db, DISCLOSURE_POLICY_KEY, { id: 'custom', name: 'Egen', version: '1', threshold: 1, small: { kind: 'less-than' }, rounding: 1, zero: 'zero', secondary: 'complementary', secondaryText: '..' });
-    const answer = computeStudyAnswer((await loadStudyInputs(db))!)!;
+    const answer = (await (await computeStudyAnswer((await loadStudyInputs(db))!)))!;
     await expect(buildLetterSnapshot(db, answer, 'sv', now)).rejects.toThrow(LetterPolicyError);
     await expect(buildLetterSnapshot(db, answer, 'sv', now)).rejects.toThrow(/threshold k must be a whole number from 2/);
   });
 
   it('an exported letter is stored with its bytes and SHA-256, and "letter exported" is appended to an intact audit trail', async () => {
     const db = await seededDb();
-    const answer = computeStudyAnswer((await loadStudyInputs(db))!)!;
+    const answer = (await (await computeStudyAnswer((await loadStudyInputs(db))!)))!;
     const { snapshot, requestId } = await buildLetterSnapshot(db, answer, 'en', now);
     const bytes = new TextEncoder().encode('%PDF-1.3 test bytes');
     const record = await recordExportedLetter(db, { snapshot, bytes, fileName: 'feasibility-letter.pdf', savedAs: '/tmp/feasibility-letter.pdf', ...(requestId ? { requestId } : {}) }, now);

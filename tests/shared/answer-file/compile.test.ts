@@ -1,5 +1,5 @@
 /**
- * Compiling answer files (issue 8, "done means"): three units — one with a hidden region, one answering for a
+ * Compiling answer files: three units — one with a hidden region, one answering for a
  * region another unit also answers for, one on an older criteria version — give the expected warnings and
  * totals, and the compiled print passes the disclosure checker.
  */

@@ -19,7 +19,7 @@ export const CREATED_AT = '2026-11-30T12:00:00.000Z';
 
 export const PROVENANCE = [{ name: 'Cancerregistret 2019–2023', publisher: 'Socialstyrelsen', periodFrom: '2019', periodTo: '2023', sha256: 'a'.repeat(64), synthetic: false }];
 
-export function answer(unit: string, regions: CountyCode[], values: RegionValues, options: { study?: Study; policy?: DisclosurePolicy; regionBasis?: 'residence' | 'care'; request?: { reference: string; title: string } } = {}): AnswerFile {
+export function answer(unit: string, regions: CountyCode[], values: RegionValues, options: { study?: Study; policy?: DisclosurePolicy; regionBasis?: 'residence' | 'care'; request?: { reference: string; title: string }; auditHead?: { seq: number; hash: string } } = {}): AnswerFile {
   return createAnswerFile({
     unit: { name: unit },
     regions,
@@ -30,6 +30,7 @@ export function answer(unit: string, regions: CountyCode[], values: RegionValues
     policy: options.policy ?? DISCLOSURE_PRESETS.ohdsi,
     provenance: PROVENANCE,
     createdAt: CREATED_AT,
+    ...(options.auditHead ? { auditHead: options.auditHead } : {}),
   });
 }
 

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
 import { DatasetBuilder, InvalidCellError } from '../../../shared/counts/builder';
-import { InvalidDatasetJSONError, datasetFromJSON, datasetToJSON } from '../../../shared/counts/json';
 import { datasetContentHash } from '../../../shared/counts/content-hash';
 import { buildDataset, exact, maskedX, type Row } from '../helpers';
 
@@ -55,43 +53,6 @@ describe('DatasetBuilder', () => {
 
   it('refuses duplicate dimension keys', () => {
     expect(() => new DatasetBuilder({ ...header, dimensions: [header.dimensions[0]!, header.dimensions[0]!] })).toThrow(/twice/);
-  });
-});
-
-const rowArb: fc.Arbitrary<Row> = fc.tuple(
-  fc.constantFrom('2021', '2022'),
-  fc.constantFrom('01', '12', 'national'),
-  fc.constantFrom('C18', 'C20'),
-  fc.constantFrom('male', 'female'),
-  fc.constantFrom('0-4', '85+'),
-  fc.oneof(fc.nat(1000).map(exact), fc.constant(maskedX)),
-);
-
-describe('datasetToJSON / datasetFromJSON', () => {
-  it('round-trips any dataset exactly, through JSON text', () => {
-    fc.assert(
-      fc.property(fc.array(rowArb, { maxLength: 30 }), (rows) => {
-        const dataset = buildDataset(rows);
-        const back = datasetFromJSON(JSON.parse(JSON.stringify(datasetToJSON(dataset))));
-        expect(back).toEqual(dataset);
-        expect(back.low).toBeInstanceOf(Float64Array);
-        expect(datasetContentHash(back)).toBe(datasetContentHash(dataset));
-      }),
-    );
-  });
-
-  it('rejects an index outside its dictionary, with cell and dimension', () => {
-    const json = datasetToJSON(buildDataset([['2021', '01', 'C18', 'male', '0-4', exact(1)]]));
-    json.columns[1]![0] = 7;
-    expect(() => datasetFromJSON(json)).toThrow(InvalidDatasetJSONError);
-    expect(() => datasetFromJSON(json)).toThrow(/cell 0: "region" index 7/);
-  });
-
-  it('rejects columns of the wrong length and counts out of order', () => {
-    const json = datasetToJSON(buildDataset([['2021', '01', 'C18', 'male', '0-4', exact(1)]]));
-    expect(() => datasetFromJSON({ ...json, low: [] })).toThrow(/"low" has 0 values/);
-    expect(() => datasetFromJSON({ ...json, low: [2], point: [1], high: [1] })).toThrow(/low ≤ point ≤ high/);
-    expect(() => datasetFromJSON({ ...json, masked: [2] })).toThrow(/masked must be 0 or 1/);
   });
 });
 

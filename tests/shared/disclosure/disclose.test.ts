@@ -1,6 +1,8 @@
 /**
- * discloseAnswer against the independent checker: the three adversarial cases of issue 7 — the disclosed answer
- * never lets a reader recover them, and the checker catches each one when secondary suppression is off.
+ * discloseAnswer against the independent checker: three adversarial cases (one hidden region beside a printed
+ * subtotal, two hidden regions whose sum is below k, a value recoverable through the attrition steps) — the
+ * disclosed answer never lets a reader recover them, and the checker catches each one when secondary suppression
+ * is off.
  */
 import { describe, expect, it } from 'vitest';
 import {

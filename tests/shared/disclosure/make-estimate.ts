@@ -1,7 +1,8 @@
 /** A hand-made EstimateResult: regions as given, healthcare regions and the nation as the estimate builds them. */
-import type { AttritionStep, EstimateResult, Interval } from '../../../shared/estimate/types';
+import type { AttritionStep, EstimateResult } from '../../../shared/estimate/types';
 import { healthcareRegionShares } from '../../../shared/regions/healthcare-shares';
 import { COUNTY_CODES, DEFAULT_HALLAND_RULE, HEALTHCARE_REGION_IDS, type CountyCode, type HallandRule } from '../../../shared/regions/regions';
+import type { Interval } from '../../../shared/utils/interval';
 
 export const exactly = (n: number): Interval => ({ low: n, point: n, high: n });
 

@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DISCLOSURE_PRESETS, checkDisclosure, discloseAnswer, printedTableOf, type DisclosurePolicy } from '../../../shared/disclosure';
-import type { Interval } from '../../../shared/estimate/types';
 import { COUNTY_CODES, DEFAULT_HALLAND_RULE, type CountyCode, type HallandRule } from '../../../shared/regions/regions';
 import { makeEstimate, type RegionValues } from './make-estimate';
+import type { Interval } from '../../../shared/utils/interval';
 
 const policies: DisclosurePolicy[] = [
   DISCLOSURE_PRESETS.ohdsi,

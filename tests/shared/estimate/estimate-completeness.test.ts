@@ -1,5 +1,5 @@
 /**
- * Hand-computed cases for the parts of the method added with issue 4: population-weighted shares of
+ * Hand-computed cases for population-weighted shares of
  * straddling age bands, the annualisation divisor under period criteria, and data of different basis.
  * Every expected number is worked out in the comments.
  */

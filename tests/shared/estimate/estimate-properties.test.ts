@@ -10,9 +10,10 @@ import { DatasetBuilder } from '../../../shared/counts/builder';
 import type { Dataset } from '../../../shared/counts/dataset';
 import { estimateEligible, type EstimateOptions } from '../../../shared/estimate/estimate';
 import type { CriterionStep, Predicate } from '../../../shared/criteria/study';
-import type { EstimateResult, Interval } from '../../../shared/estimate/types';
+import type { EstimateResult } from '../../../shared/estimate/types';
 import { DEFAULT_HALLAND_RULE } from '../../../shared/regions/regions';
 import { buildDataset, exact, makeStudy, maskedX, predicateStep, proportionStep, type Row } from '../helpers';
+import type { Interval } from '../../../shared/utils/interval';
 
 const REGIONS = ['01', '03', '09', '13', '25', 'national'];
 const CODES = ['C18', 'C180', 'C187', 'C19', 'C20', 'C50', 'C15-C26'];

@@ -11,7 +11,7 @@ import { DatasetBuilder } from '../../../shared/counts/builder';
 import type { Dataset } from '../../../shared/counts/dataset';
 import type { CriterionStep, EstimatePeriod, Predicate } from '../../../shared/criteria/study';
 import { estimateEligible } from '../../../shared/estimate/estimate';
-import type { Interval } from '../../../shared/estimate/types';
+import type { Interval } from '../../../shared/utils/interval';
 import { COUNTY_CODES, DEFAULT_HALLAND_RULE, type CountyCode } from '../../../shared/regions/regions';
 import { buildDataset, exact, makeStudy, maskedX, predicateStep, proportionStep, type Row } from '../helpers';
 

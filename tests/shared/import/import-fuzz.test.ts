@@ -38,12 +38,13 @@ const sheetArb = fc.record({
   fc.constant(shape),
   fc.array(fc.array(cell(HEADERS), { minLength: shape.width, maxLength: shape.width }), { minLength: shape.headerRows, maxLength: shape.headerRows }),
   fc.array(fc.tuple(fc.array(cell(LABELS), { minLength: shape.width, maxLength: shape.width }), fc.array(cell(VALUES), { minLength: shape.width, maxLength: shape.width })), { minLength: shape.rows, maxLength: shape.rows }),
-  fc.array(fc.constantFrom<QueryFilters>({}, { region: 'Skåne' }, { code: 'C00-D48' }, { period: '2020-W10..2021-W02' }, { period: '2019-2021' }, { measure: 'Admissions' }, { sex: 'Män', age: '0-64' }), { maxLength: 3 }),
+  fc.array(fc.constantFrom<QueryFilters>({}, { region: 'Skåne' }, { code: 'C00-D48' }, { period: '2020-W10..2021-W02' }, { period: '2019-2021' }, { measure: 'Admissions' }, { sex: 'Män', age: '0-64' }), { minLength: 1, maxLength: 3 }),
 ));
 
 describe('the whole import on random sheets', () => {
   it('previews, imports and queries every sheet without an unexpected exception', async () => {
-    // How far the random sheets got, so that a generator that never reaches a query cannot pass unnoticed.
+    // How far the random sheets got, so that a generator that never reaches a query cannot pass unnoticed. The seed
+    // is fixed so that this floor is a fact about these 250 sheets, not a coin toss (an unseeded run once reached no query).
     let imported = 0;
     let answered = 0;
     await fc.assert(fc.asyncProperty(sheetArb, async ([shape, headers, body, queries]) => {
@@ -75,7 +76,7 @@ describe('the whole import on random sheets', () => {
           if (!(error instanceof QueryError)) throw error;
         }
       }
-    }), { numRuns: 250 });
+    }), { numRuns: 250, seed: 20261207 });
     expect(imported).toBeGreaterThan(10);
     expect(answered).toBeGreaterThan(0);
   });

@@ -2,7 +2,7 @@
 // and reads a unit's SVG logo from its data URL.
 import { describe, expect, it } from 'vitest';
 import { svgFromDataUrl } from '../../../shared/letter/document';
-import { roundInterval } from '../../../shared/estimate/interval';
+import { roundInterval } from '../../../shared/utils/interval';
 import { formatCount, formatNumber, formatPercent } from '../../../shared/text/format';
 import { letterFileName } from '../../../shared/letter';
 import { renderLetterPdf } from '../../../shared/letter';

@@ -50,7 +50,7 @@ describe('the exact forecast against a 10⁶-run simulation', () => {
     expect(exact.monthsToTarget80.high!).toBeCloseTo(quantileMonthsToTarget(params, 0.9), 3);
   });
 
-  it('unequal sites: the example of the issue, 5/month + 4 × 0.1/month, α = 1, 60 in 12 months → P ≈ 0.40, 80 % 11–144', () => {
+  it('unequal sites: one fast site and four slow ones, 5/month + 4 × 0.1/month, α = 1, 60 in 12 months → P ≈ 0.40, 80 % 11–144', () => {
     const study = planStudy({ targetPatients: 60, sites: [site('a', 5), site('b', 0.1), site('c', 0.1), site('d', 0.1), site('e', 0.1)] });
     const oracle: OraclePlan = { target: 60, months: 12, weights: FLAT, startMonth: 0, sites: [5, 0.1, 0.1, 0.1, 0.1].map((mean): OracleSite => ({ mean, shape: 1, opens: 0 })) };
     const exact = expectAgreement(study, PLENTY, oracle, 202);

@@ -1,7 +1,9 @@
 /** Builders for the recruitment tests: a study with a plan, and an estimate with chosen regional intervals. */
-import { STUDY_SCHEMA_VERSION, type RecruitmentPlan, type Site, type Study } from '../../../shared/criteria/study';
-import type { EstimateResult, Interval } from '../../../shared/estimate/types';
+import type { RecruitmentPlan, Site, Study } from '../../../shared/criteria/study';
+import type { EstimateResult } from '../../../shared/estimate/types';
 import { COUNTY_CODES, type CountyCode } from '../../../shared/regions/regions';
+import type { Interval } from '../../../shared/utils/interval';
+import { makeStudy } from '../helpers';
 
 export const FLAT: readonly number[] = Array<number>(12).fill(1);
 
@@ -9,16 +11,13 @@ export const FLAT: readonly number[] = Array<number>(12).fill(1);
 export const site = (id: string, ratePerMonth: number, opens = 0, extra: Partial<Site> = {}): Site => ({ id, name: id, region: '01', activationMonth: opens, ratePerMonth, ...extra });
 
 export function planStudy(plan: Partial<RecruitmentPlan>, overrides: Partial<Study> = {}): Study {
-  return {
-    schemaVersion: STUDY_SCHEMA_VERSION,
+  return makeStudy([], {
     id: 'forecast-test',
-    version: 1,
     title: 'Forecast test',
     sponsorReference: 'F-1',
     population: { kind: 'incident', windowYears: 1, unit: 'persons', regionBasis: 'residence', period: { kind: 'all' } },
     ageShare: { source: { kind: 'uniform' }, range: { low: 0.75, point: 1, high: 1.25 }, note: '' },
     ageReferenceDate: '2027-01-01',
-    steps: [],
     recruitment: {
       targetPatients: 10,
       startDate: '2027-01-01',
@@ -30,9 +29,8 @@ export function planStudy(plan: Partial<RecruitmentPlan>, overrides: Partial<Stu
       seasonalWeights: [...FLAT],
       ...plan,
     },
-    verdictThresholds: { veryGood: 0.8, good: 0.5 },
     ...overrides,
-  };
+  });
 }
 
 /** An estimate whose regions have the given eligible intervals (every other region 0). */

@@ -1,6 +1,6 @@
 /**
  * A published worked example of the Poisson–gamma accrual model with its figures printed, reproduced with our
- * closed form (issue 5, "Done means").
+ * closed form.
  *
  * Source. Stephen D. Simon (co-author of Gajewski, Simon & Carlson, Statistics in Medicine 2008;27:2328–2340,
  * the Bayesian accrual model that is the Anisimov–Fedorov Poisson–gamma model with a single centre):

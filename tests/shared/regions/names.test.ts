@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { healthcareRegionName, regionName, type CountyCode, type HealthcareRegionId } from '../../../shared/regions/regions';
 
 describe('display names of regions', () => {
-  // Names as the domain handbook and the regions themselves write them (Swedish) and as English texts do.
+  // Names as the regions themselves write them (Swedish) and as English texts do.
   it.each([
     ['01', 'Stockholm', 'Stockholm'],
     ['04', 'Sörmland', 'Södermanland'],

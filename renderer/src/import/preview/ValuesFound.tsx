@@ -8,6 +8,7 @@ import { displayDimensionValue } from '../display';
 import { maskMeaning, withMaskToken } from '../mapping-edit';
 import type { TokenFound } from '../preview-view';
 import type { MappingEditProps } from './props';
+import { TokenNotes } from './TokenNotes';
 
 export function ValuesFound(props: MappingEditProps) {
   const { t } = useTranslation();
@@ -62,6 +63,7 @@ export function ValuesFound(props: MappingEditProps) {
           </dd>
         </div>
       </dl>
+      <TokenNotes notes={view.tokenNotes ?? []} />
       {view.tokens.length > 0 && (
         <div className="import-scroll" role="region" aria-label={t('datasets.preview.tokens')} tabIndex={0}>
           <table className="data-table import-tokens" data-testid="import-tokens">
@@ -107,40 +109,25 @@ function TokenRow({ token, disabled, onChange }: { token: TokenFound; disabled: 
       <th scope="row">
         <code>{token.token}</code>
       </th>
-      <td>
-        <input
-          type="number"
-          min={0}
-          step={1}
-          inputMode="numeric"
-          className="import-number"
-          aria-label={t('datasets.preview.tokenLowFor', { token: token.token })}
-          aria-invalid={invalid}
-          aria-describedby={invalid ? errorId : undefined}
-          value={low}
-          disabled={disabled}
-          onChange={(e) => setLow(e.target.value)}
-          onBlur={apply}
-          onKeyDown={(e) => e.key === 'Enter' && apply()}
-        />
-      </td>
-      <td>
-        <input
-          type="number"
-          min={0}
-          step={1}
-          inputMode="numeric"
-          className="import-number"
-          aria-label={t('datasets.preview.tokenHighFor', { token: token.token })}
-          aria-invalid={invalid}
-          aria-describedby={invalid ? errorId : undefined}
-          value={high}
-          disabled={disabled}
-          onChange={(e) => setHigh(e.target.value)}
-          onBlur={apply}
-          onKeyDown={(e) => e.key === 'Enter' && apply()}
-        />
-      </td>
+      {(['low', 'high'] as const).map((end) => (
+        <td key={end}>
+          <input
+            type="number"
+            min={0}
+            step={1}
+            inputMode="numeric"
+            className="import-number"
+            aria-label={t(end === 'low' ? 'datasets.preview.tokenLowFor' : 'datasets.preview.tokenHighFor', { token: token.token })}
+            aria-invalid={invalid}
+            aria-describedby={invalid ? errorId : undefined}
+            value={end === 'low' ? low : high}
+            disabled={disabled}
+            onChange={(e) => (end === 'low' ? setLow : setHigh)(e.target.value)}
+            onBlur={apply}
+            onKeyDown={(e) => e.key === 'Enter' && apply()}
+          />
+        </td>
+      ))}
       <td>
         {token.meaning ? (
           t('datasets.preview.tokenMeans', {

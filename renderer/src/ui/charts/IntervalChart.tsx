@@ -3,9 +3,9 @@
 // band over its range (e.g. 1–4), a hidden one as its text alone.
 import type { ReactNode } from 'react';
 import type { DisclosedFigure, DisclosedValue } from '../../../../shared/disclosure';
-import type { Interval } from '../../../../shared/estimate/types';
 import { formatCount, formatIntervalRange } from '../../format';
 import type { Language } from '../../../../shared/text/language';
+import type { Interval } from '../../../../shared/utils/interval';
 
 export interface IntervalChartRow {
   key: string;

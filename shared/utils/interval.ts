@@ -1,4 +1,9 @@
-import type { Interval } from './types';
+/** A count or a share with its honest uncertainty: low ≤ point ≤ high. */
+export interface Interval {
+  low: number;
+  point: number;
+  high: number;
+}
 
 export const ZERO_INTERVAL: Readonly<Interval> = Object.freeze({ low: 0, point: 0, high: 0 });
 
@@ -18,7 +23,7 @@ export function multiplyIntervals(a: Interval, b: Interval): Interval {
 /**
  * An interval's bounds rounded outwards (low down, high up), so a printed interval never claims more certainty
  * than the computed one; the point is rounded to nearest. The tolerance keeps a bound computed as 4.0000000001
- * from printing as 5. Screens, letters and the CLI all print intervals through this one rule.
+ * from printing as 5. Every screen prints intervals through this one rule.
  */
 export function roundInterval(interval: Interval): Interval {
   return { low: Math.floor(interval.low + 1e-9), point: Math.round(interval.point), high: Math.ceil(interval.high - 1e-9) };

@@ -16,12 +16,12 @@ import type { Dataset, DimensionRole } from '../counts/dataset';
 import { overlappingDimensions } from '../counts/overlap';
 import { datasetStructure } from '../estimate/dataset-cache';
 import { ALL_VALUE, COUNTY_SLOTS, NATIONAL_SLOT } from '../estimate/dimension-structure';
-import type { Interval } from '../estimate/types';
+import type { Interval } from '../utils/interval';
 import { isAncestor } from '../icd10/code-set';
 import { parsePeriod } from '../utils/period';
 import { foldText } from '../utils/text';
-import { ATC_LEVEL_LENGTHS, atcLevels, codeOf, detectScheme } from './hierarchy';
-import type { HierarchyScheme, Predicate } from './study';
+import { ATC_LEVEL_LENGTHS, atcLevels, codeOf, detectScheme } from '../criteria/hierarchy';
+import type { HierarchyScheme, Predicate } from '../criteria/study';
 
 export interface CatalogueValue {
   /** The value as the data writes it: what a criterion on it selects. */

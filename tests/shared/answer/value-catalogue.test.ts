@@ -9,7 +9,7 @@ import { predicateLabel } from '../../../shared/answer/describe';
 import { DatasetBuilder } from '../../../shared/counts/builder';
 import type { Dataset } from '../../../shared/counts/dataset';
 import { atcCodeOf, hierarchyMatch } from '../../../shared/criteria/hierarchy';
-import { predicateFor, searchNodes, searchValues, valueCatalogue, type CatalogueNode } from '../../../shared/criteria/value-catalogue';
+import { predicateFor, searchNodes, searchValues, valueCatalogue, type CatalogueNode } from '../../../shared/answer/value-catalogue';
 import { analyseFile } from '../../../shared/import/analyse-file';
 import { buildDataset as importDataset } from '../../../shared/import/build-dataset';
 import { exact, expectInterval, maskedX } from '../helpers';

@@ -1,8 +1,8 @@
 // The recruitment plan's migration from study file version 1: every site keeps its meaning.
 import { describe, expect, it } from 'vitest';
-import { migrateRecruitmentPlanV1, type RecruitmentPlanV1 } from '../../../shared/recruitment/plan-migration';
+import { migrateRecruitmentPlanV1, type RecruitmentPlanV1 } from '../../../shared/criteria/plan-migration';
 import { projectRecruitment } from '../../../shared/recruitment/project';
-import { estimateWith, planStudy } from './plan-helpers';
+import { estimateWith, planStudy } from '../recruitment/plan-helpers';
 
 const V1: RecruitmentPlanV1 = {
   targetPatients: 40,

@@ -13,7 +13,7 @@
  *
  * Everything else in the plan is unchanged.
  */
-import type { RecruitmentPlan, Site } from '../criteria/study';
+import type { RecruitmentPlan, Site } from './study';
 
 /** A site as version 1 wrote it. */
 export type SiteV1 = Omit<Site, 'shareOfRegion'> & { shareOfRegion: number };

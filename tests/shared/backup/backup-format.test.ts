@@ -1,0 +1,34 @@
+// The backup header's audit head: optional (backups from before anchors have none), and when present exactly
+// {seq, hash}; anything else makes the header unreadable rather than silently ignored.
+import { describe, expect, it } from 'vitest';
+import { encodeBackupFile, headerProblem, parseBackupFile, type BackupHeader } from '../../../shared/backup/backup-format';
+import { sha256Hex } from '../../../shared/utils/sha256';
+
+const payload = new TextEncoder().encode('{"formatName":"dexie"}');
+const header: BackupHeader = {
+  format: 'antal-backup',
+  formatVersion: 1,
+  createdAt: '2026-11-30T12:00:00.000Z',
+  appVersion: '0.1.0',
+  databaseName: 'antal',
+  schemaVersion: 5,
+  tables: [],
+  payloadBytes: payload.length,
+  payloadSha256: sha256Hex(payload),
+};
+const sha = async (bytes: Uint8Array) => sha256Hex(bytes);
+
+describe('the backup header\'s audit head', () => {
+  it('may be absent, and when present is read back as written', async () => {
+    expect(headerProblem(header)).toBeNull();
+    const anchored = { ...header, auditHead: { seq: 12, hash: 'a'.repeat(64) } };
+    const parsed = await parseBackupFile(encodeBackupFile(anchored, payload), sha);
+    expect(parsed).toMatchObject({ ok: true, value: { header: { auditHead: { seq: 12, hash: 'a'.repeat(64) } } } });
+  });
+
+  it('anything but {seq, hash} makes the header unreadable', () => {
+    for (const auditHead of [null, { seq: 0, hash: 'a'.repeat(64) }, { seq: 3 }, { seq: 3, hash: 'A'.repeat(64) }, '3 aaaa']) {
+      expect(headerProblem({ ...header, auditHead }), JSON.stringify(auditHead)).toBe('auditHead is not {seq, hash}');
+    }
+  });
+});
