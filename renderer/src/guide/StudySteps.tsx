@@ -137,9 +137,6 @@ function AttritionSummary({ answer, stale, ready, workspace }: { answer: Compute
               {t('home.columns.point')}
             </th>
             <th scope="col" className="num">
-              {t('home.columns.total')}
-            </th>
-            <th scope="col" className="num">
               {t('home.columns.remaining')}
             </th>
           </tr>
@@ -151,8 +148,12 @@ function AttritionSummary({ answer, stale, ready, workspace }: { answer: Compute
                 <AttritionStepName step={step} mostLimitingStepId={estimate.mostLimitingStepId} />
                 {step.type === 'base' && estimate.period && <span className="hint" data-testid="guide-base-period"> ({periodDescription(estimate.period, language)})</span>}
               </th>
-              <td className="num">{formatCount(step.total.point, language)}</td>
-              <td className="num">{formatIntervalRange(step.total, language)}</td>
+              <td className="num">
+                {/* The interval under the point: a union of overlapping values is wide, and its point only midway. */}
+                <span className="guide-point">{formatCount(step.total.point, language)}</span>
+                <br />
+                <span className="hint guide-range">{formatIntervalRange(step.total, language)}</span>
+              </td>
               <td className="num">{formatPercent(step.remainingShare, language)}</td>
             </tr>
           ))}
