@@ -111,12 +111,31 @@ const REPORT_SV: typeof REPORT_EN = {
   more: '  … och {{n}} till',
 };
 
-/** A measure's kind as the report names it: "count persons", "rate events per 100000". */
-const kindText = (spec: MeasureSpec): string => `${spec.kind}${spec.unit ? ` ${spec.unit}` : ''}${spec.ratePer ? ` per ${spec.ratePer}` : ''}`;
+/**
+ * The words for roles, kinds, units and total values. In English they are the names --json and study files use; in
+ * Swedish the report says them in Swedish (the column's key, which a study file names, stays as it is).
+ */
+const WORDS_EN = {
+  region: 'region', code: 'code', sex: 'sex', age: 'age', period: 'period', extra: 'extra',
+  count: 'count', rate: 'rate', population: 'population', other: 'other', persons: 'persons', events: 'events', per: 'per',
+  national: 'national', all: 'all', unknown: 'unknown', title: 'title', footer: 'footer', note: 'note',
+} as const;
+const WORDS_SV: Record<keyof typeof WORDS_EN, string> = {
+  region: 'region', code: 'diagnoskod', sex: 'kön', age: 'ålder', period: 'period', extra: 'övrig',
+  count: 'antal', rate: 'takt', population: 'befolkning', other: 'annat', persons: 'personer', events: 'händelser', per: 'per',
+  national: 'riket', all: 'alla', unknown: 'okänd', title: 'rubrik', footer: 'fotnot', note: 'anteckning',
+};
+type Words = Record<keyof typeof WORDS_EN, string>;
+const word = (words: Words, key: string): string => (key in words ? words[key as keyof Words] : key);
 
-/** `inspect`'s report in the given language (numbers as plain digits, roles and kinds as the --json names them). */
+/** A measure's kind as the report names it: "count persons", "rate events per 100000" ("antal personer" in Swedish). */
+const kindText = (spec: MeasureSpec, words: Words = WORDS_EN): string =>
+  `${word(words, spec.kind)}${spec.unit ? ` ${word(words, spec.unit)}` : ''}${spec.ratePer ? ` ${words.per} ${spec.ratePer}` : ''}`;
+
+/** `inspect`'s report in the given language (numbers as plain digits; in English, roles and kinds as --json names them). */
 export function describePreview(p: ImportPreview, whole?: WholeFileCheck, language: Language = 'en'): string {
   const words = language === 'sv' ? REPORT_SV : REPORT_EN;
+  const terms: Words = language === 'sv' ? WORDS_SV : WORDS_EN;
   const phrases = phrasesFor(language);
   const say = (key: keyof typeof REPORT_EN, values: Record<string, string | number> = {}): string =>
     fillTemplate(words[key], Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])));
@@ -136,30 +155,30 @@ export function describePreview(p: ImportPreview, whole?: WholeFileCheck, langua
   if (p.layout) {
     lines.push(say('layout', { kind: say(p.layout.kind), headerRows: p.layout.headerRows, rows: p.table.body.length, blank: p.table.blankLines }));
     for (const u of p.layout.unpivoted) {
-      lines.push(say('unpivoted', { measure: u.measure, role: u.role, columns: u.columns.join(', '), total: u.totalColumn ? say('totalColumn', { column: u.totalColumn }) : '' }));
+      lines.push(say('unpivoted', { measure: u.measure, role: word(terms, u.role), columns: u.columns.join(', '), total: u.totalColumn ? say('totalColumn', { column: u.totalColumn }) : '' }));
     }
   }
   if (p.columns.length > 0) lines.push(say('columns'));
   for (const c of p.columns) {
     const m = c.mapping;
-    const role = m.kind === 'dimension' ? say('dimension', { role: m.role, key: m.key })
+    const role = m.kind === 'dimension' ? say('dimension', { role: word(terms, m.role), key: m.key })
       : m.kind === 'measure' ? say('measure', {
         name: m.name,
-        kind: kindText(m.spec),
-        members: m.members.length ? say('membersFor', { members: m.members.map((x) => `${x.role}=${x.value}`).join(', ') }) : '',
+        kind: kindText(m.spec, terms),
+        members: m.members.length ? say('membersFor', { members: m.members.map((x) => `${word(terms, x.role)}=${x.value}`).join(', ') }) : '',
       })
-        : m.kind === 'measure-name' ? say('measureNames', { names: Object.entries(m.specs).map(([name, spec]) => `"${name}" [${kindText(spec)}]`).join(', ') })
+        : m.kind === 'measure-name' ? say('measureNames', { names: Object.entries(m.specs).map(([name, spec]) => `"${name}" [${kindText(spec, terms)}]`).join(', ') })
           : say('ignored');
     lines.push(`  ${c.column}. ${c.header || say('noHeader')}: ${role}`);
     for (const e of c.reasons) lines.push(`       ${renderPhrase(e, phrases)}`);
   }
-  const named = p.columns.flatMap((c) => (c.mapping.kind === 'measure-name' ? Object.entries(c.mapping.specs).map(([name, spec]) => `${name} [${spec.kind}]`) : []));
-  const measures = named.length > 0 ? named : [...new Set(p.columns.flatMap((c) => (c.mapping.kind === 'measure' ? [`${c.mapping.name} [${c.mapping.spec.kind}]`] : [])))];
+  const named = p.columns.flatMap((c) => (c.mapping.kind === 'measure-name' ? Object.entries(c.mapping.specs).map(([name, spec]) => `${name} [${word(terms, spec.kind)}]`) : []));
+  const measures = named.length > 0 ? named : [...new Set(p.columns.flatMap((c) => (c.mapping.kind === 'measure' ? [`${c.mapping.name} [${word(terms, c.mapping.spec.kind)}]`] : [])))];
   if (measures.length > 0) lines.push(say('measures', { list: measures.join('; ') }));
-  lines.push(say('totals', { list: p.totals.length === 0 ? say('none') : p.totals.map((t) => say('total', { dimension: t.dimension, value: t.value, cells: t.cells })).join(', ') }));
+  lines.push(say('totals', { list: p.totals.length === 0 ? say('none') : p.totals.map((t) => say('total', { dimension: word(terms, t.dimension), value: word(terms, t.value), cells: t.cells })).join(', ') }));
   lines.push(say('masked', { masked: p.maskedCells, zero: p.zeroTokenCells }));
   for (const t of p.tokenNotes ?? []) lines.push(say('tokenNote', { token: t.token, because: renderPhrase(t.because, phrases) }));
-  for (const n of p.notes) lines.push(say('note', { line: n.line, kind: n.kind, text: n.text }));
+  for (const n of p.notes) lines.push(say('note', { line: n.line, kind: word(terms, n.kind), text: n.text }));
   const warnings = whole?.warnings ?? p.warnings;
   const errors = whole?.errors ?? p.errors;
   lines.push(say('warnings', { n: warnings.length }));

@@ -9,6 +9,10 @@ import { AppContext, type AppServices } from './context';
 import { AntalDatabase } from './db/database';
 import { seedDemoIfNew } from './db/seed';
 import { changeLanguage, initI18n, preloadMessages } from './i18n';
+import { replayPendingWrites } from './db/pending-writes';
+import { saveRequest } from './requests/request-store';
+import { saveStudyEdit } from './study/study-store';
+import { formatIsoDate } from './format';
 import { detectPlatform } from './platform';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { loadLanguage, saveLanguage } from './settings/language';
@@ -60,6 +64,12 @@ async function start(): Promise<void> {
   startAutoBackups(db, now);
   const initial = await loadLanguage(db);
   await initI18n(initial);
+  // Edits that were still waiting for their autosave when the page went away (a reload right after typing) are
+  // written now, audited like any edit, before anything shows the stored data.
+  await replayPendingWrites(db, {
+    saveStudy: (record) => saveStudyEdit(db, record, now()),
+    saveRequest: (before, after, summary) => saveRequest({ db, now: now(), today: formatIsoDate(now()), newId: () => crypto.randomUUID() }, before, after, summary),
+  }).catch(() => 0);
   void platform.setLanguage(initial);
 
   const root = createRoot(container, {

@@ -1,6 +1,7 @@
 /**
  * The whole feasibility answer for one study on its datasets: eligible patients (estimateEligible), the
- * recruitment projection, the Early Feedback Form verdict (question 2) and questions 1 and 3. The app (in a
+ * recruitment projection and the Early Feedback Form verdict (question 2). The form's other suggestions are made
+ * from this answer by shared/requests/feedback-form.ts, and its answers live on the request. The app (in a
  * worker), the CLI and the demo all call this one function, so they cannot disagree.
  */
 import type { Dataset } from '../counts/dataset';
@@ -8,7 +9,6 @@ import type { Study } from '../criteria/study';
 import { estimateEligible } from '../estimate/estimate';
 import type { EstimateResult } from '../estimate/types';
 import { projectRecruitment, type RecruitmentProjection } from '../recruitment/project';
-import { earlyFeedback, type EarlyFeedback } from '../recruitment/feedback';
 import { verdictFromProbability, type VerdictResult } from '../recruitment/verdict';
 import type { HallandRule } from '../regions/regions';
 
@@ -27,13 +27,11 @@ export interface ComputedAnswer {
   estimate: EstimateResult;
   projection: RecruitmentProjection;
   verdict: VerdictResult;
-  /** Early Feedback Form questions 1 and 3: suggestions and the coordinator's answers. */
-  feedback: EarlyFeedback;
 }
 
 export function computeAnswer(study: Study, datasets: readonly Dataset[], options: AnswerOptions): ComputedAnswer {
   const estimate = estimateEligible(study, [...datasets], { hallandRule: options.hallandRule, population: options.population ?? null });
   const projection = projectRecruitment(study, estimate, options.today !== undefined ? { today: options.today } : {});
   const verdict = verdictFromProbability(projection.probability, study.verdictThresholds);
-  return { estimate, projection, verdict, feedback: earlyFeedback(study, estimate) };
+  return { estimate, projection, verdict };
 }

@@ -18,6 +18,7 @@ import { assertSendable } from './blocked';
 import type { Language } from '../text/language';
 import type { AuditHead } from '../audit/chain';
 import { isAuditHead } from '../audit/anchor';
+import type { Verdict } from '../recruitment/verdict';
 
 export const ANSWER_SNAPSHOT_VERSION = 1;
 
@@ -42,7 +43,9 @@ export type TriState = 'yes' | 'no' | 'unknown';
 /** The Early Feedback Form answers (country feasibility), when the request asks for them. */
 export interface EffAnswers {
   populationPresent?: { answer: TriState; comment?: string };
-  /** Question 2 is the verdict itself; a comment may add to it. */
+  /** Question 2 as the coordinator answered it (the forecast's verdict is the suggestion). */
+  recruitmentChances?: { answer: Verdict; comment?: string };
+  /** Older snapshots: question 2 was the verdict itself, with this comment added. */
   recruitmentComment?: string;
   limitingFactors?: { factors: Array<'competing-studies' | 'exclusion-criteria' | 'none' | 'other'>; comment?: string };
   discouragingFactors?: { answer: TriState; comment?: string };
@@ -50,14 +53,20 @@ export interface EffAnswers {
   careSetting?: string;
   /** Question 7: types of clinics that would be relevant. */
   relevantClinics?: string;
-  /** Further questions the sponsor added, in their order. */
+  /** Further questions the sponsor added, in their order (an empty answer: not answered yet). */
   further?: Array<{ question: string; answer: string }>;
+  /** Overall feedback on the study's design. */
+  overallFeedback?: string;
+  /** Expressions of interest: investigators or clinics that want to take part. */
+  interest?: string;
 }
 
 /** What is known about the request this answer replies to. Every field is optional. */
 export interface RequestFacts {
   /** The sponsor's or Feasibility Sweden's reference. */
   reference?: string;
+  /** The study protocol's number. */
+  protocolNumber?: string;
   /** Our registration number (diarienummer). */
   diaryNumber?: string;
   recipient?: { name?: string; organisation?: string; address?: string };

@@ -102,7 +102,11 @@ export interface RecruitmentPlan {
   sitesGoalProbability?: number;
 }
 
-/** The coordinator's answers to Early Feedback Form questions 1 and 3 (suggested by the app, always editable). */
+/**
+ * Early Feedback Form answers as older versions kept them on the study (questions 1 and 3 only). Read from old
+ * study files and old databases and moved to the request (shared/requests/feedback-migration.ts), where the
+ * form's answers live now; nothing writes them any more.
+ */
 export interface EarlyFeedbackChoices {
   /** Q1: is the patient population present in Sweden? Absent = take the suggestion. */
   populationPresent?: 'yes' | 'no' | 'unknown';
@@ -192,6 +196,6 @@ export interface Study {
   steps: CriterionStep[];
   recruitment: RecruitmentPlan;
   verdictThresholds: VerdictThresholds;
-  /** Early Feedback Form questions 1 and 3 as the coordinator answered them. Optional. */
+  /** Legacy: Early Feedback Form answers of older versions, moved to the request when read (see EarlyFeedbackChoices). */
   earlyFeedback?: EarlyFeedbackChoices;
 }

@@ -13,7 +13,8 @@ import { printableEnrolment, withheldSiteRegions } from '../recruitment/printabl
 import { recruitmentChartSvg, regionMapSvg } from './charts';
 import { printedShare, type LetterFigures, type PrintedInterval } from './figures';
 import { formatCount, formatNumber, formatPercent } from '../text/format';
-import { LETTER_TEXTS, letterText, type LetterText } from './texts';
+import { countedText, LETTER_TEXTS, letterText, type CountedNoun, type LetterText } from './texts';
+import { estimateWarningText, type WarningContext } from '../estimate/warning-texts';
 
 export type LetterBlock =
   | { kind: 'heading'; text: string }
@@ -54,6 +55,8 @@ interface Context {
   count(n: number): string;
   percent(share: number, digits?: number): string;
   verdictText: string;
+  /** "1 year", "12 months", "120 patients", "4 planned sites" in the letter's language. */
+  counted(noun: CountedNoun, value: number): string;
   /** Regions with a site whose point figure the letter does not print as a number. */
   hiddenSiteRegions: CountyCode[];
 }
@@ -66,16 +69,16 @@ function summaryBlocks(c: Context): LetterBlock[] {
     point: n.point.text,
     low: n.low.text,
     high: n.high.text,
-    years: formatNumber(study.population.windowYears, snapshot.language, 1),
+    years: c.counted('years', study.population.windowYears),
   };
   const recruiting = study.recruitment.sites.length > 0;
   const text = !recruiting
     ? t('summaryNoSites', common)
     : t(c.hiddenSiteRegions.length > 0 ? 'summaryWithheld' : 'summary', {
         ...common,
-        sites: c.count(study.recruitment.sites.length),
-        target: c.count(study.recruitment.targetPatients),
-        months: c.count(study.recruitment.months),
+        sites: c.counted('plannedSites', study.recruitment.sites.length),
+        target: c.counted('patients', study.recruitment.targetPatients),
+        months: c.counted('months', study.recruitment.months),
         verdict: c.verdictText,
         probability: c.percent(answer.verdict.probability),
       });
@@ -98,8 +101,9 @@ function effBlocks(c: Context, eff: EffAnswers | undefined): LetterBlock[] {
   const q1 = triAnswer(t, eff.populationPresent);
   if (q1) rows.push([t('effQ1'), q1]);
   const rule = { verdict: c.verdictText, veryGood: c.percent(thresholds.veryGood, 0), good: c.percent(thresholds.good, 0) };
-  const q2 = c.hiddenSiteRegions.length > 0 ? t('effVerdictShort', rule) : t('effVerdictAnswer', { ...rule, probability: c.percent(snapshot.answer.verdict.probability) });
-  rows.push([t('effQ2'), eff.recruitmentComment ? `${q2}. ${eff.recruitmentComment}` : q2]);
+  const model = c.hiddenSiteRegions.length > 0 ? t('effVerdictShort', rule) : t('effVerdictAnswer', { ...rule, probability: c.percent(snapshot.answer.verdict.probability) });
+  const q2 = q2Text(c, eff, model);
+  if (q2) rows.push([t('effQ2'), q2]);
   if (eff.limitingFactors) {
     const factors = eff.limitingFactors.factors.map((f) => t(`factor_${f.replace('-', '_') as 'competing_studies'}`)).join(', ');
     rows.push([t('effQ3'), eff.limitingFactors.comment ? `${factors}. ${eff.limitingFactors.comment}` : factors]);
@@ -110,29 +114,52 @@ function effBlocks(c: Context, eff: EffAnswers | undefined): LetterBlock[] {
   if (q5) rows.push([t('effQ5'), q5]);
   if (eff.careSetting) rows.push([t('effQ6'), eff.careSetting]);
   if (eff.relevantClinics) rows.push([t('effQ7'), eff.relevantClinics]);
-  for (const [i, q] of (eff.further ?? []).entries()) rows.push([`${8 + i}. ${q.question}`, q.answer]);
+  for (const [i, q] of (eff.further ?? []).entries()) if (q.answer.trim()) rows.push([t('effFurtherNumbered', { number: String(8 + i), question: q.question }), q.answer]);
+  if (eff.overallFeedback) rows.push([t('effOverall'), eff.overallFeedback]);
+  if (eff.interest) rows.push([t('effInterest'), eff.interest]);
   return [{ kind: 'heading', text: t('effTitle') }, { kind: 'facts', rows }];
 }
 
+/**
+ * Question 2: the coordinator's answer. When it is the projection's verdict, the verdict with its probability and
+ * rule; when the coordinator chose otherwise, their answer first and the model's verdict beside it, so the reader
+ * sees both. Older snapshots held no answer of their own: the verdict was the answer.
+ */
+function q2Text(c: Context, eff: EffAnswers, model: string): string | null {
+  const { t } = c;
+  const chosen = eff.recruitmentChances;
+  if (!chosen) return eff.recruitmentComment ? `${model}. ${eff.recruitmentComment}` : model;
+  const recruiting = c.snapshot.study.recruitment.sites.length > 0;
+  const choiceText = t(`verdict_${chosen.answer.replace('-', '_') as 'very_good'}`);
+  const capitalised = choiceText.charAt(0).toUpperCase() + choiceText.slice(1);
+  const main = !recruiting ? capitalised : chosen.answer === c.snapshot.answer.verdict.verdict ? model : t('effChoiceOverModel', { choice: capitalised, model });
+  return chosen.comment ? `${main}. ${chosen.comment}` : main;
+}
+
+/** "Inklusion: Ålder 6–17 — Barn 6–17 år": the protocol's words after a dash only when there are any. */
 function criterionLine(t: LetterText, step: CriterionStep): string {
   const type = step.type === 'inclusion' ? t('criterionInclusion') : t('criterionExclusion');
-  return `${type}: ${step.label}${step.enabled ? '' : ` ${t('criterionOff')}`} — ${step.protocolText}`;
+  const label = step.label.trim();
+  const protocol = step.protocolText.trim();
+  const head = `${type}: ${label || protocol}${step.enabled ? '' : ` ${t('criterionOff')}`}`;
+  return protocol && label && protocol !== label ? `${head} — ${protocol}` : head;
 }
 
 function studyBlocks(c: Context): LetterBlock[] {
   const { t, snapshot } = c;
   const { study } = snapshot;
+  // The study's internal id is never printed: the criteria are identified by their version here and by the
+  // answer's content hash in the footer.
   const rows: Array<[string, string]> = [
     [t('studyName'), study.title],
-    [t('sponsorReference'), study.sponsorReference],
-    [t('studyVersion'), `${study.id}, v${study.version}`],
+    [t('studyVersion'), t('studyVersionValue', { version: c.count(study.version) })],
     [
       t('population'),
-      study.population.kind === 'incident' ? t('populationIncident', { years: formatNumber(study.population.windowYears, snapshot.language, 1) }) : t('populationPrevalent'),
+      study.population.kind === 'incident' ? t('populationIncident', { years: c.counted('years', study.population.windowYears) }) : t('populationPrevalent'),
     ],
   ];
   if (study.recruitment.sites.length > 0) {
-    rows.push([t('target'), t('targetValue', { target: c.count(study.recruitment.targetPatients), months: c.count(study.recruitment.months), start: study.recruitment.startDate })]);
+    rows.push([t('target'), t('targetValue', { target: c.counted('patients', study.recruitment.targetPatients), months: c.counted('months', study.recruitment.months), start: study.recruitment.startDate })]);
   }
   return [
     { kind: 'heading', text: t('studyTitle') },
@@ -348,9 +375,18 @@ function methodBlocks(c: Context): LetterBlock[] {
 function limitationItems(c: Context): string[] {
   const { t, snapshot } = c;
   const items = [t('limitation1'), t('limitation2')];
-  for (const w of snapshot.answer.estimate.warnings) {
-    if (w.code === 'masked-cells') items.push(t('limitationMasked', { count: c.count(w.count) }));
-    else if (w.code === 'unresolved-criterion') items.push(t('limitationUnresolved', { dimensions: w.dimensions.join(', ') }));
+  const { estimate } = snapshot.answer;
+  // The same words as the answer on screen and its readiness checklist: datasets by name, never by id.
+  const context: WarningContext = {
+    datasetName: (id) => snapshot.datasets.find((d) => d.id === id)?.name ?? '',
+    datasetBasis: (id) => snapshot.datasets.find((d) => d.id === id)?.basis,
+    stepLabel: (id) => snapshot.study.steps.find((s) => s.id === id)?.label ?? '',
+    basis: estimate.basis,
+    usedDatasetIds: (estimate.basis?.datasets ?? []).map((d) => d.id),
+  };
+  for (const w of estimate.warnings) {
+    if (w.code === 'masked-cells') items.push(t(w.count === 1 ? 'limitationMasked_one' : 'limitationMasked_other', { count: c.count(w.count) }));
+    else if (w.code === 'unresolved-criterion') items.push(estimateWarningText(w, snapshot.language, context));
   }
   const range = (i: PrintedInterval) => (i.low.text === i.high.text ? i.point.text : `${i.point.text} (${i.low.text}–${i.high.text})`);
   const unknown = c.figures.unknownRegion;
@@ -382,11 +418,16 @@ export function buildLetterModel(snapshot: AnswerSnapshot, figures: LetterFigure
     count: (n) => formatCount(n, language),
     percent: (share, digits = 1) => formatPercent(share, language, digits),
     verdictText: t(`verdict_${snapshot.answer.verdict.verdict.replace('-', '_') as 'very_good'}`),
+    counted: (noun, value) => countedText(language, noun, value, noun === 'years' || noun === 'months' ? formatNumber(value, language, 1) : formatCount(value, language)),
     hiddenSiteRegions: hiddenSiteRegions(snapshot, figures),
   };
   const { unit, request, study } = snapshot;
+  // The sponsor's reference and protocol number as the sponsor wrote them, then our own registration number: never
+  // one for the other. A letter made without a request (the CLI) takes the sponsor's reference from the study.
   const references: Array<[string, string]> = [];
-  if (request?.reference) references.push([t('reference'), request.reference]);
+  const sponsorReference = request?.reference?.trim() || (request ? '' : study.sponsorReference.trim());
+  if (sponsorReference) references.push([t('reference'), sponsorReference]);
+  if (request?.protocolNumber?.trim()) references.push([t('protocolNumber'), request.protocolNumber.trim()]);
   if (request?.diaryNumber) references.push([t('diaryNumber'), request.diaryNumber]);
   references.push([t('date'), snapshot.letterDate]);
   const recipient = [request?.recipient?.name, request?.recipient?.organisation, ...lines(request?.recipient?.address)].filter((l): l is string => !!l && l.trim() !== '');
@@ -413,7 +454,7 @@ export function buildLetterModel(snapshot: AnswerSnapshot, figures: LetterFigure
       title: `${t('documentTitle')}: ${study.title}`,
       author: unit.unitName.trim() || 'Antal',
       subject,
-      keywords: [t('keywords'), study.sponsorReference, request?.reference, request?.diaryNumber].filter((k): k is string => !!k).join(', '),
+      keywords: [...new Set([t('keywords'), sponsorReference, request?.protocolNumber, request?.diaryNumber].filter((k): k is string => !!k?.trim()))].join(', '),
       creationDate: snapshot.createdAt,
       ...(snapshot.auditHead ? { auditAnchor: formatAuditAnchor(snapshot.auditHead) } : {}),
     },

@@ -40,6 +40,8 @@ export function blankRequest(id: string, studyId: string, now: Date, today: stri
     sponsorContact: '',
     swedenSelected: 'unknown',
     localReference: '',
+    sponsorReference: '',
+    protocolNumber: '',
     confidentiality: 'osl',
     status: 'received',
     owner: '',
@@ -48,6 +50,7 @@ export function blankRequest(id: string, studyId: string, now: Date, today: stri
     feedback: {},
     overallFeedback: '',
     interest: '',
+    acknowledgements: [],
     clinics: [],
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
@@ -64,7 +67,7 @@ export function blankStudyFor(request: FeasibilityRequest, template: Study): Stu
     id: request.studyId,
     version: 1,
     title: request.title,
-    sponsorReference: request.localReference,
+    sponsorReference: request.sponsorReference,
     population: { ...template.population },
     ageShare: { ...template.ageShare, source: { kind: 'uniform' } },
     ageReferenceDate: request.plannedStart || template.ageReferenceDate,
@@ -96,6 +99,8 @@ export function copyRequest(source: FeasibilityRequest, id: string, studyId: str
     replyDeadline: fresh.replyDeadline,
     answeredOn: undefined,
     localReference: '',
+    // Acknowledgements belong to the earlier answer's warnings: the copy's answer is acknowledged afresh.
+    acknowledgements: [],
     clinics: [],
     copiedFrom: source.id,
     demo: undefined,
@@ -115,7 +120,7 @@ export function requestFromStudy(study: Study, id: string, now: Date): Feasibili
     recruitmentMonths: study.recruitment.months,
     inclusionText: study.steps.filter((s) => s.type === 'inclusion').map((s) => s.protocolText).join('\n'),
     exclusionText: study.steps.filter((s) => s.type === 'exclusion').map((s) => s.protocolText).join('\n'),
-    localReference: study.sponsorReference,
+    sponsorReference: study.sponsorReference,
     status: 'in-progress',
   };
 }

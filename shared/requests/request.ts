@@ -63,6 +63,20 @@ export interface FeedbackAnswer {
   acceptedSuggestion?: boolean;
 }
 
+/** An explicit, audited "I have read this warning and the answer takes it into account". */
+export interface WarningAcknowledgement {
+  /** The warning's content key (shared/answer/warning-key.ts): a different warning has a different key. */
+  key: string;
+  /** The warning's kind (e.g. "masked-cells"), for reading the record. */
+  code: string;
+  /** The warning as it was worded on screen when it was acknowledged. */
+  text: string;
+  /** ISO timestamp. */
+  at: string;
+  /** Who acknowledged it (the request's owner or the unit profile's signatory), '' when unknown. */
+  by: string;
+}
+
 export interface FeasibilityRequest {
   id: string;
   type: RequestType;
@@ -96,8 +110,12 @@ export interface FeasibilityRequest {
   sponsor: string;
   sponsorContact: string;
   swedenSelected: TriState;
-  /** Local reference or diary number (diarienummer). */
+  /** Our own registration number (diarienummer) or local reference: never the sponsor's. */
   localReference: string;
+  /** The sponsor's (or Feasibility Sweden's) reference for the request, as the sponsor wrote it. */
+  sponsorReference: string;
+  /** The study protocol's number (e.g. "NMX-301-P3"), as the sponsor wrote it. */
+  protocolNumber: string;
   confidentiality: ConfidentialityMarking;
   status: RequestStatus;
   owner: string;
@@ -113,6 +131,12 @@ export interface FeasibilityRequest {
   overallFeedback: string;
   /** Expressions of interest (investigators or clinics that want to take part). */
   interest: string;
+  /**
+   * The coordinator's acknowledgements of the answer's warnings (the letter cannot be exported while a warning is
+   * unacknowledged). Each is tied to the warning's content by its key, so a changed warning needs a new one; old
+   * ones are kept as the record of what was acknowledged when.
+   */
+  acknowledgements: WarningAcknowledgement[];
   clinics: ClinicContact[];
   /** Id of the request this one was started from. */
   copiedFrom?: string;
@@ -148,6 +172,8 @@ export const DESCRIPTION_FIELDS = [
   'sponsorContact',
   'swedenSelected',
   'localReference',
+  'sponsorReference',
+  'protocolNumber',
   'confidentiality',
   'owner',
 ] as const satisfies ReadonlyArray<keyof FeasibilityRequest>;

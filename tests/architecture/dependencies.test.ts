@@ -75,7 +75,7 @@ describe('the import graph', () => {
   });
 
   it('has no cycle between files', () => {
-    expect(cycles(graph)).toEqual([]);
+    expect(cycles(graph).map((c) => c.join(' → '))).toEqual([]);
   });
 
   it('has no cycle between the concept folders of shared/', () => {

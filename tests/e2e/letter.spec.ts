@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { runDemo } from '../../shared/demo/run-demo';
 import { DEFAULT_DISCLOSURE_POLICY, discloseAnswer } from '../../shared/disclosure';
-import { expect, expectNoA11yViolations, openApp, test } from './fixtures';
+import { expect, expectNoA11yViolations, test } from './fixtures';
+import { readyDemoLetter } from './letter-readiness';
 
 function pdfText(path: string): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
@@ -19,7 +20,7 @@ const grouped = (n: number, separator: string) => String(n).replace(/\B(?=(\d{3}
 
 test('"Exportera brev…" downloads the letter as PDF with the disclosed national figure, in Swedish or English', async ({ page }) => {
   test.setTimeout(LETTER_TEST_TIMEOUT);
-  await openApp(page);
+  await readyDemoLetter(page);
   const panel = page.getByTestId('letter-panel');
   await expect(panel.getByRole('heading', { name: 'Svarsbrev' })).toBeVisible();
   await expectNoA11yViolations(page, 'answer page with the letter panel');
@@ -64,7 +65,7 @@ test('"Förhandsgranska brev" draws the letter\'s own pages in the page, readabl
   // No frame and no PDF viewer: pdf.js draws the pages onto canvases under the strict CSP (frame-src 'none'), its
   // worker from our own origin (the fixtures fail the test on any CSP violation or foreign request).
   test.setTimeout(LETTER_TEST_TIMEOUT);
-  await openApp(page);
+  await readyDemoLetter(page);
   const panel = page.getByTestId('letter-panel');
   await panel.getByRole('button', { name: 'Förhandsgranska brev' }).click();
   await expect(page.getByTestId('letter-status')).toContainText('Förhandsgranskningen visar brevet', { timeout: LETTER_TEST_TIMEOUT });
@@ -105,7 +106,7 @@ test('"Förhandsgranska brev" draws the letter\'s own pages in the page, readabl
 
 test('an exported letter is kept and "Exportera igen…" downloads exactly the same bytes', async ({ page }) => {
   test.setTimeout(LETTER_TEST_TIMEOUT);
-  await openApp(page);
+  await readyDemoLetter(page);
   const panel = page.getByTestId('letter-panel');
   let download = page.waitForEvent('download', { timeout: LETTER_TEST_TIMEOUT });
   await panel.getByRole('button', { name: 'Exportera brev…' }).click();

@@ -157,6 +157,13 @@ describe('inspect and query in Swedish (the default)', () => {
     const query = fakeIo({ 'b.csv': 'Region;Antal\nSkåne;-4\n' });
     expect(await runQuery(['b.csv'], query)).toBe(1);
     expect(query.err).toContain('fel: b.csv, rad 2, kolumn 2 (Antal): värdet kan inte vara negativt');
+    // Roles, kinds, units and total values are Swedish words too (the column's key, which study files use, is kept).
+    const small = fakeIo({ 'a.csv': SMALL });
+    expect(await runInspect(['a.csv'], small)).toBe(0);
+    expect(small.out).toContain('3. Antal patienter: mått ”Antal patienter” [antal personer]');
+    expect(small.out).toContain('Totaler: region=riket (1 celler), kön=alla (1 celler)');
+    expect(small.out).toContain('Anteckning rad 1 (rubrik): Titel: antal patienter');
+    expect(small.out).not.toMatch(/\[count|\bpersons\b|=national|=all\b|\(title\)/);
     const bad = fakeIo({});
     expect(await runInspect(['b.csv', '--lang', 'de'], bad)).toBe(2);
     expect(bad.err).toContain('--lang must be sv or en');

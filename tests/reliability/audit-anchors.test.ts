@@ -23,6 +23,7 @@ import { renderLetterPdf } from '../../shared/letter';
 import { sha256Hex } from '../../shared/utils/sha256';
 import { runVerify } from '../../cli/commands/verify';
 import { deleteDatabases, freshDb } from '../renderer/import/import-helpers';
+import { makeLetterReady } from '../renderer/letter/ready-letter';
 
 vi.setConfig({ testTimeout: 120_000 });
 afterEach(deleteDatabases);
@@ -30,6 +31,8 @@ afterEach(deleteDatabases);
 async function seeded(prefix: string): Promise<AntalDatabase> {
   const db = freshDb(prefix);
   await seedDemoIfNew(db, () => ({ dataset: createDemoDataset(), study: DEMO_STUDY }), new Date('2026-10-01T08:00:00Z'));
+  // The letter's readiness checklist (unit profile, the form, acknowledged warnings) is done first, as in the app.
+  await makeLetterReady(db, (await computeStudyAnswer((await loadStudyInputs(db))!))!, new Date('2026-10-02T08:00:00Z'));
   return db;
 }
 

@@ -19,7 +19,7 @@ import { HelpTip } from '../help/HelpTip';
 import { AttritionStepName } from './AttritionStepName';
 
 // Below the figures, and with the PDF and answer-file code behind them: loaded after the answer is on screen.
-const LetterPanel = lazyNamed(() => import('../letter/LetterPanel'), 'LetterPanel');
+const AnswerLetter = lazyNamed(() => import('../letter/AnswerLetter'), 'AnswerLetter');
 const ExportAnswerPanel = lazyNamed(() => import('../compile/ExportAnswerPanel'), 'ExportAnswerPanel');
 // The county shapes are the largest part of the answer page's code: drawn a moment after the figures.
 const RegionMap = lazyNamed(() => import('../ui/charts/RegionMap'), 'RegionMap');
@@ -306,7 +306,7 @@ function AnswerFigures({ answer, stale, exports }: { answer: Answer; stale: bool
       {/* While a newer edit is being computed, the shown figures are not the study's: nothing may be sent. */}
       {exports && (
         <Suspense fallback={<p role="status" className="hint" data-testid="letter-panel-loading">{t('app.loading')}</p>}>
-          <LetterPanel answer={answer} stale={stale} />
+          <AnswerLetter answer={answer} stale={stale} />
           <ExportAnswerPanel answer={answer} stale={stale} />
         </Suspense>
       )}

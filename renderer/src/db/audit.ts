@@ -13,12 +13,13 @@ import {
   verifyAuditChain,
 } from '../../../shared/audit/chain';
 import type { AntalDatabase } from './database';
+import { AUDIT_HEAD_KEY } from './setting-keys';
 import { isAuditHead } from '../../../shared/audit/anchor';
 
 export type { AuditEntry, AuditInput, AuditVerification } from '../../../shared/audit/chain';
 
 /** Settings key of the newest entry's seq and hash. */
-export const AUDIT_HEAD_KEY = 'auditHead';
+export { AUDIT_HEAD_KEY };
 
 export function auditTables(db: AntalDatabase) {
   return [db.audit, db.settings];

@@ -16,6 +16,8 @@ import { demoRequestFor, requestFromStudy } from '../../../shared/requests/creat
 import type { FeasibilityRequest } from '../../../shared/requests/request';
 import type { RequestVersion } from '../../../shared/requests/version';
 import type { Language } from '../../../shared/text/language';
+import { upgradeToVersion3 } from './upgrade-v3';
+import type { StudyRecord } from './records';
 
 export const DATABASE_NAME = 'antal';
 
@@ -35,15 +37,7 @@ export interface DatasetColumnsRecord extends DatasetCells {
   datasetId: string;
 }
 
-export interface StudyRecord {
-  id: string;
-  title: string;
-  /** ISO timestamp. */
-  updatedAt: string;
-  /** Dataset ids the study is estimated from. */
-  datasetIds: string[];
-  study: Study;
-}
+export type { StudyRecord };
 
 /** A request is the stored FeasibilityRequest itself (shared/requests/request.ts). */
 export type RequestRecord = FeasibilityRequest;
@@ -126,10 +120,17 @@ export class AntalDatabase extends Dexie {
           await requests.put(requestForExistingStudy(record, now));
         }
       });
-    // Version 3: studies of schema version 2 (the study's whole basis and the estimate's period, period criteria
+    // Version 3: the request is the one home of its Early Feedback Form answers (moved from the study), and it
+    // gets the sponsor's reference, the protocol number and warning acknowledgements (see upgrade-v3.ts).
+    this.version(3)
+      .stores({})
+      .upgrade((tx) => upgradeToVersion3(tx, new Date()));
+    // Version 4: studies of schema version 2 (the study's whole basis and the estimate's period, period criteria
     // turned into that period, the age-share assumption with the population table that version 1 kept in the
     // settings). Same tables; every stored study is migrated in place.
-    this.version(3).upgrade(async (tx) => {
+    this.version(4)
+      .stores({})
+      .upgrade(async (tx) => {
       const studies = tx.table('studies');
       const settings = tx.table('settings');
       const datasets = tx.table('datasets');

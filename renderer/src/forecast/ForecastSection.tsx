@@ -2,16 +2,15 @@
  * The recruitment forecast on the answer page: the probability of reaching the target by the deadline, the
  * expected enrolment with its prediction intervals, the time to target, how many more sites would reach the
  * goal, the enrolment and sensitivity charts, what was computed (the exact method and the ranges in its mixture),
- * notices about a start that has passed and warnings about the sites' rates, Early Feedback Form questions 1 and
- * 3, and the assumptions. Everything shown comes from the worker's latest answer; every edit goes back to the study.
+ * notices about a start that has passed and warnings about the sites' rates, and the assumptions. (The Early
+ * Feedback Form, which the guided answer shows beside the forecast, is the request's: requests/FeedbackForm.tsx.)
+ * Everything shown comes from the worker's latest answer; every edit goes back to the study.
  * The charts draw only printable figures (whole patients, probabilities to a tenth of a percentage point) and,
  * as the sponsor sees it, are withheld where a rate rests on a count disclosure control hides.
  */
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComputedAnswer } from '../../../shared/answer/compute-answer';
-import type { EarlyFeedbackChoices, Study } from '../../../shared/criteria/study';
-import type { EarlyFeedback } from '../../../shared/recruitment/feedback';
+import type { Study } from '../../../shared/criteria/study';
 import type { RecruitmentProjection } from '../../../shared/recruitment/project';
 import { MAX_EXTRA_SITES } from '../../../shared/recruitment/plan';
 import { printableEnrolment } from '../../../shared/recruitment/printable';
@@ -33,7 +32,7 @@ type Translate = ReturnType<typeof useTranslation>['t'];
 export function ForecastSection({ study, answer, onChange }: { study: Study; answer: ComputedAnswer; onChange: Change }) {
   const { t } = useTranslation();
   const { language, now } = useServices();
-  const { projection, feedback } = answer;
+  const { projection } = answer;
   const hasSites = study.recruitment.sites.length > 0;
   const disclosure = useChartDisclosure(answer.estimate, projection.sites);
   const regionNames = disclosure.withheldRegions.map((r) => regionName(r, language)).join(', ');
@@ -62,7 +61,6 @@ export function ForecastSection({ study, answer, onChange }: { study: Study; ans
       ) : (
         <p data-testid="forecast-no-sites">{t('forecast.noSites')}</p>
       )}
-      <FeedbackQuestions feedback={feedback} choices={study.earlyFeedback ?? {}} onChange={(choices) => onChange((s) => ({ ...s, earlyFeedback: choices }))} t={t} />
       <ForecastInputs study={study} siteRates={projection.sites} onChange={onChange} />
     </section>
   );
@@ -165,79 +163,5 @@ function ForecastSummary({ projection: p, t }: { projection: RecruitmentProjecti
         {t('forecast.method.exact')} {p.mixture.ranges.length > 0 ? t('forecast.method.mixture', { ranges, components: formatCount(p.mixture.components, language) }) : t('forecast.method.noRanges')}
       </p>
     </div>
-  );
-}
-
-function FeedbackQuestions({ feedback, choices, onChange, t }: { feedback: EarlyFeedback; choices: EarlyFeedbackChoices; onChange: (c: EarlyFeedbackChoices) => void; t: Translate }) {
-  const { language } = useServices();
-  const q1Id = useId();
-  const q3Id = useId();
-  const competingId = useId();
-  const commentId = useId();
-  const reasonId = useId();
-  const { populationPresent: q1, limitingFactor: q3 } = feedback;
-  const step = q3.step;
-  const reason =
-    step === null
-      ? null
-      : step.kind === 'criterion'
-        ? t('forecast.feedback.reasonCriterion', { label: step.label, lost: formatPercent(step.lostShare, language) })
-        : t('forecast.feedback.reasonFunnel', { step: t(`forecast.feedback.funnel.${step.kind}`), lost: formatPercent(step.lostShare, language) });
-  const set = (change: Partial<EarlyFeedbackChoices>) => {
-    const next: EarlyFeedbackChoices = { ...choices, ...change };
-    for (const key of Object.keys(next) as (keyof EarlyFeedbackChoices)[]) if (next[key] === undefined) delete next[key];
-    onChange(next);
-  };
-  return (
-    <fieldset className="plan" data-testid="feedback-questions">
-      <legend>{t('forecast.feedback.title')}</legend>
-      <div className="field">
-        <label htmlFor={q1Id}>{t('forecast.feedback.q1')}</label>
-        <select
-          id={q1Id}
-          value={choices.populationPresent ?? 'suggested'}
-          onChange={(e) => set({ populationPresent: e.target.value === 'suggested' ? undefined : (e.target.value as EarlyFeedbackChoices['populationPresent']) })}
-        >
-          <option value="suggested">{t('forecast.feedback.useSuggestion', { value: t(`forecast.feedback.population.${q1.suggested}`) })}</option>
-          {(['yes', 'no', 'unknown'] as const).map((v) => (
-            <option key={v} value={v}>
-              {t(`forecast.feedback.population.${v}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={q3Id}>{t('forecast.feedback.q3')}</label>
-        <select
-          id={q3Id}
-          aria-describedby={reason ? reasonId : undefined}
-          value={choices.limitingFactor ?? 'suggested'}
-          data-testid="feedback-q3"
-          onChange={(e) => set({ limitingFactor: e.target.value === 'suggested' ? undefined : (e.target.value as EarlyFeedbackChoices['limitingFactor']) })}
-        >
-          <option value="suggested">{t('forecast.feedback.useSuggestion', { value: t(`forecast.feedback.limiting.${q3.suggested}`) })}</option>
-          {(['competing-studies', 'exclusion-criteria', 'no-factors', 'other'] as const).map((v) => (
-            <option key={v} value={v}>
-              {t(`forecast.feedback.limiting.${v}`)}
-            </option>
-          ))}
-        </select>
-        {reason && (
-          <span id={reasonId} className="hint">
-            {reason}
-          </span>
-        )}
-      </div>
-      <div className="field">
-        <label htmlFor={competingId}>
-          <input id={competingId} type="checkbox" checked={choices.competingStudies ?? false} onChange={(e) => set({ competingStudies: e.target.checked ? true : undefined })} />{' '}
-          {t('forecast.feedback.competing')}
-        </label>
-      </div>
-      <div className="field">
-        <label htmlFor={commentId}>{t('forecast.feedback.comment')}</label>
-        <textarea id={commentId} rows={2} value={choices.comment ?? ''} onChange={(e) => set({ comment: e.target.value === '' ? undefined : e.target.value })} />
-      </div>
-    </fieldset>
   );
 }

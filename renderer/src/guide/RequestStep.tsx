@@ -19,6 +19,8 @@ export function RequestStep({ autosave }: { autosave: RequestAutosave }) {
         <TextField label={t('requests.fields.title')} value={draft.title} onChange={(v) => change('title', v)} required hint={draft.title.trim() ? undefined : t('guide.request.titleHint')} />
         <SelectField label={t('requests.fields.type')} value={draft.type} options={options(REQUEST_TYPES, 'requests.type')} onChange={(v) => change('type', v)} />
         <TextField label={t('requests.fields.sponsor')} value={draft.sponsor} onChange={(v) => change('sponsor', v)} />
+        <TextField label={t('requests.fields.sponsorReference')} value={draft.sponsorReference} onChange={(v) => change('sponsorReference', v)} />
+        <TextField label={t('requests.fields.protocolNumber')} value={draft.protocolNumber} onChange={(v) => change('protocolNumber', v)} />
         <TextField label={t('requests.fields.localReference')} value={draft.localReference} onChange={(v) => change('localReference', v)} />
         <TextField label={t('requests.fields.owner')} value={draft.owner} onChange={(v) => change('owner', v)} />
         <TextField label={t('requests.fields.receivedOn')} type="date" value={draft.receivedOn} onChange={(v) => change('receivedOn', v)} required error={errorText(errors.receivedOn)} />

@@ -13,12 +13,17 @@ import { useServices } from '../context';
 import { ForecastSection } from '../forecast/ForecastSection';
 import { formatCount, formatIntervalRange, formatPercent } from '../format';
 import { LetterPanel } from '../letter/LetterPanel';
+import { ReadinessChecklist } from '../letter/ReadinessChecklist';
+import type { AnswerIssue, ReadinessCheck } from '../../../shared/letter/readiness';
+import type { Suggestion } from '../../../shared/requests/feedback-form';
+import { FeedbackForm, type FeedbackDraft } from '../requests/FeedbackForm';
+import type { DraftAutosave } from '../requests/useRequestDraftAutosave';
 import type { GuideStep } from '../shell/route';
 import { CriteriaEditor } from '../study/CriteriaEditor';
 import { DatasetPicker, PopulationPicker } from '../study/DatasetPicker';
 import type { Workspace, WorkspaceState } from '../study/useStudyWorkspace';
 import { StepLink } from './GuideSteps';
-import { type GuideFacts, letterBlockers, letterReadiness } from './step-status';
+import { FIXED_IN, type GuideFacts } from './step-status';
 import { AttritionStepName } from '../answer/AttritionStepName';
 
 type Ready = Extract<WorkspaceState, { status: 'ready' }>;
@@ -180,7 +185,23 @@ export function CriteriaStep({ state, workspace }: { state: WorkspaceState; work
   );
 }
 
-export function ForecastStep({ state, workspace }: { state: WorkspaceState; workspace: Workspace | null }) {
+/**
+ * The forecast and, for a Country Feasibility request, the Early Feedback Form beside it: the form's questions 2
+ * and 3 are about exactly this forecast. The form is the request's (the same answers as on the request page).
+ */
+export function ForecastStep({
+  state,
+  workspace,
+  request,
+  feedback,
+  suggestions,
+}: {
+  state: WorkspaceState;
+  workspace: Workspace | null;
+  request: FeasibilityRequest;
+  feedback: DraftAutosave<FeedbackDraft>;
+  suggestions: Suggestion[] | null;
+}) {
   const { t } = useTranslation();
   return (
     // Once there is data, the forecast brings its own heading; the guide adds what to do in this step.
@@ -193,6 +214,7 @@ export function ForecastStep({ state, workspace }: { state: WorkspaceState; work
           </>
         )}
       </WithAnswer>
+      {request.type === 'country' ? <FeedbackForm autosave={feedback} suggestions={suggestions} /> : <p className="guide-note">{t('guide.answer.feedbackSite')}</p>}
     </div>
   );
 }
@@ -203,16 +225,24 @@ export function AnswerStep({ state, request, onOpenRequest, workspace = null }: 
     <section aria-labelledby="guide-answer-title">
       <StepHeading step="answer" />
       <p className="guide-note">
-        {t(request.type === 'country' ? 'guide.answer.feedbackCountry' : 'guide.answer.feedbackSite')}{' '}
-        <a
-          href={`#/requests/${encodeURIComponent(request.id)}`}
-          onClick={(e) => {
-            e.preventDefault();
-            onOpenRequest();
-          }}
-        >
-          {t('guide.answer.openRequest')}
-        </a>
+        {request.type === 'country' ? (
+          <>
+            {t('guide.answer.feedbackCountry')} <StepLink step="forecast">{t('guide.goTo', { step: t('guide.steps.forecast') })}</StepLink>
+          </>
+        ) : (
+          <>
+            {t('guide.answer.feedbackSite')}{' '}
+            <a
+              href={`#/requests/${encodeURIComponent(request.id)}`}
+              onClick={(e) => {
+                e.preventDefault();
+                onOpenRequest();
+              }}
+            >
+              {t('guide.answer.openRequest')}
+            </a>
+          </>
+        )}
       </p>
       <WithAnswer state={state}>
         {(ready, answer) => <AnswerView answer={answerOf(ready, answer)} stale={ready.stale} exports={false} onFix={workspace ? (fix) => void workspace.applyFix(fix) : undefined} />}
@@ -221,47 +251,48 @@ export function AnswerStep({ state, request, onOpenRequest, workspace = null }: 
   );
 }
 
-function Readiness({ facts }: { facts: GuideFacts }) {
+/** Where a failed check is put right: a step of the guide, or the unit profile in Settings. */
+function FixLink({ check }: { check: ReadinessCheck }) {
   const { t } = useTranslation();
-  const items = letterReadiness(facts);
-  const blockers = letterBlockers(facts);
-  return (
-    <section className="panel guide-readiness" aria-labelledby="guide-readiness-title" data-testid="letter-readiness">
-      <h3 id="guide-readiness-title">{t('guide.letter.readinessTitle')}</h3>
-      <ul>
-        {items.map((item) => (
-          <li key={item.check} className={item.ok ? 'ok' : 'missing'} data-ok={item.ok}>
-            <span className="guide-check-mark" aria-hidden="true">
-              {item.ok ? '✓' : '✗'}
-            </span>{' '}
-            {item.check === 'answer' && item.reason === 'no-dataset' ? t('guide.letter.noAnswer') : item.reason ? t(`guide.letter.failed.${item.reason}`) : t(`guide.letter.passed.${item.check}`)}
-            {item.reason && item.reason !== 'computing' && (
-              <>
-                {' '}
-                <StepLink step={item.fixedIn}>
-                  {t('guide.goTo', { step: t(`guide.steps.${item.fixedIn}`) })}
-                </StepLink>
-              </>
-            )}
-          </li>
-        ))}
-      </ul>
-      <p role="status" data-testid="letter-readiness-summary" className={blockers.length ? 'guide-not-ready' : 'guide-ready'}>
-        {blockers.length ? t('guide.letter.notReady', { count: blockers.length }) : t('guide.letter.ready')}
-      </p>
-    </section>
-  );
+  const place = FIXED_IN[check];
+  if (place === 'letter') return null;
+  if (place === 'settings') return <a href="#/settings">{t('letter.readiness.openSettings')}</a>;
+  return <StepLink step={place}>{t('guide.goTo', { step: t(`guide.steps.${place}`) })}</StepLink>;
 }
 
-export function LetterStep({ state, facts, onExported }: { state: WorkspaceState; facts: GuideFacts; onExported: () => void }) {
-  const blocked = letterBlockers(facts).length > 0;
+export function LetterStep({
+  state,
+  facts,
+  effRequired,
+  onAcknowledge,
+  acknowledging,
+  acknowledgeError,
+  beforeExport,
+  onExported,
+}: {
+  state: WorkspaceState;
+  facts: GuideFacts;
+  effRequired: boolean;
+  onAcknowledge: (issue: AnswerIssue) => void;
+  acknowledging: boolean;
+  acknowledgeError: string | null;
+  beforeExport: () => Promise<void>;
+  onExported: () => void;
+}) {
   return (
     <section aria-labelledby="guide-letter-title">
       <StepHeading step="letter" />
-      <Readiness facts={facts} />
+      <ReadinessChecklist
+        readiness={facts.readiness}
+        effRequired={effRequired}
+        linkFor={(check) => <FixLink check={check} />}
+        onAcknowledge={onAcknowledge}
+        acknowledging={acknowledging}
+        error={acknowledgeError}
+      />
       {state.status === 'ready' && state.answer && (
         <>
-          <LetterPanel answer={answerOf(state, state.answer)} stale={state.stale} blocked={blocked} onExported={onExported} />
+          <LetterPanel answer={answerOf(state, state.answer)} stale={state.stale} readiness={facts.readiness} beforeExport={beforeExport} onExported={onExported} />
           <ExportAnswerPanel answer={answerOf(state, state.answer)} stale={state.stale} />
         </>
       )}

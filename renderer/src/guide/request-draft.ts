@@ -5,7 +5,7 @@
 import type { FeasibilityRequest } from '../../../shared/requests/request';
 import { isIsoDate } from '../../../shared/requests/workflow';
 
-export const DRAFT_FIELDS = ['type', 'title', 'sponsor', 'localReference', 'owner', 'receivedOn', 'replyDeadline', 'confidentiality'] as const;
+export const DRAFT_FIELDS = ['type', 'title', 'sponsor', 'sponsorReference', 'protocolNumber', 'localReference', 'owner', 'receivedOn', 'replyDeadline', 'confidentiality'] as const;
 
 export type RequestDraft = Pick<FeasibilityRequest, (typeof DRAFT_FIELDS)[number]>;
 
@@ -13,8 +13,8 @@ export type DraftErrorCode = 'date' | 'deadlineBeforeReceived';
 export type DraftErrors = Partial<Record<'receivedOn' | 'replyDeadline', DraftErrorCode>>;
 
 export function draftOf(request: FeasibilityRequest): RequestDraft {
-  const { type, title, sponsor, localReference, owner, receivedOn, replyDeadline, confidentiality } = request;
-  return { type, title, sponsor, localReference, owner, receivedOn, replyDeadline, confidentiality };
+  const { type, title, sponsor, sponsorReference, protocolNumber, localReference, owner, receivedOn, replyDeadline, confidentiality } = request;
+  return { type, title, sponsor, sponsorReference, protocolNumber, localReference, owner, receivedOn, replyDeadline, confidentiality };
 }
 
 /** What is wrong with the draft's dates (a blank title is allowed while typing; the guide says it is missing). */
@@ -37,6 +37,8 @@ export function applyDraft(request: FeasibilityRequest, draft: RequestDraft): Fe
     ...draft,
     title: draft.title.trim(),
     sponsor: draft.sponsor.trim(),
+    sponsorReference: draft.sponsorReference.trim(),
+    protocolNumber: draft.protocolNumber.trim(),
     localReference: draft.localReference.trim(),
     owner: draft.owner.trim(),
   };

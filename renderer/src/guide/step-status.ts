@@ -1,9 +1,10 @@
 /**
  * Where a guided answer stands: for each step (request → data → criteria → forecast → answer → letter) whether it
  * is done, still has something to do, or waits for an earlier step — with the reasons as codes the screen turns
- * into text. The letter's readiness checklist is the same facts seen from the letter: every failed check blocks
- * the export and says why.
+ * into text. The letter step is the letter's readiness checklist (shared/letter/readiness.ts) seen from the step
+ * list: every problem the checklist names blocks the letter.
  */
+import type { Readiness, ReadinessCheck, ReadinessProblem } from '../../../shared/letter/readiness';
 import { GUIDE_STEPS, type GuideStep } from '../shell/route';
 
 /** What the guide knows about a request and its study at this moment. */
@@ -20,6 +21,10 @@ export interface GuideFacts {
   siteCount: number;
   /** The answer on screen: none yet, being recomputed after an edit, failed, or belonging to the current inputs. */
   answer: 'none' | 'computing' | 'error' | 'current';
+  /** Early Feedback Form questions still unanswered (0 when the request has no form). */
+  effUnanswered: number;
+  /** The letter's readiness checklist. */
+  readiness: Readiness;
   /** Letters exported for this study so far. */
   lettersExported: number;
 }
@@ -27,7 +32,20 @@ export interface GuideFacts {
 /** done: nothing missing; todo: something to do in this step; blocked: waits for an earlier step. */
 export type StepState = 'done' | 'todo' | 'blocked';
 
-export type ReasonCode = 'no-title' | 'invalid-dates' | 'no-dataset' | 'no-criteria' | 'no-site' | 'computing' | 'compute-error' | 'not-exported';
+export type ReasonCode =
+  | 'no-title'
+  | 'invalid-dates'
+  | 'no-dataset'
+  | 'data-unusable'
+  | 'no-criteria'
+  | 'no-site'
+  | 'eff-unanswered'
+  | 'computing'
+  | 'compute-error'
+  | 'unacknowledged'
+  | 'no-letterhead'
+  | 'no-signatory'
+  | 'not-exported';
 
 export interface StepStatus {
   step: GuideStep;
@@ -35,16 +53,32 @@ export interface StepStatus {
   reasons: ReasonCode[];
 }
 
-/** One line of the letter's readiness checklist. */
-export type ReadinessCheck = 'title' | 'dataset' | 'criteria' | 'site' | 'answer';
+/** Where each check of the letter's readiness checklist is put right ('settings': the unit profile, outside the guide). */
+export const FIXED_IN: Readonly<Record<ReadinessCheck, GuideStep | 'settings'>> = {
+  title: 'request',
+  data: 'data',
+  criteria: 'criteria',
+  sites: 'forecast',
+  answer: 'answer',
+  warnings: 'letter',
+  eff: 'forecast',
+  letterhead: 'settings',
+  signature: 'settings',
+};
 
-export interface ReadinessItem {
-  check: ReadinessCheck;
-  ok: boolean;
-  /** Why it fails (absent when ok). */
-  reason?: ReasonCode;
-  /** The step where it is put right. */
-  fixedIn: GuideStep;
+function reasonOf(problem: ReadinessProblem): ReasonCode {
+  switch (problem.code) {
+    case 'no-data-used':
+    case 'answer-blocked':
+      return 'data-unusable';
+    default:
+      return problem.code;
+  }
+}
+
+/** Why the letter cannot be exported yet, each reason once (empty: it can). */
+export function letterBlockers(facts: Pick<GuideFacts, 'readiness'>): ReasonCode[] {
+  return [...new Set(facts.readiness.problems.map(reasonOf))];
 }
 
 function answerReason(facts: GuideFacts): ReasonCode | null {
@@ -53,44 +87,29 @@ function answerReason(facts: GuideFacts): ReasonCode | null {
   return null;
 }
 
-/** Every check the letter must pass before it may be exported, in the order of the steps that fix them. */
-export function letterReadiness(facts: GuideFacts): ReadinessItem[] {
-  const hasData = facts.datasetCount > 0;
-  const answer = hasData ? answerReason(facts) : 'no-dataset';
-  const item = (check: ReadinessCheck, fixedIn: GuideStep, reason: ReasonCode | null): ReadinessItem => (reason ? { check, ok: false, reason, fixedIn } : { check, ok: true, fixedIn });
-  return [
-    item('title', 'request', facts.title.trim() ? null : 'no-title'),
-    item('dataset', 'data', hasData ? null : 'no-dataset'),
-    item('criteria', 'criteria', facts.enabledCriteria > 0 ? null : 'no-criteria'),
-    item('site', 'forecast', facts.siteCount > 0 ? null : 'no-site'),
-    item('answer', 'answer', answer),
-  ];
-}
-
-/** Why the letter cannot be exported yet, each reason once (empty: it can). */
-export function letterBlockers(facts: GuideFacts): ReasonCode[] {
-  return [...new Set(letterReadiness(facts).flatMap((i) => (i.reason ? [i.reason] : [])))];
-}
-
 function status(step: GuideStep, state: StepState, reasons: ReasonCode[] = []): StepStatus {
   return { step, state, reasons };
 }
 
 function stepStatus(step: GuideStep, facts: GuideFacts): StepStatus {
   const hasData = facts.datasetCount > 0;
+  const dataUnusable = facts.readiness.items.find((i) => i.check === 'data')?.problems.some((p) => p.code !== 'no-dataset') ?? false;
   switch (step) {
     case 'request': {
       const reasons: ReasonCode[] = [...(facts.title.trim() ? [] : (['no-title'] as const)), ...(facts.datesValid ? [] : (['invalid-dates'] as const))];
       return status(step, reasons.length ? 'todo' : 'done', reasons);
     }
     case 'data':
-      return hasData ? status(step, 'done') : status(step, 'todo', ['no-dataset']);
+      if (!hasData) return status(step, 'todo', ['no-dataset']);
+      return dataUnusable ? status(step, 'todo', ['data-unusable']) : status(step, 'done');
     case 'criteria':
       if (!hasData) return status(step, 'blocked', ['no-dataset']);
       return facts.enabledCriteria > 0 ? status(step, 'done') : status(step, 'todo', ['no-criteria']);
-    case 'forecast':
+    case 'forecast': {
       if (!hasData) return status(step, 'blocked', ['no-dataset']);
-      return facts.siteCount > 0 ? status(step, 'done') : status(step, 'todo', ['no-site']);
+      const reasons: ReasonCode[] = [...(facts.siteCount > 0 ? [] : (['no-site'] as const)), ...(facts.effUnanswered > 0 ? (['eff-unanswered'] as const) : [])];
+      return status(step, reasons.length ? 'todo' : 'done', reasons);
+    }
     case 'answer': {
       if (!hasData) return status(step, 'blocked', ['no-dataset']);
       const reason = answerReason(facts);

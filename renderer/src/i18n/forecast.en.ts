@@ -113,18 +113,4 @@ export const forecastEn: Widen<typeof forecastSv> = {
       high: 'High: within about ±25% (α = 16)',
     },
   },
-  feedback: {
-    title: 'Early Feedback Form',
-    q1: 'Question 1: Is the patient population present in Sweden?',
-    q3: 'Question 3: What limits recruitment?',
-    suggested: 'Suggested: {{value}}',
-    useSuggestion: 'Use the suggestion ({{value}})',
-    reasonCriterion: 'The step that loses most: {{label}} ({{lost}} lost).',
-    reasonFunnel: 'The step that loses most: {{step}} ({{lost}} lost).',
-    funnel: { consent: 'consent', 'screen-failure': 'screen failure', dropout: 'dropout' },
-    competing: 'There are competing studies',
-    comment: 'Comment',
-    population: { yes: 'Yes', no: 'No', unknown: 'Unknown' },
-    limiting: { 'competing-studies': 'Competing studies', 'exclusion-criteria': 'Exclusion criteria', 'no-factors': 'No factors', other: 'Other' },
-  },
 };

@@ -110,18 +110,4 @@ export const forecastSv = {
       high: 'Hög: inom ungefär ±25 % (α = 16)',
     },
   },
-  feedback: {
-    title: 'Early Feedback Form',
-    q1: 'Fråga 1: Finns patientpopulationen i Sverige?',
-    q3: 'Fråga 3: Vad begränsar rekryteringen?',
-    suggested: 'Förslag: {{value}}',
-    useSuggestion: 'Använd förslaget ({{value}})',
-    reasonCriterion: 'Steget som tappar mest: {{label}} ({{lost}} bortfall).',
-    reasonFunnel: 'Steget som tappar mest: {{step}} ({{lost}} bortfall).',
-    funnel: { consent: 'samtycke', 'screen-failure': 'screeningbortfall', dropout: 'avhopp' },
-    competing: 'Det finns konkurrerande studier',
-    comment: 'Kommentar',
-    population: { yes: 'Ja', no: 'Nej', unknown: 'Vet ej' },
-    limiting: { 'competing-studies': 'Konkurrerande studier', 'exclusion-criteria': 'Exklusionskriterier', 'no-factors': 'Inga faktorer', other: 'Annat' },
-  },
 } as const;

@@ -20,6 +20,15 @@ export const letterEn: Widen<typeof letterSv> = {
   previewFailed: 'The preview could not be shown ({{detail}}). Export the letter and open the file to read it.',
   exported: 'The letter was saved: {{path}} (SHA-256 {{sha}}). It is kept in Antal and in the audit trail.',
   waitForAnswer: 'The answer is being recomputed after the latest change; the letter can be made once the figures are current.',
+  blocked: 'The letter can be previewed and exported once everything in the list above is done.',
+  readiness: {
+    title: 'Can the letter be sent?',
+    acknowledge: 'I have read the warning – acknowledge',
+    warningNumber: '(warning {{n}})',
+    acknowledgeFailed: 'The acknowledgement could not be saved: {{detail}}',
+    openRequest: 'Open the request',
+    openSettings: 'Open Settings (unit profile)',
+  },
   stored: {
     caption: 'Exported letters (kept byte for byte)',
     date: 'Created',
@@ -34,6 +43,7 @@ export const letterEn: Widen<typeof letterSv> = {
     disclosure: 'The letter was not created: disclosure control would be broken for {{cells}}. {{detail}}',
     policy: 'The disclosure rule in Settings cannot be used: {{detail}}',
     render: 'The letter could not be created: {{detail}}',
+    notReady: 'The letter was not created: {{problems}}',
     save: 'The letter could not be saved: {{detail}}',
   },
 };

@@ -17,6 +17,15 @@ export const letterSv = {
   previewFailed: 'Förhandsgranskningen kunde inte visas ({{detail}}). Exportera brevet och öppna filen för att läsa det.',
   exported: 'Brevet sparades: {{path}} (SHA-256 {{sha}}). Det finns sparat i Antal och i loggen.',
   waitForAnswer: 'Svaret räknas om efter den senaste ändringen; brevet kan skapas när siffrorna är aktuella.',
+  blocked: 'Brevet kan förhandsgranskas och exporteras när allt i listan ovan är klart.',
+  readiness: {
+    title: 'Kan brevet skickas?',
+    acknowledge: 'Jag har läst varningen – bekräfta',
+    warningNumber: '(varning {{n}})',
+    acknowledgeFailed: 'Bekräftelsen kunde inte sparas: {{detail}}',
+    openRequest: 'Öppna förfrågan',
+    openSettings: 'Öppna Inställningar (enhetsprofil)',
+  },
   stored: {
     caption: 'Exporterade brev (sparade byte för byte)',
     date: 'Skapat',
@@ -31,6 +40,7 @@ export const letterSv = {
     disclosure: 'Brevet skapades inte: röjandeskyddet skulle brytas för {{cells}}. {{detail}}',
     policy: 'Röjandeskyddsregeln i inställningarna kan inte användas: {{detail}}',
     render: 'Brevet kunde inte skapas: {{detail}}',
+    notReady: 'Brevet skapades inte: {{problems}}',
     save: 'Brevet kunde inte sparas: {{detail}}',
   },
 } as const;

@@ -9,8 +9,11 @@ import { LetterDisclosureError, letterFileName } from '../../../shared/letter';
 import type { Answer } from '../answer/answer';
 import { useServices } from '../context';
 import { formatBytes } from '../format';
-import { buildLetterSnapshot, LetterPolicyError } from './letter-snapshot';
+import { buildLetterSnapshot, LetterNotReadyError, LetterPolicyError } from './letter-snapshot';
 import { LetterPreview } from './LetterPreview';
+import type { Readiness } from '../../../shared/letter/readiness';
+import { readinessProblemText } from '../../../shared/letter/readiness-texts';
+import { hashJson } from '../../../shared/utils/stable-json';
 import { LetterRenderer } from './letter-client';
 import { recordExportedLetter } from './letter-store';
 import { StoredLetters } from './StoredLetters';
@@ -27,10 +30,24 @@ interface Rendered {
 type Busy = 'preview' | 'export' | null;
 
 /**
- * `blocked`: something the letter needs is missing (the guided answer's checklist says what): preview and export
- * are disabled. `onExported` is called after each stored export.
+ * `readiness`: the letter's readiness checklist as shown above the panel; while it fails, preview and export are
+ * disabled (and the export checks again on what is stored, so nothing unready leaves). `beforeExport` writes edits
+ * still waiting for their autosave first. `onExported` is called after each stored export.
  */
-export function LetterPanel({ answer, stale = false, blocked = false, onExported }: { answer: Answer; stale?: boolean; blocked?: boolean; onExported?: () => void }) {
+export function LetterPanel({
+  answer,
+  stale = false,
+  readiness,
+  beforeExport,
+  onExported,
+}: {
+  answer: Answer;
+  stale?: boolean;
+  readiness: Readiness;
+  beforeExport?: () => Promise<void>;
+  onExported?: () => void;
+}) {
+  const blocked = !readiness.ready;
   const { t } = useTranslation();
   const { db, platform, language: uiLanguage, now } = useServices();
   const [language, setLanguage] = useState<Language>(uiLanguage);
@@ -49,7 +66,7 @@ export function LetterPanel({ answer, stale = false, blocked = false, onExported
   const key = `${answer.estimate.inputHash}:${answer.study.id}@${answer.study.version}:${language}`;
 
   useEffect(() => {
-    if (rendered.current && rendered.current.key !== key) {
+    if (rendered.current && !rendered.current.key.startsWith(`${key}:`)) {
       rendered.current = null;
       setPreviewed(null);
     }
@@ -59,16 +76,22 @@ export function LetterPanel({ answer, stale = false, blocked = false, onExported
   const describeError = (e: unknown): string => {
     if (e instanceof LetterDisclosureError) return t('letter.errors.disclosure', { cells: e.violations.map((v) => v.label).join(', '), detail: e.violations[0]?.message ?? '' });
     if (e instanceof LetterPolicyError) return t('letter.errors.policy', { detail: e.message });
+    if (e instanceof LetterNotReadyError) return t('letter.errors.notReady', { problems: e.problems.map((p) => readinessProblemText(p, uiLanguage)).join(' ') });
     return t('letter.errors.render', { detail: e instanceof Error ? e.message : String(e) });
   };
 
   const render = async (): Promise<Rendered> => {
-    if (rendered.current?.key === key) return rendered.current;
+    await beforeExport?.();
+    // Built afresh every time (it is cheap): the request's answers, references or the unit profile may have changed
+    // since the preview. The previewed PDF is reused only when everything but the moment is the same.
     const { snapshot, requestId } = await buildLetterSnapshot(db, answer, language, now());
+    const { contentHash: _hash, createdAt: _at, letterDate: _date, ...content } = snapshot;
+    const contentKey = `${key}:${hashJson(content)}`;
+    if (rendered.current?.key === contentKey) return rendered.current;
     renderer.current ??= new LetterRenderer();
     setRendering(true);
     const bytes = await renderer.current.render(snapshot).finally(() => setRendering(false));
-    rendered.current = { key, snapshot, bytes, ...(requestId ? { requestId } : {}) };
+    rendered.current = { key: contentKey, snapshot, bytes, ...(requestId ? { requestId } : {}) };
     return rendered.current;
   };
 
@@ -152,7 +175,7 @@ export function LetterPanel({ answer, stale = false, blocked = false, onExported
       </div>
       {rendering && <WorkProgress label={t('letter.rendering')} onCancel={cancelRendering} testId="letter-progress" />}
       <p role="status" className="hint" data-testid="letter-status">
-        {stale ? t('letter.waitForAnswer') : status}
+        {stale ? t('letter.waitForAnswer') : blocked && !status ? t('letter.blocked') : status}
       </p>
       {error && (
         <p role="alert" className="error" data-testid="letter-error">

@@ -1,6 +1,8 @@
 /**
  * Gathers what a letter needs from the local database — the unit profile, the request that uses this study (if
- * any), the disclosure policy in force, the audit trail's head — and freezes it with the answer into an AnswerSnapshot.
+ * any), the disclosure policy in force, the audit trail's head — checks the letter's readiness on exactly that (the
+ * export is refused, with every reason, while anything fails: shared/letter/readiness.ts) and freezes it with the
+ * answer into an AnswerSnapshot.
  */
 import { createSnapshot, type AnswerSnapshot } from '../../../shared/answer/snapshot';
 import { DEFAULT_DISCLOSURE_POLICY, validateDisclosurePolicy, type DisclosurePolicy } from '../../../shared/disclosure';
@@ -12,11 +14,20 @@ import { loadUnitProfile } from '../settings/unit-profile';
 import { currentAuditHead } from '../db/audit';
 import { formatIsoDate } from '../format';
 import type { Language } from '../../../shared/text/language';
+import type { ReadinessProblem } from '../../../shared/letter/readiness';
+import { appReadiness } from './readiness';
 
 /** Settings key of the disclosure policy chosen in Settings (absent: the default, OHDSI k = 5). */
 export const DISCLOSURE_POLICY_KEY = 'disclosurePolicy';
 
 export class LetterPolicyError extends Error {}
+
+/** The letter may not leave yet: the readiness checklist names why. */
+export class LetterNotReadyError extends Error {
+  constructor(readonly problems: ReadinessProblem[]) {
+    super(`the letter is not ready (${problems.map((p) => p.code).join(', ')})`);
+  }
+}
 
 export async function loadDisclosurePolicy(db: AntalDatabase): Promise<DisclosurePolicy> {
   const stored = await getSetting<DisclosurePolicy>(db, DISCLOSURE_POLICY_KEY);
@@ -35,6 +46,8 @@ export async function requestForStudy(db: AntalDatabase, studyId: string): Promi
 
 export async function buildLetterSnapshot(db: AntalDatabase, answer: Answer, language: Language, now: Date): Promise<{ snapshot: AnswerSnapshot; requestId?: string }> {
   const [unit, policy, request, auditHead] = await Promise.all([loadUnitProfile(db), loadDisclosurePolicy(db), requestForStudy(db, answer.study.id), currentAuditHead(db)]);
+  const readiness = appReadiness({ study: answer.study, datasets: answer.datasets, answer, answerState: 'current', request: request ?? null, unit, language });
+  if (!readiness.ready) throw new LetterNotReadyError(readiness.problems);
   const snapshot = createSnapshot({
     language,
     createdAt: now,

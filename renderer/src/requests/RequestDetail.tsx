@@ -2,7 +2,6 @@
 // Form or clinics), versions, attachments and its own audit entries. The confidentiality marking is at the top.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Verdict } from '../../../shared/recruitment/verdict';
 import { type Suggestion, suggestFeedback } from '../../../shared/requests/feedback-form';
 import { type FeasibilityRequest, REQUEST_STATUSES, type RequestStatus, withDescription } from '../../../shared/requests/request';
 import type { RequestVersion } from '../../../shared/requests/version';
@@ -14,7 +13,7 @@ import { AttachmentsPanel } from './AttachmentsPanel';
 import { AuditTrail } from './AuditTrail';
 import { ClinicsPanel } from './ClinicsPanel';
 import { ConfidentialityMark, DeadlineText, SummerWarnings, useStoreContext, useToday } from './common';
-import { FeedbackFormPanel } from './FeedbackFormPanel';
+import { FeedbackForm, useFeedbackAutosave } from './FeedbackForm';
 import { RequestForm } from './RequestForm';
 import { addAttachment, changeStatus, linkDatasets, loadAnswerBasis, removeAttachment, saveRequest, saveVersion } from './request-store';
 import { VersionsPanel } from './VersionsPanel';
@@ -69,12 +68,7 @@ export function RequestDetail({ requestId, onOpenAnswer, onBack }: { requestId: 
     loadAnswerBasis(db, studyId).then(
       (basis) => {
         if (!live) return;
-        const figures = basis?.figures;
-        setSuggestions(
-          figures?.verdict
-            ? suggestFeedback({ national: figures.national, verdict: figures.verdict.verdict as Verdict, probability: figures.verdict.probability, limitingStep: figures.limitingStep ?? null })
-            : [],
-        );
+        setSuggestions(basis?.suggestion ? suggestFeedback(basis.suggestion) : []);
       },
       () => live && setSuggestions([]),
     );
@@ -232,12 +226,7 @@ export function RequestDetail({ requestId, onOpenAnswer, onBack }: { requestId: 
       </section>
 
       {request.type === 'country' ? (
-        <FeedbackFormPanel
-          key={`eff-${request.id}`}
-          request={request}
-          suggestions={suggestions}
-          onSave={(draft) => run(() => saveRequest(storeContext(), request, { ...request, ...draft }, t('requests.auditText.feedback')))}
-        />
+        <RequestFeedback key={`eff-${request.id}`} request={request} suggestions={suggestions} onSaved={() => setRevision((r) => r + 1)} />
       ) : (
         <ClinicsPanel request={request} today={today} onSave={(clinics, summary) => run(() => saveRequest(storeContext(), request, { ...request, clinics }, summary))} />
       )}
@@ -260,4 +249,10 @@ export function RequestDetail({ requestId, onOpenAnswer, onBack }: { requestId: 
       <AuditTrail key={`audit-${revision}`} requestId={request.id} />
     </article>
   );
+}
+
+/** The request's Early Feedback Form, saved automatically (the same form as in the guided answer's forecast step). */
+function RequestFeedback({ request, suggestions, onSaved }: { request: FeasibilityRequest; suggestions: Suggestion[] | null; onSaved: () => void }) {
+  const autosave = useFeedbackAutosave(request, onSaved);
+  return <FeedbackForm autosave={autosave} suggestions={suggestions} />;
 }

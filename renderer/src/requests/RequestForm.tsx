@@ -129,6 +129,8 @@ export function RequestForm({ request, onSave }: { request: FeasibilityRequest; 
         <TextField label={t('requests.fields.replyDeadline')} type="date" value={draft.replyDeadline} onChange={set('replyDeadline')} onBlur={leave('replyDeadline')} required error={errors.replyDeadline} />
         <TextField label={t('requests.fields.sponsor')} value={draft.sponsor} onChange={set('sponsor')} />
         <TextField label={t('requests.fields.sponsorContact')} value={draft.sponsorContact} onChange={set('sponsorContact')} />
+        <TextField label={t('requests.fields.sponsorReference')} value={draft.sponsorReference} onChange={set('sponsorReference')} />
+        <TextField label={t('requests.fields.protocolNumber')} value={draft.protocolNumber} onChange={set('protocolNumber')} />
         <TextField label={t('requests.fields.localReference')} value={draft.localReference} onChange={set('localReference')} />
         <TextField label={t('requests.fields.owner')} value={draft.owner} onChange={set('owner')} />
         <SelectField

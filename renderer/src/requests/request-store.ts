@@ -5,10 +5,10 @@
  */
 import type { Dataset } from '../../../shared/counts/dataset';
 import type { Study } from '../../../shared/criteria/study';
-import { suggestionBasis } from '../../../shared/requests/feedback-form';
+import { type SuggestionBasis, suggestionBasis } from '../../../shared/requests/feedback-form';
 import { basisAfterLinking } from '../../../shared/criteria/basis';
 import { blankRequest, blankStudyFor, copyRequest } from '../../../shared/requests/create';
-import type { FeasibilityRequest, RequestStatus } from '../../../shared/requests/request';
+import type { FeasibilityRequest, RequestStatus, WarningAcknowledgement } from '../../../shared/requests/request';
 import { type AnswerFigures, makeVersion, type RequestVersion, type VersionKind } from '../../../shared/requests/version';
 import { withStatus } from '../../../shared/requests/workflow';
 import { sha256Hex } from '../../../shared/utils/sha256';
@@ -59,22 +59,66 @@ export async function createRequest(ctx: StoreContext, template: Study, summary:
   });
 }
 
-/** Saves an edited request; records which fields changed. Nothing is written when nothing changed. */
+/**
+ * Saves an edited request; records which fields changed. Nothing is written when nothing changed.
+ *
+ * Only the fields that differ between `before` and `edited` are written, onto the request as it is stored at that
+ * moment: two editors of one request (the guide's request fields and its Early Feedback Form, or two panels of the
+ * request page) each hold their own copy, and one must never write its stale copy of the other's fields back.
+ */
 export async function saveRequest(ctx: StoreContext, before: FeasibilityRequest, edited: FeasibilityRequest, summary: string): Promise<FeasibilityRequest> {
   const fields = changedFields(before, edited);
   if (fields.length === 0) return before;
   const { db, now } = ctx;
-  const after = { ...edited, updatedAt: now.toISOString() };
-  await db.transaction('rw', [db.requests, db.studies, ...auditTables(db)], async () => {
+  return db.transaction('rw', [db.requests, db.studies, ...auditTables(db)], async () => {
+    const stored = (await db.requests.get(edited.id)) ?? before;
+    const after: FeasibilityRequest = { ...stored, updatedAt: now.toISOString() };
+    for (const key of fields as Array<keyof FeasibilityRequest>) (after as unknown as Record<string, unknown>)[key] = edited[key];
     await db.requests.put(after);
-    // The study shares the request's title and reference, so the answer page and letters show them too.
-    const study = await db.studies.get(after.studyId);
-    if (study && (study.title !== after.title || study.study.sponsorReference !== after.localReference) && after.title) {
-      await db.studies.put({ ...study, title: after.title, study: { ...study.study, title: after.title, sponsorReference: after.localReference } });
-    }
+    await syncStudyWithRequest(db, after);
     await appendAudit(db, { kind: 'edit', requestId: after.id, summary, details: { fields } }, now);
+    return after;
   });
-  return after;
+}
+
+/**
+ * The study carries the request's title and the sponsor's reference (the answer page and the letter's file name
+ * show them): kept in step with the request. The sponsor's reference, never our own diary number.
+ */
+async function syncStudyWithRequest(db: AntalDatabase, request: FeasibilityRequest): Promise<void> {
+  const study = await db.studies.get(request.studyId);
+  if (!study || !request.title) return;
+  if (study.title === request.title && study.study.sponsorReference === request.sponsorReference) return;
+  await db.studies.put({ ...study, title: request.title, study: { ...study.study, title: request.title, sponsorReference: request.sponsorReference } });
+}
+
+/**
+ * Records the coordinator's acknowledgement of warnings of the answer (an explicit act, audited with what was
+ * acknowledged). A warning already acknowledged with the same key is not recorded twice.
+ */
+export async function acknowledgeWarnings(
+  ctx: StoreContext,
+  requestId: string,
+  warnings: ReadonlyArray<{ key: string; code: string; text: string }>,
+  by: string,
+  summary: string,
+): Promise<FeasibilityRequest> {
+  const { db, now } = ctx;
+  return db.transaction('rw', [db.requests, ...auditTables(db)], async () => {
+    const stored = await db.requests.get(requestId);
+    if (!stored) throw new Error(`The request ${requestId} is missing`);
+    const known = new Set((stored.acknowledgements ?? []).map((a) => a.key));
+    const added: WarningAcknowledgement[] = warnings.filter((w) => !known.has(w.key)).map((w) => ({ key: w.key, code: w.code, text: w.text, at: now.toISOString(), by }));
+    if (added.length === 0) return stored;
+    const after: FeasibilityRequest = { ...stored, acknowledgements: [...(stored.acknowledgements ?? []), ...added], updatedAt: now.toISOString() };
+    await db.requests.put(after);
+    await appendAudit(
+      db,
+      { kind: 'edit', requestId, summary, ...(by ? { actor: by } : {}), details: { action: 'warnings-acknowledged', warnings: added.map((a) => ({ key: a.key, code: a.code, text: a.text })) } },
+      now,
+    );
+    return after;
+  });
 }
 
 /** Links the request's study to datasets (the answer page estimates from them). */
@@ -94,6 +138,8 @@ export interface AnswerBasis {
   study: Study;
   datasets: Dataset[];
   figures?: AnswerFigures;
+  /** What the Early Feedback Form's suggestions are made from (absent without data). */
+  suggestion?: SuggestionBasis;
   settings: Record<string, unknown>;
 }
 
@@ -106,16 +152,19 @@ export async function loadAnswerBasis(db: AntalDatabase, studyId: string): Promi
   if (!inputs) return null;
   const { study, datasets } = inputs;
   const settings: Record<string, unknown> = { hallandRule: inputs.hallandRule, ...(inputs.population ? { population: { id: inputs.population.id, sha256: inputs.population.provenance.sha256 } } : {}) };
+  // The estimate and forecast code loads here, when a request's answer is frozen, not with the app (the answer on
+  // screen is computed in its worker).
   const answer = await computeStudyAnswer(inputs);
   if (!answer) return { study, datasets, settings };
-  const basis = suggestionBasis(answer);
+  const suggestion = suggestionBasis(study, answer);
+  const limiting = answer.estimate.attrition.find((s) => s.stepId === answer.estimate.mostLimitingStepId);
   const figures: AnswerFigures = {
     national: { ...answer.estimate.national },
     regions: answer.estimate.regions.map((r) => ({ region: r.region, ...r.eligible })),
     verdict: { verdict: answer.verdict.verdict, probability: answer.verdict.probability },
-    ...(basis.limitingStep ? { limitingStep: basis.limitingStep } : {}),
+    ...(limiting ? { limitingStep: { label: limiting.label, lostShare: limiting.lostShare } } : {}),
   };
-  return { study, datasets, figures, settings };
+  return { study, datasets, figures, suggestion, settings };
 }
 
 async function nextVersionNumber(db: AntalDatabase, requestId: string): Promise<number> {

@@ -1,6 +1,9 @@
 /**
  * A study being edited: loads it and its datasets, recomputes the answer in a worker on every edit (no
- * button), saves every edit (debounced), and says whether the answer on screen belongs to the current inputs.
+ * button), saves every edit (debounced, audited with what changed: study-store.ts), and says whether the answer on
+ * screen belongs to the current inputs. A pending edit is written at once on `flush` (the guide moves to another
+ * step), when the workspace goes away, and when the page is hidden or unloaded — then it is put in the
+ * pending-writes journal first, so a reload right after an edit loses nothing.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ComputedAnswer } from '../../../shared/answer/compute-answer';
@@ -14,6 +17,9 @@ import { basisAfterLinking } from '../../../shared/criteria/basis';
 import { applyProblemFix } from '../../../shared/answer/describe';
 import type { ProblemFix } from '../../../shared/estimate/types';
 import { loadDatasets, loadStudyInputs } from '../answer/study-inputs';
+import { clearJournal, journalWrite } from '../db/pending-writes';
+import { usePageHide } from '../ui/usePageHide';
+import { saveStudyEdit } from './study-store';
 import { localIsoDate } from '../forecast/today';
 
 export const AUTOSAVE_DELAY_MS = 400;
@@ -47,6 +53,8 @@ export interface Workspace {
   setPopulationId(id: string | null): Promise<void>;
   /** Applies a blocking problem's one-click fix (a basis, a period, an age-share source, or unlinking a dataset). */
   applyFix(fix: ProblemFix): Promise<void>;
+  /** Writes an edit still waiting for its autosave pause now; resolves when it is stored (or has failed). */
+  flush(): Promise<void>;
 }
 
 export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined, now: () => Date): Workspace {
@@ -56,6 +64,27 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   /** The edit waiting for its debounced save: written at once when the page goes away, so no edit is lost. */
   const pendingSave = useRef<StudyRecord | null>(null);
+  /** Saves run one after another, in the order the edits were made. */
+  const saveChain = useRef<Promise<void>>(Promise.resolve());
+
+  /** Starts writing the pending edit (if any) and resolves when everything edited so far is stored. */
+  const writePending = useCallback((): Promise<void> => {
+    if (saveTimer.current) clearTimeout(saveTimer.current);
+    saveTimer.current = null;
+    const record = pendingSave.current;
+    if (!record) return saveChain.current;
+    pendingSave.current = null;
+    saveChain.current = saveChain.current.then(() =>
+      saveStudyEdit(db, record, now()).then(
+        () => {
+          clearJournal({ kind: 'study', record });
+          setState((s) => (s.status === 'ready' && s.record === record ? { ...s, saved: 'saved' } : s));
+        },
+        () => setState((s) => (s.status === 'ready' ? { ...s, saved: 'failed' } : s)),
+      ),
+    );
+    return saveChain.current;
+  }, [db, now]);
 
   const compute = useCallback((study: Study, hallandRule: HallandRule) => {
     revision.current += 1;
@@ -110,13 +139,9 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
       live = false;
       w.terminate();
       worker.current = null;
-      if (saveTimer.current) clearTimeout(saveTimer.current);
-      saveTimer.current = null;
-      const pending = pendingSave.current;
-      pendingSave.current = null;
-      if (pending) void db.studies.put(pending).catch(() => undefined);
+      void writePending();
     };
-  }, [db, studyId, compute]);
+  }, [db, studyId, compute, writePending]);
 
   // The latest state, for event handlers: side effects must not run inside setState updaters (React may
   // call those twice).
@@ -137,17 +162,17 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
       compute(study, current.hallandRule);
       if (saveTimer.current) clearTimeout(saveTimer.current);
       pendingSave.current = record;
-      saveTimer.current = setTimeout(() => {
-        saveTimer.current = null;
-        if (pendingSave.current === record) pendingSave.current = null;
-        db.studies.put(record).then(
-          () => setState((s) => (s.status === 'ready' && s.study === study ? { ...s, saved: 'saved' } : s)),
-          () => setState((s) => (s.status === 'ready' ? { ...s, saved: 'failed' } : s)),
-        );
-      }, AUTOSAVE_DELAY_MS);
+      saveTimer.current = setTimeout(() => void writePending(), AUTOSAVE_DELAY_MS);
     },
-    [compute, db, now],
+    [compute, now, writePending],
   );
+
+  // The page is going away with an edit still waiting for its pause: journal it, then store it.
+  usePageHide(() => {
+    if (!pendingSave.current) return;
+    journalWrite({ kind: 'study', record: pendingSave.current });
+    void writePending();
+  });
 
   const setDatasetIds = useCallback(
     async (ids: string[]) => {
@@ -157,23 +182,28 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
       if (datasets.length === 0) return;
       const latest = stateRef.current;
       if (latest.status !== 'ready') return;
+      // An edit of the criteria still waiting for its pause is written first, so this record (which holds it)
+      // and the audited edit do not overtake each other.
+      await writePending();
+      const saved = stateRef.current;
+      if (saved.status !== 'ready') return;
       // A basis that fits none of the data follows the data (a new study is incident; the file may be prevalent).
-      const study = basisAfterLinking(latest.study, datasets);
-      const record: StudyRecord = { ...latest.record, datasetIds: datasets.map((d) => d.id), study, updatedAt: now().toISOString() };
-      const next: WorkspaceState = { ...latest, record, study, datasets, stale: true, saved: 'saving' };
+      const study = basisAfterLinking(saved.study, datasets);
+      const record: StudyRecord = { ...saved.record, datasetIds: datasets.map((d) => d.id), study, updatedAt: now().toISOString() };
+      const next: WorkspaceState = { ...saved, record, study, datasets, stale: true, saved: 'saving' };
       stateRef.current = next;
       setState(next);
-      const message: ToWorker = { type: 'datasets', datasets, population: latest.population };
+      const message: ToWorker = { type: 'datasets', datasets, population: saved.population };
       worker.current?.postMessage(message);
-      compute(study, latest.hallandRule);
+      compute(study, saved.hallandRule);
       try {
-        await db.studies.put(record);
+        await saveStudyEdit(db, record, now());
         setState((s) => (s.status === 'ready' && s.record === record ? { ...s, saved: 'saved' } : s));
       } catch {
         setState((s) => (s.status === 'ready' ? { ...s, saved: 'failed' } : s));
       }
     },
-    [compute, db, now],
+    [compute, db, now, writePending],
   );
 
   const setPopulationId = useCallback(
@@ -206,5 +236,5 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
     [setDatasetIds, setPopulationId, updateStudy],
   );
 
-  return { state, updateStudy, setDatasetIds, setPopulationId, applyFix };
+  return { state, updateStudy, setDatasetIds, setPopulationId, applyFix, flush: writePending };
 }

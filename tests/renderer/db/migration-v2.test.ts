@@ -65,7 +65,8 @@ describe('migration to version 2', () => {
 
     const db = new AntalDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    // Version 2's upgrade runs, then version 3's (migration-v3.test.ts) and version 4's (migration-v4.test.ts).
+    expect(db.verno).toBe(4);
     expect(await loadDataset(db, dataset.id)).toEqual(dataset);
     expect((await db.studies.get(DEMO_STUDY.id))?.study).toEqual(DEMO_STUDY);
     expect((await db.studies.get(userStudy.id))?.datasetIds).toEqual([]);
@@ -77,7 +78,8 @@ describe('migration to version 2', () => {
     const demo = await db.requests.get(DEMO_REQUEST_ID);
     expect(demo).toMatchObject({ demo: true, studyId: DEMO_STUDY.id, title: DEMO_STUDY.title, targetPatients: 120, status: 'in-progress' });
     const user = requests.find((r) => r.studyId === userStudy.id);
-    expect(user).toMatchObject({ title: 'Fas II, astma', localReference: 'AST-2', type: 'country', confidentiality: 'osl' });
+    // The study file's sponsor reference is the sponsor's reference on the request, not our diary number.
+    expect(user).toMatchObject({ title: 'Fas II, astma', sponsorReference: 'AST-2', localReference: '', protocolNumber: '', acknowledgements: [], type: 'country', confidentiality: 'osl' });
     expect(user?.demo).toBeUndefined();
     expect(user?.inclusionText).toContain('Histologically confirmed');
     expect(await db.audit.count()).toBe(0);

@@ -1,12 +1,18 @@
-// Version 2 → 3: every stored study becomes a study of schema version 2 — its whole basis (from its datasets),
-// its period criteria turned into the estimate's period, and the population table that version 1 kept in the
-// settings turned into its age-share source — and the answer the app computes from it keeps its numbers' meaning.
+// Version 2 → 3: Early Feedback Form answers kept on the study move to the request that uses it (the request's own
+// answer wins, nothing is lost, the study loses them), every request gets the sponsor's reference, the protocol
+// number and acknowledgements, a sponsor reference that version 2 put into our diary-number field moves to where it
+// belongs unless the coordinator has edited that field since, and each moved request gets an audit entry in an
+// audit chain that still verifies.
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_AGE_SHARE_RANGE } from '../../../shared/criteria/study';
+import { nextAuditEntry, type AuditEntry } from '../../../shared/audit/chain';
+import { DEMO_STUDY } from '../../../shared/demo/study';
+import { blankRequest } from '../../../shared/requests/create';
+import type { Study } from '../../../shared/criteria/study';
 import { AntalDatabase } from '../../../renderer/src/db/database';
-import { loadStudyInputs } from '../../../renderer/src/answer/study-inputs';
+import { AUDIT_HEAD_KEY, verifyAudit } from '../../../renderer/src/db/audit';
+import type { RequestV2 } from '../../../renderer/src/db/upgrade-v3';
 
 const names: string[] = [];
 let counter = 0;
@@ -33,87 +39,93 @@ function openVersion2(name: string): Dexie {
   return db;
 }
 
-/** A study as version 1 of the study schema wrote it. */
-const studyV1 = (id: string, steps: unknown[], kind = 'prevalent') => ({
-  schemaVersion: 1,
-  id,
-  version: 4,
-  title: 'ADHD',
-  sponsorReference: 'A-1',
-  population: { kind, windowYears: 1 },
-  ageReferenceDate: '2027-03-01',
-  steps,
-  recruitment: { targetPatients: 120, startDate: '2027-03-01', months: 12, consentRate: { low: 0.5, point: 0.6, high: 0.7 }, screenFailureRate: { low: 0.1, point: 0.2, high: 0.3 }, sites: [], rateShape: 4 },
-  verdictThresholds: { veryGood: 0.8, good: 0.5 },
-});
+const T = new Date('2026-05-01T10:00:00Z');
 
-const step = (id: string, predicate: unknown, type = 'inclusion', enabled = true) => ({ id, type, enabled, protocolText: '', label: id, rule: { kind: 'predicate', predicate } });
+/** A request as version 2 wrote it: without sponsorReference, protocolNumber and acknowledgements. */
+function requestV2(id: string, studyId: string, patch: Partial<RequestV2> = {}): RequestV2 {
+  const { sponsorReference: _s, protocolNumber: _p, acknowledgements: _a, ...rest } = blankRequest(id, studyId, T);
+  return { ...rest, title: `Förfrågan ${id}`, ...patch };
+}
+
+function studyRecord(id: string, patch: Partial<Study>) {
+  return { id, title: id, updatedAt: T.toISOString(), datasetIds: [], study: { ...DEMO_STUDY, id, ...patch } };
+}
 
 describe('migration to version 3', () => {
-  it('migrates every stored study to schema version 2, in place, and drops the old population setting', async () => {
+  it("moves the study's form answers to its request, the request's own answers winning, and audits what moved", async () => {
     const name = freshName();
     const v2 = openVersion2(name);
     await v2.open();
-    const basis = { unit: 'persons', kind: 'prevalent', regionBasis: 'care' };
-    await v2.table('datasets').put({ id: 'adhd', name: 'ADHD', basis, provenance: {}, dimensions: [], cellCount: 0, importedAt: '2026-01-01T00:00:00.000Z' });
     await v2.table('studies').bulkPut([
-      {
-        id: 'with-data',
-        title: 'ADHD',
-        updatedAt: '2026-01-02T00:00:00.000Z',
-        datasetIds: ['adhd'],
-        study: studyV1('with-data', [
-          step('mph', { kind: 'extra', key: 'lakemedel', values: ['N06BA04 Metylfenidat'] }),
-          step('years', { kind: 'period', from: '2018', to: '2020' }),
-          step('not-2019', { kind: 'period', from: '2019', to: '2019' }, 'exclusion'),
-          step('off', { kind: 'period', from: '2006', to: '2006' }, 'inclusion', false),
-          step('girls', { kind: 'and', all: [{ kind: 'sex', sex: 'female' }, { kind: 'period', from: '2019', to: '2020' }] }),
-        ]),
-      },
-      { id: 'no-data', title: 'Empty', updatedAt: '2026-01-03T00:00:00.000Z', datasetIds: [], study: studyV1('no-data', [], 'incident') },
+      // Q1 and Q3 chosen on the forecast, with a comment; the request has answered Q1 itself (differently).
+      studyRecord('s-chosen', { sponsorReference: 'SPON-1', earlyFeedback: { populationPresent: 'no', limitingFactor: 'other', comment: 'Två konkurrerande studier i regionen.' } }),
+      // Only the "competing studies" box ticked: that was the effective answer to Q3.
+      studyRecord('s-box', { sponsorReference: '', earlyFeedback: { competingStudies: true } }),
+      // Nothing chosen: the study only showed suggestions, which are not answers.
+      studyRecord('s-none', { sponsorReference: 'X-9', earlyFeedback: {} }),
     ]);
-    await v2.table('settings').bulkPut([
-      { key: 'population:with-data', value: 'scb-2019' },
-      { key: 'language', value: 'sv' },
+    await v2.table('requests').bulkPut([
+      requestV2('r-chosen', 's-chosen', { localReference: 'Dnr 2026/5', feedback: { 'population-present': { choice: 'yes', comment: 'Enligt registret.' } } }),
+      requestV2('r-box', 's-box', { feedback: { 'limiting-factors': { choice: '', comment: 'Sommaren.' } } }),
+      requestV2('r-none', 's-none', { localReference: 'Dnr 7' }),
     ]);
+    // One audit entry already in the chain: the upgrade's entries must link to it.
+    const first = nextAuditEntry(undefined, { kind: 'request', requestId: 'r-chosen', summary: 'Ny förfrågan registrerad', details: { action: 'created' } }, T);
+    await v2.table('audit').add(first);
+    await v2.table('settings').put({ key: AUDIT_HEAD_KEY, value: { seq: first.seq, hash: first.hash } });
     v2.close();
 
     const db = new AntalDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
-    const migrated = (await db.studies.get('with-data'))!.study;
-    expect(migrated.schemaVersion).toBe(2);
-    // The basis from the linked dataset; the period from the period criteria (2018–2020, the "all of" part
-    // 2019–2020 intersected: 2019–2020; 2019 left out); the disabled one dropped.
-    expect(migrated.population).toEqual({
-      kind: 'prevalent',
-      windowYears: 1,
-      unit: 'persons',
-      regionBasis: 'care',
-      period: { kind: 'range', from: '2019', to: '2020', exclude: [{ from: '2019', to: '2019' }] },
-    });
-    expect(migrated.steps.map((s) => s.id)).toEqual(['mph', 'girls']);
-    expect(migrated.steps[1]!.rule).toEqual({ kind: 'predicate', predicate: { kind: 'sex', sex: 'female' } });
-    expect(migrated.ageShare).toEqual({ source: { kind: 'table', datasetId: 'scb-2019' }, range: { ...DEFAULT_AGE_SHARE_RANGE }, note: '' });
-    expect(await db.settings.get('population:with-data')).toBeUndefined();
-    expect((await db.settings.get('language'))?.value).toBe('sv');
+    expect(db.verno).toBe(4); // then version 4 (studies of schema 2, migration-v4.test.ts)
 
-    const empty = (await db.studies.get('no-data'))!.study;
-    expect(empty.population).toEqual({ kind: 'incident', windowYears: 1, unit: 'persons', regionBasis: 'residence', period: { kind: 'all' } });
-    expect(empty.ageShare.source).toEqual({ kind: 'uniform' });
+    const chosen = (await db.requests.get('r-chosen'))!;
+    expect(chosen.feedback['population-present']).toEqual({ choice: 'yes', comment: 'Enligt registret.' });
+    expect(chosen.feedback['limiting-factors']).toEqual({ choice: 'other', comment: 'Två konkurrerande studier i regionen.' });
+    expect(chosen).toMatchObject({ sponsorReference: 'SPON-1', protocolNumber: '', localReference: 'Dnr 2026/5', acknowledgements: [] });
+    expect((await db.requests.get('r-box'))!.feedback['limiting-factors']).toEqual({ choice: 'competing-studies', comment: 'Sommaren.' });
+    const none = (await db.requests.get('r-none'))!;
+    expect(none.feedback).toEqual({});
+    expect(none.sponsorReference).toBe('X-9');
+
+    // The studies no longer hold the answers; everything else of them is unchanged.
+    for (const id of ['s-chosen', 's-box', 's-none']) expect((await db.studies.get(id))!.study.earlyFeedback).toBeUndefined();
+    expect((await db.studies.get('s-chosen'))!.study.steps).toEqual(DEMO_STUDY.steps);
+
+    const entries = (await db.audit.orderBy('seq').toArray()) as AuditEntry[];
+    const upgrade = entries.filter((e) => e.details?.action === 'upgrade-v3');
+    expect(upgrade.map((e) => e.requestId)).toEqual(['r-box', 'r-chosen']);
+    expect(upgrade.find((e) => e.requestId === 'r-chosen')!.details).toMatchObject({
+      feedbackMoved: ['limiting-factors'],
+      feedbackConflicts: [{ questionId: 'population-present', studyChoice: 'no', requestChoice: 'yes' }],
+    });
+    expect((await verifyAudit(db)).ok).toBe(true);
     db.close();
   });
 
-  it('a study of version 1 written after the upgrade (an old backup restored) is migrated when read', async () => {
-    const db = new AntalDatabase(freshName());
+  it("moves a sponsor reference version 2 put in the diary-number field, unless the coordinator edited that field", async () => {
+    const name = freshName();
+    const v2 = openVersion2(name);
+    await v2.open();
+    await v2.table('studies').bulkPut([studyRecord('old-1', { sponsorReference: 'AST-2' }), studyRecord('old-2', { sponsorReference: 'BRO-7' })]);
+    // Both requests were made by version 2 from version-1 studies (id "request-<study>"), copying the reference.
+    await v2.table('requests').bulkPut([requestV2('request-old-1', 'old-1', { localReference: 'AST-2' }), requestV2('request-old-2', 'old-2', { localReference: 'BRO-7' })]);
+    // The second one's diary-number field was edited (to the same text) by the coordinator: it stays theirs.
+    const edit = nextAuditEntry(undefined, { kind: 'edit', requestId: 'request-old-2', summary: 'Uppgifter om förfrågan ändrade', details: { fields: ['localReference'] } }, T);
+    await v2.table('audit').add(edit);
+    await v2.table('settings').put({ key: AUDIT_HEAD_KEY, value: { seq: edit.seq, hash: edit.hash } });
+    v2.close();
+
+    const db = new AntalDatabase(name);
     await db.open();
-    await db.settings.put({ key: 'population:late', value: 'scb' });
-    await db.studies.put({ id: 'late', title: 'Late', updatedAt: '2026-01-01T00:00:00.000Z', datasetIds: [], study: studyV1('late', [step('y', { kind: 'period', from: '2020', to: '2020' })]) as never });
-    const inputs = (await loadStudyInputs(db, 'late'))!;
-    expect(inputs.study.schemaVersion).toBe(2);
-    expect(inputs.study.population.period).toEqual({ kind: 'range', from: '2020', to: '2020' });
-    expect(inputs.study.ageShare.source).toEqual({ kind: 'table', datasetId: 'scb' });
-    expect(inputs.record.study).toBe(inputs.study);
+    expect(await db.requests.get('request-old-1')).toMatchObject({ sponsorReference: 'AST-2', localReference: '' });
+    expect(await db.requests.get('request-old-2')).toMatchObject({ sponsorReference: '', localReference: 'BRO-7' });
+    // The study follows the request's sponsor reference.
+    expect((await db.studies.get('old-1'))!.study.sponsorReference).toBe('AST-2');
+    expect((await db.studies.get('old-2'))!.study.sponsorReference).toBe('');
+    const moved = (await db.audit.toArray()).filter((e) => e.details?.action === 'upgrade-v3');
+    expect(moved.map((e) => [e.requestId, e.details?.sponsorReferenceMoved])).toEqual([['request-old-1', true]]);
+    expect((await verifyAudit(db)).ok).toBe(true);
     db.close();
   });
 });

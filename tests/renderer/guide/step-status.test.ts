@@ -1,11 +1,53 @@
-// The guided answer's step statuses and the letter's readiness checklist: what is done, what is missing and why.
+// The guided answer's step statuses: what is done, what is missing and why; the letter step is blocked by exactly
+// the problems of the letter's readiness checklist.
 import { describe, expect, it } from 'vitest';
-import { type GuideFacts, letterBlockers, letterReadiness, neighbours, stepStatuses } from '../../../renderer/src/guide/step-status';
+import { letterReadiness, type ReadinessInput } from '../../../shared/letter/readiness';
+import { type GuideFacts, letterBlockers, neighbours, stepStatuses } from '../../../renderer/src/guide/step-status';
+import { makeStudy, predicateStep } from '../../shared/helpers';
 
-const NEW_REQUEST: GuideFacts = { title: '', datesValid: true, datasetCount: 0, enabledCriteria: 0, siteCount: 0, answer: 'none', lettersExported: 0 };
-const COMPLETE: GuideFacts = { title: 'Fas III, kolorektalcancer', datesValid: true, datasetCount: 1, enabledCriteria: 2, siteCount: 1, answer: 'current', lettersExported: 0 };
+interface Setup {
+  title: string;
+  datesValid: boolean;
+  datasets: number;
+  criteria: number;
+  sites: number;
+  answer: GuideFacts['answer'];
+  effUnanswered: number;
+  acknowledged: boolean;
+  unitName: string;
+  lettersExported: number;
+}
 
-const byStep = (facts: GuideFacts) => Object.fromEntries(stepStatuses(facts).map((s) => [s.step, { state: s.state, reasons: s.reasons }]));
+const COMPLETE: Setup = { title: 'Fas III, kolorektalcancer', datesValid: true, datasets: 1, criteria: 2, sites: 1, answer: 'current', effUnanswered: 0, acknowledged: true, unitName: 'Prövningsenheten', lettersExported: 0 };
+const NEW_REQUEST: Setup = { ...COMPLETE, title: '', datasets: 0, criteria: 0, sites: 0, answer: 'none', effUnanswered: 7, unitName: '' };
+
+function facts(s: Setup): GuideFacts {
+  const study = makeStudy(Array.from({ length: s.criteria }, (_, i) => predicateStep(`c${i}`, { kind: 'sex', sex: 'female' })));
+  study.recruitment.sites = Array.from({ length: s.sites }, (_, i) => ({ id: `s${i}`, name: 'Site', region: '01' as const, activationMonth: 0, shareOfRegion: 0.5 }));
+  const warning = { key: 'w', code: 'masked-cells', text: 'maskerade celler' };
+  const input: ReadinessInput = {
+    title: s.title,
+    study,
+    linkedDatasets: s.datasets,
+    answer: s.answer === 'current' ? { state: 'current', datasetsUsed: s.datasets, blocking: [], warnings: [warning] } : { state: s.answer },
+    acknowledgedKeys: s.acknowledged ? ['w'] : [],
+    eff: { required: true, unanswered: Array.from({ length: s.effUnanswered }, (_, i) => ({ number: i + 1 })) },
+    unit: { unitName: s.unitName, signatoryName: 'Åsa' },
+  };
+  return {
+    title: s.title,
+    datesValid: s.datesValid,
+    datasetCount: s.datasets,
+    enabledCriteria: s.criteria,
+    siteCount: s.sites,
+    answer: s.answer,
+    effUnanswered: s.effUnanswered,
+    readiness: letterReadiness(input),
+    lettersExported: s.lettersExported,
+  };
+}
+
+const byStep = (s: Setup) => Object.fromEntries(stepStatuses(facts(s)).map((x) => [x.step, { state: x.state, reasons: x.reasons }]));
 
 describe('step statuses', () => {
   it('a new request: the title and the data are to do, everything that needs data waits for it', () => {
@@ -15,22 +57,22 @@ describe('step statuses', () => {
       criteria: { state: 'blocked', reasons: ['no-dataset'] },
       forecast: { state: 'blocked', reasons: ['no-dataset'] },
       answer: { state: 'blocked', reasons: ['no-dataset'] },
-      letter: { state: 'blocked', reasons: ['no-title', 'no-dataset', 'no-criteria', 'no-site'] },
+      letter: { state: 'blocked', reasons: ['no-title', 'no-dataset', 'no-criteria', 'no-site', 'eff-unanswered', 'no-letterhead'] },
     });
   });
 
   it('the steps are listed in the guide order', () => {
-    expect(stepStatuses(COMPLETE).map((s) => s.step)).toEqual(['request', 'data', 'criteria', 'forecast', 'answer', 'letter']);
+    expect(stepStatuses(facts(COMPLETE)).map((s) => s.step)).toEqual(['request', 'data', 'criteria', 'forecast', 'answer', 'letter']);
   });
 
-  it('with data linked, criteria and sites become things to do rather than waits', () => {
-    const s = byStep({ ...NEW_REQUEST, title: 'T', datasetCount: 1, answer: 'current' });
+  it('with data linked, criteria, sites and the form become things to do rather than waits', () => {
+    const s = byStep({ ...NEW_REQUEST, title: 'T', datasets: 1, answer: 'current', unitName: 'U' });
     expect(s.request).toEqual({ state: 'done', reasons: [] });
     expect(s.data).toEqual({ state: 'done', reasons: [] });
     expect(s.criteria).toEqual({ state: 'todo', reasons: ['no-criteria'] });
-    expect(s.forecast).toEqual({ state: 'todo', reasons: ['no-site'] });
+    expect(s.forecast).toEqual({ state: 'todo', reasons: ['no-site', 'eff-unanswered'] });
     expect(s.answer).toEqual({ state: 'done', reasons: [] });
-    expect(s.letter).toEqual({ state: 'blocked', reasons: ['no-criteria', 'no-site'] });
+    expect(s.letter).toEqual({ state: 'blocked', reasons: ['no-criteria', 'no-site', 'eff-unanswered'] });
   });
 
   it('an invalid date keeps the request step open, with the reason', () => {
@@ -39,7 +81,7 @@ describe('step statuses', () => {
   });
 
   it('only switched-on criteria count', () => {
-    expect(byStep({ ...COMPLETE, enabledCriteria: 0 }).criteria).toEqual({ state: 'todo', reasons: ['no-criteria'] });
+    expect(byStep({ ...COMPLETE, criteria: 0 }).criteria).toEqual({ state: 'todo', reasons: ['no-criteria'] });
   });
 
   it('while the answer is recomputed or failed, the answer step says so and the letter is blocked', () => {
@@ -49,30 +91,20 @@ describe('step statuses', () => {
     expect(byStep({ ...COMPLETE, answer: 'error' }).letter).toEqual({ state: 'blocked', reasons: ['compute-error'] });
   });
 
+  it('an unacknowledged warning or an empty unit profile blocks the letter and nothing else', () => {
+    const s = byStep({ ...COMPLETE, acknowledged: false, unitName: '' });
+    expect(s.letter).toEqual({ state: 'blocked', reasons: ['unacknowledged', 'no-letterhead'] });
+    expect(s.answer).toEqual({ state: 'done', reasons: [] });
+  });
+
   it('the letter is to do until it has been exported, then done', () => {
     expect(byStep(COMPLETE).letter).toEqual({ state: 'todo', reasons: ['not-exported'] });
     expect(byStep({ ...COMPLETE, lettersExported: 1 }).letter).toEqual({ state: 'done', reasons: [] });
+    expect(letterBlockers(facts(COMPLETE))).toEqual([]);
   });
 
   it('an exported letter does not make the step done once something it needs is missing again', () => {
-    expect(byStep({ ...COMPLETE, lettersExported: 2, siteCount: 0 }).letter).toEqual({ state: 'blocked', reasons: ['no-site'] });
-  });
-});
-
-describe('letter readiness', () => {
-  it('names every failed check and the step that fixes it', () => {
-    expect(letterReadiness({ ...COMPLETE, title: '', siteCount: 0 })).toEqual([
-      { check: 'title', ok: false, reason: 'no-title', fixedIn: 'request' },
-      { check: 'dataset', ok: true, fixedIn: 'data' },
-      { check: 'criteria', ok: true, fixedIn: 'criteria' },
-      { check: 'site', ok: false, reason: 'no-site', fixedIn: 'forecast' },
-      { check: 'answer', ok: true, fixedIn: 'answer' },
-    ]);
-  });
-
-  it('a complete study has no blockers; without data the answer check fails for that reason', () => {
-    expect(letterBlockers(COMPLETE)).toEqual([]);
-    expect(letterReadiness({ ...COMPLETE, datasetCount: 0 }).find((i) => i.check === 'answer')).toEqual({ check: 'answer', ok: false, reason: 'no-dataset', fixedIn: 'answer' });
+    expect(byStep({ ...COMPLETE, lettersExported: 2, sites: 0 }).letter).toEqual({ state: 'blocked', reasons: ['no-site'] });
   });
 });
 

@@ -37,10 +37,14 @@ describe('letter number formatting', () => {
     expect(roundInterval({ low: 554.6, point: 1180.5, high: 2529.2 })).toEqual({ low: 554, point: 1181, high: 2530 });
   });
 
-  it('file names carry the sponsor reference and date without unsafe characters', () => {
-    const snapshot = demoSnapshot('sv');
+  it("file names carry the sponsor's reference and date without unsafe characters", () => {
+    const snapshot = demoSnapshot('sv', { request: null });
     expect(letterFileName(snapshot)).toBe('svarsbrev-DEMO-CRC-301-2026-03-14.pdf');
     expect(letterFileName({ ...snapshot, language: 'en', study: { ...snapshot.study, sponsorReference: 'ÅÄÖ / 12:3' } })).toBe('feasibility-letter-AAO-12-3-2026-03-14.pdf');
+    // With a request, its sponsor's reference (what the letter prints), never our diary number.
+    const withRequest = demoSnapshot('sv');
+    expect(letterFileName(withRequest)).toBe('svarsbrev-FS-2026-0042-2026-03-14.pdf');
+    expect(letterFileName({ ...withRequest, request: {} })).toBe('svarsbrev-2026-03-14.pdf');
   });
 });
 

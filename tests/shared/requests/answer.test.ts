@@ -1,51 +1,13 @@
-// Early Feedback Form suggestions, Site Feasibility summaries and the contact export, versions and their diff.
+// Site Feasibility summaries and the contact export, versions and their diff (the Early Feedback Form: feedback-form.test.ts).
 import { describe, expect, it } from 'vitest';
 import { DEMO_STUDY } from '../../../shared/demo/study';
 import { clinicSummaryByRegion, interestedClinicContacts } from '../../../shared/requests/clinics';
 import { blankRequest } from '../../../shared/requests/create';
 import { diffContents } from '../../../shared/requests/diff';
-import { acceptSuggestion, answeredCount, customQuestion, STANDARD_QUESTION_IDS, suggestFeedback } from '../../../shared/requests/feedback-form';
 import type { ClinicContact } from '../../../shared/requests/request';
 import { makeVersion, versionIntact } from '../../../shared/requests/version';
 
 const NOW = new Date('2026-03-02T09:00:00Z');
-
-describe('Early Feedback Form', () => {
-  it('a new request carries the seven standard questions, unanswered', () => {
-    const r = blankRequest('r', 's', NOW);
-    expect(r.questions.map((q) => q.id)).toEqual([...STANDARD_QUESTION_IDS]);
-    expect(answeredCount(r)).toBe(0);
-  });
-
-  it('suggests Q1 from the national interval, Q2 from the verdict and Q3 from the most limiting step', () => {
-    const s = suggestFeedback({ national: { low: 40, point: 55, high: 70 }, verdict: 'good', probability: 0.72, limitingStep: { label: 'ECOG 0–1', lostShare: 0.35 } });
-    expect(s.map((x) => [x.questionId, x.choice])).toEqual([
-      ['population-present', 'yes'],
-      ['recruitment-chances', 'good'],
-      ['limiting-factors', 'exclusion-criteria'],
-    ]);
-    const none = suggestFeedback({ national: { low: 0, point: 0, high: 0 }, verdict: 'small', probability: 0, limitingStep: null });
-    expect(none.map((x) => x.choice)).toEqual(['no', 'small', 'no-factors']);
-    const unsure = suggestFeedback({ national: { low: 0, point: 1, high: 6 }, verdict: 'small', probability: 0.1, limitingStep: null });
-    expect(unsure[0]!.choice).toBe('unknown');
-  });
-
-  it('accepting a suggestion takes its choice, keeps the comment and counts as answered', () => {
-    const r = { ...blankRequest('r', 's', NOW), feedback: { 'recruitment-chances': { choice: 'small', comment: 'Konkurrerande studie i Skåne' } } };
-    const [, q2] = suggestFeedback({ national: { low: 40, point: 55, high: 70 }, verdict: 'very-good', probability: 0.9, limitingStep: null });
-    const feedback = acceptSuggestion(r, q2!);
-    expect(feedback['recruitment-chances']).toEqual({ choice: 'very-good', comment: 'Konkurrerande studie i Skåne', acceptedSuggestion: true });
-    expect(answeredCount({ ...r, feedback })).toBe(1);
-  });
-
-  it("adds the sponsor's own questions with fresh ids", () => {
-    const r = blankRequest('r', 's', NOW);
-    const q1 = customQuestion(r.questions, 'Hur många patienter behandlas per år?');
-    const q2 = customQuestion([...r.questions, q1], 'Finns PET-CT?');
-    expect([q1.id, q2.id]).toEqual(['custom-1', 'custom-2']);
-    expect(q1).toMatchObject({ kind: 'text', standard: false });
-  });
-});
 
 describe('Site Feasibility', () => {
   const clinics: ClinicContact[] = [
