@@ -11,7 +11,7 @@ import { EmptyState } from '../ui/EmptyState';
 export function AnswerPage({ studyId }: { studyId?: string }) {
   const { t } = useTranslation();
   const { db, now, language } = useServices();
-  const { state, updateStudy, setDatasetIds, setPopulationId } = useStudyWorkspace(db, studyId, now);
+  const { state, updateStudy, setDatasetIds, setPopulationId, applyFix } = useStudyWorkspace(db, studyId, now);
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (state.status === 'error') return <p role="alert">{t('errors.database', { detail: state.detail })}</p>;
   if (state.status === 'empty')
@@ -20,7 +20,7 @@ export function AnswerPage({ studyId }: { studyId?: string }) {
   return (
     <div className="workspace">
       <aside className="editor-pane" aria-label={t('criteria.title')}>
-        <CriteriaEditor study={study} datasets={datasets} onChange={updateStudy} language={language} />
+        <CriteriaEditor study={study} datasets={datasets} onChange={updateStudy} language={language} populationName={state.population?.name ?? null} />
         <DatasetPicker linked={state.record.datasetIds} onChange={(ids) => void setDatasetIds(ids)} />
         <PopulationPicker
           choice={{
@@ -42,7 +42,7 @@ export function AnswerPage({ studyId }: { studyId?: string }) {
               : t('criteria.status.current', { ms: formatDecimal(computeMillis ?? 0, language, 1), hash: answer.estimate.inputHash.slice(0, 8) })}
         </p>
         <RequestMarking studyId={state.record.id} />
-        {answer ? <AnswerView answer={{ study, datasets, hallandRule, ...answer }} stale={stale} /> : <h1>{study.title}</h1>}
+        {answer ? <AnswerView answer={{ study, datasets, hallandRule, ...answer }} stale={stale} onFix={(fix) => void applyFix(fix)} /> : <h1>{study.title}</h1>}
         {answer && <ForecastSection study={study} answer={answer} onChange={updateStudy} />}
       </div>
     </div>

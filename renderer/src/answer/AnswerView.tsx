@@ -3,8 +3,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/text/language';
-import type { EstimateWarning } from '../../../shared/estimate/types';
-import { attritionLabel, basisExplanation, dimensionName, dimensionsOf, overlapText, periodDescription, problemMessage, warningMessage } from '../../../shared/answer/describe';
+import type { EstimateWarning, ProblemFix } from '../../../shared/estimate/types';
+import { BlockingProblems } from '../study/BlockingProblems';
+import { attritionLabel, basisExplanation, dimensionName, dimensionsOf, overlapText, periodDescription, warningMessage } from '../../../shared/answer/describe';
 import { regionByCode, regionName, healthcareRegionName } from '../../../shared/regions/regions';
 import type { Answer } from './answer';
 import { AttritionChart } from '../ui/charts/AttritionChart';
@@ -25,7 +26,7 @@ const ExportAnswerPanel = lazyNamed(() => import('../compile/ExportAnswerPanel')
 const RegionMap = lazyNamed(() => import('../ui/charts/RegionMap'), 'RegionMap');
 
 /** `exports: false` leaves out the letter and answer-file panels (the guided answer shows them in its own step). */
-export function AnswerView({ answer, stale, exports = true }: { answer: Answer; stale: boolean; exports?: boolean }) {
+export function AnswerView({ answer, stale, exports = true, onFix }: { answer: Answer; stale: boolean; exports?: boolean; onFix?: (fix: ProblemFix) => void }) {
   const { t } = useTranslation();
   const { language } = useServices();
   const { study, estimate, datasets } = answer;
@@ -71,15 +72,7 @@ export function AnswerView({ answer, stale, exports = true }: { answer: Answer; 
         </dl>
       </header>
       {blocking.length > 0 ? (
-        <section className="warnings blocking" role="alert" aria-labelledby="blocked-title" data-testid="blocking-problems">
-          <h2 id="blocked-title">{t('answer.blockedTitle')}</h2>
-          <p>{t('answer.blockedIntro')}</p>
-          <ul>
-            {blocking.map((problem, i) => (
-              <li key={i}>{problemMessage(problem, language)}</li>
-            ))}
-          </ul>
-        </section>
+        <BlockingProblems problems={blocking} onFix={onFix} language={language} datasetName={(id) => datasets.find((d) => d.id === id)?.name ?? id} />
       ) : (
         <AnswerFigures answer={answer} stale={stale} exports={exports} />
       )}

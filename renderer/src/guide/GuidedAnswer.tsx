@@ -80,8 +80,8 @@ export function GuidedAnswer({ requestId, step, ...navigation }: { requestId: st
  */
 const WorkspaceHost = memo(function WorkspaceHost({ studyId, onChange }: { studyId: string; onChange: (workspace: Workspace) => void }) {
   const { db, now } = useServices();
-  const { state, updateStudy, setDatasetIds, setPopulationId, flush } = useStudyWorkspace(db, studyId, now);
-  const workspace = useMemo(() => ({ state, updateStudy, setDatasetIds, setPopulationId, flush }), [state, updateStudy, setDatasetIds, setPopulationId, flush]);
+  const { state, updateStudy, setDatasetIds, setPopulationId, applyFix, flush } = useStudyWorkspace(db, studyId, now);
+  const workspace = useMemo(() => ({ state, updateStudy, setDatasetIds, setPopulationId, applyFix, flush }), [state, updateStudy, setDatasetIds, setPopulationId, applyFix, flush]);
   useEffect(() => onChange(workspace), [workspace, onChange]);
   return null;
 });
@@ -247,7 +247,7 @@ function Guide({ request, studyRecord, step, navigation }: { request: Feasibilit
         {step === 'data' && <DataStep linked={linkedIds} workspace={workspace} error={linkError} onLink={(ids) => void link(ids)} onOpenDatasets={navigation.onOpenDatasets} />}
         {step === 'criteria' && <CriteriaStep state={state} workspace={workspace} />}
         {step === 'forecast' && <ForecastStep state={state} workspace={workspace} request={live} feedback={feedback} suggestions={suggestions} />}
-        {step === 'answer' && <AnswerStep state={state} request={live} onOpenRequest={openRequest} />}
+        {step === 'answer' && <AnswerStep state={state} request={live} onOpenRequest={openRequest} workspace={workspace} />}
         {step === 'letter' && (
           <LetterStep
             state={state}

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { ComputedAnswer } from '../../../shared/answer/compute-answer';
 import type { FeasibilityRequest } from '../../../shared/requests/request';
 import { AnswerView } from '../answer/AnswerView';
+import { overlapText, periodDescription } from '../../../shared/answer/describe';
+import { BlockingProblems } from '../study/BlockingProblems';
 import type { Answer } from '../answer/answer';
 import { ExportAnswerPanel } from '../compile/ExportAnswerPanel';
 import { useServices } from '../context';
@@ -105,10 +107,23 @@ export function DataStep({ linked, workspace, error, onLink, onOpenDatasets }: {
 }
 
 /** Patients left after each criterion, nationally: enough to see what each edit does without leaving the editor. */
-function AttritionSummary({ answer, stale }: { answer: ComputedAnswer; stale: boolean }) {
+function AttritionSummary({ answer, stale, ready, workspace }: { answer: ComputedAnswer; stale: boolean; ready: Ready; workspace: Workspace | null }) {
   const { t } = useTranslation();
   const { language } = useServices();
   const { estimate } = answer;
+  const blocking = estimate.blocking ?? [];
+  if (blocking.length > 0)
+    return (
+      <div className="guide-summary" aria-busy={stale} data-testid="guide-attrition">
+        <BlockingProblems
+          problems={blocking}
+          headingLevel={3}
+          language={language}
+          datasetName={(id) => ready.datasets.find((d) => d.id === id)?.name ?? (ready.population?.id === id ? ready.population.name : id)}
+          onFix={workspace ? (fix) => void workspace.applyFix(fix) : undefined}
+        />
+      </div>
+    );
   return (
     <section className="guide-summary" aria-labelledby="guide-attrition-title" aria-busy={stale} data-testid="guide-attrition">
       <h3 id="guide-attrition-title">{t('guide.criteria.summaryTitle')}</h3>
@@ -117,6 +132,7 @@ function AttritionSummary({ answer, stale }: { answer: ComputedAnswer; stale: bo
           ? t('criteria.status.stale')
           : t('guide.criteria.eligible', { point: formatCount(estimate.national.point, language), range: formatIntervalRange(estimate.national, language) })}
       </p>
+      {estimate.nationalOverlap && <p className="hint" data-testid="guide-national-overlap">{overlapText(estimate.nationalOverlap, language).join(' ')}</p>}
       <table className="data-table">
         <caption>{t('guide.criteria.caption')}</caption>
         <thead>
@@ -135,8 +151,14 @@ function AttritionSummary({ answer, stale }: { answer: ComputedAnswer; stale: bo
             <tr key={step.stepId} className={step.stepId === estimate.mostLimitingStepId ? 'most-limiting' : undefined}>
               <th scope="row">
                 <AttritionStepName step={step} mostLimitingStepId={estimate.mostLimitingStepId} />
+                {step.type === 'base' && estimate.period && <span className="hint" data-testid="guide-base-period"> ({periodDescription(estimate.period, language)})</span>}
               </th>
-              <td className="num">{formatCount(step.total.point, language)}</td>
+              <td className="num">
+                {/* The interval under the point: a union of overlapping values is wide, and its point only midway. */}
+                <span className="guide-point">{formatCount(step.total.point, language)}</span>
+                <br />
+                <span className="hint guide-range">{formatIntervalRange(step.total, language)}</span>
+              </td>
               <td className="num">{formatPercent(step.remainingShare, language)}</td>
             </tr>
           ))}
@@ -154,8 +176,8 @@ export function CriteriaStep({ state, workspace }: { state: WorkspaceState; work
       <WithAnswer state={state} heading={<StepHeading step="criteria" />}>
         {(ready, answer) => (
           <div className="guide-columns guide-columns-wide">
-            <CriteriaEditor study={ready.study} datasets={ready.datasets} onChange={(change) => workspace?.updateStudy(change)} language={language} />
-            <AttritionSummary answer={answer} stale={ready.stale} />
+            <CriteriaEditor study={ready.study} datasets={ready.datasets} onChange={(change) => workspace?.updateStudy(change)} language={language} populationName={ready.population?.name ?? null} />
+            <AttritionSummary answer={answer} stale={ready.stale} ready={ready} workspace={workspace} />
           </div>
         )}
       </WithAnswer>
@@ -197,7 +219,7 @@ export function ForecastStep({
   );
 }
 
-export function AnswerStep({ state, request, onOpenRequest }: { state: WorkspaceState; request: FeasibilityRequest; onOpenRequest: () => void }) {
+export function AnswerStep({ state, request, onOpenRequest, workspace = null }: { state: WorkspaceState; request: FeasibilityRequest; onOpenRequest: () => void; workspace?: Workspace | null }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="guide-answer-title">
@@ -223,7 +245,7 @@ export function AnswerStep({ state, request, onOpenRequest }: { state: Workspace
         )}
       </p>
       <WithAnswer state={state}>
-        {(ready, answer) => <AnswerView answer={answerOf(ready, answer)} stale={ready.stale} exports={false} />}
+        {(ready, answer) => <AnswerView answer={answerOf(ready, answer)} stale={ready.stale} exports={false} onFix={workspace ? (fix) => void workspace.applyFix(fix) : undefined} />}
       </WithAnswer>
     </section>
   );

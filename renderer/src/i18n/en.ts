@@ -13,6 +13,7 @@ import { actionsEn } from './actions.en';
 import type { Messages } from './sv';
 import { criteriaEn } from './criteria.en';
 import { answerEn } from './answer.en';
+import { studyEn } from './study.en';
 
 // English: the second UI language. Same keys as sv.ts (the type makes a missing key a compile error).
 export const en: Messages = {
@@ -154,6 +155,7 @@ export const en: Messages = {
   },
   criteria: criteriaEn,
   answer: answerEn,
+  study: studyEn,
   forecast: forecastEn,
   trend: trendEn,
   letter: letterEn,

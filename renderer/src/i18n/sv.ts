@@ -14,6 +14,7 @@ import { actionsSv } from './actions.sv';
 import type { Widen } from './widen';
 import { criteriaSv } from './criteria.sv';
 import { answerSv } from './answer.sv';
+import { studySv } from './study.sv';
 export const sv = {
   app: {
     name: 'Antal',
@@ -153,6 +154,7 @@ export const sv = {
   },
   criteria: criteriaSv,
   answer: answerSv,
+  study: studySv,
   forecast: forecastSv,
   trend: trendSv,
   letter: letterSv,

@@ -17,6 +17,11 @@ import { EmptyState } from '../ui/EmptyState';
 import { reinsertAt, useUndo } from '../ui/undo';
 import type { Language } from '../../../shared/text/language';
 import type { Interval } from '../../../shared/utils/interval';
+import { predicateLabel } from '../../../shared/answer/describe';
+import { valueCatalogue, type CatalogueDimension } from '../../../shared/answer/value-catalogue';
+import { BasisFields } from './BasisFields';
+import { AgeShareFields } from './AgeShareFields';
+import { ValuePicker, type PickedValue } from './ValuePicker';
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 
@@ -64,7 +69,7 @@ export function codesInData(datasets: Dataset[]): { code: string; path: string }
 
 const pct = (share: number, language: Language) => formatDecimal(share * 100, language, 2);
 
-export function ruleSummary(step: CriterionStep, t: Translate, language: Language): string {
+export function ruleSummary(step: CriterionStep, t: Translate, language: Language, catalogue: readonly CatalogueDimension[] = []): string {
   const rule = step.rule;
   if (rule.kind === 'proportion') {
     return t('criteria.summary.proportion', {
@@ -81,11 +86,26 @@ export function ruleSummary(step: CriterionStep, t: Translate, language: Languag
       high: formatCount(rule.count.high, language),
     });
   }
-  return predicateSummary(rule.predicate, t, language);
+  return predicateSummary(rule.predicate, t, language, catalogue);
 }
 
-function predicateSummary(p: Predicate, t: Translate, language: Language): string {
+/** "Läkemedel: N06BA04 Metylfenidat": a value criterion's codes with the names the data gives them. */
+export function valuesSummary(p: Extract<Predicate, { kind: 'extra' | 'hierarchy' }>, language: Language, catalogue: readonly CatalogueDimension[]): string {
+  const dimension = catalogue.find((d) => d.key === p.key);
+  if (!dimension) return predicateLabel(p, language);
+  const named = (code: string): string => {
+    const value = dimension.values.find((v) => v.value === code || v.code === code);
+    return value?.name && value.code === code ? `${code} ${value.name}` : code;
+  };
+  const items = p.kind === 'extra' ? p.values : p.codes.map(named);
+  return predicateLabel(p.kind === 'extra' ? { ...p, values: items } : { ...p, codes: items }, language, [{ key: dimension.key, label: dimension.label }]);
+}
+
+function predicateSummary(p: Predicate, t: Translate, language: Language, catalogue: readonly CatalogueDimension[]): string {
   switch (p.kind) {
+    case 'extra':
+    case 'hierarchy':
+      return valuesSummary(p, language, catalogue);
     case 'codes':
       return t('criteria.summary.codes', { codes: p.codes.join(', ') });
     case 'age':
@@ -102,9 +122,12 @@ function predicateSummary(p: Predicate, t: Translate, language: Language): strin
   }
 }
 
-export function CriteriaEditor({ study, datasets, onChange, language }: { study: Study; datasets: Dataset[]; onChange: (change: (s: Study) => Study) => void; language: Language }) {
+export function CriteriaEditor({ study, datasets, onChange, language, populationName = null }: { study: Study; datasets: Dataset[]; onChange: (change: (s: Study) => Study) => void; language: Language; populationName?: string | null }) {
   const { t } = useTranslation();
   const [expanded, setExpanded] = useState<string | null>(null);
+  const [picking, setPicking] = useState(false);
+  const catalogue = useMemo(() => valueCatalogue(datasets), [datasets]);
+  const hasAgeStep = study.steps.some((s) => s.rule.kind === 'predicate' && s.rule.predicate.kind === 'age');
   const undo = useUndo();
   const codes = useMemo(() => codesInData(datasets), [datasets]);
   const periods = useMemo(() => periodsInData(datasets), [datasets]);
@@ -127,6 +150,15 @@ export function CriteriaEditor({ study, datasets, onChange, language }: { study:
     });
   };
 
+  const addPicked = (picked: PickedValue) => {
+    setPicking(false);
+    onChange((s) => {
+      const id = nextStepId(s);
+      const step: CriterionStep = { id, type: 'inclusion', enabled: true, protocolText: '', label: picked.label, rule: { kind: 'predicate', predicate: picked.predicate } };
+      return { ...s, steps: [...s.steps, step] };
+    });
+  };
+
   return (
     <section className="criteria" aria-labelledby="criteria-title">
       <h2 id="criteria-title">{t('criteria.title')}</h2>
@@ -136,6 +168,7 @@ export function CriteriaEditor({ study, datasets, onChange, language }: { study:
           <option key={c.code} value={c.code} label={c.path} />
         ))}
       </datalist>
+      <BasisFields study={study} datasets={datasets} onChange={onChange} language={language} />
       <EstimatePeriodFields period={study.population.period} periods={periods} onChange={(period) => onChange((s) => ({ ...s, population: { ...s.population, period } }))} t={t} />
       <ol className="steps">
         {study.steps.map((step, index) => {
@@ -154,7 +187,7 @@ export function CriteriaEditor({ study, datasets, onChange, language }: { study:
                 </label>
                 <span className={`badge badge-${step.type}`}>{t(`home.stepType.${step.type}`)}</span>
               </div>
-              <p className="hint step-summary">{ruleSummary(step, t, language)}</p>
+              <p className="hint step-summary">{ruleSummary(step, t, language, catalogue)}</p>
               <div className="step-actions">
                 <button
                   type="button"
@@ -191,7 +224,7 @@ export function CriteriaEditor({ study, datasets, onChange, language }: { study:
               </div>
               {open && (
                 <div id={editorId} className="step-editor">
-                  <StepForm step={step} onChange={(change) => onChange((s) => replaceStep(s, step.id, change))} language={language} datalistId={datalistId} t={t} />
+                  <StepForm step={step} onChange={(change) => onChange((s) => replaceStep(s, step.id, change))} language={language} datalistId={datalistId} t={t} catalogue={catalogue} />
                 </div>
               )}
             </li>
@@ -205,7 +238,12 @@ export function CriteriaEditor({ study, datasets, onChange, language }: { study:
         <button type="button" className="button small" onClick={() => add('age')}>{t('criteria.add.age')}</button>
         <button type="button" className="button small" onClick={() => add('sex')}>{t('criteria.add.sex')}</button>
         <button type="button" className="button small" onClick={() => add('proportion')}>{t('criteria.add.proportion')}</button>
+        <button type="button" className="button small" aria-expanded={picking} onClick={() => setPicking(!picking)}>
+          {t('study.picker.add')}
+        </button>
       </div>
+      {picking && <ValuePicker catalogue={catalogue} current={null} onPick={addPicked} onCancel={() => setPicking(false)} language={language} />}
+      {hasAgeStep && <AgeShareFields study={study} tableName={populationName} onChange={onChange} language={language} />}
       <fieldset className="plan">
         <legend>{t('criteria.plan')}</legend>
         <ParsedField
@@ -248,7 +286,7 @@ export function CriteriaEditor({ study, datasets, onChange, language }: { study:
   );
 }
 
-function StepForm({ step, onChange, language, datalistId, t }: { step: CriterionStep; onChange: (change: (s: CriterionStep) => CriterionStep) => void; language: Language; datalistId: string; t: Translate }) {
+function StepForm({ step, onChange, language, datalistId, t, catalogue }: { step: CriterionStep; onChange: (change: (s: CriterionStep) => CriterionStep) => void; language: Language; datalistId: string; t: Translate; catalogue: readonly CatalogueDimension[] }) {
   const ids = { label: useId(), type: useId(), protocol: useId(), source: useId(), sex: useId(), region: useId() };
   const rule = step.rule;
   const setPredicate = (predicate: Predicate) => onChange((s) => ({ ...s, rule: { kind: 'predicate', predicate } }));
@@ -297,7 +335,22 @@ function StepForm({ step, onChange, language, datalistId, t }: { step: Criterion
           </select>
         </div>
       )}
-      {rule.kind === 'predicate' && !['codes', 'age', 'sex'].includes(rule.predicate.kind) && <p className="hint">{t('criteria.compoundHint')}</p>}
+      {rule.kind === 'predicate' && (rule.predicate.kind === 'extra' || rule.predicate.kind === 'hierarchy') && (
+        <>
+          <p data-testid="picked-value">{t('study.picker.chosen', { label: valuesSummary(rule.predicate, language, catalogue) })}</p>
+          <ValuePicker
+            catalogue={catalogue}
+            current={rule.predicate}
+            language={language}
+            onPick={(picked) => {
+              const before = rule.predicate.kind === 'extra' || rule.predicate.kind === 'hierarchy' ? valuesSummary(rule.predicate, language, catalogue) : null;
+              // The label follows the pick unless the coordinator wrote one of their own.
+              onChange((s) => ({ ...s, label: s.label === before || s.label === t('study.picker.newLabel') ? picked.label : s.label, rule: { kind: 'predicate', predicate: picked.predicate } }));
+            }}
+          />
+        </>
+      )}
+      {rule.kind === 'predicate' && !['codes', 'age', 'sex', 'extra', 'hierarchy'].includes(rule.predicate.kind) && <p className="hint">{t('criteria.compoundHint')}</p>}
       {rule.kind === 'proportion' && (
         <>
           <RangeFields

@@ -14,6 +14,8 @@ import { type AntalDatabase, type StudyRecord, loadDataset } from '../db/databas
 import type { FromWorker, ToWorker } from './estimate-protocol';
 import { withPopulationTable } from '../import/population-link';
 import { basisAfterLinking } from '../../../shared/criteria/basis';
+import { applyProblemFix } from '../../../shared/answer/describe';
+import type { ProblemFix } from '../../../shared/estimate/types';
 import { loadDatasets, loadStudyInputs } from '../answer/study-inputs';
 import { clearJournal, journalWrite } from '../db/pending-writes';
 import { usePageHide } from '../ui/usePageHide';
@@ -49,6 +51,8 @@ export interface Workspace {
   setDatasetIds(ids: string[]): Promise<void>;
   /** Chooses the study's population table (null: uniform age shares): saves the choice, recomputes. */
   setPopulationId(id: string | null): Promise<void>;
+  /** Applies a blocking problem's one-click fix (a basis, a period, an age-share source, or unlinking a dataset). */
+  applyFix(fix: ProblemFix): Promise<void>;
   /** Writes an edit still waiting for its autosave pause now; resolves when it is stored (or has failed). */
   flush(): Promise<void>;
 }
@@ -219,5 +223,18 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
     [db, updateStudy],
   );
 
-  return { state, updateStudy, setDatasetIds, setPopulationId, flush: writePending };
+  const applyFix = useCallback(
+    async (fix: ProblemFix) => {
+      const current = stateRef.current;
+      if (current.status !== 'ready') return;
+      // The age-share source is also the table the worker weighs with: choose it the way the picker does.
+      if (fix.kind === 'set-age-share-source') return setPopulationId(fix.source.kind === 'table' ? fix.source.datasetId : null);
+      const { study, unlinkDatasetId } = applyProblemFix(current.study, fix);
+      if (unlinkDatasetId !== undefined) return setDatasetIds(current.record.datasetIds.filter((id) => id !== unlinkDatasetId));
+      updateStudy(() => study);
+    },
+    [setDatasetIds, setPopulationId, updateStudy],
+  );
+
+  return { state, updateStudy, setDatasetIds, setPopulationId, applyFix, flush: writePending };
 }
