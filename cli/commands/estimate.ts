@@ -50,10 +50,20 @@ import {
   type LoadedDataset,
 } from '../inputs';
 import { HALLAND_OPTION_HELP } from './halland-option';
+import { projectionLine, projectionLineText, projectionNotes, projectStudy, refusalText, studyTrends, targetYear, type ProjectionLineOutcome } from '../../shared/trend';
+
+const ESTIMATE_OPTIONS = { ...ANSWER_INPUT_OPTIONS, 'project-to': { type: 'string' } } as const;
+
+/** `--project-to YEAR`: a calendar year from 1900 to 2200, or a usage error. */
+function projectToYear(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}$/.test(value) || Number(value) < 1900 || Number(value) > 2200) throw new UsageError(`--project-to: expected a year such as 2027, got "${value}"`);
+  return Number(value);
+}
 
 const ESTIMATE_USAGE =
   'usage: antal estimate --study STUDY.json --data FILE [--data FILE]... [--measure NAME] [--population FILE]\n' +
-  '       [--kind incident|prevalent] [--region-basis residence|care] [--json] [--lang sv|en]\n' +
+  '       [--kind incident|prevalent] [--region-basis residence|care] [--project-to YEAR] [--json] [--lang sv|en]\n' +
   `       [${HALLAND_OPTION_HELP}]\n` +
   '       [--sheet NAME] [--encoding ENC] [--delimiter D] [--mask TOKEN=LOW-HIGH]... [--exclude LINE,...]\n';
 
@@ -100,6 +110,9 @@ const TEXT: Record<Language, Record<string, string>> = {
     hintPeriod: 'i studiefilen: population.period = {period}',
     hintUnlink: 'ta bort filens --data',
     hintAgeShare: 'i studiefilen: ageShare.source = {"kind": "uniform"}, eller ange tabellen med --population',
+    projectionTitle: 'Framskrivning till {year} (--project-to; ett antagande, inte data)',
+    projectionRefused: 'Ingen framskrivning',
+    projectionNational: 'Riket (summa av regionerna): {before} → {after}',
     assumptionRange: 'Källans andel gånger {low}–{high}',
   },
   en: {
@@ -143,6 +156,9 @@ const TEXT: Record<Language, Record<string, string>> = {
     hintPeriod: 'in the study file: population.period = {period}',
     hintUnlink: "leave out the file's --data",
     hintAgeShare: 'in the study file: ageShare.source = {"kind": "uniform"}, or give the table with --population',
+    projectionTitle: 'Projection to {year} (--project-to; an assumption, not data)',
+    projectionRefused: 'No projection',
+    projectionNational: 'Sweden (sum of regions): {before} → {after}',
     assumptionRange: "The source's share times {low}–{high}",
   },
 };
@@ -158,6 +174,8 @@ export interface EstimateCommandResult {
   estimate: EstimateResult;
   projection?: RecruitmentProjection;
   verdict?: VerdictResult;
+  /** With --project-to: the eligible patients projected from the data's last period by its trend, or the refusal. */
+  projectedTo?: { year: number } & ProjectionLineOutcome;
 }
 
 interface DatasetUsed {
@@ -198,13 +216,15 @@ export function answerFor(inputs: AnswerInputs, today?: string): ComputedAnswer 
 }
 
 export async function runEstimate(argv: string[], io: CommandIo): Promise<number> {
-  const parsed = parseCommandArgs(argv, ANSWER_INPUT_OPTIONS, ESTIMATE_USAGE, io, { positionals: false });
+  const parsed = parseCommandArgs(argv, ESTIMATE_OPTIONS, ESTIMATE_USAGE, io, { positionals: false });
   if (typeof parsed === 'number') return parsed;
   const { values, usage } = parsed;
   const language = values.lang ?? DEFAULT_LANGUAGE;
   if (!isLanguage(language)) return usage(`--lang must be sv or en, got "${language}"`);
+  let projectTo: number | undefined;
   try {
     checkAnswerInputFlags(values);
+    projectTo = projectToYear(values['project-to']);
   } catch (error) {
     return usage((error as Error).message);
   }
@@ -225,6 +245,13 @@ export async function runEstimate(argv: string[], io: CommandIo): Promise<number
     if (study.recruitment.sites.length > 0) {
       result.projection = answer.projection;
       result.verdict = answer.verdict;
+    }
+    if (projectTo !== undefined && (answer.estimate.blocking ?? []).length === 0) {
+      // The same series the answer reads, for every period of the data; every region times the nation's factor.
+      const datasets = inputs.datasets.map((d) => d.dataset);
+      const table = inputs.ageShareTable?.dataset;
+      const trends = studyTrends(study, datasets, table ? { ageShares: table, population: table } : {});
+      result.projectedTo = { year: projectTo, ...projectionLine(answer.estimate.regions, projectStudy(trends, targetYear(projectTo))) };
     }
     io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : renderEstimate(result, study, language, text));
     // An answer with blocking problems has no figures to send: an input is wrong.
@@ -401,6 +428,30 @@ export function renderEstimate(result: EstimateCommandResult, study: Study, lang
   }
   if (estimate.mostLimitingStepId) out.push(`${t('mostLimiting')}: ${stepLabel(estimate.mostLimitingStepId)}`);
   out.push('');
+
+  const projected = result.projectedTo;
+  if (projected) {
+    out.push(text('projectionTitle', { year: String(projected.year) }));
+    if (projected.ok) {
+      const { line } = projected;
+      const range = (i: Interval): string => `${f.count(Math.round(i.point))} (${f.count(Math.round(i.low))}–${f.count(Math.round(i.high))})`;
+      out.push(projectionLineText(line, language));
+      out.push(...projectionNotes(line.national, language).map((note) => `  ${note}`));
+      out.push(text('projectionNational', { before: range(line.before), after: range(line.after) }));
+      out.push(
+        renderTable(
+          [t('region'), t('low'), t('point'), t('high')],
+          estimate.regions.flatMap((r) => {
+            const p = line.regions[r.region];
+            return p ? [[regionName(r.region, language), ...interval(p.after)]] : [];
+          }),
+        ),
+      );
+    } else {
+      out.push(`${text('projectionRefused')}: ${refusalText(projected.refusal, language)}`);
+    }
+    out.push('');
+  }
 
   const { projection, verdict } = result;
   if (projection && verdict) {

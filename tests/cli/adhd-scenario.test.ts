@@ -142,3 +142,48 @@ describe.skipIf(!existsSync(REAL))('the ADHD scenario through antal estimate on 
     expect(stdout).not.toMatch(/−0|\b0–0\b/);
   });
 });
+
+describe.skipIf(!existsSync(REAL))('the ADHD scenario projected to the recruitment year: antal estimate --project-to', () => {
+  // The trend behind the factor (a log-linear fit over 2016–2020, 80 % prediction interval) is checked by hand per
+  // region in tests/shared/trend/adhd-real.test.ts; here: what the command prints and that its figures agree with
+  // each other by plain arithmetic, and the refusals the method promises.
+  const grab = (text: string, pattern: RegExp): string[] => {
+    const m = text.match(pattern);
+    if (!m) throw new Error(`not found: ${pattern} in\n${text}`);
+    return m.slice(1);
+  };
+  const num = (s: string): number => Number(s.replace(/\s/g, '').replace(',', '.'));
+
+  it('prints the projection line with its method, and every region times the one national factor', async () => {
+    const { code, stdout, stderr } = await estimate(['--project-to', '2027']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Framskrivning till 2027 (--project-to; ett antagande, inte data)');
+    const [point, low, high] = grab(stdout, /Framskrivning 2020 → 2027: × (\d,\d\d) \((\d,\d\d)–(\d,\d\d)\)/).map(num);
+    expect(low!).toBeLessThan(point!);
+    expect(point!).toBeLessThan(high!);
+    expect(stdout).toMatch(/80\s%-prediktionsintervall, log-linjär trend över 2016–2020 \([+−]\d+,\d\s% per år\)/);
+    // Sweden: ≈ 27 929 before (the scenario's figure), and after = before × the printed factor (to its rounding).
+    const [before, after] = grab(stdout, /Riket \(summa av regionerna\): ([\d\s]+) \([\d\s]+–[\d\s]+\) → ([\d\s]+) \(/).map(num);
+    expect(Math.abs(before! - 27_929)).toBeLessThanOrEqual(1);
+    expect(after! / before!).toBeGreaterThanOrEqual(point! - 0.005);
+    expect(after! / before!).toBeLessThan(point! + 0.005);
+    // Stockholm ≈ 8 089 before; after it, the same factor as the nation's.
+    const [stockholm] = grab(stdout, /\nStockholm\s+[\d\s]+,\d\s+([\d\s]+,\d)\s+[\d\s]+,\d\n/).map(num);
+    expect(stockholm! / (13_417 * STOCKHOLM_SHARE)).toBeCloseTo(after! / before!, 2);
+  });
+
+  it('--json carries the line; a target beyond 3 × the 5-year window, or not after 2020, is refused with the reason', async () => {
+    const json = JSON.parse((await estimate(['--project-to', '2035', '--json'])).stdout) as EstimateCommandResult;
+    expect(json.projectedTo).toMatchObject({ year: 2035, ok: true, line: { from: '2020', to: '2035', mode: 'national' } });
+    // 2035 is 15 years after 2020 = 3 × the window's 5 years: still allowed; 2036 is one year too far.
+    const far = await estimate(['--project-to', '2036']);
+    expect(far.code).toBe(0);
+    expect(far.stdout).toContain('Ingen framskrivning: 2036 ligger 16 år efter 2020, längre än 3 × fönstrets 5 år (15 år).');
+    const past = await estimate(['--project-to', '2019', '--lang', 'en']);
+    expect(past.stdout).toMatch(/No projection: 2019 .*2020/);
+    const bad = await estimate(['--project-to', '27']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--project-to: expected a year such as 2027, got "27"');
+  });
+});
