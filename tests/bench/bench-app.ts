@@ -353,6 +353,46 @@ async function edits(page: Page, count: number): Promise<{ all: number[]; byKind
   return { all, byKind, worker };
 }
 
+// The letter may be previewed only when its readiness checklist is green: the unit profile, the Early Feedback
+// Form's answers and every warning acknowledged. Done as a coordinator does it, before and outside the timings.
+const READY_TEXT = 'Allt är klart: brevet kan förhandsgranskas och exporteras.';
+
+async function acknowledgeWarnings(page: Page): Promise<void> {
+  const summary = page.getByTestId('letter-readiness-summary');
+  const buttons = page.getByTestId('letter-readiness').getByRole('button', { name: 'Jag har läst varningen – bekräfta' });
+  // The checklist offers acknowledgements once it has read the request.
+  await buttons.first().or(summary.filter({ hasText: READY_TEXT })).waitFor({ timeout: 60_000 });
+  for (let before = await buttons.count(); before > 0; before = await buttons.count()) {
+    await buttons.first().click();
+    for (let i = 0; i < 200 && (await buttons.count()) >= before; i++) await page.waitForTimeout(25);
+  }
+  await summary.filter({ hasText: READY_TEXT }).waitFor({ timeout: 60_000 });
+}
+
+async function readyLetter(page: Page, base: string): Promise<void> {
+  await page.goto(`${base}#/settings`);
+  const unitName = page.getByLabel('Enhetens namn', { exact: true });
+  await unitName.fill('Prövningsenheten Syd');
+  await page.getByLabel('Undertecknare', { exact: true }).fill('Åsa Öberg');
+  const profile = page.locator('form').filter({ has: unitName });
+  await profile.getByRole('button', { name: 'Spara', exact: true }).click();
+  await profile.getByRole('status').filter({ hasText: 'Sparat' }).waitFor();
+  await page.goto(`${base}#/requests/demo-request`);
+  const form = page.getByTestId('feedback-form');
+  for (const id of ['population-present', 'recruitment-chances', 'limiting-factors']) {
+    await form.getByTestId(`question-${id}`).getByRole('button', { name: 'Använd förslaget' }).click();
+  }
+  await form.getByTestId('question-discouraging-factors').getByRole('radio', { name: 'Nej', exact: true }).check();
+  await form.getByTestId('question-standard-of-care').getByRole('radio', { name: 'Ja', exact: true }).check();
+  await form.getByTestId('question-care-setting').getByRole('textbox').fill('Kolorektalkirurgi och onkologi.');
+  await form.getByTestId('question-relevant-clinics').getByRole('textbox').fill('Onkologiska kliniker.');
+  await form.getByTestId('feedback-progress').filter({ hasText: 'Alla frågor är besvarade.' }).waitFor();
+  await form.getByTestId('feedback-save-status').filter({ hasText: 'Sparat' }).waitFor();
+  await page.goto(`${base}#/`);
+  await page.getByTestId('letter-readiness').waitFor({ timeout: 60_000 });
+  await acknowledgeWarnings(page);
+}
+
 async function letters(page: Page, count: number): Promise<{ first: number; firstPage: number; after: number[] }> {
   const panel = page.getByTestId('letter-panel');
   const button = panel.getByRole('button', { name: 'Förhandsgranska' });
@@ -360,7 +400,11 @@ async function letters(page: Page, count: number): Promise<{ first: number; firs
   let firstPage = 0;
   for (let n = 0; n < count; n++) {
     // A new answer, so the letter is made anew (the same one would be reused).
-    if (n > 0) await timeEdit(page, () => edit(page, 'toggle', 2 * (n % 2)));
+    if (n > 0) {
+      await timeEdit(page, () => edit(page, 'toggle', 2 * (n % 2)));
+      // A changed answer can carry changed warnings, each to be acknowledged again (untimed).
+      await acknowledgeWarnings(page);
+    }
     await button.scrollIntoViewIfNeeded();
     await page.evaluate(() => {
       const t = { start: 0, rendering: false, bytes: 0, page: 0 };
@@ -433,6 +477,7 @@ export async function runAppBench(options: AppBenchOptions = {}): Promise<AppBen
       await page.goto(server.url, { waitUntil: 'commit' });
       await waitAnswer(page, false);
       log('letters');
+      await readyLetter(page, server.url);
       // The first letter as a user would ask for it: after reading the answer for a few seconds.
       await page.waitForTimeout(LETTER_AFTER_START_MS);
       const letter = await letters(page, options.letters ?? APP_BENCH_LETTERS);
