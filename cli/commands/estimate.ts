@@ -457,7 +457,7 @@ export function renderEstimate(result: EstimateCommandResult, study: Study, lang
   if (estimate.warnings.length > 0) {
     out.push(`${t('warnings')}:`);
     // Datasets by the name a letter gives a count file, never by their ids.
-    const datasets = [...result.datasets, ...(result.population ? [result.population] : [])].map((d) => ({ id: d.id, name: `${basename(d.file)} (${d.measure})`, basis: d.basis }));
+    const datasets = [...result.datasets, ...(result.population ? [result.population] : [])].map((d) => ({ id: d.id, name: `${basename(d.file)} (${d.measure})`, basis: d.basis, dimensions: result.dimensions }));
     const context = { ...warningContext(estimate, datasets, study.steps), stepLabel };
     for (const w of estimate.warnings) out.push(`- ${estimateWarningText(w, language, context)}`);
   }

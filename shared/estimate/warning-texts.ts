@@ -89,15 +89,24 @@ export interface WarningContext {
   basis: EstimateBasis | undefined;
   /** Ids of the datasets the answer used. */
   usedDatasetIds: readonly string[];
+  /** A dimension's header as the data names it ("Läkemedel"), when a dataset carries one. */
+  dimensionLabel?(key: string): string | undefined;
 }
 
 /** The names a warning needs: the datasets an estimate was computed on (by name, never by id) and the study's steps. */
 export function warningContext(
   estimate: Pick<EstimateResult, 'basis'>,
-  datasets: ReadonlyArray<{ id: string; name: string; basis?: Basis }>,
+  datasets: ReadonlyArray<{ id: string; name: string; basis?: Basis; dimensions?: ReadonlyArray<{ key: string; label?: string }> }>,
   steps: ReadonlyArray<{ id: string; label: string }>,
 ): WarningContext {
   return {
+    dimensionLabel: (key) => {
+      for (const d of datasets) {
+        const label = d.dimensions?.find((dim) => dim.key === key)?.label?.trim();
+        if (label) return label;
+      }
+      return undefined;
+    },
     datasetName: (id) => datasets.find((d) => d.id === id)?.name ?? '',
     datasetBasis: (id) => datasets.find((d) => d.id === id)?.basis,
     stepLabel: (id) => steps.find((s) => s.id === id)?.label ?? '',
@@ -108,12 +117,12 @@ export function warningContext(
 
 const STANDARD_DIMENSIONS = new Set(['code', 'icd10', 'age', 'sex', 'period', 'year', 'region']);
 
-function dimensionWord(key: string, t: Readonly<Record<Key, string>>): string {
+function dimensionWord(key: string, t: Readonly<Record<Key, string>>, context: WarningContext): string {
   if (key === 'icd10' || key === 'code') return t.dim_code;
   if (key === 'year' || key === 'period') return t.dim_period;
   if (STANDARD_DIMENSIONS.has(key)) return t[`dim_${key}` as 'dim_age'];
-  // A column of the data's own (an ATC code, a stage, …): named as the data names it.
-  return fill(t.dimNamed, { name: key });
+  // A column of the data's own (an ATC code, a stage, …): named as the data names it (its header, else its key).
+  return fill(t.dimNamed, { name: context.dimensionLabel?.(key) ?? key });
 }
 
 /** A warning in words. */
@@ -133,9 +142,9 @@ export function estimateWarningText(warning: EstimateWarning, language: Language
     case 'joint-count-capped':
       return fill(t.jointCapped, { step: context.stepLabel(warning.stepId), region: regionName(warning.region, language) });
     case 'overlapping-values':
-      return fill(t.overlap, { dimensions: warning.dimensions.map((d) => dimensionWord(d, t)).join(t.and) });
+      return fill(t.overlap, { dimensions: warning.dimensions.map((d) => dimensionWord(d, t, context)).join(t.and) });
     case 'unresolved-criterion':
-      return fill(t.unresolved, { dimensions: warning.dimensions.map((d) => dimensionWord(d, t)).join(t.and) });
+      return fill(t.unresolved, { dimensions: warning.dimensions.map((d) => dimensionWord(d, t, context)).join(t.and) });
   }
 }
 
