@@ -5,7 +5,7 @@
  * step), when the workspace goes away, and when the page is hidden or unloaded — then it is put in the
  * pending-writes journal first, so a reload right after an edit loses nothing.
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ComputedAnswer } from '../../../shared/answer/compute-answer';
 import type { Dataset } from '../../../shared/counts/dataset';
 import type { Study } from '../../../shared/criteria/study';
@@ -145,11 +145,8 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
 
   // The latest state, for event handlers: side effects must not run inside setState updaters (React may
   // call those twice).
-  // Kept in step in a layout effect, which runs in the same task as the commit: a passive effect of an older
-  // render can run after a handler has already stored a newer state here (a busy machine delays those effects),
-  // and would put the older study back, so the next keystroke builds on it and the one before is lost.
   const stateRef = useRef(state);
-  useLayoutEffect(() => {
+  useEffect(() => {
     stateRef.current = state;
   }, [state]);
 
