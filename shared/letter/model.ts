@@ -6,6 +6,7 @@
 import { formatAuditAnchor } from '../audit/anchor';
 import type { AnswerSnapshot, EffAnswers, TriState } from '../answer/snapshot';
 import type { CriterionStep } from '../criteria/study';
+import { assumptionLabel, assumptionShares, attritionLabel, periodValue } from '../answer/describe';
 import { regionByCode, type CountyCode, regionName, healthcareRegionName } from '../regions/regions';
 import { letterMethodParagraphs, snapshotMethodInputs } from '../method/sections';
 import { addMonths, resolvePlan, siteShape } from '../recruitment/plan';
@@ -69,7 +70,11 @@ function summaryBlocks(c: Context): LetterBlock[] {
     point: n.point.text,
     low: n.low.text,
     high: n.high.text,
-    years: c.counted('years', study.population.windowYears),
+    // Patients treated in a period are not a number per recruitment window: the letter names the period instead.
+    basis:
+      study.population.kind === 'prevalent' && answer.estimate.period
+        ? t('summaryBasisPrevalent', { period: periodValue(answer.estimate.period, snapshot.language) })
+        : t('summaryBasisIncident', { years: c.counted('years', study.population.windowYears) }),
   };
   const recruiting = study.recruitment.sites.length > 0;
   const text = !recruiting
@@ -218,7 +223,7 @@ function attritionBlocks(c: Context): LetterBlock[] {
     const remaining = base ? printedShare(printed.point, figures.attritionStep(base.stepId).point) : null;
     const kept = previous ? printedShare(printed.point, previous.point) : null;
     return [
-      step.type === 'base' ? t('baseStep') : step.label,
+      attritionLabel(step, snapshot.language, t('baseStep')),
       ...intervalCells(printed),
       remaining === null ? '' : c.percent(remaining),
       kept === null ? '' : c.percent(1 - kept),
@@ -324,6 +329,13 @@ function assumptionItems(c: Context): string[] {
     } else if (rule.kind === 'joint-count') {
       items.push(t('assumptionJoint', { label: step.label, region: regionName(rule.region, snapshot.language), source: rule.source }));
     }
+  }
+  // The age share of a band straddling an age limit: its source, the shares, the range and the coordinator's reason.
+  for (const line of snapshot.answer.estimate.attrition) {
+    if (line.type !== 'assumption' || !line.assumption) continue;
+    const a = line.assumption;
+    items.push(t('assumptionAgeShare', { label: assumptionLabel(a, snapshot.language), shares: assumptionShares(a, snapshot.language).join('; '), low: pct(a.range.low), high: pct(a.range.high) }));
+    if (a.note.trim() !== '') items.push(t('assumptionNote', { note: a.note.trim() }));
   }
   if (items.length === 0) items.push(t('assumptionNone'));
   if (study.recruitment.sites.length > 0) {
