@@ -12,6 +12,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComputedAnswer } from '../../../shared/answer/compute-answer';
 import type { Study } from '../../../shared/criteria/study';
+import type { Language } from '../../../shared/text/language';
 import type { RecruitmentProjection } from '../../../shared/recruitment/project';
 import { MAX_EXTRA_SITES } from '../../../shared/recruitment/plan';
 import { printableEnrolment } from '../../../shared/recruitment/printable';
@@ -28,7 +29,7 @@ import { useChartDisclosure } from './useChartDisclosure';
 import './forecast.css';
 
 type Change = (change: (study: Study) => Study) => void;
-type Translate = ReturnType<typeof useTranslation>['t'];
+export type Translate = ReturnType<typeof useTranslation>['t'];
 
 export function ForecastSection({ study, answer, onChange }: { study: Study; answer: ComputedAnswer; onChange: Change }) {
   const { t } = useTranslation();
@@ -115,9 +116,16 @@ function SiteWarnings({ projection: p }: { projection: RecruitmentProjection }) 
   );
 }
 
+/** The time to the target in words: a median beyond the search horizon, or only the interval's upper end beyond it, said as such. */
+export function timeToTargetText(p: Pick<RecruitmentProjection, 'medianMonthsToTarget' | 'monthsToTarget80'>, t: Translate, language: Language): string {
+  const months = (m: number) => formatDecimal(m, language, 1);
+  if (p.medianMonthsToTarget === null || p.monthsToTarget80.low === null) return t('forecast.timeToTargetNotReached');
+  if (p.monthsToTarget80.high === null) return t('forecast.timeToTargetOpen', { median: months(p.medianMonthsToTarget), low: months(p.monthsToTarget80.low) });
+  return t('forecast.timeToTarget', { median: months(p.medianMonthsToTarget), low: months(p.monthsToTarget80.low), high: months(p.monthsToTarget80.high) });
+}
+
 function ForecastSummary({ projection: p, t }: { projection: RecruitmentProjection; t: Translate }) {
   const { language } = useServices();
-  const months = (m: number | null) => (m === null ? t('forecast.timeNotReached') : formatDecimal(m, language, 1));
   const more = p.additionalSites;
   const goal = formatPercent(more.goal, language);
   const ranges = p.mixture.ranges.map((r) => t(`forecast.method.ranges.${r}`)).join(', ');
@@ -146,7 +154,7 @@ function ForecastSummary({ projection: p, t }: { projection: RecruitmentProjecti
           high95: formatCount(p.expectedByDeadline95.high, language),
         })}
       </p>
-      <p data-testid="forecast-time">{t('forecast.timeToTarget', { median: months(p.medianMonthsToTarget), low: months(p.monthsToTarget80.low), high: months(p.monthsToTarget80.high) })}</p>
+      <p data-testid="forecast-time">{timeToTargetText(p, t, language)}</p>
       <p data-testid="forecast-more-sites">
         {more.count === 0
           ? t('forecast.moreSitesNone', { goal })
