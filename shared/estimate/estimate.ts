@@ -65,6 +65,7 @@ import { FLAG_STRADDLE, FLAG_UNRESOLVED, buildWeightTables, cellFilter, type Age
 import { EXIT_FIELDS, runCellPass, type CellPassOptions, type CellPassResult } from './cell-pass';
 import { datasetStructure } from './dataset-cache';
 import { runOverlapPass } from './overlap-pass';
+import { withPublishedRemainders } from './published-remainders';
 import { ageWeightsFrom, InvalidPopulationTableError, type AgeWeights } from './population-weights';
 import { ZERO_INTERVAL, addIntervals, multiplyIntervals, scaleInterval, type Interval } from '../utils/interval';
 import type {
@@ -239,7 +240,7 @@ function choosePeriods(dataset: Dataset, periodDim: number, totals: Uint8Array |
 }
 
 function accumulateDataset(
-  dataset: Dataset,
+  published: Dataset,
   layout: StepLayout,
   acc: Accumulators,
   ageWeights: AgeWeights | null,
@@ -247,6 +248,8 @@ function accumulateDataset(
   choice: PeriodChoice,
   scale: number,
 ): void {
+  // What the file publishes only at a coarser level (a chapter beside a few of its codes) is kept as remainders.
+  const dataset = withPublishedRemainders(published);
   const dims = dataset.dimensions;
   const structure = datasetStructure(dataset);
   const periodDim = dimensionIndexByRole(dataset, 'period');

@@ -11,6 +11,7 @@
 import type { Dataset } from '../counts/dataset';
 import { datasetStructure } from './dataset-cache';
 import { SLOT_COUNT } from './dimension-structure';
+import { remainderView } from './published-remainders';
 import type { WeightTable } from './predicate-tables';
 
 export interface OverlapPassResult {
@@ -93,9 +94,16 @@ export function runOverlapPass(dataset: Dataset, tables: readonly WeightTable[],
   const maxLow = new Float64Array(groups);
   const maxPoint = new Float64Array(groups);
   const first = new Int32Array(groups);
+  // A published total's remainder holds persons under none of its parts: it adds to the union, whatever the parts do.
+  const remainders = remainderView(dataset);
+  const firstRemainder = remainders && overlap.includes(remainders.dim) ? remainders.firstRemainderCell : n;
+  const addLow = new Float64Array(groups);
+  const addPoint = new Float64Array(groups);
   for (let k = 0; k <= prefixes; k++) {
     maxLow.fill(0);
     maxPoint.fill(0);
+    addLow.fill(0);
+    addPoint.fill(0);
     first.fill(-1);
     for (let i = 0; i < n; i++) {
       let wl = 1;
@@ -115,10 +123,16 @@ export function runOverlapPass(dataset: Dataset, tables: readonly WeightTable[],
       const at = k * SLOT_COUNT + groupSlot[group]!;
       result.sumLow[at]! += low;
       result.sumPoint[at]! += point;
-      if (low > maxLow[group]!) maxLow[group] = low;
-      if (point > maxPoint[group]!) maxPoint[group] = point;
+      if (i >= firstRemainder) {
+        addLow[group]! += low;
+        addPoint[group]! += point;
+      } else {
+        if (low > maxLow[group]!) maxLow[group] = low;
+        if (point > maxPoint[group]!) maxPoint[group] = point;
+      }
       // Two cells of a group that both hold patients: the figure is a union of overlapping values.
-      if (dataset.high[i]! > 0) {
+      // (A remainder is disjoint from the rest of its group: adding it is not a union of overlapping values.)
+      if (dataset.high[i]! > 0 && i < firstRemainder) {
         const other = first[group]!;
         if (other < 0) first[group] = i;
         else {
@@ -130,8 +144,8 @@ export function runOverlapPass(dataset: Dataset, tables: readonly WeightTable[],
     }
     for (let group = 0; group < groups; group++) {
       const at = k * SLOT_COUNT + groupSlot[group]!;
-      result.unionLow[at]! += maxLow[group]!;
-      result.unionPoint[at]! += maxPoint[group]!;
+      result.unionLow[at]! += maxLow[group]! + addLow[group]!;
+      result.unionPoint[at]! += maxPoint[group]! + addPoint[group]!;
     }
   }
   return result;
