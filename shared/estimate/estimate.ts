@@ -278,6 +278,9 @@ function accumulateDataset(
   if (overlapDims.length > 0) {
     const union = runOverlapPass(dataset, tables, P, scale, overlapDims);
     for (let at = 0; at < union.unionLow.length; at++) {
+      acc.sums[at * 3]! += union.pinLow[at]!;
+      acc.sums[at * 3 + 1]! += union.pinPoint[at]!;
+      acc.sums[at * 3 + 2]! += union.pinHigh[at]!;
       acc.unionLow[at]! += union.unionLow[at]! - union.sumLow[at]!;
       acc.unionPoint[at]! += (union.unionPoint[at]! - union.sumPoint[at]!) / 2;
       union.dims.forEach((d, j) => {

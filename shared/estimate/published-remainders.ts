@@ -51,6 +51,14 @@ export interface RemainderView {
   remainders: (Remainder | null)[];
   /** Cells from here on are remainders (added, not taken as a maximum, in unions of overlapping values). */
   firstRemainderCell: number;
+  /**
+   * Per cell of the view: the published total it is a part of (its nearest container among the cells alike in
+   * every other dimension; a remainder's is its total), or −1. Where every cell under a total is wholly inside a
+   * criterion, the total itself is what they add up to (the overlap pass uses this to cap unions).
+   */
+  parentCell: Int32Array;
+  /** Per cell of the view: 1 for a published total that has parts or a remainder in its group. */
+  hasParts: Uint8Array;
 }
 
 const views = new WeakMap<Dataset, Dataset>();
@@ -70,7 +78,30 @@ function extentOf(value: string): CodeRange | null {
 const containsRange = (outer: CodeRange | null, inner: CodeRange | null): boolean =>
   outer === null || (inner !== null && outer.lo <= inner.lo && inner.hi <= outer.hi);
 
-/** The stretches of `outer` that none of `parts` (disjoint or nested, any order) covers. */
+/**
+ * The smallest code string after every code that starts with `stem` ("C18" → "C19", "C1Z" → "C2"), or null. Codes
+ * are upper-case letters and digits, so nothing real lies between stem + U+FFFF and this.
+ */
+function nextStem(stem: string): string | null {
+  if (stem === '') return null;
+  const last = stem[stem.length - 1]!;
+  if (last === 'Z') return nextStem(stem.slice(0, -1));
+  return stem.slice(0, -1) + (last === '9' ? 'A' : String.fromCharCode(last.charCodeAt(0) + 1));
+}
+
+/** Where the real codes of a gap start: after an open end "C18" + U+FFFF, at "C19". */
+function realStart(gap: Gap): string {
+  if (!gap.loOpen || !gap.lo.endsWith('\uffff')) return gap.lo;
+  return nextStem(gap.lo.replace(/\uffff+$/, '')) ?? gap.lo;
+}
+
+/** Whether a gap holds no real code (between "C20" + U+FFFF and "C21" there is none). */
+function emptyGap(gap: Gap): boolean {
+  const start = realStart(gap);
+  return gap.hiOpen ? start >= gap.hi : start > gap.hi;
+}
+
+/** The stretches of `outer` that none of `parts` (disjoint or nested, any order) covers and that hold real codes. */
 export function gapsOf(outer: CodeRange | null, parts: readonly CodeRange[]): Gap[] {
   const whole = outer ?? WHOLE;
   const sorted = [...parts].sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
@@ -86,19 +117,24 @@ export function gapsOf(outer: CodeRange | null, parts: readonly CodeRange[]): Ga
     }
   }
   if (lo < whole.hi) gaps.push({ lo, loOpen, hi: whole.hi, hiOpen: false });
-  return gaps;
+  return gaps.filter((g) => !emptyGap(g));
 }
 
 /** Whether the closed range `term` shares a point with `gap`. */
 export function gapMeets(gap: Gap, term: CodeRange): boolean {
   const startsBeforeEnd = term.lo < gap.hi || (term.lo === gap.hi && !gap.hiOpen);
-  const endsAfterStart = term.hi > gap.lo || (term.hi === gap.lo && !gap.loOpen);
+  const endsAfterStart = term.hi >= realStart(gap) && (term.hi > gap.lo || (term.hi === gap.lo && !gap.loOpen));
   return startsBeforeEnd && endsAfterStart;
 }
 
-/** Whether the closed range `term` holds all of `gap`. */
+/** Whether the closed range `term` holds every real code of `gap`. */
 export function gapInside(gap: Gap, term: CodeRange): boolean {
-  return term.lo <= gap.lo && gap.hi <= term.hi;
+  if (term.lo > realStart(gap)) return false;
+  if (gap.hi <= term.hi) return true;
+  // An open end "C18": every real code before it is at most "C17" + U+FFFF.
+  if (!gap.hiOpen || !term.hi.endsWith('\uffff')) return false;
+  const next = nextStem(term.hi.replace(/\uffff+$/, ''));
+  return next !== null && next >= gap.hi;
 }
 
 /**
@@ -276,6 +312,11 @@ function buildView(dataset: Dataset): Dataset | null {
     high: extend(dataset.high, cellHigh),
     masked,
   };
+  const parentCell = new Int32Array(m);
+  parentCell.set(parentOf);
+  for (let j = 0; j < cellFrom.length; j++) parentCell[n + j] = cellFrom[j]!;
+  const hasParts = new Uint8Array(m);
+  for (let c = 0; c < m; c++) if (parentCell[c]! >= 0) hasParts[parentCell[c]!] = 1;
   const viewTotals = new Uint8Array(values.length + newValues.length);
   viewTotals.set(totals);
   infos.set(view, {
@@ -283,6 +324,8 @@ function buildView(dataset: Dataset): Dataset | null {
     totals: viewTotals,
     remainders: [...values.map(() => null), ...newRemainders],
     firstRemainderCell: n,
+    parentCell,
+    hasParts,
   });
   return view;
 }
