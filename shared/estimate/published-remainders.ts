@@ -199,8 +199,36 @@ function buildView(dataset: Dataset): Dataset | null {
   const cellPoint: number[] = [];
   const cellHigh: number[] = [];
 
+  // Each value's last rank strictly inside it: in rank order a value holds exactly the ranks up to there, so the
+  // cell loop below compares integers only.
+  const inside = new Int32Array(values.length);
+  {
+    const open: number[] = [];
+    for (let r = 0; r < order.length; r++) {
+      const e = extents[order[r]!] ?? null;
+      while (open.length > 0) {
+        const top = extents[order[open[open.length - 1]!]!] ?? null;
+        if (containsRange(top, e) && !(top === null ? e === null : e !== null && top.lo === e.lo && top.hi === e.hi)) break;
+        open.pop();
+      }
+      for (const o of open) inside[order[o]!] = r;
+      open.push(r);
+      inside[order[r]!] = r;
+    }
+  }
+  const holds = (outer: number, inner: number): boolean => rank[inner]! > rank[outer]! && rank[inner]! <= inside[outer]!;
+
   const stack: number[] = [];
   const parentOf = new Int32Array(n).fill(-1);
+  // Per total cell: its parts as a list (first child, next sibling), and their sums.
+  const firstChild = new Int32Array(n).fill(-1);
+  const nextSibling = new Int32Array(n).fill(-1);
+  const sumLow = new Float64Array(n);
+  const sumPoint = new Float64Array(n);
+  const sumHigh = new Float64Array(n);
+  const maxLow = new Float64Array(n);
+  const maxPoint = new Float64Array(n);
+  const partSet: number[] = [];
   for (let g = 0; g < groupCount; g++) {
     const from = byGroup.start[g]!;
     const to = byGroup.start[g + 1]!;
@@ -211,62 +239,46 @@ function buildView(dataset: Dataset): Dataset | null {
     stack.length = 0;
     for (let i = from; i < to; i++) {
       const c = byGroup.cells[i]!;
-      const e = extents[column[c]!]!;
-      while (stack.length > 0) {
-        const top = extents[column[stack[stack.length - 1]!]!]!;
-        if (containsRange(top, e) && !(top !== null && e !== null && top.lo === e.lo && top.hi === e.hi)) break;
-        if (top === null && e === null) break;
-        stack.pop();
-      }
+      const v = column[c]!;
+      while (stack.length > 0 && !holds(column[stack[stack.length - 1]!]!, v) && column[stack[stack.length - 1]!] !== v) stack.pop();
       const top = stack.length > 0 ? stack[stack.length - 1]! : -1;
       // A second cell with the very same value is a sibling of the first, not inside it.
-      parentOf[c] = top >= 0 && column[top] !== column[c] ? top : top >= 0 ? parentOf[top]! : -1;
+      const parent = top < 0 ? -1 : column[top] !== v ? top : parentOf[top]!;
+      parentOf[c] = parent;
+      if (parent >= 0) {
+        nextSibling[c] = firstChild[parent]!;
+        firstChild[parent] = c;
+        sumLow[parent]! += low[c]!;
+        sumPoint[parent]! += point[c]!;
+        sumHigh[parent]! += high[c]!;
+        if (low[c]! > maxLow[parent]!) maxLow[parent] = low[c]!;
+        if (point[c]! > maxPoint[parent]!) maxPoint[parent] = point[c]!;
+      }
       stack.push(c);
-    }
-    // Per total cell of the group: its parts (children) and their sums.
-    const children = new Map<number, number[]>();
-    for (let i = from; i < to; i++) {
-      const c = byGroup.cells[i]!;
-      const p = parentOf[c]!;
-      if (p < 0) continue;
-      const list = children.get(p);
-      if (list) list.push(c);
-      else children.set(p, [c]);
     }
     for (let i = from; i < to; i++) {
       const t = byGroup.cells[i]!;
       if (!totals[column[t]!]) continue;
-      const parts = children.get(t) ?? [];
-      let sumLow = 0;
-      let sumPoint = 0;
-      let sumHigh = 0;
-      let maxLow = 0;
-      let maxPoint = 0;
-      for (const c of parts) {
-        sumLow += low[c]!;
-        sumPoint += point[c]!;
-        sumHigh += high[c]!;
-        if (low[c]! > maxLow) maxLow = low[c]!;
-        if (point[c]! > maxPoint) maxPoint = point[c]!;
-      }
       let rLow: number;
       let rHigh: number;
       let rPoint: number;
       if (overlapping) {
         // The parts' union: at least the largest part, at most their sum and at most T; its point midway.
-        const unionHigh = Math.min(high[t]!, sumHigh);
-        const unionPoint = Math.min(point[t]!, (maxPoint + sumPoint) / 2);
+        const unionHigh = Math.min(high[t]!, sumHigh[t]!);
+        const unionPoint = Math.min(point[t]!, (maxPoint[t]! + sumPoint[t]!) / 2);
         rLow = Math.max(0, low[t]! - unionHigh);
-        rHigh = Math.max(0, high[t]! - maxLow);
+        rHigh = Math.max(0, high[t]! - maxLow[t]!);
         rPoint = point[t]! - unionPoint;
       } else {
-        rLow = Math.max(0, low[t]! - sumHigh);
-        rHigh = Math.max(0, high[t]! - sumLow);
-        rPoint = point[t]! - sumPoint;
+        rLow = Math.max(0, low[t]! - sumHigh[t]!);
+        rHigh = Math.max(0, high[t]! - sumLow[t]!);
+        rPoint = point[t]! - sumPoint[t]!;
       }
       rPoint = Math.min(rHigh, Math.max(rLow, rPoint));
       if (rHigh <= 0) continue;
-      const partValues = [...new Set(parts.map((c) => column[c]!))].sort((a, b) => a - b);
+      partSet.length = 0;
+      for (let c = firstChild[t]!; c >= 0; c = nextSibling[c]!) partSet.push(column[c]!);
+      const partValues = partSet.length > 1 ? [...new Set(partSet)].sort((x, y) => x - y) : partSet.slice();
       const id = `${column[t]}|${partValues.join(',')}`;
       let v = valueId.get(id);
       if (v === undefined) {

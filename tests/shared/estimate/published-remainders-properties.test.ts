@@ -35,7 +35,7 @@ const groupArb = fc.record({
   chapterExtra: fc.integer({ min: 0, max: 30 }),
 });
 
-function tableOf(groups: fc.RecordValue<{ leaves: number[]; blockExtra: number; chapterExtra: number }>[], publishedLeaves: string[], withBlock: boolean, complete: boolean): Table {
+function tableOf(groups: { leaves: number[]; blockExtra: number; chapterExtra: number }[], publishedLeaves: string[], withBlock: boolean, complete: boolean): Table {
   const rows: Row[] = [];
   const finest: Row[] = [];
   const published = new Map<string, Map<string, number>>();
