@@ -110,6 +110,30 @@ describe('published totals with only some of their parts (disjoint codes)', () =
   });
 });
 
+describe('masked totals and parts', () => {
+  // Uppsala: the chapter masked "X" (1–3) with C18 2 published; Västerbotten: the chapter 12 with C18 "<5" (1–4, point 2).
+  const lessThanFive = { low: 1, point: 2, high: 4, masked: true };
+  const rows: Row[] = [
+    ['2021', '03', 'C00-D48', 'male', '60-69', maskedX],
+    ['2021', '03', 'C18', 'male', '60-69', exact(2)],
+    ['2021', '24', 'C00-D48', 'male', '60-69', exact(12)],
+    ['2021', '24', 'C18', 'male', '60-69', lessThanFive],
+  ];
+
+  it('a masked chapter: its remainder is 0–1 (never negative), so the chapter is 2–3, not below its published part', () => {
+    const { region } = run([codes('chapter', ['C00-D48'])], rows);
+    // C18 2 + remainder max(0, 1 − 2) … 3 − 2 = 0..1, point max(0, 2 − 2) = 0.
+    expectInterval(region('03'), [2, 2, 3]);
+  });
+
+  it('a "<5" part: the remainder is 12 − 4 … 12 − 1 = 8..11 (point 10); the chapter 9..15 around its published 12', () => {
+    expectInterval(run([codes('chapter', ['C00-D48'])], rows).region('24'), [9, 12, 15]);
+    expectInterval(run([codes('c18', ['C18'])], rows).region('24'), [1, 2, 4]);
+    // Outside C18: the remainder alone.
+    expectInterval(run([codes('not-c18', ['C18'], 'exclusion')], rows).region('24'), [8, 10, 11]);
+  });
+});
+
 describe('published totals with parts, where codes overlap for persons', () => {
   // One person can be under C18 and C50. Stockholm: chapter 100, C18 40, C50 30 (nothing else published).
   const rows: Row[] = [
