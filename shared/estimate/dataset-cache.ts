@@ -10,6 +10,7 @@
  */
 import type { Dataset } from '../counts/dataset';
 import { NATIONAL_SLOT, dimensionIndexByRole, regionSlots, totalValueMask } from './dimension-structure';
+import { remainderView } from './published-remainders';
 
 export interface DatasetStructure {
   /** Per dimension: 1 for values that are totals of other values present (see dimension-structure.ts). */
@@ -75,8 +76,10 @@ export function datasetStructure(dataset: Dataset): DatasetStructure {
     spreadHigh[c] = high[i]! - point[i]!;
     spreadMasked[c] = masked[i]!;
   }
+  // A view with remainders of published totals knows its code dimension's totals (remainders are not totals).
+  const remainders = remainderView(dataset);
   const structure: DatasetStructure = {
-    totals: dataset.dimensions.map((d) => totalValueMask(dataset.id, d)),
+    totals: dataset.dimensions.map((d, i) => (remainders?.dim === i ? remainders.totals : totalValueMask(dataset.id, d))),
     regionDim,
     slotOf: regionDim >= 0 ? regionSlots(dataset.id, dataset.dimensions[regionDim]!) : new Int32Array([NATIONAL_SLOT]),
     regionColumn: regionDim >= 0 ? dataset.columns[regionDim]! : new Uint32Array(n),

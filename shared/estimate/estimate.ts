@@ -18,6 +18,14 @@
  *    present in the same dimension: region "national", sex/age/period/extra "all", an ICD-10 category,
  *    block or chapter that is an ancestor of codes present, an age band or period containing other bands or
  *    periods present. Region sums use only cells whose every value is at the finest level present.
+ *    What a file publishes only at a coarser level is not lost: a code total (a chapter, a block, "all") whose
+ *    published parts (the coarsest codes inside it among the cells alike in every other dimension) do not add up
+ *    to it gets a remainder, T − Σ parts (an interval with masked cells, never negative; with codes that overlap
+ *    for persons, between T − min(T, Σ parts) and T − the largest part), which joins the finest cells as "T but
+ *    none of its parts": wholly inside a criterion that holds T or every stretch of T the parts leave uncovered,
+ *    outside one that meets none of those stretches, otherwise coarser than the criterion (point 4). Where codes
+ *    overlap, a total whose parts and remainder are all wholly inside counts as the total itself
+ *    (published-remainders.ts).
  * 4. Criteria the data can see (predicate steps) are evaluated per cell, exactly where a cell lies wholly
  *    inside or outside. A value coarser than the criterion (a block for a category, sex "all" for "female")
  *    contributes 0 to the point and the whole cell to the high. Masked cells contribute their interval
@@ -65,6 +73,7 @@ import { FLAG_STRADDLE, FLAG_UNRESOLVED, buildWeightTables, cellFilter, type Age
 import { EXIT_FIELDS, runCellPass, type CellPassOptions, type CellPassResult } from './cell-pass';
 import { datasetStructure } from './dataset-cache';
 import { runOverlapPass } from './overlap-pass';
+import { withPublishedRemainders } from './published-remainders';
 import { ageWeightsFrom, InvalidPopulationTableError, type AgeWeights } from './population-weights';
 import { ZERO_INTERVAL, addIntervals, multiplyIntervals, scaleInterval, type Interval } from '../utils/interval';
 import type {
@@ -239,7 +248,7 @@ function choosePeriods(dataset: Dataset, periodDim: number, totals: Uint8Array |
 }
 
 function accumulateDataset(
-  dataset: Dataset,
+  published: Dataset,
   layout: StepLayout,
   acc: Accumulators,
   ageWeights: AgeWeights | null,
@@ -247,6 +256,8 @@ function accumulateDataset(
   choice: PeriodChoice,
   scale: number,
 ): void {
+  // What the file publishes only at a coarser level (a chapter beside a few of its codes) is kept as remainders.
+  const dataset = withPublishedRemainders(published);
   const dims = dataset.dimensions;
   const structure = datasetStructure(dataset);
   const periodDim = dimensionIndexByRole(dataset, 'period');
@@ -275,6 +286,9 @@ function accumulateDataset(
   if (overlapDims.length > 0) {
     const union = runOverlapPass(dataset, tables, P, scale, overlapDims);
     for (let at = 0; at < union.unionLow.length; at++) {
+      acc.sums[at * 3]! += union.pinLow[at]!;
+      acc.sums[at * 3 + 1]! += union.pinPoint[at]!;
+      acc.sums[at * 3 + 2]! += union.pinHigh[at]!;
       acc.unionLow[at]! += union.unionLow[at]! - union.sumLow[at]!;
       acc.unionPoint[at]! += (union.unionPoint[at]! - union.sumPoint[at]!) / 2;
       union.dims.forEach((d, j) => {

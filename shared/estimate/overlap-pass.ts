@@ -11,6 +11,7 @@
 import type { Dataset } from '../counts/dataset';
 import { datasetStructure } from './dataset-cache';
 import { SLOT_COUNT } from './dimension-structure';
+import { remainderView, type RemainderView } from './published-remainders';
 import type { WeightTable } from './predicate-tables';
 
 export interface OverlapPassResult {
@@ -20,6 +21,13 @@ export interface OverlapPassResult {
   /** The same cells added up as the cell pass adds them (Σ weight × low, Σ weight × point), scaled. */
   sumLow: Float64Array;
   sumPoint: Float64Array;
+  /**
+   * Per prefix and slot, scaled: what to add to the cell pass's low, point and high where every part and remainder
+   * of a published total is wholly inside (the total replaces them; see published-remainders.ts).
+   */
+  pinLow: Float64Array;
+  pinPoint: Float64Array;
+  pinHigh: Float64Array;
   /** Per prefix, slot and overlapping dimension (in `dims` order): 1 when two cells of a group differed in it. */
   combined: Uint8Array;
   /** The overlapping dimensions, as dataset dimension indices. */
@@ -87,38 +95,88 @@ export function runOverlapPass(dataset: Dataset, tables: readonly WeightTable[],
     unionPoint: new Float64Array(cells),
     sumLow: new Float64Array(cells),
     sumPoint: new Float64Array(cells),
+    pinLow: new Float64Array(cells),
+    pinPoint: new Float64Array(cells),
+    pinHigh: new Float64Array(cells),
     combined: new Uint8Array(cells * overlap.length),
     dims: [...overlap],
   };
   const maxLow = new Float64Array(groups);
   const maxPoint = new Float64Array(groups);
   const first = new Int32Array(groups);
+  // Remainders of published totals, when the code dimension is one of the overlapping ones (published-remainders.ts).
+  const view = remainderView(dataset);
+  const tree = view && overlap.includes(view.dim) ? view : null;
+  const firstRemainder = tree ? tree.firstRemainderCell : n;
+  const addLow = new Float64Array(groups);
+  const addPoint = new Float64Array(groups);
+  const whole = tree ? new Uint8Array(n) : null;
+  const seen = tree ? new Int32Array(n) : null;
+  const weight = new Float64Array(3);
+  const weightOf = (i: number, k: number): void => {
+    let wl = 1;
+    let wp = 1;
+    let wh = 1;
+    for (let g = 0; g < tables.length; g++) {
+      const o = combos[g]![i]! * width + k * 3;
+      const w = tables[g]!.weights;
+      wl *= w[o]!;
+      wp *= w[o + 1]!;
+      wh *= w[o + 2]!;
+    }
+    weight[0] = wl;
+    weight[1] = wp;
+    weight[2] = wh;
+  };
   for (let k = 0; k <= prefixes; k++) {
     maxLow.fill(0);
     maxPoint.fill(0);
+    addLow.fill(0);
+    addPoint.fill(0);
     first.fill(-1);
-    for (let i = 0; i < n; i++) {
-      let wl = 1;
-      let wp = 1;
-      let wh = 1;
-      for (let g = 0; g < tables.length; g++) {
-        const o = combos[g]![i]! * width + k * 3;
-        const w = tables[g]!.weights;
-        wl *= w[o]!;
-        wp *= w[o + 1]!;
-        wh *= w[o + 2]!;
+    if (tree && whole) markWholeTotals(tree, n, k, weightOf, weight, whole);
+    for (let cell = 0; cell < n; cell++) {
+      weightOf(cell, k);
+      let wl = weight[0]!;
+      let wp = weight[1]!;
+      if (weight[2] === 0) continue;
+      let i = cell;
+      if (tree && whole && seen) {
+        // Under a total whose every part and remainder is wholly inside: the persons they hold are the total's.
+        let top = -1;
+        for (let a = tree.parentCell[cell]!; a >= 0; a = tree.parentCell[a]!) if (whole[a]) top = a;
+        if (top >= 0) {
+          const at = k * SLOT_COUNT + groupSlot[groupOf[cell]!]!;
+          result.pinLow[at]! -= dataset.low[cell]! * scale;
+          result.pinPoint[at]! -= dataset.point[cell]! * scale;
+          result.pinHigh[at]! -= dataset.high[cell]! * scale;
+          if (seen[top] === k + 1) continue;
+          seen[top] = k + 1;
+          result.pinLow[at]! += dataset.low[top]! * scale;
+          result.pinPoint[at]! += dataset.point[top]! * scale;
+          result.pinHigh[at]! += dataset.high[top]! * scale;
+          i = top;
+          wl = 1;
+          wp = 1;
+        }
       }
-      if (wh === 0) continue;
       const low = wl * dataset.low[i]! * scale;
       const point = wp * dataset.point[i]! * scale;
       const group = groupOf[i]!;
       const at = k * SLOT_COUNT + groupSlot[group]!;
       result.sumLow[at]! += low;
       result.sumPoint[at]! += point;
-      if (low > maxLow[group]!) maxLow[group] = low;
-      if (point > maxPoint[group]!) maxPoint[group] = point;
+      if (i >= firstRemainder) {
+        // A remainder holds persons under none of its total's parts: it adds to the union, whatever the parts do.
+        addLow[group]! += low;
+        addPoint[group]! += point;
+      } else {
+        if (low > maxLow[group]!) maxLow[group] = low;
+        if (point > maxPoint[group]!) maxPoint[group] = point;
+      }
       // Two cells of a group that both hold patients: the figure is a union of overlapping values.
-      if (dataset.high[i]! > 0) {
+      // (A remainder is disjoint from the rest of its group: adding it is not a union of overlapping values.)
+      if (dataset.high[i]! > 0 && i < firstRemainder) {
         const other = first[group]!;
         if (other < 0) first[group] = i;
         else {
@@ -130,9 +188,24 @@ export function runOverlapPass(dataset: Dataset, tables: readonly WeightTable[],
     }
     for (let group = 0; group < groups; group++) {
       const at = k * SLOT_COUNT + groupSlot[group]!;
-      result.unionLow[at]! += maxLow[group]!;
-      result.unionPoint[at]! += maxPoint[group]!;
+      result.unionLow[at]! += maxLow[group]! + addLow[group]!;
+      result.unionPoint[at]! += maxPoint[group]! + addPoint[group]!;
     }
   }
   return result;
+}
+
+/**
+ * Marks the published totals (cells with parts) whose every part and remainder is wholly inside the criteria at
+ * prefix k: their union is exactly the total, so the total is what they count. A leaf that is not wholly inside
+ * clears every total above it.
+ */
+function markWholeTotals(tree: RemainderView, n: number, k: number, weightOf: (i: number, k: number) => void, weight: Float64Array, whole: Uint8Array): void {
+  whole.set(tree.hasParts.subarray(0, n));
+  for (let c = 0; c < n; c++) {
+    if (tree.hasParts[c] || tree.parentCell[c]! < 0) continue;
+    weightOf(c, k);
+    if (weight[0] === 1 && weight[1] === 1 && weight[2] === 1) continue;
+    for (let a = tree.parentCell[c]!; a >= 0 && whole[a]; a = tree.parentCell[a]!) whole[a] = 0;
+  }
 }

@@ -40,6 +40,7 @@ import { hierarchyMatch } from '../criteria/hierarchy';
 import { tryNormalizeIcd10 } from '../icd10/normalize';
 import { parseAgeBand } from '../utils/age-band';
 import { ALL_VALUE, UnreadableDimensionValueError } from './dimension-structure';
+import { remainderTruth, remainderView } from './published-remainders';
 import type { AgeWeights } from './population-weights';
 
 /** Oldest age considered when deciding whether an open band or "all ages" lies wholly inside a criterion. */
@@ -118,7 +119,7 @@ function findDimension(dataset: Dataset, role: string, key?: string): number {
   return dataset.dimensions.findIndex((d) => (key === undefined ? d.role === role : d.role === 'extra' && d.key === key));
 }
 
-function truthTable(ctx: CompileContext, dim: number, classify: (value: string) => Kleene): Node {
+function truthTable(ctx: CompileContext, dim: number, classify: (value: string, index: number) => Kleene): Node {
   return { kind: 'truth', dim, truth: Uint8Array.from(ctx.dataset.dimensions[dim]!.values, classify) };
 }
 
@@ -136,7 +137,12 @@ function compile(predicate: Predicate, ctx: CompileContext): Node {
       const dim = findDimension(dataset, 'code');
       if (dim < 0) return missing('code');
       const set = parseCodeSet(predicate.codes);
-      return truthTable(ctx, dim, (value) => {
+      const terms = set.terms.map((t) => t.range);
+      const remainders = remainderView(dataset);
+      return truthTable(ctx, dim, (value, index) => {
+        // A published total's remainder ("the chapter but none of its published parts"), seen through its gaps.
+        const remainder = remainders?.dim === dim ? remainders.remainders[index] : null;
+        if (remainder) return remainderTruth(remainder, terms) as Kleene;
         if (value === ALL_VALUE) return U;
         if (tryNormalizeIcd10(value) === null) return unreadable(dim, value);
         return codeMatches(set, value) ? T : codePartlyMatches(set, value) ? U : F;
@@ -173,7 +179,10 @@ function compile(predicate: Predicate, ctx: CompileContext): Node {
     case 'hierarchy': {
       const dim = dataset.dimensions.findIndex((d) => d.key === predicate.key);
       if (dim < 0) return missing(predicate.key);
-      return truthTable(ctx, dim, (value) => {
+      const remainders = remainderView(dataset);
+      return truthTable(ctx, dim, (value, index) => {
+        // A remainder of a code total under another scheme's criterion: which codes it holds is not known.
+        if (remainders?.dim === dim && remainders.remainders[index]) return U;
         if (value === ALL_VALUE) return U;
         const match = hierarchyMatch(predicate.scheme, predicate.codes, value);
         return match === 'yes' ? T : match === 'partly' ? U : F;
