@@ -15,6 +15,8 @@ import { printedShare, type LetterFigures, type PrintedInterval } from './figure
 import { formatCount, formatNumber, formatPercent } from '../text/format';
 import { countedText, LETTER_TEXTS, letterText, type CountedNoun, type LetterText } from './texts';
 import { estimateWarningText, type WarningContext } from '../estimate/warning-texts';
+import { attritionLabel } from '../answer/describe';
+import { projectionLineText, projectionNotes, refusalText, steadinessText } from '../trend/texts';
 
 export type LetterBlock =
   | { kind: 'heading'; text: string }
@@ -218,10 +220,11 @@ function attritionBlocks(c: Context): LetterBlock[] {
     const remaining = base ? printedShare(printed.point, figures.attritionStep(base.stepId).point) : null;
     const kept = previous ? printedShare(printed.point, previous.point) : null;
     return [
-      step.type === 'base' ? t('baseStep') : step.label,
+      step.type === 'base' ? t('baseStep') : step.type === 'projection' ? attritionLabel(step, c.snapshot.language, t('baseStep')) : step.label,
       ...intervalCells(printed),
       remaining === null ? '' : c.percent(remaining),
-      kept === null ? '' : c.percent(1 - kept),
+      // The projection is no loss: its label carries its factor.
+      kept === null || step.type === 'projection' ? '' : c.percent(1 - kept),
     ];
   });
   const blocks: LetterBlock[] = [
@@ -230,6 +233,17 @@ function attritionBlocks(c: Context): LetterBlock[] {
   ];
   const limiting = estimate.attrition.find((s) => s.stepId === estimate.mostLimitingStepId);
   if (limiting) blocks.push({ kind: 'paragraph', text: t('mostLimiting', { step: limiting.label }) });
+  const projected = estimate.projected;
+  if (projected) {
+    const language = c.snapshot.language;
+    if (projected.outcome.ok) {
+      const { line } = projected.outcome;
+      blocks.push({ kind: 'paragraph', text: t('projectionApplied', { line: projectionLineText(line, language), from: line.from, to: line.to }) });
+      blocks.push({ kind: 'list', items: [...projectionNotes(line.national, language), steadinessText(line.national.steadiness, line.national.averageYearlyChange, language)] });
+    } else {
+      blocks.push({ kind: 'paragraph', text: t('projectionRefused', { reason: refusalText(projected.outcome.refusal, language) }), emphasis: 'notice' });
+    }
+  }
   return blocks;
 }
 
@@ -324,6 +338,11 @@ function assumptionItems(c: Context): string[] {
     } else if (rule.kind === 'joint-count') {
       items.push(t('assumptionJoint', { label: step.label, region: regionName(rule.region, snapshot.language), source: rule.source }));
     }
+  }
+  const projected = snapshot.answer.estimate.projected;
+  if (projected?.outcome.ok) {
+    const { line } = projected.outcome;
+    items.push(t('assumptionProjection', { line: projectionLineText(line, snapshot.language), notes: projectionNotes(line.national, snapshot.language).join(' ') }));
   }
   if (items.length === 0) items.push(t('assumptionNone'));
   if (study.recruitment.sites.length > 0) {

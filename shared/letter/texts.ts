@@ -82,6 +82,9 @@ const sv = {
   lost: 'Bortfall',
   baseStep: 'Bas: alla i data',
   mostLimiting: 'Mest begränsande steg: {step}.',
+  projectionRefused: 'Ingen framskrivning till rekryteringsperioden: {reason} Antalen ovan är datas egna.',
+  projectionApplied: 'Antalen efter raden {line} är framskrivna från {from} till rekryteringsperioden ({to}): ett antagande, inte data.',
+  assumptionProjection: 'Framskrivning till rekryteringsperioden: {line}; {notes}',
   recruitmentTitle: 'Rekryteringsprognos',
   recruitmentText:
     'Förväntad takt när alla kliniker är öppna: {rate} patienter per månad. Förväntat antal vid slutdatum {deadline}: {expected} (80 %-prediktionsintervall {expectedLow}–{expectedHigh}). Sannolikhet att nå målet {target} patienter: {probability}.',
@@ -229,6 +232,9 @@ const en: Record<LetterTextKey, string> = {
   lost: 'Lost',
   baseStep: 'Base: everyone in the data',
   mostLimiting: 'Most limiting step: {step}.',
+  projectionRefused: 'No projection to the recruitment period: {reason} The numbers above are the data\'s own.',
+  projectionApplied: 'The numbers after the line {line} are projected from {from} to the recruitment period ({to}): an assumption, not data.',
+  assumptionProjection: 'Projection to the recruitment period: {line}; {notes}',
   recruitmentTitle: 'Recruitment projection',
   recruitmentText:
     'Expected rate once every site is open: {rate} patients per month. Expected number by the deadline {deadline}: {expected} (80% prediction interval {expectedLow}–{expectedHigh}). Probability of reaching the target of {target} patients: {probability}.',

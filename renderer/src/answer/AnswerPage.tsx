@@ -42,7 +42,7 @@ export function AnswerPage({ studyId }: { studyId?: string }) {
               : t('criteria.status.current', { ms: formatDecimal(computeMillis ?? 0, language, 1), hash: answer.estimate.inputHash.slice(0, 8) })}
         </p>
         <RequestMarking studyId={state.record.id} />
-        {answer ? <AnswerView answer={{ study, datasets, hallandRule, ...answer }} stale={stale} onFix={(fix) => void applyFix(fix)} /> : <h1>{study.title}</h1>}
+        {answer ? <AnswerView answer={{ study, datasets, hallandRule, population: state.population, ...answer }} stale={stale} onFix={(fix) => void applyFix(fix)} onChange={updateStudy} /> : <h1>{study.title}</h1>}
         {answer && <ForecastSection study={study} answer={answer} onChange={updateStudy} />}
       </div>
     </div>
