@@ -18,6 +18,9 @@ import { estimateWarningText, type WarningContext } from '../estimate/warning-te
 import { attritionLabel } from '../answer/describe';
 import { projectionLineText, projectionNotes, refusalText, steadinessText } from '../trend/texts';
 
+/** The letter's font has no arrow: "2020 → 2027" is printed "2020–2027" (a span of years, as the letter writes others). */
+const pdfSafe = (text: string): string => text.replace(/ → /g, '–');
+
 export type LetterBlock =
   | { kind: 'heading'; text: string }
   | { kind: 'paragraph'; text: string; emphasis?: 'notice' | 'strong' }
@@ -220,7 +223,7 @@ function attritionBlocks(c: Context): LetterBlock[] {
     const remaining = base ? printedShare(printed.point, figures.attritionStep(base.stepId).point) : null;
     const kept = previous ? printedShare(printed.point, previous.point) : null;
     return [
-      step.type === 'base' ? t('baseStep') : step.type === 'projection' ? attritionLabel(step, c.snapshot.language, t('baseStep')) : step.label,
+      step.type === 'base' ? t('baseStep') : step.type === 'projection' || step.type === 'assumption' ? pdfSafe(attritionLabel(step, c.snapshot.language, t('baseStep'))) : step.label,
       ...intervalCells(printed),
       remaining === null ? '' : c.percent(remaining),
       // The projection is no loss: its label carries its factor.
@@ -238,7 +241,7 @@ function attritionBlocks(c: Context): LetterBlock[] {
     const language = c.snapshot.language;
     if (projected.outcome.ok) {
       const { line } = projected.outcome;
-      blocks.push({ kind: 'paragraph', text: t('projectionApplied', { line: projectionLineText(line, language), from: line.from, to: line.to }) });
+      blocks.push({ kind: 'paragraph', text: t('projectionApplied', { line: pdfSafe(projectionLineText(line, language)), from: line.from, to: line.to }) });
       blocks.push({ kind: 'list', items: [...projectionNotes(line.national, language), steadinessText(line.national.steadiness, line.national.averageYearlyChange, language)] });
     } else {
       blocks.push({ kind: 'paragraph', text: t('projectionRefused', { reason: refusalText(projected.outcome.refusal, language) }), emphasis: 'notice' });
@@ -342,7 +345,7 @@ function assumptionItems(c: Context): string[] {
   const projected = snapshot.answer.estimate.projected;
   if (projected?.outcome.ok) {
     const { line } = projected.outcome;
-    items.push(t('assumptionProjection', { line: projectionLineText(line, snapshot.language), notes: projectionNotes(line.national, snapshot.language).join(' ') }));
+    items.push(t('assumptionProjection', { line: pdfSafe(projectionLineText(line, snapshot.language)), notes: projectionNotes(line.national, snapshot.language).join(' ') }));
   }
   if (items.length === 0) items.push(t('assumptionNone'));
   if (study.recruitment.sites.length > 0) {

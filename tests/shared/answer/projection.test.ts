@@ -117,7 +117,7 @@ describe.skipIf(!present)('study.projection through computeAnswer on the real AD
   it('the method section names the line; a study file with the setting round-trips and a bad one is refused with its path', () => {
     const on = computeAnswer(study({ on: true }), [counts], options);
     const paragraphs = letterMethodParagraphs('sv', methodInputs(study({ on: true }), on, DEFAULT_DISCLOSURE_POLICY));
-    expect(paragraphs.some((p) => p.includes('Framskrivningen används i det här svaret: Framskrivning 2020 → 2027: × 1,31 (1,09–1,58).'))).toBe(true);
+    expect(paragraphs.some((p) => p.includes('Framskrivningen används i det här svaret: Framskrivning 2020–2027: × 1,31 (1,09–1,58).'))).toBe(true);
     expect(paragraphs.some((p) => p.includes('över de senaste 5 perioderna'))).toBe(true);
 
     const file = JSON.stringify(study({ on: true, window: { periods: 4 }, level: 0.9, mode: 'per-region', declaredBreaks: [{ period: '2013', reason: 'ny kod' }] }));
