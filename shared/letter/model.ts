@@ -19,7 +19,7 @@ import { attritionLabel } from '../answer/describe';
 import { projectionLineText, projectionNotes, refusalText, steadinessText } from '../trend/texts';
 
 /** The letter's font has no arrow: "2020 → 2027" is printed "2020–2027" (a span of years, as the letter writes others). */
-const pdfSafe = (text: string): string => text.replace(/ → /g, '–');
+const pdfSafe = (text: string): string => text.replace(/\s*→\s*/g, '–');
 
 export type LetterBlock =
   | { kind: 'heading'; text: string }

@@ -96,7 +96,7 @@ export function methodSections(language: Language, inputs: MethodInputs | null):
   const policy = inputs?.policy ?? null;
   const trend = inputs?.trend ?? null;
   const trendParagraphs = (p: AnswerProjection): string[] => [
-    p.outcome.ok ? t('methodTrendApplied', { line: projectionLineText(p.outcome.line, language).replace(/ → /g, '–') }) : t('methodTrendRefused', { reason: refusalText(p.outcome.refusal, language) }),
+    p.outcome.ok ? t('methodTrendApplied', { line: projectionLineText(p.outcome.line, language).replace(/\s*→\s*/g, '–') }) : t('methodTrendRefused', { reason: refusalText(p.outcome.refusal, language) }),
     ...(p.outcome.ok ? [trendMethodText(language, { periods: windowPeriods(p), level: p.setting.level })] : []),
   ];
   const forecastParagraphs = (f: NonNullable<MethodInputs['forecast']>): string[] => [
