@@ -14,7 +14,7 @@ import { recruitmentChartSvg, regionMapSvg } from './charts';
 import { printedShare, type LetterFigures, type PrintedInterval } from './figures';
 import { formatCount, formatNumber, formatPercent } from '../text/format';
 import { countedText, LETTER_TEXTS, letterText, type CountedNoun, type LetterText } from './texts';
-import { estimateWarningText, type WarningContext } from '../estimate/warning-texts';
+import { estimateWarningText, warningContext } from '../estimate/warning-texts';
 import { attritionLabel } from '../answer/describe';
 import { projectionLineText, projectionNotes, refusalText, steadinessText } from '../trend/texts';
 
@@ -400,13 +400,7 @@ function limitationItems(c: Context): string[] {
   const items = [t('limitation1'), t('limitation2')];
   const { estimate } = snapshot.answer;
   // The same words as the answer on screen and its readiness checklist: datasets by name, never by id.
-  const context: WarningContext = {
-    datasetName: (id) => snapshot.datasets.find((d) => d.id === id)?.name ?? '',
-    datasetBasis: (id) => snapshot.datasets.find((d) => d.id === id)?.basis,
-    stepLabel: (id) => snapshot.study.steps.find((s) => s.id === id)?.label ?? '',
-    basis: estimate.basis,
-    usedDatasetIds: (estimate.basis?.datasets ?? []).map((d) => d.id),
-  };
+  const context = warningContext(estimate, snapshot.datasets, snapshot.study.steps);
   for (const w of estimate.warnings) {
     if (w.code === 'masked-cells') items.push(t(w.count === 1 ? 'limitationMasked_one' : 'limitationMasked_other', { count: c.count(w.count) }));
     else if (w.code === 'unresolved-criterion') items.push(estimateWarningText(w, snapshot.language, context));
