@@ -59,7 +59,7 @@ export function renderDemo(result: DemoResult, language: Language, t: Translate)
 
   out.push(t('attrition'));
   const attritionRows = estimate.attrition.map((step) => {
-    const label = step.type === 'base' || step.type === 'assumption' ? attritionLabel(step, language, t('base')) : `${step.label}${step.enabled ? '' : ` ${t('disabled')}`}`;
+    const label = step.type === 'base' || step.type === 'assumption' || step.type === 'projection' ? attritionLabel(step, language, t('base')) : `${step.label}${step.enabled ? '' : ` ${t('disabled')}`}`;
     return [
       label,
       ...interval(step.total),

@@ -52,7 +52,7 @@ import {
   type LoadedDataset,
 } from '../inputs';
 import { HALLAND_OPTION_HELP } from './halland-option';
-import { projectionLine, projectionLineText, projectionNotes, projectStudy, refusalText, studyTrends, targetYear, type ProjectionLineOutcome } from '../../shared/trend';
+import { projectionLineText, projectionNotes, refusalText, type ProjectionLineOutcome } from '../../shared/trend';
 
 const ESTIMATE_OPTIONS = { ...ANSWER_INPUT_OPTIONS, 'project-to': { type: 'string' }, date: { type: 'string' } } as const;
 
@@ -112,6 +112,7 @@ const TEXT: Record<Language, Record<string, string>> = {
     hintUnlink: 'ta bort filens --data',
     hintAgeShare: 'i studiefilen: ageShare.source = {"kind": "uniform"}, eller ange tabellen med --population',
     projectionTitle: 'Framskrivning till {year} (--project-to; ett antagande, inte data)',
+    projectionTitleStudy: 'Framskrivning till rekryteringsperioden {year} (studiens antagande, inte data)',
     projectionRefused: 'Ingen framskrivning',
     projectionNational: 'Riket (summa av regionerna): {before} → {after}',
     assumptionRange: 'Källans andel gånger {low}–{high}',
@@ -157,6 +158,7 @@ const TEXT: Record<Language, Record<string, string>> = {
     hintUnlink: "leave out the file's --data",
     hintAgeShare: 'in the study file: ageShare.source = {"kind": "uniform"}, or give the table with --population',
     projectionTitle: 'Projection to {year} (--project-to; an assumption, not data)',
+    projectionTitleStudy: 'Projection to the recruitment period {year} (the study\'s assumption, not data)',
     projectionRefused: 'No projection',
     projectionNational: 'Sweden (sum of regions): {before} → {after}',
     assumptionRange: "The source's share times {low}–{high}",
@@ -175,7 +177,7 @@ export interface EstimateCommandResult {
   projection?: RecruitmentProjection;
   verdict?: VerdictResult;
   /** With --project-to: the eligible patients projected from the data's last period by its trend, or the refusal. */
-  projectedTo?: { year: number } & ProjectionLineOutcome;
+  projectedTo?: { year: number; by: 'project-to' | 'study' } & ProjectionLineOutcome;
 }
 
 interface DatasetUsed {
@@ -210,9 +212,15 @@ function used(loaded: LoadedDataset): DatasetUsed {
 
 /** The answer for the inputs, computed by the core's one computeAnswer (as `letter` and `answer export` do). */
 /** The answer on the inputs; with `today` (YYYY-MM-DD) the forecast never starts recruitment before it. */
-export function answerFor(inputs: AnswerInputs, today?: string): ComputedAnswer {
+/** With `projectTo` the figures are projected to that year (as a study whose projection is on, to its own target). */
+export function answerFor(inputs: AnswerInputs, today?: string, projectTo?: number): ComputedAnswer {
   const datasets = inputs.datasets.map((d) => d.dataset);
-  return computeAnswer(inputs.study, datasets, { hallandRule: inputs.hallandRule, population: inputs.ageShareTable?.dataset ?? null, ...(today !== undefined ? { today } : {}) });
+  return computeAnswer(inputs.study, datasets, {
+    hallandRule: inputs.hallandRule,
+    population: inputs.ageShareTable?.dataset ?? null,
+    ...(today !== undefined ? { today } : {}),
+    ...(projectTo !== undefined ? { projectToYear: projectTo } : {}),
+  });
 }
 
 export async function runEstimate(argv: string[], io: CommandIo): Promise<number> {
@@ -235,7 +243,7 @@ export async function runEstimate(argv: string[], io: CommandIo): Promise<number
     const today = commandMoment(values.date, io, { wholeDay: true }).day;
     const inputs = await loadAnswerInputs(values, io, language);
     const { study } = inputs;
-    const answer = answerFor(inputs, today);
+    const answer = answerFor(inputs, today, projectTo);
     const result: EstimateCommandResult = {
       study: { id: study.id, version: study.version, title: study.title, population: study.population, ageShare: study.ageShare },
       dimensions: dimensionsOf(inputs.datasets.map((d) => d.dataset)),
@@ -248,13 +256,9 @@ export async function runEstimate(argv: string[], io: CommandIo): Promise<number
       result.projection = answer.projection;
       result.verdict = answer.verdict;
     }
-    if (projectTo !== undefined && (answer.estimate.blocking ?? []).length === 0) {
-      // The same series the answer reads, for every period of the data; every region times the nation's factor.
-      const datasets = inputs.datasets.map((d) => d.dataset);
-      const table = inputs.ageShareTable?.dataset;
-      const trends = studyTrends(study, datasets, table ? { ageShares: table, population: table } : {});
-      result.projectedTo = { year: projectTo, ...projectionLine(answer.estimate.regions, projectStudy(trends, targetYear(projectTo))) };
-    }
+    // The answer's own projection (the study's, or --project-to's year): its figures are already the projected ones.
+    const projected = answer.estimate.projected;
+    if (projected) result.projectedTo = { year: Number(projected.target.label), by: projectTo !== undefined ? 'project-to' : 'study', ...projected.outcome };
     io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : renderEstimate(result, study, language, text));
     // An answer with blocking problems has no figures to send: an input is wrong.
     return (answer.estimate.blocking ?? []).length > 0 ? 1 : 0;
@@ -393,10 +397,10 @@ export function renderEstimate(result: EstimateCommandResult, study: Study, lang
     renderTable(
       [t('step'), t('low'), t('point'), t('high'), t('remaining'), t('lost'), t('publishedColumn')],
       estimate.attrition.map((step) => [
-        `${step.type === 'base' ? t('base') : step.type === 'assumption' ? `  ${attritionLabel(step, language, t('base'))}` : `${stepLabel(step.stepId)}${step.enabled ? '' : ` ${t('disabled')}`}`}${step.overlap ? ` ${overlapMark(step.overlap)}` : ''}`,
+        `${step.type === 'base' ? t('base') : step.type === 'assumption' || step.type === 'projection' ? `  ${attritionLabel(step, language, t('base'))}` : `${stepLabel(step.stepId)}${step.enabled ? '' : ` ${t('disabled')}`}`}${step.overlap ? ` ${overlapMark(step.overlap)}` : ''}`,
         ...interval(step.total),
         f.percent(step.remainingShare, 1),
-        step.type === 'base' ? '' : f.percent(step.lostShare, 1),
+        step.type === 'base' || step.type === 'projection' ? '' : f.percent(step.lostShare, 1),
         step.totalPublished ? number(step.totalPublished.point) : '',
       ]),
     ),
@@ -415,7 +419,7 @@ export function renderEstimate(result: EstimateCommandResult, study: Study, lang
 
   const projected = result.projectedTo;
   if (projected) {
-    out.push(text('projectionTitle', { year: String(projected.year) }));
+    out.push(text(projected.by === 'study' ? 'projectionTitleStudy' : 'projectionTitle', { year: String(projected.year) }));
     if (projected.ok) {
       const { line } = projected;
       const range = (i: Interval): string => `${f.count(Math.round(i.point))} (${f.count(Math.round(i.low))}–${f.count(Math.round(i.high))})`;

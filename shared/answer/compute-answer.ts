@@ -11,6 +11,8 @@ import type { EstimateResult } from '../estimate/types';
 import { projectRecruitment, type RecruitmentProjection } from '../recruitment/project';
 import { verdictFromProbability, type VerdictResult } from '../recruitment/verdict';
 import type { HallandRule } from '../regions/regions';
+import { projectionSettingOf } from '../criteria/study';
+import { projectedEstimate, studyProjection } from './projection';
 
 export interface AnswerOptions {
   hallandRule: HallandRule;
@@ -21,6 +23,11 @@ export interface AnswerOptions {
   population?: Dataset | null;
   /** Today's date (YYYY-MM-DD, the user's calendar): the forecast never starts recruitment before it. */
   today?: string;
+  /**
+   * Project to the middle of this calendar year instead of the recruitment period's, and do so even when the
+   * study's projection is off (the CLI's --project-to YEAR; the study's window, level and mode still apply).
+   */
+  projectToYear?: number;
 }
 
 export interface ComputedAnswer {
@@ -30,7 +37,18 @@ export interface ComputedAnswer {
 }
 
 export function computeAnswer(study: Study, datasets: readonly Dataset[], options: AnswerOptions): ComputedAnswer {
-  const estimate = estimateEligible(study, [...datasets], { hallandRule: options.hallandRule, population: options.population ?? null });
+  const data = estimateEligible(study, [...datasets], { hallandRule: options.hallandRule, population: options.population ?? null });
+  // The projection (an assumption the study turns on) after the criteria: every figure below reads the projected
+  // estimate, so the forecast's site ceilings and the letter print the same projected figures.
+  const setting = projectionSettingOf(study);
+  const project = (setting.on || options.projectToYear !== undefined) && (data.blocking ?? []).length === 0;
+  const estimate = project
+    ? projectedEstimate(
+        data,
+        studyProjection(study, datasets, data, { hallandRule: options.hallandRule, population: options.population ?? null, ...(options.projectToYear !== undefined ? { targetYear: options.projectToYear } : {}) }, { ...setting, on: true }),
+        options.hallandRule,
+      )
+    : data;
   const projection = projectRecruitment(study, estimate, options.today !== undefined ? { today: options.today } : {});
   const verdict = verdictFromProbability(projection.probability, study.verdictThresholds);
   return { estimate, projection, verdict };

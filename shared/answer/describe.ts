@@ -4,6 +4,7 @@
  * the age-share assumption line and readable criterion labels ("Läkemedel: N06BA04 Metylfenidat").
  * Pure: the app, the CLI and the letter all word these things here.
  */
+import { projectionLineText } from '../trend/texts';
 import type { Dataset, Dimension } from '../counts/dataset';
 import { withStudyBasis } from '../criteria/basis';
 import type { EstimatePeriod, Predicate, Study, StudyBasis } from '../criteria/study';
@@ -167,8 +168,9 @@ export function assumptionShares(line: AgeShareLine, language: L): string[] {
 }
 
 /** A line of the attrition in words: the step's label, the assumption's, or `baseLabel` for the base. */
-export function attritionLabel(step: Pick<AttritionStep, 'type' | 'label' | 'assumption'>, language: L, baseLabel: string): string {
+export function attritionLabel(step: Pick<AttritionStep, 'type' | 'label' | 'assumption' | 'projection'>, language: L, baseLabel: string): string {
   if (step.type === 'base') return baseLabel;
+  if (step.type === 'projection' && step.projection) return projectionLineText(step.projection, language);
   if (step.type === 'assumption' && step.assumption) return assumptionLabel(step.assumption, language);
   return step.label;
 }

@@ -71,6 +71,16 @@ export const STUDY_JSON_SCHEMA = {
     steps: { type: 'array', items: { $ref: '#/$defs/step' } },
     recruitment: { $ref: '#/$defs/recruitment' },
     verdictThresholds: object({ veryGood: share, good: share }),
+    projection: object(
+      {
+        on: { type: 'boolean' },
+        window: { oneOf: [object({ periods: { type: 'integer', minimum: 1 } }), object({ from: nonEmptyString })] },
+        level: { type: 'number', minimum: 0.5, maximum: 0.99 },
+        mode: { enum: ['national', 'per-region'] },
+        declaredBreaks: { type: 'array', items: object({ period: nonEmptyString, reason: { type: 'string' } }) },
+      },
+      ['on'],
+    ),
     earlyFeedback: object(
       {
         populationPresent: { enum: ['yes', 'no', 'unknown'] },

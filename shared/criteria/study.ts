@@ -196,6 +196,50 @@ export interface Study {
   steps: CriterionStep[];
   recruitment: RecruitmentPlan;
   verdictThresholds: VerdictThresholds;
+  /**
+   * The projection of the eligible patients to the recruitment period by their trend over the data's periods: an
+   * explicit assumption, off when absent (older study files and stored studies have none). See ProjectionSetting.
+   */
+  projection?: ProjectionSetting;
   /** Legacy: Early Feedback Form answers of older versions, moved to the request when read (see EarlyFeedbackChoices). */
   earlyFeedback?: EarlyFeedbackChoices;
+}
+
+/**
+ * Whether and how the eligible patients are projected from the data's last period to the middle of the
+ * recruitment period (a log-linear trend over a window of periods, with a prediction interval). An assumption the
+ * coordinator turns on: when on, the answer prints it as its own line after the criteria and every figure after it
+ * (regions, healthcare regions, the forecast, the letter) is the projected one — or says why it was refused.
+ * Only `on` is required in a file; the rest has defaults (DEFAULT_PROJECTION_SETTING).
+ */
+export interface ProjectionSetting {
+  on: boolean;
+  /** The periods the trend is fitted over: the last `periods` periods, or every period from `from` on. Default: the last 5. */
+  window?: { periods: number } | { from: string };
+  /** The prediction interval's level (0.5..0.99). Default 0.8. */
+  level?: number;
+  /** One factor for every region (the nation's trend), or each region's own trend where it can be projected. Default: national. */
+  mode?: 'national' | 'per-region';
+  /** Periods where the series changes meaning (a code change, a new reporting rule): no trend is fitted across them. */
+  declaredBreaks?: Array<{ period: string; reason: string }>;
+}
+
+export const DEFAULT_PROJECTION_SETTING: Readonly<Required<ProjectionSetting>> = Object.freeze({
+  on: false,
+  window: Object.freeze({ periods: 5 }),
+  level: 0.8,
+  mode: 'national',
+  declaredBreaks: Object.freeze([]) as unknown as Array<{ period: string; reason: string }>,
+});
+
+/** The study's projection setting with every default filled in (off when the study has none). */
+export function projectionSettingOf(study: Pick<Study, 'projection'>): Required<ProjectionSetting> {
+  const p = study.projection;
+  return {
+    on: p?.on ?? false,
+    window: p?.window ?? { ...DEFAULT_PROJECTION_SETTING.window },
+    level: p?.level ?? DEFAULT_PROJECTION_SETTING.level,
+    mode: p?.mode ?? DEFAULT_PROJECTION_SETTING.mode,
+    declaredBreaks: p?.declaredBreaks ? p.declaredBreaks.map((b) => ({ ...b })) : [],
+  };
 }

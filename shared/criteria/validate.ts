@@ -126,7 +126,8 @@ export function validateStudy(study: Study): StudyIssue[] {
   checkBasis(study, issues);
   study.steps.forEach((step, i) => {
     const path = `steps[${i}]`;
-    if (step.id === '' || step.id === 'base') issues.push({ path: `${path}.id`, stepId: step.id, message: 'a step needs an id other than "base"' });
+    // "base" and "projection" are the answer's own lines (the data before the criteria, the trend after them).
+    if (step.id === '' || step.id === 'base' || step.id === 'projection') issues.push({ path: `${path}.id`, stepId: step.id, message: 'a step needs an id other than "base" and "projection"' });
     if (seen.has(step.id)) issues.push({ path: `${path}.id`, stepId: step.id, message: `id "${step.id}" is used twice` });
     seen.add(step.id);
     const rule = step.rule;
@@ -171,6 +172,15 @@ export function validateStudy(study: Study): StudyIssue[] {
   if (plan.dropoutRate !== undefined && plan.dropoutRate.high >= 1) issues.push({ path: 'recruitment.dropoutRate', message: 'a dropout of 100 % leaves nobody to enrol' });
   if (plan.sitesGoalProbability !== undefined && !(plan.sitesGoalProbability > 0 && plan.sitesGoalProbability < 1)) {
     issues.push({ path: 'recruitment.sitesGoalProbability', message: 'must lie strictly between 0 and 1' });
+  }
+
+  const projection = study.projection;
+  if (projection) {
+    const window = projection.window;
+    if (window && 'periods' in window && !(Number.isInteger(window.periods) && window.periods >= 1)) issues.push({ path: 'projection.window.periods', message: 'must be a whole number of periods ≥ 1' });
+    if (window && 'from' in window) checkPeriodLabel(window.from, 'projection.window.from', issues);
+    if (projection.level !== undefined && !(projection.level >= 0.5 && projection.level <= 0.99)) issues.push({ path: 'projection.level', message: 'must lie within 0.5..0.99' });
+    (projection.declaredBreaks ?? []).forEach((b, i) => checkPeriodLabel(b.period, `projection.declaredBreaks[${i}].period`, issues));
   }
 
   const { veryGood, good } = study.verdictThresholds;

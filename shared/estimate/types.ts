@@ -2,6 +2,8 @@ import type { CountUnit, RegionBasis } from '../counts/dataset';
 import type { AgeShareAssumption, EstimatePeriod, StudyBasis } from '../criteria/study';
 import type { CountyCode, HealthcareRegionId } from '../regions/regions';
 import type { Interval } from '../utils/interval';
+import type { AnswerProjection } from '../answer/projection';
+import type { ProjectionLine } from '../trend/line';
 
 export interface RegionEstimate {
   region: CountyCode;
@@ -38,8 +40,11 @@ export interface AttritionStep {
   stepId: string;
   /** The step's own label; empty for an assumption line (worded by attritionLabel in shared/answer/describe.ts). */
   label: string;
-  /** `assumption`: the age-share line after an age criterion (see `assumption`), never a criterion of its own. */
-  type: 'inclusion' | 'exclusion' | 'base' | 'assumption';
+  /**
+   * `assumption`: the age-share line after an age criterion (see `assumption`), never a criterion of its own;
+   * `projection`: the trend's projection to the recruitment period after the last step (see `projection`).
+   */
+  type: 'inclusion' | 'exclusion' | 'base' | 'assumption' | 'projection';
   enabled: boolean;
   total: Interval;
   perRegion: Partial<Record<CountyCode, Interval>>;
@@ -56,6 +61,8 @@ export interface AttritionStep {
   overlap?: OverlapNote[];
   /** For an assumption line: what was assumed. */
   assumption?: AgeShareLine;
+  /** For the projection line: from which period to which, and the factor (worded by attritionLabel). */
+  projection?: Pick<ProjectionLine, 'from' | 'to' | 'factor' | 'level' | 'mode'>;
 }
 
 /** The age-share assumption line: which bands straddle the criterion, their shares and where they come from. */
@@ -173,4 +180,10 @@ export interface EstimateResult {
   /** Id of the enabled step that loses the largest share (the main limiting factor), if any. */
   mostLimitingStepId: string | null;
   warnings: EstimateWarning[];
+  /**
+   * Set when the study's projection is on (shared/answer/projection.ts): the line the figures were projected by
+   * (then every figure above is the projected one and the attrition ends with the projection line), or the
+   * refusal with its reason (then the figures are the data's). Absent: the projection is off.
+   */
+  projected?: AnswerProjection;
 }

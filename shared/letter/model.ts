@@ -16,6 +16,11 @@ import { printedShare, type LetterFigures, type PrintedInterval } from './figure
 import { formatCount, formatNumber, formatPercent } from '../text/format';
 import { countedText, LETTER_TEXTS, letterText, type CountedNoun, type LetterText } from './texts';
 import { estimateWarningText, warningContext } from '../estimate/warning-texts';
+import { attritionLabel } from '../answer/describe';
+import { projectionLineText, projectionNotes, refusalText, steadinessText } from '../trend/texts';
+
+/** The letter's font has no arrow: "2020 → 2027" is printed "2020–2027" (a span of years, as the letter writes others). */
+const pdfSafe = (text: string): string => text.replace(/\s*→\s*/g, '–');
 
 export type LetterBlock =
   | { kind: 'heading'; text: string }
@@ -62,6 +67,22 @@ interface Context {
   hiddenSiteRegions: CountyCode[];
 }
 
+/**
+ * What the national figure counts, in the summary's words: patients in the data's period, or new cases over the
+ * recruitment window — and, when the projection is applied, that the figure is projected to the recruitment
+ * period (the figures printed are the projected ones, so the period alone would misdate them).
+ */
+function summaryBasis(c: Context): string {
+  const { snapshot, t } = c;
+  const { study, answer } = snapshot;
+  const basis =
+    study.population.kind === 'prevalent' && answer.estimate.period
+      ? t('summaryBasisPrevalent', { period: periodValue(answer.estimate.period, snapshot.language) })
+      : t('summaryBasisIncident', { years: c.counted('years', study.population.windowYears) });
+  const projected = answer.estimate.projected;
+  return projected?.outcome.ok ? `${basis}, ${t('summaryProjected', { to: projected.outcome.line.to })}` : basis;
+}
+
 function summaryBlocks(c: Context): LetterBlock[] {
   const { snapshot, figures, t } = c;
   const { study, answer } = snapshot;
@@ -71,10 +92,7 @@ function summaryBlocks(c: Context): LetterBlock[] {
     low: n.low.text,
     high: n.high.text,
     // Patients treated in a period are not a number per recruitment window: the letter names the period instead.
-    basis:
-      study.population.kind === 'prevalent' && answer.estimate.period
-        ? t('summaryBasisPrevalent', { period: periodValue(answer.estimate.period, snapshot.language) })
-        : t('summaryBasisIncident', { years: c.counted('years', study.population.windowYears) }),
+    basis: summaryBasis(c),
   };
   const recruiting = study.recruitment.sites.length > 0;
   const text = !recruiting
@@ -223,10 +241,11 @@ function attritionBlocks(c: Context): LetterBlock[] {
     const remaining = base ? printedShare(printed.point, figures.attritionStep(base.stepId).point) : null;
     const kept = previous ? printedShare(printed.point, previous.point) : null;
     return [
-      attritionLabel(step, snapshot.language, t('baseStep')),
+      pdfSafe(attritionLabel(step, snapshot.language, t('baseStep'))),
       ...intervalCells(printed),
       remaining === null ? '' : c.percent(remaining),
-      kept === null ? '' : c.percent(1 - kept),
+      // The projection is no loss: its label carries its factor.
+      kept === null || step.type === 'projection' ? '' : c.percent(1 - kept),
     ];
   });
   const blocks: LetterBlock[] = [
@@ -235,6 +254,17 @@ function attritionBlocks(c: Context): LetterBlock[] {
   ];
   const limiting = estimate.attrition.find((s) => s.stepId === estimate.mostLimitingStepId);
   if (limiting) blocks.push({ kind: 'paragraph', text: t('mostLimiting', { step: limiting.label }) });
+  const projected = estimate.projected;
+  if (projected) {
+    const language = c.snapshot.language;
+    if (projected.outcome.ok) {
+      const { line } = projected.outcome;
+      blocks.push({ kind: 'paragraph', text: t('projectionApplied', { line: pdfSafe(projectionLineText(line, language)), from: line.from, to: line.to }) });
+      blocks.push({ kind: 'list', items: [...projectionNotes(line.national, language), steadinessText(line.national.steadiness, line.national.averageYearlyChange, language)] });
+    } else {
+      blocks.push({ kind: 'paragraph', text: t('projectionRefused', { reason: refusalText(projected.outcome.refusal, language) }), emphasis: 'notice' });
+    }
+  }
   return blocks;
 }
 
@@ -336,6 +366,11 @@ function assumptionItems(c: Context): string[] {
     const a = line.assumption;
     items.push(t('assumptionAgeShare', { label: assumptionLabel(a, snapshot.language), shares: assumptionShares(a, snapshot.language).join('; '), low: pct(a.range.low), high: pct(a.range.high) }));
     if (a.note.trim() !== '') items.push(t('assumptionNote', { note: a.note.trim() }));
+  }
+  const projected = snapshot.answer.estimate.projected;
+  if (projected?.outcome.ok) {
+    const { line } = projected.outcome;
+    items.push(t('assumptionProjection', { line: pdfSafe(projectionLineText(line, snapshot.language)), notes: projectionNotes(line.national, snapshot.language).join(' ') }));
   }
   if (items.length === 0) items.push(t('assumptionNone'));
   if (study.recruitment.sites.length > 0) {

@@ -13,8 +13,10 @@ import { formatCount, formatNumber, formatPercent } from '../text/format';
 import { fill } from '../text/template';
 import { METHOD_TEXTS, type MethodTextKey } from './texts';
 import type { Language } from '../text/language';
+import type { AnswerProjection } from '../answer/projection';
+import { projectionLineText, refusalText, trendMethodText } from '../trend/texts';
 
-export const METHOD_SECTION_IDS = ['data', 'intervals', 'independence', 'forecast', 'verdict', 'disclosure'] as const;
+export const METHOD_SECTION_IDS = ['data', 'intervals', 'independence', 'trend', 'forecast', 'verdict', 'disclosure'] as const;
 export type MethodSectionId = (typeof METHOD_SECTION_IDS)[number];
 
 export function isMethodSectionId(value: unknown): value is MethodSectionId {
@@ -44,6 +46,18 @@ export interface MethodInputs {
   } | null;
   /** The whole policy: its name and version, and its rules (k, how small values and zeros print, rounding) in words. */
   policy: DisclosurePolicy;
+  /** The projection to the recruitment period when the study turned it on (the line or its refusal); null when off. */
+  trend?: AnswerProjection | null;
+}
+
+/** The trend method's "last N periods" for the setting's window (a window from a year: its years up to the last). */
+function windowPeriods(projection: AnswerProjection): number {
+  const window = projection.setting.window;
+  if ('periods' in window) return window.periods;
+  const outcome = projection.outcome;
+  const from = Number(window.from);
+  const to = outcome.ok ? Number(outcome.line.from) : NaN;
+  return Number.isInteger(from) && Number.isInteger(to) && to >= from ? to - from + 1 : 0;
 }
 
 /** The method inputs of a computed answer, with the disclosure policy in force. */
@@ -64,6 +78,7 @@ export function methodInputs(study: Study, answer: SnapshotAnswer, policy: Discl
           }
         : null,
     policy,
+    trend: answer.estimate.projected ?? null,
   };
 }
 
@@ -79,6 +94,11 @@ export function methodSections(language: Language, inputs: MethodInputs | null):
   const steps = inputs?.independenceSteps ?? [];
   const forecast = inputs?.forecast ?? null;
   const policy = inputs?.policy ?? null;
+  const trend = inputs?.trend ?? null;
+  const trendParagraphs = (p: AnswerProjection): string[] => [
+    p.outcome.ok ? t('methodTrendApplied', { line: projectionLineText(p.outcome.line, language).replace(/\s*→\s*/g, '–') }) : t('methodTrendRefused', { reason: refusalText(p.outcome.refusal, language) }),
+    ...(p.outcome.ok ? [trendMethodText(language, { periods: windowPeriods(p), level: p.setting.level })] : []),
+  ];
   const forecastParagraphs = (f: NonNullable<MethodInputs['forecast']>): string[] => [
     t('methodRecruitment', { alpha: formatNumber(f.alpha, language, 2) }),
     f.mixture.ranges.length > 0
@@ -93,6 +113,7 @@ export function methodSections(language: Language, inputs: MethodInputs | null):
     steps.length > 0
       ? section('independence', true, [t('methodIndependence', { steps: steps.join(', ') })])
       : section('independence', false, [t('methodIndependenceGeneric')]),
+    trend ? section('trend', true, trendParagraphs(trend)) : section('trend', false, [t('methodTrendGeneric')]),
     forecast ? section('forecast', true, forecastParagraphs(forecast)) : section('forecast', false, [t('methodRecruitmentGeneric'), t('methodRangesGeneric'), t('methodSiteRate')]),
     forecast
       ? section('verdict', true, [

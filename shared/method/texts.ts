@@ -8,6 +8,11 @@ import type { Language } from '../text/language';
 
 const sv = {
   title_data: 'Data och urvalskriterier',
+  title_trend: 'Trend och framskrivning till rekryteringsperioden',
+  methodTrendGeneric:
+    'Om koordinatorn slår på framskrivningen skrivs antalet berättigade patienter fram från den sista dataperioden till mitten av rekryteringsperioden med en log-linjär trend över de senaste perioderna, med ett prediktionsintervall som vidgas med avståndet. Den är ett uttalat antagande och visas som en egen rad efter urvalsstegen; den vägras, med skälet, från färre än 3 perioder, över ett brott i serien eller längre än 3 × fönstrets längd.',
+  methodTrendApplied: 'Framskrivningen används i det här svaret: {line}. Varje region, sjukvårdsregion, riket och rekryteringsprognosen räknas på de framskrivna antalen.',
+  methodTrendRefused: 'Framskrivningen var påslagen men gjordes inte: {reason} Antalen är datas egna.',
   title_intervals: 'Vad intervallen betyder',
   title_independence: 'Andelar som multipliceras (oberoende)',
   title_forecast: 'Rekryteringsprognosen',
@@ -54,6 +59,11 @@ export type MethodTextKey = keyof typeof sv;
 
 const en: Record<MethodTextKey, string> = {
   title_data: 'Data and eligibility criteria',
+  title_trend: 'Trend and projection to the recruitment period',
+  methodTrendGeneric:
+    'When the coordinator turns the projection on, the eligible patients are projected from the data\'s last period to the middle of the recruitment period by a log-linear trend over the latest periods, with a prediction interval that widens with the distance. It is an explicit assumption and shown as its own line after the selection steps; it is refused, with the reason, from fewer than 3 periods, across a break in the series or further than 3 × the window\'s length.',
+  methodTrendApplied: 'This answer uses the projection: {line}. Every region, healthcare region, the nation and the recruitment forecast are computed from the projected numbers.',
+  methodTrendRefused: 'The projection was turned on but not made: {reason} The numbers are the data\'s own.',
   title_intervals: 'What the intervals mean',
   title_independence: 'Multiplied proportions (independence)',
   title_forecast: 'The recruitment forecast',

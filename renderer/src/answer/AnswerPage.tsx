@@ -33,14 +33,15 @@ export function AnswerPage({ studyId }: { studyId?: string }) {
   const datasets = ready?.datasets ?? null;
   const hallandRule = ready?.hallandRule ?? null;
   const populationName = ready?.population?.name ?? null;
+  const population = ready?.population ?? null;
   const answer = useMemo<Answer | null>(
-    () => (computed && answeredStudy && datasets && hallandRule ? { study: answeredStudy, datasets, hallandRule, ...computed } : null),
-    [computed, answeredStudy, datasets, hallandRule],
+    () => (computed && answeredStudy && datasets && hallandRule ? { study: answeredStudy, datasets, hallandRule, population, ...computed } : null),
+    [computed, answeredStudy, datasets, hallandRule, population],
   );
   const onFix = useCallback((fix: ProblemFix) => void applyFix(fix), [applyFix]);
   // The letter and answer-file panels are not part of this element: they follow `stale` (nothing may be sent while
   // a newer edit is computed), the figures do not.
-  const figures = useMemo(() => (answer ? <AnswerView answer={answer} stale={false} exports={false} onFix={onFix} /> : null), [answer, onFix]);
+  const figures = useMemo(() => (answer ? <AnswerView answer={answer} stale={false} exports={false} onFix={onFix} onChange={updateStudy} /> : null), [answer, onFix, updateStudy]);
   const editor = useMemo(
     () => (study && datasets ? <CriteriaEditor study={study} datasets={datasets} onChange={updateStudy} language={language} populationName={populationName} /> : null),
     [study, datasets, updateStudy, language, populationName],

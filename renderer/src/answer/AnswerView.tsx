@@ -18,6 +18,9 @@ import { useServices } from '../context';
 import { formatCount, formatDecimal, formatIntervalRange, formatPercent } from '../format';
 import { HelpTip } from '../help/HelpTip';
 import { AttritionStepName } from './AttritionStepName';
+import type { Study } from '../../../shared/criteria/study';
+import { ProjectionNote } from '../trend/ProjectionNote';
+import { TrendSection } from '../trend/TrendSection';
 
 // Below the figures, and with the PDF and answer-file code behind them: loaded after the answer is on screen.
 const AnswerLetter = lazyNamed(() => import('../letter/AnswerLetter'), 'AnswerLetter');
@@ -26,7 +29,20 @@ const ExportAnswerPanel = lazyNamed(() => import('../compile/ExportAnswerPanel')
 const RegionMap = lazyNamed(() => import('../ui/charts/RegionMap'), 'RegionMap');
 
 /** `exports: false` leaves out the letter and answer-file panels (the guided answer shows them in its own step). */
-export function AnswerView({ answer, stale, exports = true, onFix }: { answer: Answer; stale: boolean; exports?: boolean; onFix?: (fix: ProblemFix) => void }) {
+export function AnswerView({
+  answer,
+  stale,
+  exports = true,
+  onFix,
+  onChange,
+}: {
+  answer: Answer;
+  stale: boolean;
+  exports?: boolean;
+  onFix?: (fix: ProblemFix) => void;
+  /** Saves a study edit made from the answer (the trend's window); absent: such choices are for this view only. */
+  onChange?: (change: (s: Study) => Study) => void;
+}) {
   const { t } = useTranslation();
   const { language } = useServices();
   const { study, estimate, datasets } = answer;
@@ -74,14 +90,14 @@ export function AnswerView({ answer, stale, exports = true, onFix }: { answer: A
       {blocking.length > 0 ? (
         <BlockingProblems problems={blocking} onFix={onFix} language={language} datasetName={(id) => datasets.find((d) => d.id === id)?.name ?? id} />
       ) : (
-        <AnswerFigures answer={answer} stale={stale} exports={exports} />
+        <AnswerFigures answer={answer} stale={stale} exports={exports} onChange={onChange} />
       )}
     </article>
   );
 }
 
 /** The figures of an answer that can be sent. */
-function AnswerFigures({ answer, stale, exports }: { answer: Answer; stale: boolean; exports: boolean }) {
+function AnswerFigures({ answer, stale, exports, onChange }: { answer: Answer; stale: boolean; exports: boolean; onChange?: ((change: (s: Study) => Study) => void) | undefined }) {
   const { t } = useTranslation();
   const { language } = useServices();
   const { study, estimate, projection, verdict, datasets, hallandRule } = answer;
@@ -298,13 +314,16 @@ function AnswerFigures({ answer, stale, exports }: { answer: Answer; stale: bool
                   <td className="num">{v.point}</td>
                   <td className="num">{v.range}</td>
                   <td className="num">{v.remaining}</td>
-                  <td className="num">{v.lost}</td>
+                  {/* The projection is no loss: its line says its factor instead. */}
+                  <td className="num">{step.type === 'projection' ? '' : v.lost}</td>
                 </tr>
               );
             })}
           </tbody>
         </table>
+        <ProjectionNote estimate={estimate} language={language} />
       </section>
+      <TrendSection study={study} datasets={datasets} population={answer.population ?? null} language={language} {...(onChange ? { onChange } : {})} />
       {/* While a newer edit is being computed, the shown figures are not the study's: nothing may be sent. */}
       {exports && (
         <Suspense fallback={<p role="status" className="hint" data-testid="letter-panel-loading">{t('app.loading')}</p>}>

@@ -11,4 +11,6 @@ export interface Answer extends ComputedAnswer {
   study: Study;
   datasets: Dataset[];
   hallandRule: HallandRule;
+  /** The study's population table (age shares, rates and the trend's population), when one is chosen. */
+  population?: Dataset | null;
 }

@@ -61,7 +61,7 @@ function WithAnswer({ state, heading, children }: { state: WorkspaceState; headi
 
 function answerOf(ready: Ready, computed: ComputedAnswer): Answer {
   // The study the figures were computed from (the edited one may be newer while they are recomputed).
-  return { study: ready.answeredStudy ?? ready.study, datasets: ready.datasets, hallandRule: ready.hallandRule, ...computed };
+  return { study: ready.answeredStudy ?? ready.study, datasets: ready.datasets, hallandRule: ready.hallandRule, population: ready.population, ...computed };
 }
 
 export function DataStep({ linked, workspace, error, onLink, onOpenDatasets }: { linked: string[]; workspace: Workspace | null; error: string | null; onLink: (ids: string[]) => void; onOpenDatasets: () => void }) {
@@ -246,7 +246,7 @@ export function AnswerStep({ state, request, onOpenRequest, workspace = null }: 
         )}
       </p>
       <WithAnswer state={state}>
-        {(ready, answer) => <AnswerView answer={answerOf(ready, answer)} stale={ready.stale} exports={false} onFix={workspace ? (fix) => void workspace.applyFix(fix) : undefined} />}
+        {(ready, answer) => <AnswerView answer={answerOf(ready, answer)} stale={ready.stale} exports={false} onFix={workspace ? (fix) => void workspace.applyFix(fix) : undefined} onChange={workspace ? (change) => workspace.updateStudy(change) : undefined} />}
       </WithAnswer>
     </section>
   );

@@ -74,7 +74,7 @@ export const en: Messages = {
       lost: 'Lost vs previous',
       total: 'Patients (interval)',
     },
-    stepType: { base: 'Base population', inclusion: 'Inclusion', exclusion: 'Exclusion', assumption: 'Assumption' },
+    stepType: { base: 'Base population', inclusion: 'Inclusion', exclusion: 'Exclusion', assumption: 'Assumption', projection: 'Projection' },
     mostLimiting: 'Most limiting step',
     jointCount: "the region's own joint count",
     warnings: {

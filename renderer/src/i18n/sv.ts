@@ -73,7 +73,7 @@ export const sv = {
       lost: 'Bortfall mot föregående',
       total: 'Antal (intervall)',
     },
-    stepType: { base: 'Grundpopulation', inclusion: 'Inklusion', exclusion: 'Exklusion', assumption: 'Antagande' },
+    stepType: { base: 'Grundpopulation', inclusion: 'Inklusion', exclusion: 'Exklusion', assumption: 'Antagande', projection: 'Framskrivning' },
     mostLimiting: 'Mest begränsande steg',
     jointCount: 'regionens eget sammanräknade antal',
     warnings: {

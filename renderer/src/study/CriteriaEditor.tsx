@@ -20,6 +20,7 @@ import type { Interval } from '../../../shared/utils/interval';
 import { predicateLabel } from '../../../shared/answer/describe';
 import { valueCatalogue, type CatalogueDimension } from '../../../shared/answer/value-catalogue';
 import { BasisFields } from './BasisFields';
+import { ProjectionFields } from '../trend/ProjectionFields';
 import { AgeShareFields } from './AgeShareFields';
 import { ValuePicker, type PickedValue } from './ValuePicker';
 
@@ -244,6 +245,7 @@ export function CriteriaEditor({ study, datasets, onChange, language, population
       </div>
       {picking && <ValuePicker catalogue={catalogue} current={null} onPick={addPicked} onCancel={() => setPicking(false)} language={language} />}
       {hasAgeStep && <AgeShareFields study={study} tableName={populationName} onChange={onChange} language={language} />}
+      <ProjectionFields study={study} periods={periods} onChange={onChange} language={language} />
       <fieldset className="plan">
         <legend>{t('criteria.plan')}</legend>
         <ParsedField
