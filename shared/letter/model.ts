@@ -16,7 +16,6 @@ import { printedShare, type LetterFigures, type PrintedInterval } from './figure
 import { formatCount, formatNumber, formatPercent } from '../text/format';
 import { countedText, LETTER_TEXTS, letterText, type CountedNoun, type LetterText } from './texts';
 import { estimateWarningText, warningContext } from '../estimate/warning-texts';
-import { attritionLabel } from '../answer/describe';
 import { projectionLineText, projectionNotes, refusalText, steadinessText } from '../trend/texts';
 
 /** The letter's font has no arrow: "2020 → 2027" is printed "2020–2027" (a span of years, as the letter writes others). */
