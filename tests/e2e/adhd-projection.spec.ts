@@ -14,7 +14,7 @@ import path from 'node:path';
 import { expect, expectNoA11yViolations, test } from './fixtures';
 import { acknowledgeAllWarnings, answerFeedbackForm, READINESS_TEXT, saveUnitProfile } from './letter-readiness';
 import { screenshotDir } from './screenshots';
-import { Actor, importAdhdData, importPopulationTable, linkData, nextStep, pickDrug, realFilesPresent } from './support/adhd';
+import { Actor, addAge, importAdhdData, importPopulationTable, linkData, nextStep, pickDrug, realFilesPresent } from './support/adhd';
 
 const LINE = 'Framskrivning 2020 → 2027: × 1,31 (1,09–1,58)';
 /** The letter's font has no arrow: the letter prints the span of years with a dash. */
@@ -43,12 +43,7 @@ test('the ADHD answer projected to its recruitment period: the switch, the line,
   await linkData(act, { population: true });
   await nextStep(act, 'Kriterier');
   await pickDrug(act);
-  await act.tabTo(page.getByRole('button', { name: '+ Ålder', exact: true }));
-  await act.press('Enter');
-  const age = page.locator('li.step').filter({ has: page.getByLabel('Lägsta ålder (år)') }).last();
-  await age.getByLabel('Lägsta ålder (år)').fill('6');
-  await age.getByLabel('Högsta ålder (år)').fill('17');
-  await expect(page.getByTestId('guide-attrition').getByRole('rowheader', { name: /^Antagande: andel 6–17 år av åldersgruppen 0–19/ })).toBeVisible();
+  await addAge(act, 6, 17);
   // Recruitment over 12 months (the start, 1 March 2027, is set with the sites on the forecast step).
   await page.getByLabel('Rekryteringstid (månader)', { exact: true }).fill('12');
 

@@ -291,7 +291,15 @@ export function CriteriaEditor({ study, datasets, onChange, language, population
 function StepForm({ step, onChange, language, datalistId, t, catalogue }: { step: CriterionStep; onChange: (change: (s: CriterionStep) => CriterionStep) => void; language: Language; datalistId: string; t: Translate; catalogue: readonly CatalogueDimension[] }) {
   const ids = { label: useId(), type: useId(), protocol: useId(), source: useId(), sex: useId(), region: useId() };
   const rule = step.rule;
-  const setPredicate = (predicate: Predicate) => onChange((s) => ({ ...s, rule: { kind: 'predicate', predicate } }));
+  // A label the user has not written (the new step's default, or the words of the criterion before this edit)
+  // follows the criterion ("Ålder" → "Ålder 6–17 år"), so the attrition and the letter name what is counted.
+  const defaults = Object.values(t('criteria.newLabel', { returnObjects: true }) as Record<string, string>);
+  const setPredicate = (predicate: Predicate) =>
+    onChange((s) => {
+      const before = s.rule.kind === 'predicate' ? predicateLabel(s.rule.predicate, language) : null;
+      const follows = s.label.trim() === '' || s.label === before || defaults.includes(s.label);
+      return { ...s, label: follows ? predicateLabel(predicate, language) : s.label, rule: { kind: 'predicate', predicate } };
+    });
   return (
     <div className="step-form">
       <div className="field">
