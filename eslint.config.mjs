@@ -69,7 +69,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['cli/**/*.ts', 'bin/**/*.mjs', 'build/**/*.mjs', 'build/**/*.ts', 'scripts/**/*.{ts,mjs}', 'tests/**/*.{ts,tsx}', '*.config.{ts,mts,mjs}'],
+    files: ['cli/**/*.ts', 'bin/**/*.mjs', 'build/**/*.mjs', 'build/**/*.ts', 'scripts/**/*.{ts,mjs}', 'tests/**/*.{ts,tsx,mjs}', '*.config.{ts,mts,mjs}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {

@@ -254,11 +254,11 @@ async function runExport(argv: string[], io: CommandIo): Promise<number> {
   if (values.node !== undefined && !(HEALTHCARE_REGION_IDS as readonly string[]).includes(values.node)) return usage(`--node must be one of ${HEALTHCARE_REGION_IDS.join(', ')}, got "${values.node}"`);
   const text = answerTexts(language);
   try {
-    const { createdAt } = commandMoment(values.date, io, { wholeDay: false });
+    const { createdAt, day } = commandMoment(values.date, io, { wholeDay: false });
     const regions = parseRegions(values.region);
     const inputs = await loadAnswerInputs(values, io, language);
     const { study } = inputs;
-    const answer = answerFor(inputs);
+    const answer = answerFor(inputs, day);
     const policy = DISCLOSURE_PRESETS[presetId] as DisclosurePolicy;
     const clinics = readClinics(values.clinics, io);
     const eff = values.eff ? (readJsonFile(values.eff, io, 'Early Feedback Form answers') as EffAnswers) : undefined;

@@ -41,6 +41,7 @@ import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../shared/text/l
 import {
   ANSWER_INPUT_OPTIONS,
   checkAnswerInputFlags,
+  commandMoment,
   InputError,
   loadAnswerInputs,
   parseCommandArgs,
@@ -52,7 +53,7 @@ import {
 import { HALLAND_OPTION_HELP } from './halland-option';
 import { projectionLine, projectionLineText, projectionNotes, projectStudy, refusalText, studyTrends, targetYear, type ProjectionLineOutcome } from '../../shared/trend';
 
-const ESTIMATE_OPTIONS = { ...ANSWER_INPUT_OPTIONS, 'project-to': { type: 'string' } } as const;
+const ESTIMATE_OPTIONS = { ...ANSWER_INPUT_OPTIONS, 'project-to': { type: 'string' }, date: { type: 'string' } } as const;
 
 /** `--project-to YEAR`: a calendar year from 1900 to 2200, or a usage error. */
 function projectToYear(value: string | undefined): number | undefined {
@@ -63,8 +64,8 @@ function projectToYear(value: string | undefined): number | undefined {
 
 const ESTIMATE_USAGE =
   'usage: antal estimate --study STUDY.json --data FILE [--data FILE]... [--measure NAME] [--population FILE]\n' +
-  '       [--kind incident|prevalent] [--region-basis residence|care] [--project-to YEAR] [--json] [--lang sv|en]\n' +
-  `       [${HALLAND_OPTION_HELP}]\n` +
+  '       [--kind incident|prevalent] [--region-basis residence|care] [--project-to YEAR] [--date YYYY-MM-DD]\n' +
+  `       [--json] [--lang sv|en] [${HALLAND_OPTION_HELP}]\n` +
   '       [--sheet NAME] [--encoding ENC] [--delimiter D] [--mask TOKEN=LOW-HIGH]... [--exclude LINE,...]\n';
 
 /** Texts of this command that the shared CLI messages (cli/i18n.ts) do not have. */
@@ -231,9 +232,11 @@ export async function runEstimate(argv: string[], io: CommandIo): Promise<number
   const text = (key: string, params: Record<string, string> = {}): string => TEXT[language][key]!.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
 
   try {
+    // The forecast never starts recruitment before today (--date, else SOURCE_DATE_EPOCH, else the clock).
+    const today = commandMoment(values.date, io, { wholeDay: true }).day;
     const inputs = await loadAnswerInputs(values, io, language);
     const { study } = inputs;
-    const answer = answerFor(inputs);
+    const answer = answerFor(inputs, today);
     const result: EstimateCommandResult = {
       study: { id: study.id, version: study.version, title: study.title, population: study.population, ageShare: study.ageShare },
       dimensions: dimensionsOf(inputs.datasets.map((d) => d.dataset)),

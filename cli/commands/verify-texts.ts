@@ -4,6 +4,7 @@
  */
 import type { AuditFindingProblem } from '../../shared/audit/anchor';
 import type { BackupCheckName } from '../../shared/backup/inspect-backup';
+import { knownTableName } from '../../shared/backup/table-names';
 import type { Language } from '../../shared/text/language';
 
 export type VerifiedKind = 'answer-file' | 'compiled-answer' | 'snapshot' | 'letter' | 'backup';
@@ -213,35 +214,9 @@ export function verifyText(language: Language, key: Key, params: Params = {}): s
   return fill(VERIFY_TEXTS[language][key], params, language);
 }
 
-/** The database's tables by the names the app shows (Settings → Backups uses the same words). */
-const TABLE_NAMES: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
-  sv: {
-    settings: 'Inställningar',
-    datasets: 'Dataset',
-    datasetColumns: 'Datasetkolumner',
-    studies: 'Studier',
-    requests: 'Förfrågningar',
-    versions: 'Svarsversioner',
-    audit: 'Logg',
-    letters: 'Brev',
-    attachments: 'Bilagor',
-  },
-  en: {
-    settings: 'Settings',
-    datasets: 'Datasets',
-    datasetColumns: 'Dataset columns',
-    studies: 'Studies',
-    requests: 'Requests',
-    versions: 'Answer versions',
-    audit: 'Log',
-    letters: 'Letters',
-    attachments: 'Attachments',
-  },
-};
-
 /** "Logg" for the audit table; a table this version does not know keeps its own name, in quotes. */
 export function tableName(language: Language, name: string): string {
-  return TABLE_NAMES[language][name] ?? JSON.stringify(name);
+  return knownTableName(language, name) ?? JSON.stringify(name);
 }
 
 /** The key of an audit-trail finding's text. */

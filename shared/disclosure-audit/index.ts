@@ -11,6 +11,7 @@
  */
 import highsLoader, { type Highs } from 'highs';
 import { runAudit } from './audit';
+import { solverLocation } from './location';
 import type { AuditInput, AuditOptions, AuditResult } from './types';
 
 export type * from './types';
@@ -20,31 +21,31 @@ export interface DisclosureAuditor {
   audit(input: AuditInput, options?: AuditOptions): AuditResult;
 }
 
-/** How the WebAssembly solver is found: the browser build gives its asset URL; Node finds it beside the package. */
-export interface SolverLocation {
-  locateFile?: (file: string) => string;
-  wasmBinary?: ArrayBuffer | ArrayBufferView;
-}
+export { locateDisclosureSolver, type SolverLocation } from './location';
 
 export function createDisclosureAuditor(highs: Highs): DisclosureAuditor {
   return { audit: (input, options) => runAudit(highs, input, options) };
 }
 
-let location: SolverLocation = {};
-let loading: Promise<DisclosureAuditor> | null = null;
-
-/** Where the solver's .wasm is (call before the first audit in a browser or worker). */
-export function locateDisclosureSolver(where: SolverLocation): void {
-  location = where;
-  loading = null;
-}
+let loading: { promise: Promise<DisclosureAuditor>; generation: number } | null = null;
 
 /** The auditor, loading the solver on first use (about 3.5 MB of WebAssembly, compiled once per process or worker). */
 export function loadDisclosureAuditor(): Promise<DisclosureAuditor> {
-  loading ??= highsLoader({ ...location }).then(createDisclosureAuditor, (error: unknown) => {
-    loading = null;
+  const { where, generation } = solverLocation();
+  if (loading?.generation === generation) return loading.promise;
+  const promise = highsLoader({ ...where }).then(createDisclosureAuditor, (error: unknown) => {
+    if (loading?.promise === promise) loading = null;
     throw error;
   });
-  return loading;
+  loading = { promise, generation };
+  return promise;
+}
+
+/**
+ * Starts loading the solver and compiling its WebAssembly now, while the user works, so the first audit (the first
+ * letter) does not wait for it. A failure is not reported here: the audit that needs the solver tries again and says why.
+ */
+export function warmDisclosureAuditor(): void {
+  loadDisclosureAuditor().catch(() => undefined);
 }
 export { answerStructure, tablePrint } from './table-print';

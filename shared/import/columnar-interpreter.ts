@@ -12,10 +12,10 @@
  *   count, the arrays are usually handed to the datasets as they are, without a trimming copy.
  */
 import type { ImportMapping } from './import-mapping';
-import { classifyMeasureCell, type MaskMeaning, type TokenTable } from './value-tokens';
+import { classifyMeasureCell, type TokenTable } from './value-tokens';
 import {
-  cellPlace, duplicateProblem, emptyMeasureProblem, measureAssumedProblem, mustBeWhole, negativeProblem, notAnIntegerProblem, notANumberProblem, planMapping,
-  rowsExcludedProblem, unknownTokenProblem, zeroPopulationProblem, type DimColumn, type MeasurePlan,
+  cellPlace, duplicateProblem, measureAssumedProblem, mustBeWhole, notAnIntegerProblem, planMapping, readMeasureCell, rowsExcludedProblem, zeroPopulationProblem,
+  type DimColumn, type MeasurePlan, type TokenTally,
 } from './row-rules';
 import type { MeasureSpec } from './measure-kind';
 import { assumedMeasureName, namedMeasure, specOfMeasureName } from './measure-names';
@@ -64,10 +64,8 @@ export class ColumnarInterpreter {
   private readonly log: ProblemLog;
   private readonly maxProblems: number;
 
-  private readonly tokensUsed: Record<string, MaskMeaning> = {};
+  private readonly tally: TokenTally = { maskedCells: 0, zeroTokenCells: 0, tokensUsed: {} };
   private readonly excludedLines: number[] = [];
-  private maskedCells = 0;
-  private zeroTokenCells = 0;
   private bodyRows = 0;
   private ratePopulation: Record<string, string> = {};
   /** Cells of named measures, in the order their names were first met. */
@@ -219,51 +217,18 @@ export class ColumnarInterpreter {
       cell = classifyMeasureCell(raw, slot.mapping.numberFormat, this.tokenTable);
       if (cell.kind !== 'number' && cell.kind !== 'invalid' && slot.tokens.size < 256) slot.tokens.set(detach(raw), cell);
     }
-    let low: number;
-    let point: number;
-    let high: number;
-    let masked = false;
-    let decimals = 0;
-    switch (cell.kind) {
-      case 'empty':
-        if (this.log.room) this.log.kept.push(emptyMeasureProblem(this.place(slot, line)));
-        return;
-      case 'invalid':
-        if (this.log.room) this.log.kept.push(notANumberProblem(this.place(slot, line), detach(raw.trim()), slot.mapping.numberFormat));
-        return;
-      case 'masked-unknown':
-        if (this.log.room) this.log.kept.push(unknownTokenProblem(this.place(slot, line), cell.token));
-        return;
-      case 'zero-token':
-        low = point = high = 0;
-        this.zeroTokenCells++;
-        break;
-      case 'masked':
-        ({ low, point, high } = cell.meaning);
-        masked = true;
-        this.maskedCells++;
-        this.tokensUsed[cell.token] = cell.meaning;
-        break;
-      case 'number':
-        low = point = high = cell.value;
-        decimals = cell.decimals;
-        if (cell.value < 0 && spec.kind !== 'other') {
-          if (this.log.room) this.log.kept.push(negativeProblem(this.place(slot, line), detach(raw.trim()), spec));
-          return;
-        }
-        if (whole && !Number.isInteger(cell.value)) {
-          if (this.log.room) this.log.kept.push(notAnIntegerProblem(this.place(slot, line), detach(raw.trim()), spec));
-          return;
-        }
-        break;
+    const read = readMeasureCell(cell, raw, spec, whole, slot.mapping.numberFormat, this.tally);
+    if (!read.ok) {
+      if (this.log.room) this.log.kept.push(read.problem(this.place(slot, line)));
+      return;
     }
     if (row < 0 || measure === null) return;
     const first = measure.claim(row, group, s, this.rows.capacity);
     if (first >= 0) {
-      this.reportDuplicate(measure, s, row, line, low, point, high, first);
+      this.reportDuplicate(measure, s, row, line, read.low, read.point, read.high, first);
       return;
     }
-    measure.add(row, s, low, point, high, masked, decimals);
+    measure.add(row, s, read.low, read.point, read.high, read.masked, read.decimals);
   }
 
   private place(slot: Slot, line: number): ReturnType<typeof cellPlace> {
@@ -310,10 +275,10 @@ export class ColumnarInterpreter {
       problems: problems.kept,
       omittedProblems: problems.omitted,
       omittedErrors: problems.omittedErrors,
-      tokensUsed: { ...this.tokensUsed },
+      tokensUsed: { ...this.tally.tokensUsed },
       excludedLines: [...this.excludedLines],
-      maskedCells: this.maskedCells,
-      zeroTokenCells: this.zeroTokenCells,
+      maskedCells: this.tally.maskedCells,
+      zeroTokenCells: this.tally.zeroTokenCells,
       rows: this.bodyRows,
     };
   }

@@ -14,8 +14,8 @@ import { classifyMeasureCell, type MaskMeaning, type TokenTable } from './value-
 import { assumedMeasureName, namedMeasure, specOfMeasureName } from './measure-names';
 import type { ImportProblem } from './problems';
 import {
-  cellPlace, duplicateProblem, emptyMeasureProblem, filledDownProblem, measureAssumedProblem, missingDimensionProblem, mustBeWhole, negativeProblem, normaliseLabel,
-  notAnIntegerProblem, notANumberProblem, planMapping, rowsExcludedProblem, unknownDimensionProblem, unknownTokenProblem, zeroPopulationProblem,
+  cellPlace, duplicateProblem, filledDownProblem, measureAssumedProblem, missingDimensionProblem, mustBeWhole, normaliseLabel, planMapping, readMeasureCell,
+  rowsExcludedProblem, unknownDimensionProblem, zeroPopulationProblem, type TokenTally,
 } from './row-rules';
 
 export interface InterpretedCell {
@@ -104,9 +104,7 @@ export function interpretRows(table: TableStructure, mapping: ImportMapping, fil
   const filled: number[] = dims.map(() => 0);
   const firstFilledLine: (number | null)[] = dims.map(() => null);
   const rows: Interpretation['rows'] = [];
-  const tokensUsed: Record<string, MaskMeaning> = {};
-  let maskedCells = 0;
-  let zeroTokenCells = 0;
+  const tally: TokenTally = { maskedCells: 0, zeroTokenCells: 0, tokensUsed: {} };
   const excludedLines: number[] = [];
 
   for (const record of table.body) {
@@ -166,49 +164,14 @@ export function interpretRows(table: TableStructure, mapping: ImportMapping, fil
         const raw = record.cells[c] ?? '';
         if (sampled) rowMeasures[table.headers[c] ?? String(c + 1)] = raw;
         const cell = classifyMeasureCell(raw, m.numberFormat, tokens);
-        const place = at(c, record.line);
-        const whole = mustBeWhole(spec);
-        let low: number;
-        let point: number;
-        let high: number;
-        let masked = false;
-        let decimals = 0;
-        switch (cell.kind) {
-          case 'empty':
-            problems.push(emptyMeasureProblem(place));
-            continue;
-          case 'invalid':
-            problems.push(notANumberProblem(place, raw.trim(), m.numberFormat));
-            continue;
-          case 'masked-unknown':
-            problems.push(unknownTokenProblem(place, cell.token));
-            continue;
-          case 'zero-token':
-            low = point = high = 0;
-            zeroTokenCells++;
-            break;
-          case 'masked':
-            ({ low, point, high } = cell.meaning);
-            masked = true;
-            maskedCells++;
-            tokensUsed[cell.token] = cell.meaning;
-            break;
-          case 'number':
-            low = point = high = cell.value;
-            decimals = cell.decimals;
-            if (cell.value < 0 && spec.kind !== 'other') {
-              problems.push(negativeProblem(place, raw.trim(), spec));
-              continue;
-            }
-            if (whole && !Number.isInteger(cell.value)) {
-              problems.push(notAnIntegerProblem(place, raw.trim(), spec));
-              continue;
-            }
-            break;
+        const read = readMeasureCell(cell, raw, spec, mustBeWhole(spec), m.numberFormat, tally);
+        if (!read.ok) {
+          problems.push(read.problem(at(c, record.line)));
+          continue;
         }
         if (!rowOk || !target) continue;
         const memberValues = m.members.map((mr) => mr.value);
-        target.cells.push({ line: record.line, column: c + 1, values: [...values, ...memberValues], low, point, high, masked, decimals });
+        target.cells.push({ line: record.line, column: c + 1, values: [...values, ...memberValues], low: read.low, point: read.point, high: read.high, masked: read.masked, decimals: read.decimals });
       }
     }
     if (sampled) {
@@ -237,7 +200,7 @@ export function interpretRows(table: TableStructure, mapping: ImportMapping, fil
   }));
   const totals = findTotals(measures);
   checkZeroPopulation(measures, problems, file);
-  return { measures, problems, totals, maskedCells, zeroTokenCells, tokensUsed, excludedLines, rows };
+  return { measures, problems, totals, ...tally, excludedLines, rows };
 }
 
 function checkDuplicates(measures: InterpretedMeasure[], problems: ImportProblem[], file: string, table: TableStructure): void {

@@ -16,6 +16,8 @@ import { parsePeriodLabel } from './parse-period-label';
 import { parseCodeValue } from './parse-code-value';
 import { isTotalLabel, isTotalRowLabel } from './member-labels';
 import type { NumberFormat } from './swedish-number';
+import type { MaskMeaning, MeasureCell } from './value-tokens';
+import { detach } from './detach';
 import { problem, type ImportProblem, type ProblemCode, type ProblemPlace } from './problems';
 import { phrase, rolePhrase, type Phrase, type PhraseKey } from './phrases';
 
@@ -169,6 +171,47 @@ export function mustBeWhole(spec: MeasureSpec): boolean {
 
 export function notAnIntegerProblem(place: ProblemPlace, trimmed: string, spec: MeasureSpec): ImportProblem {
   return problem('not-an-integer', 'error', place, trimmed, phrase('notAnIntegerExp', { kind: phrase(spec.kind === 'count' ? 'kindCount' : 'kindPopulation') }), phrase('notAnIntegerMsg', { raw: trimmed }));
+}
+
+/** Masked and zero-token cells met while reading rows: they are counted for the import's provenance. */
+export interface TokenTally {
+  maskedCells: number;
+  zeroTokenCells: number;
+  /** Each masked token met, with the meaning applied. */
+  tokensUsed: Record<string, MaskMeaning>;
+}
+
+/** A measure cell read for its measure: the interval it stands for, or the problem that keeps it out. */
+export type MeasureReading =
+  | { ok: true; low: number; point: number; high: number; masked: boolean; decimals: number }
+  | { ok: false; problem: (place: ProblemPlace) => ImportProblem };
+
+/**
+ * What a classified measure cell means for a measure of `spec`: numbers exact, a masked token its range, a zero
+ * token 0; an empty, unreadable or unknown-token cell, a negative count and a decimal where a count must be
+ * whole are problems. The problem is made only when asked for (with the cell's place), so a reader that keeps
+ * a bounded number of problems does not build the others. Masked and zero-token cells are counted in `tally`.
+ */
+export function readMeasureCell(cell: MeasureCell, raw: string, spec: MeasureSpec, whole: boolean, format: NumberFormat, tally: TokenTally): MeasureReading {
+  switch (cell.kind) {
+    case 'empty':
+      return { ok: false, problem: (place) => emptyMeasureProblem(place) };
+    case 'invalid':
+      return { ok: false, problem: (place) => notANumberProblem(place, detach(raw.trim()), format) };
+    case 'masked-unknown':
+      return { ok: false, problem: (place) => unknownTokenProblem(place, cell.token) };
+    case 'zero-token':
+      tally.zeroTokenCells++;
+      return { ok: true, low: 0, point: 0, high: 0, masked: false, decimals: 0 };
+    case 'masked':
+      tally.maskedCells++;
+      tally.tokensUsed[cell.token] = cell.meaning;
+      return { ok: true, low: cell.meaning.low, point: cell.meaning.point, high: cell.meaning.high, masked: true, decimals: 0 };
+    case 'number':
+      if (cell.value < 0 && spec.kind !== 'other') return { ok: false, problem: (place) => negativeProblem(place, detach(raw.trim()), spec) };
+      if (whole && !Number.isInteger(cell.value)) return { ok: false, problem: (place) => notAnIntegerProblem(place, detach(raw.trim()), spec) };
+      return { ok: true, low: cell.value, point: cell.value, high: cell.value, masked: false, decimals: cell.decimals };
+  }
 }
 
 /** A measure whose words name no known measure is read as a count of persons, and the user is told. */

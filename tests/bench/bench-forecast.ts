@@ -8,13 +8,14 @@
  * core, which the CPU time does not.
  */
 import { performance } from 'node:perf_hooks';
-import { STUDY_SCHEMA_VERSION, type RateCertainty, type Study } from '../../shared/criteria/study';
+import type { RateCertainty, Study } from '../../shared/criteria/study';
 import type { EstimateResult } from '../../shared/estimate/types';
 import { DEFAULT_SEASONAL_WEIGHTS } from '../../shared/recruitment/plan';
 import { projectRecruitment } from '../../shared/recruitment/project';
 import { COUNTY_CODES } from '../../shared/regions/regions';
 import type { Language } from '../../shared/text/language';
 import { formatters, renderTable } from '../../cli/format';
+import { estimateWith, makeStudy } from '../shared/study-builders';
 
 export const FORECAST_BENCH_RUNS = 200;
 const WARMUP_RUNS = 20;
@@ -22,23 +23,19 @@ const CERTAINTY: RateCertainty[] = ['low', 'medium', 'high'];
 
 /** Ten sites of 1–3.7 patients a month in ten regions, opening over the first four months. */
 export function forecastBenchStudy(dropout: boolean): Study {
-  return {
-    schemaVersion: STUDY_SCHEMA_VERSION,
+  const base = makeStudy([]);
+  return makeStudy([], {
     id: 'bench-forecast',
-    version: 1,
     title: 'Forecast benchmark',
     sponsorReference: 'BENCH',
     population: { kind: 'prevalent', windowYears: 1, unit: 'persons', regionBasis: 'residence', period: { kind: 'latest' } },
     ageShare: { source: { kind: 'uniform' }, range: { low: 0.75, point: 1, high: 1.25 }, note: '' },
     ageReferenceDate: '2027-03-01',
-    steps: [],
     recruitment: {
+      ...base.recruitment,
       targetPatients: 500,
       startDate: '2027-03-01',
       months: 24,
-      consentRate: { low: 0.5, point: 0.6, high: 0.7 },
-      screenFailureRate: { low: 0.15, point: 0.25, high: 0.35 },
-      rateShape: 2,
       seasonalWeights: [...DEFAULT_SEASONAL_WEIGHTS],
       ...(dropout ? { dropoutRate: { low: 0.05, point: 0.1, high: 0.2 } } : {}),
       sites: Array.from({ length: 10 }, (_, i) => ({
@@ -50,19 +47,13 @@ export function forecastBenchStudy(dropout: boolean): Study {
         rateCertainty: CERTAINTY[i % 3]!,
       })),
     },
-    verdictThresholds: { veryGood: 0.8, good: 0.5 },
-  };
+  });
 }
 
 /** Every region with 6 000 eligible patients (4 000–8 000): never the limit for these rates. */
 export const FORECAST_BENCH_ESTIMATE: EstimateResult = {
+  ...estimateWith(Object.fromEntries(COUNTY_CODES.map((code) => [code, { low: 4000, point: 6000, high: 8000 }]))),
   inputHash: 'bench-forecast',
-  regions: COUNTY_CODES.map((region) => ({ region, eligible: { low: 4000, point: 6000, high: 8000 }, cells: 1, maskedCells: 0, jointCount: false })),
-  healthcareRegions: [],
-  national: { low: 84_000, point: 126_000, high: 168_000 },
-  attrition: [],
-  mostLimitingStepId: null,
-  warnings: [],
 };
 
 export interface ForecastTiming {

@@ -196,4 +196,23 @@ describe('antal estimate', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('usage: antal estimate --study STUDY.json --data FILE');
   });
+  // The fixture's recruitment starts 2026-09-01 and runs 24 months (to 2028-09-01): a forecast made later cannot
+  // count the months already gone, one made before the start counts them all, one after the end has nothing to say.
+  it('the forecast never starts before the day of the answer (--date, else SOURCE_DATE_EPOCH, else the clock)', async () => {
+    const later = await estimate(['--study', STUDY, '--data', COUNTS, '--lang', 'en', '--date', '2026-12-07']);
+    expect(later.code).toBe(0);
+    expect(later.stdout).toContain('The planned start 2026-09-01 has passed: the projection runs from 2026-12-07.');
+    const before = await estimate(['--study', STUDY, '--data', COUNTS, '--lang', 'en', '--date', '2026-06-01']);
+    expect(before.stdout).not.toContain('has passed');
+    const json = (args: string[]) => estimate([...args, '--json']).then((r) => JSON.parse(r.stdout) as EstimateCommandResult);
+    const [early, late] = await Promise.all([json(['--study', STUDY, '--data', COUNTS, '--date', '2026-06-01']), json(['--study', STUDY, '--data', COUNTS, '--date', '2027-06-01'])]);
+    // Nine months fewer to recruit in: the expected number recruited falls.
+    expect(late.projection!.startNotice).toMatchObject({ kind: 'moved-to-today', today: '2027-06-01' });
+    expect(late.projection!.expectedByDeadline.point).toBeLessThan(early.projection!.expectedByDeadline.point);
+    const ended = await estimate(['--study', STUDY, '--data', COUNTS, '--lang', 'en', '--date', '2028-10-01']);
+    expect(ended.stdout).toContain('The recruitment period ended 2028-09-01: no projection.');
+    const bad = await estimate(['--study', STUDY, '--data', COUNTS, '--date', '2026-13-01']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--date must be a date YYYY-MM-DD, got "2026-13-01"');
+  });
 });

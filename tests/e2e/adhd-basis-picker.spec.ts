@@ -5,71 +5,27 @@
 // derived from the file by hand: methylphenidate 2020, both sexes, 0–19: 46 152 as the sum of the 21 län rows,
 // 46 003 the file's own national row, Stockholm 13 417, Skåne 5 263, Västra Götaland 6 272, Uppsala 1 902; all five
 // drugs summed 87 193, which is not a count of persons and must be flagged.
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoA11yViolations, test } from './fixtures';
-
-const REAL_FILE = path.resolve(__dirname, '../../../shared/fixtures/real/socialstyrelsen_2022-02-18.csv');
-const DATASET = 'socialstyrelsen_2022-02-18 – Antal patienter';
+import { Actor, DATASET, expectBasisFromData, importAdhdData, linkData, nextStep, pickDrug, realFilesPresent, startRequest, sv } from './support/adhd';
 
 // Import, the value catalogue and several recomputations on the real file on a shared 2-core machine.
 test.setTimeout(180_000);
 
-/** Presses Tab until `target` has the focus (the way a keyboard user reaches a control). */
-async function tabTo(page: Page, target: Locator, max = 300): Promise<void> {
-  await expect(target).toBeVisible();
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`${target.toString()} was not reached with ${max} presses of Tab`);
-}
-
-/** "46 152" as sv-SE prints it (a no-break space between thousands). */
-const sv = (n: number): RegExp => new RegExp(`^${new Intl.NumberFormat('sv-SE').format(n).replace(/\s/g, '\\s')}$`);
-
 test('the ADHD request: basis from the data, a mismatch blocks with a one-click fix, N06BA04 from the picker, figures of the scenario', async ({ page }) => {
-  test.skip(!existsSync(REAL_FILE), `../shared not present (${REAL_FILE})`);
+  test.skip(!realFilesPresent(), 'the real files of ../shared/fixtures/real are not present');
+  const act = new Actor(page);
 
-  // The file as a coordinator imports it: patients treated in a year (prevalence), by region of residence.
-  await page.goto('/#/datasets');
-  await expect(page.getByRole('heading', { level: 1, name: 'Dataset' })).toBeVisible();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Importera fil…' }).click();
-  await (await chooser).setFiles({ name: 'socialstyrelsen_2022-02-18.csv', mimeType: 'text/csv', buffer: readFileSync(REAL_FILE) });
-  await page.getByLabel('Utgivare eller källa').fill('Socialstyrelsen, Statistikdatabas för läkemedel');
-  await page.getByRole('radio', { name: 'förekomst (prevalens)' }).check();
-  await page.getByRole('radio', { name: 'folkbokföringsregion' }).check();
-  await page.getByRole('button', { name: 'Importera', exact: true }).click();
-  await expect(page.getByTestId('datasets-status')).toContainText('2 dataset importerades');
-
-  // A new request in the guided answer, by keyboard.
-  await page.goto('/#/requests');
-  await tabTo(page, page.getByRole('button', { name: 'Ny förfrågan', exact: true }));
-  await page.keyboard.press('Enter');
-  await tabTo(page, page.getByLabel('Studiens titel'));
-  await page.keyboard.type('ADHD fas III, 6–17 år på metylfenidat');
-  await expect(page.getByTestId('guide-request-save')).toHaveText('Sparat');
-  await tabTo(page, page.getByRole('button', { name: 'Nästa: Data →' }));
-  await page.keyboard.press('Enter');
-
-  // Data: link the patients' dataset. A new study counts new cases; linking data of patients treated in a year
-  // makes the study count like its data, visibly.
-  await tabTo(page, page.getByRole('checkbox', { name: DATASET }));
-  await page.keyboard.press('Space');
-  await expect(page.getByTestId('guide-data-status')).toHaveText('1 dataset kopplat.');
-  await tabTo(page, page.getByRole('button', { name: 'Nästa: Kriterier →' }));
-  await page.keyboard.press('Enter');
-
-  const basis = page.getByTestId('study-basis-fields');
-  await expect(basis.getByRole('radio', { name: 'Patienter under en period (prevalens)' })).toBeChecked();
-  await expect(basis.getByRole('radio', { name: 'Personer' })).toBeChecked();
-  await expect(basis.getByRole('radio', { name: 'Folkbokföringsregion' })).toBeChecked();
+  // The file as a coordinator imports it (patients treated in a year, by region of residence), a new request in
+  // the guided answer by keyboard, and the patients' dataset linked. A new study counts new cases; linking data of
+  // patients treated in a year makes the study count like its data, visibly.
+  await importAdhdData(act);
+  await startRequest(act, { title: 'ADHD fas III, 6–17 år på metylfenidat' });
+  await linkData(act, { population: false });
+  await nextStep(act, 'Kriterier');
+  const basis = await expectBasisFromData(page);
   await expect(basis.getByTestId('basis-explanation')).toHaveText(
     'Patienter som behandlats eller haft diagnosen under en period, räknade i den region där de är folkbokförda; den senaste perioden i data används.',
   );
-  await expect(basis.getByTestId('basis-default')).toHaveText('Förvalt från data: patienter under en period (prevalens), personer, efter folkbokföringsregion.');
 
   // The base "everyone in the data" sums five drugs: 87 193 is not a count of persons, and says so (a child on
   // two drugs is under both, so the persons lie between the largest drug, methylphenidate's 46 152, and the sum).
@@ -82,8 +38,8 @@ test('the ADHD request: basis from the data, a mismatch blocks with a one-click 
 
   // Choosing a basis the data does not have blocks the answer: a Swedish message naming the dataset and the
   // mismatch, no figures, and a button that puts it right.
-  await tabTo(page, basis.getByRole('radio', { name: 'Patienter under en period (prevalens)' }));
-  await page.keyboard.press('ArrowDown'); // the next radio of the group: new cases
+  await act.tabTo(basis.getByRole('radio', { name: 'Patienter under en period (prevalens)' }));
+  await act.press('ArrowDown'); // the next radio of the group: new cases
   await expect(basis.getByRole('radio', { name: 'Nya fall per år (incidens)' })).toBeChecked();
   const blocked = summary.getByTestId('blocking-problems');
   await expect(blocked).toContainText(
@@ -94,36 +50,34 @@ test('the ADHD request: basis from the data, a mismatch blocks with a one-click 
   await expect(basis.getByTestId('basis-default')).toContainText('Studien räknar inte som data');
   await expectNoA11yViolations(page, 'criteria step with a blocking problem');
   const fix = blocked.getByRole('button', { name: 'Räkna studien som patienter under en period (prevalens)' });
-  await tabTo(page, fix);
-  await page.keyboard.press('Enter');
+  await act.tabTo(fix);
+  await act.press('Enter');
   await expect(basis.getByRole('radio', { name: 'Patienter under en period (prevalens)' })).toBeChecked();
   await expect(summary.getByTestId('blocking-problems')).toHaveCount(0);
   await expect(baseRow.locator('td .guide-range')).toHaveText(/^46\s152–87\s193$/);
 
   // The drug criterion from the data's values: search by code, the hierarchy above it is shown, Enter takes it.
-  await tabTo(page, page.getByRole('button', { name: '+ Värde i data' }));
-  await page.keyboard.press('Enter');
+  await act.tabTo(page.getByRole('button', { name: '+ Värde i data' }));
+  await act.press('Enter');
   const picker = page.getByTestId('value-picker');
   const search = picker.getByRole('combobox', { name: 'Sök kod eller namn' });
-  await tabTo(page, search);
+  await act.tabTo(search);
   const list = picker.getByRole('listbox', { name: 'Värden i Läkemedel' });
   // Unfiltered: every ATC level above the file's five drugs (N → N06 → N06B → N06BA → the substances).
   for (const code of ['C02AC02', 'N', 'N06', 'N06B', 'N06BA', 'N06BA04', 'N06BA09']) await expect(list.getByRole('option').filter({ hasText: new RegExp(`^${code}\\b`) })).toHaveCount(1);
   // Search by name (case and diacritics ignored): the match, with the levels above it.
-  await page.keyboard.type('metylfenidat');
+  await act.type('metylfenidat');
   await expect(list.getByRole('option')).toHaveText([/^N\b/, /^N06\b/, /^N06B\b/, /^N06BA\b/, /^N06BA04 Metylfenidat — 46\s152 i data$/]);
   await expectNoA11yViolations(page, 'value picker');
-  // By code: the first match is active (announced through aria-activedescendant).
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type('N06BA04');
-  const active = await search.getAttribute('aria-activedescendant');
-  await expect(page.locator(`[id="${active}"]`)).toContainText('N06BA04 Metylfenidat');
-  await page.keyboard.press('Enter');
+  // Escape first empties the search, then closes the picker without a criterion; then the criterion is taken by
+  // code (the shared step: the first match is active, announced through aria-activedescendant, Enter takes it).
+  await act.press('Escape');
+  await expect(search).toHaveValue('');
+  await act.press('Escape');
   await expect(picker).toHaveCount(0);
+  await pickDrug(act);
 
-  // The criterion's readable label in the editor and the attrition; the answer is methylphenidate only.
-  const drugStep = page.locator('li.step', { hasText: 'Läkemedel: N06BA04 Metylfenidat' });
-  await expect(drugStep.locator('.step-label')).toHaveText('Läkemedel: N06BA04 Metylfenidat');
+  // The criterion's readable label in the attrition; the answer is methylphenidate only.
   await expect(summary.getByRole('rowheader', { name: 'Läkemedel: N06BA04 Metylfenidat' })).toBeVisible();
   await expect(summary.locator('tbody tr').nth(1).locator('td .guide-point')).toHaveText(sv(46_152));
 

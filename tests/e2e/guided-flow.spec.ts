@@ -1,18 +1,18 @@
 // The guided answer end to end: from the Requests page, a NEW request is taken through every step
 // — request, data, criteria, forecast, answer, letter — to a downloaded PDF letter using only the keyboard (Tab,
 // Shift+Tab, Enter, Space, typing) and visible controls, with an axe scan of every step. Each step is saved as a
-// 1280 × 720 screenshot in Swedish and English, light and dark (docs/screenshots/<lang>-<theme>-<n>-<step>.png):
+// 1280 × 720 screenshot in Swedish and English, light and dark (<lang>-<theme>-<n>-<step>.png, see screenshots.ts):
 // the README shows these files.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoA11yViolations, test } from './fixtures';
 import { READINESS_TEXT, saveUnitProfile } from './letter-readiness';
+import { screenshotDir } from './screenshots';
 
 // Rendering the letter loads pdfmake and its fonts and lays out several pages; on a shared 2-core machine this
 // takes far longer than the default timeout (as in letter.spec.ts).
 const FLOW_TIMEOUT = 300_000;
-const SCREENSHOTS = 'docs/screenshots';
 const STEPS = ['request', 'data', 'criteria', 'forecast', 'answer', 'letter'] as const;
 type Step = (typeof STEPS)[number];
 
@@ -143,8 +143,7 @@ async function checkStep(page: Page, lang: Lang, theme: Theme, step: Step): Prom
   await expectNoA11yViolations(page, `guided answer, step ${step} (${lang}, ${theme})`);
   expect(await page.evaluate(() => document.documentElement.scrollWidth), `step ${step} scrolls sideways at 1280 px`).toBeLessThanOrEqual(1280);
   await page.evaluate(() => window.scrollTo(0, 0));
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: `${SCREENSHOTS}/${lang}-${theme}-${STEPS.indexOf(step) + 1}-${step}.png` });
+  await page.screenshot({ path: `${screenshotDir()}/${lang}-${theme}-${STEPS.indexOf(step) + 1}-${step}.png` });
 }
 
 function stepItem(page: Page, lang: Lang, step: Step): Locator {

@@ -1,9 +1,10 @@
-/** Builders shared by the unit tests: a small hand-made dataset and study steps. */
+/** Builders shared by the unit tests: a small hand-made dataset, study steps and interval checks. */
 import { expect } from 'vitest';
 import { DatasetBuilder, type CellCount } from '../../shared/counts/builder';
 import type { Basis, Dataset } from '../../shared/counts/dataset';
-import { DEFAULT_AGE_SHARE_RANGE, STUDY_SCHEMA_VERSION, type CriterionStep, type Predicate, type Study } from '../../shared/criteria/study';
 import type { Interval } from '../../shared/utils/interval';
+
+export { makeStudy, predicateStep, proportionStep } from './study-builders';
 
 export const exact = (n: number): CellCount => ({ low: n, point: n, high: n, masked: false });
 export const maskedX: CellCount = { low: 1, point: 2, high: 3, masked: true };
@@ -39,39 +40,6 @@ export function buildDataset(rows: Row[], options: { id?: string; basis?: Partia
   });
   for (const [year, region, code, sex, age, count] of rows) builder.add([year, region, code, sex, age], count);
   return builder.build();
-}
-
-export function predicateStep(id: string, predicate: Predicate, type: 'inclusion' | 'exclusion' = 'inclusion', enabled = true): CriterionStep {
-  return { id, type, enabled, protocolText: id, label: id, rule: { kind: 'predicate', predicate } };
-}
-
-export function proportionStep(id: string, share: Interval, type: 'inclusion' | 'exclusion' = 'inclusion', enabled = true): CriterionStep {
-  return { id, type, enabled, protocolText: id, label: id, rule: { kind: 'proportion', share, source: 'test' } };
-}
-
-export function makeStudy(steps: CriterionStep[], overrides: Partial<Study> = {}): Study {
-  return {
-    schemaVersion: STUDY_SCHEMA_VERSION,
-    id: 'test-study',
-    version: 1,
-    title: 'Test study',
-    sponsorReference: 'T-1',
-    population: { kind: 'incident', windowYears: 2, unit: 'persons', regionBasis: 'residence', period: { kind: 'all' } },
-    ageShare: { source: { kind: 'uniform' }, range: { ...DEFAULT_AGE_SHARE_RANGE }, note: '' },
-    ageReferenceDate: '2026-01-01',
-    steps,
-    recruitment: {
-      targetPatients: 10,
-      startDate: '2026-01-01',
-      months: 12,
-      consentRate: { low: 0.5, point: 0.6, high: 0.7 },
-      screenFailureRate: { low: 0.15, point: 0.25, high: 0.35 },
-      sites: [],
-      rateShape: 2,
-    },
-    verdictThresholds: { veryGood: 0.8, good: 0.5 },
-    ...overrides,
-  };
 }
 
 /** Interval equality to 1e-9 (the arithmetic is exact up to floating-point rounding). */

@@ -7,6 +7,7 @@ import { formatBytes, formatCount, formatIsoDateTime } from '../format';
 import { autoBackupHost, LAST_AUTO_BACKUP_KEY } from './auto-backup';
 import { BackupError, type PreparedRestore, createBackup, prepareRestore } from './backup';
 import { backupFileName } from '../../../shared/backup/backup-format';
+import { knownTableName } from '../../../shared/backup/table-names';
 import { getSetting } from '../db/database';
 import { recordBackupEvent } from './backup-audit';
 
@@ -20,8 +21,6 @@ type Status =
   | { kind: 'busy'; messageKey: 'backup.creating' | 'backup.reading' | 'backup.restoring' }
   | { kind: 'done'; message: string; reload?: boolean }
   | { kind: 'error'; message: string };
-
-const KNOWN_TABLES = ['settings', 'datasets', 'datasetColumns', 'studies', 'requests', 'versions', 'audit', 'letters', 'attachments'];
 
 function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -123,7 +122,7 @@ export function BackupPanel() {
     setStatus({ kind: 'done', message: t('backup.preview.cancelled') });
   };
 
-  const tableLabel = (name: string) => (KNOWN_TABLES.includes(name) ? t(`backup.tables.${name}`) : t('backup.tables.other', { name }));
+  const tableLabel = (name: string) => knownTableName(language, name) ?? t('backup.tables.other', { name });
   const change = (now: number, after: number) =>
     after === now ? t('backup.preview.unchanged') : `${after > now ? '+' : '−'}${formatCount(Math.abs(after - now), language)}`;
 

@@ -21,6 +21,7 @@ import { formatCount, formatIsoDate, formatPercent } from '../format';
 import { EmptyState } from '../ui/EmptyState';
 import { reinsertAt, useUndo } from '../ui/undo';
 import type { Language } from '../../../shared/text/language';
+import { ScrollRegion } from '../ui/ScrollRegion';
 
 const JSON_FILTERS = [
   { nameKey: 'files.json', extensions: ['json'] },
@@ -221,7 +222,7 @@ export function CompilePage() {
       {files.length === 0 ? (
         <EmptyState level={3} testId="compile-empty" title={t('actions.empty.compile.title')} next={`${t('compile.empty')} ${t('actions.empty.compile.next')}`} action={{ label: t('actions.empty.compile.action'), onPress: () => void onAdd() }} />
       ) : (
-        <div className="import-scroll" role="region" aria-labelledby={ids.files} tabIndex={0}>
+        <ScrollRegion labelledBy={ids.files}>
           <table className="data-table" data-testid="compile-files">
             <caption className="visually-hidden">{t('compile.filesCaption')}</caption>
             <thead>
@@ -254,7 +255,7 @@ export function CompilePage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
 
       {result && 'failure' in result && (
@@ -306,7 +307,7 @@ function CompiledView({ compiled, ids, onExport }: { compiled: CompiledAnswer; i
       )}
 
       <h2 id={ids.units}>{t('compile.unitsTitle')}</h2>
-      <div className="import-scroll" role="region" aria-labelledby={ids.units} tabIndex={0}>
+      <ScrollRegion labelledBy={ids.units}>
         <table className="data-table" data-testid="compile-units">
           <caption className="visually-hidden">{t('compile.unitsCaption')}</caption>
           <thead>
@@ -328,10 +329,10 @@ function CompiledView({ compiled, ids, onExport }: { compiled: CompiledAnswer; i
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
       <h2 id={ids.totals}>{t('compile.totalsTitle')}</h2>
-      <div className="import-scroll" role="region" aria-labelledby={ids.totals} tabIndex={0}>
+      <ScrollRegion labelledBy={ids.totals}>
         <table className="data-table" data-testid="compile-totals">
           <caption className="visually-hidden">{t('compile.totalsCaption')}</caption>
           <thead>
@@ -357,12 +358,12 @@ function CompiledView({ compiled, ids, onExport }: { compiled: CompiledAnswer; i
             </tr>
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <p className="hint">{t('compile.hallandNote', { sodra: formatPercent(sodraShare, language), vastra: formatPercent(1 - sodraShare, language) })}</p>
       <p className="hint">{t('compile.intervalNote')}</p>
 
       <h2 id={ids.regions}>{t('compile.regionsTitle')}</h2>
-      <div className="import-scroll" role="region" aria-labelledby={ids.regions} tabIndex={0}>
+      <ScrollRegion labelledBy={ids.regions}>
         <table className="data-table" data-testid="compile-regions">
           <caption className="visually-hidden">{t('compile.regionsCaption')}</caption>
           <thead>
@@ -383,12 +384,12 @@ function CompiledView({ compiled, ids, onExport }: { compiled: CompiledAnswer; i
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
       {compiled.clinics.length > 0 && (
         <>
           <h2 id={ids.clinics}>{t('compile.clinicsTitle')}</h2>
-          <div className="import-scroll" role="region" aria-labelledby={ids.clinics} tabIndex={0}>
+          <ScrollRegion labelledBy={ids.clinics}>
             <table className="data-table">
               <caption className="visually-hidden">{t('compile.clinicsCaption')}</caption>
               <thead>
@@ -410,7 +411,7 @@ function CompiledView({ compiled, ids, onExport }: { compiled: CompiledAnswer; i
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       )}
 

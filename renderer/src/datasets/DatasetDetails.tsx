@@ -8,6 +8,7 @@ import { numberFormatChoice, roleOf } from '../import/mapping-edit';
 import { isImportProvenance } from '../import/provenance';
 import { EvidenceText } from '../import/EvidenceText';
 import { usePhraseText } from '../import/phrase-text';
+import { ScrollRegion } from '../ui/ScrollRegion';
 
 /** Everything recorded about where a dataset came from and how it was read, for audit and for repeating the import. */
 export function DatasetDetails({ record, onClose }: { record: DatasetRecord; onClose(): void }) {
@@ -137,7 +138,7 @@ export function DatasetDetails({ record, onClose }: { record: DatasetRecord; onC
       {imported && (
         <>
           <h3>{t('datasets.details.mapping')}</h3>
-          <div className="import-scroll" role="region" aria-label={t('datasets.details.mapping')} tabIndex={0}>
+          <ScrollRegion label={t('datasets.details.mapping')}>
             <table className="data-table" data-testid="details-mapping">
               <thead>
                 <tr>
@@ -170,7 +171,7 @@ export function DatasetDetails({ record, onClose }: { record: DatasetRecord; onC
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       )}
 

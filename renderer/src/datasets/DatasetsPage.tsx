@@ -9,6 +9,7 @@ import { DatasetDetails } from './DatasetDetails';
 import { ImportFlow } from '../import/ImportFlow';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { EmptyState } from '../ui/EmptyState';
+import { ScrollRegion } from '../ui/ScrollRegion';
 
 /** The Datasets page: import files, and list, inspect, rename, export and delete the stored datasets. */
 export function DatasetsPage() {
@@ -117,7 +118,7 @@ export function DatasetsPage() {
         ) : datasets.length === 0 ? (
           <EmptyState level={3} testId="datasets-empty" title={t('actions.empty.datasets.title')} next={t('actions.empty.datasets.next')} action={{ label: t('actions.empty.datasets.action'), onPress: openFile }} />
         ) : (
-          <div className="import-scroll" role="region" aria-labelledby={listHeadingId} tabIndex={0}>
+          <ScrollRegion labelledBy={listHeadingId}>
             <table className="data-table" data-testid="datasets-table">
               <thead>
                 <tr>
@@ -191,7 +192,7 @@ export function DatasetsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         {details && <DatasetDetails record={details} onClose={() => setDetailsId(null)} />}
         </>)}

@@ -30,16 +30,8 @@ export const backupEn: Widen<typeof backupSv> = {
     cancel: 'Cancel',
     cancelled: 'Nothing was restored.',
   },
+  // The known tables' names are shared with the CLI (shared/backup/table-names.ts).
   tables: {
-    settings: 'Settings',
-    datasets: 'Datasets',
-    datasetColumns: 'Dataset columns',
-    studies: 'Studies',
-    requests: 'Requests',
-    versions: 'Answer versions',
-    audit: 'Log',
-    letters: 'Letters',
-    attachments: 'Attachments',
     other: 'Table {{name}}',
   },
   errors: {

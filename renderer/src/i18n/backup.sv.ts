@@ -27,16 +27,8 @@ export const backupSv = {
     cancel: 'Avbryt',
     cancelled: 'Ingenting återställdes.',
   },
+  // The known tables' names are shared with the CLI (shared/backup/table-names.ts).
   tables: {
-    settings: 'Inställningar',
-    datasets: 'Dataset',
-    datasetColumns: 'Datasetkolumner',
-    studies: 'Studier',
-    requests: 'Förfrågningar',
-    versions: 'Svarsversioner',
-    audit: 'Logg',
-    letters: 'Brev',
-    attachments: 'Bilagor',
     other: 'Tabell {{name}}',
   },
   errors: {

@@ -3,6 +3,7 @@ import type { ImportProblem } from '../../../shared/import';
 import { useServices } from '../context';
 import { formatCount } from '../format';
 import { usePhraseText } from './phrase-text';
+import { ScrollRegion } from '../ui/ScrollRegion';
 
 /**
  * Errors or warnings of an import, each with its place (line and column as an editor shows them), the text as
@@ -31,7 +32,7 @@ export function ProblemTable({
   if (total === 0) return null;
   const caption = severity === 'error' ? t('datasets.problems.errorsCaption', { n: formatCount(total, language) }) : t('datasets.problems.warningsCaption', { n: formatCount(total, language) });
   return (
-    <div className="import-scroll" role="region" aria-label={caption} tabIndex={0}>
+    <ScrollRegion label={caption}>
       <table className={`data-table import-problems ${severity}`} data-testid={testId}>
         <caption>
           {caption}
@@ -74,6 +75,6 @@ export function ProblemTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -40,13 +40,28 @@ export function emptyForm(fileName: string): ImportForm {
   };
 }
 
-/** Counts are kept by default; rates, populations and derived expected counts only when chosen. */
-export function keptByDefault(measure: MeasureSummary): boolean {
-  return measure.spec.kind === 'count' && !measure.derivedFrom;
+/**
+ * Counts are kept by default; rates, populations and derived expected counts only when chosen. A file with no
+ * count at all is kept for what it is: its populations (a population table such as SCB's persons by region and
+ * single year of age, which weighs age bands), so importing it does not end in "choose a measure".
+ */
+export function keptByDefault(measure: MeasureSummary, measures: readonly MeasureSummary[] = [measure]): boolean {
+  if (measure.derivedFrom) return false;
+  if (measure.spec.kind === 'count') return true;
+  return measure.spec.kind === 'population' && !measures.some((m) => m.spec.kind === 'count' && !m.derivedFrom);
 }
 
 export function keptMeasures(form: ImportForm, measures: readonly MeasureSummary[]): string[] {
-  return measures.filter((m) => form.keepChoice[m.key] ?? keptByDefault(m)).map((m) => m.key);
+  return measures.filter((m) => form.keepChoice[m.key] ?? keptByDefault(m, measures)).map((m) => m.key);
+}
+
+/**
+ * Whether the form asks what is counted (new cases or patients in a period): only when a count is kept. A
+ * population table counts residents, neither new cases nor patients, so the question would force a guess.
+ */
+export function asksBasisKind(form: ImportForm, measures: readonly MeasureSummary[]): boolean {
+  const kept = new Set(keptMeasures(form, measures));
+  return measures.some((m) => kept.has(m.key) && m.spec.kind === 'count');
 }
 
 /** The stored name of each kept measure's dataset, as buildDataset names them. */
@@ -65,7 +80,7 @@ export function validateForm(
   if (nameProblem) problems.name = nameProblem;
   else if (datasetNames(form, measures).some((n) => datasetNameProblem(n, context.existingNames) === 'taken')) problems.name = 'taken';
   if (form.publisher.trim() === '') problems.publisher = 'required';
-  if (form.basisKind === '') problems.basisKind = 'required';
+  if (form.basisKind === '' && asksBasisKind(form, measures)) problems.basisKind = 'required';
   if (form.regionBasis === '') problems.regionBasis = 'required';
   if (form.extractedAt !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(form.extractedAt)) problems.extractedAt = 'invalid-date';
   if (keptMeasures(form, measures).length === 0) problems.keep = 'none-kept';

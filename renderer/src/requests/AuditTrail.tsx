@@ -11,6 +11,7 @@ import { useServices } from '../context';
 import { formatCount, formatIsoDate, formatIsoDateTime } from '../format';
 import { escapeCsvCell } from '../datasets/csv-export';
 import { EmptyState } from '../ui/EmptyState';
+import { ScrollRegion } from '../ui/ScrollRegion';
 
 function entryText(entry: AuditEntry): string {
   return `${entry.summary} ${entry.details ? JSON.stringify(entry.details) : ''} ${entry.requestId ?? ''}`;
@@ -144,7 +145,7 @@ export function AuditTrail({ requestId, titles }: { requestId?: string; titles?:
             )
           )}
           {shown.length > 0 && (
-            <div className="import-scroll" role="region" aria-labelledby={`${id}-title`} tabIndex={0}>
+            <ScrollRegion labelledBy={`${id}-title`}>
               <table className="data-table" data-testid="audit-table">
                 <thead>
                   <tr>
@@ -177,7 +178,7 @@ export function AuditTrail({ requestId, titles }: { requestId?: string; titles?:
                   })}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
         </>
       )}

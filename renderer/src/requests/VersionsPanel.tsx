@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { diffContents } from '../../../shared/requests/diff';
 import { type RequestVersion, versionIntact } from '../../../shared/requests/version';
 import { formatIsoDateTime } from '../format';
+import { ScrollRegion } from '../ui/ScrollRegion';
 
 export function VersionsPanel({
   versions,
@@ -124,7 +125,7 @@ export function VersionsPanel({
                 {t('requests.versions.differences', { count: rows.filter((r) => r.changed).length })}
               </p>
               {shownRows.length > 0 && (
-                <div className="import-scroll" role="region" aria-label={t('requests.versions.compare')} tabIndex={0}>
+                <ScrollRegion label={t('requests.versions.compare')}>
                   <table className="data-table" data-testid="diff-table">
                     <thead>
                       <tr>
@@ -145,7 +146,7 @@ export function VersionsPanel({
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </ScrollRegion>
               )}
             </>
           )}

@@ -4,18 +4,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AntalDatabase } from '../../../renderer/src/db/database';
+import { deleteDatabases, freshDb as freshTestDb } from './test-databases';
 
 const snapshotPath = resolve(__dirname, 'db-schema.snapshot.json');
-let counter = 0;
-const dbs: AntalDatabase[] = [];
-function freshDb(): AntalDatabase {
-  const db = new AntalDatabase(`antal-schema-${process.pid}-${counter++}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+afterEach(deleteDatabases);
+const freshDb = (): AntalDatabase => freshTestDb('schema');
 
 describe('database schema', () => {
   it('matches the reviewed snapshot (update db-schema.snapshot.json only together with a new version and a migration test)', async () => {

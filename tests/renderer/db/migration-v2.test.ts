@@ -1,31 +1,16 @@
 // Version 1 → 2: a database written by the previous release opens with requests, versions, audit, attachments
 // and letters added, and keeps every dataset, study and setting; each study is linked to a request.
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_STUDY } from '../../../shared/demo/study';
 import { AntalDatabase, DEMO_REQUEST_ID, loadDataset } from '../../../renderer/src/db/database';
+import { deleteDatabases, freshDatabaseName, releasedDatabase } from './test-databases';
 import { seedDemoIfNew } from '../../../renderer/src/db/seed';
 import { createDemoDataset } from '../../../shared/demo/dataset';
 import { importedExport } from '../import/import-helpers';
 
-const names: string[] = [];
-let counter = 0;
-function freshName(): string {
-  const name = `antal-migration-${process.pid}-${counter++}`;
-  names.push(name);
-  return name;
-}
-afterEach(async () => {
-  for (const name of names.splice(0)) await Dexie.delete(name);
-});
-
-/** The version-1 schema exactly as the previous release declared it. */
-function openVersion1(name: string): Dexie {
-  const db = new Dexie(name);
-  db.version(1).stores({ settings: 'key', datasets: 'id, name, importedAt', datasetColumns: 'datasetId', studies: 'id, title, updatedAt' });
-  return db;
-}
+afterEach(deleteDatabases);
+const freshName = (): string => freshDatabaseName('migration-v2');
 
 describe('migration to version 2', () => {
   it('keeps datasets (with their typed columns), studies and settings, and links every study to a request', async () => {
@@ -33,7 +18,7 @@ describe('migration to version 2', () => {
     const { result } = await importedExport();
     const dataset = result.measures[0]!.dataset;
     const userStudy = { ...DEMO_STUDY, id: 'study-user-1', title: 'Fas II, astma', sponsorReference: 'AST-2', steps: DEMO_STUDY.steps.slice(0, 2) };
-    const v1 = openVersion1(name);
+    const v1 = releasedDatabase(name, 1);
     await v1.open();
     await v1.table('datasets').put({
       id: dataset.id,

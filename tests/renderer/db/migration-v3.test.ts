@@ -4,40 +4,18 @@
 // belongs unless the coordinator has edited that field since, and each moved request gets an audit entry in an
 // audit chain that still verifies.
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nextAuditEntry, type AuditEntry } from '../../../shared/audit/chain';
 import { DEMO_STUDY } from '../../../shared/demo/study';
 import { blankRequest } from '../../../shared/requests/create';
 import type { Study } from '../../../shared/criteria/study';
 import { AntalDatabase } from '../../../renderer/src/db/database';
+import { deleteDatabases, freshDatabaseName, releasedDatabase } from './test-databases';
 import { AUDIT_HEAD_KEY, verifyAudit } from '../../../renderer/src/db/audit';
 import type { RequestV2 } from '../../../renderer/src/db/upgrade-v3';
 
-const names: string[] = [];
-let counter = 0;
-function freshName(): string {
-  const name = `antal-migration-v3-${process.pid}-${counter++}`;
-  names.push(name);
-  return name;
-}
-afterEach(async () => {
-  for (const name of names.splice(0)) await Dexie.delete(name);
-});
-
-/** The version-2 schema exactly as the previous release declared it. */
-function openVersion2(name: string): Dexie {
-  const db = new Dexie(name);
-  db.version(1).stores({ settings: 'key', datasets: 'id, name, importedAt', datasetColumns: 'datasetId', studies: 'id, title, updatedAt' });
-  db.version(2).stores({
-    requests: 'id, status, type, replyDeadline, receivedOn, answeredOn, updatedAt, studyId',
-    versions: 'id, requestId, studyId, createdAt, [requestId+number]',
-    audit: 'seq, at, kind, requestId',
-    attachments: 'id, requestId',
-    letters: 'id, requestId, studyId, createdAt',
-  });
-  return db;
-}
+afterEach(deleteDatabases);
+const freshName = (): string => freshDatabaseName('migration-v3');
 
 const T = new Date('2026-05-01T10:00:00Z');
 
@@ -54,7 +32,7 @@ function studyRecord(id: string, patch: Partial<Study>) {
 describe('migration to version 3', () => {
   it("moves the study's form answers to its request, the request's own answers winning, and audits what moved", async () => {
     const name = freshName();
-    const v2 = openVersion2(name);
+    const v2 = releasedDatabase(name, 2);
     await v2.open();
     await v2.table('studies').bulkPut([
       // Q1 and Q3 chosen on the forecast, with a comment; the request has answered Q1 itself (differently).
@@ -105,7 +83,7 @@ describe('migration to version 3', () => {
 
   it("moves a sponsor reference version 2 put in the diary-number field, unless the coordinator edited that field", async () => {
     const name = freshName();
-    const v2 = openVersion2(name);
+    const v2 = releasedDatabase(name, 2);
     await v2.open();
     await v2.table('studies').bulkPut([studyRecord('old-1', { sponsorReference: 'AST-2' }), studyRecord('old-2', { sponsorReference: 'BRO-7' })]);
     // Both requests were made by version 2 from version-1 studies (id "request-<study>"), copying the reference.

@@ -2,37 +2,14 @@
 // its period criteria turned into the estimate's period, and the population table that version 1 kept in the
 // settings turned into its age-share source — and the answer the app computes from it keeps its numbers' meaning.
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_AGE_SHARE_RANGE } from '../../../shared/criteria/study';
 import { AntalDatabase } from '../../../renderer/src/db/database';
+import { deleteDatabases, freshDatabaseName, releasedDatabase } from './test-databases';
 import { loadStudyInputs } from '../../../renderer/src/answer/study-inputs';
 
-const names: string[] = [];
-let counter = 0;
-function freshName(): string {
-  const name = `antal-migration-v4-${process.pid}-${counter++}`;
-  names.push(name);
-  return name;
-}
-afterEach(async () => {
-  for (const name of names.splice(0)) await Dexie.delete(name);
-});
-
-/** The version-3 schema exactly as the previous release declared it (version 3 changed no index). */
-function openVersion3(name: string): Dexie {
-  const db = new Dexie(name);
-  db.version(1).stores({ settings: 'key', datasets: 'id, name, importedAt', datasetColumns: 'datasetId', studies: 'id, title, updatedAt' });
-  db.version(2).stores({
-    requests: 'id, status, type, replyDeadline, receivedOn, answeredOn, updatedAt, studyId',
-    versions: 'id, requestId, studyId, createdAt, [requestId+number]',
-    audit: 'seq, at, kind, requestId',
-    attachments: 'id, requestId',
-    letters: 'id, requestId, studyId, createdAt',
-  });
-  db.version(3).stores({});
-  return db;
-}
+afterEach(deleteDatabases);
+const freshName = (): string => freshDatabaseName('migration-v4');
 
 /** A study as version 1 of the study schema wrote it. */
 const studyV1 = (id: string, steps: unknown[], kind = 'prevalent') => ({
@@ -53,7 +30,7 @@ const step = (id: string, predicate: unknown, type = 'inclusion', enabled = true
 describe('migration to version 4', () => {
   it('migrates every stored study to schema version 2, in place, and drops the old population setting', async () => {
     const name = freshName();
-    const v3 = openVersion3(name);
+    const v3 = releasedDatabase(name, 3);
     await v3.open();
     const basis = { unit: 'persons', kind: 'prevalent', regionBasis: 'care' };
     await v3.table('datasets').put({ id: 'adhd', name: 'ADHD', basis, provenance: {}, dimensions: [], cellCount: 0, importedAt: '2026-01-01T00:00:00.000Z' });

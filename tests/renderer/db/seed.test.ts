@@ -4,20 +4,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDemoDataset } from '../../../shared/demo/dataset';
 import { DEMO_STUDY } from '../../../shared/demo/study';
 import { AntalDatabase, loadDataset } from '../../../renderer/src/db/database';
+import { deleteDatabases, freshDb as freshTestDb } from './test-databases';
 import { DEMO_SEEDED_KEY, seedDemoIfNew } from '../../../renderer/src/db/seed';
 import { computeStudyAnswer, loadStudyInputs } from '../../../renderer/src/answer/study-inputs';
 import { runDemo } from '../../../shared/demo/run-demo';
 
-let counter = 0;
-const dbs: AntalDatabase[] = [];
-function freshDb(): AntalDatabase {
-  const db = new AntalDatabase(`antal-seed-${process.pid}-${counter++}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+afterEach(deleteDatabases);
+const freshDb = (): AntalDatabase => freshTestDb('seed');
 const demo = () => ({ dataset: createDemoDataset(), study: DEMO_STUDY });
 const now = new Date('2026-11-22T08:00:00Z');
 

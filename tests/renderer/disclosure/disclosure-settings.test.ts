@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DISCLOSURE_POLICY_SETTING_KEY, DISCLOSURE_PRESETS, StoredPolicyError, customPolicyFrom, discloseAnswer } from '../../../shared/disclosure';
 import { runDemo } from '../../../shared/demo/run-demo';
 import { AntalDatabase, getSetting, putSetting } from '../../../renderer/src/db/database';
+import { deleteDatabases, freshDb as freshTestDb } from '../db/test-databases';
 import {
   loadDisclosurePolicy,
   loadSponsorView,
@@ -13,16 +14,8 @@ import {
 import { bandsText, parseBandsText } from '../../../renderer/src/disclosure/bands-text';
 import { attritionTexts, compareForChart, figureTexts } from '../../../renderer/src/disclosure/display';
 
-let counter = 0;
-const dbs: AntalDatabase[] = [];
-function freshDb(): AntalDatabase {
-  const db = new AntalDatabase(`antal-disclosure-${process.pid}-${counter++}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+afterEach(deleteDatabases);
+const freshDb = (): AntalDatabase => freshTestDb('disclosure');
 
 describe('disclosure settings', () => {
   it('default to OHDSI k = 5 with the sponsor view off', async () => {

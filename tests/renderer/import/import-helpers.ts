@@ -1,6 +1,5 @@
 // Small hand-made exports for the import tests of the renderer (database commit, presets, CSV export).
 import { analyseFile, buildDataset, type BuildMeta, type ImportPreview, type ImportResult } from '../../../shared/import';
-import { AntalDatabase } from '../../../renderer/src/db/database';
 
 /** Windows-1252 bytes of a text that only uses Latin-1 characters (as Excel's "CSV (semikolonavgränsad)" writes). */
 export function windows1252(text: string): Uint8Array {
@@ -38,15 +37,4 @@ export async function importedExport(text = monthlyExport('2021-03', 1234)): Pro
   return { preview, result: buildDataset(preview, preview.mapping, META) };
 }
 
-let counter = 0;
-const open: AntalDatabase[] = [];
-
-export function freshDb(prefix: string): AntalDatabase {
-  const db = new AntalDatabase(`antal-${prefix}-${process.pid}-${counter++}`);
-  open.push(db);
-  return db;
-}
-
-export async function deleteDatabases(): Promise<void> {
-  for (const db of open.splice(0)) await db.delete();
-}
+export { deleteDatabases, freshDb } from '../db/test-databases';

@@ -6,13 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DatasetBuilder } from '../../../shared/counts/builder';
 import type { Dataset } from '../../../shared/counts/dataset';
 import { estimateEligible, type EstimateOptions } from '../../../shared/estimate/estimate';
 import type { CriterionStep, Predicate } from '../../../shared/criteria/study';
 import type { EstimateResult } from '../../../shared/estimate/types';
 import { DEFAULT_HALLAND_RULE } from '../../../shared/regions/regions';
 import { buildDataset, exact, makeStudy, maskedX, predicateStep, proportionStep, type Row } from '../helpers';
+import { populationTable, sortedTriple } from './arbitraries';
 import type { Interval } from '../../../shared/utils/interval';
 
 const REGIONS = ['01', '03', '09', '13', '25', 'national'];
@@ -39,10 +39,7 @@ const predicateArb: fc.Arbitrary<Predicate> = fc.oneof(
   fc.subarray(['01', '03', '09', '13', '25'] as const, { minLength: 1 }).map((regions) => ({ kind: 'region' as const, regions: [...regions] })),
 );
 
-const shareArb = fc
-  .tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))
-  .map((xs) => xs.sort((a, b) => a - b))
-  .map(([low, point, high]) => ({ low: low!, point: point!, high: high! }));
+const shareArb = sortedTriple(1);
 
 
 const stepArbOf = (predicates: fc.Arbitrary<Predicate>) => (id: string): fc.Arbitrary<CriterionStep> =>
@@ -67,29 +64,8 @@ const populationArb: fc.Arbitrary<Dataset | undefined> = fc.option(
       minLength: 1,
       maxLength: 60,
     })
-    .map((rows) => {
-      const builder = new DatasetBuilder({
-        id: 'population',
-        name: 'Population',
-        basis: { unit: 'persons', kind: 'prevalent', regionBasis: 'residence' },
-        provenance: { publisher: 'test', synthetic: true, sha256: 'population', periodFrom: '2023', periodTo: '2023', notes: [], maskTokens: {} },
-        dimensions: [
-          { key: 'region', role: 'region' },
-          { key: 'sex', role: 'sex' },
-          { key: 'age', role: 'age' },
-        ],
-      });
-      const seen = new Set<string>();
-      // A non-empty table (the estimator refuses one without persons), each cell once.
-      builder.add(['01', 'female', '70'], exact(1));
-      seen.add('01|female|70');
-      for (const [region, sex, age, persons] of rows) {
-        if (seen.has(`${region}|${sex}|${age}`)) continue;
-        seen.add(`${region}|${sex}|${age}`);
-        builder.add([region, sex, String(age)], exact(persons));
-      }
-      return builder.build();
-    }),
+    // A non-empty table (the estimator refuses one without persons), each cell once.
+    .map((rows) => populationTable([['01', 'female', 70, 1], ...rows])),
   { nil: undefined },
 );
 

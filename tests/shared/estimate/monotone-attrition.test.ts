@@ -7,13 +7,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DatasetBuilder } from '../../../shared/counts/builder';
 import type { Dataset } from '../../../shared/counts/dataset';
 import type { CriterionStep, EstimatePeriod, Predicate } from '../../../shared/criteria/study';
 import { estimateEligible } from '../../../shared/estimate/estimate';
 import type { Interval } from '../../../shared/utils/interval';
 import { COUNTY_CODES, DEFAULT_HALLAND_RULE, type CountyCode } from '../../../shared/regions/regions';
 import { buildDataset, exact, makeStudy, maskedX, predicateStep, proportionStep, type Row } from '../helpers';
+import { populationTable, sortedTriple } from './arbitraries';
 
 const TOLERANCE = 1e-9;
 
@@ -39,12 +39,6 @@ const predicateArb: fc.Arbitrary<Predicate> = fc.oneof(
   fc.tuple(ageArb, fc.subarray(['C18', 'C20', 'C50'], { minLength: 1 })).map(([age, codes]) => ({ kind: 'or' as const, any: [age, { kind: 'codes' as const, codes }] })),
 );
 
-const sortedTriple = (max: number): fc.Arbitrary<Interval> =>
-  fc
-    .tuple(fc.double({ min: 0, max, noNaN: true }), fc.double({ min: 0, max, noNaN: true }), fc.double({ min: 0, max, noNaN: true }))
-    .map((xs) => xs.sort((a, b) => a - b))
-    .map(([low, point, high]) => ({ low: low!, point: point!, high: high! }));
-
 const stepArb = (id: string): fc.Arbitrary<CriterionStep> =>
   fc.oneof(
     fc.tuple(predicateArb, fc.constantFrom('inclusion' as const, 'exclusion' as const), fc.boolean()).map(([p, type, enabled]) => predicateStep(id, p, type, enabled)),
@@ -67,26 +61,7 @@ const periodArb: fc.Arbitrary<EstimatePeriod> = fc.constantFrom<EstimatePeriod>(
 const populationArb: fc.Arbitrary<Dataset | null> = fc.option(
   fc
     .array(fc.tuple(fc.constantFrom('01', '03', 'national'), fc.constantFrom('male', 'female'), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 1, max: 5000 })), { minLength: 1, maxLength: 40 })
-    .map((rows) => {
-      const builder = new DatasetBuilder({
-        id: 'population',
-        name: 'Population',
-        basis: { unit: 'persons', kind: 'prevalent', regionBasis: 'residence' },
-        provenance: { publisher: 'test', synthetic: true, sha256: 'population', periodFrom: '2023', periodTo: '2023', notes: [], maskTokens: {} },
-        dimensions: [
-          { key: 'region', role: 'region' },
-          { key: 'sex', role: 'sex' },
-          { key: 'age', role: 'age' },
-        ],
-      });
-      const seen = new Set<string>();
-      for (const [region, sex, age, persons] of rows) {
-        if (seen.has(`${region}|${sex}|${age}`)) continue;
-        seen.add(`${region}|${sex}|${age}`);
-        builder.add([region, sex, String(age)], exact(persons));
-      }
-      return builder.build();
-    }),
+    .map(populationTable),
   { nil: null },
 );
 

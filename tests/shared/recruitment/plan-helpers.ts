@@ -1,9 +1,8 @@
 /** Builders for the recruitment tests: a study with a plan, and an estimate with chosen regional intervals. */
 import type { RecruitmentPlan, Site, Study } from '../../../shared/criteria/study';
-import type { EstimateResult } from '../../../shared/estimate/types';
-import { COUNTY_CODES, type CountyCode } from '../../../shared/regions/regions';
-import type { Interval } from '../../../shared/utils/interval';
-import { makeStudy } from '../helpers';
+import { estimateWith, makeStudy } from '../study-builders';
+
+export { estimateWith };
 
 export const FLAT: readonly number[] = Array<number>(12).fill(1);
 
@@ -31,21 +30,6 @@ export function planStudy(plan: Partial<RecruitmentPlan>, overrides: Partial<Stu
     },
     ...overrides,
   });
-}
-
-/** An estimate whose regions have the given eligible intervals (every other region 0). */
-export function estimateWith(eligible: Partial<Record<CountyCode, Interval>>): EstimateResult {
-  const regions = COUNTY_CODES.map((code) => ({ region: code, eligible: eligible[code] ?? { low: 0, point: 0, high: 0 }, cells: 1, maskedCells: 0, jointCount: false }));
-  const sum = (pick: keyof Interval) => regions.reduce((n, r) => n + r.eligible[pick], 0);
-  return {
-    inputHash: 'x',
-    regions,
-    healthcareRegions: [],
-    national: { low: sum('low'), point: sum('point'), high: sum('high') },
-    attrition: [],
-    mostLimitingStepId: null,
-    warnings: [],
-  } as unknown as EstimateResult;
 }
 
 /** Stockholm with 1 200 eligible (800–1 600): an estimate that never limits a site given its own rate. */

@@ -15,6 +15,7 @@ import {
 } from '../mapping-edit';
 import { usePhraseText } from '../phrase-text';
 import type { MappingEditProps } from './props';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 export function ColumnsTable({ view, locked, onMapping }: MappingEditProps) {
   const { t } = useTranslation();
@@ -26,7 +27,7 @@ export function ColumnsTable({ view, locked, onMapping }: MappingEditProps) {
     <>
       <h3>{t('datasets.preview.columns')}</h3>
       <p className="hint">{t('datasets.preview.columnsHint')}</p>
-      <div className="import-scroll" role="region" aria-label={t('datasets.preview.columns')} tabIndex={0}>
+      <ScrollRegion label={t('datasets.preview.columns')}>
         <table className="data-table import-columns" data-testid="import-columns">
           <thead>
             <tr>
@@ -106,7 +107,7 @@ export function ColumnsTable({ view, locked, onMapping }: MappingEditProps) {
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

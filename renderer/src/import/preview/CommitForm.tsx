@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../context';
 import { formatCount } from '../../format';
-import { type FormProblems, type ImportForm, keptMeasures } from '../import-form';
+import { asksBasisKind, type FormProblems, type ImportForm, keptMeasures } from '../import-form';
 import type { PreviewView } from '../preview-view';
 
 export interface CommitFormProps {
@@ -102,15 +102,17 @@ export function CommitForm(props: CommitFormProps) {
       </p>
       {fieldError('publisher', ids.publisher)}
 
-      <fieldset className="import-fieldset" aria-describedby={described('basisKind', ids.name + 'kind')}>
-        <legend>{t('datasets.form.basisKind')}</legend>
-        {(['incident', 'prevalent'] as const).map((k) => (
-          <label key={k} className="import-check">
-            <input type="radio" name={`${ids.name}-kind`} value={k} checked={form.basisKind === k} onChange={() => set({ basisKind: k })} /> {t(`basis.${k}`)}
-          </label>
-        ))}
-        {fieldError('basisKind', ids.name + 'kind')}
-      </fieldset>
+      {asksBasisKind(form, view.measures) && (
+        <fieldset className="import-fieldset" aria-describedby={described('basisKind', ids.name + 'kind')}>
+          <legend>{t('datasets.form.basisKind')}</legend>
+          {(['incident', 'prevalent'] as const).map((k) => (
+            <label key={k} className="import-check">
+              <input type="radio" name={`${ids.name}-kind`} value={k} checked={form.basisKind === k} onChange={() => set({ basisKind: k })} /> {t(`basis.${k}`)}
+            </label>
+          ))}
+          {fieldError('basisKind', ids.name + 'kind')}
+        </fieldset>
+      )}
 
       <fieldset className="import-fieldset" aria-describedby={described('regionBasis', ids.name + 'region')}>
         <legend>{t('datasets.form.regionBasis')}</legend>

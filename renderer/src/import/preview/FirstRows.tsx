@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../../context';
 import { displayDimensionValue } from '../display';
 import type { PreviewView } from '../preview-view';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 export function FirstRows({ view }: { view: PreviewView }) {
   const { t } = useTranslation();
@@ -13,7 +14,7 @@ export function FirstRows({ view }: { view: PreviewView }) {
   return (
     <>
       <h3>{t('datasets.preview.firstRows')}</h3>
-      <div className="import-scroll" role="region" aria-label={t('datasets.preview.firstRows')} tabIndex={0}>
+      <ScrollRegion label={t('datasets.preview.firstRows')}>
         <table className="data-table" data-testid="import-first-rows">
           <thead>
             <tr>
@@ -47,7 +48,7 @@ export function FirstRows({ view }: { view: PreviewView }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

@@ -9,6 +9,7 @@ import { maskMeaning, withMaskToken } from '../mapping-edit';
 import type { TokenFound } from '../preview-view';
 import type { MappingEditProps } from './props';
 import { TokenNotes } from './TokenNotes';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 export function ValuesFound(props: MappingEditProps) {
   const { t } = useTranslation();
@@ -65,7 +66,7 @@ export function ValuesFound(props: MappingEditProps) {
       </dl>
       <TokenNotes notes={view.tokenNotes ?? []} />
       {view.tokens.length > 0 && (
-        <div className="import-scroll" role="region" aria-label={t('datasets.preview.tokens')} tabIndex={0}>
+        <ScrollRegion label={t('datasets.preview.tokens')}>
           <table className="data-table import-tokens" data-testid="import-tokens">
             <caption>{t('datasets.preview.tokens')}</caption>
             <thead>
@@ -87,7 +88,7 @@ export function ValuesFound(props: MappingEditProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );
