@@ -1,10 +1,10 @@
 /**
  * `antal demo`: the same answer the app's first screen shows (runDemo), as text or as JSON.
  */
-import { attritionLabel, warningMessage } from '../shared/answer/describe';
+import { attritionLabel } from '../shared/answer/describe';
+import { estimateWarningText, warningContext } from '../shared/estimate/warning-texts';
 import type { DemoResult } from '../shared/demo/run-demo';
 import type { Dataset } from '../shared/counts/dataset';
-import type { EstimateWarning } from '../shared/estimate/types';
 import { regionName, healthcareRegionName } from '../shared/regions/regions';
 import type { Translate } from './i18n';
 import { formatters, renderTable } from './format';
@@ -20,24 +20,6 @@ export function demoToJSON(result: DemoResult): DemoJSON {
   return { ...result, dataset };
 }
 
-function warningText(warning: EstimateWarning, language: Language, t: Translate, stepLabel: (id: string) => string, count: (n: number) => string): string {
-  switch (warning.code) {
-    case 'independence':
-      return t('warning.independence', { steps: warning.steps.map(stepLabel).join(', ') });
-    case 'synthetic-data':
-      return t('warning.synthetic-data', { dataset: warning.dataset });
-    case 'masked-cells':
-      return t('warning.masked-cells', { count: count(warning.count) });
-    case 'straddling-age-band':
-      return t('warning.straddling-age-band', { bands: warning.bands.join(', ') });
-    case 'unresolved-criterion':
-      return t('warning.unresolved-criterion', { dimensions: warning.dimensions.join(', ') });
-    case 'events-not-persons':
-    case 'joint-count-capped':
-    case 'overlapping-values':
-      return warningMessage(warning, language, stepLabel)!;
-  }
-}
 
 export function renderDemo(result: DemoResult, language: Language, t: Translate): string {
   const { study, dataset, estimate, projection, verdict } = result;
@@ -122,7 +104,8 @@ export function renderDemo(result: DemoResult, language: Language, t: Translate)
 
   if (estimate.warnings.length > 0) {
     out.push(`${t('warnings')}:`);
-    for (const w of estimate.warnings) out.push(`- ${warningText(w, language, t, stepLabel, f.count)}`);
+    const context = { ...warningContext(estimate, [dataset], study.steps), stepLabel };
+    for (const w of estimate.warnings) out.push(`- ${estimateWarningText(w, language, context)}`);
   }
   return out.join('\n');
 }

@@ -27,6 +27,7 @@ import {
   type CompiledFigure,
   type CompileWarning,
   type InterestedClinic,
+  unitBasisText,
 } from '../../shared/answer-file';
 import type { EffAnswers } from '../../shared/answer/snapshot';
 import { DISCLOSURE_PRESETS, type DisclosurePolicy, type DisclosurePresetId } from '../../shared/disclosure';
@@ -93,13 +94,6 @@ const TEXT: Record<Language, Texts> = {
     disclosureRefused: 'Svarsfilen gjordes inte: röjandekontrollen stoppar den.',
     disclosureFailed: 'Röjandekontrollen stoppar sammanställningen:',
     wrote: 'Skrev {out} (innehållshash {hash})',
-    basis: '{unit}, {kind}, region efter {regionBasis}',
-    persons: 'personer',
-    events: 'händelser',
-    incident: 'nya fall',
-    prevalent: 'prevalenta',
-    residence: 'folkbokföring',
-    care: 'vårdregion',
     'warning.criteria-mismatch': '{unit} svarade på kriterieversion {studyVersion}, inte {expectedStudyVersion}: svaret räknas inte.',
     'warning.basis-conflict': '{unit} räknar {basis}, de andra {expected}: svaret räknas inte (olika baser summeras aldrig).',
     'warning.policy-differs': 'Enheterna använder olika röjandeskydd ({policies}); sammanställningen använder det striktaste, {strictest}.',
@@ -136,13 +130,6 @@ const TEXT: Record<Language, Texts> = {
     disclosureRefused: 'The answer file was not made: disclosure control stops it.',
     disclosureFailed: 'Disclosure control stops the compilation:',
     wrote: 'Wrote {out} (content hash {hash})',
-    basis: '{unit}, {kind}, region by {regionBasis}',
-    persons: 'persons',
-    events: 'events',
-    incident: 'incident',
-    prevalent: 'prevalent',
-    residence: 'residence',
-    care: 'care',
     'warning.criteria-mismatch': '{unit} answered criteria version {studyVersion}, not {expectedStudyVersion}: the answer is not counted.',
     'warning.basis-conflict': '{unit} counts {basis}, the others {expected}: the answer is not counted (different bases are never summed).',
     'warning.policy-differs': 'The units use different disclosure policies ({policies}); the compilation uses the strictest, {strictest}.',
@@ -168,7 +155,7 @@ export function answerTexts(language: Language): AnswerText {
 export function warningText(warning: CompileWarning, language: Language): string {
   const text = answerTexts(language);
   const and = language === 'sv' ? ' och ' : ' and ';
-  const basis = (b: { unit: string; kind: string; regionBasis: string }) => text('basis', { unit: text(b.unit), kind: text(b.kind), regionBasis: text(b.regionBasis) });
+  const basis = (b: { unit: string; kind: string; regionBasis: string }) => unitBasisText(b, language);
   switch (warning.code) {
     case 'criteria-mismatch':
     case 'title-differs':
@@ -313,7 +300,7 @@ function figureCells(figure: CompiledFigure | null, compiled: CompiledAnswer, la
 /** The compiled answer as text: units, regions, healthcare regions, Sweden, warnings and the disclosure check. */
 export function renderCompiled(compiled: CompiledAnswer, language: Language): string {
   const text = answerTexts(language);
-  const basis = text('basis', { unit: text(compiled.basis.unit), kind: text(compiled.basis.kind), regionBasis: text(compiled.basis.regionBasis) });
+  const basis = unitBasisText(compiled.basis, language);
   const reason = { 'criteria-mismatch': 'no_criteria', 'basis-conflict': 'no_basis', 'same-file-twice': 'no_same' } as const;
   const out = [
     ...(compiled.provenance.some((p) => p.synthetic) ? [translator(language)('syntheticBanner')] : []),

@@ -14,11 +14,12 @@
  * measure, or a blocking problem: a file of another basis than the study's, a period that selects none of its
  * periods; the problems and their fixes are printed instead of figures), 2 on a usage error.
  */
+import { basename } from 'node:path';
 import { computeAnswer, type ComputedAnswer } from '../../shared/answer/compute-answer';
 import type { Basis } from '../../shared/counts/dataset';
 import type { Study } from '../../shared/criteria/study';
 import type { Dimension } from '../../shared/counts/dataset';
-import type { EstimateResult, EstimateWarning, OverlapNote, ProblemFix } from '../../shared/estimate/types';
+import type { EstimateResult, OverlapNote, ProblemFix } from '../../shared/estimate/types';
 import type { Interval } from '../../shared/utils/interval';
 import {
   assumptionShares,
@@ -30,13 +31,13 @@ import {
   periodDescription,
   predicateLabel,
   problemMessage,
-  warningMessage,
 } from '../../shared/answer/describe';
+import { estimateWarningText, warningContext } from '../../shared/estimate/warning-texts';
 import { MAX_EXTRA_SITES, type RecruitmentProjection } from '../../shared/recruitment/project';
 import type { VerdictResult } from '../../shared/recruitment/verdict';
 import { type CountyCode, type HallandRule, regionName, healthcareRegionName } from '../../shared/regions/regions';
 import { formatters, renderTable, type Formatters } from '../format';
-import { translator, type Translate } from '../i18n';
+import { translator } from '../i18n';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../shared/text/language';
 import {
   ANSWER_INPUT_OPTIONS,
@@ -103,7 +104,6 @@ const TEXT: Record<Language, Record<string, string>> = {
     moreSites: 'Fler kliniker: {count} till (à {rate}/mån, öppnar månad {month}) ger {p} (mål {goal})',
     moreSitesOut: 'Fler kliniker: inte ens {max} till når {goal}',
     julyWeight: 'Säsongsvikter jan–dec: {weights}',
-    straddlingPopulation: 'Åldersgrupperna {bands} ligger över en åldersgräns; andelen inom gränsen vägdes med åldersfördelningen i tabellen.',
     basis: 'Underlag',
     blocked: 'Svaret kan inte skickas: det har inga siffror förrän detta är löst.',
     fix: 'Åtgärd',
@@ -149,7 +149,6 @@ const TEXT: Record<Language, Record<string, string>> = {
     moreSites: 'More sites: {count} more (at {rate}/month, opening in month {month}) give {p} (goal {goal})',
     moreSitesOut: 'More sites: not even {max} more reach {goal}',
     julyWeight: 'Seasonal weights Jan–Dec: {weights}',
-    straddlingPopulation: "Age bands {bands} straddle an age limit; the share inside was weighted by the table's age distribution.",
     basis: 'Basis',
     blocked: 'The answer cannot be sent: it has no figures until this is resolved.',
     fix: 'Fix',
@@ -321,24 +320,6 @@ function forecastLines(projection: RecruitmentProjection, text: (key: string, pa
   ];
 }
 
-function warningText(warning: EstimateWarning, language: Language, t: Translate, text: (key: string, params?: Record<string, string>) => string, stepLabel: (id: string) => string, count: (n: number) => string): string {
-  switch (warning.code) {
-    case 'independence':
-      return t('warning.independence', { steps: warning.steps.map(stepLabel).join(', ') });
-    case 'synthetic-data':
-      return t('warning.synthetic-data', { dataset: warning.dataset });
-    case 'masked-cells':
-      return t('warning.masked-cells', { count: count(warning.count) });
-    case 'straddling-age-band':
-      return warning.weighting === 'population' ? text('straddlingPopulation', { bands: warning.bands.join(', ') }) : t('warning.straddling-age-band', { bands: warning.bands.join(', ') });
-    case 'unresolved-criterion':
-      return t('warning.unresolved-criterion', { dimensions: warning.dimensions.join(', ') });
-    case 'events-not-persons':
-    case 'joint-count-capped':
-    case 'overlapping-values':
-      return warningMessage(warning, language, stepLabel)!;
-  }
-}
 
 export function renderEstimate(result: EstimateCommandResult, study: Study, language: Language, text: (key: string, params?: Record<string, string>) => string): string {
   const t = translator(language);
@@ -475,7 +456,10 @@ export function renderEstimate(result: EstimateCommandResult, study: Study, lang
 
   if (estimate.warnings.length > 0) {
     out.push(`${t('warnings')}:`);
-    for (const w of estimate.warnings) out.push(`- ${warningText(w, language, t, text, stepLabel, f.count)}`);
+    // Datasets by the name a letter gives a count file, never by their ids.
+    const datasets = [...result.datasets, ...(result.population ? [result.population] : [])].map((d) => ({ id: d.id, name: `${basename(d.file)} (${d.measure})`, basis: d.basis, dimensions: result.dimensions }));
+    const context = { ...warningContext(estimate, datasets, study.steps), stepLabel };
+    for (const w of estimate.warnings) out.push(`- ${estimateWarningText(w, language, context)}`);
   }
   return `${out.join('\n')}\n`;
 }

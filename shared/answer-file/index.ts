@@ -9,4 +9,4 @@ export { answerFileHash, verifyAnswerFileHash } from './hash';
 export { answerFilePrint, answerFileRegions } from './print';
 export { answerOutputs, disclosedShares, printedHallandRule } from './outputs';
 export * from './compile';
-export { figureText, rangeText } from './texts';
+export { figureText, rangeText, unitBasisText } from './texts';

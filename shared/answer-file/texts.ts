@@ -5,6 +5,7 @@
  */
 import { smallValueRange, smallValueText, type DisclosurePolicy } from '../disclosure';
 import type { CompiledFigure, Range } from './types';
+import type { Language } from '../text/language';
 
 export function rangeText(r: Range, policy: DisclosurePolicy, formatNumber: (n: number) => string = String): string {
   // Nothing known but that it is a count: printed as a hidden figure is.
@@ -28,4 +29,19 @@ export function figureText(figure: Extract<CompiledFigure, { printed: true }>, p
   if (figure.high?.high === null) return { point, interval: `≥ ${lower}` };
   const upper = figure.high ? formatNumber(figure.high.high) : '…';
   return { point, interval: lower === upper ? lower : `${lower}–${upper}` };
+}
+
+const BASIS_WORDS: Readonly<Record<Language, { template: readonly [string, string]; words: Readonly<Record<string, string>> }>> = {
+  sv: { template: [', ', ', region efter '], words: { persons: 'personer', events: 'händelser', incident: 'nya fall', prevalent: 'prevalenta', residence: 'folkbokföring', care: 'vårdregion' } },
+  en: { template: [', ', ', region by '], words: { persons: 'persons', events: 'events', incident: 'incident', prevalent: 'prevalent', residence: 'residence', care: 'care' } },
+};
+
+/**
+ * A unit's basis in words ("personer, nya fall, region efter folkbokföring"), as the compilation page and
+ * `antal answer compile` print it; a word this version does not know is printed as the file wrote it.
+ */
+export function unitBasisText(basis: { unit: string; kind: string; regionBasis: string }, language: Language): string {
+  const { template, words } = BASIS_WORDS[language];
+  const word = (w: string): string => (Object.hasOwn(words, w) ? words[w]! : w);
+  return `${word(basis.unit)}${template[0]}${word(basis.kind)}${template[1]}${word(basis.regionBasis)}`;
 }

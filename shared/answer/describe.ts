@@ -7,7 +7,7 @@
 import type { Dataset, Dimension } from '../counts/dataset';
 import { withStudyBasis } from '../criteria/basis';
 import type { EstimatePeriod, Predicate, Study, StudyBasis } from '../criteria/study';
-import type { AgeShareLine, AttritionStep, BlockingProblem, EstimatePeriodUsed, EstimateWarning, OverlapNote, ProblemFix } from '../estimate/types';
+import type { AgeShareLine, AttritionStep, BlockingProblem, EstimatePeriodUsed, OverlapNote, ProblemFix } from '../estimate/types';
 import { formatNumber, formatPercent } from '../text/format';
 import { regionName, type CountyCode } from '../regions/regions';
 import type { Language } from '../text/language';
@@ -204,19 +204,5 @@ export function predicateLabel(predicate: Predicate, language: L, dimensions: re
       return predicate.all.map((p) => predicateLabel(p, language, dimensions)).join(answerText(language, 'label_and_separator'));
     case 'or':
       return answerText(language, 'label_or', { parts: predicate.any.map((p) => predicateLabel(p, language, dimensions)).join(', ') });
-  }
-}
-
-/** The warnings this core words itself (the others have their screens' and the CLI's own texts); null otherwise. */
-export function warningMessage(warning: EstimateWarning, language: L, stepLabel: (id: string) => string = (id) => id): string | null {
-  switch (warning.code) {
-    case 'events-not-persons':
-      return answerText(language, 'warning_events');
-    case 'joint-count-capped':
-      return answerText(language, 'warning_jointCapped', { step: stepLabel(warning.stepId), region: regionName(warning.region, language) });
-    case 'overlapping-values':
-      return answerText(language, 'warning_overlap', { dimensions: warning.dimensions.join(', ') });
-    default:
-      return null;
   }
 }

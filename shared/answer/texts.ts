@@ -80,9 +80,6 @@ const sv = {
   label_or: 'något av: {parts}',
   label_and_separator: ' och ',
   // Warnings.
-  warning_events: 'Svaret räknar vårdhändelser, inte personer: en patient kan räknas mer än en gång.',
-  warning_jointCapped: 'Regionens egna antal för ”{step}” ({region}) var större än antalet före steget och begränsades till det: ett kriterium kan inte öka antalet.',
-  warning_overlap: 'Värdena i {dimensions} överlappar (en person kan finnas under flera): summor över dem är inte personer, och ett urval av flera värden anges som ett intervall.',
 };
 
 const en: typeof sv = {
@@ -149,9 +146,6 @@ const en: typeof sv = {
   label_and: '{parts}',
   label_or: 'any of: {parts}',
   label_and_separator: ' and ',
-  warning_events: 'The answer counts care events, not persons: a patient may be counted more than once.',
-  warning_jointCapped: "The region's own count for “{step}” ({region}) was above the figure before the step and was capped there: a criterion cannot increase a count.",
-  warning_overlap: 'The values of {dimensions} overlap (one person can be under several): sums over them are not persons, and a choice of several values is given as an interval.',
 };
 
 export type AnswerTextKey = keyof typeof sv;

@@ -3,7 +3,7 @@
  * Uint32Array index columns, counts go to Float64Array columns. Arrays grow by doubling, so adding a
  * million rows costs a few dozen reallocations, not a million.
  */
-import type { Basis, Dataset, DimensionRole, Provenance } from './dataset';
+import type { Dataset, DatasetHeader, DimensionRole } from './dataset';
 
 export interface DimensionSpec {
   key: string;
@@ -19,15 +19,8 @@ export interface CellCount {
   masked: boolean;
 }
 
-export interface DatasetHeader {
-  id: string;
-  name: string;
-  basis: Basis;
-  provenance: Provenance;
-  dimensions: DimensionSpec[];
-  /** See Dataset.overlappingDimensions; absent: the default for the basis. */
-  overlappingDimensions?: string[];
-}
+/** What a builder is given: the dataset's header before its cells, with dimensions not yet holding their values. */
+export type DatasetSpec = Omit<DatasetHeader, 'dimensions' | 'cellCount'> & { dimensions: DimensionSpec[] };
 
 export class InvalidCellError extends Error {
   constructor(readonly row: number, readonly reason: string) {
@@ -46,7 +39,7 @@ export class DatasetBuilder {
   private masked: Uint8Array;
   private count = 0;
 
-  constructor(private readonly header: DatasetHeader, initialCapacity = 1024) {
+  constructor(private readonly header: DatasetSpec, initialCapacity = 1024) {
     const keys = new Set<string>();
     for (const d of header.dimensions) {
       if (keys.has(d.key)) throw new Error(`Dataset "${header.id}": dimension key "${d.key}" appears twice`);

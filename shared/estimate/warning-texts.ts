@@ -9,15 +9,15 @@ import type { Language } from '../text/language';
 import { formatCount } from '../text/format';
 import { fill } from '../text/template';
 import { regionName } from '../regions/regions';
-import type { EstimateBasis, EstimateWarning } from './types';
+import type { EstimateBasis, EstimateResult, EstimateWarning } from './types';
 
 const sv = {
   independence: 'Andelarna för {steps} har multiplicerats som om de vore oberoende. Kriterier hänger ofta ihop, så det verkliga antalet kan avvika mer än intervallet visar.',
   synthetic: 'Svaret bygger på syntetiska demodata ({dataset}), inte på verkliga patienter.',
   masked_one: '{count} cell var maskerad i källan (t.ex. "X" = 1–3) och ingår som intervall.',
   masked_other: '{count} celler var maskerade i källan (t.ex. "X" = 1–3) och ingår som intervall.',
-  straddlingUniform: 'Åldersgruppen {bands} ligger delvis innanför åldersgränsen: en jämn fördelning inom gruppen används för punktskattningen och intervallet spänner från 0 till hela gruppen.',
-  straddlingPopulation: 'Åldersgruppen {bands} ligger delvis innanför åldersgränsen: befolkningstabellens åldersfördelning ger punktskattningen och intervallet spänner från 0 till hela gruppen.',
+  straddlingUniform: 'Åldersgruppen {bands} ligger delvis innanför åldersgränsen: andelen inom gränsen är ett antagande (jämn fördelning inom gruppen, med studiens intervall) och visas som en egen rad i urvalsstegen.',
+  straddlingPopulation: 'Åldersgruppen {bands} ligger delvis innanför åldersgränsen: andelen inom gränsen är ett antagande (befolkningstabellens åldersfördelning, med studiens intervall) och visas som en egen rad i urvalsstegen.',
   unresolved: 'Data är grövre än kriteriet för {dimensions}: sådana celler räknas inte i punktskattningen men helt i det högsta värdet.',
   basisKind: 'Datasetet ”{dataset}” räknar {datasetKind} men studien frågar efter {studyKind}: det används inte i svaret.',
   basisUnit: 'Datasetet ”{dataset}” räknar {datasetUnit} men övriga data {referenceUnit}: de kan inte läggas ihop, så det används inte i svaret.',
@@ -49,8 +49,8 @@ const en: Record<Key, string> = {
   synthetic: 'This answer is based on synthetic demo data ({dataset}), not on real patients.',
   masked_one: '{count} cell was masked in the source (e.g. "X" = 1–3) and is included as an interval.',
   masked_other: '{count} cells were masked in the source (e.g. "X" = 1–3) and are included as intervals.',
-  straddlingUniform: 'Age band {bands} lies partly inside the age limit: a uniform distribution within the band gives the point estimate and the interval spans 0 to the whole band.',
-  straddlingPopulation: "Age band {bands} lies partly inside the age limit: the population table's age distribution gives the point estimate and the interval spans 0 to the whole band.",
+  straddlingUniform: "Age band {bands} lies partly inside the age limit: the share inside the limit is an assumption (spread evenly over the band, with the study's range), shown as a line of its own in the attrition.",
+  straddlingPopulation: "Age band {bands} lies partly inside the age limit: the share inside the limit is an assumption (the population table's age distribution, with the study's range), shown as a line of its own in the attrition.",
   unresolved: 'The data is coarser than the criterion for {dimensions}: such cells count 0 in the point estimate and in full in the high value.',
   basisKind: 'The dataset “{dataset}” counts {datasetKind} but the study asks for {studyKind}: it is not used in the answer.',
   basisUnit: 'The dataset “{dataset}” counts {datasetUnit} but the other data {referenceUnit}: they cannot be added, so it is not used in the answer.',
@@ -89,16 +89,40 @@ export interface WarningContext {
   basis: EstimateBasis | undefined;
   /** Ids of the datasets the answer used. */
   usedDatasetIds: readonly string[];
+  /** A dimension's header as the data names it ("Läkemedel"), when a dataset carries one. */
+  dimensionLabel?(key: string): string | undefined;
+}
+
+/** The names a warning needs: the datasets an estimate was computed on (by name, never by id) and the study's steps. */
+export function warningContext(
+  estimate: Pick<EstimateResult, 'basis'>,
+  datasets: ReadonlyArray<{ id: string; name: string; basis?: Basis; dimensions?: ReadonlyArray<{ key: string; label?: string }> }>,
+  steps: ReadonlyArray<{ id: string; label: string }>,
+): WarningContext {
+  return {
+    dimensionLabel: (key) => {
+      for (const d of datasets) {
+        const label = d.dimensions?.find((dim) => dim.key === key)?.label?.trim();
+        if (label) return label;
+      }
+      return undefined;
+    },
+    datasetName: (id) => datasets.find((d) => d.id === id)?.name ?? '',
+    datasetBasis: (id) => datasets.find((d) => d.id === id)?.basis,
+    stepLabel: (id) => steps.find((s) => s.id === id)?.label ?? '',
+    basis: estimate.basis,
+    usedDatasetIds: (estimate.basis?.datasets ?? []).map((d) => d.id),
+  };
 }
 
 const STANDARD_DIMENSIONS = new Set(['code', 'icd10', 'age', 'sex', 'period', 'year', 'region']);
 
-function dimensionWord(key: string, t: Readonly<Record<Key, string>>): string {
+function dimensionWord(key: string, t: Readonly<Record<Key, string>>, context: WarningContext): string {
   if (key === 'icd10' || key === 'code') return t.dim_code;
   if (key === 'year' || key === 'period') return t.dim_period;
   if (STANDARD_DIMENSIONS.has(key)) return t[`dim_${key}` as 'dim_age'];
-  // A column of the data's own (an ATC code, a stage, …): named as the data names it.
-  return fill(t.dimNamed, { name: key });
+  // A column of the data's own (an ATC code, a stage, …): named as the data names it (its header, else its key).
+  return fill(t.dimNamed, { name: context.dimensionLabel?.(key) ?? key });
 }
 
 /** A warning in words. */
@@ -118,9 +142,9 @@ export function estimateWarningText(warning: EstimateWarning, language: Language
     case 'joint-count-capped':
       return fill(t.jointCapped, { step: context.stepLabel(warning.stepId), region: regionName(warning.region, language) });
     case 'overlapping-values':
-      return fill(t.overlap, { dimensions: warning.dimensions.map((d) => dimensionWord(d, t)).join(t.and) });
+      return fill(t.overlap, { dimensions: warning.dimensions.map((d) => dimensionWord(d, t, context)).join(t.and) });
     case 'unresolved-criterion':
-      return fill(t.unresolved, { dimensions: warning.dimensions.map((d) => dimensionWord(d, t)).join(t.and) });
+      return fill(t.unresolved, { dimensions: warning.dimensions.map((d) => dimensionWord(d, t, context)).join(t.and) });
   }
 }
 

@@ -6,6 +6,7 @@
 import { formatAuditAnchor } from '../audit/anchor';
 import type { AnswerSnapshot, EffAnswers, TriState } from '../answer/snapshot';
 import type { CriterionStep } from '../criteria/study';
+import { assumptionLabel, assumptionShares, attritionLabel, periodValue } from '../answer/describe';
 import { regionByCode, type CountyCode, regionName, healthcareRegionName } from '../regions/regions';
 import { letterMethodParagraphs, snapshotMethodInputs } from '../method/sections';
 import { addMonths, resolvePlan, siteShape } from '../recruitment/plan';
@@ -14,7 +15,7 @@ import { recruitmentChartSvg, regionMapSvg } from './charts';
 import { printedShare, type LetterFigures, type PrintedInterval } from './figures';
 import { formatCount, formatNumber, formatPercent } from '../text/format';
 import { countedText, LETTER_TEXTS, letterText, type CountedNoun, type LetterText } from './texts';
-import { estimateWarningText, type WarningContext } from '../estimate/warning-texts';
+import { estimateWarningText, warningContext } from '../estimate/warning-texts';
 
 export type LetterBlock =
   | { kind: 'heading'; text: string }
@@ -69,7 +70,11 @@ function summaryBlocks(c: Context): LetterBlock[] {
     point: n.point.text,
     low: n.low.text,
     high: n.high.text,
-    years: c.counted('years', study.population.windowYears),
+    // Patients treated in a period are not a number per recruitment window: the letter names the period instead.
+    basis:
+      study.population.kind === 'prevalent' && answer.estimate.period
+        ? t('summaryBasisPrevalent', { period: periodValue(answer.estimate.period, snapshot.language) })
+        : t('summaryBasisIncident', { years: c.counted('years', study.population.windowYears) }),
   };
   const recruiting = study.recruitment.sites.length > 0;
   const text = !recruiting
@@ -218,7 +223,7 @@ function attritionBlocks(c: Context): LetterBlock[] {
     const remaining = base ? printedShare(printed.point, figures.attritionStep(base.stepId).point) : null;
     const kept = previous ? printedShare(printed.point, previous.point) : null;
     return [
-      step.type === 'base' ? t('baseStep') : step.label,
+      attritionLabel(step, snapshot.language, t('baseStep')),
       ...intervalCells(printed),
       remaining === null ? '' : c.percent(remaining),
       kept === null ? '' : c.percent(1 - kept),
@@ -325,6 +330,13 @@ function assumptionItems(c: Context): string[] {
       items.push(t('assumptionJoint', { label: step.label, region: regionName(rule.region, snapshot.language), source: rule.source }));
     }
   }
+  // The age share of a band straddling an age limit: its source, the shares, the range and the coordinator's reason.
+  for (const line of snapshot.answer.estimate.attrition) {
+    if (line.type !== 'assumption' || !line.assumption) continue;
+    const a = line.assumption;
+    items.push(t('assumptionAgeShare', { label: assumptionLabel(a, snapshot.language), shares: assumptionShares(a, snapshot.language).join('; '), low: pct(a.range.low), high: pct(a.range.high) }));
+    if (a.note.trim() !== '') items.push(t('assumptionNote', { note: a.note.trim() }));
+  }
   if (items.length === 0) items.push(t('assumptionNone'));
   if (study.recruitment.sites.length > 0) {
     const r = study.recruitment;
@@ -378,13 +390,7 @@ function limitationItems(c: Context): string[] {
   const items = [t('limitation1'), t('limitation2')];
   const { estimate } = snapshot.answer;
   // The same words as the answer on screen and its readiness checklist: datasets by name, never by id.
-  const context: WarningContext = {
-    datasetName: (id) => snapshot.datasets.find((d) => d.id === id)?.name ?? '',
-    datasetBasis: (id) => snapshot.datasets.find((d) => d.id === id)?.basis,
-    stepLabel: (id) => snapshot.study.steps.find((s) => s.id === id)?.label ?? '',
-    basis: estimate.basis,
-    usedDatasetIds: (estimate.basis?.datasets ?? []).map((d) => d.id),
-  };
+  const context = warningContext(estimate, snapshot.datasets, snapshot.study.steps);
   for (const w of estimate.warnings) {
     if (w.code === 'masked-cells') items.push(t(w.count === 1 ? 'limitationMasked_one' : 'limitationMasked_other', { count: c.count(w.count) }));
     else if (w.code === 'unresolved-criterion') items.push(estimateWarningText(w, snapshot.language, context));

@@ -30,3 +30,25 @@ export async function renderPdfBytes(docDefinition) {
   // A plain Uint8Array copy (the engine answers with its own Buffer polyfill).
   return Uint8Array.from(buffer);
 }
+
+/**
+ * Loads the engine and lays out a small page in every face of the font, so the code paths a letter takes are loaded
+ * and compiled before the first letter is asked for (a worker calls this at start, while the user still works).
+ * The page is thrown away; nothing about later letters depends on it.
+ */
+export async function warmPdfEngine() {
+  engine ??= loadEngine();
+  const pdfMake = await engine;
+  const sample = 'Antal 0123456789 åäö ÅÄÖ é – 12,5 %';
+  await pdfMake
+    .createPdf({
+      content: [
+        { text: sample, fontSize: 11 },
+        { text: sample, bold: true },
+        { text: sample, italics: true },
+        { text: sample, bold: true, italics: true },
+        { table: { body: [[sample, { text: '1 234', alignment: 'right' }]] } },
+      ],
+    })
+    .getBuffer();
+}

@@ -18,7 +18,7 @@ import type { Dataset } from '../counts/dataset';
 import type { Study } from '../criteria/study';
 import type { EffAnswers } from '../answer/snapshot';
 import { warningKey } from '../answer/warning-key';
-import { estimateWarningText, type WarningContext } from '../estimate/warning-texts';
+import { estimateWarningText, warningContext } from '../estimate/warning-texts';
 import { problemMessage } from '../answer/describe';
 import type { EstimateResult } from '../estimate/types';
 import type { Language } from '../text/language';
@@ -146,13 +146,7 @@ export function estimateIssues(
   language: Language,
 ): { blocking: AnswerIssue[]; warnings: AnswerIssue[]; datasetsUsed: number } {
   const used = (estimate.basis?.datasets ?? []).map((d) => d.id);
-  const context: WarningContext = {
-    datasetName: (id) => datasets.find((d) => d.id === id)?.name ?? '',
-    datasetBasis: (id) => datasets.find((d) => d.id === id)?.basis,
-    stepLabel: (id) => study.steps.find((s) => s.id === id)?.label ?? '',
-    basis: estimate.basis,
-    usedDatasetIds: used,
-  };
+  const context = warningContext(estimate, datasets, study.steps);
   const blocking: AnswerIssue[] = (estimate.blocking ?? []).map((problem) => ({
     key: `blocking:${problem.code}:${JSON.stringify(problem)}`,
     code: problem.code === 'basis-mismatch' ? 'dataset-unused' : problem.code,

@@ -12,11 +12,11 @@
 import type { AnswerSnapshot } from '../answer/snapshot';
 import { answerOutputs } from '../answer-file/outputs';
 import { discloseAnswer, type DisclosedAnswer } from '../disclosure';
-import { loadDisclosureAuditor, type AuditFinding, type AuditResult } from '../disclosure-audit';
+import { loadDisclosureAuditor, warmDisclosureAuditor, type AuditFinding, type AuditResult } from '../disclosure-audit';
 import { letterFiguresFrom } from './disclosed-figures';
 import { letterDocument, type PdfDocDefinition } from './document';
 import { buildLetterModel, type LetterModel } from './model';
-import { renderPdfBytes } from './pdf-engine.mjs';
+import { renderPdfBytes, warmPdfEngine } from './pdf-engine.mjs';
 import { letterPrint } from './print';
 
 /** The export is refused: the printed figures would let a reader narrow a hidden value. */
@@ -47,4 +47,14 @@ export async function prepareLetter(snapshot: AnswerSnapshot): Promise<PreparedL
 
 export async function renderLetterPdf(snapshot: AnswerSnapshot): Promise<Uint8Array> {
   return renderPdfBytes((await prepareLetter(snapshot)).document);
+}
+
+/**
+ * Gets everything a letter needs ready ahead of the first one: the disclosure auditor's solver (its WebAssembly
+ * compiled) and the PDF engine with its fonts (a throw-away page laid out). Safe to call more than once; a failure
+ * here is not reported, the letter that needs the part loads it again and says why it could not.
+ */
+export async function warmLetterEngine(): Promise<void> {
+  warmDisclosureAuditor();
+  await warmPdfEngine().catch(() => undefined);
 }

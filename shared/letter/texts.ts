@@ -16,11 +16,11 @@ const sv = {
   subjectDefault: 'Antalsberäkning: {title}',
   summaryTitle: 'Sammanfattning',
   summaryWithheld:
-    'Vi har beräknat hur många patienter i Sverige som kan uppfylla studiens urvalskriterier. Enligt beräkningen finns {point} möjliga deltagare i riket (intervall {low}–{high}) under ett rekryteringsfönster på {years}. Med {sites} och målet {target} på {months} bedömer vi möjligheterna att rekrytera som {verdict}.',
+    'Vi har beräknat hur många patienter i Sverige som kan uppfylla studiens urvalskriterier. Enligt beräkningen finns {point} möjliga deltagare i riket (intervall {low}–{high}) {basis}. Med {sites} och målet {target} på {months} bedömer vi möjligheterna att rekrytera som {verdict}.',
   summary:
-    'Vi har beräknat hur många patienter i Sverige som kan uppfylla studiens urvalskriterier. Enligt beräkningen finns {point} möjliga deltagare i riket (intervall {low}–{high}) under ett rekryteringsfönster på {years}. Med {sites} och målet {target} på {months} bedömer vi möjligheterna att rekrytera som {verdict} (sannolikhet {probability} att nå målet i tid).',
+    'Vi har beräknat hur många patienter i Sverige som kan uppfylla studiens urvalskriterier. Enligt beräkningen finns {point} möjliga deltagare i riket (intervall {low}–{high}) {basis}. Med {sites} och målet {target} på {months} bedömer vi möjligheterna att rekrytera som {verdict} (sannolikhet {probability} att nå målet i tid).',
   summaryNoSites:
-    'Vi har beräknat hur många patienter i Sverige som kan uppfylla studiens urvalskriterier. Enligt beräkningen finns {point} möjliga deltagare i riket (intervall {low}–{high}) under ett rekryteringsfönster på {years}. Studien anger inga kliniker, så någon rekryteringsprognos har inte gjorts.',
+    'Vi har beräknat hur många patienter i Sverige som kan uppfylla studiens urvalskriterier. Enligt beräkningen finns {point} möjliga deltagare i riket (intervall {low}–{high}) {basis}. Studien anger inga kliniker, så någon rekryteringsprognos har inte gjorts.',
   syntheticNotice: 'SYNTETISKA DEMODATA – inte verkliga patienter. Siffrorna i detta brev visar hur ett svar ser ut och får inte användas för beslut.',
   verdict_very_good: 'mycket goda',
   verdict_good: 'goda',
@@ -117,6 +117,10 @@ const sv = {
   assumptionSeasons: 'Rekryteringsaktivitet per kalendermånad (1 = normal): {weights}.',
   monthNames: 'jan,feb,mar,apr,maj,jun,jul,aug,sep,okt,nov,dec',
   assumptionNone: 'Inga antagna andelar: alla kriterier utvärderades direkt i data.',
+  summaryBasisIncident: 'under ett rekryteringsfönster på {years}',
+  summaryBasisPrevalent: 'bland patienter under {period}',
+  assumptionAgeShare: '{label}: {shares}; intervallet är {low}–{high} av källans andel.',
+  assumptionNote: 'Motivering: {note}',
   provenanceTitle: 'Dataunderlag',
   provenanceLine: '{name} — {publisher}. Period {from}–{to}. {unit}, {kind}, region efter {regionBasis}.',
   provenanceSynthetic: 'Syntetiska data, inte verkliga patienter.',
@@ -163,11 +167,11 @@ const en: Record<LetterTextKey, string> = {
   subjectDefault: 'Feasibility count: {title}',
   summaryTitle: 'Summary',
   summaryWithheld:
-    'We have estimated how many patients in Sweden may meet the study\'s eligibility criteria. The estimate is {point} eligible patients nationally (interval {low}–{high}) over a recruitment window of {years}. With {sites} and a target of {target} in {months}, we assess the chances of recruiting as {verdict}.',
+    'We have estimated how many patients in Sweden may meet the study\'s eligibility criteria. The estimate is {point} eligible patients nationally (interval {low}–{high}) {basis}. With {sites} and a target of {target} in {months}, we assess the chances of recruiting as {verdict}.',
   summary:
-    'We have estimated how many patients in Sweden may meet the study\'s eligibility criteria. The estimate is {point} eligible patients nationally (interval {low}–{high}) over a recruitment window of {years}. With {sites} and a target of {target} in {months}, we assess the chances of recruiting as {verdict} (probability {probability} of reaching the target in time).',
+    'We have estimated how many patients in Sweden may meet the study\'s eligibility criteria. The estimate is {point} eligible patients nationally (interval {low}–{high}) {basis}. With {sites} and a target of {target} in {months}, we assess the chances of recruiting as {verdict} (probability {probability} of reaching the target in time).',
   summaryNoSites:
-    'We have estimated how many patients in Sweden may meet the study\'s eligibility criteria. The estimate is {point} eligible patients nationally (interval {low}–{high}) over a recruitment window of {years}. The study names no sites, so no recruitment projection was made.',
+    'We have estimated how many patients in Sweden may meet the study\'s eligibility criteria. The estimate is {point} eligible patients nationally (interval {low}–{high}) {basis}. The study names no sites, so no recruitment projection was made.',
   syntheticNotice: 'SYNTHETIC DEMO DATA – not real patients. The figures in this letter show what an answer looks like and must not be used for decisions.',
   verdict_very_good: 'very good',
   verdict_good: 'good',
@@ -264,6 +268,10 @@ const en: Record<LetterTextKey, string> = {
   assumptionSeasons: 'Recruitment activity by calendar month (1 = normal): {weights}.',
   monthNames: 'Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec',
   assumptionNone: 'No assumed proportions: every criterion was evaluated directly in the data.',
+  summaryBasisIncident: 'over a recruitment window of {years}',
+  summaryBasisPrevalent: 'among patients in {period}',
+  assumptionAgeShare: '{label}: {shares}; the interval is {low}–{high} of the source\'s share.',
+  assumptionNote: 'Reason: {note}',
   provenanceTitle: 'Data',
   provenanceLine: '{name} — {publisher}. Period {from}–{to}. {unit}, {kind}, region by {regionBasis}.',
   provenanceSynthetic: 'Synthetic data, not real patients.',

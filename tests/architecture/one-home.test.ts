@@ -68,6 +68,10 @@ describe('one home per rule', () => {
     expect(restatements(/'Datasetkolumner'|'Dataset columns'/, 'shared/backup/table-names.ts')).toEqual([]);
   });
 
+  it("the estimate's warnings are worded once, for the screen, the CLI, the letter and its checklist", () => {
+    expect(restatements(/multiplicerats som om|multiplied as if independent|\(t\.ex\. "X" = 1–3\) och ingår|\(e\.g\. "X" = 1–3\) and (is|are) included/, 'shared/estimate/warning-texts.ts')).toEqual([]);
+  });
+
   it('a scrolling region for a wide table is the ScrollRegion component, not markup repeated per page', () => {
     expect(restatements(/role="region"/, 'renderer/src/ui/ScrollRegion.tsx')).toEqual([]);
   });

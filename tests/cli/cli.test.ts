@@ -74,6 +74,14 @@ describe('cli main (in process)', () => {
     expect(sv.stdout).toContain('Halland delat efter befolkning');
   });
 
+  it("demo words its warnings as the app and the letter's checklist do: the synthetic data by the dataset's name, never its id", async () => {
+    const sv = await inProcess('demo');
+    expect(sv.stdout).toContain('- Svaret bygger på syntetiska demodata (Syntetiska demodata: nya fall av kolorektal- och bröstcancer 2019–2023), inte på verkliga patienter.');
+    expect(sv.stdout).not.toContain('demo-cancer-incidence-2019-2023');
+    const en = await inProcess('demo', '--lang', 'en');
+    expect(en.stdout).toContain('- This answer is based on synthetic demo data (Syntetiska demodata: nya fall av kolorektal- och bröstcancer 2019–2023), not on real patients.');
+  });
+
   it.each([
     [['demo', '--runs', '5'], 'Okänd flagga: "--runs"'],
     [['demo', '--lang', 'de'], 'Okänt språk "de": välj sv eller en.'],

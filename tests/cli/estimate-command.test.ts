@@ -57,7 +57,8 @@ describe('antal estimate', () => {
     expect(stdout).toContain('Most limiting step: ECOG 0-1');
     expect(stdout).toMatch(/Chances of recruiting the desired number: (Very good|Good|Small) \(very good if/);
     expect(stdout).toContain("the study's \"incident\" was assumed");
-    expect(stdout).toContain('Age bands 70-79 straddle an age limit; a uniform share');
+    // The app's and the letter's checklist wording.
+    expect(stdout).toContain('Age band 70-79 lies partly inside the age limit: the share inside the limit is an assumption (spread evenly over the band');
     expect(stdout).toContain('Basis: New patients per year, scaled to an enrolment window of 2 years, counted in the region where they are registered as residents; every period in the data is used.');
     expect(stdout).toContain('were multiplied as if independent');
   });

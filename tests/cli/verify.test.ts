@@ -10,16 +10,16 @@
  * it made.
  */
 import { describe, expect, it } from 'vitest';
-import { computeAnswer } from '../../shared/answer/compute-answer';
 import { createSnapshot, type AnswerSnapshot } from '../../shared/answer/snapshot';
 import { nextAuditEntry, type AuditEntry, type AuditHead } from '../../shared/audit/chain';
-import { runDemo } from '../../shared/demo/run-demo';
 import { DISCLOSURE_PRESETS } from '../../shared/disclosure';
 import { renderLetterPdf } from '../../shared/letter';
 import { sha256Hex } from '../../shared/utils/sha256';
 import { runVerify } from '../../cli/commands/verify';
-import { encodeBackupFile, type BackupHeader } from '../../shared/backup/backup-format';
+import { encodeBackupFile } from '../../shared/backup/backup-format';
+import { backupHeader } from '../shared/backup/backup-file';
 import { answer, SODER } from '../shared/answer-file/fixtures';
+import { demoSnapshot as letterSnapshot } from '../shared/letter/helpers';
 
 function io(files: Record<string, Uint8Array | string>) {
   const out = { stdout: '', stderr: '' };
@@ -35,20 +35,8 @@ function io(files: Record<string, Uint8Array | string>) {
   };
 }
 
-function demoSnapshot(auditHead?: AuditHead): AnswerSnapshot {
-  const demo = runDemo();
-  return createSnapshot({
-    language: 'sv',
-    createdAt: '2026-11-30T00:00:00.000Z',
-    study: demo.study,
-    answer: computeAnswer(demo.study, [demo.dataset], { hallandRule: demo.hallandRule }),
-    datasets: [demo.dataset],
-    hallandRule: demo.hallandRule,
-    disclosurePolicy: DISCLOSURE_PRESETS.ohdsi,
-    unit: { unitName: 'Forum Söder', address: '', signatoryName: '', signatoryTitle: '', logo: null },
-    ...(auditHead ? { auditHead } : {}),
-  });
-}
+/** The demo letter without a request, under OHDSI's policy, anchored at `auditHead` when given. */
+const demoSnapshot = (auditHead?: AuditHead): AnswerSnapshot => letterSnapshot('sv', { policy: DISCLOSURE_PRESETS.ohdsi, request: null, ...(auditHead ? { auditHead } : {}) });
 
 function chain(n: number): AuditEntry[] {
   const entries: AuditEntry[] = [];
@@ -86,18 +74,11 @@ function backup(entries: AuditEntry[], options: BackupOptions = {}): { bytes: Ui
   const tables = data.map((t) => ({ name: t.tableName, schema: '', rowCount: t.rows.length }));
   const payload = new TextEncoder().encode(JSON.stringify({ formatName: 'dexie', formatVersion: 1, data: { databaseName: 'antal', databaseVersion: 5, tables, data } }));
   const headerHead = options.headerHead === undefined ? storedHead : (options.headerHead ?? undefined);
-  const header: BackupHeader = {
-    format: 'antal-backup',
-    formatVersion: 1,
-    createdAt: '2026-11-30T12:00:00.000Z',
-    appVersion: '0.1.0',
-    databaseName: 'antal',
+  const header = backupHeader(payload, {
     schemaVersion: 5,
     tables: options.headerTables ?? tables.map((t) => ({ name: t.name, rowCount: t.rowCount })),
-    payloadBytes: payload.length,
-    payloadSha256: sha256Hex(payload),
     ...(headerHead ? { auditHead: headerHead } : {}),
-  };
+  });
   return { bytes: encodeBackupFile(header, payload), payload };
 }
 

@@ -1,5 +1,7 @@
+import { Suspense, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnswerView } from './AnswerView';
+import type { Answer } from './answer';
 import { CriteriaEditor } from '../study/CriteriaEditor';
 import { ForecastSection } from '../forecast/ForecastSection';
 import { DatasetPicker, PopulationPicker } from '../study/DatasetPicker';
@@ -8,19 +10,52 @@ import { useServices } from '../context';
 import { RequestMarking } from '../requests/RequestMarking';
 import { formatDecimal } from '../format';
 import { EmptyState } from '../ui/EmptyState';
+import { lazyNamed } from '../ui/lazy-named';
+import type { ProblemFix } from '../../../shared/estimate/types';
+
+// Below the figures, and with the PDF and answer-file code behind them: loaded after the answer is on screen.
+const AnswerLetter = lazyNamed(() => import('../letter/AnswerLetter'), 'AnswerLetter');
+const ExportAnswerPanel = lazyNamed(() => import('../compile/ExportAnswerPanel'), 'ExportAnswerPanel');
+
+/**
+ * Every edit renders this page twice: at once, to show the edit and mark the answer out of date, and again when
+ * the worker's answer arrives. The first render must be cheap, so the figures (the largest part of the page) are
+ * one element that changes only with the answer, and the criteria editor one that changes only with the study.
+ */
 export function AnswerPage({ studyId }: { studyId?: string }) {
   const { t } = useTranslation();
   const { db, now, language } = useServices();
   const { state, updateStudy, setDatasetIds, setPopulationId, applyFix } = useStudyWorkspace(db, studyId, now);
+  const ready = state.status === 'ready' ? state : null;
+  const computed = ready?.answer ?? null;
+  const answeredStudy = ready ? (ready.answeredStudy ?? ready.study) : null;
+  const study = ready?.study ?? null;
+  const datasets = ready?.datasets ?? null;
+  const hallandRule = ready?.hallandRule ?? null;
+  const populationName = ready?.population?.name ?? null;
+  const answer = useMemo<Answer | null>(
+    () => (computed && answeredStudy && datasets && hallandRule ? { study: answeredStudy, datasets, hallandRule, ...computed } : null),
+    [computed, answeredStudy, datasets, hallandRule],
+  );
+  const onFix = useCallback((fix: ProblemFix) => void applyFix(fix), [applyFix]);
+  // The letter and answer-file panels are not part of this element: they follow `stale` (nothing may be sent while
+  // a newer edit is computed), the figures do not.
+  const figures = useMemo(() => (answer ? <AnswerView answer={answer} stale={false} exports={false} onFix={onFix} /> : null), [answer, onFix]);
+  const editor = useMemo(
+    () => (study && datasets ? <CriteriaEditor study={study} datasets={datasets} onChange={updateStudy} language={language} populationName={populationName} /> : null),
+    [study, datasets, updateStudy, language, populationName],
+  );
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (state.status === 'error') return <p role="alert">{t('errors.database', { detail: state.detail })}</p>;
   if (state.status === 'empty')
     return <EmptyState level={1} testId="home-empty" title={t('actions.empty.home.title')} next={t('home.empty')} action={{ label: t('actions.empty.home.action'), href: '#/datasets' }} />;
-  const { study, datasets, hallandRule, answer, stale, computeError, computeMillis, saved } = state;
+  const { stale, computeError, computeMillis, saved } = state;
+  // The panels belong to an answer that can be sent: not while a blocking problem replaces the figures.
+  const sendable = answer !== null && (answer.estimate.blocking ?? []).length === 0;
   return (
     <div className="workspace">
       <aside className="editor-pane" aria-label={t('criteria.title')}>
-        <CriteriaEditor study={study} datasets={datasets} onChange={updateStudy} language={language} populationName={state.population?.name ?? null} />
+        {editor}
         <DatasetPicker linked={state.record.datasetIds} onChange={(ids) => void setDatasetIds(ids)} />
         <PopulationPicker
           choice={{
@@ -37,13 +72,20 @@ export function AnswerPage({ studyId }: { studyId?: string }) {
         <p className={`compute-status ${stale ? 'stale' : ''}`} role="status" data-testid="compute-status">
           {computeError
             ? t('criteria.status.computeError', { message: computeError })
-            : stale || !answer
+            : stale || !state.answer
               ? t('criteria.status.stale')
-              : t('criteria.status.current', { ms: formatDecimal(computeMillis ?? 0, language, 1), hash: answer.estimate.inputHash.slice(0, 8) })}
+              : t('criteria.status.current', { ms: formatDecimal(computeMillis ?? 0, language, 1), hash: state.answer.estimate.inputHash.slice(0, 8) })}
         </p>
         <RequestMarking studyId={state.record.id} />
-        {answer ? <AnswerView answer={{ study, datasets, hallandRule, ...answer }} stale={stale} onFix={(fix) => void applyFix(fix)} /> : <h1>{study.title}</h1>}
-        {answer && <ForecastSection study={study} answer={answer} onChange={updateStudy} />}
+        {figures ?? <h1>{state.study.title}</h1>}
+        {/* While a newer edit is being computed, the shown figures are not the study's: nothing may be sent. */}
+        {sendable && (
+          <Suspense fallback={<p role="status" className="hint" data-testid="letter-panel-loading">{t('app.loading')}</p>}>
+            <AnswerLetter answer={answer} stale={stale} />
+            <ExportAnswerPanel answer={answer} stale={stale} />
+          </Suspense>
+        )}
+        {state.answer && <ForecastSection study={state.study} answer={state.answer} onChange={updateStudy} />}
       </div>
     </div>
   );

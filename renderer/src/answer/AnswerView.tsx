@@ -2,10 +2,10 @@
 // attrition, and the letter and answer-file export under it. Used by the answer page and the guided answer.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../../shared/text/language';
-import type { EstimateWarning, ProblemFix } from '../../../shared/estimate/types';
+import type { ProblemFix } from '../../../shared/estimate/types';
 import { BlockingProblems } from '../study/BlockingProblems';
-import { attritionLabel, basisExplanation, dimensionName, dimensionsOf, overlapText, periodDescription, warningMessage } from '../../../shared/answer/describe';
+import { attritionLabel, basisExplanation, overlapText, periodDescription } from '../../../shared/answer/describe';
+import { estimateWarningText, warningContext } from '../../../shared/estimate/warning-texts';
 import { regionByCode, regionName, healthcareRegionName } from '../../../shared/regions/regions';
 import type { Answer } from './answer';
 import { AttritionChart } from '../ui/charts/AttritionChart';
@@ -91,8 +91,7 @@ function AnswerFigures({ answer, stale, exports }: { answer: Answer; stale: bool
   const disclosed = sponsor.disclosed;
   const mapDisclosure = useMapDisclosure(sponsor);
   const national = figureTexts(estimate.national, disclosed?.national, language);
-  const stepLabels = new Map(study.steps.map((s) => [s.id, s.label]));
-  const dimensions = dimensionsOf(datasets);
+  const warnings = warningContext(estimate, datasets, study.steps);
   const stepLabel = (step: (typeof estimate.attrition)[number]): string => attritionLabel(step, language, t('home.stepType.base'));
   const regionRows = estimate.regions.map((r, i) => ({ key: r.region, label: regionName(r.region, language), interval: r.eligible, disclosed: disclosed?.regions[i] }));
   const chartRows = [...regionRows].sort(compareForChart);
@@ -161,7 +160,7 @@ function AnswerFigures({ answer, stale, exports }: { answer: Answer; stale: bool
           <h2 id="warnings-title">{t('home.warnings.title')}</h2>
           <ul>
             {estimate.warnings.map((w, i) => (
-              <li key={i}>{warningText(w, t, language, (id) => stepLabels.get(id) ?? id, (key) => dimensionName(dimensions, key))}</li>
+              <li key={i}>{estimateWarningText(w, language, warnings)}</li>
             ))}
           </ul>
         </section>
@@ -317,24 +316,3 @@ function AnswerFigures({ answer, stale, exports }: { answer: Answer; stale: bool
   );
 }
 
-type Translate = ReturnType<typeof useTranslation>['t'];
-
-function warningText(w: EstimateWarning, t: Translate, language: Language, label: (id: string) => string, dimension: (key: string) => string): string {
-  switch (w.code) {
-    case 'independence':
-      return t('home.warnings.independence', { steps: w.steps.map(label).join(', ') });
-    case 'synthetic-data':
-      return t('home.warnings.synthetic-data', { dataset: w.dataset });
-    case 'masked-cells':
-      return t('home.warnings.masked-cells', { count: w.count });
-    case 'straddling-age-band':
-      return t(w.weighting === 'population' ? 'home.warnings.straddling-age-band-population' : 'home.warnings.straddling-age-band', { bands: w.bands.join(', ') });
-    case 'unresolved-criterion':
-      return t('home.warnings.unresolved-criterion', { dimensions: w.dimensions.join(', ') });
-    case 'overlapping-values':
-      return warningMessage({ ...w, dimensions: w.dimensions.map(dimension) }, language, label)!;
-    case 'events-not-persons':
-    case 'joint-count-capped':
-      return warningMessage(w, language, label)!;
-  }
-}

@@ -14,6 +14,7 @@ import {
   type CompiledAnswer,
   type CompiledFigure,
   type CompileWarning,
+  unitBasisText,
 } from '../../../shared/answer-file';
 import { regionName, healthcareRegionName } from '../../../shared/regions/regions';
 import { useServices } from '../context';
@@ -42,12 +43,8 @@ type Problem = { title: string; lines: string[] };
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 
-function basisText(b: { unit: string; kind: string; regionBasis: string }, t: Translate): string {
-  return t('compile.basisValue', { unit: t(`compile.words.${b.unit}`), kind: t(`compile.words.${b.kind}`), regionBasis: t(`compile.words.${b.regionBasis}`) });
-}
-
 function warningText(w: CompileWarning, t: Translate, language: Language): string {
-  const basis = (b: { unit: string; kind: string; regionBasis: string }) => basisText(b, t);
+  const basis = (b: { unit: string; kind: string; regionBasis: string }) => unitBasisText(b, language);
   switch (w.code) {
     case 'criteria-mismatch':
     case 'title-differs':
@@ -288,7 +285,7 @@ function CompiledView({ compiled, ids, onExport }: { compiled: CompiledAnswer; i
       <p>
         {t('compile.criteria', { version: formatCount(compiled.criteria.studyVersion, language), hash: compiled.criteria.hash.slice(0, 12) })}
         {' · '}
-        {t('compile.basis', { value: basisText(compiled.basis, t) })}
+        {t('compile.basis', { value: unitBasisText(compiled.basis, language) })}
         {' · '}
         {t('compile.policy', { policy: `${compiled.policy.name} (${compiled.policy.version})` })}
       </p>

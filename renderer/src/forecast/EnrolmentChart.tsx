@@ -1,7 +1,7 @@
 // Cumulative enrolment over time: the expected curve with its 80 % and 95 % prediction bands, the target line
 // and the deadline, plus the same numbers as a table for screen readers and for copying. It draws the printable
 // series (whole patients, shared/recruitment/printable.ts), so its coordinates carry nothing finer than the table.
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintableBandPoint } from '../../../shared/recruitment/printable';
 import { addMonths } from '../../../shared/recruitment/plan';
@@ -25,7 +25,7 @@ export interface EnrolmentChartProps {
   language: Language;
 }
 
-export function EnrolmentChart({ series, target, months, startDate, deadlineDate, language }: EnrolmentChartProps) {
+function EnrolmentChartView({ series, target, months, startDate, deadlineDate, language }: EnrolmentChartProps) {
   const { t } = useTranslation();
   const titleId = useId();
   const descId = useId();
@@ -105,3 +105,6 @@ export function EnrolmentChart({ series, target, months, startDate, deadlineDate
     </figure>
   );
 }
+
+// Redrawn only when its figures change, not on every edit's first render (which only marks the answer out of date).
+export const EnrolmentChart = memo(EnrolmentChartView);

@@ -8,6 +8,7 @@
  * The charts draw only printable figures (whole patients, probabilities to a tenth of a percentage point) and,
  * as the sponsor sees it, are withheld where a rate rests on a count disclosure control hides.
  */
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComputedAnswer } from '../../../shared/answer/compute-answer';
 import type { Study } from '../../../shared/criteria/study';
@@ -36,7 +37,7 @@ export function ForecastSection({ study, answer, onChange }: { study: Study; ans
   const hasSites = study.recruitment.sites.length > 0;
   const disclosure = useChartDisclosure(answer.estimate, projection.sites);
   const regionNames = disclosure.withheldRegions.map((r) => regionName(r, language)).join(', ');
-  const series = printableEnrolment(projection.band);
+  const series = useMemo(() => printableEnrolment(projection.band), [projection.band]);
   return (
     <section aria-labelledby="forecast-title" className="forecast" data-testid="forecast">
       <h2 id="forecast-title">{t('forecast.title')}</h2>

@@ -1,7 +1,7 @@
 // Sensitivity ("tornado") chart: for each assumption, the probability of reaching the target at the low and
 // at the high end of its range, everything else as in the forecast; widest bar first. A table says the same. Bars
 // are drawn at the printed precision (a tenth of a percentage point), so they carry nothing finer than the table.
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SensitivityBar } from '../../../shared/recruitment/project';
 import { printableProbability } from '../../../shared/recruitment/printable';
@@ -32,7 +32,7 @@ export function formatAssumptionValue(bar: SensitivityBar, value: number, langua
   }
 }
 
-export function TornadoChart({ bars, probability, language }: { bars: SensitivityBar[]; probability: number; language: Language }) {
+function TornadoChartView({ bars, probability, language }: { bars: SensitivityBar[]; probability: number; language: Language }) {
   const { t } = useTranslation();
   const titleId = useId();
   const descId = useId();
@@ -102,3 +102,6 @@ export function TornadoChart({ bars, probability, language }: { bars: Sensitivit
     </figure>
   );
 }
+
+// Redrawn only when its figures change, not on every edit's first render (which only marks the answer out of date).
+export const TornadoChart = memo(TornadoChartView);

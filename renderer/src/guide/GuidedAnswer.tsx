@@ -5,7 +5,7 @@
  * automatically, and a save that is still waiting is written when the user moves on, leaves, or the page is
  * hidden or reloaded.
  */
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { recruitingSites, type AnswerIssue } from '../../../shared/letter/readiness';
 import { suggestFeedback, suggestionBasis, unansweredQuestions } from '../../../shared/requests/feedback-form';
@@ -82,7 +82,9 @@ const WorkspaceHost = memo(function WorkspaceHost({ studyId, onChange }: { study
   const { db, now } = useServices();
   const { state, updateStudy, setDatasetIds, setPopulationId, applyFix, flush } = useStudyWorkspace(db, studyId, now);
   const workspace = useMemo(() => ({ state, updateStudy, setDatasetIds, setPopulationId, applyFix, flush }), [state, updateStudy, setDatasetIds, setPopulationId, applyFix, flush]);
-  useEffect(() => onChange(workspace), [workspace, onChange]);
+  // Handed up in a layout effect, in the same task as the commit: with a passive effect the step screens could
+  // render an older study between two keystrokes on a busy machine, and a text field would drop a character.
+  useLayoutEffect(() => onChange(workspace), [workspace, onChange]);
   return null;
 });
 

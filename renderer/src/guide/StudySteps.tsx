@@ -60,7 +60,8 @@ function WithAnswer({ state, heading, children }: { state: WorkspaceState; headi
 }
 
 function answerOf(ready: Ready, computed: ComputedAnswer): Answer {
-  return { study: ready.study, datasets: ready.datasets, hallandRule: ready.hallandRule, ...computed };
+  // The study the figures were computed from (the edited one may be newer while they are recomputed).
+  return { study: ready.answeredStudy ?? ready.study, datasets: ready.datasets, hallandRule: ready.hallandRule, ...computed };
 }
 
 export function DataStep({ linked, workspace, error, onLink, onOpenDatasets }: { linked: string[]; workspace: Workspace | null; error: string | null; onLink: (ids: string[]) => void; onOpenDatasets: () => void }) {

@@ -2,7 +2,7 @@
  * A small "?" button next to a number that opens a 1–3 sentence explanation with a link to the fuller section of
  * the method page. Its accessible name is the question it answers ("Vad betyder intervallet?").
  */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 // react-aria-components: the accessible button, popover and dialog (focus moves in, Escape closes, focus returns).
 import { Button, Dialog, DialogTrigger, Popover } from 'react-aria-components';
@@ -22,7 +22,7 @@ export const HELP_TOPIC_SECTION: Record<HelpTopic, MethodSectionId> = {
   verdict: 'verdict',
 };
 
-export function HelpTip({ topic }: { topic: HelpTopic }) {
+function HelpTipView({ topic }: { topic: HelpTopic }) {
   const { t } = useTranslation();
   const label = t(`help.tip.${topic}.label`);
   // Inside <main>, so the popover's content (and React Aria's hidden dismiss buttons) stay in a landmark.
@@ -42,3 +42,6 @@ export function HelpTip({ topic }: { topic: HelpTopic }) {
     </DialogTrigger>
   );
 }
+
+// Its content depends on the topic alone: re-rendering it with the figures around it would only redo the same work.
+export const HelpTip = memo(HelpTipView);

@@ -46,16 +46,7 @@ export const compileEn: Widen<typeof compileSv> = {
   request: 'Request: {{title}} ({{reference}})',
   criteria: 'Criteria version {{version}} (hash {{hash}})',
   basis: 'Basis: {{value}}',
-  basisValue: '{{unit}}, {{kind}}, region by {{regionBasis}}',
   policy: 'Disclosure policy: {{policy}}',
-  words: {
-    persons: 'persons',
-    events: 'events',
-    incident: 'incident',
-    prevalent: 'prevalent',
-    residence: 'residence',
-    care: 'care',
-  },
   yes: 'Yes',
   excluded: {
     'criteria-mismatch': 'No – other criteria',

@@ -43,16 +43,7 @@ export const compileSv = {
   request: 'Förfrågan: {{title}} ({{reference}})',
   criteria: 'Kriterieversion {{version}} (hash {{hash}})',
   basis: 'Bas: {{value}}',
-  basisValue: '{{unit}}, {{kind}}, region efter {{regionBasis}}',
   policy: 'Röjandeskydd: {{policy}}',
-  words: {
-    persons: 'personer',
-    events: 'händelser',
-    incident: 'nya fall',
-    prevalent: 'prevalenta',
-    residence: 'folkbokföring',
-    care: 'vårdregion',
-  },
   yes: 'Ja',
   excluded: {
     'criteria-mismatch': 'Nej – andra kriterier',

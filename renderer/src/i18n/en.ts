@@ -79,12 +79,6 @@ export const en: Messages = {
     jointCount: "the region's own joint count",
     warnings: {
       title: 'Keep in mind',
-      independence: 'The proportions for {{steps}} were multiplied as if independent. Criteria are often correlated, so the true number may differ more than the interval shows.',
-      'synthetic-data': 'This answer is based on synthetic demo data ({{dataset}}), not on real patients.',
-      'masked-cells': '{{count}} cells were masked in the source (e.g. "X" = 1–3) and are included as intervals.',
-      'straddling-age-band': 'Age band {{bands}} lies partly inside the age limit: the share inside the limit is an assumption (spread evenly over the band, with the study\'s range), shown as a line of its own in the attrition.',
-      'straddling-age-band-population': "Age band {{bands}} lies partly inside the age limit: the share inside the limit is an assumption (the table's age distribution, with the study's range), shown as a line of its own in the attrition.",
-      'unresolved-criterion': 'The data is coarser than the criterion for {{dimensions}}: such cells count 0 in the point estimate and in full in the high value.',
     },
   },
   verdict: {

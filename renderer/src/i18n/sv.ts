@@ -78,12 +78,6 @@ export const sv = {
     jointCount: 'regionens eget sammanräknade antal',
     warnings: {
       title: 'Att tänka på',
-      independence: 'Andelarna för {{steps}} har multiplicerats som om de vore oberoende. Kriterier hänger ofta ihop, så det verkliga antalet kan avvika mer än intervallet visar.',
-      'synthetic-data': 'Svaret bygger på syntetiska demodata ({{dataset}}), inte på verkliga patienter.',
-      'masked-cells': '{{count}} celler var maskerade i källan (t.ex. "X" = 1–3) och ingår som intervall.',
-      'straddling-age-band': 'Åldersgruppen {{bands}} ligger delvis innanför åldersgränsen: andelen inom gränsen är ett antagande (jämn fördelning inom gruppen, med studiens intervall) och visas som en egen rad i urvalsstegen.',
-      'straddling-age-band-population': 'Åldersgruppen {{bands}} ligger delvis innanför åldersgränsen: andelen inom gränsen är ett antagande (tabellens åldersfördelning, med studiens intervall) och visas som en egen rad i urvalsstegen.',
-      'unresolved-criterion': 'Datan är grövre än kriteriet för {{dimensions}}: sådana celler räknas inte i punktskattningen men helt i det högsta värdet.',
     },
   },
   verdict: {

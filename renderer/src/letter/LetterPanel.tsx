@@ -73,7 +73,23 @@ export function LetterPanel({
       setPreviewed(null);
     }
   }, [key]);
-  useEffect(() => () => renderer.current?.dispose(), []);
+  useEffect(() => {
+    // The worker is started once the page has settled (the first answer is on screen and the browser is idle), so
+    // the letter engine loads while the user reads the answer, not when the first letter is asked for.
+    const start = () => {
+      if (typeof Worker === 'undefined') return; // the first letter reports it
+      renderer.current ??= new LetterRenderer();
+      renderer.current.warm();
+    };
+    const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(start, { timeout: 2000 }) : null;
+    const timer = idle === null ? setTimeout(start, 500) : null;
+    return () => {
+      if (idle !== null) cancelIdleCallback(idle);
+      if (timer !== null) clearTimeout(timer);
+      renderer.current?.dispose();
+      renderer.current = null;
+    };
+  }, []);
 
   const describeError = (e: unknown): string => {
     if (e instanceof LetterDisclosureError) return t('letter.errors.disclosure', { cells: e.findings.map((f) => f.label[uiLanguage]).join(', '), detail: e.findings.map((f) => f.message[uiLanguage]).join(' ') });

@@ -1,6 +1,6 @@
 /**
- * The panel's side of the letter worker: one worker, started on the first letter and kept (pdfmake stays
- * loaded), one promise per letter. A refusal by disclosure control comes back as the same LetterDisclosureError
+ * The panel's side of the letter worker: one worker, started ahead of the first letter (`warm`) or by it, and kept
+ * (pdfmake stays loaded), one promise per letter. A refusal by disclosure control comes back as the same LetterDisclosureError
  * the library throws.
  */
 import type { AnswerSnapshot } from '../../../shared/answer/snapshot';
@@ -22,6 +22,11 @@ export class LetterRenderer {
       const request: RenderRequest = { id, snapshot };
       worker.postMessage(request);
     });
+  }
+
+  /** Starts the worker now (it loads the PDF engine and the auditor's solver at once), so the first letter is quick. */
+  warm(): void {
+    this.ensureWorker();
   }
 
   dispose(): void {

@@ -1,15 +1,18 @@
 /// <reference lib="webworker" />
 /**
  * Renders letters off the main thread: laying out several pages with pdfmake takes seconds on a clinic PC, and
- * the page must stay responsive meanwhile. pdfmake and its fonts load once, on the first letter.
+ * the page must stay responsive meanwhile. The worker is started while the user reads the answer, and at once loads
+ * pdfmake and its fonts and compiles the disclosure auditor's solver, so the first letter is not the slow one.
  */
-import { LetterDisclosureError, renderLetterPdf } from '../../../shared/letter';
+import { LetterDisclosureError, renderLetterPdf, warmLetterEngine } from '../../../shared/letter';
 import { locateSolver } from '../platform/solver';
 import type { RenderReply, RenderRequest } from './letter-protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 // The disclosure auditor's solver (WebAssembly) is served beside the app, never from another origin.
 locateSolver();
+// A letter asked for while warming waits for the same loads (both are shared promises), never for a second copy.
+void warmLetterEngine();
 
 scope.onmessage = async (event: MessageEvent<RenderRequest>) => {
   const { id, snapshot } = event.data;

@@ -38,6 +38,12 @@ export type WorkspaceState =
       hallandRule: HallandRule;
       /** The newest answer received; `stale` while a newer edit is being computed. */
       answer: ComputedAnswer | null;
+      /**
+       * The study `answer` was computed from. While a newer edit is computed, `study` is already the edited one:
+       * titles, labels and targets shown beside the figures must be the figures' own (and the figures stay the same
+       * objects, so they are not drawn again until the new answer arrives).
+       */
+      answeredStudy: Study | null;
       stale: boolean;
       computeError: string | null;
       computeMillis: number | null;
@@ -61,6 +67,8 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
   const [state, setState] = useState<WorkspaceState>({ status: 'loading' });
   const worker = useRef<Worker | null>(null);
   const revision = useRef(0);
+  /** The study sent with each revision not yet answered (an answer names its revision). */
+  const sentStudies = useRef(new Map<number, Study>());
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   /** The edit waiting for its debounced save: written at once when the page goes away, so no edit is lost. */
   const pendingSave = useRef<StudyRecord | null>(null);
@@ -88,6 +96,7 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
 
   const compute = useCallback((study: Study, hallandRule: HallandRule) => {
     revision.current += 1;
+    sentStudies.current.set(revision.current, study);
     const message: ToWorker = { type: 'compute', revision: revision.current, study, hallandRule, today: localIsoDate(now()) };
     worker.current?.postMessage(message);
   }, [now]);
@@ -98,11 +107,14 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
     worker.current = w;
     w.onmessage = (event: MessageEvent<FromWorker>) => {
       const message = event.data;
+      const answeredStudy = sentStudies.current.get(message.revision) ?? null;
+      // The worker answers revisions in order (skipping those a newer edit replaced): older ones are never answered.
+      for (const sent of sentStudies.current.keys()) if (sent <= message.revision) sentStudies.current.delete(sent);
       setState((current) => {
         if (current.status !== 'ready') return current;
         const newest = message.revision === revision.current;
         if (message.type === 'error') return newest ? { ...current, computeError: message.message, stale: false } : current;
-        return { ...current, answer: message.answer, stale: !newest, computeError: null, computeMillis: message.millis };
+        return { ...current, answer: message.answer, answeredStudy: answeredStudy ?? current.study, stale: !newest, computeError: null, computeMillis: message.millis };
       });
     };
     w.onerror = (event) => {
@@ -126,6 +138,7 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
           population: loaded.population,
           hallandRule,
           answer: null,
+          answeredStudy: null,
           stale: true,
           computeError: null,
           computeMillis: null,

@@ -223,7 +223,8 @@ export async function addAge(act: Actor, min: number, max: number): Promise<void
   await act.tabTo(step.getByLabel('Högsta ålder (år)'));
   await act.press('Control+A');
   await act.type(String(max));
-  await expect(page.getByTestId('guide-attrition').getByRole('rowheader', { name: new RegExp(`^Ålder ${min}–${max} år`) })).toBeVisible();
+  await expect(step.getByText(`Ålder ${min}–${max} år`, { exact: true })).toBeVisible();
+  await expect(page.getByTestId('guide-attrition').getByRole('rowheader', { name: new RegExp(`^Antagande: andel ${min}–${max} år av åldersgruppen`) })).toBeVisible();
 }
 
 /**

@@ -3,19 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { encodeBackupFile, headerProblem, parseBackupFile, type BackupHeader } from '../../../shared/backup/backup-format';
 import { sha256Hex } from '../../../shared/utils/sha256';
+import { backupHeader } from './backup-file';
 
 const payload = new TextEncoder().encode('{"formatName":"dexie"}');
-const header: BackupHeader = {
-  format: 'antal-backup',
-  formatVersion: 1,
-  createdAt: '2026-11-30T12:00:00.000Z',
-  appVersion: '0.1.0',
-  databaseName: 'antal',
-  schemaVersion: 5,
-  tables: [],
-  payloadBytes: payload.length,
-  payloadSha256: sha256Hex(payload),
-};
+const header: BackupHeader = backupHeader(payload, { schemaVersion: 5 });
 const sha = async (bytes: Uint8Array) => sha256Hex(bytes);
 
 describe('the backup header\'s audit head', () => {

@@ -6,31 +6,17 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { computeAnswer } from '../../../shared/answer/compute-answer';
-import { createSnapshot } from '../../../shared/answer/snapshot';
 import type { AuditHead } from '../../../shared/audit/chain';
-import { runDemo } from '../../../shared/demo/run-demo';
 import { DISCLOSURE_PRESETS } from '../../../shared/disclosure';
 import { renderLetterPdf } from '../../../shared/letter';
 import { readLetterAuditAnchor } from '../../../shared/letter/read-anchor';
+import { demoSnapshot } from './helpers';
 
 const HEAD: AuditHead = { seq: 1234, hash: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' };
 const hasPoppler = existsSync('/usr/bin/pdfinfo') || existsSync('/usr/local/bin/pdfinfo');
 
-function snapshot(auditHead?: AuditHead) {
-  const demo = runDemo();
-  return createSnapshot({
-    language: 'sv',
-    createdAt: '2026-11-30T00:00:00.000Z',
-    study: demo.study,
-    answer: computeAnswer(demo.study, [demo.dataset], { hallandRule: demo.hallandRule }),
-    datasets: [demo.dataset],
-    hallandRule: demo.hallandRule,
-    disclosurePolicy: DISCLOSURE_PRESETS.ohdsi,
-    unit: { unitName: 'Forum Söder', address: '', signatoryName: '', signatoryTitle: '', logo: null },
-    ...(auditHead ? { auditHead } : {}),
-  });
-}
+/** The demo letter without a request, under OHDSI's policy, anchored at `auditHead` when given. */
+const snapshot = (auditHead?: AuditHead) => demoSnapshot('sv', { policy: DISCLOSURE_PRESETS.ohdsi, request: null, ...(auditHead ? { auditHead } : {}) });
 
 function withPdf<T>(bytes: Uint8Array, use: (file: string) => T): T {
   const dir = mkdtempSync(path.join(tmpdir(), 'antal-anchor-'));

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSnapshot, type AnswerSnapshot, type RequestFacts } from '../../../shared/answer/snapshot';
+import type { AuditHead } from '../../../shared/audit/chain';
 import { DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from '../../../shared/disclosure';
 import { runDemo } from '../../../shared/demo/run-demo';
 import type { Language } from '../../../shared/text/language';
@@ -26,7 +27,7 @@ export const DEMO_UNIT = {
 
 export function demoSnapshot(
   language: Language,
-  options: { policy?: DisclosurePolicy; request?: RequestFacts | null } = {},
+  options: { policy?: DisclosurePolicy; request?: RequestFacts | null; auditHead?: AuditHead } = {},
 ): AnswerSnapshot {
   const demo = runDemo();
   const request = options.request === null ? undefined : (options.request ?? DEMO_REQUEST);
@@ -41,6 +42,7 @@ export function demoSnapshot(
     disclosurePolicy: options.policy ?? DEFAULT_DISCLOSURE_POLICY,
     unit: DEMO_UNIT,
     ...(request ? { request } : {}),
+    ...(options.auditHead ? { auditHead: options.auditHead } : {}),
   });
 }
 
