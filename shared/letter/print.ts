@@ -7,6 +7,7 @@
 import type { AnswerSnapshot } from '../answer/snapshot';
 import type { DisclosurePolicy } from '../disclosure';
 import type { DerivedFigures, PrintedFigure, PrintedOutput, PrintedShare } from '../disclosure-audit';
+import { rateFromRegion } from '../recruitment/printable';
 import { COUNTY_CODES, HEALTHCARE_REGION_IDS, healthcareRegionName, regionName } from '../regions/regions';
 import { letterText } from './texts';
 import type { LetterBlock, LetterModel } from './model';
@@ -58,12 +59,14 @@ export function letterPrint(model: LetterModel, snapshot: AnswerSnapshot, policy
     else hallandSodraShare = halland.text.includes(healthcareRegionName('sodra', model.language)) ? '100 %' : '0 %';
   }
 
-  // The recruitment text and chart are computed from the site regions' low, point and high.
+  // The recruitment text and chart are computed from the low, point and high of the regions whose counts give a
+  // site its rate (a site given as a share of its region). A site with a rate of its own is forecast from that
+  // rate alone: its region's count gives only the warnings beside the plan, which the letter does not print.
   const derived: DerivedFigures[] = [];
   const recruiting = model.body.some((b) => b.kind === 'heading' && b.text === t('recruitmentTitle'));
   const drawn = model.body.some((b) => b.kind === 'svg' && b.caption === t('chartCaption'));
   if (recruiting && drawn) {
-    const regions = [...new Set(snapshot.study.recruitment.sites.map((s) => s.region))];
+    const regions = [...new Set(snapshot.answer.projection.sites.filter(rateFromRegion).map((s) => s.region))];
     derived.push({
       id: 'recruitment',
       name: { sv: 'Rekryteringstexten och rekryteringsdiagrammet', en: 'The recruitment text and chart' },

@@ -4,7 +4,7 @@
  * Speed is reported, never asserted: the tests in this folder check that each benchmark runs and measures the
  * right thing, not how fast it is.
  *
- *   npm run bench [-- --runs N] [-- --lang sv|en] [-- --only estimate,import,forecast,letter,app] [-- --skip-build]
+ *   npm run bench [-- --runs N] [-- --lang sv|en] [-- --only estimate,import,forecast,letter,app,audit] [-- --skip-build]
  *
  * Several processes may share the machine: the load average (what `uptime` prints) before and after each
  * benchmark is printed beside its table and written with the figures, so a reader can tell a quiet run from a
@@ -19,6 +19,7 @@ import { renderImportBenchReport, runImportBench, type ImportBenchResult } from 
 import { renderForecastBenchReport, runForecastBench, type ForecastBenchResult } from './bench-forecast';
 import { renderLetterBenchReport, runLetterBench, type LetterBenchResult } from './bench-letter';
 import { renderAppBenchReport, runAppBench, type AppBenchResult } from './bench-app';
+import { AUDIT_BENCH_ANSWERS, renderAuditBenchReport, runAuditBench, type AuditBenchResult } from './bench-audit';
 import { formatters, renderTable } from '../../cli/format';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../shared/text/language';
 
@@ -92,6 +93,14 @@ export const BENCHMARKS: readonly Benchmark[] = [
       return { figures: { app: result }, report: renderAppBenchReport(result, language), goals: appGoals(result) };
     },
   },
+  {
+    key: 'audit',
+    name: `disclosure control (${AUDIT_BENCH_ANSWERS} random answers per policy, old rule → new; the demo letter with the auditor)`,
+    async run({ language }) {
+      const result = await runAuditBench(AUDIT_BENCH_ANSWERS, 10, log);
+      return { figures: { audit: result }, report: renderAuditBenchReport(result, language), goals: auditGoals(result) };
+    },
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------------
@@ -129,6 +138,12 @@ export function forecastGoals(r: ForecastBenchResult): Goal[] {
 
 export function letterGoals(r: LetterBenchResult): Goal[] {
   return [{ key: 'letter_node_after_p95_ms', label: { sv: 'Brev i Node, följande brev p95', en: 'Letter in Node, later letters p95' }, value: r.after.p95_ms, limit: 150, unit: 'ms' }];
+}
+
+export function auditGoals(r: AuditBenchResult): Goal[] {
+  return [
+    { key: 'demo_letter_export_with_audit_p95_ms', label: { sv: 'Export av demobrevet med granskning, p95', en: 'Export of the demo letter with the audit, p95' }, value: r.demo_letter_export_ms.p95, limit: 1000, unit: 'ms' },
+  ];
 }
 
 export function appGoals(r: AppBenchResult): Goal[] {
