@@ -98,7 +98,7 @@ test('the ADHD answer projected to its recruitment period: the switch, the line,
   expect(text).toContain(`Antalen efter raden ${LETTER_LINE} är framskrivna från 2020 till rekryteringsperioden (2027): ett antagande, inte data.`);
   expect(text).toContain(`Framskrivningen används i det här svaret: ${LETTER_LINE}.`);
   // The summary's national figure is the projected one, and says so (not only "bland patienter under 2020").
-  expect(text).toContain('bland patienter under 2020, framskrivet till 2027 med trenden i data (se Antaganden och källor)');
+  expect(text).toContain('bland patienter under 2020 (den senaste perioden i data), framskrivet till 2027 med trenden i data (se Antaganden och källor)');
   expect(text).toContain('80 %-prediktionsintervall, log-linjär trend över 2016–2020');
   // The age-share line has its words in the attrition table (not an empty label).
   expect(text).toContain('Antagande: andel 6–17 år av åldersgruppen 0–19');

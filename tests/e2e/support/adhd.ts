@@ -226,7 +226,7 @@ export async function addAge(act: Actor, min: number, max: number): Promise<void
   await expect(step.locator('.step-summary')).toHaveText(`Ålder ${min}–${max} år`);
   // The new step's default label ("Ålder") follows the criterion, so the attrition and the letter say which ages.
   await expect(step.locator('.step-label')).toHaveText(`Ålder ${min}–${max} år`);
-  await expect(page.getByTestId('guide-attrition').getByRole('rowheader', { name: `Ålder ${min}–${max} år`, exact: true })).toBeVisible();
+  await expect(page.getByTestId('guide-attrition').getByRole('rowheader', { name: new RegExp(`^Ålder ${min}–${max} år`) })).toBeVisible();
   await expect(page.getByTestId('guide-attrition').getByRole('rowheader', { name: new RegExp(`^Antagande: andel ${min}–${max} år av åldersgruppen`) })).toBeVisible();
 }
 
