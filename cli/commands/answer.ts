@@ -18,6 +18,7 @@ import {
   AnswerFileDisclosureError,
   CompileError,
   compileAnswers,
+  compileWarningText,
   createAnswerFile,
   figureText,
   parseAnswerFile,
@@ -94,13 +95,6 @@ const TEXT: Record<Language, Texts> = {
     disclosureRefused: 'Svarsfilen gjordes inte: röjandekontrollen stoppar den.',
     disclosureFailed: 'Röjandekontrollen stoppar sammanställningen:',
     wrote: 'Skrev {out} (innehållshash {hash})',
-    'warning.criteria-mismatch': '{unit} svarade på kriterieversion {studyVersion}, inte {expectedStudyVersion}: svaret räknas inte.',
-    'warning.basis-conflict': '{unit} räknar {basis}, de andra {expected}: svaret räknas inte (olika baser summeras aldrig).',
-    'warning.policy-differs': 'Enheterna använder olika röjandeskydd ({policies}); sammanställningen använder det striktaste, {strictest}.',
-    'warning.duplicate-region': '{region} besvaras av {units}: alla svar visas, regionen räknas en gång (från lägsta till högsta svaret).',
-    'warning.missing-regions': 'Inget svar för {regions}: summorna gäller de besvarade regionerna.',
-    'warning.title-differs': '{unit} anger titeln "{title}", inte "{expected}" (samma referens).',
-    'warning.same-file-twice': 'Svaret från {unit} angavs två gånger; det räknas en gång.',
     strictFailed: '--strict: sammanställningen har {count} varningar.',
   },
   en: {
@@ -130,13 +124,6 @@ const TEXT: Record<Language, Texts> = {
     disclosureRefused: 'The answer file was not made: disclosure control stops it.',
     disclosureFailed: 'Disclosure control stops the compilation:',
     wrote: 'Wrote {out} (content hash {hash})',
-    'warning.criteria-mismatch': '{unit} answered criteria version {studyVersion}, not {expectedStudyVersion}: the answer is not counted.',
-    'warning.basis-conflict': '{unit} counts {basis}, the others {expected}: the answer is not counted (different bases are never summed).',
-    'warning.policy-differs': 'The units use different disclosure policies ({policies}); the compilation uses the strictest, {strictest}.',
-    'warning.duplicate-region': '{region} is answered by {units}: every answer is shown, the region is counted once (lowest to highest answer).',
-    'warning.missing-regions': 'No answer for {regions}: the totals are over the answered regions.',
-    'warning.title-differs': '{unit} gives the title "{title}", not "{expected}" (same reference).',
-    'warning.same-file-twice': 'The answer from {unit} was given twice; it is counted once.',
     strictFailed: '--strict: the compilation has {count} warnings.',
   },
 };
@@ -151,25 +138,9 @@ export function answerTexts(language: Language): AnswerText {
   };
 }
 
-/** One compile warning as a sentence in the CLI's language. */
+/** One compile warning as a sentence in the CLI's language (the wording the compilation page uses too). */
 export function warningText(warning: CompileWarning, language: Language): string {
-  const text = answerTexts(language);
-  const and = language === 'sv' ? ' och ' : ' and ';
-  const basis = (b: { unit: string; kind: string; regionBasis: string }) => unitBasisText(b, language);
-  switch (warning.code) {
-    case 'criteria-mismatch':
-    case 'title-differs':
-    case 'same-file-twice':
-      return text(`warning.${warning.code}`, warning.params as unknown as Record<string, string | number>);
-    case 'basis-conflict':
-      return text('warning.basis-conflict', { unit: warning.params.unit, basis: basis(warning.params.basis), expected: basis(warning.params.expected) });
-    case 'policy-differs':
-      return text('warning.policy-differs', { policies: warning.params.policies.join(', '), strictest: warning.params.strictest });
-    case 'duplicate-region':
-      return text('warning.duplicate-region', { region: regionName(warning.params.region, language), units: warning.params.units.join(and) });
-    case 'missing-regions':
-      return text('warning.missing-regions', { regions: warning.params.regions.map((c) => regionName(c, language)).join(', ') });
-  }
+  return compileWarningText(warning, language);
 }
 
 const problem = (message: string): InputError => new InputError([message]);

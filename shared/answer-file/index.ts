@@ -10,3 +10,4 @@ export { answerFilePrint, answerFileRegions } from './print';
 export { answerOutputs, disclosedShares, printedHallandRule } from './outputs';
 export * from './compile';
 export { figureText, rangeText, unitBasisText } from './texts';
+export { compileWarningText } from './warning-texts';

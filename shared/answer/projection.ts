@@ -21,6 +21,13 @@ import type { Interval } from '../utils/interval';
 export const PROJECTION_STEP_ID = 'projection';
 
 /** What the answer used: the setting, the target, and the line or the refusal. */
+declare module '../estimate/types' {
+  interface EstimateResult {
+    /** Set when the study's projection is on (see studyProjection); absent: off. */
+    projected?: AnswerProjection;
+  }
+}
+
 export interface AnswerProjection {
   setting: Required<ProjectionSetting>;
   target: ProjectionTarget;

@@ -2,8 +2,6 @@ import type { CountUnit, RegionBasis } from '../counts/dataset';
 import type { AgeShareAssumption, EstimatePeriod, StudyBasis } from '../criteria/study';
 import type { CountyCode, HealthcareRegionId } from '../regions/regions';
 import type { Interval } from '../utils/interval';
-import type { AnswerProjection } from '../answer/projection';
-import type { ProjectionLine } from '../trend/line';
 
 export interface RegionEstimate {
   region: CountyCode;
@@ -62,7 +60,8 @@ export interface AttritionStep {
   /** For an assumption line: what was assumed. */
   assumption?: AgeShareLine;
   /** For the projection line: from which period to which, and the factor (worded by attritionLabel). */
-  projection?: Pick<ProjectionLine, 'from' | 'to' | 'factor' | 'level' | 'mode'>;
+  // Written out rather than imported from shared/trend, which builds on the estimator (no cycle between them).
+  projection?: { from: string; to: string; factor: Interval; level: number; mode: 'national' | 'per-region' };
 }
 
 /** The age-share assumption line: which bands straddle the criterion, their shares and where they come from. */
@@ -180,10 +179,6 @@ export interface EstimateResult {
   /** Id of the enabled step that loses the largest share (the main limiting factor), if any. */
   mostLimitingStepId: string | null;
   warnings: EstimateWarning[];
-  /**
-   * Set when the study's projection is on (shared/answer/projection.ts): the line the figures were projected by
-   * (then every figure above is the projected one and the attrition ends with the projection line), or the
-   * refusal with its reason (then the figures are the data's). Absent: the projection is off.
-   */
-  projected?: AnswerProjection;
+  // `projected` (the projection line or its refusal, when the study's projection is on) is declared by
+  // shared/answer/projection.ts as a module augmentation: the answer builds on the estimator, not the reverse.
 }

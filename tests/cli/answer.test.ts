@@ -60,7 +60,7 @@ describe('antal answer export → compile → verify', () => {
 
     const compiled = await antal(['answer', 'compile', at('a.json'), at('b.json'), at('c.json'), '--out', at('compiled.json'), '--lang', 'en', '--date', '2026-12-01'], dir);
     expect(compiled.code, compiled.stderr).toBe(0);
-    expect(compiled.stdout).toContain('Forum Old answered criteria version 2, not 3: the answer is not counted.');
+    expect(compiled.stdout).toContain('Forum Old answered criteria version 2, not 3: the answer is shown but not counted.');
     expect(compiled.stdout).toContain('Uppsala is answered by Forum Stockholm and Gothia Forum');
     expect(compiled.stdout).toMatch(/No answer for Södermanland, Östergötland/);
     expect(compiled.stdout).toContain('Disclosure control passes the compilation (OHDSI k = 5).');

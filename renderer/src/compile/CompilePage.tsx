@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import {
   CompileError,
   compileAnswers,
+  compileWarningText,
   figureText,
   parseAnswerFile,
   verifyAnswerFileHash,
@@ -13,7 +14,6 @@ import {
   type AnswerFileIssue,
   type CompiledAnswer,
   type CompiledFigure,
-  type CompileWarning,
   unitBasisText,
 } from '../../../shared/answer-file';
 import { regionName, healthcareRegionName } from '../../../shared/regions/regions';
@@ -21,7 +21,6 @@ import { useServices } from '../context';
 import { formatCount, formatIsoDate, formatPercent } from '../format';
 import { EmptyState } from '../ui/EmptyState';
 import { reinsertAt, useUndo } from '../ui/undo';
-import type { Language } from '../../../shared/text/language';
 import { ScrollRegion } from '../ui/ScrollRegion';
 
 const JSON_FILTERS = [
@@ -42,24 +41,6 @@ interface Added {
 type Problem = { title: string; lines: string[] };
 
 type Translate = ReturnType<typeof useTranslation>['t'];
-
-function warningText(w: CompileWarning, t: Translate, language: Language): string {
-  const basis = (b: { unit: string; kind: string; regionBasis: string }) => unitBasisText(b, language);
-  switch (w.code) {
-    case 'criteria-mismatch':
-    case 'title-differs':
-    case 'same-file-twice':
-      return t(`compile.warning.${w.code}`, w.params);
-    case 'basis-conflict':
-      return t('compile.warning.basis-conflict', { unit: w.params.unit, basis: basis(w.params.basis), expected: basis(w.params.expected) });
-    case 'policy-differs':
-      return t('compile.warning.policy-differs', { policies: w.params.policies.join(', '), strictest: w.params.strictest });
-    case 'duplicate-region':
-      return t('compile.warning.duplicate-region', { region: regionName(w.params.region, language), units: w.params.units.join(t('compile.and')) });
-    case 'missing-regions':
-      return t('compile.warning.missing-regions', { regions: w.params.regions.map((c) => regionName(c, language)).join(', ') });
-  }
-}
 
 function FigureCells({ figure, compiled }: { figure: CompiledFigure | null; compiled: CompiledAnswer }) {
   const { t } = useTranslation();
@@ -296,7 +277,7 @@ function CompiledView({ compiled, ids, onExport }: { compiled: CompiledAnswer; i
           <ul data-testid="compile-warnings" aria-labelledby={ids.warnings}>
             {compiled.warnings.map((w, i) => (
               <li key={i} data-code={w.code}>
-                {warningText(w, t, language)}
+                {compileWarningText(w, language)}
               </li>
             ))}
           </ul>
