@@ -81,6 +81,7 @@ test('the method page says exactly what the demo letter’s method section says,
   await expect(method.getByTestId('method-basis')).toContainText('Uppgifterna gäller det senast öppnade svaret');
   const applied = method.locator('section[data-applies="true"] .method-paragraph');
   expect(await applied.allTextContents()).toEqual(await letterMethodParagraphs('sv'));
-  await expect(method.getByRole('heading', { level: 2 })).toHaveCount(7);
+  // Seven sections (data, intervals, independence, trend, forecast, verdict, disclosure) and the basis heading.
+  await expect(method.getByRole('heading', { level: 2 })).toHaveCount(8);
   await expectNoA11yViolations(page, 'method page');
 });
