@@ -1,6 +1,7 @@
-import { Suspense, useCallback, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnswerView } from './AnswerView';
+import { AnswerSendPanels } from './SendPanels';
 import type { Answer } from './answer';
 import { CriteriaEditor } from '../study/CriteriaEditor';
 import { ForecastSection } from '../forecast/ForecastSection';
@@ -10,12 +11,7 @@ import { useServices } from '../context';
 import { RequestMarking } from '../requests/RequestMarking';
 import { formatDecimal } from '../format';
 import { EmptyState } from '../ui/EmptyState';
-import { lazyNamed } from '../ui/lazy-named';
 import type { ProblemFix } from '../../../shared/estimate/types';
-
-// Below the figures, and with the PDF and answer-file code behind them: loaded after the answer is on screen.
-const AnswerLetter = lazyNamed(() => import('../letter/AnswerLetter'), 'AnswerLetter');
-const ExportAnswerPanel = lazyNamed(() => import('../compile/ExportAnswerPanel'), 'ExportAnswerPanel');
 
 /**
  * Every edit renders this page twice: at once, to show the edit and mark the answer out of date, and again when
@@ -41,7 +37,7 @@ export function AnswerPage({ studyId }: { studyId?: string }) {
   const onFix = useCallback((fix: ProblemFix) => void applyFix(fix), [applyFix]);
   // The letter and answer-file panels are not part of this element: they follow `stale` (nothing may be sent while
   // a newer edit is computed), the figures do not.
-  const figures = useMemo(() => (answer ? <AnswerView answer={answer} stale={false} exports={false} onFix={onFix} onChange={updateStudy} /> : null), [answer, onFix, updateStudy]);
+  const figures = useMemo(() => (answer ? <AnswerView answer={answer} onFix={onFix} onChange={updateStudy} /> : null), [answer, onFix, updateStudy]);
   const editor = useMemo(
     () => (study && datasets ? <CriteriaEditor study={study} datasets={datasets} onChange={updateStudy} language={language} populationName={populationName} /> : null),
     [study, datasets, updateStudy, language, populationName],
@@ -80,12 +76,7 @@ export function AnswerPage({ studyId }: { studyId?: string }) {
         <RequestMarking studyId={state.record.id} />
         {figures ?? <h1>{state.study.title}</h1>}
         {/* While a newer edit is being computed, the shown figures are not the study's: nothing may be sent. */}
-        {sendable && (
-          <Suspense fallback={<p role="status" className="hint" data-testid="letter-panel-loading">{t('app.loading')}</p>}>
-            <AnswerLetter answer={answer} stale={stale} />
-            <ExportAnswerPanel answer={answer} stale={stale} />
-          </Suspense>
-        )}
+        {sendable && <AnswerSendPanels answer={answer} stale={stale} />}
         {state.answer && <ForecastSection study={state.study} answer={state.answer} onChange={updateStudy} />}
       </div>
     </div>

@@ -22,23 +22,16 @@ import type { Study } from '../../../shared/criteria/study';
 import { ProjectionNote } from '../trend/ProjectionNote';
 import { TrendSection } from '../trend/TrendSection';
 
-// Below the figures, and with the PDF and answer-file code behind them: loaded after the answer is on screen.
-const AnswerLetter = lazyNamed(() => import('../letter/AnswerLetter'), 'AnswerLetter');
-const ExportAnswerPanel = lazyNamed(() => import('../compile/ExportAnswerPanel'), 'ExportAnswerPanel');
 // The county shapes are the largest part of the answer page's code: drawn a moment after the figures.
 const RegionMap = lazyNamed(() => import('../ui/charts/RegionMap'), 'RegionMap');
 
-/** `exports: false` leaves out the letter and answer-file panels (the guided answer shows them in its own step). */
+/** The answer's figures; what is sent from them (letter, answer file) is shown beside, by `AnswerSendPanels`. */
 export function AnswerView({
   answer,
-  stale,
-  exports = true,
   onFix,
   onChange,
 }: {
   answer: Answer;
-  stale: boolean;
-  exports?: boolean;
   onFix?: (fix: ProblemFix) => void;
   /** Saves a study edit made from the answer (the trend's window); absent: such choices are for this view only. */
   onChange?: (change: (s: Study) => Study) => void;
@@ -90,14 +83,14 @@ export function AnswerView({
       {blocking.length > 0 ? (
         <BlockingProblems problems={blocking} onFix={onFix} language={language} datasetName={(id) => datasets.find((d) => d.id === id)?.name ?? id} />
       ) : (
-        <AnswerFigures answer={answer} stale={stale} exports={exports} onChange={onChange} />
+        <AnswerFigures answer={answer} onChange={onChange} />
       )}
     </article>
   );
 }
 
 /** The figures of an answer that can be sent. */
-function AnswerFigures({ answer, stale, exports, onChange }: { answer: Answer; stale: boolean; exports: boolean; onChange?: ((change: (s: Study) => Study) => void) | undefined }) {
+function AnswerFigures({ answer, onChange }: { answer: Answer; onChange?: ((change: (s: Study) => Study) => void) | undefined }) {
   const { t } = useTranslation();
   const { language } = useServices();
   const { study, estimate, projection, verdict, datasets, hallandRule } = answer;
@@ -324,13 +317,6 @@ function AnswerFigures({ answer, stale, exports, onChange }: { answer: Answer; s
         <ProjectionNote estimate={estimate} language={language} />
       </section>
       <TrendSection study={study} datasets={datasets} population={answer.population ?? null} language={language} {...(onChange ? { onChange } : {})} />
-      {/* While a newer edit is being computed, the shown figures are not the study's: nothing may be sent. */}
-      {exports && (
-        <Suspense fallback={<p role="status" className="hint" data-testid="letter-panel-loading">{t('app.loading')}</p>}>
-          <AnswerLetter answer={answer} stale={stale} />
-          <ExportAnswerPanel answer={answer} stale={stale} />
-        </Suspense>
-      )}
     </>
   );
 }

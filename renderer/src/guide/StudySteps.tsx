@@ -246,7 +246,7 @@ export function AnswerStep({ state, request, onOpenRequest, workspace = null }: 
         )}
       </p>
       <WithAnswer state={state}>
-        {(ready, answer) => <AnswerView answer={answerOf(ready, answer)} stale={ready.stale} exports={false} onFix={workspace ? (fix) => void workspace.applyFix(fix) : undefined} onChange={workspace ? (change) => workspace.updateStudy(change) : undefined} />}
+        {(ready, answer) => <AnswerView answer={answerOf(ready, answer)} onFix={workspace ? (fix) => void workspace.applyFix(fix) : undefined} onChange={workspace ? (change) => workspace.updateStudy(change) : undefined} />}
       </WithAnswer>
     </section>
   );
