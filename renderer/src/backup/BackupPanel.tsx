@@ -10,6 +10,7 @@ import { backupFileName } from '../../../shared/backup/backup-format';
 import { knownTableName } from '../../../shared/backup/table-names';
 import { getSetting } from '../db/database';
 import { recordBackupEvent } from './backup-audit';
+import { DataTable } from '../ui/DataTable';
 
 const BACKUP_FILTERS = [
   { nameKey: 'files.backup', extensions: [BACKUP_FILE_EXTENSION] },
@@ -169,29 +170,17 @@ export function BackupPanel() {
               size: formatBytes(prepared.preview.fileBytes, language),
             })}
           </p>
-          <table className="data-table" aria-labelledby={previewHeadingId}>
-            <caption>{t('backup.preview.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('backup.preview.table')}</th>
-                <th scope="col" className="num">{t('backup.preview.now')}</th>
-                <th scope="col" className="num">{t('backup.preview.after')}</th>
-                <th scope="col" className="num">{t('backup.preview.change')}</th>
-                <th scope="col">{t('backup.preview.newest')}</th>
+          <DataTable labelledBy={previewHeadingId} caption={t('backup.preview.caption')} columns={[{ label: t('backup.preview.table') }, { label: t('backup.preview.now'), numeric: true }, { label: t('backup.preview.after'), numeric: true }, { label: t('backup.preview.change'), numeric: true }, { label: t('backup.preview.newest') }]}>
+            {prepared.preview.tables.map((table) => (
+              <tr key={table.name} data-table={table.name}>
+                <th scope="row">{tableLabel(table.name)}</th>
+                <td className="num">{formatCount(table.now, language)}</td>
+                <td className="num">{formatCount(table.after, language)}</td>
+                <td className="num">{change(table.now, table.after)}</td>
+                <td>{table.newest ? formatIsoDateTime(new Date(table.newest)) : t('backup.preview.noDate')}</td>
               </tr>
-            </thead>
-            <tbody>
-              {prepared.preview.tables.map((table) => (
-                <tr key={table.name} data-table={table.name}>
-                  <th scope="row">{tableLabel(table.name)}</th>
-                  <td className="num">{formatCount(table.now, language)}</td>
-                  <td className="num">{formatCount(table.after, language)}</td>
-                  <td className="num">{change(table.now, table.after)}</td>
-                  <td>{table.newest ? formatIsoDateTime(new Date(table.newest)) : t('backup.preview.noDate')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
           <p className="field-error">{t('backup.preview.warning')}</p>
           <div className="form-actions">
             <button type="button" className="button danger" disabled={busy} onClick={() => void onConfirm()}>

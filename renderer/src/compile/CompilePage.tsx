@@ -21,7 +21,7 @@ import { useServices } from '../context';
 import { formatCount, formatIsoDate, formatPercent } from '../format';
 import { EmptyState } from '../ui/EmptyState';
 import { reinsertAt, useUndo } from '../ui/undo';
-import { ScrollRegion } from '../ui/ScrollRegion';
+import { DataTable } from '../ui/DataTable';
 
 const JSON_FILTERS = [
   { nameKey: 'files.json', extensions: ['json'] },
@@ -200,40 +200,24 @@ export function CompilePage() {
       {files.length === 0 ? (
         <EmptyState level={3} testId="compile-empty" title={t('actions.empty.compile.title')} next={`${t('compile.empty')} ${t('actions.empty.compile.next')}`} action={{ label: t('actions.empty.compile.action'), onPress: () => void onAdd() }} />
       ) : (
-        <ScrollRegion labelledBy={ids.files}>
-          <table className="data-table" data-testid="compile-files">
-            <caption className="visually-hidden">{t('compile.filesCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('compile.columns.file')}</th>
-                <th scope="col">{t('compile.columns.unit')}</th>
-                <th scope="col" className="num">{t('compile.columns.regions')}</th>
-                <th scope="col">{t('compile.columns.policy')}</th>
-                <th scope="col" className="num">{t('compile.columns.criteria')}</th>
-                <th scope="col">{t('compile.columns.created')}</th>
-                <th scope="col">{t('compile.columns.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {files.map((f) => (
-                <tr key={f.key}>
-                  <td>{f.name}</td>
-                  <td>{f.file.unit.name}</td>
-                  <td className="num">{formatCount(f.file.regions.length, language)}</td>
-                  <td>{f.file.policy.name}</td>
-                  <td className="num">{formatCount(f.file.criteria.studyVersion, language)}</td>
-                  <td>{formatIsoDate(new Date(f.file.createdAt))}</td>
-                  <td>
-                    <button type="button" className="button small" onClick={() => onRemove(f)}>
-                      {t('compile.remove')}
-                      <span className="visually-hidden"> {t('compile.forFile', { name: f.name })}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <DataTable scroll={{ labelledBy: ids.files }} testId="compile-files" caption={t('compile.filesCaption')} captionHidden columns={[{ label: t('compile.columns.file') }, { label: t('compile.columns.unit') }, { label: t('compile.columns.regions'), numeric: true }, { label: t('compile.columns.policy') }, { label: t('compile.columns.criteria'), numeric: true }, { label: t('compile.columns.created') }, { label: t('compile.columns.actions') }]}>
+          {files.map((f) => (
+            <tr key={f.key}>
+              <td>{f.name}</td>
+              <td>{f.file.unit.name}</td>
+              <td className="num">{formatCount(f.file.regions.length, language)}</td>
+              <td>{f.file.policy.name}</td>
+              <td className="num">{formatCount(f.file.criteria.studyVersion, language)}</td>
+              <td>{formatIsoDate(new Date(f.file.createdAt))}</td>
+              <td>
+                <button type="button" className="button small" onClick={() => onRemove(f)}>
+                  {t('compile.remove')}
+                  <span className="visually-hidden"> {t('compile.forFile', { name: f.name })}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
 
       {result && 'failure' in result && (
@@ -285,111 +269,59 @@ function CompiledView({ compiled, ids, onExport }: { compiled: CompiledAnswer; i
       )}
 
       <h2 id={ids.units}>{t('compile.unitsTitle')}</h2>
-      <ScrollRegion labelledBy={ids.units}>
-        <table className="data-table" data-testid="compile-units">
-          <caption className="visually-hidden">{t('compile.unitsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('compile.columns.unit')}</th>
-              <th scope="col">{t('compile.columns.regions')}</th>
-              <th scope="col">{t('compile.columns.policy')}</th>
-              <th scope="col">{t('compile.columns.counted')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {compiled.units.map((u, i) => (
-              <tr key={i}>
-                <th scope="row">{u.name}</th>
-                <td>{u.regions.map((c) => regionName(c, language)).join(', ')}</td>
-                <td>{u.policy.name}</td>
-                <td>{u.counted ? t('compile.yes') : t(`compile.excluded.${u.excludedBecause!}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <DataTable scroll={{ labelledBy: ids.units }} testId="compile-units" caption={t('compile.unitsCaption')} captionHidden columns={[{ label: t('compile.columns.unit') }, { label: t('compile.columns.regions') }, { label: t('compile.columns.policy') }, { label: t('compile.columns.counted') }]}>
+        {compiled.units.map((u, i) => (
+          <tr key={i}>
+            <th scope="row">{u.name}</th>
+            <td>{u.regions.map((c) => regionName(c, language)).join(', ')}</td>
+            <td>{u.policy.name}</td>
+            <td>{u.counted ? t('compile.yes') : t(`compile.excluded.${u.excludedBecause!}`)}</td>
+          </tr>
+        ))}
+      </DataTable>
 
       <h2 id={ids.totals}>{t('compile.totalsTitle')}</h2>
-      <ScrollRegion labelledBy={ids.totals}>
-        <table className="data-table" data-testid="compile-totals">
-          <caption className="visually-hidden">{t('compile.totalsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('compile.columns.healthcareRegion')}</th>
-              <th scope="col" className="num">{t('compile.columns.point')}</th>
-              <th scope="col" className="num">{t('compile.columns.interval')}</th>
-              <th scope="col">{t('compile.columns.missing')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {compiled.healthcareRegions.map((h) => (
-              <tr key={h.id}>
-                <th scope="row">{healthcareRegionName(h.id, language)}</th>
-                <FigureCells figure={h.figure} compiled={compiled} />
-                <td>{h.missingRegions.map((c) => regionName(c, language)).join(', ')}</td>
-              </tr>
-            ))}
-            <tr className="total-row">
-              <th scope="row">{t('compile.national')}</th>
-              <FigureCells figure={compiled.national.figure} compiled={compiled} />
-              <td>{compiled.national.missingRegions.map((c) => regionName(c, language)).join(', ')}</td>
-            </tr>
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <DataTable scroll={{ labelledBy: ids.totals }} testId="compile-totals" caption={t('compile.totalsCaption')} captionHidden columns={[{ label: t('compile.columns.healthcareRegion') }, { label: t('compile.columns.point'), numeric: true }, { label: t('compile.columns.interval'), numeric: true }, { label: t('compile.columns.missing') }]}>
+        {compiled.healthcareRegions.map((h) => (
+          <tr key={h.id}>
+            <th scope="row">{healthcareRegionName(h.id, language)}</th>
+            <FigureCells figure={h.figure} compiled={compiled} />
+            <td>{h.missingRegions.map((c) => regionName(c, language)).join(', ')}</td>
+          </tr>
+        ))}
+        <tr className="total-row">
+          <th scope="row">{t('compile.national')}</th>
+          <FigureCells figure={compiled.national.figure} compiled={compiled} />
+          <td>{compiled.national.missingRegions.map((c) => regionName(c, language)).join(', ')}</td>
+        </tr>
+      </DataTable>
       <p className="hint">{t('compile.hallandNote', { sodra: formatPercent(sodraShare, language), vastra: formatPercent(1 - sodraShare, language) })}</p>
       <p className="hint">{t('compile.intervalNote')}</p>
 
       <h2 id={ids.regions}>{t('compile.regionsTitle')}</h2>
-      <ScrollRegion labelledBy={ids.regions}>
-        <table className="data-table" data-testid="compile-regions">
-          <caption className="visually-hidden">{t('compile.regionsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('compile.columns.region')}</th>
-              <th scope="col">{t('compile.columns.answeredBy')}</th>
-              <th scope="col" className="num">{t('compile.columns.point')}</th>
-              <th scope="col" className="num">{t('compile.columns.interval')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {compiled.regions.map((r) => (
-              <tr key={r.region}>
-                <th scope="row">{regionName(r.region, language)}</th>
-                <td>{r.answers.map((a) => `${a.unit} (${a.texts.point})`).join(t('compile.and'))}</td>
-                <FigureCells figure={r.figure} compiled={compiled} />
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <DataTable scroll={{ labelledBy: ids.regions }} testId="compile-regions" caption={t('compile.regionsCaption')} captionHidden columns={[{ label: t('compile.columns.region') }, { label: t('compile.columns.answeredBy') }, { label: t('compile.columns.point'), numeric: true }, { label: t('compile.columns.interval'), numeric: true }]}>
+        {compiled.regions.map((r) => (
+          <tr key={r.region}>
+            <th scope="row">{regionName(r.region, language)}</th>
+            <td>{r.answers.map((a) => `${a.unit} (${a.texts.point})`).join(t('compile.and'))}</td>
+            <FigureCells figure={r.figure} compiled={compiled} />
+          </tr>
+        ))}
+      </DataTable>
 
       {compiled.clinics.length > 0 && (
         <>
           <h2 id={ids.clinics}>{t('compile.clinicsTitle')}</h2>
-          <ScrollRegion labelledBy={ids.clinics}>
-            <table className="data-table">
-              <caption className="visually-hidden">{t('compile.clinicsCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('compile.columns.name')}</th>
-                  <th scope="col">{t('compile.columns.region')}</th>
-                  <th scope="col">{t('compile.columns.unit')}</th>
-                  <th scope="col">{t('compile.columns.contact')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {compiled.clinics.map((c, i) => (
-                  <tr key={i}>
-                    <th scope="row">{c.name}</th>
-                    <td>{regionName(c.region, language)}</td>
-                    <td>{c.unit}</td>
-                    <td>{c.contact ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <DataTable scroll={{ labelledBy: ids.clinics }} caption={t('compile.clinicsCaption')} captionHidden columns={[{ label: t('compile.columns.name') }, { label: t('compile.columns.region') }, { label: t('compile.columns.unit') }, { label: t('compile.columns.contact') }]}>
+            {compiled.clinics.map((c, i) => (
+              <tr key={i}>
+                <th scope="row">{c.name}</th>
+                <td>{regionName(c.region, language)}</td>
+                <td>{c.unit}</td>
+                <td>{c.contact ?? ''}</td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       )}
 

@@ -8,7 +8,7 @@ import { numberFormatChoice, roleOf } from '../import/mapping-edit';
 import { isImportProvenance } from '../import/provenance';
 import { EvidenceText } from '../import/EvidenceText';
 import { usePhraseText } from '../import/phrase-text';
-import { ScrollRegion } from '../ui/ScrollRegion';
+import { DataTable } from '../ui/DataTable';
 
 /** Everything recorded about where a dataset came from and how it was read, for audit and for repeating the import. */
 export function DatasetDetails({ record, onClose }: { record: DatasetRecord; onClose(): void }) {
@@ -138,40 +138,28 @@ export function DatasetDetails({ record, onClose }: { record: DatasetRecord; onC
       {imported && (
         <>
           <h3>{t('datasets.details.mapping')}</h3>
-          <ScrollRegion label={t('datasets.details.mapping')}>
-            <table className="data-table" data-testid="details-mapping">
-              <thead>
-                <tr>
-                  <th scope="col" className="num">#</th>
-                  <th scope="col">{t('datasets.preview.header')}</th>
-                  <th scope="col">{t('datasets.preview.role')}</th>
-                  <th scope="col">{t('datasets.preview.numberFormat')}</th>
+          <DataTable testId="details-mapping" scroll={t('datasets.details.mapping')} columns={[{ label: '#', numeric: true }, { label: t('datasets.preview.header') }, { label: t('datasets.preview.role') }, { label: t('datasets.preview.numberFormat') }]}>
+            {imported.mapping.columns.map((c, i) => {
+              const header = imported.columnHeaders[i] ?? '';
+              return (
+                <tr key={i}>
+                  <td className="num">{i + 1}</td>
+                  <th scope="row">{header || t('datasets.preview.noHeader', { n: i + 1 })}</th>
+                  <td>{t(`datasets.roles.${roleOf(c)}`)}</td>
+                  <td>
+                    {c.kind === 'measure' ? (
+                      <>
+                        {t(`datasets.numberFormats.${numberFormatChoice(c.numberFormat)}`)}
+                        <EvidenceText evidence={imported.numberFormats[header] ?? ''} because={imported.numberFormatReasons?.[header]} />
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {imported.mapping.columns.map((c, i) => {
-                  const header = imported.columnHeaders[i] ?? '';
-                  return (
-                    <tr key={i}>
-                      <td className="num">{i + 1}</td>
-                      <th scope="row">{header || t('datasets.preview.noHeader', { n: i + 1 })}</th>
-                      <td>{t(`datasets.roles.${roleOf(c)}`)}</td>
-                      <td>
-                        {c.kind === 'measure' ? (
-                          <>
-                            {t(`datasets.numberFormats.${numberFormatChoice(c.numberFormat)}`)}
-                            <EvidenceText evidence={imported.numberFormats[header] ?? ''} because={imported.numberFormatReasons?.[header]} />
-                          </>
-                        ) : (
-                          '—'
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </ScrollRegion>
+              );
+            })}
+          </DataTable>
         </>
       )}
 

@@ -9,7 +9,7 @@ import { DatasetDetails } from './DatasetDetails';
 import { ImportFlow } from '../import/ImportFlow';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { EmptyState } from '../ui/EmptyState';
-import { ScrollRegion } from '../ui/ScrollRegion';
+import { DataTable } from '../ui/DataTable';
 
 /** The Datasets page: import files, and list, inspect, rename, export and delete the stored datasets. */
 export function DatasetsPage() {
@@ -118,81 +118,65 @@ export function DatasetsPage() {
         ) : datasets.length === 0 ? (
           <EmptyState level={3} testId="datasets-empty" title={t('actions.empty.datasets.title')} next={t('actions.empty.datasets.next')} action={{ label: t('actions.empty.datasets.action'), onPress: openFile }} />
         ) : (
-          <ScrollRegion labelledBy={listHeadingId}>
-            <table className="data-table" data-testid="datasets-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('datasets.columns.name')}</th>
-                  <th scope="col">{t('datasets.columns.publisher')}</th>
-                  <th scope="col">{t('datasets.columns.basis')}</th>
-                  <th scope="col">{t('datasets.columns.period')}</th>
-                  <th scope="col" className="num">{t('datasets.columns.cells')}</th>
-                  <th scope="col">{t('datasets.columns.sha')}</th>
-                  <th scope="col">{t('datasets.columns.imported')}</th>
-                  <th scope="col">{t('datasets.columns.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {datasets.map((d) => (
-                  <tr key={d.id} data-dataset-id={d.id}>
-                    <th scope="row">
-                      {renamingId === d.id ? (
-                        <RenameField
-                          record={d}
-                          onDone={(message) => {
-                            setRenamingId(null);
-                            if (message) announce(message);
-                          }}
-                        />
-                      ) : (
-                        <>
-                          {d.name}
-                          {d.provenance.synthetic && <span className="badge badge-demo">{t('datasets.synthetic')}</span>}
-                        </>
-                      )}
-                    </th>
-                    <td>{d.provenance.publisher}</td>
-                    <td>
-                      {t(`basis.${d.basis.unit}`)}, {t(`basis.${d.basis.kind}`)}, {t(`basis.${d.basis.regionBasis}`)}
-                    </td>
-                    <td>
-                      {d.provenance.periodFrom}–{d.provenance.periodTo}
-                    </td>
-                    <td className="num">{formatCount(d.cellCount, language)}</td>
-                    <td>
-                      <code title={d.provenance.sha256}>{d.provenance.sha256.slice(0, 12)}…</code>
-                    </td>
-                    <td>{formatIsoDate(new Date(d.importedAt))}</td>
-                    <td>
-                      <div className="dataset-actions">
-                        <button
-                          type="button"
-                          className="button small"
-                          aria-expanded={detailsId === d.id}
-                          onClick={() => setDetailsId(detailsId === d.id ? null : d.id)}
-                        >
-                          {t('datasets.list.details')}
-                          <span className="visually-hidden"> {t('datasets.list.forDataset', { name: d.name })}</span>
-                        </button>
-                        <button type="button" className="button small" onClick={() => setRenamingId(d.id)} disabled={renamingId === d.id}>
-                          {t('datasets.list.rename')}
-                          <span className="visually-hidden"> {t('datasets.list.forDataset', { name: d.name })}</span>
-                        </button>
-                        <button type="button" className="button small" onClick={() => void exportCsv(d)}>
-                          {t('datasets.list.export')}
-                          <span className="visually-hidden"> {t('datasets.list.forDataset', { name: d.name })}</span>
-                        </button>
-                        <button type="button" className="button small danger" onClick={() => void askDelete(d)}>
-                          {t('datasets.list.delete')}
-                          <span className="visually-hidden"> {t('datasets.list.forDataset', { name: d.name })}</span>
-                        </button>
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <DataTable scroll={{ labelledBy: listHeadingId }} testId="datasets-table" columns={[{ label: t('datasets.columns.name') }, { label: t('datasets.columns.publisher') }, { label: t('datasets.columns.basis') }, { label: t('datasets.columns.period') }, { label: t('datasets.columns.cells'), numeric: true }, { label: t('datasets.columns.sha') }, { label: t('datasets.columns.imported') }, { label: t('datasets.columns.actions') }]}>
+            {datasets.map((d) => (
+              <tr key={d.id} data-dataset-id={d.id}>
+                <th scope="row">
+                  {renamingId === d.id ? (
+                    <RenameField
+                      record={d}
+                      onDone={(message) => {
+                        setRenamingId(null);
+                        if (message) announce(message);
+                      }}
+                    />
+                  ) : (
+                    <>
+                      {d.name}
+                      {d.provenance.synthetic && <span className="badge badge-demo">{t('datasets.synthetic')}</span>}
+                    </>
+                  )}
+                </th>
+                <td>{d.provenance.publisher}</td>
+                <td>
+                  {t(`basis.${d.basis.unit}`)}, {t(`basis.${d.basis.kind}`)}, {t(`basis.${d.basis.regionBasis}`)}
+                </td>
+                <td>
+                  {d.provenance.periodFrom}–{d.provenance.periodTo}
+                </td>
+                <td className="num">{formatCount(d.cellCount, language)}</td>
+                <td>
+                  <code title={d.provenance.sha256}>{d.provenance.sha256.slice(0, 12)}…</code>
+                </td>
+                <td>{formatIsoDate(new Date(d.importedAt))}</td>
+                <td>
+                  <div className="dataset-actions">
+                    <button
+                      type="button"
+                      className="button small"
+                      aria-expanded={detailsId === d.id}
+                      onClick={() => setDetailsId(detailsId === d.id ? null : d.id)}
+                    >
+                      {t('datasets.list.details')}
+                      <span className="visually-hidden"> {t('datasets.list.forDataset', { name: d.name })}</span>
+                    </button>
+                    <button type="button" className="button small" onClick={() => setRenamingId(d.id)} disabled={renamingId === d.id}>
+                      {t('datasets.list.rename')}
+                      <span className="visually-hidden"> {t('datasets.list.forDataset', { name: d.name })}</span>
+                    </button>
+                    <button type="button" className="button small" onClick={() => void exportCsv(d)}>
+                      {t('datasets.list.export')}
+                      <span className="visually-hidden"> {t('datasets.list.forDataset', { name: d.name })}</span>
+                    </button>
+                    <button type="button" className="button small danger" onClick={() => void askDelete(d)}>
+                      {t('datasets.list.delete')}
+                      <span className="visually-hidden"> {t('datasets.list.forDataset', { name: d.name })}</span>
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         {details && <DatasetDetails record={details} onClose={() => setDetailsId(null)} />}
         </>)}

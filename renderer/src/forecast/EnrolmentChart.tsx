@@ -8,6 +8,7 @@ import { addMonths } from '../../../shared/recruitment/plan';
 import { roundTickStep } from '../../../shared/letter/charts';
 import { formatCount, formatDecimal } from '../format';
 import type { Language } from '../../../shared/text/language';
+import { DataTable } from '../ui/DataTable';
 
 const WIDTH = 640;
 const HEIGHT = 280;
@@ -78,29 +79,17 @@ function EnrolmentChartView({ series, target, months, startDate, deadlineDate, l
       </svg>
       <details>
         <summary>{t('forecast.chart.tableSummary')}</summary>
-        <table className="data-table" data-testid="enrolment-table">
-          <caption>{t('forecast.chart.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('forecast.chart.columns.month')}</th>
-              <th scope="col">{t('forecast.chart.columns.date')}</th>
-              <th scope="col" className="num">{t('forecast.chart.columns.mean')}</th>
-              <th scope="col" className="num">{t('forecast.chart.columns.band80')}</th>
-              <th scope="col" className="num">{t('forecast.chart.columns.band95')}</th>
+        <DataTable testId="enrolment-table" caption={t('forecast.chart.title')} columns={[{ label: t('forecast.chart.columns.month') }, { label: t('forecast.chart.columns.date') }, { label: t('forecast.chart.columns.mean'), numeric: true }, { label: t('forecast.chart.columns.band80'), numeric: true }, { label: t('forecast.chart.columns.band95'), numeric: true }]}>
+          {series.map((p) => (
+            <tr key={p.month}>
+              <th scope="row">{formatDecimal(p.month, language, 1)}</th>
+              <td>{addMonths(startDate, p.month)}</td>
+              <td className="num">{formatCount(p.expected, language)}</td>
+              <td className="num">{`${formatCount(p.low80, language)}–${formatCount(p.high80, language)}`}</td>
+              <td className="num">{`${formatCount(p.low95, language)}–${formatCount(p.high95, language)}`}</td>
             </tr>
-          </thead>
-          <tbody>
-            {series.map((p) => (
-              <tr key={p.month}>
-                <th scope="row">{formatDecimal(p.month, language, 1)}</th>
-                <td>{addMonths(startDate, p.month)}</td>
-                <td className="num">{formatCount(p.expected, language)}</td>
-                <td className="num">{`${formatCount(p.low80, language)}–${formatCount(p.high80, language)}`}</td>
-                <td className="num">{`${formatCount(p.low95, language)}–${formatCount(p.high95, language)}`}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </details>
     </figure>
   );

@@ -7,6 +7,7 @@ import type { SensitivityBar } from '../../../shared/recruitment/project';
 import { printableProbability } from '../../../shared/recruitment/printable';
 import { formatDecimal, formatPercent } from '../format';
 import type { Language } from '../../../shared/text/language';
+import { DataTable } from '../ui/DataTable';
 
 const WIDTH = 640;
 const ROW = 36;
@@ -75,29 +76,17 @@ function TornadoChartView({ bars, probability, language }: { bars: SensitivityBa
       </svg>
       <details>
         <summary>{t('forecast.tornado.tableSummary')}</summary>
-        <table className="data-table" data-testid="tornado-table">
-          <caption>{t('forecast.tornado.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('forecast.tornado.columns.assumption')}</th>
-              <th scope="col" className="num">{t('forecast.tornado.columns.low')}</th>
-              <th scope="col" className="num">{t('forecast.tornado.columns.high')}</th>
-              <th scope="col" className="num">{t('forecast.tornado.columns.atLow')}</th>
-              <th scope="col" className="num">{t('forecast.tornado.columns.atHigh')}</th>
+        <DataTable testId="tornado-table" caption={t('forecast.tornado.title')} columns={[{ label: t('forecast.tornado.columns.assumption') }, { label: t('forecast.tornado.columns.low'), numeric: true }, { label: t('forecast.tornado.columns.high'), numeric: true }, { label: t('forecast.tornado.columns.atLow'), numeric: true }, { label: t('forecast.tornado.columns.atHigh'), numeric: true }]}>
+          {bars.map((bar) => (
+            <tr key={bar.assumption}>
+              <th scope="row">{t(`forecast.tornado.assumption.${bar.assumption}`)}</th>
+              <td className="num">{formatAssumptionValue(bar, bar.lowValue, language)}</td>
+              <td className="num">{formatAssumptionValue(bar, bar.highValue, language)}</td>
+              <td className="num">{formatPercent(bar.probabilityAtLow, language)}</td>
+              <td className="num">{formatPercent(bar.probabilityAtHigh, language)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {bars.map((bar) => (
-              <tr key={bar.assumption}>
-                <th scope="row">{t(`forecast.tornado.assumption.${bar.assumption}`)}</th>
-                <td className="num">{formatAssumptionValue(bar, bar.lowValue, language)}</td>
-                <td className="num">{formatAssumptionValue(bar, bar.highValue, language)}</td>
-                <td className="num">{formatPercent(bar.probabilityAtLow, language)}</td>
-                <td className="num">{formatPercent(bar.probabilityAtHigh, language)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </details>
     </figure>
   );

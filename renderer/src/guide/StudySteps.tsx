@@ -25,6 +25,7 @@ import type { Workspace, WorkspaceState } from '../study/useStudyWorkspace';
 import { StepLink } from './GuideSteps';
 import { FIXED_IN, type GuideFacts } from './step-status';
 import { AttritionStepName } from '../answer/AttritionStepName';
+import { DataTable } from '../ui/DataTable';
 
 type Ready = Extract<WorkspaceState, { status: 'ready' }>;
 
@@ -134,37 +135,23 @@ function AttritionSummary({ answer, stale, ready, workspace }: { answer: Compute
           : t('guide.criteria.eligible', { point: formatCount(estimate.national.point, language), range: formatIntervalRange(estimate.national, language) })}
       </p>
       {estimate.nationalOverlap && <p className="hint" data-testid="guide-national-overlap">{overlapText(estimate.nationalOverlap, language).join(' ')}</p>}
-      <table className="data-table">
-        <caption>{t('guide.criteria.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('home.columns.step')}</th>
-            <th scope="col" className="num">
-              {t('home.columns.point')}
+      <DataTable caption={t('guide.criteria.caption')} columns={[{ label: t('home.columns.step') }, { label: t('home.columns.point'), numeric: true }, { label: t('home.columns.remaining'), numeric: true }]}>
+        {estimate.attrition.map((step) => (
+          <tr key={step.stepId} className={step.stepId === estimate.mostLimitingStepId ? 'most-limiting' : undefined}>
+            <th scope="row">
+              <AttritionStepName step={step} mostLimitingStepId={estimate.mostLimitingStepId} />
+              {step.type === 'base' && estimate.period && <span className="hint" data-testid="guide-base-period"> ({periodDescription(estimate.period, language)})</span>}
             </th>
-            <th scope="col" className="num">
-              {t('home.columns.remaining')}
-            </th>
+            <td className="num">
+              {/* The interval under the point: a union of overlapping values is wide, and its point only midway. */}
+              <span className="guide-point">{formatCount(step.total.point, language)}</span>
+              <br />
+              <span className="hint guide-range">{formatIntervalRange(step.total, language)}</span>
+            </td>
+            <td className="num">{formatPercent(step.remainingShare, language)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {estimate.attrition.map((step) => (
-            <tr key={step.stepId} className={step.stepId === estimate.mostLimitingStepId ? 'most-limiting' : undefined}>
-              <th scope="row">
-                <AttritionStepName step={step} mostLimitingStepId={estimate.mostLimitingStepId} />
-                {step.type === 'base' && estimate.period && <span className="hint" data-testid="guide-base-period"> ({periodDescription(estimate.period, language)})</span>}
-              </th>
-              <td className="num">
-                {/* The interval under the point: a union of overlapping values is wide, and its point only midway. */}
-                <span className="guide-point">{formatCount(step.total.point, language)}</span>
-                <br />
-                <span className="hint guide-range">{formatIntervalRange(step.total, language)}</span>
-              </td>
-              <td className="num">{formatPercent(step.remainingShare, language)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </section>
   );
 }

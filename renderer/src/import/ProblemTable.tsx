@@ -3,7 +3,7 @@ import type { ImportProblem } from '../../../shared/import';
 import { useServices } from '../context';
 import { formatCount } from '../format';
 import { usePhraseText } from './phrase-text';
-import { ScrollRegion } from '../ui/ScrollRegion';
+import { DataTable } from '../ui/DataTable';
 
 /**
  * Errors or warnings of an import, each with its place (line and column as an editor shows them), the text as
@@ -32,49 +32,49 @@ export function ProblemTable({
   if (total === 0) return null;
   const caption = severity === 'error' ? t('datasets.problems.errorsCaption', { n: formatCount(total, language) }) : t('datasets.problems.warningsCaption', { n: formatCount(total, language) });
   return (
-    <ScrollRegion label={caption}>
-      <table className={`data-table import-problems ${severity}`} data-testid={testId}>
-        <caption>
+    <DataTable
+      testId={testId}
+      className={`import-problems ${severity}`}
+      scroll={caption}
+      caption={
+        <>
           {caption}
           {problems.length < total && <> {t('datasets.problems.shownFirst', { n: formatCount(problems.length, language), total: formatCount(total, language) })}</>}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" className="num">{t('datasets.problems.line')}</th>
-            <th scope="col">{t('datasets.problems.column')}</th>
-            <th scope="col">{t('datasets.problems.raw')}</th>
-            <th scope="col">{t('datasets.problems.what')}</th>
-            <th scope="col">{t('datasets.problems.expected')}</th>
-            {onExclude && <th scope="col">{t('datasets.problems.action')}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {problems.map((p, i) => (
-            <tr key={`${p.code}-${p.line ?? 'f'}-${p.column ?? 'r'}-${i}`} data-line={p.line ?? undefined}>
-              <td className="num">{p.line === null ? t('datasets.problems.wholeFile') : formatCount(p.line, language)}</td>
-              <td>
-                {p.column === null ? '—' : formatCount(p.column, language)}
-                {p.columnName ? <> ({p.columnName})</> : null}
-              </td>
-              <td>{p.raw === '' ? <span className="hint">{t('datasets.problems.emptyRaw')}</span> : <code>{p.raw}</code>}</td>
-              <td>
-                {t(`datasets.problemCodes.${p.code}`)}
-                <span className="hint import-detail">{say(p.what)}</span>
-              </td>
-              <td>{say(p.expects)}</td>
-              {onExclude && (
-                <td>
-                  {p.line !== null && (
-                    <button type="button" className="button small" disabled={disabled} onClick={() => onExclude(p.line!)}>
-                      {t('datasets.problems.exclude', { line: p.line })}
-                    </button>
-                  )}
-                </td>
+        </>
+      }
+      columns={[
+        { label: t('datasets.problems.line'), numeric: true },
+        { label: t('datasets.problems.column') },
+        { label: t('datasets.problems.raw') },
+        { label: t('datasets.problems.what') },
+        { label: t('datasets.problems.expected') },
+        onExclude !== undefined && { label: t('datasets.problems.action') },
+      ]}
+    >
+      {problems.map((p, i) => (
+        <tr key={`${p.code}-${p.line ?? 'f'}-${p.column ?? 'r'}-${i}`} data-line={p.line ?? undefined}>
+          <td className="num">{p.line === null ? t('datasets.problems.wholeFile') : formatCount(p.line, language)}</td>
+          <td>
+            {p.column === null ? '—' : formatCount(p.column, language)}
+            {p.columnName ? <> ({p.columnName})</> : null}
+          </td>
+          <td>{p.raw === '' ? <span className="hint">{t('datasets.problems.emptyRaw')}</span> : <code>{p.raw}</code>}</td>
+          <td>
+            {t(`datasets.problemCodes.${p.code}`)}
+            <span className="hint import-detail">{say(p.what)}</span>
+          </td>
+          <td>{say(p.expects)}</td>
+          {onExclude && (
+            <td>
+              {p.line !== null && (
+                <button type="button" className="button small" disabled={disabled} onClick={() => onExclude(p.line!)}>
+                  {t('datasets.problems.exclude', { line: p.line })}
+                </button>
               )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+            </td>
+          )}
+        </tr>
+      ))}
+    </DataTable>
   );
 }

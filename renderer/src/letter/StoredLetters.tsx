@@ -7,6 +7,7 @@ import { useServices } from '../context';
 import { appendAudit } from '../db/audit';
 import type { LetterRecord } from '../db/database';
 import { formatBytes, formatIsoDateTime } from '../format';
+import { DataTable } from '../ui/DataTable';
 
 export function StoredLetters({ studyId, refreshKey }: { studyId: string; refreshKey: number }) {
   const { t } = useTranslation();
@@ -62,41 +63,26 @@ export function StoredLetters({ studyId, refreshKey }: { studyId: string; refres
     );
   return (
     <div className="stored-letters" data-testid="stored-letters">
-      <table className="data-table">
-        <caption>{t('letter.stored.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('letter.stored.date')}</th>
-            <th scope="col">{t('letter.stored.language')}</th>
-            <th scope="col">{t('letter.stored.file')}</th>
-            <th scope="col" className="num">{t('letter.stored.size')}</th>
-            <th scope="col">SHA-256</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('letter.stored.actions')}</span>
+      <DataTable caption={t('letter.stored.caption')} columns={[{ label: t('letter.stored.date') }, { label: t('letter.stored.language') }, { label: t('letter.stored.file') }, { label: t('letter.stored.size'), numeric: true }, { label: 'SHA-256' }, { label: t('letter.stored.actions'), hidden: true }]}>
+        {letters.map((l) => (
+          <tr key={l.id}>
+            <td>{formatIsoDateTime(new Date(l.createdAt))}</td>
+            <td>{t(`letter.languages.${l.language}`)}</td>
+            <th scope="row" id={`stored-letter-${l.id}`}>
+              {l.fileName}
             </th>
+            <td className="num">{formatBytes(l.bytes.byteLength, language)}</td>
+            <td>
+              <code title={l.sha256}>{l.sha256.slice(0, 16)}…</code>
+            </td>
+            <td>
+              <button type="button" onClick={() => void exportAgain(l)} aria-describedby={`stored-letter-${l.id}`}>
+                {t('letter.stored.exportAgain')}
+              </button>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {letters.map((l) => (
-            <tr key={l.id}>
-              <td>{formatIsoDateTime(new Date(l.createdAt))}</td>
-              <td>{t(`letter.languages.${l.language}`)}</td>
-              <th scope="row" id={`stored-letter-${l.id}`}>
-                {l.fileName}
-              </th>
-              <td className="num">{formatBytes(l.bytes.byteLength, language)}</td>
-              <td>
-                <code title={l.sha256}>{l.sha256.slice(0, 16)}…</code>
-              </td>
-              <td>
-                <button type="button" onClick={() => void exportAgain(l)} aria-describedby={`stored-letter-${l.id}`}>
-                  {t('letter.stored.exportAgain')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <p role="status" className="hint" data-testid="stored-letters-status">
         {status}
       </p>

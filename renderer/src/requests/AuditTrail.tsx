@@ -11,7 +11,7 @@ import { useServices } from '../context';
 import { formatCount, formatIsoDate, formatIsoDateTime } from '../format';
 import { escapeCsvCell } from '../datasets/csv-export';
 import { EmptyState } from '../ui/EmptyState';
-import { ScrollRegion } from '../ui/ScrollRegion';
+import { DataTable } from '../ui/DataTable';
 
 function entryText(entry: AuditEntry): string {
   return `${entry.summary} ${entry.details ? JSON.stringify(entry.details) : ''} ${entry.requestId ?? ''}`;
@@ -145,40 +145,26 @@ export function AuditTrail({ requestId, titles }: { requestId?: string; titles?:
             )
           )}
           {shown.length > 0 && (
-            <ScrollRegion labelledBy={`${id}-title`}>
-              <table className="data-table" data-testid="audit-table">
-                <thead>
-                  <tr>
-                    <th scope="col">#</th>
-                    <th scope="col">{t('requests.audit.time')}</th>
-                    <th scope="col">{t('requests.audit.kind')}</th>
-                    {!requestId && <th scope="col">{t('requests.audit.request')}</th>}
-                    <th scope="col">{t('requests.audit.summary')}</th>
-                    <th scope="col">{t('requests.audit.hash')}</th>
+            <DataTable scroll={{ labelledBy: `${id}-title` }} testId="audit-table" columns={[{ label: '#' }, { label: t('requests.audit.time') }, { label: t('requests.audit.kind') }, !requestId && { label: t('requests.audit.request') }, { label: t('requests.audit.summary') }, { label: t('requests.audit.hash') }]}>
+              {shown.map((e) => {
+                const bad = verification !== null && !verification.ok && verification.seq === e.seq;
+                return (
+                  <tr key={e.seq} data-bad={bad ? 'true' : undefined}>
+                    <th scope="row">
+                      {e.seq}
+                      {bad && <strong className="field-error"> {t('requests.audit.firstBad')}</strong>}
+                    </th>
+                    <td>{formatIsoDateTime(new Date(e.at))}</td>
+                    <td>{t(`requests.audit.kinds.${e.kind}`)}</td>
+                    {!requestId && <td>{e.requestId ? (titles?.get(e.requestId) ?? e.requestId) : ''}</td>}
+                    <td>{e.summary}</td>
+                    <td>
+                      <code title={e.hash}>{e.hash.slice(0, 12)}</code>
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {shown.map((e) => {
-                    const bad = verification !== null && !verification.ok && verification.seq === e.seq;
-                    return (
-                      <tr key={e.seq} data-bad={bad ? 'true' : undefined}>
-                        <th scope="row">
-                          {e.seq}
-                          {bad && <strong className="field-error"> {t('requests.audit.firstBad')}</strong>}
-                        </th>
-                        <td>{formatIsoDateTime(new Date(e.at))}</td>
-                        <td>{t(`requests.audit.kinds.${e.kind}`)}</td>
-                        {!requestId && <td>{e.requestId ? (titles?.get(e.requestId) ?? e.requestId) : ''}</td>}
-                        <td>{e.summary}</td>
-                        <td>
-                          <code title={e.hash}>{e.hash.slice(0, 12)}</code>
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </ScrollRegion>
+                );
+              })}
+            </DataTable>
           )}
         </>
       )}

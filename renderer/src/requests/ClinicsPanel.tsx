@@ -12,6 +12,7 @@ import { exportFileName } from '../datasets/csv-export';
 import { interestedClinicsCsvBytes } from './clinic-export';
 import { SelectField, TextField } from './fields';
 import { reinsertAt, useUndo } from '../ui/undo';
+import { DataTable } from '../ui/DataTable';
 
 export function ClinicsPanel({ request, today, onSave }: { request: FeasibilityRequest; today: string; onSave: (clinics: ClinicContact[], summary: string) => Promise<void> }) {
   const { t } = useTranslation();
@@ -80,72 +81,45 @@ export function ClinicsPanel({ request, today, onSave }: { request: FeasibilityR
       {clinics.length === 0 ? (
         <p>{t('requests.clinics.empty')}</p>
       ) : (
-        <table className="data-table" data-testid="clinics-table">
-          <caption>{t('requests.clinics.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('requests.clinics.name')}</th>
-              <th scope="col">{t('requests.clinics.region')}</th>
-              <th scope="col">{t('requests.clinics.contact')}</th>
-              <th scope="col">{t('requests.clinics.contactedOn')}</th>
-              <th scope="col">{t('requests.clinics.status')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('requests.clinics.actions')}</span>
-              </th>
+        <DataTable testId="clinics-table" caption={t('requests.clinics.caption')} columns={[{ label: t('requests.clinics.name') }, { label: t('requests.clinics.region') }, { label: t('requests.clinics.contact') }, { label: t('requests.clinics.contactedOn') }, { label: t('requests.clinics.status') }, { label: t('requests.clinics.actions'), hidden: true }]}>
+          {clinics.map((c) => (
+            <tr key={c.id}>
+              <th scope="row">{c.name}</th>
+              <td>{regionLabel(c.region)}</td>
+              <td>{c.contact}</td>
+              <td>{c.contactedOn}</td>
+              <td>
+                {t(`requests.clinics.statuses.${c.status}`)}
+                {c.status === 'declined' && c.declineReason ? `: ${c.declineReason}` : ''}
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="button small danger"
+                  onClick={() => void remove(c)}
+                >
+                  {t('requests.clinics.remove')}
+                  <span className="visually-hidden"> {c.name}</span>
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {clinics.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">{c.name}</th>
-                <td>{regionLabel(c.region)}</td>
-                <td>{c.contact}</td>
-                <td>{c.contactedOn}</td>
-                <td>
-                  {t(`requests.clinics.statuses.${c.status}`)}
-                  {c.status === 'declined' && c.declineReason ? `: ${c.declineReason}` : ''}
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="button small danger"
-                    onClick={() => void remove(c)}
-                  >
-                    {t('requests.clinics.remove')}
-                    <span className="visually-hidden"> {c.name}</span>
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       {undo.region}
       <ClinicForm today={today} regionLabel={regionLabel} onAdd={(clinic) => save([...clinics, clinic], t('requests.auditText.clinicAdded', { name: clinic.name, status: t(`requests.clinics.statuses.${clinic.status}`) }))} />
       {summary.length > 0 && (
-        <table className="data-table" data-testid="clinic-summary">
-          <caption>{t('requests.clinics.summary')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('requests.clinics.region')}</th>
-              <th scope="col" className="num">{t('requests.clinics.contacted')}</th>
-              <th scope="col" className="num">{t('requests.clinics.statuses.interested')}</th>
-              <th scope="col" className="num">{t('requests.clinics.statuses.declined')}</th>
-              <th scope="col" className="num">{t('requests.clinics.statuses.no-reply')}</th>
+        <DataTable testId="clinic-summary" caption={t('requests.clinics.summary')} columns={[{ label: t('requests.clinics.region') }, { label: t('requests.clinics.contacted'), numeric: true }, { label: t('requests.clinics.statuses.interested'), numeric: true }, { label: t('requests.clinics.statuses.declined'), numeric: true }, { label: t('requests.clinics.statuses.no-reply'), numeric: true }]}>
+          {summary.map((row) => (
+            <tr key={row.region}>
+              <th scope="row">{regionLabel(row.region)}</th>
+              <td className="num">{formatCount(row.contacted, language)}</td>
+              <td className="num">{formatCount(row.interested, language)}</td>
+              <td className="num">{formatCount(row.declined, language)}</td>
+              <td className="num">{formatCount(row.noReply, language)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {summary.map((row) => (
-              <tr key={row.region}>
-                <th scope="row">{regionLabel(row.region)}</th>
-                <td className="num">{formatCount(row.contacted, language)}</td>
-                <td className="num">{formatCount(row.interested, language)}</td>
-                <td className="num">{formatCount(row.declined, language)}</td>
-                <td className="num">{formatCount(row.noReply, language)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       <div className="form-actions">
         <button type="button" className="button" disabled={interestedCount === 0} onClick={() => void exportInterested()} aria-describedby="clinic-export-hint">

@@ -12,6 +12,7 @@ import { ConfidentialityMark, DeadlineText, useToday } from './common';
 import { SelectField, TextField } from './fields';
 import { useCreateRequest } from './new-request';
 import { EmptyState } from '../ui/EmptyState';
+import { DataTable } from '../ui/DataTable';
 
 export interface RequestsPageProps {
   onOpenRequest: (requestId: string) => void;
@@ -177,45 +178,32 @@ function RequestList({ requests, onOpen }: { requests: FeasibilityRequest[]; onO
       <p role="status" data-testid="request-count">
         {t('requests.filters.count', { shown: formatCount(shown.length, language), total: formatCount(requests.length, language) })}
       </p>
-      <table className="data-table" data-testid="requests-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('requests.columns.title')}</th>
-            <th scope="col">{t('requests.columns.type')}</th>
-            <th scope="col">{t('requests.columns.reference')}</th>
-            <th scope="col">{t('requests.columns.status')}</th>
-            <th scope="col">{t('requests.columns.owner')}</th>
-            <th scope="col">{t('requests.columns.deadline')}</th>
-            <th scope="col">{t('requests.columns.confidentiality')}</th>
+      <DataTable testId="requests-table" columns={[{ label: t('requests.columns.title') }, { label: t('requests.columns.type') }, { label: t('requests.columns.reference') }, { label: t('requests.columns.status') }, { label: t('requests.columns.owner') }, { label: t('requests.columns.deadline') }, { label: t('requests.columns.confidentiality') }]}>
+        {shown.map((r) => (
+          <tr key={r.id}>
+            <th scope="row">
+              <a
+                href={`#/requests/${encodeURIComponent(r.id)}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  onOpen(r.id);
+                }}
+              >
+                {r.title || t('requests.untitled')}
+              </a>
+              {r.demo && <span className="badge badge-demo">{t('app.demoBadge')}</span>}
+            </th>
+            <td>{t(`requests.type.${r.type}`)}</td>
+            <td>{r.localReference}</td>
+            <td>{t(`requests.status.${r.status}`)}</td>
+            <td>{r.owner}</td>
+            <td>{r.replyDeadline}</td>
+            <td>
+              <ConfidentialityMark request={r} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {shown.map((r) => (
-            <tr key={r.id}>
-              <th scope="row">
-                <a
-                  href={`#/requests/${encodeURIComponent(r.id)}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    onOpen(r.id);
-                  }}
-                >
-                  {r.title || t('requests.untitled')}
-                </a>
-                {r.demo && <span className="badge badge-demo">{t('app.demoBadge')}</span>}
-              </th>
-              <td>{t(`requests.type.${r.type}`)}</td>
-              <td>{r.localReference}</td>
-              <td>{t(`requests.status.${r.status}`)}</td>
-              <td>{r.owner}</td>
-              <td>{r.replyDeadline}</td>
-              <td>
-                <ConfidentialityMark request={r} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </section>
   );
 }
@@ -231,28 +219,17 @@ function TurnaroundStatistics({ requests }: { requests: FeasibilityRequest[] }) 
       {rows.length === 0 ? (
         <p>{t('requests.stats.empty')}</p>
       ) : (
-        <table className="data-table" data-testid="turnaround-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('requests.stats.year')}</th>
-              <th scope="col">{t('requests.stats.type')}</th>
-              <th scope="col" className="num">{t('requests.stats.count')}</th>
-              <th scope="col" className="num">{t('requests.stats.median')}</th>
-              <th scope="col" className="num">{t('requests.stats.p90')}</th>
+        <DataTable testId="turnaround-table" columns={[{ label: t('requests.stats.year') }, { label: t('requests.stats.type') }, { label: t('requests.stats.count'), numeric: true }, { label: t('requests.stats.median'), numeric: true }, { label: t('requests.stats.p90'), numeric: true }]}>
+          {rows.map((row) => (
+            <tr key={`${row.year}-${row.type}`}>
+              <th scope="row">{row.year}</th>
+              <td>{t(`requests.type.${row.type}`)}</td>
+              <td className="num">{formatCount(row.count, language)}</td>
+              <td className="num">{formatDecimal(row.medianDays, language)}</td>
+              <td className="num">{formatCount(row.p90Days, language)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={`${row.year}-${row.type}`}>
-                <th scope="row">{row.year}</th>
-                <td>{t(`requests.type.${row.type}`)}</td>
-                <td className="num">{formatCount(row.count, language)}</td>
-                <td className="num">{formatDecimal(row.medianDays, language)}</td>
-                <td className="num">{formatCount(row.p90Days, language)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </section>
   );

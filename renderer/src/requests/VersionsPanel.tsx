@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { diffContents } from '../../../shared/requests/diff';
 import { type RequestVersion, versionIntact } from '../../../shared/requests/version';
 import { formatIsoDateTime } from '../format';
-import { ScrollRegion } from '../ui/ScrollRegion';
+import { DataTable } from '../ui/DataTable';
 
 export function VersionsPanel({
   versions,
@@ -66,33 +66,21 @@ export function VersionsPanel({
       {versions.length === 0 ? (
         <p>{t('requests.versions.empty')}</p>
       ) : (
-        <table className="data-table" data-testid="versions-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('requests.versions.number')}</th>
-              <th scope="col">{t('requests.versions.kind')}</th>
-              <th scope="col">{t('requests.versions.author')}</th>
-              <th scope="col">{t('requests.versions.time')}</th>
-              <th scope="col">{t('requests.versions.comment')}</th>
-              <th scope="col">{t('requests.versions.hash')}</th>
+        <DataTable testId="versions-table" columns={[{ label: t('requests.versions.number') }, { label: t('requests.versions.kind') }, { label: t('requests.versions.author') }, { label: t('requests.versions.time') }, { label: t('requests.versions.comment') }, { label: t('requests.versions.hash') }]}>
+          {versions.map((v) => (
+            <tr key={v.id}>
+              <th scope="row">{v.number}</th>
+              <td>{t(`requests.versions.kinds.${v.kind}`)}</td>
+              <td>{v.author}</td>
+              <td>{formatIsoDateTime(new Date(v.createdAt))}</td>
+              <td>{v.comment}</td>
+              <td>
+                <code title={v.contentHash}>{v.contentHash.slice(0, 12)}</code>{' '}
+                {versionIntact(v) ? t('requests.versions.intact') : <strong className="field-error">{t('requests.versions.altered')}</strong>}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {versions.map((v) => (
-              <tr key={v.id}>
-                <th scope="row">{v.number}</th>
-                <td>{t(`requests.versions.kinds.${v.kind}`)}</td>
-                <td>{v.author}</td>
-                <td>{formatIsoDateTime(new Date(v.createdAt))}</td>
-                <td>{v.comment}</td>
-                <td>
-                  <code title={v.contentHash}>{v.contentHash.slice(0, 12)}</code>{' '}
-                  {versionIntact(v) ? t('requests.versions.intact') : <strong className="field-error">{t('requests.versions.altered')}</strong>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       {versions.length >= 2 && (
         <fieldset className="plan">
@@ -125,28 +113,17 @@ export function VersionsPanel({
                 {t('requests.versions.differences', { count: rows.filter((r) => r.changed).length })}
               </p>
               {shownRows.length > 0 && (
-                <ScrollRegion label={t('requests.versions.compare')}>
-                  <table className="data-table" data-testid="diff-table">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('requests.versions.field')}</th>
-                        <th scope="col">{label(a)}</th>
-                        <th scope="col">{label(b)}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {shownRows.map((row) => (
-                        <tr key={row.path} data-changed={row.changed ? 'true' : undefined}>
-                          <th scope="row">
-                            <code>{row.path}</code>
-                          </th>
-                          <td>{row.changed ? <mark>{row.left ?? '—'}</mark> : row.left}</td>
-                          <td>{row.changed ? <mark>{row.right ?? '—'}</mark> : row.right}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </ScrollRegion>
+                <DataTable testId="diff-table" scroll={t('requests.versions.compare')} columns={[{ label: t('requests.versions.field') }, { label: label(a) }, { label: label(b) }]}>
+                  {shownRows.map((row) => (
+                    <tr key={row.path} data-changed={row.changed ? 'true' : undefined}>
+                      <th scope="row">
+                        <code>{row.path}</code>
+                      </th>
+                      <td>{row.changed ? <mark>{row.left ?? '—'}</mark> : row.left}</td>
+                      <td>{row.changed ? <mark>{row.right ?? '—'}</mark> : row.right}</td>
+                    </tr>
+                  ))}
+                </DataTable>
               )}
             </>
           )}

@@ -10,6 +10,7 @@ import { measureLegend, type MeasureMode } from './measure-mode';
 import { PANEL_HEIGHT, PANEL_WIDTH, parseWindowValue, trendPanels, windowChoices, windowValue, type TrendPanel } from './trend-view-model';
 import './trend.css';
 import type { Language } from '../../../shared/text/language';
+import { DataTable } from '../ui/DataTable';
 
 export interface TrendViewProps {
   trends: StudyTrends;
@@ -120,35 +121,23 @@ function TrendTable({ panels, measure }: { panels: TrendPanel[]; measure: string
   const periods = panels[0]?.points.map((p) => p.period) ?? [];
   return (
     <div className="trend-table-scroll">
-      <table className="data-table">
-        <caption>{t('trend.table.caption', { measure })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('trend.table.series')}</th>
-            {periods.map((p) => (
-              <th key={p} scope="col">
-                {p}
-              </th>
+      <DataTable
+        caption={t('trend.table.caption', { measure })}
+        columns={[{ label: t('trend.table.series') }, ...periods.map((p) => ({ key: p, label: p })), { label: t('trend.table.average') }, { label: t('trend.table.verdict') }]}
+      >
+        {panels.map((panel) => (
+          <tr key={panel.key}>
+            <th scope="row">{panel.name}</th>
+            {panel.points.map((p) => (
+              <td key={p.period} className="num">
+                {p.value === null ? t('trend.table.noValue') : p.text}
+              </td>
             ))}
-            <th scope="col">{t('trend.table.average')}</th>
-            <th scope="col">{t('trend.table.verdict')}</th>
+            <td className="num">{panel.status.kind === 'trend' ? panel.status.average : t('trend.table.noValue')}</td>
+            <td>{panel.status.kind === 'trend' ? (panel.status.steady ? t('trend.steady') : t('trend.unsteady')) : t('trend.noTrend')}</td>
           </tr>
-        </thead>
-        <tbody>
-          {panels.map((panel) => (
-            <tr key={panel.key}>
-              <th scope="row">{panel.name}</th>
-              {panel.points.map((p) => (
-                <td key={p.period} className="num">
-                  {p.value === null ? t('trend.table.noValue') : p.text}
-                </td>
-              ))}
-              <td className="num">{panel.status.kind === 'trend' ? panel.status.average : t('trend.table.noValue')}</td>
-              <td>{panel.status.kind === 'trend' ? (panel.status.steady ? t('trend.steady') : t('trend.unsteady')) : t('trend.noTrend')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   );
 }

@@ -1,0 +1,70 @@
+/**
+ * A table of figures or records: the caption, the column headings (each `scope="col"`, figures right-aligned) and
+ * the body, so every table of the app is named and headed the same way for a screen reader. The caller writes the
+ * rows (`<tr>` with a `<th scope="row">` where a row has a name). `scroll` puts a wide table in a named region that
+ * scrolls sideways and takes keyboard focus.
+ */
+import type { ReactNode } from 'react';
+import { ScrollRegion, type ScrollRegionName } from './ScrollRegion';
+
+export interface DataColumn {
+  /** The heading. */
+  label: ReactNode;
+  /** Figures: right-aligned, like the column's cells (`className="num"`). */
+  numeric?: boolean;
+  /** The heading is for screen readers only (a column of buttons). */
+  hidden?: boolean;
+  /** React's key, where the headings are a list of data (periods, file headers). */
+  key?: string;
+}
+
+export function DataTable({
+  columns,
+  children,
+  caption,
+  captionHidden = false,
+  foot,
+  testId,
+  className,
+  labelledBy,
+  scroll,
+}: {
+  /** `false` leaves a column out (a column shown only in some views). */
+  columns: ReadonlyArray<DataColumn | false>;
+  /** The body's rows. */
+  children: ReactNode;
+  caption?: ReactNode;
+  /** The caption is for screen readers only (the page's heading already names the table). */
+  captionHidden?: boolean;
+  /** Rows of the table's foot (totals). */
+  foot?: ReactNode;
+  testId?: string;
+  /** Classes besides `data-table`. */
+  className?: string;
+  /** The id of a heading that names the table. */
+  labelledBy?: string;
+  /** A wide table scrolls sideways in a region: its name, or the id of the heading that names it. */
+  scroll?: string | { labelledBy: string };
+}) {
+  const table = (
+    <table className={className ? `data-table ${className}` : 'data-table'} data-testid={testId} aria-labelledby={labelledBy}>
+      {caption !== undefined && <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>}
+      <thead>
+        <tr>
+          {columns
+            .filter((column): column is DataColumn => column !== false)
+            .map((column, i) => (
+              <th key={column.key ?? i} scope="col" className={column.numeric ? 'num' : undefined}>
+                {column.hidden ? <span className="visually-hidden">{column.label}</span> : column.label}
+              </th>
+            ))}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+      {foot !== undefined && <tfoot>{foot}</tfoot>}
+    </table>
+  );
+  if (scroll === undefined) return table;
+  const name: ScrollRegionName = typeof scroll === 'string' ? { label: scroll } : scroll;
+  return <ScrollRegion {...name}>{table}</ScrollRegion>;
+}
