@@ -35,6 +35,7 @@ import { mulberry32 } from '../../shared/utils/prng';
 import { DEMO_STUDY } from '../../shared/demo/study';
 import { formatters, renderTable } from '../../cli/format';
 import type { Language } from '../../shared/text/language';
+import { MASK_X, testProvenance } from '../shared/study-builders';
 
 export const BENCH_CELLS = 1_000_000;
 export const BENCH_RUNS = 50;
@@ -88,7 +89,7 @@ export function createBenchDataset(cells: number, seed = 20240601): Dataset {
     basis: { unit: 'persons', kind: 'incident', regionBasis: 'residence' },
     // Generated with each patient under one code and one stage: nothing overlaps.
     overlappingDimensions: [],
-    provenance: { publisher: 'Antal benchmark (synthetic)', synthetic: true, sha256: `bench-${cells}-${seed}`, periodFrom: '2016', periodTo: '2023', notes: [], maskTokens: { X: { low: 1, high: 3, point: 2 } } },
+    provenance: testProvenance({ publisher: 'Antal benchmark (synthetic)', synthetic: true, sha256: `bench-${cells}-${seed}`, periodFrom: '2016', periodTo: '2023', maskTokens: MASK_X }),
     dimensions,
     cellCount: cells,
     columns,

@@ -4,6 +4,8 @@ import { DatasetBuilder, type CellCount } from '../../shared/counts/builder';
 import type { Basis, Dataset } from '../../shared/counts/dataset';
 import type { Interval } from '../../shared/utils/interval';
 
+import { MASK_X, testProvenance } from './study-builders';
+
 export { makeStudy, predicateStep, proportionStep } from './study-builders';
 
 export const exact = (n: number): CellCount => ({ low: n, point: n, high: n, masked: false });
@@ -20,15 +22,7 @@ export function buildDataset(rows: Row[], options: { id?: string; basis?: Partia
     id: options.id ?? 'hand',
     name: 'Hand-made test dataset',
     basis: { unit: 'persons', kind: 'incident', regionBasis: 'residence', ...options.basis },
-    provenance: {
-      publisher: 'test',
-      synthetic: options.synthetic ?? false,
-      sha256: `sha-${options.id ?? 'hand'}`,
-      periodFrom: '2021',
-      periodTo: '2022',
-      notes: [],
-      maskTokens: { X: { low: 1, point: 2, high: 3 } },
-    },
+    provenance: testProvenance({ synthetic: options.synthetic ?? false, sha256: `sha-${options.id ?? 'hand'}`, periodFrom: '2021', periodTo: '2022', maskTokens: MASK_X }),
     dimensions: [
       { key: 'year', role: 'period' },
       { key: 'region', role: 'region' },

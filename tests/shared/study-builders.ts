@@ -1,8 +1,10 @@
 /**
- * A test study and its steps, and an estimate with chosen regional intervals: plain builders without the test
- * runner, so that the benchmarks (run outside Vitest) build their inputs the same way the tests do.
+ * A test study and its steps, a dataset's provenance, and an estimate with chosen regional intervals: plain
+ * builders without the test runner, so that the benchmarks (run outside Vitest) build their inputs the same way
+ * the tests do.
  */
 import { DEFAULT_AGE_SHARE_RANGE, STUDY_SCHEMA_VERSION, type CriterionStep, type Predicate, type Study } from '../../shared/criteria/study';
+import type { Provenance } from '../../shared/counts/dataset';
 import type { EstimateResult } from '../../shared/estimate/types';
 import { COUNTY_CODES, type CountyCode } from '../../shared/regions/regions';
 import type { Interval } from '../../shared/utils/interval';
@@ -38,6 +40,14 @@ export function makeStudy(steps: CriterionStep[], overrides: Partial<Study> = {}
     verdictThresholds: { veryGood: 0.8, good: 0.5 },
     ...overrides,
   };
+}
+
+/** The token "X" as Swedish registers mask 1–3 (counted as 2). */
+export const MASK_X: Provenance['maskTokens'] = { X: { low: 1, point: 2, high: 3 } };
+
+/** Where a hand-made dataset came from: a test's, not synthetic, no period or notes unless a test says so. */
+export function testProvenance(overrides: Partial<Provenance> = {}): Provenance {
+  return { publisher: 'test', synthetic: false, sha256: 'test', periodFrom: '', periodTo: '', notes: [], maskTokens: {}, ...overrides };
 }
 
 /** An estimate whose regions have the given eligible intervals (every other region 0). */

@@ -236,7 +236,7 @@ export function RequestDetail({ requestId, onOpenAnswer, onBack }: { requestId: 
       <VersionsPanel
         versions={versions}
         onSave={(kind, comment) =>
-          run(() => saveVersion(storeContext(), request, kind, author, comment, t('requests.auditText.version', { kind: t(`requests.versions.kinds.${kind}`) })))
+          run(() => saveVersion(storeContext(), request, { kind, author, comment, summary: t('requests.auditText.version', { kind: t(`requests.versions.kinds.${kind}`) }) }))
         }
       />
 

@@ -172,15 +172,15 @@ async function nextVersionNumber(db: AntalDatabase, requestId: string): Promise<
   return last?.number ?? 0;
 }
 
-async function writeVersion(
-  ctx: StoreContext,
-  basis: AnswerBasis,
-  request: FeasibilityRequest,
-  kind: VersionKind,
-  author: string,
-  comment: string,
-  summary: string,
-): Promise<RequestVersion> {
+/** Who saves a version, of which kind, with what comment, and the audit trail's line for it. */
+export interface VersionNote {
+  kind: VersionKind;
+  author: string;
+  comment: string;
+  summary: string;
+}
+
+async function writeVersion(ctx: StoreContext, basis: AnswerBasis, request: FeasibilityRequest, { kind, author, comment, summary }: VersionNote): Promise<RequestVersion> {
   const { db, now } = ctx;
   const version = makeVersion({
     id: ctx.newId(),
@@ -211,17 +211,10 @@ async function requireBasis(db: AntalDatabase, request: FeasibilityRequest): Pro
 }
 
 /** Saves an immutable version of the request's criteria, assumptions and answers. */
-export async function saveVersion(
-  ctx: StoreContext,
-  request: FeasibilityRequest,
-  kind: VersionKind,
-  author: string,
-  comment: string,
-  summary: string,
-): Promise<RequestVersion> {
+export async function saveVersion(ctx: StoreContext, request: FeasibilityRequest, note: VersionNote): Promise<RequestVersion> {
   const basis = await requireBasis(ctx.db, request);
   const { db } = ctx;
-  return db.transaction('rw', [db.versions, ...auditTables(db)], () => writeVersion(ctx, basis, request, kind, author, comment, summary));
+  return db.transaction('rw', [db.versions, ...auditTables(db)], () => writeVersion(ctx, basis, request, note));
 }
 
 /**
@@ -242,7 +235,7 @@ export async function changeStatus(
   await db.transaction('rw', [db.requests, db.versions, ...auditTables(db)], async () => {
     await db.requests.put(after);
     await appendAudit(db, { kind: 'request', requestId: request.id, summary: texts.summary, details: { action: 'status', from: request.status, to: status } }, now);
-    if (basis) await writeVersion(ctx, basis, after, 'snapshot', author, texts.snapshotComment, texts.snapshotSummary);
+    if (basis) await writeVersion(ctx, basis, after, { kind: 'snapshot', author, comment: texts.snapshotComment, summary: texts.snapshotSummary });
   });
   return after;
 }

@@ -74,7 +74,7 @@ describe('the study loader', () => {
   it('a request version freezes the population-weighted figures the screen shows, not uniform age shares', async () => {
     const { db, ctx, requestId, studyId } = await setUp();
     const request = (await db.requests.get(requestId))!;
-    const version = await saveVersion(ctx, request, 'snapshot', 'Anna', 'sent', 'version');
+    const version = await saveVersion(ctx, request, { kind: 'snapshot', author: 'Anna', comment: 'sent', summary: 'version' });
     const stockholm = version.content.figures!.regions.find((r) => r.region === '01')!;
     const skane = version.content.figures!.regions.find((r) => r.region === '12')!;
     // Stockholm: 110 × (12 × 30) / (6 × 10 + 12 × 30 + 2 × 10) = 110 × 360 / 440 = 90 (uniform years would give 66).

@@ -5,6 +5,7 @@ import { DatasetBuilder } from '../../../shared/counts/builder';
 import { analyseFile, buildDataset } from '../../../shared/import';
 import { datasetToCsvBytes, datasetToCsvText, escapeCsvCell, exportFileName, formatCsvNumber, type CsvExportLabels } from '../../../renderer/src/datasets/csv-export';
 import { importedExport, META } from '../import/import-helpers';
+import { MASK_X, testProvenance } from '../../shared/study-builders';
 
 const LABELS: CsvExportLabels = {
   dimension: { region: 'Region', code: 'Diagnos', sex: 'Kön', age: 'Ålder', period: 'Period' },
@@ -53,7 +54,7 @@ describe('datasetToCsvBytes', () => {
       id: 'x',
       name: 'x',
       basis: { unit: 'persons', kind: 'incident', regionBasis: 'residence' },
-      provenance: { publisher: 'p', synthetic: false, sha256: 's', periodFrom: '2021', periodTo: '2021', notes: [], maskTokens: { X: { low: 1, high: 3, point: 2 } } },
+      provenance: testProvenance({ publisher: 'p', sha256: 's', periodFrom: '2021', periodTo: '2021', maskTokens: MASK_X }),
       dimensions: [
         { key: 'region', role: 'region' },
         { key: 'sex', role: 'sex' },

@@ -52,7 +52,7 @@ describe('request store', () => {
     await saveDataset(db, dataset, new Date('2026-01-01T00:00:00Z'));
     const request = await createRequest(ctx('2026-03-02T09:00:00Z'), DEMO_STUDY, 'created');
     await linkDatasets(ctx('2026-03-02T09:30:00Z'), request, [dataset.id], 'linked');
-    const criteria = await saveVersion(ctx('2026-03-03T09:00:00Z'), request, 'criteria', 'Anna', 'v1', 'version');
+    const criteria = await saveVersion(ctx('2026-03-03T09:00:00Z'), request, { kind: 'criteria', author: 'Anna', comment: 'v1', summary: 'version' });
     expect(criteria.content.figures).toBeUndefined();
     const answered = await changeStatus(ctx('2026-03-09T15:00:00Z'), request, 'answered', 'Anna', { summary: 's', snapshotComment: 'c', snapshotSummary: 'f' });
     expect(answered).toMatchObject({ status: 'answered', answeredOn: '2026-03-09' });

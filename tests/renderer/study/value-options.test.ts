@@ -11,13 +11,14 @@ import { basisMatchesDefault } from '../../../renderer/src/study/BasisFields';
 import { parseShareMultiple } from '../../../renderer/src/study/AgeShareFields';
 import { firstMatch, moveActive, optionLabel, optionPredicate, selectedOptionId, valueOptions } from '../../../renderer/src/study/value-options';
 import { exact } from '../../shared/helpers';
+import { testProvenance } from '../../shared/study-builders';
 
 function drugs(rows: [year: string, drug: string, region: string, sex: string, n: number][]): Dataset {
   const b = new DatasetBuilder({
     id: 'drugs',
     name: 'Drugs',
     basis: { unit: 'persons', kind: 'prevalent', regionBasis: 'residence' },
-    provenance: { publisher: 'test', synthetic: false, sha256: 'd', periodFrom: '2019', periodTo: '2020', notes: [], maskTokens: {} },
+    provenance: testProvenance({ sha256: 'd', periodFrom: '2019', periodTo: '2020' }),
     dimensions: [
       { key: 'year', role: 'period' },
       { key: 'lakemedel', role: 'extra', label: 'Läkemedel' },

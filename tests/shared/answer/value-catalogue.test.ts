@@ -13,6 +13,7 @@ import { predicateFor, searchNodes, searchValues, valueCatalogue, type Catalogue
 import { analyseFile } from '../../../shared/import/analyse-file';
 import { buildDataset as importDataset } from '../../../shared/import/build-dataset';
 import { exact, expectInterval, maskedX } from '../helpers';
+import { MASK_X, testProvenance } from '../study-builders';
 
 const REAL = join(__dirname, '../../../../shared/fixtures/real');
 const ADHD = join(REAL, 'socialstyrelsen_2022-02-18.csv');
@@ -23,7 +24,7 @@ function drugs(rows: [year: string, drug: string, region: string, sex: string, n
     id: 'drugs',
     name: 'Drugs',
     basis: { unit: 'persons', kind: 'prevalent', regionBasis: 'residence' },
-    provenance: { publisher: 'test', synthetic: false, sha256: 'd', periodFrom: '2019', periodTo: '2020', notes: [], maskTokens: { X: { low: 1, point: 2, high: 3 } } },
+    provenance: testProvenance({ sha256: 'd', periodFrom: '2019', periodTo: '2020', maskTokens: MASK_X }),
     dimensions: [
       { key: 'year', role: 'period' },
       { key: 'lakemedel', role: 'extra', label: 'Läkemedel' },

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { DatasetBuilder, InvalidCellError } from '../../../shared/counts/builder';
 import { datasetContentHash } from '../../../shared/counts/content-hash';
 import { buildDataset, exact, maskedX, type Row } from '../helpers';
+import { testProvenance } from '../study-builders';
 
 const header = {
   id: 'b',
   name: 'builder test',
   basis: { unit: 'persons' as const, kind: 'incident' as const, regionBasis: 'residence' as const },
-  provenance: { publisher: 't', synthetic: false, sha256: 'x', periodFrom: '2021', periodTo: '2021', notes: [], maskTokens: {} },
+  provenance: testProvenance({ publisher: 't', sha256: 'x', periodFrom: '2021', periodTo: '2021' }),
   dimensions: [
     { key: 'region', role: 'region' as const },
     { key: 'sex', role: 'sex' as const },

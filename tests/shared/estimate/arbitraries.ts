@@ -4,6 +4,7 @@ import { DatasetBuilder } from '../../../shared/counts/builder';
 import type { Dataset } from '../../../shared/counts/dataset';
 import type { Interval } from '../../../shared/utils/interval';
 import { exact } from '../helpers';
+import { testProvenance } from '../study-builders';
 
 /** Three numbers from 0 to `max`, sorted into an interval. */
 export const sortedTriple = (max: number): fc.Arbitrary<Interval> =>
@@ -20,7 +21,7 @@ export function populationTable(rows: readonly PopulationRow[]): Dataset {
     id: 'population',
     name: 'Population',
     basis: { unit: 'persons', kind: 'prevalent', regionBasis: 'residence' },
-    provenance: { publisher: 'test', synthetic: true, sha256: 'population', periodFrom: '2023', periodTo: '2023', notes: [], maskTokens: {} },
+    provenance: testProvenance({ synthetic: true, sha256: 'population', periodFrom: '2023', periodTo: '2023' }),
     dimensions: [
       { key: 'region', role: 'region' },
       { key: 'sex', role: 'sex' },

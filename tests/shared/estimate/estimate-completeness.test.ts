@@ -11,6 +11,7 @@ import { buildDataset, exact, expectInterval, makeStudy, maskedX, predicateStep,
 import type { EstimatePeriod } from '../../../shared/criteria/study';
 import { applyProblemFix } from '../../../shared/answer/describe';
 import { AnswerBlockedError, assertSendable } from '../../../shared/answer/blocked';
+import { testProvenance } from '../study-builders';
 
 const options = { hallandRule: { kind: 'all-to', healthcareRegion: 'vastra' } as const };
 const age65plus = predicateStep('age', { kind: 'age', min: 65, max: null });
@@ -23,7 +24,7 @@ function populationTable(rows: PopulationRow[], id = 'scb'): Dataset {
     id,
     name: 'Population',
     basis: { unit: 'persons', kind: 'prevalent', regionBasis: 'residence' },
-    provenance: { publisher: 'SCB', synthetic: false, sha256: `sha-${id}`, periodFrom: '2023', periodTo: '2023', notes: [], maskTokens: {} },
+    provenance: testProvenance({ publisher: 'SCB', sha256: `sha-${id}`, periodFrom: '2023', periodTo: '2023' }),
     dimensions: [
       { key: 'region', role: 'region' },
       { key: 'sex', role: 'sex' },

@@ -10,6 +10,7 @@ import { defaultOverlappingDimensions, overlappingDimensions } from '../../../sh
 import { overlapText } from '../../../shared/answer/describe';
 import { estimateEligible } from '../../../shared/estimate/estimate';
 import { exact, expectInterval, makeStudy, predicateStep } from '../helpers';
+import { testProvenance } from '../study-builders';
 
 const A = 'N06BA04 Metylfenidat';
 const B = 'N06BA12 Lisdexamfetamin';
@@ -21,7 +22,7 @@ function treated(basis: Basis = { unit: 'persons', kind: 'prevalent', regionBasi
     id: 'adhd',
     name: 'ADHD',
     basis,
-    provenance: { publisher: 'test', synthetic: false, sha256: 'x', periodFrom: '2020', periodTo: '2020', notes: [], maskTokens: {} },
+    provenance: testProvenance({ sha256: 'x', periodFrom: '2020', periodTo: '2020' }),
     dimensions: [
       { key: 'year', role: 'period' },
       { key: 'lakemedel', role: 'extra', label: 'Läkemedel' },

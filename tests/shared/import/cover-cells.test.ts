@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../shared/counts/dataset';
 import { queryDataset, QueryError } from '../../../shared/import/query-dataset';
 import type { ImportResult } from '../../../shared/import/build-dataset';
+import { testProvenance } from '../study-builders';
 
 const REGIONS = ['national', '01', '12', '13'];
 const SEXES = ['all', 'male', 'female'];
@@ -29,7 +30,7 @@ const codeOverlap = overlapsOn('A00-Y98', (v) => CODE_HOLDS[v] ?? []);
 function result(cells: [number, number, number, number][]): ImportResult {
   const dataset: Dataset = {
     id: 'fuzz', name: 'fuzz', basis: { unit: 'persons', kind: 'prevalent', regionBasis: 'residence' },
-    provenance: { publisher: 't', synthetic: true, sha256: '', periodFrom: '', periodTo: '', notes: [], maskTokens: {} },
+    provenance: testProvenance({ publisher: 't', synthetic: true, sha256: '' }),
     dimensions: [{ key: 'region', role: 'region', values: REGIONS }, { key: 'sex', role: 'sex', values: SEXES }, { key: 'code', role: 'code', values: CODES }],
     cellCount: cells.length,
     columns: [0, 1, 2].map((d) => Uint32Array.from(cells, (c) => c[d]!)),

@@ -3,6 +3,7 @@ import { DatasetBuilder, type CellCount } from '../../../shared/counts/builder';
 import type { Basis, Dataset } from '../../../shared/counts/dataset';
 import type { CriterionStep, Predicate, Study } from '../../../shared/criteria/study';
 import { exact, makeStudy, maskedX, predicateStep } from '../helpers';
+import { MASK_X, testProvenance } from '../study-builders';
 
 export { exact, maskedX };
 
@@ -13,7 +14,7 @@ export function dataset(rows: readonly Row[], options: { id?: string; basis?: Pa
     id: options.id ?? 'hand',
     name: 'Hand-made series',
     basis: { unit: 'persons', kind: 'prevalent', regionBasis: 'residence', ...options.basis },
-    provenance: { publisher: 'test', synthetic: false, sha256: `sha-${options.id ?? 'hand'}`, periodFrom: '', periodTo: '', notes: [], maskTokens: { X: { low: 1, point: 2, high: 3 } } },
+    provenance: testProvenance({ sha256: `sha-${options.id ?? 'hand'}`, maskTokens: MASK_X }),
     dimensions: [
       { key: 'year', role: 'period' },
       { key: 'region', role: 'region' },
