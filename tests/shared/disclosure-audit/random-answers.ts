@@ -9,11 +9,12 @@
  */
 import { createSnapshot, type AnswerSnapshot } from '../../../shared/answer/snapshot';
 import { runDemo } from '../../../shared/demo/run-demo';
-import { DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from '../../../shared/disclosure';
+import type { DisclosurePolicy } from '../../../shared/disclosure';
 import type { AttritionStep, EstimateResult } from '../../../shared/estimate/types';
 import { healthcareRegionShares } from '../../../shared/regions/healthcare-shares';
 import { COUNTY_CODES, HEALTHCARE_REGION_IDS, type CountyCode, type HallandRule } from '../../../shared/regions/regions';
 import type { Interval } from '../../../shared/utils/interval';
+import { DEMO_REQUEST_WITHOUT_EFF, demoSnapshot } from '../letter/helpers';
 
 /** mulberry32: a small, well-mixed 32-bit generator; the same seed always gives the same sequence. */
 export function seededRandom(seed: number): () => number {
@@ -60,18 +61,7 @@ let template: Template | null = null;
 function demoTemplate(): Template {
   if (template) return template;
   const demo = runDemo();
-  const snapshot = createSnapshot({
-    language: 'sv',
-    createdAt: '2026-03-14T09:30:00Z',
-    letterDate: '2026-03-14',
-    study: demo.study,
-    answer: { estimate: demo.estimate, projection: demo.projection, verdict: demo.verdict },
-    datasets: [demo.dataset],
-    hallandRule: demo.hallandRule,
-    disclosurePolicy: DEFAULT_DISCLOSURE_POLICY,
-    unit: { unitName: 'Prövningsenheten Syd', address: 'Box 1\n221 00 Lund', signatoryName: 'Åsa Öberg', signatoryTitle: 'Forskningskoordinator', logo: null },
-    request: { reference: 'FS-2026-0042', diaryNumber: 'Dnr 2026/117', recipient: { name: 'Dr Jane Doe', organisation: 'Acme Pharma AB', address: 'Box 42\n111 11 Stockholm' }, confidentiality: 'Sekretess enligt OSL 2009:400' },
-  });
+  const snapshot = demoSnapshot('sv', { request: DEMO_REQUEST_WITHOUT_EFF });
   template = { snapshot, steps: demo.estimate.attrition };
   return template;
 }

@@ -3,17 +3,25 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { computeAnswer } from '../../../shared/answer/compute-answer';
 import { createSnapshot, type AnswerSnapshot, type RequestFacts } from '../../../shared/answer/snapshot';
 import type { AuditHead } from '../../../shared/audit/chain';
+import type { Study } from '../../../shared/criteria/study';
 import { DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from '../../../shared/disclosure';
 import { runDemo } from '../../../shared/demo/run-demo';
+import type { EstimateResult } from '../../../shared/estimate/types';
 import type { Language } from '../../../shared/text/language';
 
-export const DEMO_REQUEST: RequestFacts = {
+/** The demo request's facts without answers to the Early Feedback Form. */
+export const DEMO_REQUEST_WITHOUT_EFF: RequestFacts = {
   reference: 'FS-2026-0042',
   diaryNumber: 'Dnr 2026/117',
   recipient: { name: 'Dr Jane Doe', organisation: 'Acme Pharma AB', address: 'Box 42\n111 11 Stockholm' },
   confidentiality: 'Sekretess enligt OSL 2009:400',
+};
+
+export const DEMO_REQUEST: RequestFacts = {
+  ...DEMO_REQUEST_WITHOUT_EFF,
   eff: { populationPresent: { answer: 'yes' }, standardOfCare: { answer: 'yes', comment: 'Enligt nationellt vårdprogram.' }, careSetting: 'Onkologiska kliniker vid universitetssjukhus.' },
 };
 
@@ -25,18 +33,24 @@ export const DEMO_UNIT = {
   logo: null,
 };
 
+/**
+ * A snapshot of the demo answer, as the app would freeze it. `study` replaces the demo study (its answer is
+ * computed again); `estimate` replaces the estimate the letter prints (a test's own figures); `request: null`
+ * leaves the request's facts out.
+ */
 export function demoSnapshot(
   language: Language,
-  options: { policy?: DisclosurePolicy; request?: RequestFacts | null; auditHead?: AuditHead } = {},
+  options: { policy?: DisclosurePolicy; request?: RequestFacts | null; auditHead?: AuditHead; study?: Study; estimate?: EstimateResult } = {},
 ): AnswerSnapshot {
   const demo = runDemo();
   const request = options.request === null ? undefined : (options.request ?? DEMO_REQUEST);
+  const answer = options.study ? computeAnswer(options.study, [demo.dataset], { hallandRule: demo.hallandRule }) : demo;
   return createSnapshot({
     language,
     createdAt: '2026-03-14T09:30:00Z',
     letterDate: '2026-03-14',
-    study: demo.study,
-    answer: { estimate: demo.estimate, projection: demo.projection, verdict: demo.verdict },
+    study: options.study ?? demo.study,
+    answer: { estimate: options.estimate ?? answer.estimate, projection: answer.projection, verdict: answer.verdict },
     datasets: [demo.dataset],
     hallandRule: demo.hallandRule,
     disclosurePolicy: options.policy ?? DEFAULT_DISCLOSURE_POLICY,

@@ -5,31 +5,18 @@
  * given as a share of Gotland makes the letter withhold the forecast, and a print that drew it anyway is refused.
  */
 import { describe, expect, it } from 'vitest';
-import { computeAnswer } from '../../../shared/answer/compute-answer';
-import { createSnapshot } from '../../../shared/answer/snapshot';
 import type { Site, Study } from '../../../shared/criteria/study';
 import { runDemo } from '../../../shared/demo/run-demo';
 import { DEFAULT_DISCLOSURE_POLICY } from '../../../shared/disclosure';
 import { loadDisclosureAuditor } from '../../../shared/disclosure-audit';
 import { answerOutputs } from '../../../shared/answer-file';
 import { letterPrint, prepareLetter } from '../../../shared/letter';
-import { DEMO_UNIT } from './helpers';
+import { demoSnapshot } from './helpers';
 
 function snapshotWithSite(site: Site) {
   const demo = runDemo();
   const study: Study = { ...demo.study, recruitment: { ...demo.study.recruitment, sites: [site] } };
-  const answer = computeAnswer(study, [demo.dataset], { hallandRule: demo.hallandRule });
-  return createSnapshot({
-    language: 'sv',
-    createdAt: '2026-03-14T09:30:00Z',
-    letterDate: '2026-03-14',
-    study,
-    answer: { estimate: answer.estimate, projection: answer.projection, verdict: answer.verdict },
-    datasets: [demo.dataset],
-    hallandRule: demo.hallandRule,
-    disclosurePolicy: DEFAULT_DISCLOSURE_POLICY,
-    unit: DEMO_UNIT,
-  });
+  return demoSnapshot('sv', { study, request: null });
 }
 
 const chartCaptioned = (body: { kind: string; caption?: string }[]) => body.some((b) => b.kind === 'svg' && /Rekrytering/i.test(b.caption ?? ''));

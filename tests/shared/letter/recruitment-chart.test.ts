@@ -7,14 +7,13 @@
  */
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { createSnapshot, type AnswerSnapshot } from '../../../shared/answer/snapshot';
+import type { AnswerSnapshot } from '../../../shared/answer/snapshot';
 import { computeAnswer } from '../../../shared/answer/compute-answer';
 import type { Study } from '../../../shared/criteria/study';
 import { runDemo } from '../../../shared/demo/run-demo';
-import { DEFAULT_DISCLOSURE_POLICY } from '../../../shared/disclosure';
 import { renderLetterPdf } from '../../../shared/letter';
 import { printableEnrolment } from '../../../shared/recruitment/printable';
-import { DEMO_UNIT, pdfText } from './helpers';
+import { demoSnapshot, pdfText } from './helpers';
 
 type Rgb = readonly [number, number, number];
 interface PaintedPath {
@@ -87,19 +86,7 @@ function readChart(bytes: Uint8Array, target: number, months: number): Chart | n
 }
 
 function snapshotOf(study: Study, estimate = runDemo().estimate): AnswerSnapshot {
-  const demo = runDemo();
-  const answer = computeAnswer(study, [demo.dataset], { hallandRule: demo.hallandRule });
-  return createSnapshot({
-    language: 'sv',
-    createdAt: '2026-03-14T09:30:00Z',
-    letterDate: '2026-03-14',
-    study,
-    answer: { estimate, projection: answer.projection, verdict: answer.verdict },
-    datasets: [demo.dataset],
-    hallandRule: demo.hallandRule,
-    disclosurePolicy: DEFAULT_DISCLOSURE_POLICY,
-    unit: DEMO_UNIT,
-  });
+  return demoSnapshot('sv', { study, estimate, request: null });
 }
 
 const withRate = (study: Study, siteId: string, rate: number): Study => ({
