@@ -1,13 +1,13 @@
 /**
- * `antal query` and `antal inspect` on the replicas of the six real export shapes (tests/import/replicas.ts),
+ * `antal query` and `antal inspect` on the replicas of the six real export shapes (tests/shared/import/replicas.ts),
  * each as Swedish Excel's CSV and as the workbook. Figures by hand from the replicas' grids.
  */
 import { describe, expect, it } from 'vitest';
 import { runInspect } from '../../cli/commands/inspect';
 import type { CommandIo } from '../../cli/inputs';
 import { runQuery } from '../../cli/commands/query';
-import { causeOfDeathSheet, meanPopulationSheet, measureColumnSheet, rateTitleSheet, weeklySheet } from '../import/replicas';
-import { toCsv, toXlsx, type Sheet } from '../import/sheet';
+import { causeOfDeathSheet, meanPopulationSheet, measureColumnSheet, rateTitleSheet, weeklySheet } from '../shared/import/replicas';
+import { toCsv, toXlsx, type Sheet } from '../shared/import/sheet';
 
 function io(files: Record<string, Uint8Array>): CommandIo & { out: string; err: string } {
   const self = {

@@ -1,10 +1,10 @@
 // The weekly workbook (a wide Socialstyrelsen table: periods in one header row above "Antal" in the next, a
 // total column, "Totalt inrapporterat" and a sub-heading in the region column, a footnote explaining "X")
 // imported through the app the way a coordinator does. The workbook is the replica the unit tests use
-// (tests/import/replicas.ts), written by tests/import/sheet.ts.
+// (tests/shared/import/replicas.ts), written by tests/shared/import/sheet.ts.
 import { expect, expectNoA11yViolations, test } from './fixtures';
-import { weeklySheet } from '../import/replicas';
-import { toXlsx } from '../import/sheet';
+import { weeklySheet } from '../shared/import/replicas';
+import { toXlsx } from '../shared/import/sheet';
 
 test('a weekly workbook with two header rows imports as weeks, with its national row and published totals', async ({ page }) => {
   await page.goto('/#/datasets');

@@ -1,7 +1,7 @@
 // Importing an Excel workbook the way a coordinator does: the file's first sheet is an "about" page, so the
 // user chooses the data sheet; its title row, merged two-row header and footnote rows are read as such.
 import type { Page } from '@playwright/test';
-// fflate: builds the .xlsx (a ZIP of SpreadsheetML parts) here in the test, as tests/import/xlsx.test.ts does.
+// fflate: builds the .xlsx (a ZIP of SpreadsheetML parts) here in the test, as tests/shared/import/xlsx.test.ts does.
 import { strToU8, zipSync } from 'fflate';
 import { expect, expectNoA11yViolations, test } from './fixtures';
 

@@ -1,6 +1,6 @@
 /**
  * The cause-of-death replica (chapters, blocks and a few codes, as Socialstyrelsen publishes them; see
- * tests/import/shape-cause-of-death.test.ts) through the estimator: a criterion on any published value gives the
+ * tests/shared/import/shape-cause-of-death.test.ts) through the estimator: a criterion on any published value gives the
  * total the query gives. The query is a different method (the published cell that is the question itself, else
  * the coarsest published cells inside it), read on the same import.
  */
@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../shared/counts/dataset';
 import { estimateEligible } from '../../../shared/estimate/estimate';
 import { queryDataset } from '../../../shared/import/query-dataset';
-import { causeOfDeathSheet } from '../../import/replicas';
-import { importBoth } from '../../import/shape-helpers';
+import { causeOfDeathSheet } from '../import/replicas';
+import { importBoth } from '../import/shape-helpers';
 import { makeStudy, predicateStep } from '../helpers';
 
 // Deaths in a year, as the importer reads the file: prevalent counts.

@@ -12,7 +12,7 @@ import { buildDataset } from '../../../shared/import/build-dataset';
 import { ImportRefusedError } from '../../../shared/import/problems';
 import { queryDataset, QueryError, type QueryFilters } from '../../../shared/import/query-dataset';
 import { InvalidCellError } from '../../../shared/counts/builder';
-import { toCsv, toXlsx, type Cell } from '../../import/sheet';
+import { toCsv, toXlsx, type Cell } from './sheet';
 
 const HEADERS = ['Region', 'Kön', 'Ålder', 'År', 'ICD-10', 'Dödsorsak', 'Mått', 'Measure', 'Antal', 'Antal patienter', 'Befolkning', 'Medelfolkmängd',
   'Vårdtillfällen/100 000 inv', 'vecka 10 2020', 'vecka 53 2020', 'vecka 1 2021', '2019', '2020', 'Totalt', 'Samtliga', '0', '1–4', '80–', 'Värde', ''];

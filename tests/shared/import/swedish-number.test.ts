@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decideNumberFormat, parseSwedishNumber, type NumberFormat } from '../../shared/import/swedish-number';
-import { classifyMeasureCell } from '../../shared/import/value-tokens';
+import { decideNumberFormat, parseSwedishNumber, type NumberFormat } from '../../../shared/import/swedish-number';
+import { classifyMeasureCell } from '../../../shared/import/value-tokens';
 
 const SV: NumberFormat = { decimal: ',', thousands: 'none' };
 const EN: NumberFormat = { decimal: '.', thousands: ',' };

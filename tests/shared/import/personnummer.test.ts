@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectPersonnummer, luhnValid } from '../../shared/import/personnummer';
+import { detectPersonnummer, luhnValid } from '../../../shared/import/personnummer';
 
 describe('detectPersonnummer', () => {
   // 811218-9876 is Skatteverket's example of a valid personnummer; 19121212-1212 the classic test number.

@@ -4,9 +4,9 @@
  * persons and events are never added together. Figures by hand from replicas.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { buildDataset } from '../../shared/import/build-dataset';
-import { queryDataset } from '../../shared/import/query-dataset';
-import type { ImportMapping } from '../../shared/import/import-mapping';
+import { buildDataset } from '../../../shared/import/build-dataset';
+import { queryDataset } from '../../../shared/import/query-dataset';
+import type { ImportMapping } from '../../../shared/import/import-mapping';
 import { measureColumnSheet } from './replicas';
 import { essence, importBoth, type Imported } from './shape-helpers';
 import { analyseText } from './helpers';

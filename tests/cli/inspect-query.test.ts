@@ -4,7 +4,7 @@ import path from 'node:path';
 import { runInspect } from '../../cli/commands/inspect';
 import type { CommandIo } from '../../cli/inputs';
 import { runQuery } from '../../cli/commands/query';
-import { utf8 } from './helpers';
+import { utf8 } from '../shared/import/helpers';
 import { benchCsvText } from '../bench/bench-import';
 
 const REAL = path.resolve(__dirname, '../../../shared/fixtures/real');

@@ -3,17 +3,17 @@
  * cell, DatasetBuilder per measure (the previous buildDataset, kept verbatim as the oracle). The streaming
  * path must give the same datasets and the same problems; tests compare the two on real and hand-made files.
  */
-import type { Basis } from '../../shared/counts/dataset';
-import { DatasetBuilder } from '../../shared/counts/builder';
-import { sha256Hex } from '../../shared/utils/sha256';
-import { parsePeriod } from '../../shared/utils/period';
-import type { ImportPreview } from '../../shared/import/analyse-file';
-import type { ImportMapping } from '../../shared/import/import-mapping';
-import type { BuildMeta, ImportProvenance, ImportResult, MeasureDataset } from '../../shared/import/build-dataset';
-import { interpretRows, type InterpretedMeasure } from '../../shared/import/interpret-rows';
-import { classifyMeasureHeader, specBecause, type MeasureSpec } from '../../shared/import/measure-kind';
-import { phrase } from '../../shared/import/phrases';
-import { ImportRefusedError } from '../../shared/import/problems';
+import type { Basis } from '../../../shared/counts/dataset';
+import { DatasetBuilder } from '../../../shared/counts/builder';
+import { sha256Hex } from '../../../shared/utils/sha256';
+import { parsePeriod } from '../../../shared/utils/period';
+import type { ImportPreview } from '../../../shared/import/analyse-file';
+import type { ImportMapping } from '../../../shared/import/import-mapping';
+import type { BuildMeta, ImportProvenance, ImportResult, MeasureDataset } from '../../../shared/import/build-dataset';
+import { interpretRows, type InterpretedMeasure } from '../../../shared/import/interpret-rows';
+import { classifyMeasureHeader, specBecause, type MeasureSpec } from '../../../shared/import/measure-kind';
+import { phrase } from '../../../shared/import/phrases';
+import { ImportRefusedError } from '../../../shared/import/problems';
 
 const STRUCTURAL = new Set(['unbalanced-quote', 'too-many-columns', 'wrong-field-count', 'empty-file', 'binary-file', 'invalid-encoding', 'xlsx-unreadable', 'xlsx-sheet-not-found', 'personal-identity-number', 'no-table']);
 

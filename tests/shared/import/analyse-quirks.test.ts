@@ -1,9 +1,9 @@
 /** Small hand-made files, one per quirk of real Swedish exports (title lines, "X" masks, decimal commas, footers…). */
 import { describe, expect, it } from 'vitest';
-import { analyseFile } from '../../shared/import/analyse-file';
-import { buildDataset } from '../../shared/import/build-dataset';
-import { queryDataset } from '../../shared/import/query-dataset';
-import { ImportRefusedError } from '../../shared/import/problems';
+import { analyseFile } from '../../../shared/import/analyse-file';
+import { buildDataset } from '../../../shared/import/build-dataset';
+import { queryDataset } from '../../../shared/import/query-dataset';
+import { ImportRefusedError } from '../../../shared/import/problems';
 import { analyseText, codes, utf8 } from './helpers';
 
 const build = (p: Awaited<ReturnType<typeof analyseText>>) => buildDataset(p, p.mapping, { publisher: 'test' });

@@ -1,4 +1,4 @@
-import { analyseFile, type AnalyseOptions, type ImportPreview } from '../../shared/import/analyse-file';
+import { analyseFile, type AnalyseOptions, type ImportPreview } from '../../../shared/import/analyse-file';
 
 export const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 

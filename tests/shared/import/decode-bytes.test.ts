@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decideEncoding, decodeBytes, DecodeRefusedError, textPieces } from '../../shared/import/decode-bytes';
-import { decodeUtf8Strict, decodeValidUtf8, scanUtf8 } from '../../shared/import/utf8-strict';
-import { decodeWindows1252 } from '../../shared/import/windows-1252';
+import { decideEncoding, decodeBytes, DecodeRefusedError, textPieces } from '../../../shared/import/decode-bytes';
+import { decodeUtf8Strict, decodeValidUtf8, scanUtf8 } from '../../../shared/import/utf8-strict';
+import { decodeWindows1252 } from '../../../shared/import/windows-1252';
 
 const bytes = (...b: number[]): Uint8Array => Uint8Array.from(b);
 const ascii = (s: string): number[] => [...s].map((c) => c.charCodeAt(0));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
-import { analyseFile } from '../../shared/import/analyse-file';
-import { buildDataset } from '../../shared/import/build-dataset';
-import { queryDataset } from '../../shared/import/query-dataset';
+import { analyseFile } from '../../../shared/import/analyse-file';
+import { buildDataset } from '../../../shared/import/build-dataset';
+import { queryDataset } from '../../../shared/import/query-dataset';
 
 /** A minimal but valid SpreadsheetML workbook: shared strings, an inline string, numbers, two sheets. */
 function workbook(): Uint8Array {

@@ -6,12 +6,12 @@
  * Windows-1252 as Swedish Excel saves it. Figures by hand from the grid in replicas.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { queryDataset } from '../../shared/import/query-dataset';
+import { queryDataset } from '../../../shared/import/query-dataset';
 import { causeOfDeathSheet } from './replicas';
 import { toCsv } from './sheet';
 import { essence, importBoth, roles, type Imported } from './shape-helpers';
 import { analyseText } from './helpers';
-import { buildDataset } from '../../shared/import/build-dataset';
+import { buildDataset } from '../../../shared/import/build-dataset';
 
 describe('shape 2: cause of death with chapters, blocks and codes', async () => {
   const both = await importBoth(causeOfDeathSheet());

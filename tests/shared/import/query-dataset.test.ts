@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildDataset } from '../../shared/import/build-dataset';
-import { queryDataset, QueryError } from '../../shared/import/query-dataset';
+import { buildDataset } from '../../../shared/import/build-dataset';
+import { queryDataset, QueryError } from '../../../shared/import/query-dataset';
 import { analyseText } from './helpers';
 
 const CANCER = [

@@ -1,8 +1,8 @@
 /** The import benchmark runs end to end on a small file; its figures are checked for sense, never for speed. */
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { benchCsvText, IMPORT_BENCH_HEADER, runImportBench } from '../bench/bench-import';
-import { analyseText } from './helpers';
+import { benchCsvText, IMPORT_BENCH_HEADER, runImportBench } from './bench-import';
+import { analyseText } from '../shared/import/helpers';
 
 describe('import benchmark', () => {
   it('generates the same realistic long-layout file for the same seed', async () => {

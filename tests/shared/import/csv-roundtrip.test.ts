@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseRecords } from '../../shared/import/parse-records';
-import type { Dialect, Delimiter } from '../../shared/import/sniff-dialect';
+import { parseRecords } from '../../../shared/import/parse-records';
+import type { Dialect, Delimiter } from '../../../shared/import/sniff-dialect';
 
 const dialect = (delimiter: Delimiter): Dialect => ({ delimiter, quoteChar: '"', lineEnding: '\r\n', evidence: 'test' });
 

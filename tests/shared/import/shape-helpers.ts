@@ -3,8 +3,8 @@
  * then every row), and the parts of a dataset that must not depend on the file format.
  */
 import { expect } from 'vitest';
-import { analyseFile, type ImportPreview } from '../../shared/import/analyse-file';
-import { buildDataset, type ImportResult } from '../../shared/import/build-dataset';
+import { analyseFile, type ImportPreview } from '../../../shared/import/analyse-file';
+import { buildDataset, type ImportResult } from '../../../shared/import/build-dataset';
 import { toCsv, toXlsx, type CsvOptions, type Sheet } from './sheet';
 
 export interface Imported {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parsePeriodLabel } from '../../shared/import/parse-period-label';
-import { parseSex } from '../../shared/import/parse-sex';
-import { parseCodeValue } from '../../shared/import/parse-code-value';
-import { classifyMeasureHeader } from '../../shared/import/measure-kind';
-import { dimensionFromHeader } from '../../shared/import/header-roles';
+import { parsePeriodLabel } from '../../../shared/import/parse-period-label';
+import { parseSex } from '../../../shared/import/parse-sex';
+import { parseCodeValue } from '../../../shared/import/parse-code-value';
+import { classifyMeasureHeader } from '../../../shared/import/measure-kind';
+import { dimensionFromHeader } from '../../../shared/import/header-roles';
 
 describe('label parsers', () => {
   it.each([

@@ -3,7 +3,7 @@
  * A population may be fractional; a count of persons may not. Figures by hand from replicas.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { queryDataset } from '../../shared/import/query-dataset';
+import { queryDataset } from '../../../shared/import/query-dataset';
 import { meanPopulationSheet } from './replicas';
 import { essence, importBoth, type Imported } from './shape-helpers';
 import { analyseText } from './helpers';

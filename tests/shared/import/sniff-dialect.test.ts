@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sniffDialect } from '../../shared/import/sniff-dialect';
+import { sniffDialect } from '../../../shared/import/sniff-dialect';
 
 describe('sniffDialect', () => {
   it('is not fooled by decimal commas: ";" file where every line has as many commas', () => {

@@ -6,11 +6,11 @@
  * hand from the grid in replicas.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { queryDataset } from '../../shared/import/query-dataset';
+import { queryDataset } from '../../../shared/import/query-dataset';
 import { WEEKLY_MASK_NOTE, weeklySheet } from './replicas';
 import { essence, importBoth, roles, type Imported } from './shape-helpers';
 import { analyseText } from './helpers';
-import { buildDataset } from '../../shared/import/build-dataset';
+import { buildDataset } from '../../../shared/import/build-dataset';
 
 describe('shape 1: wide weekly table with two header rows', async () => {
   const lower = await importBoth(weeklySheet());

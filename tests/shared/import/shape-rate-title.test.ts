@@ -4,7 +4,7 @@
  * refused for that reason (not for its decimals). Figures from replicas.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { queryDataset } from '../../shared/import/query-dataset';
+import { queryDataset } from '../../../shared/import/query-dataset';
 import { rateTitleSheet } from './replicas';
 import { toXlsx } from './sheet';
 import { essence, importBoth, type Imported } from './shape-helpers';

@@ -1,8 +1,8 @@
 // An import lists at most DEFAULT_MAX_PROBLEMS problems, and still counts every error exactly.
 import { describe, expect, it } from 'vitest';
-import { importFile } from '../../shared/import/import-file';
-import { DEFAULT_MAX_PROBLEMS } from '../../shared/import/import-pass';
-import { ImportRefusedError } from '../../shared/import/problems';
+import { importFile } from '../../../shared/import/import-file';
+import { DEFAULT_MAX_PROBLEMS } from '../../../shared/import/import-pass';
+import { ImportRefusedError } from '../../../shared/import/problems';
 import { utf8 } from './helpers';
 
 async function refusal(text: string, maxProblems?: number): Promise<ImportRefusedError> {

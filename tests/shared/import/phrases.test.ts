@@ -1,11 +1,11 @@
 // The importer's reasons and problems as codes with parameters, rendered in Swedish and English.
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../shared/import/problems';
-import { renderPhrase, type Phrase, type PhraseParam } from '../../shared/import/phrases';
-import { PHRASES_EN } from '../../shared/import/phrases.en';
-import { PHRASES_SV } from '../../shared/import/phrases.sv';
+import { formatProblem } from '../../../shared/import/problems';
+import { renderPhrase, type Phrase, type PhraseParam } from '../../../shared/import/phrases';
+import { PHRASES_EN } from '../../../shared/import/phrases.en';
+import { PHRASES_SV } from '../../../shared/import/phrases.sv';
 import { analyseText, utf8 } from './helpers';
-import { analyseFile } from '../../shared/import/analyse-file';
+import { analyseFile } from '../../../shared/import/analyse-file';
 
 const placeholders = (template: string): string[] => [...template.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!).sort();
 
@@ -80,7 +80,7 @@ describe('problems and evidence in the user\'s language', () => {
 
 describe('provenance notes', () => {
   it('are kept as phrases too, so the dataset details read in Swedish', async () => {
-    const { buildDataset } = await import('../../shared/import/build-dataset');
+    const { buildDataset } = await import('../../../shared/import/build-dataset');
     const p = await analyseText('Titel: antal\nRegion;Antal patienter\nSkåne län;5\nSkåne län;5\nKälla: Testregistret\n');
     const { provenance } = buildDataset(p, p.mapping, { publisher: 'test' });
     expect(provenance.notes.map((n) => n)).toEqual(provenance.noteReasons!.map((r) => renderPhrase(r)));

@@ -6,12 +6,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { analyseFile, type ImportPreview } from '../../shared/import/analyse-file';
-import { buildDataset, type ImportResult } from '../../shared/import/build-dataset';
-import { queryDataset } from '../../shared/import/query-dataset';
-import { COUNTY_CODES, NATIONAL_POPULATION_2019, REGIONS } from '../../shared/regions/regions';
+import { analyseFile, type ImportPreview } from '../../../shared/import/analyse-file';
+import { buildDataset, type ImportResult } from '../../../shared/import/build-dataset';
+import { queryDataset } from '../../../shared/import/query-dataset';
+import { COUNTY_CODES, NATIONAL_POPULATION_2019, REGIONS } from '../../../shared/regions/regions';
 
-const REAL = path.resolve(__dirname, '../../../shared/fixtures/real');
+const REAL = path.resolve(__dirname, '../../../../shared/fixtures/real');
 const ADHD = 'socialstyrelsen_2022-02-18.csv';
 const BY_AGE = 'BE0101N1_20230704-171432.csv';
 const TOTALS = 'BE0101U1_20230706-191203.csv';
