@@ -12,6 +12,7 @@ import { RequestMarking } from '../requests/RequestMarking';
 import { formatDecimal } from '../format';
 import { EmptyState } from '../ui/EmptyState';
 import type { ProblemFix } from '../../../shared/estimate/types';
+import { StatusLine, Loading } from '../ui/StatusLine';
 
 /**
  * Every edit renders this page twice: at once, to show the edit and mark the answer out of date, and again when
@@ -42,8 +43,8 @@ export function AnswerPage({ studyId }: { studyId?: string }) {
     () => (study && datasets ? <CriteriaEditor study={study} datasets={datasets} onChange={updateStudy} language={language} populationName={populationName} /> : null),
     [study, datasets, updateStudy, language, populationName],
   );
-  if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
-  if (state.status === 'error') return <p role="alert">{t('errors.database', { detail: state.detail })}</p>;
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'error') return <StatusLine error>{t('errors.database', { detail: state.detail })}</StatusLine>;
   if (state.status === 'empty')
     return <EmptyState level={1} testId="home-empty" title={t('actions.empty.home.title')} next={t('home.empty')} action={{ label: t('actions.empty.home.action'), href: '#/datasets' }} />;
   const { stale, computeError, computeMillis, saved } = state;
@@ -61,18 +62,18 @@ export function AnswerPage({ studyId }: { studyId?: string }) {
             applied: state.answer ? (state.answer.estimate.basis?.ageShares ?? { kind: 'uniform' }) : undefined,
           }}
         />
-        <p className="hint" role="status" data-testid="save-status">
+        <StatusLine hint testId="save-status">
           {saved === 'saving' ? t('criteria.status.saving') : saved === 'saved' ? t('criteria.status.saved') : t('criteria.status.saveFailed')}
-        </p>
+        </StatusLine>
       </aside>
       <div className="results-pane" aria-busy={stale}>
-        <p className={`compute-status ${stale ? 'stale' : ''}`} role="status" data-testid="compute-status">
+        <StatusLine className={`compute-status ${stale ? 'stale' : ''}`} testId="compute-status">
           {computeError
             ? t('criteria.status.computeError', { message: computeError })
             : stale || !state.answer
               ? t('criteria.status.stale')
               : t('criteria.status.current', { ms: formatDecimal(computeMillis ?? 0, language, 1), hash: state.answer.estimate.inputHash.slice(0, 8) })}
-        </p>
+        </StatusLine>
         <RequestMarking studyId={state.record.id} />
         {figures ?? <h1>{state.study.title}</h1>}
         {/* While a newer edit is being computed, the shown figures are not the study's: nothing may be sent. */}

@@ -1,7 +1,7 @@
 import { Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Answer } from './answer';
 import { lazyNamed } from '../ui/lazy-named';
+import { Loading } from '../ui/StatusLine';
 
 // Below the figures, and with the PDF and answer-file code behind them: loaded after the answer is on screen.
 const AnswerLetter = lazyNamed(() => import('../letter/AnswerLetter'), 'AnswerLetter');
@@ -12,9 +12,8 @@ const ExportAnswerPanel = lazyNamed(() => import('../compile/ExportAnswerPanel')
  * being computed: the shown figures are then not the study's, and the panels refuse to export.
  */
 export function AnswerSendPanels({ answer, stale }: { answer: Answer; stale: boolean }) {
-  const { t } = useTranslation();
   return (
-    <Suspense fallback={<p role="status" className="hint" data-testid="letter-panel-loading">{t('app.loading')}</p>}>
+    <Suspense fallback={<Loading hint testId="letter-panel-loading" />}>
       <AnswerLetter answer={answer} stale={stale} />
       <ExportAnswerPanel answer={answer} stale={stale} />
     </Suspense>

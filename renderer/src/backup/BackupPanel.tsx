@@ -11,6 +11,7 @@ import { knownTableName } from '../../../shared/backup/table-names';
 import { getSetting } from '../db/database';
 import { recordBackupEvent } from './backup-audit';
 import { DataTable } from '../ui/DataTable';
+import { StatusLine } from '../ui/StatusLine';
 
 const BACKUP_FILTERS = [
   { nameKey: 'files.backup', extensions: [BACKUP_FILE_EXTENSION] },
@@ -153,9 +154,9 @@ export function BackupPanel() {
         )}
       </div>
       {status.kind === 'error' && (
-        <p className="field-error" role="alert" data-testid="backup-error">
+        <StatusLine error testId="backup-error">
           {status.message}
-        </p>
+        </StatusLine>
       )}
       {prepared && (
         <div className="backup-preview" data-testid="restore-preview">

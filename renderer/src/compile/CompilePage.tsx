@@ -22,6 +22,7 @@ import { formatCount, formatIsoDate, formatPercent } from '../format';
 import { EmptyState } from '../ui/EmptyState';
 import { reinsertAt, useUndo } from '../ui/undo';
 import { DataTable } from '../ui/DataTable';
+import { StatusLine } from '../ui/StatusLine';
 
 const JSON_FILTERS = [
   { nameKey: 'files.json', extensions: ['json'] },
@@ -174,9 +175,9 @@ export function CompilePage() {
     <section aria-labelledby="compile-title" className="compile-page">
       <h1 id="compile-title">{t('compile.title')}</h1>
       <p>{t('compile.intro')}</p>
-      <p className="import-status" role="status" data-testid="compile-status">
+      <StatusLine className="import-status" testId="compile-status">
         {status}
-      </p>
+      </StatusLine>
       {problem && (
         <div className="field-error" role="alert" data-testid="compile-problem">
           <p>{problem.title}</p>
@@ -221,14 +222,14 @@ export function CompilePage() {
       )}
 
       {result && 'failure' in result && (
-        <p className="field-error" role="alert">
+        <StatusLine error>
           {t('compile.failed', { detail: result.failure })}
-        </p>
+        </StatusLine>
       )}
       {result && 'error' in result && (
-        <p className="field-error" role="alert" data-testid="compile-error">
+        <StatusLine error testId="compile-error">
           {t(`compile.errors.${result.error.code}`, result.error.params)}
-        </p>
+        </StatusLine>
       )}
       {result && 'compiled' in result && <CompiledView compiled={result.compiled} ids={ids} onExport={() => void onExport(result.compiled)} />}
     </section>

@@ -13,6 +13,7 @@ import { loadDisclosurePolicy } from '../disclosure/policy-store';
 import { requestForStudy } from '../letter/letter-snapshot';
 import { currentAuditHead } from '../db/audit';
 import { answerFileFromApp, answerFileName, regionsWithData } from './export-answer';
+import { StatusLine } from '../ui/StatusLine';
 
 const JSON_FILTERS = [{ nameKey: 'files.json', extensions: ['json'] }];
 
@@ -98,13 +99,13 @@ export function ExportAnswerPanel({ answer, stale = false }: { answer: Answer; s
           {t('compile.exportPanel.save')}
         </button>
       </p>
-      <p role="status" data-testid="export-answer-status">
+      <StatusLine testId="export-answer-status">
         {status}
-      </p>
+      </StatusLine>
       {error && (
-        <p className="field-error" role="alert">
+        <StatusLine error>
           {error}
-        </p>
+        </StatusLine>
       )}
     </section>
   );

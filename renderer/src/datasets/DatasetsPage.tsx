@@ -10,6 +10,7 @@ import { ImportFlow } from '../import/ImportFlow';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { EmptyState } from '../ui/EmptyState';
 import { DataTable } from '../ui/DataTable';
+import { StatusLine, Loading } from '../ui/StatusLine';
 
 /** The Datasets page: import files, and list, inspect, rename, export and delete the stored datasets. */
 export function DatasetsPage() {
@@ -102,19 +103,19 @@ export function DatasetsPage() {
     <section aria-labelledby="datasets-title">
       <h1 id="datasets-title">{t('datasets.title')}</h1>
       <p>{t('datasets.intro')}</p>
-      <p className="import-status" role="status" data-testid="datasets-status">
+      <StatusLine className="import-status" testId="datasets-status">
         {status}
-      </p>
+      </StatusLine>
       {error && (
-        <p className="field-error" role="alert">
+        <StatusLine error>
           {error}
-        </p>
+        </StatusLine>
       )}
       <ImportFlow onImported={announce}>
         {(openFile) => (<>
         <h2 id={listHeadingId}>{t('datasets.list.title')}</h2>
         {datasets === null ? (
-          <p role="status">{t('app.loading')}</p>
+          <Loading />
         ) : datasets.length === 0 ? (
           <EmptyState level={3} testId="datasets-empty" title={t('actions.empty.datasets.title')} next={t('actions.empty.datasets.next')} action={{ label: t('actions.empty.datasets.action'), onPress: openFile }} />
         ) : (

@@ -20,6 +20,7 @@ import { bandsText, parseBandsText } from './bands-text';
 import { policyErrorText } from './policy-error-text';
 import { loadDisclosurePolicy, saveDisclosurePolicy } from './policy-store';
 import './disclosure.css';
+import { StatusLine } from '../ui/StatusLine';
 
 type Choice = DisclosurePresetId | 'custom';
 const PRESET_IDS = Object.keys(DISCLOSURE_PRESETS) as DisclosurePresetId[];
@@ -52,7 +53,7 @@ export function PolicySettings() {
       live = false;
     };
   }, [db, t]);
-  if (!policy) return typeof status === 'object' ? <p role="alert">{t('disclosure.sponsorView.loadError', { detail: status.error })}</p> : null;
+  if (!policy) return typeof status === 'object' ? <StatusLine error>{t('disclosure.sponsorView.loadError', { detail: status.error })}</StatusLine> : null;
 
   const save = async (next: DisclosurePolicy) => {
     try {
@@ -79,9 +80,9 @@ export function PolicySettings() {
       <legend>{t('disclosure.settings.title')}</legend>
       <p className="hint">{t('disclosure.settings.intro')}</p>
       {storedProblem && (
-        <p role="alert" data-testid="stored-policy-problem">
+        <StatusLine error testId="stored-policy-problem">
           {t('disclosure.settings.storedUnusable', { detail: storedProblem })}
-        </p>
+        </StatusLine>
       )}
       <label htmlFor={id}>{t('disclosure.settings.policy')}</label>
       <select id={id} value={choice} onChange={(e) => choose(e.target.value as Choice)}>
@@ -104,9 +105,9 @@ export function PolicySettings() {
           onInvalid={() => setStatus('invalid')}
         />
       )}
-      <p role="status" className="hint" data-testid="disclosure-status">
+      <StatusLine hint testId="disclosure-status">
         {status === 'saved' ? t('disclosure.settings.saved') : status === 'invalid' ? t('disclosure.settings.notSaved') : typeof status === 'object' ? status.error : ''}
-      </p>
+      </StatusLine>
       <p className="policy-description" data-testid="disclosure-description">
         <strong>{t('disclosure.settings.description')}:</strong> {describeDisclosurePolicy(policy, language)}
       </p>

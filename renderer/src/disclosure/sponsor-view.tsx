@@ -14,6 +14,7 @@ import { HelpTip } from '../help/HelpTip';
 import { policyErrorText } from './policy-error-text';
 import { loadDisclosurePolicy, loadSponsorView, saveSponsorView } from './policy-store';
 import './disclosure.css';
+import { StatusLine } from '../ui/StatusLine';
 
 export interface SponsorView {
   on: boolean;
@@ -66,12 +67,12 @@ export function SponsorViewBar({ view }: { view: SponsorView }) {
         <label htmlFor={id}>{t('disclosure.sponsorView.toggle')}</label>
         <HelpTip topic="hidden" />
       </div>
-      {view.error && <p role="alert">{t('disclosure.sponsorView.loadError', { detail: view.error })}</p>}
+      {view.error && <StatusLine error>{t('disclosure.sponsorView.loadError', { detail: view.error })}</StatusLine>}
       {disclosed && (
-        <p className="hint" role="status" data-testid="sponsor-view-policy">
+        <StatusLine hint testId="sponsor-view-policy">
           {t('disclosure.sponsorView.on', { policy: policy.name, version: policy.version, small, hidden: policy.secondaryText })}{' '}
           {t('disclosure.sponsorView.counts', { primary: formatCount(disclosed.summary.primary, language), secondary: formatCount(disclosed.summary.secondary, language) })}
-        </p>
+        </StatusLine>
       )}
       {disclosed && (
         <p className="hint" data-testid="sponsor-view-loss">

@@ -29,6 +29,7 @@ import { AnswerStep, CriteriaStep, DataStep, ForecastStep, LetterStep } from './
 import { useRequestAutosave } from './useRequestAutosave';
 import './guide.css';
 import type { Language } from '../../../shared/text/language';
+import { StatusLine, Loading } from '../ui/StatusLine';
 
 export interface GuideNavigation {
   /** Shows another step of this request's guide. */
@@ -60,8 +61,8 @@ export function GuidedAnswer({ requestId, step, ...navigation }: { requestId: st
       live = false;
     };
   }, [db, requestId]);
-  if (error) return <p role="alert">{t('errors.database', { detail: error })}</p>;
-  if (loaded === null) return <p role="status">{t('app.loading')}</p>;
+  if (error) return <StatusLine error>{t('errors.database', { detail: error })}</StatusLine>;
+  if (loaded === null) return <Loading />;
   if (loaded === 'missing')
     return (
       <section aria-labelledby="guide-missing">

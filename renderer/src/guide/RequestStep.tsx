@@ -4,6 +4,7 @@ import { CONFIDENTIALITY_MARKINGS, REQUEST_TYPES } from '../../../shared/request
 import { SelectField, TextField } from '../requests/fields';
 import { draftErrors } from './request-draft';
 import type { RequestAutosave } from './useRequestAutosave';
+import { StatusLine } from '../ui/StatusLine';
 
 export function RequestStep({ autosave }: { autosave: RequestAutosave }) {
   const { t } = useTranslation();
@@ -32,9 +33,9 @@ export function RequestStep({ autosave }: { autosave: RequestAutosave }) {
           onChange={(v) => change('confidentiality', v)}
         />
       </div>
-      <p role="status" className="hint" data-testid="guide-request-save">
+      <StatusLine hint testId="guide-request-save">
         {t(`guide.request.save.${state}`)}
-      </p>
+      </StatusLine>
     </section>
   );
 }

@@ -26,6 +26,7 @@ import { StepLink } from './GuideSteps';
 import { FIXED_IN, type GuideFacts } from './step-status';
 import { AttritionStepName } from '../answer/AttritionStepName';
 import { DataTable } from '../ui/DataTable';
+import { StatusLine, Loading } from '../ui/StatusLine';
 
 type Ready = Extract<WorkspaceState, { status: 'ready' }>;
 
@@ -48,15 +49,15 @@ function WithAnswer({ state, heading, children }: { state: WorkspaceState; headi
       {message}
     </>
   );
-  if (state.status === 'loading') return waiting(<p role="status">{t('app.loading')}</p>);
-  if (state.status === 'error') return waiting(<p role="alert">{t('errors.database', { detail: state.detail })}</p>);
+  if (state.status === 'loading') return waiting(<Loading />);
+  if (state.status === 'error') return waiting(<StatusLine error>{t('errors.database', { detail: state.detail })}</StatusLine>);
   if (state.status === 'empty')
     return waiting(
       <p className="guide-blocked" data-testid="guide-blocked">
         {t('guide.blocked.noDataset')} <StepLink step="data">{t('guide.goTo', { step: t('guide.steps.data') })}</StepLink>
       </p>,
     );
-  if (!state.answer) return waiting(<p role="status">{state.computeError ? t('criteria.status.computeError', { message: state.computeError }) : t('guide.computing')}</p>);
+  if (!state.answer) return waiting(<StatusLine>{state.computeError ? t('criteria.status.computeError', { message: state.computeError }) : t('guide.computing')}</StatusLine>);
   return <>{children(state, state.answer)}</>;
 }
 
@@ -75,9 +76,9 @@ export function DataStep({ linked, workspace, error, onLink, onOpenDatasets }: {
         <div>
           <DatasetPicker linked={linked} onChange={onLink} />
           {error && (
-            <p role="alert" className="field-error">
+            <StatusLine error>
               {error}
-            </p>
+            </StatusLine>
           )}
           <p>
             <a
@@ -101,9 +102,9 @@ export function DataStep({ linked, workspace, error, onLink, onOpenDatasets }: {
           />
         )}
       </div>
-      <p role="status" className="hint" data-testid="guide-data-status">
+      <StatusLine hint testId="guide-data-status">
         {linked.length === 0 ? t('guide.data.none') : state?.status === 'ready' ? t('guide.data.linked', { count: state.datasets.length }) : t('app.loading')}
-      </p>
+      </StatusLine>
     </section>
   );
 }
@@ -129,11 +130,11 @@ function AttritionSummary({ answer, stale, ready, workspace }: { answer: Compute
   return (
     <section className="guide-summary" aria-labelledby="guide-attrition-title" aria-busy={stale} data-testid="guide-attrition">
       <h3 id="guide-attrition-title">{t('guide.criteria.summaryTitle')}</h3>
-      <p role="status" data-testid="guide-eligible">
+      <StatusLine testId="guide-eligible">
         {stale
           ? t('criteria.status.stale')
           : t('guide.criteria.eligible', { point: formatCount(estimate.national.point, language), range: formatIntervalRange(estimate.national, language) })}
-      </p>
+      </StatusLine>
       {estimate.nationalOverlap && <p className="hint" data-testid="guide-national-overlap">{overlapText(estimate.nationalOverlap, language).join(' ')}</p>}
       <DataTable caption={t('guide.criteria.caption')} columns={[{ label: t('home.columns.step') }, { label: t('home.columns.point'), numeric: true }, { label: t('home.columns.remaining'), numeric: true }]}>
         {estimate.attrition.map((step) => (

@@ -15,6 +15,7 @@ import { loadDisclosurePolicy } from '../disclosure/policy-store';
 import { routeHash } from '../shell/route';
 import { useStudyWorkspace } from '../study/useStudyWorkspace';
 import './help.css';
+import { Loading } from '../ui/StatusLine';
 
 type Basis = { kind: 'loading' } | { kind: 'answer'; inputs: MethodInputs; title: string; version: number } | { kind: 'generic'; error?: string };
 
@@ -60,7 +61,7 @@ export function MethodPage({ section, studyId }: { section?: string; studyId?: s
     return () => cancelAnimationFrame(frame);
   }, [ready, section]);
 
-  if (basis.kind === 'loading') return <p role="status">{t('app.loading')}</p>;
+  if (basis.kind === 'loading') return <Loading />;
   const inputs = basis.kind === 'answer' ? basis.inputs : null;
   const sections = methodSections(language, inputs);
   return (

@@ -19,6 +19,7 @@ import type { PreviewView } from './preview-view';
 import './import.css';
 import { importedCounts } from './import-summary';
 import { carryCorrections } from './mapping-edit';
+import { StatusLine } from '../ui/StatusLine';
 
 type Phase = 'idle' | 'analysing' | 'preview' | 'personnummer';
 
@@ -334,9 +335,9 @@ export function ImportFlow({ onImported, children }: { onImported(message: strin
         </p>
       )}
       {failure && (
-        <p className="field-error" role="alert" data-testid="import-failure">
+        <StatusLine error testId="import-failure">
           {failure}
-        </p>
+        </StatusLine>
       )}
 
       {(phase === 'analysing' || committing) && (

@@ -21,6 +21,7 @@ import { recordExportedLetter } from './letter-store';
 import { StoredLetters } from './StoredLetters';
 import './letter.css';
 import { LANGUAGES, type Language } from '../../../shared/text/language';
+import { StatusLine } from '../ui/StatusLine';
 
 interface Rendered {
   key: string;
@@ -192,13 +193,13 @@ export function LetterPanel({
         </button>
       </div>
       {rendering && <WorkProgress label={t('letter.rendering')} onCancel={cancelRendering} testId="letter-progress" />}
-      <p role="status" className="hint" data-testid="letter-status">
+      <StatusLine hint testId="letter-status">
         {stale ? t('letter.waitForAnswer') : blocked && !status ? t('letter.blocked') : status}
-      </p>
+      </StatusLine>
       {error && (
-        <p role="alert" className="error" data-testid="letter-error">
+        <StatusLine error testId="letter-error">
           {error}
-        </p>
+        </StatusLine>
       )}
       {previewed && <LetterPreview key={`${previewed.key}:${previewed.snapshot.contentHash}`} bytes={previewed.bytes} title={t('letter.previewTitle')} />}
       <StoredLetters studyId={answer.study.id} refreshKey={exportCount} />

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { AnswerIssue, Readiness, ReadinessCheck } from '../../../shared/letter/readiness';
 import { readinessPassedText, readinessProblemText, readinessSummaryText } from '../../../shared/letter/readiness-texts';
 import { useServices } from '../context';
+import { StatusLine } from '../ui/StatusLine';
 
 export function ReadinessChecklist({
   readiness,
@@ -74,13 +75,13 @@ export function ReadinessChecklist({
         })}
       </ul>
       {error && (
-        <p role="alert" className="field-error">
+        <StatusLine error>
           {error}
-        </p>
+        </StatusLine>
       )}
-      <p role="status" data-testid="letter-readiness-summary" className={readiness.ready ? 'readiness-ready' : 'readiness-not-ready'}>
+      <StatusLine className={readiness.ready ? 'readiness-ready' : 'readiness-not-ready'} testId="letter-readiness-summary">
         {readinessSummaryText(readiness.problems.length, language)}
-      </p>
+      </StatusLine>
     </section>
   );
 }

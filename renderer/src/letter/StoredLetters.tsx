@@ -8,6 +8,7 @@ import { appendAudit } from '../db/audit';
 import type { LetterRecord } from '../db/database';
 import { formatBytes, formatIsoDateTime } from '../format';
 import { DataTable } from '../ui/DataTable';
+import { StatusLine } from '../ui/StatusLine';
 
 export function StoredLetters({ studyId, refreshKey }: { studyId: string; refreshKey: number }) {
   const { t } = useTranslation();
@@ -83,13 +84,13 @@ export function StoredLetters({ studyId, refreshKey }: { studyId: string; refres
           </tr>
         ))}
       </DataTable>
-      <p role="status" className="hint" data-testid="stored-letters-status">
+      <StatusLine hint testId="stored-letters-status">
         {status}
-      </p>
+      </StatusLine>
       {error && (
-        <p role="alert" className="error">
+        <StatusLine error>
           {error}
-        </p>
+        </StatusLine>
       )}
     </div>
   );

@@ -5,6 +5,7 @@ import type { AttachmentRecord } from '../db/database';
 import { useServices } from '../context';
 import { formatBytes, formatIsoDateTime } from '../format';
 import { useUndo } from '../ui/undo';
+import { StatusLine } from '../ui/StatusLine';
 
 export function AttachmentsPanel({
   attachments,
@@ -97,9 +98,9 @@ export function AttachmentsPanel({
           {t('requests.attachments.add')}
         </button>
       </div>
-      <p role={message?.kind === 'error' ? 'alert' : 'status'} className={message?.kind === 'error' ? 'field-error' : undefined}>
+      <StatusLine error={message?.kind === 'error'}>
         {message?.text ?? ''}
-      </p>
+      </StatusLine>
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { formatCount, formatIsoDate, formatIsoDateTime } from '../format';
 import { escapeCsvCell } from '../datasets/csv-export';
 import { EmptyState } from '../ui/EmptyState';
 import { DataTable } from '../ui/DataTable';
+import { StatusLine, Loading } from '../ui/StatusLine';
 
 function entryText(entry: AuditEntry): string {
   return `${entry.summary} ${entry.details ? JSON.stringify(entry.details) : ''} ${entry.requestId ?? ''}`;
@@ -102,7 +103,7 @@ export function AuditTrail({ requestId, titles }: { requestId?: string; titles?:
             <p className="field-error">{t(`requests.audit.problems.${verification.problem}`, { seq: verification.seq })}</p>
           ))}
       </div>
-      {message && <p role="status">{message}</p>}
+      {message && <StatusLine>{message}</StatusLine>}
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${id}-kind`}>{t('requests.audit.kind')}</label>
@@ -121,10 +122,10 @@ export function AuditTrail({ requestId, titles }: { requestId?: string; titles?:
         </div>
       </div>
       {entries === null ? (
-        <p role="status">{t('app.loading')}</p>
+        <Loading />
       ) : (
         <>
-          <p role="status">{t('requests.audit.count', { shown: formatCount(shown.length, language), total: formatCount(entries.length, language) })}</p>
+          <StatusLine>{t('requests.audit.count', { shown: formatCount(shown.length, language), total: formatCount(entries.length, language) })}</StatusLine>
           {entries.length === 0 ? (
             <EmptyState level={3} testId="audit-empty" title={t('actions.empty.audit.title')} next={t('actions.empty.audit.next')} action={requestId ? undefined : { label: t('actions.empty.audit.action'), href: '#/requests' }} />
           ) : (

@@ -13,6 +13,7 @@ import { interestedClinicsCsvBytes } from './clinic-export';
 import { SelectField, TextField } from './fields';
 import { reinsertAt, useUndo } from '../ui/undo';
 import { DataTable } from '../ui/DataTable';
+import { StatusLine } from '../ui/StatusLine';
 
 export function ClinicsPanel({ request, today, onSave }: { request: FeasibilityRequest; today: string; onSave: (clinics: ClinicContact[], summary: string) => Promise<void> }) {
   const { t } = useTranslation();
@@ -129,9 +130,9 @@ export function ClinicsPanel({ request, today, onSave }: { request: FeasibilityR
           {t('requests.clinics.exportHint')}
         </p>
       </div>
-      <p role={message?.kind === 'error' ? 'alert' : 'status'} className={message?.kind === 'error' ? 'field-error' : undefined}>
+      <StatusLine error={message?.kind === 'error'}>
         {message?.text ?? ''}
-      </p>
+      </StatusLine>
     </section>
   );
 }

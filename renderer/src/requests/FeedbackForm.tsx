@@ -12,6 +12,7 @@ import { formatIntervalRange, formatPercent } from '../format';
 import { useStoreContext } from './common';
 import { saveRequest } from './request-store';
 import { type DraftAutosave, type DraftShape, useRequestDraftAutosave } from './useRequestDraftAutosave';
+import { StatusLine } from '../ui/StatusLine';
 
 export interface FeedbackDraft {
   questions: FeedbackQuestion[];
@@ -59,7 +60,7 @@ export function FeedbackForm({
     <section className="panel" aria-labelledby="eff-title" data-testid="feedback-form">
       <Heading id="eff-title">{t('requests.efq.title')}</Heading>
       <p className="hint">{t('requests.efq.intro')}</p>
-      {suggestions === null && <p role="status">{t('requests.efq.computing')}</p>}
+      {suggestions === null && <StatusLine>{t('requests.efq.computing')}</StatusLine>}
       {suggestions !== null && suggestions.length === 0 && <p className="hint">{t('requests.efq.noData')}</p>}
       <p className="hint" data-testid="feedback-progress">
         {unanswered.length === 0 ? t('requests.efq.allAnswered') : t('requests.efq.unanswered', { count: unanswered.length, questions: unanswered.map((u) => u.number).join(', ') })}
@@ -100,9 +101,9 @@ export function FeedbackForm({
       </div>
       <LongText label={t('requests.efq.overallFeedback')} value={draft.overallFeedback} onChange={(overallFeedback) => update((d) => ({ ...d, overallFeedback }))} />
       <LongText label={t('requests.efq.interest')} value={draft.interest} onChange={(interest) => update((d) => ({ ...d, interest }))} />
-      <p role="status" className="hint" data-testid="feedback-save-status">
+      <StatusLine hint testId="feedback-save-status">
         {t(`requests.efq.saveState.${state}`)}
-      </p>
+      </StatusLine>
     </section>
   );
 }

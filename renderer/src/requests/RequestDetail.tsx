@@ -17,6 +17,7 @@ import { FeedbackForm, useFeedbackAutosave } from './FeedbackForm';
 import { RequestForm } from './RequestForm';
 import { addAttachment, changeStatus, linkDatasets, loadAnswerBasis, removeAttachment, saveRequest, saveVersion } from './request-store';
 import { VersionsPanel } from './VersionsPanel';
+import { StatusLine, Loading } from '../ui/StatusLine';
 
 interface Loaded {
   request: FeasibilityRequest;
@@ -92,7 +93,7 @@ export function RequestDetail({ requestId, onOpenAnswer, onBack }: { requestId: 
     [reload, t],
   );
 
-  if (loaded === null) return <p role="status">{t('app.loading')}</p>;
+  if (loaded === null) return <Loading />;
   if (loaded === 'missing')
     return (
       <section aria-labelledby="request-missing">
@@ -172,9 +173,9 @@ export function RequestDetail({ requestId, onOpenAnswer, onBack }: { requestId: 
         </p>
       </header>
       {error && (
-        <p className="field-error" role="alert">
+        <StatusLine error>
           {error}
-        </p>
+        </StatusLine>
       )}
 
       <section className="panel" aria-labelledby="workflow-title">

@@ -11,6 +11,7 @@ import {
 } from '../../../shared/requests/request';
 import { isIsoDate } from '../../../shared/requests/workflow';
 import { SelectField, TextField } from './fields';
+import { StatusLine } from '../ui/StatusLine';
 
 type Draft = Omit<FeasibilityRequest, 'targetPatients' | 'recruitmentMonths'> & { targetPatients: string; recruitmentMonths: string };
 
@@ -144,9 +145,9 @@ export function RequestForm({ request, onSave }: { request: FeasibilityRequest; 
         <button type="submit" className="button primary" disabled={status === 'saving'}>
           {t('requests.form.save')}
         </button>
-        <p role="status" data-testid="request-save-status">
+        <StatusLine testId="request-save-status">
           {errorCount > 0 ? `${t('requests.form.fix', { count: errorCount })} ${t('actions.validation.kept')}` : status === 'saved' ? t('requests.form.saved') : status === 'failed' ? t('requests.form.failed') : ''}
-        </p>
+        </StatusLine>
       </div>
     </form>
   );

@@ -13,6 +13,7 @@ import { SelectField, TextField } from './fields';
 import { useCreateRequest } from './new-request';
 import { EmptyState } from '../ui/EmptyState';
 import { DataTable } from '../ui/DataTable';
+import { StatusLine, Loading } from '../ui/StatusLine';
 
 export interface RequestsPageProps {
   onOpenRequest: (requestId: string) => void;
@@ -88,12 +89,12 @@ export function RequestsPage({ onOpenRequest, onCreated, onOpenAudit }: Requests
         </div>
       )}
       {error && (
-        <p className="field-error" role="alert">
+        <StatusLine error>
           {error}
-        </p>
+        </StatusLine>
       )}
       {requests === null ? (
-        <p role="status">{t('app.loading')}</p>
+        <Loading />
       ) : requests.length === 0 ? (
         <EmptyState testId="requests-empty" title={t('actions.empty.requests.title')} next={t('actions.empty.requests.next')} action={{ label: t('actions.empty.requests.action'), onPress: () => void create() }} />
       ) : (
@@ -175,9 +176,9 @@ function RequestList({ requests, onOpen }: { requests: FeasibilityRequest[]; onO
           onChange={(year) => setFilter({ ...filter, year: year === 'all' ? null : Number(year) })}
         />
       </div>
-      <p role="status" data-testid="request-count">
+      <StatusLine testId="request-count">
         {t('requests.filters.count', { shown: formatCount(shown.length, language), total: formatCount(requests.length, language) })}
-      </p>
+      </StatusLine>
       <DataTable testId="requests-table" columns={[{ label: t('requests.columns.title') }, { label: t('requests.columns.type') }, { label: t('requests.columns.reference') }, { label: t('requests.columns.status') }, { label: t('requests.columns.owner') }, { label: t('requests.columns.deadline') }, { label: t('requests.columns.confidentiality') }]}>
         {shown.map((r) => (
           <tr key={r.id}>

@@ -5,6 +5,7 @@ import { diffContents } from '../../../shared/requests/diff';
 import { type RequestVersion, versionIntact } from '../../../shared/requests/version';
 import { formatIsoDateTime } from '../format';
 import { DataTable } from '../ui/DataTable';
+import { StatusLine } from '../ui/StatusLine';
 
 export function VersionsPanel({
   versions,
@@ -59,9 +60,9 @@ export function VersionsPanel({
         <button type="button" className="button" onClick={() => void save()}>
           {t('requests.versions.save')}
         </button>
-        <p role={message?.kind === 'error' ? 'alert' : 'status'} className={message?.kind === 'error' ? 'field-error' : undefined}>
+        <StatusLine error={message?.kind === 'error'}>
           {message?.text ?? ''}
-        </p>
+        </StatusLine>
       </div>
       {versions.length === 0 ? (
         <p>{t('requests.versions.empty')}</p>
@@ -109,9 +110,9 @@ export function VersionsPanel({
           </label>
           {a && b && (
             <>
-              <p role="status" data-testid="diff-count">
+              <StatusLine testId="diff-count">
                 {t('requests.versions.differences', { count: rows.filter((r) => r.changed).length })}
-              </p>
+              </StatusLine>
               {shownRows.length > 0 && (
                 <DataTable testId="diff-table" scroll={t('requests.versions.compare')} columns={[{ label: t('requests.versions.field') }, { label: label(a) }, { label: label(b) }]}>
                   {shownRows.map((row) => (

@@ -9,6 +9,7 @@ import { PolicySettings } from '../disclosure/PolicySettings';
 import { BackupPanel } from '../backup/BackupPanel';
 import { ThemeRadioGroup } from './theme-controls';
 import { LANGUAGES, isLanguage, type Language } from '../../../shared/text/language';
+import { StatusLine, Loading } from '../ui/StatusLine';
 
 export function SettingsPage({ storagePersisted }: { storagePersisted: boolean | null }) {
   const { t } = useTranslation();
@@ -78,7 +79,7 @@ function UnitProfileForm() {
     };
   }, [db]);
 
-  if (!profile) return <p role="status">{t('app.loading')}</p>;
+  if (!profile) return <Loading />;
   const current = profile ?? EMPTY_UNIT_PROFILE;
   const nameMissing = current.unitName.trim() === '';
   const update = (patch: Partial<UnitProfile>) => {
@@ -140,9 +141,9 @@ function UnitProfileForm() {
         {t('settings.logoHint')}
       </p>
       {logoError && (
-        <p className="field-error" role="alert">
+        <StatusLine error>
           {logoError}
-        </p>
+        </StatusLine>
       )}
       {current.logo && (
         <div className="logo-preview">
@@ -156,9 +157,9 @@ function UnitProfileForm() {
         <button type="submit" className="button primary">
           {t('settings.save')}
         </button>
-        <p role="status" className="hint">
+        <StatusLine hint>
           {savedAt ? t('settings.saved', { time: formatIsoDateTime(savedAt) }) : ''}
-        </p>
+        </StatusLine>
       </div>
     </form>
   );

@@ -8,6 +8,7 @@ import { useAppCommands, useLastOpenedStudy } from './app-commands';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { ThemeToggle } from '../settings/theme-controls';
 import { lazyNamed } from '../ui/lazy-named';
+import { StatusLine, Loading } from '../ui/StatusLine';
 
 // The answer page is the first screen and comes with the app; every other page, and the dialogs, load the first
 // time they are opened, so the first answer does not wait for code it does not show.
@@ -117,7 +118,7 @@ export function App({ storagePersisted }: { storagePersisted: boolean | null }) 
         {/* A page that fails to render is replaced by the error boundary; the top bar stays usable. */}
         {/* Keyed by page, except that a guided answer's steps share one key: its workspace lives across steps. */}
         <ErrorBoundary scope="page" key={route.page === 'guide' ? `guide/${route.requestId}` : routeHash(route)}>
-        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+        <Suspense fallback={<Loading />}>
         {route.page === 'home' && <AnswerPage key={route.studyId ?? ''} studyId={route.studyId} />}
         {route.page === 'requests' && (
           <RequestsPage
@@ -157,9 +158,9 @@ export function App({ storagePersisted }: { storagePersisted: boolean | null }) 
         {aboutOpen && <AboutDialog open onClose={() => setAboutOpen(false)} platform={platform} />}
         {commands.isOpen && <HelpOverlay isOpen onClose={commands.close} />}
       </Suspense>
-      <p className="shortcut-status" role="status" data-testid="shortcut-status">
+      <StatusLine className="shortcut-status" testId="shortcut-status">
         {commands.message}
-      </p>
+      </StatusLine>
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { formatDecimal } from '../format';
 import type { MeasureMode } from './measure-mode';
 import type { TrendRequest, TrendResponse } from './trend-protocol';
 import { TrendView } from './TrendView';
+import { StatusLine } from '../ui/StatusLine';
 
 /** The outcome for one set of inputs (`key`); while the shown inputs have none, the computation is running. */
 type Outcome = { key: string } & ({ status: 'cancelled' } | { status: 'error'; message: string } | { status: 'done'; trends: StudyTrends; millis: number });
@@ -115,7 +116,7 @@ export function TrendSection({
               </button>
             )}
           </div>
-          <p role="status" className="hint" data-testid="trend-status">
+          <StatusLine hint testId="trend-status">
             {state.status === 'running'
               ? t('trend.section.running')
               : state.status === 'cancelled'
@@ -125,7 +126,7 @@ export function TrendSection({
                   : state.status === 'done'
                     ? t('trend.section.done', { seconds: formatDecimal(state.millis / 1000, language, 1) })
                     : ''}
-          </p>
+          </StatusLine>
           {state.status === 'done' && <TrendView trends={state.trends} language={language} window={window} onWindowChange={changeWindow} mode={mode} onModeChange={setMode} />}
         </>
       )}

@@ -1,0 +1,43 @@
+/**
+ * A line that says what is happening (saved, computing, how many shown) or what went wrong. A status is announced
+ * politely when it changes (`role="status"`); an error interrupts (`role="alert"`) and has the error colour, so
+ * every page tells a screen reader and a sighted user the same way.
+ */
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export function StatusLine({
+  children,
+  error = false,
+  hint = false,
+  className,
+  testId,
+  id,
+}: {
+  children: ReactNode;
+  /** Something went wrong: announced at once, in the error colour. */
+  error?: boolean;
+  /** A quiet status in the hint's smaller, muted text. */
+  hint?: boolean;
+  /** Classes besides the status's or the error's own. */
+  className?: string | undefined;
+  testId?: string;
+  id?: string;
+}) {
+  const classes = [error ? 'field-error' : hint ? 'hint' : '', className ?? ''].filter((c) => c !== '').join(' ');
+  return (
+    <p id={id} role={error ? 'alert' : 'status'} className={classes === '' ? undefined : classes} data-testid={testId}>
+      {children}
+    </p>
+  );
+}
+
+/** "Loading…" while a page or panel reads the database or loads its code. */
+export function Loading({ hint = false, testId }: { hint?: boolean; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <StatusLine hint={hint} {...(testId === undefined ? {} : { testId })}>
+      {t('app.loading')}
+    </StatusLine>
+  );
+}

@@ -1,0 +1,33 @@
+// The one status line: a status is announced politely (role="status"), an error at once (role="alert") and in the
+// error colour, whatever page it is on; "Loading…" is the same line everywhere, in the interface's language.
+import i18next from 'i18next';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { describe, expect, it } from 'vitest';
+import { en } from '../../../renderer/src/i18n/en';
+import { sv } from '../../../renderer/src/i18n/sv';
+import { Loading, StatusLine } from '../../../renderer/src/ui/StatusLine';
+
+describe('StatusLine', () => {
+  it('a status is role="status", quiet as a hint when asked, with its own classes kept', () => {
+    expect(renderToStaticMarkup(<StatusLine testId="s">Sparat</StatusLine>)).toBe('<p role="status" data-testid="s">Sparat</p>');
+    expect(renderToStaticMarkup(<StatusLine hint>Sparat</StatusLine>)).toBe('<p role="status" class="hint">Sparat</p>');
+    expect(renderToStaticMarkup(<StatusLine className="compute-status stale">Räknar</StatusLine>)).toBe('<p role="status" class="compute-status stale">Räknar</p>');
+  });
+
+  it('an error is role="alert" in the error colour, even when a hint was asked for', () => {
+    expect(renderToStaticMarkup(<StatusLine error id="e">Kunde inte spara</StatusLine>)).toBe('<p id="e" role="alert" class="field-error">Kunde inte spara</p>');
+    expect(renderToStaticMarkup(<StatusLine error hint>Fel</StatusLine>)).toBe('<p role="alert" class="field-error">Fel</p>');
+  });
+
+  it('"Loading…" in Swedish by default and in English', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.use(initReactI18next).init({ lng: 'sv', resources: { sv: { translation: sv }, en: { translation: en } }, interpolation: { escapeValue: false } });
+    const html = () => renderToStaticMarkup(<I18nextProvider i18n={i18n}><Loading /></I18nextProvider>);
+    expect(html()).toBe(`<p role="status">${sv.app.loading}</p>`);
+    expect(sv.app.loading).toMatch(/^Laddar/);
+    await i18n.changeLanguage('en');
+    expect(html()).toBe(`<p role="status">${en.app.loading}</p>`);
+    expect(en.app.loading).toMatch(/^Loading/);
+  });
+});
