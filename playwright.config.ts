@@ -1,7 +1,7 @@
 // Browser end-to-end tests of the web build in Debian's Chromium (Playwright cannot download browsers here).
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_PATH, OFFLINE_CHROMIUM_ARGS } from './build/chromium-offline.mjs';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // ANTAL_E2E_PORT / ANTAL_WEB_OUT let several checkouts or sessions run browser tests side by side.
 const port = Number(process.env.ANTAL_E2E_PORT ?? 4173);
 
@@ -22,16 +22,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: OFFLINE_CHROMIUM_ARGS,
     },
   },
   webServer: {
