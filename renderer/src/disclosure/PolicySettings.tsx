@@ -182,17 +182,7 @@ function CustomPolicyForm({ initial, onSave, onEdit, onInvalid }: { initial: Dis
         <input id={ids.version} value={p.version} aria-invalid={!!d} aria-describedby={d} onChange={(e) => update({ version: e.target.value })} />
       ))}
       {field('threshold', 'disclosure.settings.threshold', (d) => (
-        <input
-          id={ids.threshold}
-          type="number"
-          inputMode="numeric"
-          min={2}
-          step={1}
-          value={Number.isFinite(p.threshold) ? p.threshold : ''}
-          aria-invalid={!!d}
-          aria-describedby={d}
-          onChange={(e) => update({ threshold: e.target.value === '' ? Number.NaN : Number(e.target.value) })}
-        />
+        <WholeNumberInput id={ids.threshold} min={2} value={p.threshold} invalid={!!d} describedBy={d} onChange={(threshold) => update({ threshold })} />
       ))}
       {field('small', 'disclosure.settings.small', (d) => (
         <select
@@ -217,17 +207,7 @@ function CustomPolicyForm({ initial, onSave, onEdit, onInvalid }: { initial: Dis
       )}
       {field('rounding', 'disclosure.settings.rounding', (d) => (
         <>
-          <input
-            id={ids.rounding}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            step={1}
-            value={Number.isFinite(p.rounding) ? p.rounding : ''}
-            aria-invalid={!!d}
-            aria-describedby={[ids.roundingHint, d].filter(Boolean).join(' ')}
-            onChange={(e) => update({ rounding: e.target.value === '' ? Number.NaN : Number(e.target.value) })}
-          />
+          <WholeNumberInput id={ids.rounding} min={1} value={p.rounding} invalid={!!d} describedBy={[ids.roundingHint, d].filter(Boolean).join(' ')} onChange={(rounding) => update({ rounding })} />
           <span id={ids.roundingHint} className="hint">
             {t('disclosure.settings.roundingHint')}
           </span>
@@ -254,5 +234,22 @@ function CustomPolicyForm({ initial, onSave, onEdit, onInvalid }: { initial: Dis
         </button>
       </div>
     </form>
+  );
+}
+
+/** A whole number of at least `min`. An emptied field is NaN, which the policy's check then names. */
+function WholeNumberInput({ id, min, value, invalid, describedBy, onChange }: { id: string; min: number; value: number; invalid: boolean; describedBy: string | undefined; onChange: (value: number) => void }) {
+  return (
+    <input
+      id={id}
+      type="number"
+      inputMode="numeric"
+      min={min}
+      step={1}
+      value={Number.isFinite(value) ? value : ''}
+      aria-invalid={invalid}
+      aria-describedby={describedBy}
+      onChange={(e) => onChange(e.target.value === '' ? Number.NaN : Number(e.target.value))}
+    />
   );
 }
