@@ -13,7 +13,7 @@ import { loadDisclosurePolicy } from '../disclosure/policy-store';
 import { requestForStudy } from '../letter/letter-snapshot';
 import { currentAuditHead } from '../db/audit';
 import { answerFileFromApp, answerFileName, regionsWithData } from './export-answer';
-import { StatusLine } from '../ui/StatusLine';
+import { ActionStatus } from '../ui/StatusLine';
 
 const JSON_FILTERS = [{ nameKey: 'files.json', extensions: ['json'] }];
 
@@ -99,14 +99,7 @@ export function ExportAnswerPanel({ answer, stale = false }: { answer: Answer; s
           {t('compile.exportPanel.save')}
         </button>
       </p>
-      <StatusLine testId="export-answer-status">
-        {status}
-      </StatusLine>
-      {error && (
-        <StatusLine error>
-          {error}
-        </StatusLine>
-      )}
+      <ActionStatus status={status} error={error} testId="export-answer-status" />
     </section>
   );
 }

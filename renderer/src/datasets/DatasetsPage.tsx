@@ -10,7 +10,7 @@ import { ImportFlow } from '../import/ImportFlow';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { EmptyState } from '../ui/EmptyState';
 import { DataTable } from '../ui/DataTable';
-import { StatusLine, Loading } from '../ui/StatusLine';
+import { ActionStatus, Loading } from '../ui/StatusLine';
 
 /** The Datasets page: import files, and list, inspect, rename, export and delete the stored datasets. */
 export function DatasetsPage() {
@@ -103,14 +103,7 @@ export function DatasetsPage() {
     <section aria-labelledby="datasets-title">
       <h1 id="datasets-title">{t('datasets.title')}</h1>
       <p>{t('datasets.intro')}</p>
-      <StatusLine className="import-status" testId="datasets-status">
-        {status}
-      </StatusLine>
-      {error && (
-        <StatusLine error>
-          {error}
-        </StatusLine>
-      )}
+      <ActionStatus status={status} error={error} className="import-status" testId="datasets-status" />
       <ImportFlow onImported={announce}>
         {(openFile) => (<>
         <h2 id={listHeadingId}>{t('datasets.list.title')}</h2>

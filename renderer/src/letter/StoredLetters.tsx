@@ -8,7 +8,7 @@ import { appendAudit } from '../db/audit';
 import type { LetterRecord } from '../db/database';
 import { formatBytes, formatIsoDateTime } from '../format';
 import { DataTable } from '../ui/DataTable';
-import { StatusLine } from '../ui/StatusLine';
+import { ActionStatus } from '../ui/StatusLine';
 
 export function StoredLetters({ studyId, refreshKey }: { studyId: string; refreshKey: number }) {
   const { t } = useTranslation();
@@ -84,14 +84,7 @@ export function StoredLetters({ studyId, refreshKey }: { studyId: string; refres
           </tr>
         ))}
       </DataTable>
-      <StatusLine hint testId="stored-letters-status">
-        {status}
-      </StatusLine>
-      {error && (
-        <StatusLine error>
-          {error}
-        </StatusLine>
-      )}
+      <ActionStatus status={status} error={error} hint testId="stored-letters-status" />
     </div>
   );
 }

@@ -32,6 +32,18 @@ export function StatusLine({
   );
 }
 
+/** What the last action did (saved, exported, imported) and, under it, what went wrong if anything did. */
+export function ActionStatus({ status, error, hint = false, className, testId }: { status: ReactNode; error: ReactNode; hint?: boolean; className?: string; testId?: string }) {
+  return (
+    <>
+      <StatusLine hint={hint} className={className} {...(testId === undefined ? {} : { testId })}>
+        {status}
+      </StatusLine>
+      {error ? <StatusLine error>{error}</StatusLine> : null}
+    </>
+  );
+}
+
 /** "Loading…" while a page or panel reads the database or loads its code. */
 export function Loading({ hint = false, testId }: { hint?: boolean; testId?: string }) {
   const { t } = useTranslation();

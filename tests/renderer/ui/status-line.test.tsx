@@ -6,7 +6,7 @@ import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../renderer/src/i18n/en';
 import { sv } from '../../../renderer/src/i18n/sv';
-import { Loading, StatusLine } from '../../../renderer/src/ui/StatusLine';
+import { ActionStatus, Loading, StatusLine } from '../../../renderer/src/ui/StatusLine';
 
 describe('StatusLine', () => {
   it('a status is role="status", quiet as a hint when asked, with its own classes kept', () => {
@@ -18,6 +18,11 @@ describe('StatusLine', () => {
   it('an error is role="alert" in the error colour, even when a hint was asked for', () => {
     expect(renderToStaticMarkup(<StatusLine error id="e">Kunde inte spara</StatusLine>)).toBe('<p id="e" role="alert" class="field-error">Kunde inte spara</p>');
     expect(renderToStaticMarkup(<StatusLine error hint>Fel</StatusLine>)).toBe('<p role="alert" class="field-error">Fel</p>');
+  });
+
+  it('an action\'s status, and its error under it only when there is one', () => {
+    expect(renderToStaticMarkup(<ActionStatus status="Exporterad" error={null} hint testId="a" />)).toBe('<p role="status" class="hint" data-testid="a">Exporterad</p>');
+    expect(renderToStaticMarkup(<ActionStatus status="" error="Disken är full" testId="a" />)).toBe('<p role="status" data-testid="a"></p><p role="alert" class="field-error">Disken är full</p>');
   });
 
   it('"Loading…" in Swedish by default and in English', async () => {
