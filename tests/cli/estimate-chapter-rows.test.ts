@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { runEstimate, type EstimateCommandResult } from '../../cli/commands/estimate';
 import { runQuery } from '../../cli/commands/query';
+import { makeStudy, predicateStep } from '../shared/study-builders';
 
 const DATA = 'chap.csv';
 const CSV = [
@@ -19,27 +20,14 @@ const CSV = [
   '',
 ].join('\n');
 
-const studyOf = (codes: string[]) => ({
-  schemaVersion: 2,
-  id: 'chapter',
-  version: 1,
-  title: 'Chapter rows',
-  sponsorReference: 'CH-1',
-  population: { kind: 'incident', windowYears: 1, unit: 'persons', regionBasis: 'residence', period: { kind: 'all' } },
-  ageShare: { source: { kind: 'uniform' }, range: { low: 0.75, point: 1, high: 1.25 }, note: '' },
-  ageReferenceDate: '2026-01-01',
-  steps: [{ id: 'dx', type: 'inclusion', enabled: true, protocolText: 'Diagnosis', label: 'Diagnos', rule: { kind: 'predicate', predicate: { kind: 'codes', codes } } }],
-  recruitment: {
-    targetPatients: 10,
-    startDate: '2027-01-01',
-    months: 12,
-    consentRate: { low: 0.5, point: 0.6, high: 0.7 },
-    screenFailureRate: { low: 0.15, point: 0.25, high: 0.35 },
-    rateShape: 2,
-    sites: [],
-  },
-  verdictThresholds: { veryGood: 0.8, good: 0.5 },
-});
+// Incident persons over one year; the recruitment plan plays no part in these figures.
+const studyOf = (codes: string[]) =>
+  makeStudy([{ ...predicateStep('dx', { kind: 'codes', codes }), protocolText: 'Diagnosis', label: 'Diagnos' }], {
+    id: 'chapter',
+    title: 'Chapter rows',
+    sponsorReference: 'CH-1',
+    population: { kind: 'incident', windowYears: 1, unit: 'persons', regionBasis: 'residence', period: { kind: 'all' } },
+  });
 
 const readFile = (study: unknown) => (path: string) =>
   new TextEncoder().encode(path === DATA ? CSV : JSON.stringify(study));

@@ -2,7 +2,7 @@
 // same inputs as the answer on screen — the population table and the Halland rule included.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DatasetBuilder } from '../../../shared/counts/builder';
+import { DatasetBuilder, type DimensionSpec } from '../../../shared/counts/builder';
 import type { Dataset } from '../../../shared/counts/dataset';
 import { DEMO_STUDY } from '../../../shared/demo/study';
 import { computeStudyAnswer, loadStudyInputs } from '../../../renderer/src/answer/study-inputs';
@@ -10,6 +10,7 @@ import { AntalDatabase, putSetting, saveDataset } from '../../../renderer/src/db
 import { HALLAND_RULE_KEY } from '../../../renderer/src/settings/halland-rule';
 import { withPopulationTable } from '../../../renderer/src/import/population-link';
 import { createRequest, linkDatasets, saveVersion, type StoreContext } from '../../../renderer/src/requests/request-store';
+import { testProvenance } from '../../shared/study-builders';
 
 let counter = 0;
 const dbs: AntalDatabase[] = [];
@@ -17,17 +18,19 @@ afterEach(async () => {
   for (const db of dbs.splice(0)) await db.delete();
 });
 
-const provenance = (sha256: string) => ({ publisher: 'Test', synthetic: false, sha256, periodFrom: '2020', periodTo: '2020', notes: [], maskTokens: {} });
+/** A prevalent count of persons by residence, from a test's own rows. */
+const builder = (id: string, name: string, sha256: string, dimensions: DimensionSpec[]) =>
+  new DatasetBuilder({
+    id,
+    name,
+    basis: { unit: 'persons', kind: 'prevalent', regionBasis: 'residence' },
+    provenance: testProvenance({ publisher: 'Test', sha256, periodFrom: '2020', periodTo: '2020' }),
+    dimensions,
+  });
 
 /** Patients treated in 2020, aged 0–19 in one band: Stockholm 110, Skåne 50. */
 function treated(): Dataset {
-  const b = new DatasetBuilder({
-    id: 'treated',
-    name: 'Treated 0–19',
-    basis: { unit: 'persons', kind: 'prevalent', regionBasis: 'residence' },
-    provenance: provenance('a'.repeat(64)),
-    dimensions: [{ key: 'region', role: 'region' }, { key: 'age', role: 'age' }, { key: 'period', role: 'period' }],
-  });
+  const b = builder('treated', 'Treated 0–19', 'a'.repeat(64), [{ key: 'region', role: 'region' }, { key: 'age', role: 'age' }, { key: 'period', role: 'period' }]);
   b.add(['01', '0-19', '2020'], { low: 110, point: 110, high: 110, masked: false });
   b.add(['12', '0-19', '2020'], { low: 50, point: 50, high: 50, masked: false });
   return b.build();
@@ -35,13 +38,7 @@ function treated(): Dataset {
 
 /** Stockholm's population by single year: 10 a year at 0–5 and 18–19, 30 a year at 6–17 (Skåne: 10 at every age). */
 function population(): Dataset {
-  const b = new DatasetBuilder({
-    id: 'population',
-    name: 'Population 2019',
-    basis: { unit: 'persons', kind: 'prevalent', regionBasis: 'residence' },
-    provenance: provenance('b'.repeat(64)),
-    dimensions: [{ key: 'region', role: 'region' }, { key: 'age', role: 'age' }],
-  });
+  const b = builder('population', 'Population 2019', 'b'.repeat(64), [{ key: 'region', role: 'region' }, { key: 'age', role: 'age' }]);
   for (let age = 0; age <= 19; age++) {
     const persons = age >= 6 && age <= 17 ? 30 : 10;
     b.add(['01', String(age)], { low: persons, point: persons, high: persons, masked: false });

@@ -31,19 +31,24 @@ async function snapshot(db: ReturnType<typeof freshDb>) {
   };
 }
 
+
+/** The mapping preset an import of the test export saves, keeping `keep`. */
+function presetOf(preview: Awaited<ReturnType<typeof importedExport>>['preview'], keep: string[], coverage: string) {
+  return presetFrom({
+    signature: preview.sourceSignature!,
+    savedAt: importedAt,
+    fileName: preview.file.name,
+    mapping: preview.mapping,
+    keep,
+    meta: { publisher: 'Testregistret', basisKind: 'incident', regionBasis: 'residence', coverage },
+  });
+}
 describe('commitImport', () => {
   it('stores the kept measures with the full provenance and the preset, and they read back as built', async () => {
     const db = freshDb('commit');
     const { preview, result } = await importedExport();
     const keep = ['antal-patienter', 'antal-vardtillfallen'];
-    const preset = presetFrom({
-      signature: preview.sourceSignature!,
-      savedAt: importedAt,
-      fileName: preview.file.name,
-      mapping: preview.mapping,
-      keep,
-      meta: { publisher: 'Testregistret', basisKind: 'incident', regionBasis: 'residence', coverage: '97 %' },
-    });
+    const preset = presetOf(preview, keep, '97 %');
     const ids = await commitImport(db, { result, keep, importedAt, extra, preset });
 
     expect(ids).toEqual(result.measures.filter((m) => keep.includes(m.key)).map((m) => m.dataset.id));
@@ -75,14 +80,7 @@ describe('commitImport', () => {
       writes++;
       if (writes === 2) throw new Error('injected: QuotaExceededError');
     });
-    const preset = presetFrom({
-      signature: preview.sourceSignature!,
-      savedAt: importedAt,
-      fileName: preview.file.name,
-      mapping: preview.mapping,
-      keep,
-      meta: { publisher: 'Testregistret', basisKind: 'incident', regionBasis: 'residence', coverage: '' },
-    });
+    const preset = presetOf(preview, keep, '');
     await expect(commitImport(db, { result, keep, importedAt, extra, preset })).rejects.toThrow('injected');
 
     expect(writes).toBe(2); // the first measure had been written inside the transaction
