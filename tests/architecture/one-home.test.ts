@@ -76,6 +76,12 @@ describe('one home per rule', () => {
     expect(restatements(/role="region"/, 'renderer/src/ui/ScrollRegion.tsx')).toEqual([]);
   });
 
+  it("a table's caption and column headings are drawn by DataTable, not markup repeated per page", () => {
+    // Not yet moved: the answer's figures and the import preview, which other work in progress is changing.
+    const notYet = /^renderer\/src\/(answer\/AnswerView\.tsx|import\/preview\/)/;
+    expect(restatements(/<thead\b/, 'renderer/src/ui/DataTable.tsx').filter((l) => !notYet.test(l))).toEqual([]);
+  });
+
   it('source comments say the reason itself instead of citing documents or tracker numbers outside the repository', () => {
     const cites = /ARCHITECTURE\.md|DOMAIN\.md|\b[Ii]ssue \d+|\bissue #\d+|§\s*\d/;
     const testFiles = sourceFiles('tests').filter((file) => file !== 'tests/architecture/one-home.test.ts');

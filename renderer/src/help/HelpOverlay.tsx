@@ -8,6 +8,7 @@ import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-compone
 import { routeHash } from '../shell/route';
 import { MENU_ACCELERATORS, SHORTCUT_ACTIONS, SHORTCUTS, type ShortcutAction } from '../shell/shortcuts';
 import './help.css';
+import { DataTable } from '../ui/DataTable';
 
 /** "CmdOrCtrl+N" as the user's platform writes it. */
 export function acceleratorText(accelerator: string, mac: boolean): string {
@@ -41,34 +42,25 @@ export function HelpOverlay({ isOpen, onClose }: { isOpen: boolean; onClose(): v
         <Dialog className="help-dialog" data-testid="help-overlay">
           <Heading slot="title">{t('help.overlay.title')}</Heading>
           <p>{t('help.overlay.intro')}</p>
-          <table data-testid="shortcut-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('help.overlay.action')}</th>
-                <th scope="col">{t('help.overlay.key')}</th>
-                <th scope="col">{t('help.overlay.menu')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {SHORTCUT_ACTIONS.map((action) => {
-                const menu = MENU_ACCELERATORS[action];
-                return (
-                  <tr key={action} data-action={action}>
-                    <th scope="row">{t(`help.shortcuts.${action}`)}</th>
-                    <td>
-                      {byAction(action).map((s, i) => (
-                        <span key={s.keys.join(' ')}>
-                          {i > 0 && ` ${t('help.overlay.or')} `}
-                          <KeySequence keys={s.keys} then={t('help.overlay.then')} />
-                        </span>
-                      ))}
-                    </td>
-                    <td>{menu ? <kbd>{acceleratorText(menu.accelerator, mac)}</kbd> : t('help.overlay.none')}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <DataTable plain testId="shortcut-table" columns={[{ label: t('help.overlay.action') }, { label: t('help.overlay.key') }, { label: t('help.overlay.menu') }]}>
+            {SHORTCUT_ACTIONS.map((action) => {
+              const menu = MENU_ACCELERATORS[action];
+              return (
+                <tr key={action} data-action={action}>
+                  <th scope="row">{t(`help.shortcuts.${action}`)}</th>
+                  <td>
+                    {byAction(action).map((s, i) => (
+                      <span key={s.keys.join(' ')}>
+                        {i > 0 && ` ${t('help.overlay.or')} `}
+                        <KeySequence keys={s.keys} then={t('help.overlay.then')} />
+                      </span>
+                    ))}
+                  </td>
+                  <td>{menu ? <kbd>{acceleratorText(menu.accelerator, mac)}</kbd> : t('help.overlay.none')}</td>
+                </tr>
+              );
+            })}
+          </DataTable>
           <p className="hint">{t('help.overlay.browserNote')}</p>
           <div className="help-actions">
             <a href={`#${routeHash({ page: 'method' })}`} onClick={onClose}>

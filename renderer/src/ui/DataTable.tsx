@@ -26,6 +26,7 @@ export function DataTable({
   foot,
   testId,
   className,
+  plain = false,
   labelledBy,
   scroll,
 }: {
@@ -41,13 +42,15 @@ export function DataTable({
   testId?: string;
   /** Classes besides `data-table`. */
   className?: string;
+  /** Without the `data-table` look (a table inside a dialog styled by the dialog). */
+  plain?: boolean;
   /** The id of a heading that names the table. */
   labelledBy?: string;
   /** A wide table scrolls sideways in a region: its name, or the id of the heading that names it. */
   scroll?: string | { labelledBy: string };
 }) {
   const table = (
-    <table className={className ? `data-table ${className}` : 'data-table'} data-testid={testId} aria-labelledby={labelledBy}>
+    <table className={[plain ? '' : 'data-table', className ?? ''].filter((c) => c !== '').join(' ') || undefined} data-testid={testId} aria-labelledby={labelledBy}>
       {caption !== undefined && <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>}
       <thead>
         <tr>

@@ -33,6 +33,10 @@ describe('DataTable', () => {
     expect(html).toBe('<table class="data-table extra"><caption class="visually-hidden">Ärenden</caption><thead><tr><th scope="col">#</th><th scope="col">Händelse</th></tr></thead><tbody></tbody></table>');
   });
 
+  it('a plain table (inside a dialog with its own style) has no data-table class', () => {
+    expect(renderToStaticMarkup(<DataTable plain columns={[{ label: 'A' }]}>{null}</DataTable>)).toBe('<table><thead><tr><th scope="col">A</th></tr></thead><tbody></tbody></table>');
+  });
+
   it('puts a wide table in a focusable region named by a label or by a heading, and draws a foot of totals', () => {
     const byLabel = renderToStaticMarkup(
       <DataTable scroll="Kolumner" columns={[{ label: 'A' }]} foot={<tr><td>Summa</td></tr>}>
