@@ -70,6 +70,11 @@ export function RegionOverview({
   return (
     <div data-testid="region-overview" data-measure={mode}>
       <MeasureToggle mode={mode} onChange={setMode} ratesAvailable={rates !== null} />
+      {!rates && issues.length === 0 && !error && (
+        <p className="hint" data-testid="rates-unavailable">
+          {t('rates.noPopulation')}
+        </p>
+      )}
       {(issues.length > 0 || error) && (
         <ul className="hint" data-testid="rates-issues">
           {error && <li>{t('rates.error', { message: error })}</li>}
