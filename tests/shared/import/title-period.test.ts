@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { runEstimate, type EstimateCommandResult } from '../../../cli/commands/estimate';
 import { periodFromTitle } from '../../../shared/import/title-period';
+import { makeStudy, predicateStep } from '../study-builders';
 
 const title = (text: string) => periodFromTitle([{ line: 1, kind: 'title', text }]);
 
@@ -37,27 +38,9 @@ describe('the period a title names', () => {
   });
 });
 
-const STUDY = {
-  schemaVersion: 2,
-  id: 'title-period',
-  version: 1,
-  title: 'Title period',
-  sponsorReference: 'TP-1',
+const STUDY = makeStudy([predicateStep('sex', { kind: 'sex', sex: 'female' })], {
   population: { kind: 'prevalent', windowYears: 1, unit: 'persons', regionBasis: 'residence', period: { kind: 'all' } },
-  ageShare: { source: { kind: 'uniform' }, range: { low: 0.75, point: 1, high: 1.25 }, note: '' },
-  ageReferenceDate: '2026-01-01',
-  steps: [{ id: 'sex', type: 'inclusion', enabled: true, protocolText: 'Kvinnor', label: 'Kön', rule: { kind: 'predicate', predicate: { kind: 'sex', sex: 'female' } } }],
-  recruitment: {
-    targetPatients: 10,
-    startDate: '2027-01-01',
-    months: 12,
-    consentRate: { low: 0.5, point: 0.6, high: 0.7 },
-    screenFailureRate: { low: 0.15, point: 0.25, high: 0.35 },
-    rateShape: 2,
-    sites: [],
-  },
-  verdictThresholds: { veryGood: 0.8, good: 0.5 },
-};
+});
 
 const fileWithTitle = (titleLine: string) =>
   [`"${titleLine}"`, '', 'Region;Kön;Antal', 'Stockholm;Män;120', 'Stockholm;Kvinnor;100', 'Uppsala;Män;30', 'Uppsala;Kvinnor;25', ''].join('\n');

@@ -1,5 +1,5 @@
 // The user's part of the import (which measures, name, publisher, basis, dates, notes) and the commit button.
-import { useId } from 'react';
+import { Fragment, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../context';
 import { formatCount } from '../../format';
@@ -135,25 +135,20 @@ export function CommitForm(props: CommitFormProps) {
               ? t('datasets.form.periodTitle', { period: periodSpan(view.period.from, view.period.to), line: view.period.line, text: view.period.text })
               : t('datasets.form.periodNone')}
           </p>
-          <label htmlFor={ids.periodFrom}>{t('datasets.form.periodFrom')}</label>
-          <input
-            id={ids.periodFrom}
-            value={form.periodFrom}
-            inputMode="numeric"
-            placeholder={view.period.kind === 'title' ? view.period.from : undefined}
-            required={view.period.kind === 'none'}
-            aria-invalid={problems.period ? true : undefined}
-            onChange={(e) => set({ periodFrom: e.target.value })}
-          />
-          <label htmlFor={ids.periodTo}>{t('datasets.form.periodTo')}</label>
-          <input
-            id={ids.periodTo}
-            value={form.periodTo}
-            inputMode="numeric"
-            placeholder={view.period.kind === 'title' ? view.period.to : undefined}
-            aria-invalid={problems.period ? true : undefined}
-            onChange={(e) => set({ periodTo: e.target.value })}
-          />
+          {(['periodFrom', 'periodTo'] as const).map((end) => (
+            <Fragment key={end}>
+              <label htmlFor={ids[end]}>{t(`datasets.form.${end}`)}</label>
+              <input
+                id={ids[end]}
+                value={form[end]}
+                inputMode="numeric"
+                placeholder={view.period.kind === 'title' ? view.period[end === 'periodFrom' ? 'from' : 'to'] : undefined}
+                required={end === 'periodFrom' && view.period.kind === 'none'}
+                aria-invalid={problems.period ? true : undefined}
+                onChange={(e) => set({ [end]: e.target.value })}
+              />
+            </Fragment>
+          ))}
           {fieldError('period', ids.periodFrom)}
         </fieldset>
       )}
