@@ -188,6 +188,7 @@ export async function runLetter(argv: string[], io: CommandIo): Promise<number> 
         study,
         answer,
         datasets,
+        ...(inputs.ageShareTable ? { population: fileProvenance(inputs.ageShareTable) } : {}),
         hallandRule: inputs.hallandRule,
         disclosurePolicy: DISCLOSURE_PRESETS[policyId as DisclosurePresetId] as DisclosurePolicy,
         unit,
