@@ -80,8 +80,8 @@ test('which columns overlap: asked at import, editable on the dataset page, and 
   await act.tabTo(page.getByRole('button', { name: '+ Värde i data' }));
   await act.press('Enter');
   const picker = page.getByTestId('value-picker');
-  const list = picker.getByRole('listbox', { name: 'Värden i Läkemedel' });
-  await act.click(list.getByRole('option').filter({ hasText: /^N06BA\b/ }));
+  const list = picker.getByRole('tree', { name: 'Värden i Läkemedel' });
+  await act.click(list.getByRole('treeitem').filter({ hasText: /^▾N06BA\b/ }).locator('.value-code'));
   await expect(picker).toHaveCount(0);
 
   // Overlapping (the default): the base over five drugs and N06BA are intervals from the largest to the sum.
