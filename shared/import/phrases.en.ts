@@ -39,6 +39,7 @@ export const PHRASES_EN = {
   noteNote: 'note',
   noteWarningLine: '{{code}} line {{line}}: {{what}}',
   noteWarning: '{{code}}: {{what}}',
+  notePeriodFromTitle: 'the period {{period}} was taken from the title on line {{line}} (“{{text}}”): the file has no period column',
   noteKindAssumed: 'basis kind assumed "prevalent": the file does not say whether counts are incident or prevalent',
   noteRegionBasisAssumed: 'region basis assumed "residence" (folkbokföring): the file does not say',
 

@@ -35,6 +35,7 @@ export const PHRASES_SV: PhraseTable = {
   noteNote: 'anteckning',
   noteWarningLine: '{{code}} rad {{line}}: {{what}}',
   noteWarning: '{{code}}: {{what}}',
+  notePeriodFromTitle: 'perioden {{period}} togs från rubriken på rad {{line}} (”{{text}}”): filen har ingen periodkolumn',
   noteKindAssumed: 'underlaget antogs vara prevalent: filen anger inte om antalen är nya fall eller prevalenta',
   noteRegionBasisAssumed: 'regionunderlaget antogs vara folkbokföringsregion: filen anger det inte',
 

@@ -7,6 +7,7 @@ import { formatAuditAnchor } from '../audit/anchor';
 import type { AnswerSnapshot, EffAnswers, TriState } from '../answer/snapshot';
 import type { CriterionStep } from '../criteria/study';
 import { assumptionLabel, assumptionShares, attritionLabel, periodValue } from '../answer/describe';
+import { periodSpan } from '../utils/period';
 import { regionByCode, type CountyCode, regionName, healthcareRegionName } from '../regions/regions';
 import { letterMethodParagraphs, snapshotMethodInputs } from '../method/sections';
 import { addMonths, resolvePlan, siteShape } from '../recruitment/plan';
@@ -393,8 +394,7 @@ function provenanceItems(c: Context): string[] {
       t('provenanceLine', {
         name: d.name,
         publisher: d.publisher,
-        from: d.periodFrom,
-        to: d.periodTo,
+        span: periodSpan(d.periodFrom, d.periodTo),
         unit: t(`unit_${d.basis.unit}`),
         kind: t(`kind_${d.basis.kind}`),
         regionBasis: t(`regionBasis_${d.basis.regionBasis}`),
@@ -409,7 +409,7 @@ function provenanceItems(c: Context): string[] {
   // The age share's source is part of what the figures rest on: named with its publisher, period and file.
   const table = snapshot.populationTable;
   if (table) {
-    const parts = [t('provenancePopulation', { name: table.name, publisher: table.publisher, from: table.periodFrom, to: table.periodTo })];
+    const parts = [t('provenancePopulation', { name: table.name, publisher: table.publisher, span: periodSpan(table.periodFrom, table.periodTo) })];
     if (table.fileName) parts.push(`${t('provenanceFile', { file: table.fileName })}.`);
     if (table.extractedAt) parts.push(`${t('provenanceExtracted', { date: table.extractedAt })}.`);
     parts.push(`SHA-256: ${table.sha256}`);
