@@ -35,6 +35,11 @@ test('the ADHD request: basis from the data, a mismatch blocks with a one-click 
   await expect(baseRow.locator('td .guide-range')).toHaveText(/^46\s152–87\s193$/);
   await expect(baseRow.getByRole('rowheader')).toContainText('inte personer: summerat över Läkemedel');
   await expect(summary.getByTestId('guide-base-period')).toHaveText('(Period: 2020 (den senaste perioden i data))');
+  // A prevalent study has no recruitment window: the criteria step says what its answer counts instead.
+  await expect(page.getByLabel('Rekryteringsfönster (år)')).toHaveCount(0);
+  await expect(page.getByTestId('prevalent-counts')).toHaveText(
+    'Studien räknar patienter under en period (prevalens): svaret är antalet patienter i data under perioden som visas vid basen, inte nya fall per år gånger ett rekryteringsfönster.',
+  );
 
   // Choosing a basis the data does not have blocks the answer: a Swedish message naming the dataset and the
   // mismatch, no figures, and a button that puts it right.
