@@ -189,6 +189,7 @@ export const PHRASES_EN = {
   expectedExtra: 'any text',
   missingDimensionMsg: 'the {{column}} cell is empty and there is no row above to fill it from',
   notRegionMsg: '"{{raw}}" is not a region',
+  municipalityMsg: '"{{raw}}" is a municipality (code {{code}}, in {{county}}), not a county: counts are by county. Export the file by county, or sum the municipalities per county before importing',
   notSexMsg: '"{{raw}}" is not a sex',
   notAgeMsg: '"{{raw}}" is not an age',
   notPeriodMsg: '"{{raw}}" is not a period',

@@ -179,6 +179,7 @@ export const PHRASES_SV: PhraseTable = {
   expectedExtra: 'valfri text',
   missingDimensionMsg: 'cellen i {{column}} är tom och det finns ingen rad ovanför att fylla i från',
   notRegionMsg: '”{{raw}}” är ingen region',
+  municipalityMsg: '”{{raw}}” är en kommun (kommunkod {{code}}, i {{county}}), inte ett län: antalen räknas per län. Ta ut filen per län, eller summera kommunerna per län innan importen',
   notSexMsg: '”{{raw}}” är inget kön',
   notAgeMsg: '”{{raw}}” är ingen ålder',
   notPeriodMsg: '”{{raw}}” är ingen period',

@@ -3,6 +3,7 @@ import { datasetsEn } from './datasets.en';
 import { forecastEn } from './forecast.en';
 import { trendEn } from './trend.en';
 import { overlapEn } from './overlap.en';
+import { ratesEn } from './rates.en';
 import { letterEn } from './letter.en';
 import { disclosureEn } from './disclosure.en';
 import { backupEn } from './backup.en';
@@ -154,6 +155,7 @@ export const en: Messages = {
   forecast: forecastEn,
   trend: trendEn,
   overlap: overlapEn,
+  rates: ratesEn,
   letter: letterEn,
   disclosure: disclosureEn,
   backup: backupEn,

@@ -4,6 +4,7 @@ import { datasetsSv } from './datasets.sv';
 import { forecastSv } from './forecast.sv';
 import { trendSv } from './trend.sv';
 import { overlapSv } from './overlap.sv';
+import { ratesSv } from './rates.sv';
 import { letterSv } from './letter.sv';
 import { disclosureSv } from './disclosure.sv';
 import { backupSv } from './backup.sv';
@@ -153,6 +154,7 @@ export const sv = {
   forecast: forecastSv,
   trend: trendSv,
   overlap: overlapSv,
+  rates: ratesSv,
   letter: letterSv,
   disclosure: disclosureSv,
   backup: backupSv,
