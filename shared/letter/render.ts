@@ -16,8 +16,10 @@ import { loadDisclosureAuditor, warmDisclosureAuditor, type AuditFinding, type A
 import { letterFiguresFrom } from './disclosed-figures';
 import { letterDocument, type PdfDocDefinition } from './document';
 import { buildLetterModel, type LetterModel } from './model';
-import { renderPdfBytes, warmPdfEngine } from './pdf-engine.mjs';
+import { LetterGlyphError, renderPdfBytes, warmPdfEngine } from './pdf-engine.mjs';
 import { letterPrint } from './print';
+
+export { LetterGlyphError };
 
 /** The export is refused: the printed figures would let a reader narrow a hidden value. */
 export class LetterDisclosureError extends Error {
