@@ -5,7 +5,7 @@
  * package's points, so the shape is the same at print size.
  */
 import { describe, expect, it } from 'vitest';
-import { MAP_PRINT_TOLERANCE, printOutline, regionMapSvg } from '../../../shared/letter/charts';
+import { MAP_PRINT_TOLERANCE, printOutline, regionMapSvg } from '../../../shared/letter/map';
 import { SWEDEN_MAP } from '../../../shared/letter/sweden-map.mjs';
 
 type Point = { x: number; y: number };
