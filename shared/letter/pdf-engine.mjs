@@ -58,9 +58,10 @@ export function createPdfEngine(importModules = importEngineModules) {
       // A plain Uint8Array copy (the engine answers with its own Buffer polyfill).
       return Uint8Array.from(buffer);
     },
-    async warm() {
-      const { pdfMake } = await ensureEngine();
-      await pdfMake.createPdf(warmPage()).getBuffer();
+    async warm(texts = [], content = []) {
+      const { pdfMake, shape } = await ensureEngine();
+      await pdfMake.createPdf(warmPage(content)).getBuffer();
+      shape(texts);
     },
   };
 }
@@ -80,7 +81,15 @@ async function loadEngine(importModules) {
   const probe = await pdfMake.createPdf({ content: FACES.map((face) => ({ text: 'Antal', ...face })) }).getStream();
   const faces = shareParsedFonts(Object.getPrototypeOf(probe), probe.fontCache);
   reuseCompressedStreams(Object.getPrototypeOf(probe.ref()));
-  const ready = { pdfMake, faces };
+  // Shapes texts word by word into the shared caches, as laying them out in a letter would, without a layout.
+  const shape = (texts) => {
+    for (const face of faces.values()) {
+      const embedded = new face.EmbeddedFont(probe, face.font, 'Fwarm');
+      if (face.layoutCache) embedded.layoutCache = face.layoutCache;
+      for (const text of texts) for (const line of text.split('\n')) embedded.layout(line, undefined, true);
+    }
+  };
+  const ready = { pdfMake, faces, shape };
   prepared.set(pdfMake, ready);
   return ready;
 }
@@ -354,8 +363,8 @@ function missingGlyphs(docDefinition, faces) {
   return [...missing.values()];
 }
 
-/** A small page in every face of the font: laying it out loads and compiles the code paths a letter takes. */
-function warmPage() {
+/** A small page in every face of the font (and `content`): laying it out compiles the code paths a letter takes. */
+function warmPage(content) {
   const sample = 'Antal 0123456789 åäö ÅÄÖ é – 12,5 %';
   return {
     content: [
@@ -364,6 +373,7 @@ function warmPage() {
       { text: sample, italics: true },
       { text: sample, bold: true, italics: true },
       { table: { body: [[sample, { text: '1 234', alignment: 'right' }]] } },
+      ...content,
     ],
   };
 }
@@ -379,10 +389,11 @@ export function renderPdfBytes(docDefinition) {
 }
 
 /**
- * Loads the engine and lays out a small page in every face of the font, so the code paths a letter takes are loaded
- * and compiled before the first letter is asked for (a worker calls this at start, while the user still works).
- * The page is thrown away; nothing about later letters' bytes depends on it.
+ * Loads the engine and lays out a small page in every face of the font with `content`, so the code paths a letter
+ * takes are loaded and compiled before the first letter is asked for (a worker calls this at start, while the user
+ * still works), and shapes `texts` (the words every letter prints) in every face. The page is thrown away; nothing
+ * about later letters' bytes depends on it (shaping a word gives the same glyphs whenever it is done).
  */
-export function warmPdfEngine() {
-  return engine.warm();
+export function warmPdfEngine(texts, content) {
+  return engine.warm(texts, content);
 }
