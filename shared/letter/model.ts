@@ -12,7 +12,8 @@ import { regionByCode, type CountyCode, regionName, healthcareRegionName } from 
 import { letterMethodParagraphs, snapshotMethodInputs } from '../method/sections';
 import { addMonths, resolvePlan, siteShape } from '../recruitment/plan';
 import { printableEnrolment, withheldSiteRegions } from '../recruitment/printable';
-import { recruitmentChartSvg, regionMapSvg } from './charts';
+import { recruitmentChartSvg } from './charts';
+import { regionMapSvg } from './map';
 import { printedShare, type LetterFigures, type PrintedInterval } from './figures';
 import { formatCount, formatNumber, formatPercent } from '../text/format';
 import { countedText, LETTER_TEXTS, letterText, type CountedNoun, type LetterText } from './texts';
