@@ -21,6 +21,7 @@ import { RegionOverview } from '../rates/RegionOverview';
 import { RateCells, RateHeaders, RatesCaption } from '../rates/RateColumns';
 import { useAnswerRates } from '../rates/useAnswerRates';
 import { TrendSection } from '../trend/TrendSection';
+import { datasetNamer, useDatasetNames } from './dataset-names';
 
 /** The answer's figures; what is sent from them (letter, answer file) is shown beside, by `AnswerSendPanels`. */
 export function AnswerView({
@@ -34,8 +35,9 @@ export function AnswerView({
   onChange?: (change: (s: Study) => Study) => void;
 }) {
   const { t } = useTranslation();
-  const { language } = useServices();
+  const { language, db } = useServices();
   const { study, estimate, datasets } = answer;
+  const storedNames = useDatasetNames(db);
   const synthetic = datasets.some((d) => d.provenance.synthetic);
   const blocking = estimate.blocking ?? [];
 
@@ -78,7 +80,7 @@ export function AnswerView({
         </dl>
       </header>
       {blocking.length > 0 ? (
-        <BlockingProblems problems={blocking} onFix={onFix} language={language} datasetName={(id) => datasets.find((d) => d.id === id)?.name ?? id} />
+        <BlockingProblems problems={blocking} onFix={onFix} language={language} datasetName={datasetNamer([...datasets, ...(answer.population ? [answer.population] : [])], storedNames, t('answer.deletedDataset'))} />
       ) : (
         <AnswerFigures answer={answer} onChange={onChange} />
       )}

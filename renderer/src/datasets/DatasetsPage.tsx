@@ -173,7 +173,7 @@ export function DatasetsPage() {
             ))}
           </DataTable>
         )}
-        {details && <DatasetDetails record={details} onClose={() => setDetailsId(null)} />}
+        {details && <DatasetDetails record={details} onClose={() => setDetailsId(null)} onChanged={announce} />}
         </>)}
       </ImportFlow>
       <DeleteDialog pending={deleting} onCancel={() => setDeleting(null)} onConfirm={() => void confirmDelete()} />
