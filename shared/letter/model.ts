@@ -18,6 +18,7 @@ import { printedShare, type LetterFigures, type PrintedInterval } from './figure
 import { formatCount, formatNumber, formatPercent } from '../text/format';
 import { countedText, LETTER_TEXTS, letterText, type CountedNoun, type LetterText } from './texts';
 import { estimateWarningText, warningContext } from '../estimate/warning-texts';
+import { mostLimitingCriterion } from '../estimate/step-loss';
 import { projectionLineText, projectionNotes, refusalText, steadinessText } from '../trend/texts';
 
 /** The letter's font has no arrow: "2020 → 2027" is printed "2020–2027" (a span of years, as the letter writes others). */
@@ -255,8 +256,8 @@ function attritionBlocks(c: Context): LetterBlock[] {
     { kind: 'heading', text: t('attritionTitle') },
     { kind: 'table', caption: t('attritionCaption'), head: [t('step'), t('low'), t('point'), t('high'), t('remaining'), t('lost')], rows, numericFrom: 1 },
   ];
-  const limiting = estimate.attrition.find((s) => s.stepId === estimate.mostLimitingStepId);
-  if (limiting) blocks.push({ kind: 'paragraph', text: t('mostLimiting', { step: limiting.label }) });
+  const limiting = mostLimitingCriterion(estimate);
+  if (limiting) blocks.push({ kind: 'paragraph', text: t(limiting.withAgeShare ? 'mostLimitingWithShare' : 'mostLimiting', { step: limiting.label, lost: c.columnPercent(limiting.lostShare) }) });
   const projected = estimate.projected;
   if (projected) {
     const language = c.snapshot.language;

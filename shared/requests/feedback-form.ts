@@ -18,6 +18,7 @@
  */
 import type { Study } from '../criteria/study';
 import type { EstimateResult } from '../estimate/types';
+import { mostLimitingCriterion } from '../estimate/step-loss';
 import type { Interval } from '../utils/interval';
 import { resolvePlan } from '../recruitment/plan';
 import type { Verdict } from '../recruitment/verdict';
@@ -72,7 +73,8 @@ export type Suggestion =
 export function mostLimitingStep(study: Study, estimate: EstimateResult): LimitingStep | null {
   const plan = resolvePlan(study.recruitment);
   const candidates: LimitingStep[] = [];
-  const criterion = estimate.attrition.find((s) => s.stepId === estimate.mostLimitingStepId);
+  // With its age-share line: an age criterion inside a coarse band loses its share there, not in its own row.
+  const criterion = mostLimitingCriterion(estimate);
   if (criterion) candidates.push({ kind: 'criterion', label: criterion.label, lostShare: criterion.lostShare });
   candidates.push({ kind: 'consent', lostShare: 1 - plan.consentRate.point });
   candidates.push({ kind: 'screen-failure', lostShare: plan.screenFailureRate.point });

@@ -15,6 +15,7 @@ import { sha256Hex } from '../../../shared/utils/sha256';
 import { appendAudit, auditTables } from '../db/audit';
 import { type AntalDatabase, type AttachmentRecord, type StudyRecord } from '../db/database';
 import { computeStudyAnswer, loadStudyInputs } from '../answer/study-inputs';
+import { mostLimitingCriterion } from '../../../shared/estimate/step-loss';
 
 export interface StoreContext {
   db: AntalDatabase;
@@ -157,7 +158,7 @@ export async function loadAnswerBasis(db: AntalDatabase, studyId: string): Promi
   const answer = await computeStudyAnswer(inputs);
   if (!answer) return { study, datasets, settings };
   const suggestion = suggestionBasis(study, answer);
-  const limiting = answer.estimate.attrition.find((s) => s.stepId === answer.estimate.mostLimitingStepId);
+  const limiting = mostLimitingCriterion(answer.estimate);
   const figures: AnswerFigures = {
     national: { ...answer.estimate.national },
     regions: answer.estimate.regions.map((r) => ({ region: r.region, ...r.eligible })),

@@ -114,6 +114,21 @@ describe('question 3: what limits recruitment', () => {
     });
   });
 
+  it('an age criterion inside a coarse band loses its share on the line after it: the two together are its loss', () => {
+    // "Ålder 6–17" keeps the whole 0–19 band (0 % in its own row); the share line keeps 60 % (loses 40 %).
+    // Consent 0.7 loses 30 %: the criterion's 40 % is larger, so it is named, with 40 %, not 0 %.
+    const national = { low: 60, point: 60, high: 60 };
+    const estimate: EstimateResult = {
+      inputHash: 'h', regions: [], healthcareRegions: [], national, warnings: [], mostLimitingStepId: 'age',
+      attrition: [
+        { stepId: 'age', label: 'Ålder 6–17', type: 'inclusion', enabled: true, total: { low: 100, point: 100, high: 100 }, perRegion: {}, remainingShare: 1, lostShare: 0 },
+        { stepId: 'age:age-share', label: '', type: 'assumption', enabled: true, total: national, perRegion: {}, remainingShare: 0.6, lostShare: 0.4 },
+      ],
+    } as EstimateResult;
+    const step = mostLimitingStep(study({ consent: 0.7, screenFailure: 0.2 }), estimate);
+    expect(step).toEqual({ kind: 'criterion', label: 'Ålder 6–17', lostShare: expect.closeTo(0.4, 12) });
+  });
+
   it('names consent ("other") when refusals lose more than any criterion', () => {
     // Consent 0.1 loses 90 % > age's 60 %.
     const step = mostLimitingStep(study({ consent: 0.1, screenFailure: 0.2 }), estimate({ low: 1, point: 2, high: 3 }, { label: 'Ålder', lostShare: 0.6 }));
