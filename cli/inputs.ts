@@ -32,6 +32,7 @@ import type { MaskMeaning } from '../shared/import/value-tokens';
 import { DEFAULT_HALLAND_RULE, type HallandRule } from '../shared/regions/regions';
 import { parseHallandOption } from './commands/halland-option';
 import { DEFAULT_LANGUAGE, type Language } from '../shared/text/language';
+import { parsePeriod, periodSpan } from '../shared/utils/period';
 
 /** What a command may do to the outside world; injected so tests run commands in memory. */
 export interface CommandIo {
@@ -126,6 +127,7 @@ export const ANSWER_INPUT_OPTIONS = {
   population: { type: 'string' },
   kind: { type: 'string' },
   'region-basis': { type: 'string' },
+  'data-period': { type: 'string' },
   halland: { type: 'string' },
 } as const;
 
@@ -305,6 +307,7 @@ export interface AnswerInputValues {
   population?: string;
   kind?: string;
   'region-basis'?: string;
+  'data-period'?: string;
   halland?: string;
   sheet?: string;
   encoding?: string;
@@ -326,6 +329,7 @@ export function checkAnswerInputFlags(values: AnswerInputValues): void {
   const regionBasis = values['region-basis'];
   if (regionBasis !== undefined && regionBasis !== 'residence' && regionBasis !== 'care') throw new UsageError(`--region-basis must be residence or care, got "${regionBasis}"`);
   analyseOptionsFrom(values);
+  if (values['data-period'] !== undefined) dataPeriodFrom(values['data-period']);
   if (values.halland !== undefined) {
     try {
       parseHallandOption(values.halland);
@@ -333,6 +337,20 @@ export function checkAnswerInputFlags(values: AnswerInputValues): void {
       throw new UsageError((error as Error).message);
     }
   }
+}
+
+/**
+ * `--data-period 2021` or `--data-period 2019..2021`: the period counted by files that name none (no period
+ * column, none in their headers or title). Each end is a period label as data writes them (year, quarter, month).
+ */
+export function dataPeriodFrom(text: string): { periodFrom: string; periodTo: string } {
+  const [from = '', to = from, ...rest] = text.split('..').map((s) => s.trim());
+  const start = parsePeriod(from);
+  const end = parsePeriod(to);
+  if (rest.length > 0 || !start || !end || end.endDay < start.startDay) {
+    throw new UsageError(`--data-period expects a period or FROM..TO (e.g. 2021 or 2019..2021), got "${text}"`);
+  }
+  return { periodFrom: from, periodTo: to };
 }
 
 /**
@@ -351,7 +369,7 @@ export async function loadAnswerInputs(values: AnswerInputValues, io: CommandIo,
   const phrases = phrasesFor(language);
   const datasets: LoadedDataset[] = [];
   for (const path of values.data!) {
-    const measure = await importCounts(path, io, importOptions, values.measure, basis, language, phrases, false);
+    const measure = await importCounts(path, io, importOptions, values.measure, basis, language, phrases, false, values['data-period']);
     datasets.push(loaded(path, measure, values.kind === undefined));
   }
   const inputs: AnswerInputs = { study, datasets, hallandRule };
@@ -371,6 +389,7 @@ async function importCounts(
   language: Language,
   phrases: PhraseTable,
   wantPopulation: boolean,
+  dataPeriod?: string,
 ): Promise<MeasureDataset> {
   const bytes = readBytes(path, io);
   const text = IMPORT_TEXT[language];
@@ -384,7 +403,7 @@ async function importCounts(
   if (preview.errors.length > 0) throw refused(preview.errors);
   let imported;
   try {
-    imported = buildDataset(preview, preview.mapping, { publisher: path, basis });
+    imported = buildDataset(preview, preview.mapping, { publisher: path, basis, ...(dataPeriod !== undefined ? dataPeriodFrom(dataPeriod) : {}) });
   } catch (error) {
     if (error instanceof ImportRefusedError) throw refused(error.errors);
     throw error;
@@ -395,6 +414,9 @@ async function importCounts(
   } catch (error) {
     if (error instanceof QueryError) throw new InputError([`${path}: ${error.message}`]);
     throw error;
+  }
+  if (dataPeriod !== undefined && chosen.dataset.dimensions.some((d) => d.role === 'period')) {
+    throw new InputError([`${path}: --data-period ${dataPeriod} is for files that name no period, but this file has its own periods (${periodSpan(chosen.dataset.provenance.periodFrom, chosen.dataset.provenance.periodTo)})`]);
   }
   const addable = chosen.spec.kind === 'count' || (wantPopulation && chosen.spec.kind === 'population');
   if (!addable) {

@@ -58,7 +58,7 @@ export const ANSWER_USAGE =
   'usage: antal answer export --study STUDY.json --data FILE [--data FILE]... --unit NAME --out ANSWER.json\n' +
   '       [--region R]... [--node ID] [--policy ohdsi|leaf-shrine|pcornet-act] [--reference REF] [--title TITLE]\n' +
   '       [--clinics CLINICS.json] [--eff EFF.json] [--date YYYY-MM-DD] [--json] [--lang sv|en]\n' +
-  '       [--measure NAME] [--population FILE] [--kind incident|prevalent] [--region-basis residence|care]\n' +
+  '       [--measure NAME] [--population FILE] [--kind incident|prevalent] [--region-basis residence|care] [--data-period FROM[..TO]]\n' +
   '       [--halland split|split=SHARE|sodra|vastra]\n' +
   '   or: antal answer compile A.json B.json ... [--out COMPILED.json] [--date YYYY-MM-DD] [--strict] [--json] [--lang sv|en]\n';
 

@@ -21,6 +21,7 @@ import type { Study } from '../../shared/criteria/study';
 import type { Dimension } from '../../shared/counts/dataset';
 import type { EstimateResult, OverlapNote, ProblemFix } from '../../shared/estimate/types';
 import type { Interval } from '../../shared/utils/interval';
+import { periodSpan } from '../../shared/utils/period';
 import {
   assumptionShares,
   attritionLabel,
@@ -65,14 +66,14 @@ function projectToYear(value: string | undefined): number | undefined {
 
 const ESTIMATE_USAGE =
   'usage: antal estimate --study STUDY.json --data FILE [--data FILE]... [--measure NAME] [--population FILE]\n' +
-  '       [--kind incident|prevalent] [--region-basis residence|care] [--project-to YEAR] [--date YYYY-MM-DD]\n' +
+  '       [--kind incident|prevalent] [--region-basis residence|care] [--data-period FROM[..TO]] [--project-to YEAR] [--date YYYY-MM-DD]\n' +
   `       [--json] [--lang sv|en] [${HALLAND_OPTION_HELP}]\n` +
   '       [--sheet NAME] [--encoding ENC] [--delimiter D] [--mask TOKEN=LOW-HIGH]... [--exclude LINE,...]\n';
 
 /** Texts of this command that the shared CLI messages (cli/i18n.ts) do not have. */
 const TEXT: Record<Language, Record<string, string>> = {
   sv: {
-    dataLine: '{file}: mått "{measure}" ({unit}, {kind}, region efter {regionBasis}), {cells} celler, {masked} maskerade, {from}–{to}',
+    dataLine: '{file}: mått "{measure}" ({unit}, {kind}, region efter {regionBasis}), {cells} celler, {masked} maskerade, {span}',
     kindAssumed: 'Filen anger inte om antalen är nya fall eller prevalenta; studiens "{kind}" antogs (ange --kind för att säga det).',
     population: 'Befolkningstabell för åldersandelar: {file} (mått "{measure}")',
     unit_persons: 'personer',
@@ -118,7 +119,7 @@ const TEXT: Record<Language, Record<string, string>> = {
     assumptionRange: 'Källans andel gånger {low}–{high}',
   },
   en: {
-    dataLine: '{file}: measure "{measure}" ({unit}, {kind}, region by {regionBasis}), {cells} cells, {masked} masked, {from}–{to}',
+    dataLine: '{file}: measure "{measure}" ({unit}, {kind}, region by {regionBasis}), {cells} cells, {masked} masked, {span}',
     kindAssumed: 'The file does not say whether its counts are incident or prevalent; the study\'s "{kind}" was assumed (pass --kind to state it).',
     population: 'Population table for age shares: {file} (measure "{measure}")',
     unit_persons: 'persons',
@@ -350,8 +351,7 @@ export function renderEstimate(result: EstimateCommandResult, study: Study, lang
         regionBasis: text(`regionBasis_${d.basis.regionBasis}`),
         cells: f.count(d.cells),
         masked: f.count(d.maskedCells),
-        from: d.periodFrom,
-        to: d.periodTo,
+        span: periodSpan(d.periodFrom, d.periodTo),
       })}`,
     );
   }

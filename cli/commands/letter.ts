@@ -49,7 +49,7 @@ const LETTER_USAGE =
   'usage: antal letter --study STUDY.json --data FILE [--data FILE]... --out LETTER.pdf [--lang sv|en]\n' +
   '       [--date YYYY-MM-DD] [--policy ohdsi|leaf-shrine|pcornet-act] [--unit UNIT.json] [--request REQUEST.json]\n' +
   '       [--acknowledge KEY]...\n' +
-  '       [--measure NAME] [--population FILE] [--kind incident|prevalent] [--region-basis residence|care]\n' +
+  '       [--measure NAME] [--population FILE] [--kind incident|prevalent] [--region-basis residence|care] [--data-period FROM[..TO]]\n' +
   '       [--halland split|split=SHARE|sodra|vastra] [--json]\n' +
   '   or: antal letter --snapshot SNAPSHOT.json --out LETTER.pdf [--json]\n';
 

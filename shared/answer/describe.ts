@@ -9,6 +9,7 @@ import type { Dataset, Dimension } from '../counts/dataset';
 import { withStudyBasis } from '../criteria/basis';
 import type { EstimatePeriod, Predicate, Study, StudyBasis } from '../criteria/study';
 import type { AgeShareLine, AttritionStep, BlockingProblem, EstimatePeriodUsed, OverlapNote, ProblemFix } from '../estimate/types';
+import { periodSpan } from '../utils/period';
 import { formatNumber, formatPercent } from '../text/format';
 import { regionName, type CountyCode } from '../regions/regions';
 import type { Language } from '../text/language';
@@ -26,7 +27,7 @@ export function basisExplanation(basis: StudyBasis, language: L): string {
 
 function spans(period: EstimatePeriod): string {
   if (period.kind === 'latest' || !period.exclude || period.exclude.length === 0) return '';
-  return period.exclude.map((s) => (s.from === s.to ? s.from : `${s.from}–${s.to}`)).join(', ');
+  return period.exclude.map((s) => periodSpan(s.from, s.to)).join(', ');
 }
 
 /** The period setting in words ("the latest period in the data is used"). */
@@ -65,7 +66,8 @@ export function problemMessage(problem: BlockingProblem, language: L): string {
       return answerText(language, 'problem_basis', { dataset: problem.dataset.name, datasetBasis: basisWords(datasetBasis, language), studyBasis: basisWords(studyBasis, language) });
     }
     case 'no-period':
-      return answerText(language, 'problem_period', { period: periodSetting(problem.period, language), dataset: problem.dataset.name, from: problem.dataPeriod.from, to: problem.dataPeriod.to });
+      if (problem.dataPeriod.from === '' && problem.dataPeriod.to === '') return answerText(language, 'problem_noDataPeriod', { dataset: problem.dataset.name });
+      return answerText(language, 'problem_period', { period: periodSetting(problem.period, language), dataset: problem.dataset.name, span: periodSpan(problem.dataPeriod.from, problem.dataPeriod.to) });
     case 'age-share-table-missing':
       return answerText(language, 'problem_tableMissing');
     case 'age-share-table-unusable':
@@ -119,8 +121,8 @@ export function periodDescription(period: EstimatePeriodUsed, language: L): stri
 export function periodValue(period: EstimatePeriodUsed, language: L): string {
   const first = period.datasets[0];
   if (!first) return periodSetting(period.setting, language);
-  if (first.periods.length === 0) return answerText(language, 'period_whole', { from: first.from, to: first.to });
-  const periods = first.periods.length === 1 ? first.periods[0]! : `${first.from}–${first.to}`;
+  if (first.periods.length === 0) return answerText(language, 'period_whole', { span: periodSpan(first.from, first.to) });
+  const periods = first.periods.length === 1 ? first.periods[0]! : periodSpan(first.from, first.to);
   if (period.kind === 'incident') {
     return answerText(language, 'period_incident', { periods, years: formatNumber(first.years, language, 2), window: formatNumber(period.windowYears, language, 1) });
   }

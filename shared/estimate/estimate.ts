@@ -530,7 +530,8 @@ export function estimateEligible(study: Study, datasets: readonly Dataset[], opt
         dataset: { id: dataset.id, name: dataset.name },
         period: study.population.period,
         dataPeriod: { from: choice.dataFrom, to: choice.dataTo },
-        fixes: [{ kind: 'set-period', period: { kind: 'latest' } }, { kind: 'set-period', period: { kind: 'all' } }],
+        // A dataset that names no period at all is helped by no period setting: the period must be given to it.
+        fixes: choice.dataFrom === '' && choice.dataTo === '' ? [] : [{ kind: 'set-period', period: { kind: 'latest' } }, { kind: 'set-period', period: { kind: 'all' } }],
       });
       continue;
     }

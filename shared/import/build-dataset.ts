@@ -19,6 +19,8 @@ import { interpretRows } from './interpret-rows';
 import { classifyMeasureHeader, specBecause, type MeasureSpec } from './measure-kind';
 import { english, phrase, type Phrase, type PhraseKey } from './phrases';
 import type { Note } from './table-structure';
+import { periodFromTitle } from './title-period';
+import { periodSpan } from '../utils/period';
 
 const NOTE_KIND: Record<Note['kind'], PhraseKey> = { title: 'noteTitle', footer: 'noteFooter', note: 'noteNote' };
 import { ImportRefusedError, type ImportProblem } from './problems';
@@ -148,7 +150,10 @@ export function buildDataset(preview: ImportPreview, mapping: ImportMapping = pr
 /** Datasets and provenance from a pass without errors. */
 export function assembleImport(preview: ImportPreview, mapping: ImportMapping, meta: BuildMeta, pass: PassResult, sha256: string): ImportResult {
   const interpretation = pass.interpretation;
-  const period = periodRange(interpretation.measures, meta);
+  const counted = periodRange(interpretation.measures, meta);
+  // No period column, none in the headers and none given: the period the title names, said in the notes.
+  const fromTitle = counted.from === '' && counted.to === '' ? periodFromTitle(pass.notes) : null;
+  const period = fromTitle ? { from: fromTitle.from, to: fromTitle.to } : counted;
   const numberFormats: Record<string, string> = {};
   const numberFormatReasons: Record<string, Phrase> = {};
   for (const c of preview.columns) {
@@ -163,6 +168,7 @@ export function assembleImport(preview: ImportPreview, mapping: ImportMapping, m
     ...interpretation.problems.filter((p) => p.severity === 'warning')
       .map((p) => (p.line !== null ? phrase('noteWarningLine', { code: p.code, line: p.line, what: p.what }) : phrase('noteWarning', { code: p.code, what: p.what }))),
   ];
+  if (fromTitle) noteReasons.push(phrase('notePeriodFromTitle', { period: periodSpan(fromTitle.from, fromTitle.to), line: fromTitle.line, text: fromTitle.text }));
   if (!meta.basis?.kind) noteReasons.push(phrase('noteKindAssumed'));
   if (!meta.basis?.regionBasis) noteReasons.push(phrase('noteRegionBasisAssumed'));
   const notes = noteReasons.map(english);

@@ -39,6 +39,7 @@ export const PHRASES_EN = {
   noteNote: 'note',
   noteWarningLine: '{{code}} line {{line}}: {{what}}',
   noteWarning: '{{code}}: {{what}}',
+  notePeriodFromTitle: 'the period {{period}} was taken from the title on line {{line}} (“{{text}}”): the file has no period column',
   noteKindAssumed: 'basis kind assumed "prevalent": the file does not say whether counts are incident or prevalent',
   noteRegionBasisAssumed: 'region basis assumed "residence" (folkbokföring): the file does not say',
 
@@ -188,6 +189,7 @@ export const PHRASES_EN = {
   expectedExtra: 'any text',
   missingDimensionMsg: 'the {{column}} cell is empty and there is no row above to fill it from',
   notRegionMsg: '"{{raw}}" is not a region',
+  municipalityMsg: '"{{raw}}" is a municipality (code {{code}}, in {{county}}), not a county: counts are by county. Export the file by county, or sum the municipalities per county before importing',
   notSexMsg: '"{{raw}}" is not a sex',
   notAgeMsg: '"{{raw}}" is not an age',
   notPeriodMsg: '"{{raw}}" is not a period',

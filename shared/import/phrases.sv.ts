@@ -35,6 +35,7 @@ export const PHRASES_SV: PhraseTable = {
   noteNote: 'anteckning',
   noteWarningLine: '{{code}} rad {{line}}: {{what}}',
   noteWarning: '{{code}}: {{what}}',
+  notePeriodFromTitle: 'perioden {{period}} togs från rubriken på rad {{line}} (”{{text}}”): filen har ingen periodkolumn',
   noteKindAssumed: 'underlaget antogs vara prevalent: filen anger inte om antalen är nya fall eller prevalenta',
   noteRegionBasisAssumed: 'regionunderlaget antogs vara folkbokföringsregion: filen anger det inte',
 
@@ -178,6 +179,7 @@ export const PHRASES_SV: PhraseTable = {
   expectedExtra: 'valfri text',
   missingDimensionMsg: 'cellen i {{column}} är tom och det finns ingen rad ovanför att fylla i från',
   notRegionMsg: '”{{raw}}” är ingen region',
+  municipalityMsg: '”{{raw}}” är en kommun (kommunkod {{code}}, i {{county}}), inte ett län: antalen räknas per län. Ta ut filen per län, eller summera kommunerna per län innan importen',
   notSexMsg: '”{{raw}}” är inget kön',
   notAgeMsg: '”{{raw}}” är ingen ålder',
   notPeriodMsg: '”{{raw}}” är ingen period',

@@ -7,7 +7,8 @@
  */
 import type { DimensionRole } from '../counts/dataset';
 import type { DimensionSpec } from '../counts/builder';
-import { parseRegion } from '../regions/parse';
+import { municipalityCounty, parseRegion } from '../regions/parse';
+import { REGIONS } from '../regions/regions';
 import { parseAgeBand, formatAgeBand } from '../utils/age-band';
 import type { ImportMapping } from './import-mapping';
 import type { MeasureSpec } from './measure-kind';
@@ -141,6 +142,12 @@ export function missingDimensionProblem(place: ProblemPlace, d: DimColumn): Impo
 export function unknownDimensionProblem(place: ProblemPlace, d: DimColumn, raw: string): ImportProblem {
   const code: ProblemCode = d.role === 'region' ? 'unknown-region' : d.role === 'sex' ? 'unknown-sex' : d.role === 'age' ? 'unknown-age' : d.role === 'period' ? 'unknown-period' : 'unknown-code';
   const what = d.role === 'region' ? 'notRegionMsg' : d.role === 'sex' ? 'notSexMsg' : d.role === 'age' ? 'notAgeMsg' : d.role === 'period' ? 'notPeriodMsg' : 'notCodeMsg';
+  // A municipality is a place Antal cannot count by: say which county it lies in, not just "no region".
+  const municipality = d.role === 'region' ? municipalityCounty(raw) : null;
+  if (municipality) {
+    const county = REGIONS.find((r) => r.code === municipality.county)!;
+    return problem(code, 'error', place, raw, EXPECTED[d.role], phrase('municipalityMsg', { raw, code: municipality.municipality, county: county.countySv }));
+  }
   return problem(code, 'error', place, raw, EXPECTED[d.role], phrase(what, { raw }));
 }
 

@@ -7,6 +7,7 @@ import { formatAuditAnchor } from '../audit/anchor';
 import type { AnswerSnapshot, EffAnswers, TriState } from '../answer/snapshot';
 import type { CriterionStep } from '../criteria/study';
 import { assumptionLabel, assumptionShares, attritionLabel, periodValue } from '../answer/describe';
+import { periodSpan } from '../utils/period';
 import { regionByCode, type CountyCode, regionName, healthcareRegionName } from '../regions/regions';
 import { letterMethodParagraphs, snapshotMethodInputs } from '../method/sections';
 import { addMonths, resolvePlan, siteShape } from '../recruitment/plan';
@@ -391,8 +392,7 @@ function provenanceItems(c: Context): string[] {
       t('provenanceLine', {
         name: d.name,
         publisher: d.publisher,
-        from: d.periodFrom,
-        to: d.periodTo,
+        span: periodSpan(d.periodFrom, d.periodTo),
         unit: t(`unit_${d.basis.unit}`),
         kind: t(`kind_${d.basis.kind}`),
         regionBasis: t(`regionBasis_${d.basis.regionBasis}`),

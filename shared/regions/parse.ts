@@ -5,7 +5,10 @@
  * ("Skåne"), the organisation ("Region Skåne", "Västra Götalandsregionen"), the county ("Skåne län",
  * "Stockholms län"), English ("Stockholm county"), the county code ("12", "1" → "01"), the ISO 3166-2 code
  * ("SE-M") and SCB's "code name" form ("12 Skåne county"; the name must agree with the code).
- * National totals (and the canonical dataset values "national"/"unknown"): Riket, Hela riket, Sverige, Hela Sverige, Sweden, Entire Sweden, Totalt, Total.
+ * National totals (and the canonical dataset values "national"/"unknown"): Riket, Hela riket, Sverige, Hela Sverige, Sweden, Entire Sweden, Totalt, Total,
+ * also with SCB's code for the nation ("00 Riket", "00 Sweden", "00") or the country code ("SE Sweden").
+ * A municipality ("0180 Stockholm", SCB's four-digit code whose first two digits are its county) is not a county:
+ * {@link municipalityCounty} names its county so that an import can say so instead of "not a region".
  * Unknown region: Missing, Okänd, Okänt, Unknown, Uppgift saknas, Okänd region.
  */
 import { COUNTY_CODES, REGIONS, type CountyCode } from './regions';
@@ -67,6 +70,8 @@ export function parseRegion(raw: string): RegionRef | null {
   const folded = foldText(raw);
   if (folded === '') return null;
   if (NATIONAL_WORDS.has(folded)) return { kind: 'national' };
+  const nationCoded = /^(?:00?|se)(?:\s+(.+))?$/.exec(folded);
+  if (nationCoded && (nationCoded[1] === undefined ? folded === '00' : NATIONAL_WORDS.has(nationCoded[1]))) return { kind: 'national' };
   if (UNKNOWN_WORDS.has(folded)) return { kind: 'unknown' };
 
   const iso = /^se\s*-\s*([a-z]{1,2})$/.exec(folded);
@@ -87,4 +92,15 @@ export function parseRegion(raw: string): RegionRef | null {
 
   const code = countyFromName(folded);
   return code ? { kind: 'county', code } : null;
+}
+
+/**
+ * The county of a municipality written as SCB writes it ("0180 Stockholm", "1480 Göteborg", "0180"): its
+ * four-digit code's first two digits, when they are a county's code; null for anything else.
+ */
+export function municipalityCounty(raw: string): { municipality: string; county: CountyCode } | null {
+  const m = /^(\d{4})(?:\s+\S.*)?$/.exec(foldText(raw));
+  if (!m) return null;
+  const county = countyCodeFromNumber(m[1]!.slice(0, 2));
+  return county ? { municipality: m[1]!, county } : null;
 }

@@ -67,3 +67,12 @@ function isoWeekMonday(year: number, week: number): number | null {
   const nextYearWeek1 = dayOf(year + 1, 0, 4) - ((new Date(dayOf(year + 1, 0, 4) * DAY_MS).getUTCDay() + 6) % 7);
   return monday < nextYearWeek1 ? monday : null;
 }
+
+/**
+ * A span of periods as a reader writes it: "2021" when it is one period, "2016–2020" otherwise, and one end alone
+ * when the other is unknown ("" when both are).
+ */
+export function periodSpan(from: string, to: string): string {
+  if (from === '' || to === '' || from === to) return from || to;
+  return `${from}–${to}`;
+}

@@ -6,7 +6,8 @@
 import type { Basis } from '../../shared/counts/dataset';
 import { DatasetBuilder } from '../../shared/counts/builder';
 import { sha256Hex } from '../../shared/utils/sha256';
-import { parsePeriod } from '../../shared/utils/period';
+import { parsePeriod, periodSpan } from '../../shared/utils/period';
+import { periodFromTitle } from '../../shared/import/title-period';
 import type { ImportPreview } from '../../shared/import/analyse-file';
 import type { ImportMapping } from '../../shared/import/import-mapping';
 import type { BuildMeta, ImportProvenance, ImportResult, MeasureDataset } from '../../shared/import/build-dataset';
@@ -49,7 +50,10 @@ export function referenceBuild(preview: ImportPreview, mapping: ImportMapping = 
   if (errors.length > 0) throw new ImportRefusedError(errors);
 
   const sha256 = sha256Hex(preview.bytes);
-  const period = periodRange(interpretation.measures, meta);
+  // Added after the streaming path, on every path alike: a file with no period names it in its title.
+  const counted = periodRange(interpretation.measures, meta);
+  const fromTitle = counted.from === '' && counted.to === '' ? periodFromTitle(preview.notes) : null;
+  const period = fromTitle ? { from: fromTitle.from, to: fromTitle.to } : counted;
   const numberFormats: Record<string, string> = {};
   for (const c of preview.columns) if (c.numberFormat) numberFormats[c.header] = c.numberFormat.evidence;
   const notes = [
@@ -58,6 +62,7 @@ export function referenceBuild(preview: ImportPreview, mapping: ImportMapping = 
   ];
   const basisKind = meta.basis?.kind ?? 'prevalent';
   const regionBasis = meta.basis?.regionBasis ?? 'residence';
+  if (fromTitle) notes.push(`the period ${periodSpan(fromTitle.from, fromTitle.to)} was taken from the title on line ${fromTitle.line} (“${fromTitle.text}”): the file has no period column`);
   if (!meta.basis?.kind) notes.push('basis kind assumed "prevalent": the file does not say whether counts are incident or prevalent');
   if (!meta.basis?.regionBasis) notes.push('region basis assumed "residence" (folkbokföring): the file does not say');
 

@@ -9,6 +9,7 @@ import { isImportProvenance } from '../import/provenance';
 import { EvidenceText } from '../import/EvidenceText';
 import { usePhraseText } from '../import/phrase-text';
 import { ScrollRegion } from '../ui/ScrollRegion';
+import { periodSpan } from '../../../shared/utils/period';
 
 /** Everything recorded about where a dataset came from and how it was read, for audit and for repeating the import. */
 export function DatasetDetails({ record, onClose }: { record: DatasetRecord; onClose(): void }) {
@@ -36,7 +37,7 @@ export function DatasetDetails({ record, onClose }: { record: DatasetRecord; onC
         <div>
           <dt>{t('datasets.columns.period')}</dt>
           <dd>
-            {p.periodFrom}–{p.periodTo}
+            {periodSpan(p.periodFrom, p.periodTo) || t('datasets.noPeriod')}
           </dd>
         </div>
         <div>

@@ -10,6 +10,7 @@ import { ImportFlow } from '../import/ImportFlow';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { EmptyState } from '../ui/EmptyState';
 import { ScrollRegion } from '../ui/ScrollRegion';
+import { periodSpan } from '../../../shared/utils/period';
 
 /** The Datasets page: import files, and list, inspect, rename, export and delete the stored datasets. */
 export function DatasetsPage() {
@@ -156,7 +157,7 @@ export function DatasetsPage() {
                       {t(`basis.${d.basis.unit}`)}, {t(`basis.${d.basis.kind}`)}, {t(`basis.${d.basis.regionBasis}`)}
                     </td>
                     <td>
-                      {d.provenance.periodFrom}–{d.provenance.periodTo}
+                      {periodSpan(d.provenance.periodFrom, d.provenance.periodTo) || t('datasets.noPeriod')}
                     </td>
                     <td className="num">{formatCount(d.cellCount, language)}</td>
                     <td>

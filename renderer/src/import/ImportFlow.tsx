@@ -11,7 +11,7 @@ import { useServices } from '../context';
 import { formatCount, formatPercent } from '../format';
 import { commitImport, datasetsWithSha256 } from './dataset-store';
 import { ImportCancelled, ImportSession, type Progress } from './import-client';
-import { emptyForm, type FormProblems, type ImportForm, keptMeasures, validateForm } from './import-form';
+import { emptyForm, type FormProblems, type ImportForm, keptMeasures, periodMeta, validateForm } from './import-form';
 import type { ReadOptions } from './import-protocol';
 import { ImportPreviewPanel } from './preview/ImportPreviewPanel';
 import { applyPreset, type ImportPreset, loadPreset, presetFrom } from './presets';
@@ -232,14 +232,14 @@ export function ImportFlow({ onImported, children }: { onImported(message: strin
 
   const updateForm = (next: ImportForm) => {
     setForm(next);
-    if (submitted && view) setFormProblems(validateForm(next, view.measures, { existingNames, duplicateOf }));
+    if (submitted && view) setFormProblems(validateForm(next, view.measures, { existingNames, duplicateOf, period: view.period }));
   };
 
   const commit = async () => {
     const s = session.current;
     if (!s || !view || view.errorCount > 0) return;
     setSubmitted(true);
-    const problems = validateForm(form, view.measures, { existingNames, duplicateOf });
+    const problems = validateForm(form, view.measures, { existingNames, duplicateOf, period: view.period });
     setFormProblems(problems);
     if (Object.keys(problems).length > 0) return;
     setCommitting(true);
@@ -255,6 +255,7 @@ export function ImportFlow({ onImported, children }: { onImported(message: strin
       name: form.name.trim(),
       basis: { kind: basisKind, regionBasis },
       ...(form.extractedAt ? { extractedAt: form.extractedAt } : {}),
+      ...periodMeta(form, view.measures, view.period),
       // The same bytes again, on purpose: new ids, so the earlier import is not overwritten.
       ...(duplicateOf.length > 0 ? { id: `import-${view.sha256.slice(0, 16)}-${importedAt.getTime()}` } : {}),
     };

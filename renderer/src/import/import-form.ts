@@ -5,7 +5,8 @@
  */
 import type { CountKind, RegionBasis } from '../../../shared/counts/dataset';
 import { datasetNameProblem, type NameProblem } from './dataset-store';
-import type { MeasureSummary } from './preview-view';
+import type { MeasureSummary, PeriodSource } from './preview-view';
+import { parsePeriod } from '../../../shared/utils/period';
 
 export interface ImportForm {
   name: string;
@@ -14,6 +15,12 @@ export interface ImportForm {
   regionBasis: RegionBasis | '';
   /** YYYY-MM-DD or ''. */
   extractedAt: string;
+  /**
+   * The period the counts cover, for a file that names none (no period column, none in its headers or title):
+   * a period label as data writes them ("2021", "2021-Q2", "2021-03"); '' when the file says it.
+   */
+  periodFrom: string;
+  periodTo: string;
   coverage: string;
   notes: string;
   /** Explicit keep/drop choices per measure key; measures without a choice use {@link keptByDefault}. */
@@ -22,8 +29,8 @@ export interface ImportForm {
   importAgain: boolean;
 }
 
-export type FormField = 'name' | 'publisher' | 'basisKind' | 'regionBasis' | 'extractedAt' | 'keep' | 'importAgain';
-export type FormProblem = NameProblem | 'required' | 'invalid-date' | 'none-kept' | 'duplicate';
+export type FormField = 'name' | 'publisher' | 'basisKind' | 'regionBasis' | 'extractedAt' | 'period' | 'keep' | 'importAgain';
+export type FormProblem = NameProblem | 'required' | 'invalid-date' | 'invalid-period' | 'none-kept' | 'duplicate';
 export type FormProblems = Partial<Record<FormField, FormProblem>>;
 
 export function emptyForm(fileName: string): ImportForm {
@@ -33,6 +40,8 @@ export function emptyForm(fileName: string): ImportForm {
     basisKind: '',
     regionBasis: '',
     extractedAt: '',
+    periodFrom: '',
+    periodTo: '',
     coverage: '',
     notes: '',
     keepChoice: {},
@@ -70,10 +79,37 @@ export function datasetNames(form: ImportForm, measures: readonly MeasureSummary
   return measures.filter((m) => kept.has(m.key)).map((m) => `${form.name.trim()} – ${m.name}`);
 }
 
+/**
+ * Whether the form asks for the period: when the file has no period column or header periods and a count is
+ * kept. Required when the title names none either (without it no estimate can use the counts); when the title
+ * names one, the field corrects it. A population table without a period still weighs age bands, so it is not asked.
+ */
+export function asksPeriod(form: ImportForm, measures: readonly MeasureSummary[], period: PeriodSource): boolean {
+  return period.kind !== 'data' && asksBasisKind(form, measures);
+}
+
+/** The period the import records from the form: the user's, when asked and given; else the file's own. */
+export function periodMeta(form: ImportForm, measures: readonly MeasureSummary[], period: PeriodSource): { periodFrom?: string; periodTo?: string } {
+  if (!asksPeriod(form, measures, period) || form.periodFrom.trim() === '') return {};
+  const given = givenPeriod(form);
+  return typeof given === 'string' ? {} : { periodFrom: given.from, periodTo: given.to };
+}
+
+/** The period the user gave as a span of period labels, or why it is not one. */
+export function givenPeriod(form: Pick<ImportForm, 'periodFrom' | 'periodTo'>): { from: string; to: string } | 'required' | 'invalid-period' {
+  const from = form.periodFrom.trim();
+  const to = form.periodTo.trim() || from;
+  if (from === '') return 'required';
+  const start = parsePeriod(from);
+  const end = parsePeriod(to);
+  if (!start || !end || end.endDay < start.startDay) return 'invalid-period';
+  return { from, to };
+}
+
 export function validateForm(
   form: ImportForm,
   measures: readonly MeasureSummary[],
-  context: { existingNames: readonly string[]; duplicateOf: readonly string[] },
+  context: { existingNames: readonly string[]; duplicateOf: readonly string[]; period: PeriodSource },
 ): FormProblems {
   const problems: FormProblems = {};
   const nameProblem = datasetNameProblem(form.name, []);
@@ -83,6 +119,10 @@ export function validateForm(
   if (form.basisKind === '' && asksBasisKind(form, measures)) problems.basisKind = 'required';
   if (form.regionBasis === '') problems.regionBasis = 'required';
   if (form.extractedAt !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(form.extractedAt)) problems.extractedAt = 'invalid-date';
+  if (asksPeriod(form, measures, context.period) && (context.period.kind === 'none' || form.periodFrom.trim() !== '' || form.periodTo.trim() !== '')) {
+    const period = givenPeriod(form);
+    if (typeof period === 'string') problems.period = period;
+  }
   if (keptMeasures(form, measures).length === 0) problems.keep = 'none-kept';
   if (context.duplicateOf.length > 0 && !form.importAgain) problems.importAgain = 'duplicate';
   return problems;

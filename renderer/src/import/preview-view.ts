@@ -9,7 +9,8 @@
  * excluded, a measure kind chosen, a number format set).
  */
 import type { ImportMapping, ImportPreview, ImportProblem, MaskMeaning, ProblemCode } from '../../../shared/import';
-import { interpretRows } from '../../../shared/import/interpret-rows';
+import { interpretRows, type InterpretedMeasure } from '../../../shared/import/interpret-rows';
+import { periodFromTitle } from '../../../shared/import/title-period';
 import { DEFAULT_MAX_PROBLEMS } from '../../../shared/import/import-pass';
 import { classifyMeasureHeader, type MeasureSpec } from '../../../shared/import/measure-kind';
 
@@ -31,6 +32,12 @@ export interface TokenFound {
   meaning: MaskMeaning | null;
 }
 
+/**
+ * Where the counts' period comes from: a period column or periods in the headers ('data'), the file's title
+ * ('title', as the import will record it), or nowhere ('none': the user must give it, or no estimate can use it).
+ */
+export type PeriodSource = { kind: 'data' } | { kind: 'title'; from: string; to: string; line: number; text: string } | { kind: 'none' };
+
 export type PreviewView = Omit<ImportPreview, 'table' | 'bytes' | 'errors' | 'warnings'> & {
   errors: ImportProblem[];
   warnings: ImportProblem[];
@@ -45,6 +52,7 @@ export type PreviewView = Omit<ImportPreview, 'table' | 'bytes' | 'errors' | 'wa
   bodyRows: number;
   /** The file holds personal identity numbers: refused whole, nothing kept. */
   personnummer: boolean;
+  period: PeriodSource;
 };
 
 /**
@@ -107,6 +115,7 @@ export function previewView(preview: ImportPreview, base: readonly ImportProblem
       tokens: [],
       measures: [],
       firstRows: [],
+      period: { kind: 'none' },
     };
   }
 
@@ -150,5 +159,12 @@ export function previewView(preview: ImportPreview, base: readonly ImportProblem
     warningCount: warnings.length,
     tokens: [...tokens.values()],
     measures,
+    period: periodSource(interpretation.measures, preview.notes),
   };
+}
+
+function periodSource(measures: readonly InterpretedMeasure[], notes: ImportPreview['notes']): PeriodSource {
+  if (measures.some((m) => m.dimensions.some((d) => d.role === 'period'))) return { kind: 'data' };
+  const title = periodFromTitle(notes);
+  return title ? { kind: 'title', ...title } : { kind: 'none' };
 }

@@ -22,10 +22,10 @@ describe('the import form for a population table', () => {
     const form = emptyForm('folkmangd.csv');
     expect(keptMeasures(form, v.measures)).toEqual([v.measures[0]!.key]);
     expect(asksBasisKind(form, v.measures)).toBe(false);
-    expect(validateForm(form, v.measures, { existingNames: [], duplicateOf: [] })).toEqual({ publisher: 'required', regionBasis: 'required' });
+    expect(validateForm(form, v.measures, { existingNames: [], duplicateOf: [], period: v.period })).toEqual({ publisher: 'required', regionBasis: 'required' });
     // Unticked on purpose, nothing is kept and the form says so.
     const none = { ...form, publisher: 'SCB', regionBasis: 'residence' as const, keepChoice: { [v.measures[0]!.key]: false } };
-    expect(validateForm(none, v.measures, { existingNames: [], duplicateOf: [] })).toEqual({ keep: 'none-kept' });
+    expect(validateForm(none, v.measures, { existingNames: [], duplicateOf: [], period: v.period })).toEqual({ keep: 'none-kept' });
   });
 
   it('still keeps only counts, and asks what they count, when the file has counts beside a rate', async () => {
@@ -34,7 +34,7 @@ describe('the import form for a population table', () => {
     const form = emptyForm('r.csv');
     expect(keptMeasures(form, v.measures)).toEqual(['antal-patienter', 'antal-vardtillfallen']);
     expect(asksBasisKind(form, v.measures)).toBe(true);
-    expect(validateForm({ ...form, publisher: 'X', regionBasis: 'residence' }, v.measures, { existingNames: [], duplicateOf: [] })).toEqual({ basisKind: 'required' });
+    expect(validateForm({ ...form, publisher: 'X', regionBasis: 'residence' }, v.measures, { existingNames: [], duplicateOf: [], period: v.period })).toEqual({ basisKind: 'required' });
   });
 
   it.skipIf(!existsSync(SCB))('imports the real SCB table without a guess: its one population measure kept, no basis question', async () => {
@@ -43,6 +43,6 @@ describe('the import form for a population table', () => {
     expect(v.measures.map((m) => [m.spec.kind, m.cells])).toEqual([['population', 2_121]]);
     const form = { ...emptyForm('BE0101N1_20230704-171432.csv'), publisher: 'SCB', regionBasis: 'residence' as const };
     expect(asksBasisKind(form, v.measures)).toBe(false);
-    expect(validateForm(form, v.measures, { existingNames: [], duplicateOf: [] })).toEqual({});
+    expect(validateForm(form, v.measures, { existingNames: [], duplicateOf: [], period: v.period })).toEqual({});
   });
 });

@@ -126,13 +126,13 @@ describe('validateForm', () => {
     const v = previewView(preview, fileProblems(preview), preview.mapping, 's');
     const form = { ...emptyForm('r.csv'), name: ' ' };
     expect(emptyForm('Register 2021-03.CSV').name).toBe('Register 2021-03');
-    expect(validateForm(form, v.measures, { existingNames: [], duplicateOf: [] })).toEqual({ name: 'required', publisher: 'required', basisKind: 'required', regionBasis: 'required' });
+    expect(validateForm(form, v.measures, { existingNames: [], duplicateOf: [], period: v.period })).toEqual({ name: 'required', publisher: 'required', basisKind: 'required', regionBasis: 'required' });
     const filled = { ...form, name: 'Register', publisher: 'Testregistret', basisKind: 'incident' as const, regionBasis: 'residence' as const };
-    expect(validateForm(filled, v.measures, { existingNames: [], duplicateOf: [] })).toEqual({});
-    expect(validateForm(filled, v.measures, { existingNames: ['register – antal patienter'], duplicateOf: [] })).toEqual({ name: 'taken' });
-    expect(validateForm({ ...filled, keepChoice: { 'antal-patienter': false, 'antal-vardtillfallen': false } }, v.measures, { existingNames: [], duplicateOf: [] })).toEqual({ keep: 'none-kept' });
-    expect(validateForm(filled, v.measures, { existingNames: [], duplicateOf: ['Register – Antal patienter'] })).toEqual({ importAgain: 'duplicate' });
-    expect(validateForm({ ...filled, importAgain: true, extractedAt: '2021-3-1' }, v.measures, { existingNames: [], duplicateOf: ['x'] })).toEqual({ extractedAt: 'invalid-date' });
+    expect(validateForm(filled, v.measures, { existingNames: [], duplicateOf: [], period: v.period })).toEqual({});
+    expect(validateForm(filled, v.measures, { existingNames: ['register – antal patienter'], duplicateOf: [], period: v.period })).toEqual({ name: 'taken' });
+    expect(validateForm({ ...filled, keepChoice: { 'antal-patienter': false, 'antal-vardtillfallen': false } }, v.measures, { existingNames: [], duplicateOf: [], period: v.period })).toEqual({ keep: 'none-kept' });
+    expect(validateForm(filled, v.measures, { existingNames: [], duplicateOf: ['Register – Antal patienter'], period: v.period })).toEqual({ importAgain: 'duplicate' });
+    expect(validateForm({ ...filled, importAgain: true, extractedAt: '2021-3-1' }, v.measures, { existingNames: [], duplicateOf: ['x'], period: v.period })).toEqual({ extractedAt: 'invalid-date' });
   });
 });
 

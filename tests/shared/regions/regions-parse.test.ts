@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseRegion } from '../../../shared/regions/parse';
+import { municipalityCounty, parseRegion } from '../../../shared/regions/parse';
 import { healthcareRegionShares } from '../../../shared/regions/healthcare-shares';
 import { DEFAULT_HALLAND_RULE, REGIONS } from '../../../shared/regions/regions';
 
@@ -117,5 +117,22 @@ describe('region names in real files', () => {
       }
     }
     expect(codes.size).toBe(21);
+  });
+});
+
+describe('the nation and municipalities as SCB writes them', () => {
+  it('"00 Riket", "00 Sweden", "00" and "SE Sweden" are the nation; "0", "SE" and "00 Skåne" are not', () => {
+    for (const label of ['00 Riket', '00 Sweden', '00', 'SE Sweden', 'SE Sverige', '0 Riket']) expect(parseRegion(label), label).toEqual({ kind: 'national' });
+    for (const label of ['0', 'SE', '00 Skåne']) expect(parseRegion(label)?.kind, label).not.toBe('national');
+  });
+
+  it('a municipality code names its county (first two digits) but is not itself a county', () => {
+    expect(municipalityCounty('0180 Stockholm')).toEqual({ municipality: '0180', county: '01' });
+    expect(municipalityCounty('1480 Göteborg')).toEqual({ municipality: '1480', county: '14' });
+    expect(municipalityCounty('0980')).toEqual({ municipality: '0980', county: '09' });
+    expect(parseRegion('0180 Stockholm')).toBeNull();
+    // 02 is no county code today (it was Stockholms stad's before 1968), and a county code is not a municipality.
+    expect(municipalityCounty('0280 X')).toBeNull();
+    expect(municipalityCounty('12 Skåne')).toBeNull();
   });
 });

@@ -1,9 +1,10 @@
 // The user's part of the import (which measures, name, publisher, basis, dates, notes) and the commit button.
-import { useId } from 'react';
+import { Fragment, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../context';
 import { formatCount } from '../../format';
-import { asksBasisKind, type FormProblems, type ImportForm, keptMeasures } from '../import-form';
+import { asksBasisKind, asksPeriod, type FormProblems, type ImportForm, keptMeasures } from '../import-form';
+import { periodSpan } from '../../../../shared/utils/period';
 import type { PreviewView } from '../preview-view';
 
 export interface CommitFormProps {
@@ -29,6 +30,8 @@ export function CommitForm(props: CommitFormProps) {
     name: useId(),
     publisher: useId(),
     extractedAt: useId(),
+    periodFrom: useId(),
+    periodTo: useId(),
     coverage: useId(),
     notes: useId(),
     errors: useId(),
@@ -123,6 +126,32 @@ export function CommitForm(props: CommitFormProps) {
         ))}
         {fieldError('regionBasis', ids.name + 'region')}
       </fieldset>
+
+      {asksPeriod(form, view.measures, view.period) && (
+        <fieldset className="import-fieldset" aria-describedby={[`${ids.periodFrom}-hint`, described('period', ids.periodFrom)].filter(Boolean).join(' ')}>
+          <legend>{t('datasets.form.period')}</legend>
+          <p id={`${ids.periodFrom}-hint`} className="hint" data-testid="import-period-hint">
+            {view.period.kind === 'title'
+              ? t('datasets.form.periodTitle', { period: periodSpan(view.period.from, view.period.to), line: view.period.line, text: view.period.text })
+              : t('datasets.form.periodNone')}
+          </p>
+          {(['periodFrom', 'periodTo'] as const).map((end) => (
+            <Fragment key={end}>
+              <label htmlFor={ids[end]}>{t(`datasets.form.${end}`)}</label>
+              <input
+                id={ids[end]}
+                value={form[end]}
+                inputMode="numeric"
+                placeholder={view.period.kind === 'title' ? view.period[end === 'periodFrom' ? 'from' : 'to'] : undefined}
+                required={end === 'periodFrom' && view.period.kind === 'none'}
+                aria-invalid={problems.period ? true : undefined}
+                onChange={(e) => set({ [end]: e.target.value })}
+              />
+            </Fragment>
+          ))}
+          {fieldError('period', ids.periodFrom)}
+        </fieldset>
+      )}
 
       <label htmlFor={ids.extractedAt}>{t('datasets.form.extractedAt')}</label>
       <input
