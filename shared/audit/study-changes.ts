@@ -10,7 +10,7 @@
  * database. Region codes and rule kinds (age, sex, codes, a proportion) are not confidential and make an entry
  * readable.
  */
-import type { CriterionStep, RecruitmentPlan, Site, Study } from '../criteria/study';
+import { projectionSettingOf, type CriterionStep, type ProjectionSetting, type RecruitmentPlan, type Site, type Study } from '../criteria/study';
 import type { CountyCode } from '../regions/regions';
 import { hashJson } from '../utils/stable-json';
 
@@ -25,6 +25,12 @@ export type StudyChange =
   | { part: 'site'; change: 'edited'; siteId: string; region: CountyCode; fields: string[] }
   | { part: 'forecast'; fields: string[] }
   | { part: 'study'; fields: string[] }
+  /**
+   * The projection to the recruitment period: which of its settings changed (on, window, level, mode,
+   * declaredBreaks), and the periods of the breaks declared after the change (years are not confidential; the
+   * coordinator's reasons are, like criteria wording, proved by the hashes).
+   */
+  | { part: 'projection'; fields: string[]; declaredBreaks?: string[] }
   /** The datasets the study is estimated from (ids: the trail's import entries name them). */
   | { part: 'datasets'; datasetIds: string[] };
 
@@ -51,6 +57,7 @@ const PLAN_FIELDS = [
   'dropoutRate',
   'sitesGoalProbability',
 ] as const satisfies ReadonlyArray<keyof RecruitmentPlan>;
+const PROJECTION_FIELDS = ['on', 'window', 'level', 'mode', 'declaredBreaks'] as const satisfies ReadonlyArray<keyof ProjectionSetting>;
 /** The study's own settings. Title and the sponsor's reference follow the request and are audited there. */
 const STUDY_FIELDS = ['population', 'ageReferenceDate', 'verdictThresholds'] as const satisfies ReadonlyArray<keyof Study>;
 
@@ -97,6 +104,17 @@ export function studyChanges(before: Study, after: Study): StudyChange[] {
   if (plan.length > 0) changes.push({ part: 'forecast', fields: plan });
   const study = changedKeys(before, after, STUDY_FIELDS);
   if (study.length > 0) changes.push({ part: 'study', fields: study });
+  // Compared with the defaults filled in: a study saved before the projection existed has none, and is not changed by it.
+  const projectionBefore = projectionSettingOf(before);
+  const projectionAfter = projectionSettingOf(after);
+  const projection = changedKeys(projectionBefore, projectionAfter, PROJECTION_FIELDS);
+  if (projection.length > 0) {
+    changes.push({
+      part: 'projection',
+      fields: projection,
+      ...(projection.includes('declaredBreaks') ? { declaredBreaks: projectionAfter.declaredBreaks.map((b) => b.period) } : {}),
+    });
+  }
   return changes;
 }
 

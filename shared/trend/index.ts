@@ -42,6 +42,7 @@ export function projectStudy(trends: StudyTrends, target: ProjectionTarget, opti
 }
 
 export * from './breaks';
+export * from './disclosed-rates';
 export * from './fit';
 export * from './line';
 export * from './population';

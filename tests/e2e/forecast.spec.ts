@@ -95,6 +95,8 @@ test('a site is entered in patients per month, beside its region\'s ceiling and 
   const stockholm = answerFor(withSite(1)).projection.sites.at(-1)!;
   const plausible = Math.round(stockholm.plausiblePerMonth * 100) / 100;
   await expect(site.getByTestId('site-ceiling')).toContainText(`högst ${svDecimal.format(Math.round(stockholm.regionCeilingPerMonth.point * 10) / 10)} per månad för regionens kliniker tillsammans`);
+  // Where the per-month figure comes from: the demo study counts new cases, so a year's new patients / 12.
+  await expect(site.getByTestId('site-ceiling')).toContainText(`Regionen får ${svDecimal.format(Math.round(stockholm.regionEligiblePerMonth.point * 12))} nya möjliga deltagare per år, ${svDecimal.format(Math.round(stockholm.regionEligiblePerMonth.point * 10) / 10)} per månad.`);
   await site.getByRole('button', { name: `Använd regionens förslag: ${svDecimal.format(plausible)} per månad` }).click();
   await expect(site.getByLabel('Patienter per månad')).toHaveValue(svDecimal.format(plausible));
   await expect(forecast.getByTestId('forecast-warnings')).toHaveCount(0);

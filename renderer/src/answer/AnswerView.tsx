@@ -9,7 +9,6 @@ import { estimateWarningText, warningContext } from '../../../shared/estimate/wa
 import { regionByCode, regionName, healthcareRegionName } from '../../../shared/regions/regions';
 import type { Answer } from './answer';
 import { AttritionChart } from '../ui/charts/AttritionChart';
-import { IntervalChart } from '../ui/charts/IntervalChart';
 import { SponsorViewBar, useMapDisclosure, useSponsorView } from '../disclosure/sponsor-view';
 import { attritionTexts, compareForChart, figureTexts } from '../disclosure/display';
 import { Suspense } from 'react';
@@ -20,13 +19,14 @@ import { HelpTip } from '../help/HelpTip';
 import { AttritionStepName } from './AttritionStepName';
 import type { Study } from '../../../shared/criteria/study';
 import { ProjectionNote } from '../trend/ProjectionNote';
+import { RegionOverview } from '../rates/RegionOverview';
+import { RateCells, RateHeaders, RatesCaption } from '../rates/RateColumns';
+import { useAnswerRates } from '../rates/useAnswerRates';
 import { TrendSection } from '../trend/TrendSection';
 
 // Below the figures, and with the PDF and answer-file code behind them: loaded after the answer is on screen.
 const AnswerLetter = lazyNamed(() => import('../letter/AnswerLetter'), 'AnswerLetter');
 const ExportAnswerPanel = lazyNamed(() => import('../compile/ExportAnswerPanel'), 'ExportAnswerPanel');
-// The county shapes are the largest part of the answer page's code: drawn a moment after the figures.
-const RegionMap = lazyNamed(() => import('../ui/charts/RegionMap'), 'RegionMap');
 
 /** `exports: false` leaves out the letter and answer-file panels (the guided answer shows them in its own step). */
 export function AnswerView({
@@ -111,6 +111,8 @@ function AnswerFigures({ answer, stale, exports, onChange }: { answer: Answer; s
   const stepLabel = (step: (typeof estimate.attrition)[number]): string => attritionLabel(step, language, t('home.stepType.base'));
   const regionRows = estimate.regions.map((r, i) => ({ key: r.region, label: regionName(r.region, language), interval: r.eligible, disclosed: disclosed?.regions[i] }));
   const chartRows = [...regionRows].sort(compareForChart);
+  const rateState = useAnswerRates(answer, disclosed, sponsor.policy.secondaryText, language);
+  const rates = rateState.view;
 
   return (
     <>
@@ -187,16 +189,12 @@ function AnswerFigures({ answer, stale, exports, onChange }: { answer: Answer; s
           <h2 id="per-region-title">{t('home.perRegion')}</h2>
           <HelpTip topic="regionInterval" />
         </div>
-        <div className="region-overview">
-          <IntervalChart rows={chartRows} title={t('home.chartTitle')} language={language} />
-          <Suspense fallback={<div className="map map-loading" aria-hidden="true" />}>
-            <RegionMap regions={estimate.regions} title={t('home.mapTitle')} legendTitle={t('home.mapLegend')} language={language} disclosure={mapDisclosure} />
-          </Suspense>
-        </div>
+        <RegionOverview regions={estimate.regions} countRows={chartRows} mapDisclosure={mapDisclosure} rates={rates} issues={rateState.issues} error={rateState.error} language={language} />
         <table className="data-table" data-testid="region-table">
           <caption>
             {t('home.perRegionCaption')}
             {estimate.warnings.some((w) => w.code === 'independence') && <> — {t('home.independenceNote')}</>}
+            {rates && <RatesCaption rates={rates} sponsor={disclosed !== null} projected={estimate.attrition.some((s) => s.type === 'projection' && s.enabled)} />}
           </caption>
           <thead>
             <tr>
@@ -206,6 +204,7 @@ function AnswerFigures({ answer, stale, exports, onChange }: { answer: Answer; s
               <th scope="col" className="num">{t('home.columns.point')}</th>
               <th scope="col" className="num">{t('home.columns.high')}</th>
               <th scope="col" className="num">{t('home.columns.masked')}</th>
+              {rates && <RateHeaders />}
             </tr>
           </thead>
           <tbody>
@@ -222,6 +221,7 @@ function AnswerFigures({ answer, stale, exports, onChange }: { answer: Answer; s
                   <td className="num" data-suppressed={v.suppressed ?? undefined}>{v.point}</td>
                   <td className="num">{v.high}</td>
                   <td className="num">{formatCount(r.maskedCells, language)}</td>
+                  {rates && <RateCells cell={rates.regions.get(r.region)} />}
                 </tr>
               );
             })}
@@ -234,6 +234,7 @@ function AnswerFigures({ answer, stale, exports, onChange }: { answer: Answer; s
               <td className="num">{national.point}</td>
               <td className="num">{national.high}</td>
               <td className="num">{formatCount(estimate.regions.reduce((n, r) => n + r.maskedCells, 0), language)}</td>
+              {rates && <RateCells cell={rates.national} />}
             </tr>
           </tfoot>
         </table>
@@ -248,6 +249,7 @@ function AnswerFigures({ answer, stale, exports, onChange }: { answer: Answer; s
               <th scope="col" className="num">{t('home.columns.low')}</th>
               <th scope="col" className="num">{t('home.columns.point')}</th>
               <th scope="col" className="num">{t('home.columns.high')}</th>
+              {rates && <RateHeaders />}
             </tr>
           </thead>
           <tbody>
@@ -259,6 +261,7 @@ function AnswerFigures({ answer, stale, exports, onChange }: { answer: Answer; s
                   <td className="num">{v.low}</td>
                   <td className="num" data-suppressed={v.suppressed ?? undefined}>{v.point}</td>
                   <td className="num">{v.high}</td>
+                  {rates && <RateCells cell={rates.healthcareRegions.get(h.id)} />}
                 </tr>
               );
             })}

@@ -71,7 +71,7 @@ function useLanguage(): Language {
 /** A rate rounded for a suggestion button: two decimals, never "−0". */
 const suggested = (rate: number): number => Math.max(0, Math.round(rate * 100) / 100);
 
-function SiteFields({ site, rate, plan, onChange, onRemove }: { site: Site; rate: SiteRate | undefined; plan: RecruitmentPlan; onChange: (s: Site) => void; onRemove: () => void }) {
+function SiteFields({ site, rate, plan, population, onChange, onRemove }: { site: Site; rate: SiteRate | undefined; plan: RecruitmentPlan; population: Study['population']; onChange: (s: Site) => void; onRemove: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const nameId = useId();
@@ -154,8 +154,17 @@ function SiteFields({ site, rate, plan, onChange, onRemove }: { site: Site; rate
       </div>
       {rate && (
         <p className="hint" data-testid="site-ceiling">
+          {population.kind === 'incident'
+            ? t('forecast.sites.eligibleIncident', {
+                perYear: formatDecimal(rate.regionEligiblePerMonth.point * 12, language, 0),
+                eligible: formatDecimal(rate.regionEligiblePerMonth.point, language, 1),
+              })
+            : t('forecast.sites.eligiblePrevalent', {
+                total: formatDecimal(rate.regionEligiblePerMonth.point * plan.months, language, 0),
+                months: formatDecimal(plan.months, language, 0),
+                eligible: formatDecimal(rate.regionEligiblePerMonth.point, language, 1),
+              })}{' '}
           {t('forecast.sites.ceiling', {
-            eligible: formatDecimal(rate.regionEligiblePerMonth.point, language, 1),
             ceiling: formatDecimal(rate.regionCeilingPerMonth.point, language, 1),
             plausible: formatDecimal(rate.plausiblePerMonth, language, 1),
           })}
@@ -272,6 +281,7 @@ export function ForecastInputs({ study, siteRates, onChange }: { study: Study; s
           site={site}
           rate={siteRates.find((r) => r.siteId === site.id)}
           plan={study.recruitment}
+          population={study.population}
           onChange={(next) => setSite(i, next)}
           onRemove={() => removeSite(i)}
         />

@@ -2,6 +2,7 @@ import { requestsEn } from './requests.en';
 import { datasetsEn } from './datasets.en';
 import { forecastEn } from './forecast.en';
 import { trendEn } from './trend.en';
+import { ratesEn } from './rates.en';
 import { letterEn } from './letter.en';
 import { disclosureEn } from './disclosure.en';
 import { backupEn } from './backup.en';
@@ -152,6 +153,7 @@ export const en: Messages = {
   study: studyEn,
   forecast: forecastEn,
   trend: trendEn,
+  rates: ratesEn,
   letter: letterEn,
   disclosure: disclosureEn,
   backup: backupEn,

@@ -101,8 +101,11 @@ export const forecastEn: Widen<typeof forecastSv> = {
     rate: 'Patients per month',
     rateError: 'Enter a number ≥ 0, or leave it empty.',
     missingRate: 'No rate yet: the site is not in the forecast.',
+    eligibleIncident: 'The region gets {{perYear}} new eligible patients a year, {{eligible}} a month.',
+    eligiblePrevalent:
+      'The region has {{total}} eligible patients (patients during the data\'s period); each can be recruited once, so spread over the {{months}} months of recruitment that is {{eligible}} a month.',
     ceiling:
-      'The region has {{eligible}} eligible patients per month; with consent, screen failure and dropout at most {{ceiling}} a month for the region\'s sites together (ceiling). Plausible for one site: at most {{plausible}} a month, half of the ceiling, because a region\'s patients are seen at more places.',
+      'With consent, screen failure and dropout at most {{ceiling}} a month for the region\'s sites together (ceiling). Plausible for one site: at most {{plausible}} a month, half of the ceiling, because a region\'s patients are seen at more places.',
     legacyShare: 'From an older study: {{share}} of the region\'s patients, about {{rate}} a month.',
     useSuggestion: 'Use the region\'s suggestion: {{rate}} a month',
     useLegacy: 'Use {{rate}} a month as the site\'s rate',

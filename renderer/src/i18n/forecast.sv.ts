@@ -98,8 +98,11 @@ export const forecastSv = {
     rate: 'Patienter per månad',
     rateError: 'Ange ett tal ≥ 0, eller lämna tomt.',
     missingRate: 'Ingen takt ännu: kliniken ingår inte i prognosen.',
+    eligibleIncident: 'Regionen får {{perYear}} nya möjliga deltagare per år, {{eligible}} per månad.',
+    eligiblePrevalent:
+      'Regionen har {{total}} möjliga deltagare (patienter under datats period); var och en kan rekryteras en gång, så fördelat på rekryteringens {{months}} månader blir det {{eligible}} per månad.',
     ceiling:
-      'Regionen har {{eligible}} möjliga deltagare per månad; med samtycke, screeningbortfall och avhopp högst {{ceiling}} per månad för regionens kliniker tillsammans (tak). Rimligt för en klinik: högst {{plausible}} per månad, hälften av taket, eftersom regionens patienter ses på fler ställen.',
+      'Med samtycke, screeningbortfall och avhopp högst {{ceiling}} per månad för regionens kliniker tillsammans (tak). Rimligt för en klinik: högst {{plausible}} per månad, hälften av taket, eftersom regionens patienter ses på fler ställen.',
     legacyShare: 'Från en äldre studie: {{share}} av regionens patienter, ungefär {{rate}} per månad.',
     useSuggestion: 'Använd regionens förslag: {{rate}} per månad',
     useLegacy: 'Använd {{rate}} per månad som klinikens takt',

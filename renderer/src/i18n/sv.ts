@@ -3,6 +3,7 @@ import { requestsSv } from './requests.sv';
 import { datasetsSv } from './datasets.sv';
 import { forecastSv } from './forecast.sv';
 import { trendSv } from './trend.sv';
+import { ratesSv } from './rates.sv';
 import { letterSv } from './letter.sv';
 import { disclosureSv } from './disclosure.sv';
 import { backupSv } from './backup.sv';
@@ -151,6 +152,7 @@ export const sv = {
   study: studySv,
   forecast: forecastSv,
   trend: trendSv,
+  rates: ratesSv,
   letter: letterSv,
   disclosure: disclosureSv,
   backup: backupSv,

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Dataset } from '../../../shared/counts/dataset';
 import { projectionSettingOf, type Study } from '../../../shared/criteria/study';
 import type { StudyTrends } from '../../../shared/trend';
+import { declareBreak, withdrawBreak } from '../../../shared/trend/breaks';
 import type { TrendWindow } from '../../../shared/trend/trend';
 import type { Language } from '../../../shared/text/language';
 import { formatDecimal } from '../format';
@@ -79,8 +80,33 @@ export function TrendSection({
     } else setLocalWindow(next);
   };
 
+  // While a change (the window, a declared break) is recomputed, the previous view stays, so the control that made
+  // the change keeps its focus and its message; the status line says the figures are being recomputed.
+  const shown = state.status === 'done' ? state : state.status === 'running' && outcome?.status === 'done' ? outcome : null;
+
+  // Declared breaks are saved on the study (and so audited); a view that cannot save offers none.
+  const breaksFor = (periods: readonly string[]) =>
+    onChange
+      ? {
+          declared: setting.declaredBreaks,
+          onDeclare(period: string, reason: string) {
+            const outcome = declareBreak(setting, periods, period, reason);
+            if (!outcome.ok) return outcome;
+            setLocalWindow(null);
+            onChange((s) => {
+              const again = declareBreak(projectionSettingOf(s), periods, period, reason);
+              return again.ok ? { ...s, projection: again.setting } : s;
+            });
+            return { ok: true as const, windowMoved: outcome.windowMoved };
+          },
+          onWithdraw(period: string) {
+            onChange((s) => ({ ...s, projection: withdrawBreak(projectionSettingOf(s), period) }));
+          },
+        }
+      : undefined;
+
   return (
-    <section aria-labelledby="trend-section-title" data-testid="trend-section">
+    <section aria-labelledby="trend-section-title" data-testid="trend-section" aria-busy={state.status === 'running'}>
       <h2 id="trend-section-title">{t('trend.section.title')}</h2>
       <p className="hint">{t('trend.section.intro')}</p>
       {!open ? (
@@ -126,7 +152,17 @@ export function TrendSection({
                     ? t('trend.section.done', { seconds: formatDecimal(state.millis / 1000, language, 1) })
                     : ''}
           </p>
-          {state.status === 'done' && <TrendView trends={state.trends} language={language} window={window} onWindowChange={changeWindow} mode={mode} onModeChange={setMode} />}
+          {shown && (
+            <TrendView
+              trends={shown.trends}
+              language={language}
+              window={window}
+              onWindowChange={changeWindow}
+              mode={mode}
+              onModeChange={setMode}
+              {...(onChange ? { breaks: breaksFor(shown.trends.data.periods.map((p) => p.label))! } : {})}
+            />
+          )}
         </>
       )}
     </section>

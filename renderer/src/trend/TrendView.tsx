@@ -5,6 +5,8 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StudyTrends } from '../../../shared/trend';
 import type { TrendWindow } from '../../../shared/trend/trend';
+import type { DeclaredBreak } from '../../../shared/trend/breaks';
+import { DeclaredBreaks, type DeclareOutcome } from './DeclaredBreaks';
 import { MeasureToggle } from './MeasureToggle';
 import { measureLegend, type MeasureMode } from './measure-mode';
 import { PANEL_HEIGHT, PANEL_WIDTH, parseWindowValue, trendPanels, windowChoices, windowValue, type TrendPanel } from './trend-view-model';
@@ -18,9 +20,15 @@ export interface TrendViewProps {
   onWindowChange(window: TrendWindow): void;
   mode: MeasureMode;
   onModeChange(mode: MeasureMode): void;
+  /** The study's declared breaks and how to change them; absent: the view cannot save a declaration (none shown). */
+  breaks?: {
+    declared: readonly DeclaredBreak[];
+    onDeclare(period: string, reason: string): DeclareOutcome;
+    onWithdraw(period: string): void;
+  };
 }
 
-export function TrendView({ trends, language, window, onWindowChange, mode, onModeChange }: TrendViewProps) {
+export function TrendView({ trends, language, window, onWindowChange, mode, onModeChange, breaks }: TrendViewProps) {
   const { t } = useTranslation();
   const selectId = useId();
   const periods = trends.data.periods.map((p) => p.label);
@@ -57,6 +65,7 @@ export function TrendView({ trends, language, window, onWindowChange, mode, onMo
         </div>
         <MeasureToggle mode={mode} onChange={onModeChange} ratesAvailable={ratesOffered} />
       </div>
+      {breaks && <DeclaredBreaks periods={periods} breaks={breaks.declared} onDeclare={breaks.onDeclare} onWithdraw={breaks.onWithdraw} />}
       <ul className="trend-panels">
         {panels.map((p) => (
           <li key={p.key}>

@@ -1,10 +1,12 @@
 // Counts ↔ rates for tables, charts and map legends: which value a row shows, how it is written, what the legend
 // says, and the national row — which in rate mode is the nation's own rate (national count over national
 // population), never a sum or an average of the regions' rates.
-import type { RateRow } from '../../../shared/trend/rates';
+import { rateDecimals, type RateRow } from '../../../shared/trend/rates';
 import { roundInterval, type Interval } from '../../../shared/utils/interval';
 import { formatCount, formatDecimal } from '../format';
 import type { Language } from '../../../shared/text/language';
+
+export { rateDecimals };
 
 export type MeasureMode = 'counts' | 'rates';
 export const MEASURE_MODES: readonly MeasureMode[] = ['counts', 'rates'];
@@ -18,14 +20,6 @@ export interface MeasureCell {
   text: string;
   /** "low–high" as written, or '' when there is no value. */
   range: string;
-}
-
-/**
- * Decimals for a rate: enough to tell regions apart without false precision (2 349 per 100 000, 23,5, 2,35).
- */
-export function rateDecimals(value: number): number {
-  const magnitude = Math.abs(value);
-  return magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2;
 }
 
 export function formatRate(value: number, language: Language, decimals = rateDecimals(value)): string {

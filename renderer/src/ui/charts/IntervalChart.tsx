@@ -32,7 +32,9 @@ function rowScale(row: IntervalChartRow): number {
   return Math.max(drawable(row.disclosed.high, 'high') ?? 0, drawable(row.disclosed.point, 'high') ?? 0);
 }
 
-export function IntervalChart({ rows, title, language }: { rows: IntervalChartRow[]; title: string; language: Language }) {
+/** `format` writes a value of the rows (default: whole patients; rates per 100 000 pass their own). */
+export function IntervalChart({ rows, title, language, format }: { rows: IntervalChartRow[]; title: string; language: Language; format?: (value: number) => string }) {
+  const write = format ?? ((v: number) => formatCount(v, language));
   const max = Math.max(1, ...rows.map(rowScale));
   const plotWidth = WIDTH - LABEL_WIDTH - VALUE_WIDTH - 16;
   const x = (v: number) => LABEL_WIDTH + (v / max) * plotWidth;
@@ -58,12 +60,12 @@ export function IntervalChart({ rows, title, language }: { rows: IntervalChartRo
           if (row.disclosed) return <DisclosedRow key={row.key} row={row} disclosed={row.disclosed} y={y} mid={mid} x={x} label={label} />;
           return (
             <g key={row.key}>
-              <title>{`${row.label}: ${formatCount(row.interval.point, language)} (${formatIntervalRange(row.interval, language)})`}</title>
+              <title>{`${row.label}: ${write(row.interval.point)} (${format ? `${write(row.interval.low)}–${write(row.interval.high)}` : formatIntervalRange(row.interval, language)})`}</title>
               {label}
               <rect x={LABEL_WIDTH} y={y + 4} width={Math.max(0, x(row.interval.point) - LABEL_WIDTH)} height={ROW_HEIGHT - 8} className="chart-bar" />
               <Whisker low={x(row.interval.low)} high={x(row.interval.high)} mid={mid} />
               <text x={WIDTH - 4} y={mid + 4} textAnchor="end" className="chart-value">
-                {formatCount(row.interval.point, language)}
+                {write(row.interval.point)}
               </text>
             </g>
           );

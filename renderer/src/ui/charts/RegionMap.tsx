@@ -34,8 +34,8 @@ export interface MapDisclosure {
 }
 
 /** The number a region is shaded by, or null when the policy hides it (then it is hatched). */
-function shadeValue(region: RegionEstimate, disclosure: MapDisclosure | undefined): number | null {
-  if (!disclosure) return Math.round(region.eligible.point);
+function shadeValue(region: RegionEstimate, disclosure: MapDisclosure | undefined, round: boolean): number | null {
+  if (!disclosure) return round ? Math.round(region.eligible.point) : region.eligible.point;
   const point = disclosure.figures.get(region.region)?.point;
   return point && (point.kind === 'shown' || point.kind === 'zero') ? (point.value ?? 0) : null;
 }
@@ -46,14 +46,19 @@ export function RegionMap({
   language,
   legendTitle,
   disclosure,
+  format,
 }: {
   regions: RegionEstimate[];
   title: string;
   language: Language;
+  /** Says which measure the map shows (patients, or patients per 100 000). */
   legendTitle: string;
   disclosure?: MapDisclosure;
+  /** Writes a region's value (default: whole patients; rates per 100 000 pass their own). */
+  format?: (value: number) => string;
 }) {
-  const shown = regions.map((r) => shadeValue(r, disclosure)).filter((v): v is number => v !== null);
+  const write = format ?? ((v: number) => formatCount(v, language));
+  const shown = regions.map((r) => shadeValue(r, disclosure, !format)).filter((v): v is number => v !== null);
   const { classOf, ranges } = quantileClasses(shown);
   const byId = new Map(regions.map((r) => [SVG_MAP_IDS[r.region], r]));
   const anyHidden = shown.length < regions.length;
@@ -72,7 +77,7 @@ export function RegionMap({
             );
           }
           const name = regionName(region.region, language);
-          const value = shadeValue(region, disclosure);
+          const value = shadeValue(region, disclosure, !format);
           const figure = disclosure?.figures.get(region.region);
           return (
             <path
@@ -83,7 +88,7 @@ export function RegionMap({
               data-suppressed={value === null ? 'true' : undefined}
             >
               <title>
-                {disclosure && figure ? disclosure.title(name, figure) : `${name}: ${formatCount(region.eligible.point, language)} (${formatIntervalRange(region.eligible, language)})`}
+                {disclosure && figure ? disclosure.title(name, figure) : `${name}: ${write(region.eligible.point)} (${format ? `${write(region.eligible.low)}–${write(region.eligible.high)}` : formatIntervalRange(region.eligible, language)})`}
               </title>
             </path>
           );
@@ -98,7 +103,7 @@ export function RegionMap({
               i > 0 && ranges[i - 1]?.[1] === high ? null : (
                 <li key={i}>
                   <span className={`map-swatch map-class-${i}`} aria-hidden="true" />
-                  {low === high ? formatCount(low, language) : `${formatCount(low, language)}–${formatCount(high, language)}`}
+                  {low === high ? write(low) : `${write(low)}–${write(high)}`}
                 </li>
               ),
             )}
