@@ -23,7 +23,7 @@ import { AnswerBlockedError } from '../../shared/answer/blocked';
 import { createHash } from 'node:crypto';
 import { createSnapshot, verifySnapshot, type AnswerSnapshot, type RequestFacts, type UnitProfile, EMPTY_UNIT_PROFILE } from '../../shared/answer/snapshot';
 import { DISCLOSURE_PRESETS, type DisclosurePolicy, type DisclosurePresetId } from '../../shared/disclosure';
-import { LetterDisclosureError, renderLetterPdf } from '../../shared/letter';
+import { LetterDisclosureError, LetterGlyphError, missingGlyphText, renderLetterPdf } from '../../shared/letter';
 import {
   ANSWER_INPUT_OPTIONS,
   blockedLines,
@@ -188,6 +188,7 @@ export async function runLetter(argv: string[], io: CommandIo): Promise<number> 
         study,
         answer,
         datasets,
+        ...(inputs.ageShareTable ? { population: fileProvenance(inputs.ageShareTable) } : {}),
         hallandRule: inputs.hallandRule,
         disclosurePolicy: DISCLOSURE_PRESETS[policyId as DisclosurePresetId] as DisclosurePolicy,
         unit,
@@ -218,6 +219,10 @@ export async function runLetter(argv: string[], io: CommandIo): Promise<number> 
       const language = values.lang === 'en' ? 'en' : 'sv';
       io.stderr(`${language === 'sv' ? 'Brevet gjordes inte: röjandekontrollen stoppar det.' : 'The letter was not produced: disclosure control stops it.'}\n`);
       for (const f of error.findings) io.stderr(`  ${f.message[language]}\n`);
+      return 1;
+    }
+    if (error instanceof LetterGlyphError) {
+      io.stderr(`${missingGlyphText(error.missing, values.lang === 'en' ? 'en' : 'sv')}\n`);
       return 1;
     }
     io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);

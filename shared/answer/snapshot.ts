@@ -95,6 +95,11 @@ export interface AnswerSnapshotContent {
   study: Study;
   answer: SnapshotAnswer;
   datasets: DatasetProvenanceRecord[];
+  /**
+   * The population table an age share was taken from (not linked: it counts residents, not patients), so the letter
+   * names it with its source beside the data. Absent when no share came from a table (and in older snapshots).
+   */
+  populationTable?: DatasetProvenanceRecord;
   settings: SnapshotSettings;
   unit: UnitProfile;
   request?: RequestFacts;
@@ -122,6 +127,8 @@ export interface CreateSnapshotInput {
   answer: SnapshotAnswer;
   /** The datasets the answer was computed from (or their provenance records, e.g. read back from a file). */
   datasets: ReadonlyArray<Dataset | DatasetProvenanceRecord>;
+  /** The study's population table; kept only when an age share of the estimate was taken from it. */
+  population?: Dataset | DatasetProvenanceRecord | null;
   hallandRule: HallandRule;
   disclosurePolicy: DisclosurePolicy;
   unit: UnitProfile;
@@ -145,6 +152,13 @@ export function provenanceRecord(dataset: Dataset): DatasetProvenanceRecord {
   if (p.fileName !== undefined) record.fileName = p.fileName;
   if (p.extractedAt !== undefined) record.extractedAt = p.extractedAt;
   return record;
+}
+
+/** Whether an age share of the estimate came from the given population table. */
+function populationUsed(input: CreateSnapshotInput): input is CreateSnapshotInput & { population: Dataset | DatasetProvenanceRecord } {
+  const table = input.population;
+  if (!table) return false;
+  return input.answer.estimate.attrition.some((s) => s.assumption?.source.kind === 'table' && s.assumption.source.datasetId === table.id);
 }
 
 function isoInstant(value: Date | string): string {
@@ -187,6 +201,7 @@ export function createSnapshot(input: CreateSnapshotInput): AnswerSnapshot {
     study: input.study,
     answer: { estimate: input.answer.estimate, projection: input.answer.projection, verdict: input.answer.verdict },
     datasets: input.datasets.map((d) => ('provenance' in d ? provenanceRecord(d) : d)),
+    ...(populationUsed(input) ? { populationTable: 'provenance' in input.population ? provenanceRecord(input.population) : input.population } : {}),
     settings: { hallandRule: input.hallandRule, disclosurePolicy: input.disclosurePolicy },
     unit: input.unit,
     ...(input.request ? { request: input.request } : {}),

@@ -27,3 +27,25 @@ export function overlappingDimensions(dataset: Pick<Dataset, 'dimensions' | 'bas
   const keys = new Set(dataset.dimensions.map((d) => d.key));
   return (dataset.overlappingDimensions ?? defaultOverlappingDimensions(dataset.dimensions, dataset.basis)).filter((k) => keys.has(k));
 }
+
+/**
+ * The dimensions whose overlap a user decides: regions, diagnosis codes and extra dimensions (drugs, care types,
+ * stage…). Sexes, age bands and periods never overlap, so asking about them would only invite a wrong answer.
+ */
+export function overlapChoosable<D extends Pick<Dimension, 'role'>>(dimensions: readonly D[]): D[] {
+  return dimensions.filter((d) => d.role === 'region' || d.role === 'code' || d.role === 'extra');
+}
+
+/**
+ * The overlapping dimensions with the user's explicit answers (`choice[key]`: true overlaps, false does not) and the
+ * default for the basis where they gave none. Only choosable dimensions can be made overlapping.
+ */
+export function chosenOverlapping(
+  dimensions: readonly Pick<Dimension, 'key' | 'role'>[],
+  basis: Pick<Basis, 'unit' | 'kind'>,
+  choice: Readonly<Record<string, boolean>>,
+): string[] {
+  const byDefault = new Set(defaultOverlappingDimensions(dimensions, basis));
+  const choosable = new Set(overlapChoosable(dimensions).map((d) => d.key));
+  return dimensions.filter((d) => choosable.has(d.key) && (choice[d.key] ?? byDefault.has(d.key))).map((d) => d.key);
+}

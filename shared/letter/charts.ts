@@ -1,15 +1,9 @@
 /**
- * The letter's two figures as SVG text (pdfmake draws `svg` nodes through svg-to-pdfkit): the county map shaded
- * by the printed figures, and the expected recruitment curve. Built from plain numbers, so the same input always
+ * The letter's figures as SVG text (pdfmake draws `svg` nodes through svg-to-pdfkit): the expected recruitment
+ * curve here, the county map in map.ts. Built from plain numbers, so the same input always
  * gives the same markup. Colours are fixed (print-safe, distinguishable in greyscale).
  */
-import type { CountyCode } from '../regions/regions';
-import { SVG_MAP_IDS } from '../regions/svg-map';
 import type { PrintableBandPoint } from '../recruitment/printable';
-import { SWEDEN_MAP } from './sweden-map.mjs';
-
-const MAP_CLASS_FILLS = ['#deebf7', '#9ecae1', '#6baed6', '#3182bd', '#08519c'] as const;
-const MAP_HIDDEN_FILL = '#d9d9d9';
 
 export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -18,39 +12,6 @@ export function escapeXml(text: string): string {
 /** Number with at most 2 decimals, no exponent: SVG coordinates that do not vary with float noise. */
 function coord(value: number): string {
   return (Math.round(value * 100) / 100).toString();
-}
-
-export interface MapRegionValue {
-  region: CountyCode;
-  /** The printed point figure as a number, or null when the letter does not print it as a number. */
-  value: number | null;
-}
-
-/** Quintile class (0..4) of each printed value; regions without a printed number get none. */
-export function mapClasses(regions: readonly MapRegionValue[]): Map<CountyCode, number> {
-  const shown = regions.filter((r): r is MapRegionValue & { value: number } => r.value !== null);
-  const sorted = shown.map((r) => r.value).sort((a, b) => a - b);
-  const classes = new Map<CountyCode, number>();
-  if (sorted.length === 0) return classes;
-  const uppers = MAP_CLASS_FILLS.map((_, i) => sorted[Math.min(sorted.length - 1, Math.ceil(((i + 1) * sorted.length) / MAP_CLASS_FILLS.length) - 1)]!);
-  for (const r of shown) {
-    const index = uppers.findIndex((upper) => r.value <= upper);
-    classes.set(r.region, index === -1 ? MAP_CLASS_FILLS.length - 1 : index);
-  }
-  return classes;
-}
-
-/** The county map, shaded by quintile of the printed point figures; regions printed without a number are grey. */
-export function regionMapSvg(regions: readonly MapRegionValue[]): string {
-  const classes = mapClasses(regions);
-  const byShape = new Map(regions.map((r) => [SVG_MAP_IDS[r.region], r.region]));
-  const paths = SWEDEN_MAP.locations.map((location) => {
-    const region = byShape.get(location.id);
-    const cls = region === undefined ? undefined : classes.get(region);
-    const fill = cls === undefined ? MAP_HIDDEN_FILL : MAP_CLASS_FILLS[cls]!;
-    return `<path d="${escapeXml(location.path)}" fill="${fill}" stroke="#ffffff" stroke-width="1"/>`;
-  });
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${SWEDEN_MAP.viewBox}">${paths.join('')}</svg>`;
 }
 
 export interface RecruitmentChartInput {

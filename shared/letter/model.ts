@@ -12,7 +12,8 @@ import { regionByCode, type CountyCode, regionName, healthcareRegionName } from 
 import { letterMethodParagraphs, snapshotMethodInputs } from '../method/sections';
 import { addMonths, resolvePlan, siteShape } from '../recruitment/plan';
 import { printableEnrolment, withheldSiteRegions } from '../recruitment/printable';
-import { recruitmentChartSvg, regionMapSvg } from './charts';
+import { recruitmentChartSvg } from './charts';
+import { regionMapSvg } from './map';
 import { printedShare, type LetterFigures, type PrintedInterval } from './figures';
 import { formatCount, formatNumber, formatPercent } from '../text/format';
 import { countedText, LETTER_TEXTS, letterText, type CountedNoun, type LetterText } from './texts';
@@ -60,6 +61,8 @@ interface Context {
   t: LetterText;
   count(n: number): string;
   percent(share: number, digits?: number): string;
+  /** A share in a table column: always one decimal ("0,0 %", "69,2 %", "100,0 %"). */
+  columnPercent(share: number): string;
   verdictText: string;
   /** "1 year", "12 months", "120 patients", "4 planned sites" in the letter's language. */
   counted(noun: CountedNoun, value: number): string;
@@ -243,9 +246,9 @@ function attritionBlocks(c: Context): LetterBlock[] {
     return [
       pdfSafe(attritionLabel(step, snapshot.language, t('baseStep'))),
       ...intervalCells(printed),
-      remaining === null ? '' : c.percent(remaining),
+      remaining === null ? '' : c.columnPercent(remaining),
       // The projection is no loss: its label carries its factor.
-      kept === null || step.type === 'projection' ? '' : c.percent(1 - kept),
+      kept === null || step.type === 'projection' ? '' : c.columnPercent(1 - kept),
     ];
   });
   const blocks: LetterBlock[] = [
@@ -387,7 +390,7 @@ function assumptionItems(c: Context): string[] {
 
 function provenanceItems(c: Context): string[] {
   const { t, snapshot } = c;
-  return snapshot.datasets.map((d) => {
+  const items = snapshot.datasets.map((d) => {
     const parts = [
       t('provenanceLine', {
         name: d.name,
@@ -404,6 +407,16 @@ function provenanceItems(c: Context): string[] {
     parts.push(`SHA-256: ${d.sha256}`);
     return parts.join(' ');
   });
+  // The age share's source is part of what the figures rest on: named with its publisher, period and file.
+  const table = snapshot.populationTable;
+  if (table) {
+    const parts = [t('provenancePopulation', { name: table.name, publisher: table.publisher, span: periodSpan(table.periodFrom, table.periodTo) })];
+    if (table.fileName) parts.push(`${t('provenanceFile', { file: table.fileName })}.`);
+    if (table.extractedAt) parts.push(`${t('provenanceExtracted', { date: table.extractedAt })}.`);
+    parts.push(`SHA-256: ${table.sha256}`);
+    items.push(parts.join(' '));
+  }
+  return items;
 }
 
 /** The audit trail's head when the answer was frozen, printed so a reader can hold any later copy of the trail to it. */
@@ -458,6 +471,12 @@ export function buildLetterModel(snapshot: AnswerSnapshot, figures: LetterFigure
     t,
     count: (n) => formatCount(n, language),
     percent: (share, digits = 1) => formatPercent(share, language, digits),
+    // One decimal always: the column's figures line up, and a whole per cent is never a lone digit beside its sign,
+    // which text extraction (pdftotext, copying from the PDF, screen readers) reads as "0%" without its space.
+    columnPercent: (share) => {
+      const text = formatPercent(share, language, 1);
+      return /\d[.,]\d/.test(text) ? text : text.replace(/^(−?\d+)/, (whole) => `${whole}${language === 'sv' ? ',' : '.'}0`);
+    },
     verdictText: t(`verdict_${snapshot.answer.verdict.verdict.replace('-', '_') as 'very_good'}`),
     counted: (noun, value) => countedText(language, noun, value, noun === 'years' || noun === 'months' ? formatNumber(value, language, 1) : formatCount(value, language)),
     hiddenSiteRegions: hiddenSiteRegions(snapshot, figures),

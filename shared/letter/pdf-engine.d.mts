@@ -1,7 +1,34 @@
 import type { PdfDocDefinition } from './document';
 
+/** A character of a letter's text that the letter's font cannot draw. */
+export interface MissingGlyph {
+  /** The character itself. */
+  character: string;
+  /** Its code point, "U+2192". */
+  codePoint: string;
+  /** The printed text it stands in (shortened to 80 characters). */
+  text: string;
+}
+
+/** The letter was not produced: a printed character is not in the font, and would silently be left out. */
+export declare class LetterGlyphError extends Error {
+  readonly missing: MissingGlyph[];
+  constructor(missing: MissingGlyph[]);
+}
+
+export interface PdfEngine {
+  render(docDefinition: PdfDocDefinition): Promise<Uint8Array>;
+  warm(texts?: readonly string[], content?: readonly unknown[]): Promise<void>;
+}
+
+/** A PDF engine that loads pdfmake with `importModules` on first use, and again after a failed load. */
+export declare function createPdfEngine(importModules?: () => Promise<[unknown, unknown]>): PdfEngine;
+
 /** Renders a document definition to PDF bytes with pdfmake (the same engine and fonts in Node and the browser). */
 export declare function renderPdfBytes(docDefinition: PdfDocDefinition): Promise<Uint8Array>;
 
-/** Loads the engine and lays out a throw-away page in every font face, so the first letter does not pay for it. */
-export declare function warmPdfEngine(): Promise<void>;
+/**
+ * Loads the engine, lays out a throw-away page in every font face with `content`, and shapes `texts` in every face,
+ * so the first letter does not pay for them.
+ */
+export declare function warmPdfEngine(texts?: readonly string[], content?: readonly unknown[]): Promise<void>;

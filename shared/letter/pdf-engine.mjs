@@ -9,46 +9,391 @@
 const FONTS = {
   Roboto: { normal: 'Roboto-Regular.ttf', bold: 'Roboto-Medium.ttf', italics: 'Roboto-Italic.ttf', bolditalics: 'Roboto-MediumItalic.ttf' },
 };
+const FACES = [
+  { bold: false, italics: false },
+  { bold: true, italics: false },
+  { bold: false, italics: true },
+  { bold: true, italics: true },
+];
 
-let engine = null;
+/** A character of a letter's text that the letter's font cannot draw (pdfmake would silently print nothing). */
+export class LetterGlyphError extends Error {
+  constructor(missing) {
+    const list = missing.map((m) => `"${m.character}" (${m.codePoint}) in "${m.text}"`).join(', ');
+    super(`The letter's font cannot print ${list}`);
+    this.name = 'LetterGlyphError';
+    this.missing = missing;
+  }
+}
 
-async function loadEngine() {
-  const [pdfmakeModule, vfsModule] = await Promise.all([import('pdfmake/build/pdfmake.js'), import('pdfmake/build/vfs_fonts.js')]);
+/** pdfmake and its fonts, as the app bundles them: a chunk of their own, fetched on first use. */
+const importEngineModules = () => Promise.all([import('pdfmake/build/pdfmake.js'), import('pdfmake/build/vfs_fonts.js')]);
+
+/** What was set up on a pdfmake module (its document class taught to share fonts), so it is done once per module. */
+const prepared = new WeakMap();
+
+/**
+ * A PDF engine: loads pdfmake on first use and keeps it. A load that failed (a chunk that did not arrive, a worker
+ * out of memory) is not kept: the next letter loads again, instead of failing forever with the first error.
+ * `importModules` is how pdfmake and its fonts are loaded (a test gives one that fails first).
+ */
+export function createPdfEngine(importModules = importEngineModules) {
+  let engine = null;
+  const ensureEngine = () => {
+    if (!engine) {
+      const loading = loadEngine(importModules);
+      engine = loading;
+      loading.catch(() => {
+        if (engine === loading) engine = null;
+      });
+    }
+    return engine;
+  };
+  return {
+    async render(docDefinition) {
+      const { pdfMake, faces } = await ensureEngine();
+      const missing = missingGlyphs(docDefinition, faces);
+      if (missing.length > 0) throw new LetterGlyphError(missing);
+      const buffer = await pdfMake.createPdf(docDefinition).getBuffer();
+      // A plain Uint8Array copy (the engine answers with its own Buffer polyfill).
+      return Uint8Array.from(buffer);
+    },
+    async warm(texts = [], content = []) {
+      const { pdfMake, shape } = await ensureEngine();
+      await pdfMake.createPdf(warmPage(content)).getBuffer();
+      shape(texts);
+    },
+  };
+}
+
+async function loadEngine(importModules) {
+  const [pdfmakeModule, vfsModule] = await importModules();
   const pdfMake = pdfmakeModule.default ?? pdfmakeModule;
   const vfs = vfsModule.default ?? vfsModule;
+  const known = prepared.get(pdfMake);
+  if (known) return known;
   pdfMake.addVirtualFileSystem(vfs);
   pdfMake.setFonts(FONTS);
   // A letter never fetches anything: images arrive as data URLs, fonts from the virtual file system.
   pdfMake.setUrlAccessPolicy(() => false);
-  return pdfMake;
-}
-
-export async function renderPdfBytes(docDefinition) {
-  engine ??= loadEngine();
-  const pdfMake = await engine;
-  const buffer = await pdfMake.createPdf(docDefinition).getBuffer();
-  // A plain Uint8Array copy (the engine answers with its own Buffer polyfill).
-  return Uint8Array.from(buffer);
+  // One line in every face, laid out but never written: it gives pdfmake's document class and the four fonts as
+  // parsed, which every later document then shares.
+  const probe = await pdfMake.createPdf({ content: FACES.map((face) => ({ text: 'Antal', ...face })) }).getStream();
+  const faces = shareParsedFonts(Object.getPrototypeOf(probe), probe.fontCache);
+  reuseCompressedStreams(Object.getPrototypeOf(probe.ref()));
+  // Shapes texts word by word into the shared caches, as laying them out in a letter would, without a layout.
+  const shape = (texts) => {
+    for (const face of faces.values()) {
+      const embedded = new face.EmbeddedFont(probe, face.font, 'Fwarm');
+      if (face.layoutCache) embedded.layoutCache = face.layoutCache;
+      for (const text of texts) for (const line of text.split('\n')) embedded.layout(line, undefined, true);
+    }
+  };
+  const ready = { pdfMake, faces, shape };
+  prepared.set(pdfMake, ready);
+  return ready;
 }
 
 /**
- * Loads the engine and lays out a small page in every face of the font, so the code paths a letter takes are loaded
- * and compiled before the first letter is asked for (a worker calls this at start, while the user still works).
- * The page is thrown away; nothing about later letters depends on it.
+ * pdfmake parses its TrueType fonts again for every document (each document opens the font file anew, and the
+ * font's tables — cmap, glyph substitution and positioning — are decoded and cached on that one parse), and
+ * shapes every word again: most of a later letter's time. The parsed font is the same for every document, so the
+ * document class is taught to reuse it: each document still gets its own embedded font object (its own subset,
+ * glyph widths and PDF object ids, numbered as pdfmake numbers them), built on the one parsed font and sharing
+ * one cache of shaped words per face. A shaped word depends on the font only (positions in font units), and the
+ * subset is rebuilt per document from the glyphs that document uses, so the bytes are exactly those of an
+ * unshared engine (a test renders the same documents with pdfmake untouched and compares).
  */
-export async function warmPdfEngine() {
-  engine ??= loadEngine();
-  const pdfMake = await engine;
+function shareParsedFonts(documentPrototype, seeded) {
+  const faces = new Map();
+  const keep = (family, type, embedded) => {
+    faces.set(`${family}\u0000${type}`, { font: glyphsOwnTheirCharacters(embedded.font), layoutCache: embedded.layoutCache, EmbeddedFont: embedded.constructor });
+  };
+  for (const [family, types] of Object.entries(seeded)) for (const [type, embedded] of Object.entries(types)) keep(family, type, embedded);
+  const provideParsed = documentPrototype.provideFont;
+  documentPrototype.provideFont = function provideFont(familyName, bold, italics) {
+    const type = this.getFontType(bold, italics);
+    const own = (this.fontCache[familyName] ??= {});
+    if (own[type]) return own[type];
+    const face = faces.get(`${familyName}\u0000${type}`);
+    if (!face || this.getFontFile(familyName, bold, italics) === null) {
+      const embedded = provideParsed.call(this, familyName, bold, italics);
+      if (embedded?.font && embedded.constructor) keep(familyName, type, embedded);
+      return embedded;
+    }
+    own[type] = embedFace(this, face);
+    return own[type];
+  };
+  // Text inside an SVG (chart labels) names its font by file; pdfkit then opens and parses that file again for
+  // every text element, only to find the face already embedded and use that one. The same steps without the parse.
+  const fileFaces = new Map();
+  for (const [family, types] of Object.entries(FONTS)) for (const [type, file] of Object.entries(types)) fileFaces.set(file, `${family}\u0000${type}`);
+  const openByName = documentPrototype.font;
+  documentPrototype.font = function font(src, family, size) {
+    const face = typeof src === 'string' && fileFaces.has(src) ? faces.get(fileFaces.get(src)) : undefined;
+    if (!face || this._registeredFonts[src] || this._fontFamilies[src] || typeof family === 'number' || family != null) return openByName.call(this, src, family, size);
+    this._fontSource = src;
+    this._fontFamily = family;
+    if (size != null) this.fontSize(size);
+    const id = `F${++this._fontCount}`;
+    const sameName = this._fontFamilies[face.font.postscriptName];
+    if (sameName && sameName.font === face.font) {
+      this._font = sameName;
+      return this;
+    }
+    const embedded = new face.EmbeddedFont(this, face.font, id);
+    if (embedded.layoutCache && face.layoutCache) embedded.layoutCache = face.layoutCache;
+    this._font = embedded;
+    this._fontFamilies[src] = embedded;
+    if (embedded.name && !this._fontFamilies[embedded.name]) this._fontFamilies[embedded.name] = embedded;
+    return this;
+  };
+  return faces;
+}
+
+/**
+ * A glyph object remembers the characters it was first made for, and the PDF's text layer (what copying text and
+ * pdftotext give) maps the glyph back to them. pdfmake's font caches one object per glyph, so in a shared font the
+ * first document's characters would speak for every later one, and the subset writer's own glyph reads (made for
+ * no character) would erase them: a letter's bytes would depend on the letters made before it in the process.
+ * So the shared font caches a glyph only with the characters it is asked for; a glyph asked for without
+ * characters, or for other characters than the cached ones (two characters drawn alike), gets an object of its
+ * own. Each shaped word then holds glyphs for its own characters, as in a font parsed for one document.
+ */
+function glyphsOwnTheirCharacters(font) {
+  if (font.getGlyph.sharedAcrossDocuments) return font;
+  const getGlyph = font.getGlyph;
+  const sameCharacters = (a, b) => a.length === b.length && a.every((codePoint, i) => codePoint === b[i]);
+  const shared = function (id, characters = []) {
+    const cached = this._glyphs[id];
+    if (cached && (characters.length === 0 || sameCharacters(cached.codePoints, characters))) return cached;
+    if (!cached && characters.length > 0) return getGlyph.call(this, id, characters);
+    const glyph = getGlyph.call(Object.create(this, { _glyphs: { value: {} } }), id, characters);
+    return glyph;
+  };
+  shared.sharedAcrossDocuments = true;
+  font.getGlyph = shared;
+  return font;
+}
+
+/** Streams compressed lately, by content: the embedded font subsets and many a page repeat from letter to letter. */
+const COMPRESSED_KEPT = 48;
+const compressed = new Map();
+
+/** FNV-1a over the bytes, with the length: a cheap key; a hit is confirmed byte for byte. */
+function fingerprint(bytes) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
+  return `${bytes.length}:${(hash >>> 0).toString(36)}`;
+}
+
+function sameBytes(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function concatBytes(chunks) {
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(chunks.reduce((n, chunk) => n + chunk.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+/**
+ * Deflate (at pdfkit's level) is a large share of a letter's encoding, and much of what it compresses — the font
+ * subsets above all — is byte for byte what the previous letter compressed. Each stream object is compressed by the
+ * engine as before, and what the engine wrote is kept by content; a later stream with the same bytes is written with
+ * those compressed bytes instead of being compressed again. Deflate is deterministic, so the file is the same.
+ */
+function reuseCompressedStreams(referencePrototype) {
+  const finalize = referencePrototype.finalize;
+  const write = referencePrototype.write;
+  // pdfkit turns every drawing operator into its own small buffer (a page holds thousands); the text is gathered
+  // and turned into bytes once, as pdfkit's 'binary' encoding does (one byte per character, the low 8 bits).
+  const flushText = (reference) => {
+    const pending = reference.pendingText;
+    if (!pending || pending.length === 0) return;
+    const text = pending.join('');
+    pending.length = 0;
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+    reference.buffer.push(bytes);
+  };
+  referencePrototype.write = function writeGathering(chunk) {
+    if (chunk instanceof Uint8Array) {
+      flushText(this);
+      return write.call(this, chunk);
+    }
+    const text = `${chunk}\n`;
+    (this.pendingText ??= []).push(text);
+    this.uncompressedLength += text.length;
+    if (this.data.Length == null) this.data.Length = 0;
+    this.data.Length += text.length;
+    if (this.compress) this.data.Filter = 'FlateDecode';
+  };
+  referencePrototype.finalize = function finalizeReusing() {
+    flushText(this);
+    if (!this.compress || this.buffer.length === 0 || this.document._security) return finalize.call(this);
+    const data = concatBytes(this.buffer);
+    const key = fingerprint(data);
+    const kept = compressed.get(key);
+    if (kept && sameBytes(kept.data, data)) {
+      compressed.delete(key);
+      compressed.set(key, kept);
+      this.buffer = [kept.deflated];
+      this.compress = false;
+      return finalize.call(this);
+    }
+    // The engine writes the compressed bytes between "stream" and "endstream"; keep what it writes there.
+    const document = this.document;
+    const write = document._write;
+    let afterStream = false;
+    let deflated = null;
+    document._write = function keepStream(chunk) {
+      if (afterStream && chunk instanceof Uint8Array) deflated = chunk;
+      afterStream = chunk === 'stream';
+      return write.call(this, chunk);
+    };
+    try {
+      finalize.call(this);
+    } finally {
+      delete document._write;
+    }
+    if (deflated) {
+      compressed.set(key, { data: Uint8Array.from(data), deflated: Uint8Array.from(deflated) });
+      if (compressed.size > COMPRESSED_KEPT) compressed.delete(compressed.keys().next().value);
+    }
+  };
+}
+
+/** What pdfkit's `doc.font(fileBytes)` does for a new font file, with the font already parsed. */
+function embedFace(doc, face) {
+  const id = `F${++doc._fontCount}`;
+  const embedded = new face.EmbeddedFont(doc, face.font, id);
+  if (embedded.layoutCache && face.layoutCache) embedded.layoutCache = face.layoutCache;
+  doc._fontSource = face.font.stream?.buffer;
+  doc._fontFamily = undefined;
+  const sameName = doc._fontFamilies[embedded.name];
+  if (sameName && sameName.font === face.font) {
+    doc._font = sameName;
+    return sameName;
+  }
+  doc._font = embedded;
+  if (embedded.name && !sameName) doc._fontFamilies[embedded.name] = embedded;
+  if (!embedded.name || doc._fontFamilies[embedded.name] !== embedded) doc._fontFamilies[embedded.id] = embedded;
+  return embedded;
+}
+
+/** Line breaks, tabs and other control characters are layout, not glyphs. */
+const isLayoutCharacter = (codePoint) => codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0) || codePoint === 0xad || codePoint === 0x200b;
+
+/** The text of an SVG's text nodes (what svg-to-pdfkit draws with the letter's font), entities decoded. */
+function svgTexts(svg) {
+  const texts = [];
+  for (const match of svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)) {
+    const inner = match[1].replace(/<[^>]*>/g, '');
+    texts.push(
+      inner.replace(/&(#x[0-9a-f]+|#[0-9]+|amp|lt|gt|quot|apos);/gi, (entity, body) => {
+        const lower = body.toLowerCase();
+        if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
+        if (lower.startsWith('#')) return String.fromCodePoint(parseInt(lower.slice(1), 10));
+        return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[lower] ?? entity;
+      }),
+    );
+  }
+  return texts;
+}
+
+/** Every text a document definition prints: strings under `text`, table cells, lists, headers, SVG text. */
+function printedTexts(docDefinition) {
+  const texts = [];
+  const seen = new Set();
+  const visit = (node, key) => {
+    if (node === null || node === undefined) return;
+    if (typeof node === 'string') {
+      if (key === 'svg') texts.push(...svgTexts(node));
+      else if (key === 'text' || key === 'item') texts.push(node);
+      return;
+    }
+    if (typeof node !== 'object' || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      // Inside content, a bare string is printed text (a paragraph, a cell, a list item, an inline run).
+      for (const item of node) visit(item, key === 'svg' ? 'svg' : 'item');
+      return;
+    }
+    for (const [name, value] of Object.entries(node)) {
+      if (name === 'images' || name === 'info' || name === 'styles' || name === 'defaultStyle' || name === 'pageMargins' || name === 'widths' || name === 'heights') continue;
+      if (typeof value === 'string') {
+        if (name === 'text' || name === 'svg') visit(value, name);
+        continue;
+      }
+      visit(value, name === 'svg' ? 'svg' : name === 'text' ? 'item' : name);
+    }
+  };
+  visit(docDefinition.content, 'item');
+  for (const part of ['header', 'footer', 'background']) {
+    const value = docDefinition[part];
+    if (typeof value === 'function') {
+      // Running headers and footers are functions of the page; their text is the same on every page but the numbers.
+      for (const page of [1, 2]) visit(value(page, 2, { width: 595.28, height: 841.89 }), 'item');
+    } else visit(value, 'item');
+  }
+  return texts;
+}
+
+/** The characters of a document that none of its fonts' faces can draw, each with the text it stands in. */
+function missingGlyphs(docDefinition, faces) {
+  const fonts = [...faces.values()].map((face) => face.font);
+  const missing = new Map();
+  for (const text of printedTexts(docDefinition)) {
+    for (const character of text) {
+      const codePoint = character.codePointAt(0);
+      if (isLayoutCharacter(codePoint) || missing.has(character)) continue;
+      if (fonts.every((font) => font.hasGlyphForCodePoint(codePoint))) continue;
+      const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
+      missing.set(character, { character, codePoint: `U+${hex}`, text: text.length > 80 ? `${text.slice(0, 77)}…` : text });
+    }
+  }
+  return [...missing.values()];
+}
+
+/** A small page in every face of the font (and `content`): laying it out compiles the code paths a letter takes. */
+function warmPage(content) {
   const sample = 'Antal 0123456789 åäö ÅÄÖ é – 12,5 %';
-  await pdfMake
-    .createPdf({
-      content: [
-        { text: sample, fontSize: 11 },
-        { text: sample, bold: true },
-        { text: sample, italics: true },
-        { text: sample, bold: true, italics: true },
-        { table: { body: [[sample, { text: '1 234', alignment: 'right' }]] } },
-      ],
-    })
-    .getBuffer();
+  return {
+    content: [
+      { text: sample, fontSize: 11 },
+      { text: sample, bold: true },
+      { text: sample, italics: true },
+      { text: sample, bold: true, italics: true },
+      { table: { body: [[sample, { text: '1 234', alignment: 'right' }]] } },
+      ...content,
+    ],
+  };
+}
+
+const engine = createPdfEngine();
+
+/**
+ * Renders a document definition to PDF bytes. Throws LetterGlyphError, before laying anything out, when a
+ * printed character is not in the font (it would silently vanish from the letter).
+ */
+export function renderPdfBytes(docDefinition) {
+  return engine.render(docDefinition);
+}
+
+/**
+ * Loads the engine and lays out a small page in every face of the font with `content`, so the code paths a letter
+ * takes are loaded and compiled before the first letter is asked for (a worker calls this at start, while the user
+ * still works), and shapes `texts` (the words every letter prints) in every face. The page is thrown away; nothing
+ * about later letters' bytes depends on it (shaping a word gives the same glyphs whenever it is done).
+ */
+export function warmPdfEngine(texts, content) {
+  return engine.warm(texts, content);
 }

@@ -16,8 +16,14 @@ import { loadDisclosureAuditor, warmDisclosureAuditor, type AuditFinding, type A
 import { letterFiguresFrom } from './disclosed-figures';
 import { letterDocument, type PdfDocDefinition } from './document';
 import { buildLetterModel, type LetterModel } from './model';
-import { renderPdfBytes, warmPdfEngine } from './pdf-engine.mjs';
+import { LetterGlyphError, renderPdfBytes, warmPdfEngine } from './pdf-engine.mjs';
 import { letterPrint } from './print';
+import { regionMapSvg } from './map';
+import { LETTER_TEXTS } from './texts';
+import { LANGUAGES } from '../text/language';
+import { HEALTHCARE_REGIONS, REGIONS, healthcareRegionName, regionName } from '../regions/regions';
+
+export { LetterGlyphError };
 
 /** The export is refused: the printed figures would let a reader narrow a hidden value. */
 export class LetterDisclosureError extends Error {
@@ -56,5 +62,17 @@ export async function renderLetterPdf(snapshot: AnswerSnapshot): Promise<Uint8Ar
  */
 export async function warmLetterEngine(): Promise<void> {
   warmDisclosureAuditor();
-  await warmPdfEngine().catch(() => undefined);
+  await warmPdfEngine(printedEverywhere(), [
+    { svg: regionMapSvg([]), width: 150 },
+    { text: 'Antal', style: 'caption', italics: true },
+  ]).catch(() => undefined);
+}
+
+/** What every letter prints whatever its answer: its fixed texts in both languages and the region names. */
+function printedEverywhere(): string[] {
+  return LANGUAGES.flatMap((language) => [
+    ...Object.values(LETTER_TEXTS[language]),
+    ...REGIONS.map((r) => regionName(r.code, language)),
+    ...HEALTHCARE_REGIONS.map((h) => healthcareRegionName(h.id, language)),
+  ]);
 }

@@ -35,6 +35,11 @@ test('the ADHD request: basis from the data, a mismatch blocks with a one-click 
   await expect(baseRow.locator('td .guide-range')).toHaveText(/^46\s152–87\s193$/);
   await expect(baseRow.getByRole('rowheader')).toContainText('inte personer: summerat över Läkemedel');
   await expect(summary.getByTestId('guide-base-period')).toHaveText('(Period: 2020 (den senaste perioden i data))');
+  // A prevalent study has no recruitment window: the criteria step says what its answer counts instead.
+  await expect(page.getByLabel('Rekryteringsfönster (år)')).toHaveCount(0);
+  await expect(page.getByTestId('prevalent-counts')).toHaveText(
+    'Studien räknar patienter under en period (prevalens): svaret är antalet patienter i data under perioden som visas vid basen, inte nya fall per år gånger ett rekryteringsfönster.',
+  );
 
   // Choosing a basis the data does not have blocks the answer: a Swedish message naming the dataset and the
   // mismatch, no figures, and a button that puts it right.
@@ -62,12 +67,38 @@ test('the ADHD request: basis from the data, a mismatch blocks with a one-click 
   const picker = page.getByTestId('value-picker');
   const search = picker.getByRole('combobox', { name: 'Sök kod eller namn' });
   await act.tabTo(search);
-  const list = picker.getByRole('listbox', { name: 'Värden i Läkemedel' });
-  // Unfiltered: every ATC level above the file's five drugs (N → N06 → N06B → N06BA → the substances).
-  for (const code of ['C02AC02', 'N', 'N06', 'N06B', 'N06BA', 'N06BA04', 'N06BA09']) await expect(list.getByRole('option').filter({ hasText: new RegExp(`^${code}\\b`) })).toHaveCount(1);
-  // Search by name (case and diacritics ignored): the match, with the levels above it.
+  const list = picker.getByRole('tree', { name: 'Värden i Läkemedel' });
+  const item = (code: string) => list.getByRole('treeitem').filter({ hasText: new RegExp(`^[▸▾]?${code}\\b`) });
+  // Unfiltered: every ATC level above the file's five drugs (N → N06 → N06B → N06BA → the substances), open.
+  for (const code of ['C02AC02', 'N', 'N06', 'N06B', 'N06BA', 'N06BA04', 'N06BA09']) await expect(item(code)).toHaveCount(1);
+  await expect(item('N06BA')).toHaveAttribute('aria-level', '4');
+  await expect(item('N06BA')).toHaveAttribute('aria-expanded', 'true');
+  await expect(item('N06BA04')).toHaveAttribute('aria-level', '5');
+  await expect(item('N06BA')).toContainText(/79\s087 i data, grupp med 4 värden/);
+  // The WAI-ARIA tree by keyboard: Home to the first line, left closes a group, right opens it and then enters it.
+  await act.tabTo(list);
+  await act.press('Home');
+  const active = async () => page.locator(`[id="${await list.getAttribute('aria-activedescendant')}"]`);
+  await expect(await active()).toContainText(/^▾C\b/);
+  await act.press('ArrowLeft');
+  await expect(item('C')).toHaveAttribute('aria-expanded', 'false');
+  await expect(item('C02AC02')).toHaveCount(0);
+  await act.press('ArrowDown');
+  await expect(await active()).toContainText(/^▾N\b/);
+  await act.press('ArrowRight');
+  await expect(await active()).toContainText(/^▾N06\b/);
+  await act.press('ArrowLeft');
+  await expect(item('N06')).toHaveAttribute('aria-expanded', 'false');
+  await expect(item('N06BA04')).toHaveCount(0);
+  await act.press('ArrowRight');
+  await expect(item('N06BA04')).toHaveCount(1);
+  await act.press('End');
+  await expect(await active()).toContainText(/^N06BA12\b/);
+  await expectNoA11yViolations(page, 'value picker as a tree');
+  // Search by name (case and diacritics ignored): the match, with the levels above it open.
+  await act.tabTo(search);
   await act.type('metylfenidat');
-  await expect(list.getByRole('option')).toHaveText([/^N\b/, /^N06\b/, /^N06B\b/, /^N06BA\b/, /^N06BA04 Metylfenidat — 46\s152 i data$/]);
+  await expect(list.getByRole('treeitem')).toHaveText([/^▾N\b/, /^▾N06\b/, /^▾N06B\b/, /^▾N06BA\b/, /^N06BA04 Metylfenidat — 46\s152 i data$/]);
   await expectNoA11yViolations(page, 'value picker');
   // Escape first empties the search, then closes the picker without a criterion; then the criterion is taken by
   // code (the shared step: the first match is active, announced through aria-activedescendant, Enter takes it).

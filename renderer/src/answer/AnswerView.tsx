@@ -23,6 +23,7 @@ import { RegionOverview } from '../rates/RegionOverview';
 import { RateCells, RateHeaders, RatesCaption } from '../rates/RateColumns';
 import { useAnswerRates } from '../rates/useAnswerRates';
 import { TrendSection } from '../trend/TrendSection';
+import { datasetNamer, useDatasetNames } from './dataset-names';
 
 // Below the figures, and with the PDF and answer-file code behind them: loaded after the answer is on screen.
 const AnswerLetter = lazyNamed(() => import('../letter/AnswerLetter'), 'AnswerLetter');
@@ -44,8 +45,9 @@ export function AnswerView({
   onChange?: (change: (s: Study) => Study) => void;
 }) {
   const { t } = useTranslation();
-  const { language } = useServices();
+  const { language, db } = useServices();
   const { study, estimate, datasets } = answer;
+  const storedNames = useDatasetNames(db);
   const synthetic = datasets.some((d) => d.provenance.synthetic);
   const blocking = estimate.blocking ?? [];
 
@@ -88,7 +90,7 @@ export function AnswerView({
         </dl>
       </header>
       {blocking.length > 0 ? (
-        <BlockingProblems problems={blocking} onFix={onFix} language={language} datasetName={(id) => datasets.find((d) => d.id === id)?.name ?? id} />
+        <BlockingProblems problems={blocking} onFix={onFix} language={language} datasetName={datasetNamer([...datasets, ...(answer.population ? [answer.population] : [])], storedNames, t('answer.deletedDataset'))} />
       ) : (
         <AnswerFigures answer={answer} stale={stale} exports={exports} onChange={onChange} />
       )}

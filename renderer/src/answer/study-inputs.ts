@@ -53,5 +53,5 @@ export async function computeStudyAnswer(inputs: StudyInputs): Promise<Answer | 
   if (inputs.datasets.length === 0) return null;
   const { study, datasets, hallandRule } = inputs;
   const { computeAnswer } = await import('../../../shared/answer/compute-answer');
-  return { study, datasets, hallandRule, ...computeAnswer(study, datasets, { hallandRule, population: inputs.population }) };
+  return { study, datasets, hallandRule, population: inputs.population, ...computeAnswer(study, datasets, { hallandRule, population: inputs.population }) };
 }

@@ -1,4 +1,7 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
+import { defaultOverlappingDimensions, overlapChoosable, overlappingDimensions } from '../../../shared/counts/overlap';
+import { setOverlappingDimensions } from '../import/dataset-store';
+import { OverlapFields } from './OverlapFields';
 import { useTranslation } from 'react-i18next';
 import type { DatasetRecord } from '../db/database';
 import { useServices } from '../context';
@@ -12,10 +15,30 @@ import { ScrollRegion } from '../ui/ScrollRegion';
 import { periodSpan } from '../../../shared/utils/period';
 
 /** Everything recorded about where a dataset came from and how it was read, for audit and for repeating the import. */
-export function DatasetDetails({ record, onClose }: { record: DatasetRecord; onClose(): void }) {
+export function DatasetDetails({ record, onClose, onChanged }: { record: DatasetRecord; onClose(): void; onChanged(message: string): void }) {
   const { t } = useTranslation();
   const say = usePhraseText();
-  const { language } = useServices();
+  const { language, db } = useServices();
+  const [saving, setSaving] = useState(false);
+  const [overlapError, setOverlapError] = useState<string | null>(null);
+  const overlapCols = overlapChoosable(record.dimensions).map((d) => ({ key: d.key, label: d.label ?? d.key }));
+  const overlapping = overlappingDimensions(record);
+  const changeOverlap = async (key: string, overlaps: boolean) => {
+    // A second change while one is saved waits for the record to follow (never disabled: that would drop the focus).
+    if (saving) return;
+    const next = overlapping.filter((k) => k !== key).concat(overlaps ? [key] : []);
+    const list = overlapCols.filter((c) => next.includes(c.key)).map((c) => c.label).join(', ') || t('overlap.auditNone');
+    setSaving(true);
+    setOverlapError(null);
+    try {
+      await setOverlappingDimensions(db, record.id, next, t('overlap.audit', { name: record.name, list }));
+      onChanged(t('overlap.saved', { summary: t('overlap.audit', { name: record.name, list }) }));
+    } catch (e) {
+      setOverlapError(t('overlap.failed', { detail: e instanceof Error ? e.message : String(e) }));
+    } finally {
+      setSaving(false);
+    }
+  };
   const headingId = useId();
   const p = record.provenance;
   const imported = isImportProvenance(p) ? p : null;
@@ -121,6 +144,21 @@ export function DatasetDetails({ record, onClose }: { record: DatasetRecord; onC
           </>
         )}
       </dl>
+
+      {overlapCols.length > 0 && (
+        <OverlapFields
+          columns={overlapCols}
+          overlapping={overlapping}
+          defaults={defaultOverlappingDimensions(record.dimensions, record.basis)}
+          onChange={(key, overlaps) => void changeOverlap(key, overlaps)}
+          testId="details-overlap"
+        />
+      )}
+      {overlapError && (
+        <p className="field-error" role="alert">
+          {overlapError}
+        </p>
+      )}
 
       <h3>{t('datasets.details.tokens')}</h3>
       {tokens.length === 0 ? (

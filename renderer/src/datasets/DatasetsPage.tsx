@@ -195,7 +195,7 @@ export function DatasetsPage() {
             </table>
           </ScrollRegion>
         )}
-        {details && <DatasetDetails record={details} onClose={() => setDetailsId(null)} />}
+        {details && <DatasetDetails record={details} onClose={() => setDetailsId(null)} onChanged={announce} />}
         </>)}
       </ImportFlow>
       <DeleteDialog pending={deleting} onCancel={() => setDeleting(null)} onConfirm={() => void confirmDelete()} />

@@ -25,6 +25,7 @@ import type { Workspace, WorkspaceState } from '../study/useStudyWorkspace';
 import { StepLink } from './GuideSteps';
 import { FIXED_IN, type GuideFacts } from './step-status';
 import { AttritionStepName } from '../answer/AttritionStepName';
+import { datasetNamer, useDatasetNames } from '../answer/dataset-names';
 
 type Ready = Extract<WorkspaceState, { status: 'ready' }>;
 
@@ -110,7 +111,8 @@ export function DataStep({ linked, workspace, error, onLink, onOpenDatasets }: {
 /** Patients left after each criterion, nationally: enough to see what each edit does without leaving the editor. */
 function AttritionSummary({ answer, stale, ready, workspace }: { answer: ComputedAnswer; stale: boolean; ready: Ready; workspace: Workspace | null }) {
   const { t } = useTranslation();
-  const { language } = useServices();
+  const { language, db } = useServices();
+  const storedNames = useDatasetNames(db);
   const { estimate } = answer;
   const blocking = estimate.blocking ?? [];
   if (blocking.length > 0)
@@ -120,7 +122,7 @@ function AttritionSummary({ answer, stale, ready, workspace }: { answer: Compute
           problems={blocking}
           headingLevel={3}
           language={language}
-          datasetName={(id) => ready.datasets.find((d) => d.id === id)?.name ?? (ready.population?.id === id ? ready.population.name : id)}
+          datasetName={datasetNamer([...ready.datasets, ...(ready.population ? [ready.population] : [])], storedNames, t('answer.deletedDataset'))}
           onFix={workspace ? (fix) => void workspace.applyFix(fix) : undefined}
         />
       </div>

@@ -9,4 +9,5 @@ export const answerEn: Widen<typeof answerSv> = {
   basis: 'Basis',
   period: 'Period',
   overlap: 'Note',
+  deletedDataset: 'a deleted dataset',
 };

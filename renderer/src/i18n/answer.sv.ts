@@ -6,4 +6,6 @@ export const answerSv = {
   basis: 'Underlag',
   period: 'Period',
   overlap: 'Obs',
+  /** A dataset named by a fix that is no longer stored. */
+  deletedDataset: 'ett borttaget dataset',
 };

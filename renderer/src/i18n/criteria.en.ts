@@ -43,6 +43,7 @@ export const criteriaEn: Widen<typeof criteriaSv> = {
   months: 'Recruitment period (months)',
   windowYears: 'Enrolment window (years)',
   windowYearsHint: 'New cases per year are multiplied by the length of the window.',
+  prevalentCounts: 'The study counts patients during a period (prevalence): the answer is the number of patients in the data during the period shown at the base, not new cases per year times a recruitment window.',
   summary: {
     codes: 'Diagnosis codes: {{codes}}',
     ageRange: 'Age {{min}}–{{max}} years',

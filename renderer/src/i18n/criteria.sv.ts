@@ -40,6 +40,7 @@ export const criteriaSv = {
   months: 'Rekryteringstid (månader)',
   windowYears: 'Rekryteringsfönster (år)',
   windowYearsHint: 'Nya fall per år multipliceras med fönstrets längd.',
+  prevalentCounts: 'Studien räknar patienter under en period (prevalens): svaret är antalet patienter i data under perioden som visas vid basen, inte nya fall per år gånger ett rekryteringsfönster.',
   summary: {
     codes: 'Diagnoskoder: {{codes}}',
     ageRange: 'Ålder {{min}}–{{max}} år',

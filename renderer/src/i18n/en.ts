@@ -2,6 +2,7 @@ import { requestsEn } from './requests.en';
 import { datasetsEn } from './datasets.en';
 import { forecastEn } from './forecast.en';
 import { trendEn } from './trend.en';
+import { overlapEn } from './overlap.en';
 import { ratesEn } from './rates.en';
 import { letterEn } from './letter.en';
 import { disclosureEn } from './disclosure.en';
@@ -153,6 +154,7 @@ export const en: Messages = {
   study: studyEn,
   forecast: forecastEn,
   trend: trendEn,
+  overlap: overlapEn,
   rates: ratesEn,
   letter: letterEn,
   disclosure: disclosureEn,

@@ -42,6 +42,7 @@ export const studyEn: Widen<typeof studySv> = {
     more: 'Showing {{shown}} of {{count}}: search to narrow the list.',
     cancel: 'Cancel',
     newLabel: 'Value in the data',
+    treeHint: 'In the tree: arrow up/down moves, right opens a group, left closes it, Home/End go to the start/end, Enter takes the value.',
   },
   ageShare: {
     legend: 'Assumption: age share',

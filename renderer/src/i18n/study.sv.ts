@@ -41,6 +41,7 @@ export const studySv = {
     more: 'Visar {{shown}} av {{count}}: sök för att begränsa listan.',
     cancel: 'Avbryt',
     newLabel: 'Värde i data',
+    treeHint: 'I trädet: pil upp/ned flyttar, höger öppnar en grupp, vänster stänger den, Home/End går till början/slutet, Enter tar värdet.',
   },
   ageShare: {
     legend: 'Antagande: åldersandel',

@@ -3,6 +3,7 @@ import { requestsSv } from './requests.sv';
 import { datasetsSv } from './datasets.sv';
 import { forecastSv } from './forecast.sv';
 import { trendSv } from './trend.sv';
+import { overlapSv } from './overlap.sv';
 import { ratesSv } from './rates.sv';
 import { letterSv } from './letter.sv';
 import { disclosureSv } from './disclosure.sv';
@@ -152,6 +153,7 @@ export const sv = {
   study: studySv,
   forecast: forecastSv,
   trend: trendSv,
+  overlap: overlapSv,
   rates: ratesSv,
   letter: letterSv,
   disclosure: disclosureSv,

@@ -127,6 +127,7 @@ export function ImportFlow({ onImported, children }: { onImported(message: strin
           basisKind: remembered.meta.basisKind,
           regionBasis: remembered.meta.regionBasis,
           coverage: remembered.meta.coverage,
+          overlapChoice: { ...(remembered.meta.overlapChoice ?? {}) },
           keepChoice: Object.fromEntries(shown.measures.map((m) => [m.key, remembered.keep.includes(m.key)])),
         }));
       }
@@ -284,7 +285,7 @@ export function ImportFlow({ onImported, children }: { onImported(message: strin
             fileName: view.file.name,
             mapping: view.mapping,
             keep,
-            meta: { publisher: meta.publisher, basisKind, regionBasis, coverage: form.coverage.trim() },
+            meta: { publisher: meta.publisher, basisKind, regionBasis, coverage: form.coverage.trim(), overlapChoice: form.overlapChoice },
           })
         : null;
       const ids = await commitImport(db, {
@@ -293,6 +294,7 @@ export function ImportFlow({ onImported, children }: { onImported(message: strin
         importedAt,
         extra: { coverage: form.coverage.trim(), userNotes: form.notes.trim(), columnHeaders: view.columns.map((c) => c.header) },
         preset,
+        overlapChoice: form.overlapChoice,
       });
       stop();
       reset();

@@ -4,6 +4,7 @@
  * was), finding an earlier import of the same bytes, renaming with validation, and deleting.
  */
 import type { ImportResult } from '../../../shared/import';
+import { chosenOverlapping, overlappingDimensions } from '../../../shared/counts/overlap';
 import { appendAudit, auditTables } from '../db/audit';
 import { type AntalDatabase, type DatasetRecord, type StudyRecord, saveDataset } from '../db/database';
 import type { StoredImportProvenance } from './provenance';
@@ -18,6 +19,11 @@ export interface CommitInput {
   extra: Pick<StoredImportProvenance, 'coverage' | 'userNotes' | 'columnHeaders'>;
   /** Remembered for the source signature, in the same transaction. */
   preset: ImportPreset | null;
+  /**
+   * The user's answers, per dimension key, whether one person can be under several of its values; dimensions
+   * without an answer get the default for each dataset's basis. Absent: nothing is stored and the default applies.
+   */
+  overlapChoice?: Readonly<Record<string, boolean>>;
 }
 
 export class DatasetExistsError extends Error {
@@ -36,7 +42,10 @@ export async function commitImport(db: AntalDatabase, input: CommitInput): Promi
     for (const measure of kept) {
       // Never overwrite silently: ids derive from the file's hash, so this is a second import of the same bytes.
       if ((await db.datasets.get(measure.dataset.id)) !== undefined) throw new DatasetExistsError(measure.dataset.id);
-      await saveDataset(db, { ...measure.dataset, provenance }, input.importedAt);
+      const overlap = input.overlapChoice
+        ? { overlappingDimensions: chosenOverlapping(measure.dataset.dimensions, measure.dataset.basis, input.overlapChoice) }
+        : {};
+      await saveDataset(db, { ...measure.dataset, ...overlap, provenance }, input.importedAt);
     }
     if (input.preset) await savePreset(db, input.preset);
     // In the same transaction: the audit trail records the import exactly when the datasets exist.
@@ -83,6 +92,23 @@ export async function renameDataset(db: AntalDatabase, id: string, name: string)
     if (problem) return problem;
     await db.datasets.update(id, { name: name.trim() });
     return null;
+  });
+}
+
+/**
+ * Sets which of a dataset's dimensions overlap (one person under several values), with an audit entry in the same
+ * transaction. Only keys the dataset has are kept, in the dataset's order. `summary` is the entry's text in the
+ * user's language. Returns false when the dataset does not exist (deleted meanwhile); nothing is then written.
+ */
+export async function setOverlappingDimensions(db: AntalDatabase, id: string, keys: readonly string[], summary: string, now: Date = new Date()): Promise<boolean> {
+  return db.transaction('rw', [db.datasets, ...auditTables(db)], async () => {
+    const record = await db.datasets.get(id);
+    if (!record) return false;
+    const wanted = new Set(keys);
+    const overlapping = record.dimensions.filter((d) => wanted.has(d.key)).map((d) => d.key);
+    await db.datasets.update(id, { overlappingDimensions: overlapping });
+    await appendAudit(db, { kind: 'edit', summary, details: { datasetId: id, overlappingDimensions: overlapping, before: overlappingDimensions(record) } }, now);
+    return true;
   });
 }
 

@@ -3,7 +3,9 @@
  * Validated before the datasets are built; files rarely say whether counts are incident or prevalent, or by
  * region of residence or of care, so the user must say (a remembered preset answers for them next time).
  */
-import type { CountKind, RegionBasis } from '../../../shared/counts/dataset';
+import type { CountKind, DimensionRole, RegionBasis } from '../../../shared/counts/dataset';
+import { chosenOverlapping, defaultOverlappingDimensions, overlapChoosable } from '../../../shared/counts/overlap';
+import type { ImportMapping } from '../../../shared/import';
 import { datasetNameProblem, type NameProblem } from './dataset-store';
 import type { MeasureSummary, PeriodSource } from './preview-view';
 import { parsePeriod } from '../../../shared/utils/period';
@@ -27,6 +29,8 @@ export interface ImportForm {
   keepChoice: Record<string, boolean>;
   /** The user confirmed importing bytes that are already stored. */
   importAgain: boolean;
+  /** Explicit answers per dimension key: can one person be under several of its values? Others take the default. */
+  overlapChoice: Record<string, boolean>;
 }
 
 export type FormField = 'name' | 'publisher' | 'basisKind' | 'regionBasis' | 'extractedAt' | 'period' | 'keep' | 'importAgain';
@@ -46,7 +50,31 @@ export function emptyForm(fileName: string): ImportForm {
     notes: '',
     keepChoice: {},
     importAgain: false,
+    overlapChoice: {},
   };
+}
+
+export interface OverlapColumnView {
+  key: string;
+  role: DimensionRole;
+  label: string;
+}
+
+/** The mapped dimensions whose values could overlap for one person, labelled with the file's headers. */
+export function overlapColumns(mapping: ImportMapping, headers: readonly string[]): OverlapColumnView[] {
+  const dimensions = mapping.columns.flatMap((c, i) => (c.kind === 'dimension' ? [{ key: c.key, role: c.role, label: headers[i]?.trim() || c.key }] : []));
+  return overlapChoosable(dimensions);
+}
+
+/**
+ * What the import would store as overlapping, and the default, for the kept counts: persons or events from the
+ * first kept count (events never overlap), prevalent unless the user said new cases (as the import stores it).
+ */
+export function overlapOfForm(form: ImportForm, measures: readonly MeasureSummary[], columns: readonly OverlapColumnView[]): { overlapping: string[]; defaults: string[] } {
+  const kept = new Set(keptMeasures(form, measures));
+  const count = measures.find((m) => kept.has(m.key) && m.spec.kind === 'count');
+  const basis = { unit: count?.spec.unit ?? 'persons', kind: form.basisKind || 'prevalent' } as const;
+  return { overlapping: chosenOverlapping(columns, basis, form.overlapChoice), defaults: defaultOverlappingDimensions(columns, basis) };
 }
 
 /**

@@ -15,6 +15,8 @@ export interface ImportPresetMeta {
   basisKind: CountKind;
   regionBasis: RegionBasis;
   coverage: string;
+  /** The user's answers whether a column's values overlap for one person (absent in presets saved before it was asked). */
+  overlapChoice?: Record<string, boolean>;
 }
 
 export interface ImportPreset {

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnswerSnapshot } from '../../../shared/answer/snapshot';
 import { StoredPolicyError } from '../../../shared/disclosure';
-import { LetterDisclosureError, letterFileName } from '../../../shared/letter';
+import { LetterDisclosureError, LetterGlyphError, letterFileName, missingGlyphText } from '../../../shared/letter';
 import type { Answer } from '../answer/answer';
 import { useServices } from '../context';
 import { formatBytes } from '../format';
@@ -93,6 +93,7 @@ export function LetterPanel({
 
   const describeError = (e: unknown): string => {
     if (e instanceof LetterDisclosureError) return t('letter.errors.disclosure', { cells: e.findings.map((f) => f.label[uiLanguage]).join(', '), detail: e.findings.map((f) => f.message[uiLanguage]).join(' ') });
+    if (e instanceof LetterGlyphError) return missingGlyphText(e.missing, uiLanguage);
     if (e instanceof StoredPolicyError) return t('letter.errors.policy', { detail: policyErrorText(t, e) });
     if (e instanceof LetterNotReadyError) return t('letter.errors.notReady', { problems: e.problems.map((p) => readinessProblemText(p, uiLanguage)).join(' ') });
     return t('letter.errors.render', { detail: e instanceof Error ? e.message : String(e) });

@@ -4,7 +4,7 @@
  * the library throws.
  */
 import type { AnswerSnapshot } from '../../../shared/answer/snapshot';
-import { LetterDisclosureError } from '../../../shared/letter';
+import { LetterDisclosureError, LetterGlyphError } from '../../../shared/letter';
 import type { RenderReply, RenderRequest } from './letter-protocol';
 
 export class LetterRenderer {
@@ -46,6 +46,7 @@ export class LetterRenderer {
       this.waiting.delete(reply.id);
       if (reply.type === 'pdf') pending.resolve(reply.bytes);
       else if (reply.type === 'disclosure') pending.reject(new LetterDisclosureError(reply.findings));
+      else if (reply.type === 'glyph') pending.reject(new LetterGlyphError(reply.missing));
       else pending.reject(new Error(reply.message));
     };
     worker.onerror = (event) => {

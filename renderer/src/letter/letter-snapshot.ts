@@ -42,6 +42,7 @@ export async function buildLetterSnapshot(db: AntalDatabase, answer: Answer, lan
     study: answer.study,
     answer: { estimate: answer.estimate, projection: answer.projection, verdict: answer.verdict },
     datasets: answer.datasets,
+    population: answer.population ?? null,
     hallandRule: answer.hallandRule,
     disclosurePolicy: policy,
     unit,

@@ -4,7 +4,7 @@
  * the page must stay responsive meanwhile. The worker is started while the user reads the answer, and at once loads
  * pdfmake and its fonts and compiles the disclosure auditor's solver, so the first letter is not the slow one.
  */
-import { LetterDisclosureError, renderLetterPdf, warmLetterEngine } from '../../../shared/letter';
+import { LetterDisclosureError, LetterGlyphError, renderLetterPdf, warmLetterEngine } from '../../../shared/letter';
 import { locateSolver } from '../platform/solver';
 import type { RenderReply, RenderRequest } from './letter-protocol';
 
@@ -26,7 +26,9 @@ scope.onmessage = async (event: MessageEvent<RenderRequest>) => {
     reply =
       error instanceof LetterDisclosureError
         ? { id, type: 'disclosure', findings: error.findings }
-        : { id, type: 'error', message: error instanceof Error ? error.message : String(error) };
+        : error instanceof LetterGlyphError
+          ? { id, type: 'glyph', missing: error.missing }
+          : { id, type: 'error', message: error instanceof Error ? error.message : String(error) };
   }
   scope.postMessage(reply);
 };

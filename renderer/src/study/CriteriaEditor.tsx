@@ -271,6 +271,12 @@ export function CriteriaEditor({ study, datasets, onChange, language, population
           onValid={(v) => onChange((s) => ({ ...s, recruitment: { ...s.recruitment, months: v } }))}
           errorText={t('criteria.errors.months')}
         />
+        {/* A prevalent answer is the patients of the chosen period, not new cases per year times a window. */}
+        {study.population.kind === 'prevalent' ? (
+          <p className="hint" data-testid="prevalent-counts">
+            {t('criteria.prevalentCounts')}
+          </p>
+        ) : (
         <ParsedField
           label={t('criteria.windowYears')}
           value={study.population.windowYears}
@@ -283,6 +289,7 @@ export function CriteriaEditor({ study, datasets, onChange, language, population
           errorText={t('criteria.errors.windowYears')}
           hint={t('criteria.windowYearsHint')}
         />
+        )}
       </fieldset>
     </section>
   );

@@ -125,3 +125,96 @@ export function moveActive(count: number, active: number, key: string): number {
       return active;
   }
 }
+
+/** A line of the picker's tree as it is shown: an option with its place among its siblings and whether it is open. */
+export interface TreeRow extends ValueOption {
+  /** The id of the line above it in the hierarchy (null for a root). */
+  parentId: string | null;
+  /** True when it has values below it that can be shown. */
+  expandable: boolean;
+  expanded: boolean;
+  /** Its position among the shown lines with the same parent (1-based) and their number (aria-posinset/-setsize). */
+  posInSet: number;
+  setSize: number;
+}
+
+/** Up to this many nodes, the whole hierarchy starts open (a drug file's handful of ATC levels); more start closed. */
+export const OPEN_TREE_NODES = 60;
+
+/**
+ * The tree's shown lines for `query` and the user's openings and closings (`toggled`: id → open). Without a search,
+ * a small hierarchy starts open and a large one (every ICD-10 code of a register) shows its chapters; with a
+ * search, the matches are shown in their place with every line above them open, and a matching group opened by the
+ * user shows all its values. A dimension without a hierarchy gives its values as one level.
+ */
+export function treeRows(dimension: CatalogueDimension, query: string, toggled: ReadonlyMap<string, boolean>): TreeRow[] {
+  if (!dimension.tree) {
+    const flat = valueOptions(dimension, query);
+    return flat.map((o, i) => ({ ...o, parentId: null, expandable: false, expanded: false, posInSet: i + 1, setSize: flat.length }));
+  }
+  const searching = query.trim() !== '';
+  const matched = new Set(searching ? searchNodes(dimension, query).map((n) => n.code) : []);
+  // Lines above a match (they are opened so the match is seen in its place).
+  const aboveMatch = new Set<string>();
+  let nodes = 0;
+  const mark = (list: readonly CatalogueNode[], path: string[]): void => {
+    for (const n of list) {
+      nodes++;
+      if (matched.has(n.code)) path.forEach((c) => aboveMatch.add(c));
+      mark(n.children, [...path, n.code]);
+    }
+  };
+  mark(dimension.tree, []);
+  const openByDefault = (n: CatalogueNode): boolean => (searching ? aboveMatch.has(n.code) : nodes <= OPEN_TREE_NODES);
+  const rows: TreeRow[] = [];
+  const walk = (list: readonly CatalogueNode[], level: number, parent: CatalogueNode | null): void => {
+    // Under a line the user opened, everything; otherwise, while searching, only matches and the lines above them.
+    const openedByUser = parent !== null && toggled.get(parent.code) === true;
+    const shown = list.filter((n) => !searching || openedByUser || matched.has(n.code) || aboveMatch.has(n.code));
+    shown.forEach((n, i) => {
+      const expandable = n.children.length > 0;
+      const expanded = expandable && (toggled.get(n.code) ?? openByDefault(n));
+      rows.push({
+        id: n.code,
+        code: n.code,
+        name: n.name ?? null,
+        level,
+        values: n.values,
+        count: n.count,
+        group: expandable,
+        selection: { node: n.code },
+        match: !searching || matched.has(n.code),
+        parentId: parent?.code ?? null,
+        expandable,
+        expanded,
+        posInSet: i + 1,
+        setSize: shown.length,
+      });
+      if (expanded) walk(n.children, level + 1, n);
+    });
+  };
+  walk(dimension.tree, 1, null);
+  return rows;
+}
+
+/**
+ * What a key does in the tree (the WAI-ARIA tree pattern): arrows up and down move, right opens a closed group or
+ * moves into an open one, left closes an open group or moves to the line above, Home and End go to the ends.
+ */
+export function treeKey(rows: readonly TreeRow[], active: number, key: string): { active: number; toggle?: { id: string; open: boolean } } {
+  const row = rows[active];
+  if (!row) return { active: rows.length > 0 ? 0 : -1 };
+  switch (key) {
+    case 'ArrowRight':
+      if (row.expandable && !row.expanded) return { active, toggle: { id: row.id, open: true } };
+      if (row.expandable && rows[active + 1]?.parentId === row.id) return { active: active + 1 };
+      return { active };
+    case 'ArrowLeft': {
+      if (row.expandable && row.expanded) return { active, toggle: { id: row.id, open: false } };
+      const parent = rows.findIndex((r) => r.id === row.parentId);
+      return { active: parent >= 0 ? parent : active };
+    }
+    default:
+      return { active: moveActive(rows.length, active, key) };
+  }
+}

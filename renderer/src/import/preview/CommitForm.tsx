@@ -3,7 +3,8 @@ import { Fragment, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../context';
 import { formatCount } from '../../format';
-import { asksBasisKind, asksPeriod, type FormProblems, type ImportForm, keptMeasures } from '../import-form';
+import { asksBasisKind, asksPeriod, type FormProblems, type ImportForm, keptMeasures, overlapColumns, overlapOfForm } from '../import-form';
+import { OverlapFields } from '../../datasets/OverlapFields';
 import { periodSpan } from '../../../../shared/utils/period';
 import type { PreviewView } from '../preview-view';
 
@@ -46,6 +47,8 @@ export function CommitForm(props: CommitFormProps) {
     ) : null;
   const described = (field: keyof FormProblems, id: string) => (problems[field] ? `${id}-error` : undefined);
   const blocked = view.errorCount > 0;
+  const overlapCols = overlapColumns(view.mapping, view.columns.map((c) => c.header));
+  const overlap = overlapOfForm(form, view.measures, overlapCols);
 
   return (
     <form
@@ -126,6 +129,17 @@ export function CommitForm(props: CommitFormProps) {
         ))}
         {fieldError('regionBasis', ids.name + 'region')}
       </fieldset>
+
+      {asksBasisKind(form, view.measures) && overlapCols.length > 0 && (
+        <OverlapFields
+          columns={overlapCols}
+          overlapping={overlap.overlapping}
+          defaults={overlap.defaults}
+          disabled={locked}
+          onChange={(key, overlaps) => set({ overlapChoice: { ...form.overlapChoice, [key]: overlaps } })}
+          testId="import-overlap"
+        />
+      )}
 
       {asksPeriod(form, view.measures, view.period) && (
         <fieldset className="import-fieldset" aria-describedby={[`${ids.periodFrom}-hint`, described('period', ids.periodFrom)].filter(Boolean).join(' ')}>

@@ -1,0 +1,141 @@
+/**
+ * The PDF engine shares pdfmake's parsed fonts, shaped words and compressed streams between documents. The bytes
+ * must be exactly those of pdfmake left alone (a second copy of pdfmake, loaded untouched, renders the same document
+ * definitions), whatever documents came before; a failed engine load is tried again; and a character the font cannot
+ * draw refuses the letter, naming it, instead of vanishing from the PDF.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { runInThisContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { createSnapshot, type AnswerSnapshot } from '../../../shared/answer/snapshot';
+import { LetterGlyphError, missingGlyphText, prepareLetter, renderLetterPdf } from '../../../shared/letter';
+import { createPdfEngine, renderPdfBytes } from '../../../shared/letter/pdf-engine.mjs';
+import type { PdfDocDefinition } from '../../../shared/letter/document';
+import { demoSnapshot, pdfText } from './helpers';
+
+const SLOW = 120_000;
+const require = createRequire(import.meta.url);
+
+interface PdfMakeLike {
+  addVirtualFileSystem(vfs: unknown): void;
+  setFonts(fonts: unknown): void;
+  setUrlAccessPolicy(policy: () => boolean): void;
+  createPdf(doc: unknown): { getBuffer(): Promise<Uint8Array> };
+}
+
+/** A second, untouched pdfmake: its own copy of the build, evaluated apart from the one the engine prepared. */
+function untouchedPdfmake(): PdfMakeLike {
+  const source = readFileSync(require.resolve('pdfmake/build/pdfmake.js'), 'utf8');
+  const module = { exports: {} as unknown };
+  const factory = runInThisContext(`(function (module, exports, require) {${source}\n})`) as (m: typeof module, e: unknown, r: NodeJS.Require) => void;
+  factory(module, module.exports, require);
+  const pdfMake = module.exports as PdfMakeLike;
+  pdfMake.addVirtualFileSystem(require('pdfmake/build/vfs_fonts.js'));
+  pdfMake.setFonts({ Roboto: { normal: 'Roboto-Regular.ttf', bold: 'Roboto-Medium.ttf', italics: 'Roboto-Italic.ttf', bolditalics: 'Roboto-MediumItalic.ttf' } });
+  pdfMake.setUrlAccessPolicy(() => false);
+  return pdfMake;
+}
+
+function withUnit(snapshot: AnswerSnapshot, unit: Partial<AnswerSnapshot['unit']>): AnswerSnapshot {
+  const { contentHash: _hash, ...content } = snapshot;
+  return createSnapshot({ ...content, datasets: content.datasets, hallandRule: content.settings.hallandRule, disclosurePolicy: content.settings.disclosurePolicy, unit: { ...content.unit, ...unit } });
+}
+
+/** pdfmake writes into a document definition while laying it out: every render gets its own. */
+async function documentOf(snapshot: AnswerSnapshot): Promise<PdfDocDefinition> {
+  return (await prepareLetter(snapshot)).document;
+}
+
+/** Text in every face, a ligature, characters drawn from composite glyphs, SVG text: what sharing could get wrong. */
+function mixedDocument(): PdfDocDefinition {
+  const svg =
+    '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60"><text x="4" y="20" font-size="11">Patienter 1 234 – åäö</text>' +
+    '<text x="4" y="44" font-size="11" font-weight="bold">Mål Ölands fiskeflotta</text></svg>';
+  return {
+    // A fixed date: without one the PDF would carry the clock's.
+    info: { creationDate: new Date('2026-03-14T09:30:00Z') },
+    content: [
+      { text: 'Öberg, Łódź, Åre – efficient fjäll “citat” ≤ 5 ± 2 µ Ω', fontSize: 11 },
+      { text: 'Fet: Ärende fi fl ffi', bold: true },
+      { text: 'Kursiv: Émilie Müller ½', italics: true },
+      { text: 'Fet kursiv: Gävleborg Västernorrland', bold: true, italics: true },
+      { svg, width: 200 },
+      { table: { body: [['Region', { text: 'Antal', alignment: 'right' }], ['Skåne', { text: '1 181', alignment: 'right' }]] } },
+    ],
+  } as unknown as PdfDocDefinition;
+}
+
+describe('the PDF engine', () => {
+  it(
+    'gives the bytes of an untouched pdfmake for every document, whatever came before it',
+    async () => {
+      const reference = untouchedPdfmake();
+      const sv = demoSnapshot('sv');
+      const en = demoSnapshot('en');
+      const polish = withUnit(sv, { unitName: 'Jednostka badań klinicznych Łódź', signatoryName: 'Żaneta Wójcik' });
+      // Order matters: the Swedish letter comes again after others filled the shared caches.
+      const sequence: Array<() => Promise<PdfDocDefinition>> = [() => documentOf(sv), async () => mixedDocument(), () => documentOf(en), () => documentOf(polish), () => documentOf(sv), async () => mixedDocument()];
+      const outputs: Buffer[] = [];
+      for (const make of sequence) {
+        const ours = Buffer.from(await renderPdfBytes(await make()));
+        const theirs = Buffer.from(await reference.createPdf(await make()).getBuffer());
+        expect(ours.length).toBe(theirs.length);
+        expect(ours.equals(theirs), `document ${outputs.length + 1} of the sequence`).toBe(true);
+        outputs.push(ours);
+      }
+      // The same document gives the same bytes the second time (fonts, words and streams then come from the caches).
+      expect(outputs[4]!.equals(outputs[0]!)).toBe(true);
+      expect(outputs[5]!.equals(outputs[1]!)).toBe(true);
+      // And the text layer maps every glyph back to its own character (a shared glyph must not carry another's).
+      const mixed = pdfText(outputs[5]!);
+      for (const words of ['Öberg, Łódź, Åre', 'efficient fjäll', 'Ärende fi fl ffi', 'Émilie Müller', 'Gävleborg Västernorrland', 'Mål Ölands fiskeflotta']) expect(mixed).toContain(words);
+      expect(pdfText(outputs[3]!)).toContain('Jednostka badań klinicznych Łódź');
+    },
+    SLOW,
+  );
+
+  it('loads again after a failed load, instead of failing every later letter', async () => {
+    let attempts = 0;
+    const engine = createPdfEngine(async () => {
+      attempts += 1;
+      if (attempts === 1) throw new Error('the PDF engine chunk did not arrive');
+      return Promise.all([import('pdfmake/build/pdfmake.js'), import('pdfmake/build/vfs_fonts.js')]);
+    });
+    await expect(engine.warm()).rejects.toThrow('the PDF engine chunk did not arrive');
+    const bytes = await engine.render(mixedDocument());
+    expect(attempts).toBe(2);
+    expect(pdfText(bytes)).toContain('Gävleborg Västernorrland');
+    // Loaded now: no third load.
+    await engine.render(mixedDocument());
+    expect(attempts).toBe(2);
+  }, SLOW);
+
+  it(
+    'refuses a letter with a character the font cannot draw, naming it and its text, and prints Łódź',
+    async () => {
+      const sv = demoSnapshot('sv');
+      const error = await renderLetterPdf(withUnit(sv, { unitName: 'Prövningsenheten Lund → Malmö' })).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(LetterGlyphError);
+      const missing = (error as LetterGlyphError).missing;
+      expect(missing).toEqual([{ character: '→', codePoint: 'U+2192', text: 'Prövningsenheten Lund → Malmö' }]);
+      expect(missingGlyphText(missing, 'sv')).toBe('Brevet skapades inte: typsnittet kan inte skriva tecknet "→" (U+2192) i "Prövningsenheten Lund → Malmö". Skriv texten utan tecknet och försök igen.');
+      expect(missingGlyphText(missing, 'en')).toContain('the character "→" (U+2192) in "Prövningsenheten Lund → Malmö"');
+
+      // A character outside the Basic Multilingual Plane and one in the signature, both named once.
+      const twice = await renderLetterPdf(withUnit(sv, { signatoryName: 'Åsa 𝔒berg 中', signatoryTitle: 'Koordinator 中' })).catch((e: unknown) => e);
+      expect((twice as LetterGlyphError).missing.map((m) => m.codePoint)).toEqual(['U+1D512', 'U+4E2D']);
+
+      // Polish letters are in the font: the letter is made and reads back with them.
+      const polish = await renderLetterPdf(withUnit(sv, { unitName: 'Ośrodek badań Łódź' }));
+      expect(pdfText(polish)).toContain('Ośrodek badań Łódź');
+    },
+    SLOW,
+  );
+
+  it('checks text inside an SVG too (a chart label), and not the markup around it', async () => {
+    const doc = { content: [{ svg: '<svg xmlns="http://www.w3.org/2000/svg" width="80" height="20"><text x="0" y="12">Patienter &#x2192; 5 &amp; fler</text></svg>', width: 80 }] } as unknown as PdfDocDefinition;
+    const error = await renderPdfBytes(doc).catch((e: unknown) => e);
+    expect((error as LetterGlyphError).missing).toEqual([{ character: '→', codePoint: 'U+2192', text: 'Patienter → 5 & fler' }]);
+  }, SLOW);
+});
