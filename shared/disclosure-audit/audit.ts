@@ -147,7 +147,15 @@ class Audit {
     return side === 'down' ? x[col]! <= value : x[col]! >= value;
   }
 
-  /** The exact lowest or highest value of a column over its part (null when undecided). */
+  /**
+   * The exact lowest or highest value of a column over its part (null when undecided).
+   *
+   * A solver optimum is a claim that nothing lies beyond it, which no single assignment can check; a MIP solver
+   * with a defect cuts off feasible points and says so with confidence (HiGHS's presolve has done exactly that on
+   * these tables). So the value is asked twice, of two differently computed solves (without and with presolve),
+   * and the more extreme of the two counts, each taken from its assignment once that is checked against every row
+   * of the part: a wrong optimum is then caught whenever the other solve reaches further.
+   */
   extreme(col: number, side: 'down' | 'up'): number | null {
     const cache = side === 'down' ? this.exactLow : this.exactHigh;
     const known = cache.get(col);
@@ -163,25 +171,35 @@ class Audit {
       return null;
     }
     if (this.undecided) return null;
+    const first = this.solveExtreme(part, col, side, false);
+    if (first === null) return null;
+    const second = Number.isFinite(first) ? this.solveExtreme(part, col, side, true) : first;
+    if (second === null) return null;
+    const value = side === 'down' ? Math.min(first, second) : Math.max(first, second);
+    cache.set(col, value);
+    return value;
+  }
+
+  /** One solve for the extreme of a column: its checked assignment's value (the optimum if none checks), ±∞ if unbounded. */
+  private solveExtreme(part: Part, col: number, side: 'down' | 'up', presolve: boolean): number | null {
     const { milp, index } = this.sessionOf(part);
+    const i = index.get(col)!;
     this.solves++;
-    const outcome = milp.minimize(new Map([[index.get(col)!, side === 'down' ? 1 : -1]]));
-    let value: number;
-    if (outcome.status === 'optimal') {
-      const whole = milp.wholeSolution(outcome.values);
-      if (whole) {
-        const x = Float64Array.from(part.base ?? this.box.low);
-        for (const [c, i] of index) x[c] = whole[i]!;
-        this.record(part, x);
-      }
-      value = side === 'down' ? Math.round(outcome.objective) : -Math.round(outcome.objective);
-    } else if (outcome.status === 'unbounded') value = side === 'down' ? -INF : INF;
-    else {
+    const outcome = milp.minimize(new Map([[i, side === 'down' ? 1 : -1]]), presolve);
+    if (outcome.status === 'unbounded') return side === 'down' ? -INF : INF;
+    if (outcome.status !== 'optimal') {
+      // The second opinion failing says nothing against the first.
+      if (presolve) return side === 'down' ? INF : -INF;
       this.undecided = outcome.status === 'undecided' ? outcome.detail : 'the part has no assignment';
       return null;
     }
-    cache.set(col, value);
-    return value;
+    const claimed = side === 'down' ? Math.round(outcome.objective) : -Math.round(outcome.objective);
+    const whole = milp.wholeSolution(outcome.values);
+    if (!whole) return presolve ? (side === 'down' ? INF : -INF) : claimed;
+    const x = Float64Array.from(part.base ?? this.box.low);
+    for (const [c, j] of index) x[c] = whole[j]!;
+    this.record(part, x);
+    return whole[i]!;
   }
 
   /** Whether propagation alone rules out every assignment with the column at or beyond `value` on `side`. */

@@ -5,6 +5,11 @@
  *
  * Exactness: every objective the auditor sets is integral at every integer point, so an absolute gap below one
  * proves optimality; the relative gap (1e-4 by default, which could stop a thousand short) is set to zero.
+ *
+ * Presolve is off by default: HiGHS's MIP presolve has been seen to cut off feasible whole-number points of these
+ * small tables and report a wrong optimum as optimal (a minimum of 7 where an assignment checked against every row
+ * reaches 0). The tables are a few hundred values, so presolve saves nothing; a caller may still ask for it as a
+ * second, differently computed opinion.
  */
 import type { Highs, Model } from 'highs';
 
@@ -28,6 +33,7 @@ const OPTIONS = {
   mip_abs_gap: 0.5,
   // A table of this app's size solves in milliseconds; far longer means something is wrong — report, never guess.
   time_limit: 20,
+  presolve: 'off',
 };
 
 /** HiGHS model status codes (see the highs package's ModelStatusCode). */
@@ -96,11 +102,12 @@ export class MilpSession {
     this.model.changeRowBounds(row, this.bound(enabled ? r.lower : Number.NEGATIVE_INFINITY), this.bound(enabled ? r.upper : Number.POSITIVE_INFINITY));
   }
 
-  /** Minimises Σ cost·x over the current model (costs not named are zero). */
-  minimize(objective: ReadonlyMap<number, number>): SolveOutcome {
+  /** Minimises Σ cost·x over the current model (costs not named are zero); `presolve` only for a second opinion. */
+  minimize(objective: ReadonlyMap<number, number>, presolve = false): SolveOutcome {
     const all = { kind: 'range', from: 0, to: this.costs.length - 1 } as const;
     this.costs.fill(0);
     for (const [col, cost] of objective) this.costs[col] = cost;
+    if (presolve) this.model.options.set({ presolve: 'on' });
     try {
       if (this.costs.length > 0) this.model.changeColsCost(all, this.costs);
       this.solves++;
@@ -113,6 +120,7 @@ export class MilpSession {
       if (modelStatus === UNBOUNDED || modelStatus === UNBOUNDED_OR_INFEASIBLE) return { status: 'unbounded' };
       return { status: 'undecided', detail: `HiGHS model status ${modelStatus}` };
     } finally {
+      if (presolve) this.model.options.set({ presolve: 'off' });
       this.costs.fill(0);
       if (this.costs.length > 0 && objective.size > 0) this.model.changeColsCost(all, this.costs);
     }

@@ -20,7 +20,7 @@ import type { EstimateResult } from '../estimate/types';
 import { COUNTY_CODES, HEALTHCARE_REGION_IDS, regionByCode, type CountyCode, type HallandRule, type HealthcareRegionId } from '../regions/regions';
 import { HALLAND_CODE } from '../regions/healthcare-shares';
 import { protectedRanges, type DisclosurePolicy } from './policy';
-import { chooseSuppression, type TableRow, type TableValue } from './suppress';
+import { chooseSuppression, type SuppressionProblem, type TableRow, type TableValue } from './suppress';
 import { discloseValue, formatDisclosedValue, hiddenValue, type Component, type DisclosedValue } from './values';
 import type { DisclosedAnswer, DisclosedAttritionStep, DisclosedFigure, InformationLoss } from './types';
 import type { Interval } from '../utils/interval';
@@ -199,13 +199,20 @@ function informationLoss(table: Table, disclosed: Map<number, DisclosedValue>): 
   };
 }
 
+const problemOf = (table: Table, policy: DisclosurePolicy): SuppressionProblem => ({ values: table.values, rows: table.rows, ranges: protectedRanges(policy).map((r) => ({ low: r.from, high: r.to })) });
+
+/** The secondary-suppression problem discloseAnswer solves for an estimate (for tests and benchmarks of the optimiser). */
+export function suppressionProblemOf(estimate: EstimateResult, policy: DisclosurePolicy, options: DiscloseOptions = {}): SuppressionProblem {
+  return problemOf(buildTable(estimate, policy, printedHallandPercent(options.hallandRule, estimate), new Set(options.recruitingRegions ?? [])), policy);
+}
+
 export function discloseAnswer(estimate: EstimateResult, policy: DisclosurePolicy, options: DiscloseOptions = {}): DisclosedAnswer {
   const format = options.formatNumber ?? String;
   const percent = printedHallandPercent(options.hallandRule, estimate);
   const table = buildTable(estimate, policy, percent, new Set(options.recruitingRegions ?? []));
   const disclosed = new Map(table.primary);
   if (policy.secondary === 'complementary') {
-    const { hidden } = chooseSuppression({ values: table.values, rows: table.rows, ranges: protectedRanges(policy).map((r) => ({ low: r.from, high: r.to })) });
+    const { hidden } = chooseSuppression(problemOf(table, policy));
     hidden.forEach((h, i) => {
       if (h) disclosed.set(i, hiddenValue(policy));
     });

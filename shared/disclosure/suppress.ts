@@ -85,13 +85,29 @@ export interface SuppressionResult {
 
 type Bounds = { low: Float64Array; high: Float64Array };
 
+/**
+ * The print's bounds tightened through the rows, as every reader can: through every row (`complete` null), or
+ * through the rows of one part (`complete` marks its values; elsewhere they are the print's bounds).
+ */
+type Implied = Bounds & { complete: Uint8Array | null };
+
 const copy = (b: Bounds): Bounds => ({ low: b.low.slice(), high: b.high.slice() });
 
 class Suppressor {
   private readonly n: number;
   private readonly rowsOf: number[][];
+  private readonly rowStart: Int32Array;
+  private readonly rowVar: Int32Array;
+  private readonly rowCoef: Float64Array;
+  private readonly rowLow: Float64Array;
+  private readonly rowHigh: Float64Array;
+  private readonly termLo: Float64Array;
+  private readonly termHi: Float64Array;
+  private readonly allRows: number[];
   readonly hidden: Uint8Array;
   private readonly truth: Float64Array;
+  /** The witness search's working assignment: the truth, except on the part being searched. */
+  private readonly guess: Float64Array;
   /** Assignments known to satisfy every row; valid for a pattern when they respect its printed bounds. */
   private pool: Float64Array[] = [];
   checks = 0;
@@ -100,8 +116,28 @@ class Suppressor {
     this.n = problem.values.length;
     this.rowsOf = Array.from({ length: this.n }, () => []);
     problem.rows.forEach((row, r) => row.terms.forEach(([v]) => this.rowsOf[v]!.push(r)));
+    // The rows as flat arrays (row r's terms are rowVar/rowCoef[rowStart[r] .. rowStart[r + 1])): the inner loops
+    // of propagation and of the witness search run over them millions of times per letter.
+    const rowCount = problem.rows.length;
+    this.rowStart = new Int32Array(rowCount + 1);
+    problem.rows.forEach((row, r) => (this.rowStart[r + 1] = this.rowStart[r]! + row.terms.length));
+    this.rowVar = new Int32Array(this.rowStart[rowCount]!);
+    this.rowCoef = new Float64Array(this.rowStart[rowCount]!);
+    this.rowLow = Float64Array.from(problem.rows, (row) => row.low);
+    this.rowHigh = Float64Array.from(problem.rows, (row) => row.high);
+    problem.rows.forEach((row, r) =>
+      row.terms.forEach(([v, a], t) => {
+        this.rowVar[this.rowStart[r]! + t] = v;
+        this.rowCoef[this.rowStart[r]! + t] = a;
+      }),
+    );
+    const longest = problem.rows.reduce((m, row) => Math.max(m, row.terms.length), 0);
+    this.termLo = new Float64Array(longest);
+    this.termHi = new Float64Array(longest);
+    this.allRows = Array.from(problem.rows.keys());
     this.hidden = new Uint8Array(this.n);
     this.truth = Float64Array.from(problem.values, (v) => v.value);
+    this.guess = this.truth.slice();
     this.print = { low: Float64Array.from(problem.values, (v) => (v.printed ?? v.domain).low), high: Float64Array.from(problem.values, (v) => (v.printed ?? v.domain).high) };
     this.queued = new Uint8Array(problem.rows.length);
     this.valueMark = new Uint32Array(this.n);
@@ -143,14 +179,15 @@ class Suppressor {
   private readonly queue: Int32Array;
 
   /** Tightens bounds through the rows (whole values); false when a range empties. */
-  private tighten(b: Bounds, from: Iterable<number>): boolean {
-    const rows = this.problem.rows;
-    const queued = this.queued;
-    const queue = this.queue;
+  private tighten(b: Bounds, from: readonly number[]): boolean {
+    const { rowStart, rowVar, rowCoef, rowLow, rowHigh, termLo, termHi, queued, queue, rowsOf } = this;
+    const low = b.low;
+    const high = b.high;
     const size = queue.length;
     let head = 0;
     let count = 0;
-    for (const r of from) {
+    for (let q = 0; q < from.length; q++) {
+      const r = from[q]!;
       if (queued[r]) continue;
       queued[r] = 1;
       queue[(head + count++) % size] = r;
@@ -163,44 +200,55 @@ class Suppressor {
       count--;
       queued[r] = 0;
       if (++guard > 100_000) continue;
-      const { terms, low: rowLow, high: rowHigh } = rows[r]!;
+      const first = rowStart[r]!;
+      const terms = rowStart[r + 1]! - first;
+      const rLow = rowLow[r]!;
+      const rHigh = rowHigh[r]!;
       // Each term's contribution range, and the row's totals without one term (infinite parts counted apart).
       let minSum = 0;
       let maxSum = 0;
       let minInf = 0;
       let maxInf = 0;
-      for (const [v, a] of terms) {
-        const lo = a > 0 ? a * b.low[v]! : a * b.high[v]!;
-        const hi = a > 0 ? a * b.high[v]! : a * b.low[v]!;
+      for (let t = 0; t < terms; t++) {
+        const v = rowVar[first + t]!;
+        const a = rowCoef[first + t]!;
+        const lo = a > 0 ? a * low[v]! : a * high[v]!;
+        const hi = a > 0 ? a * high[v]! : a * low[v]!;
+        termLo[t] = lo;
+        termHi[t] = hi;
         if (lo === -INF) minInf++;
         else minSum += lo;
         if (hi === INF) maxInf++;
         else maxSum += hi;
       }
-      for (const [v, a] of terms) {
-        const lo = a > 0 ? a * b.low[v]! : a * b.high[v]!;
-        const hi = a > 0 ? a * b.high[v]! : a * b.low[v]!;
+      for (let t = 0; t < terms; t++) {
+        const v = rowVar[first + t]!;
+        const a = rowCoef[first + t]!;
+        const lo = termLo[t]!;
+        const hi = termHi[t]!;
         const restMin = minInf - (lo === -INF ? 1 : 0) > 0 ? -INF : minSum - (lo === -INF ? 0 : lo);
         const restMax = maxInf - (hi === INF ? 1 : 0) > 0 ? INF : maxSum - (hi === INF ? 0 : hi);
-        const tLow = rowLow === -INF || restMax === INF ? -INF : rowLow - restMax;
-        const tHigh = rowHigh === INF || restMin === -INF ? INF : rowHigh - restMin;
+        const tLow = rLow === -INF || restMax === INF ? -INF : rLow - restMax;
+        const tHigh = rHigh === INF || restMin === -INF ? INF : rHigh - restMin;
         const newLow = Math.ceil((a > 0 ? tLow / a : tHigh / a) - 1e-9);
         const newHigh = Math.floor((a > 0 ? tHigh / a : tLow / a) + 1e-9);
         let moved = false;
-        if (newLow > b.low[v]!) {
-          b.low[v] = newLow;
+        if (newLow > low[v]!) {
+          low[v] = newLow;
           moved = true;
         }
-        if (newHigh < b.high[v]!) {
-          b.high[v] = newHigh;
+        if (newHigh < high[v]!) {
+          high[v] = newHigh;
           moved = true;
         }
-        if (b.low[v]! > b.high[v]!) {
+        if (low[v]! > high[v]!) {
           ok = false;
           break;
         }
         if (moved) {
-          for (const other of this.rowsOf[v]!) {
+          const others = rowsOf[v]!;
+          for (let o = 0; o < others.length; o++) {
+            const other = others[o]!;
             if (other === r || queued[other]) continue;
             queued[other] = 1;
             queue[(head + count++) % size] = other;
@@ -237,7 +285,8 @@ class Suppressor {
         if (this.rowMark[r] === m) continue;
         this.rowMark[r] = m;
         rows.push(r);
-        for (const [w] of this.problem.rows[r]!.terms) {
+        for (let t = this.rowStart[r]!; t < this.rowStart[r + 1]!; t++) {
+          const w = this.rowVar[t]!;
           if (this.valueMark[w] === m || b.low[w] === b.high[w]) continue;
           this.valueMark[w] = m;
           stack.push(w);
@@ -250,10 +299,9 @@ class Suppressor {
   private fits(x: Float64Array, b: Bounds, part: { values: number[]; rows: number[] }): boolean {
     for (const i of part.values) if (x[i]! < b.low[i]! || x[i]! > b.high[i]!) return false;
     for (const r of part.rows) {
-      const { terms, low, high } = this.problem.rows[r]!;
       let s = 0;
-      for (const [v, a] of terms) s += a * x[v]!;
-      if (s < low - 1e-9 || s > high + 1e-9) return false;
+      for (let t = this.rowStart[r]!; t < this.rowStart[r + 1]!; t++) s += this.rowCoef[t]! * x[this.rowVar[t]!]!;
+      if (s < this.rowLow[r]! - 1e-9 || s > this.rowHigh[r]! + 1e-9) return false;
     }
     return true;
   }
@@ -263,31 +311,38 @@ class Suppressor {
    * force away from the truth first, each choice propagated. 'none' when the search proves there is none,
    * 'unknown' when it gives up (the caller then treats the value as exposed).
    */
-  private witness(b: Bounds, part: { values: number[]; rows: number[] }, budget = NODE_BUDGET): Float64Array | 'none' | 'unknown' {
-    if (!this.tighten(b, part.rows)) return 'none';
+  private witness(b: Bounds, part: { values: number[]; rows: number[] }, budget = NODE_BUDGET, propagateFrom: readonly number[] = part.rows): Float64Array | 'none' | 'unknown' {
+    if (!this.tighten(b, propagateFrom)) return 'none';
     let nodes = 0;
     let exhausted = true;
-    const search = (bounds: Bounds): Float64Array | null => {
+    const search = (bounds: Bounds, depth: number): Float64Array | null => {
       if (++nodes > budget) {
         exhausted = false;
         return null;
       }
       // All values at the truth where the bounds allow it (at the root, mended row by row): done if every row holds.
-      const guess = this.truth.slice();
-      for (const i of part.values) guess[i] = Math.min(Math.max(guess[i]!, bounds.low[i]!), bounds.high[i]!);
-      if (nodes === 1 ? this.mend(guess, bounds, part) : this.fits(guess, bounds, part)) return guess;
+      // (The guess lives in a buffer kept at the truth outside the part: only the part's values are ever set.)
+      const guess = this.guess;
+      for (const i of part.values) guess[i] = Math.min(Math.max(this.truth[i]!, bounds.low[i]!), bounds.high[i]!);
+      if (nodes === 1 ? this.mend(guess, bounds, part) : this.fits(guess, bounds, part)) {
+        const found = guess.slice();
+        for (const i of part.values) guess[i] = this.truth[i]!;
+        return found;
+      }
       // Repair the first row the guess breaks: branch on the open value in it that can move furthest the way the
       // row needs, trying first the value that mends the row, then the rest of its range either side.
       let pick = -1;
       let target = 0;
       let room = 0;
+      const { rowStart, rowVar, rowCoef, rowLow, rowHigh } = this;
       for (const r of part.rows) {
-        const { terms, low, high } = this.problem.rows[r]!;
         let sum = 0;
-        for (const [v, a] of terms) sum += a * guess[v]!;
-        const need = sum < low - 1e-9 ? low - sum : sum > high + 1e-9 ? high - sum : 0;
+        for (let t = rowStart[r]!; t < rowStart[r + 1]!; t++) sum += rowCoef[t]! * guess[rowVar[t]!]!;
+        const need = sum < rowLow[r]! - 1e-9 ? rowLow[r]! - sum : sum > rowHigh[r]! + 1e-9 ? rowHigh[r]! - sum : 0;
         if (need === 0) continue;
-        for (const [v, a] of terms) {
+        for (let t = rowStart[r]!; t < rowStart[r + 1]!; t++) {
+          const v = rowVar[t]!;
+          const a = rowCoef[t]!;
           const lo = bounds.low[v]!;
           const hi = bounds.high[v]!;
           if (lo === hi) continue;
@@ -322,32 +377,54 @@ class Suppressor {
       if (near > lo) branches.push([lo, near - 1]);
       if (near < hi) branches.push([near + 1, hi]);
       for (const [from, to] of branches) {
-        const next = copy(bounds);
+        const next = this.level(depth + 1, bounds);
         next.low[pick] = from;
         next.high[pick] = to;
         if (!this.tighten(next, this.rowsOf[pick]!)) continue;
-        const found = search(next);
+        const found = search(next, depth + 1);
         if (found) return found;
         if (nodes > budget) return null;
       }
       return null;
     };
-    const found = search(b);
+    const found = search(b, 0);
+    for (const i of part.values) this.guess[i] = this.truth[i]!;
     if (found) return found;
     return exhausted ? 'none' : 'unknown';
   }
 
+  /** The search's bounds at one depth: one buffer per depth, reused by every branch there (no allocation per node). */
+  private readonly levels: Bounds[] = [];
+
+  private level(depth: number, from: Bounds): Bounds {
+    const b = (this.levels[depth] ??= { low: new Float64Array(this.n), high: new Float64Array(this.n) });
+    b.low.set(from.low);
+    b.high.set(from.high);
+    return b;
+  }
+
   /** Whether some assignment takes value i to `side` of `at` (inclusive), with the current print. */
-  private reaches(i: number, side: 'down' | 'up', at: number, base: Bounds, part: { values: number[]; rows: number[] }, persist: boolean): boolean | 'unknown' {
+  private reaches(i: number, side: 'down' | 'up', at: number, base: Bounds, part: { values: number[]; rows: number[] }, persist: boolean, implied: Implied): boolean | 'unknown' {
     const kept = (side === 'down' ? this.lowest : this.highest)[i];
     if (kept && (side === 'down' ? kept[i]! <= at : kept[i]! >= at) && this.stillWitness(kept, base, part)) return true;
     for (const x of this.pool) if ((side === 'down' ? x[i]! <= at : x[i]! >= at) && this.stillWitness(x, base, part)) return true;
+    // The search starts from the bounds propagation gives with the value restricted. Where the implied bounds are
+    // propagated through every row of the part already, only the restricted value's rows need to be propagated
+    // again: propagation narrows to the same fixpoint in any order.
+    const fromImplied = implied.complete === null || implied.complete[i] === 1;
     const b = copy(base);
     if (side === 'down') b.high[i] = Math.min(b.high[i]!, at);
     else b.low[i] = Math.max(b.low[i]!, at);
     if (b.low[i]! > b.high[i]!) return false;
     this.checks++;
-    let found = this.witness(copy(b), part, NODE_BUDGET + 2 * part.values.length);
+    let start = b;
+    if (fromImplied) {
+      start = copy(implied);
+      if (side === 'down') start.high[i] = Math.min(start.high[i]!, at);
+      else start.low[i] = Math.max(start.low[i]!, at);
+      if (start.low[i]! > start.high[i]!) return false;
+    }
+    let found = this.witness(fromImplied ? start : copy(b), part, NODE_BUDGET + 2 * part.values.length, fromImplied ? this.rowsOf[i]! : part.rows);
     // An undecided question about a value that certainly moves (a small one) would count as exposed and make the
     // greedy hide ever more: it is asked once more, longer.
     if (found === 'unknown' && persist) found = this.witness(b, part, LONG_NODE_BUDGET * part.values.length);
@@ -376,15 +453,15 @@ class Suppressor {
    * rest.
    */
   private mend(x: Float64Array, b: Bounds, part: { values: number[]; rows: number[] }): boolean {
-    const rows = this.problem.rows;
     const m = ++this.mark;
     for (const r of part.rows) this.rowMark[r] = m;
     const sum = this.rowSum;
     const broken: number[] = [];
-    const isBroken = (r: number) => sum[r]! < rows[r]!.low - 1e-9 || sum[r]! > rows[r]!.high + 1e-9;
+    const { rowStart, rowVar, rowCoef, rowLow, rowHigh } = this;
+    const isBroken = (r: number) => sum[r]! < rowLow[r]! - 1e-9 || sum[r]! > rowHigh[r]! + 1e-9;
     for (const r of part.rows) {
       let total = 0;
-      for (const [v, a] of rows[r]!.terms) total += a * x[v]!;
+      for (let t = rowStart[r]!; t < rowStart[r + 1]!; t++) total += rowCoef[t]! * x[rowVar[t]!]!;
       sum[r] = total;
       if (isBroken(r)) broken.push(r);
     }
@@ -392,11 +469,13 @@ class Suppressor {
       if (step > part.rows.length) return false;
       const r = broken.pop()!;
       if (!isBroken(r)) continue;
-      const need = sum[r]! < rows[r]!.low ? rows[r]!.low - sum[r]! : rows[r]!.high - sum[r]!;
+      const need = sum[r]! < rowLow[r]! ? rowLow[r]! - sum[r]! : rowHigh[r]! - sum[r]!;
       let pick = -1;
       let value = 0;
       let room = 0;
-      for (const [v, a] of rows[r]!.terms) {
+      for (let t = rowStart[r]!; t < rowStart[r + 1]!; t++) {
+        const v = rowVar[t]!;
+        const a = rowCoef[t]!;
         if (b.low[v] === b.high[v]) continue;
         const move = need / a;
         const wanted = x[v]! + (move > 0 ? Math.ceil(move - 1e-9) : Math.floor(move + 1e-9));
@@ -412,7 +491,7 @@ class Suppressor {
       x[pick] = value;
       for (const other of this.rowsOf[pick]!) {
         if (this.rowMark[other] !== m) continue;
-        for (const [v, a] of rows[other]!.terms) if (v === pick) sum[other] = sum[other]! + a * delta;
+        for (let t = rowStart[other]!; t < rowStart[other + 1]!; t++) if (rowVar[t] === pick) sum[other] = sum[other]! + rowCoef[t]! * delta;
         if (isBroken(other)) broken.push(other);
       }
     }
@@ -431,21 +510,23 @@ class Suppressor {
       this.valueMark[v] = m;
     }
     for (const r of part.rows) {
-      const { terms, low, high } = this.problem.rows[r]!;
       let sum = 0;
-      for (const [v, a] of terms) sum += a * (this.valueMark[v] === m ? x[v]! : this.truth[v]!);
-      if (sum < low - 1e-9 || sum > high + 1e-9) return false;
+      for (let t = this.rowStart[r]!; t < this.rowStart[r + 1]!; t++) {
+        const v = this.rowVar[t]!;
+        sum += this.rowCoef[t]! * (this.valueMark[v] === m ? x[v]! : this.truth[v]!);
+      }
+      if (sum < this.rowLow[r]! - 1e-9 || sum > this.rowHigh[r]! + 1e-9) return false;
     }
     return true;
   }
 
   /** Whether value i is safe with the current print: for every protected range it overlaps, covered or avoided. */
-  safe(i: number, base: Bounds, implied: Bounds): boolean {
+  safe(i: number, base: Bounds, implied: Implied): boolean {
     return this.verdict(i, base, implied) !== EXPOSED;
   }
 
   /** EXPOSED, COVERED (every range it overlaps has both ends reached) or AVOIDED (safe, some range never entered). */
-  private verdict(i: number, base: Bounds, implied: Bounds): Verdict {
+  private verdict(i: number, base: Bounds, implied: Implied): Verdict {
     if (!this.isProtected(i)) return COVERED;
     const v = this.problem.values[i]!;
     const own = v.printed === null || this.hidden[i] ? v.domain : v.printed;
@@ -468,7 +549,7 @@ class Suppressor {
   private lastFailure: { low: number; high: number } | null = null;
 
   /** One range: covered (both ends reached) or avoided (never entered from the side not reached). */
-  private rangeVerdict(i: number, r: { low: number; high: number }, base: Bounds, part: { values: number[]; rows: number[] }, implied: Bounds): Verdict {
+  private rangeVerdict(i: number, r: { low: number; high: number }, base: Bounds, part: { values: number[]; rows: number[] }, implied: Implied): Verdict {
     // What propagation already proves: the value stays outside the range, or cannot reach one of its ends.
     const lo = implied.low[i]!;
     const hi = implied.high[i]!;
@@ -477,31 +558,36 @@ class Suppressor {
     if (truth > r.high || truth < r.low) {
       // A value outside the range (a large hidden one): first, can a reader's assignment bring it in at all?
       const side = truth > r.high ? 'down' : 'up';
-      const enters = this.reaches(i, side, side === 'down' ? r.high : r.low, base, part, false);
+      const enters = this.reaches(i, side, side === 'down' ? r.high : r.low, base, part, false, implied);
       if (enters === false) return AVOIDED;
       if (enters !== true) return EXPOSED;
-      const far = side === 'down' ? (lo > r.low ? false : this.reaches(i, 'down', r.low, base, part, false)) : hi < r.high ? false : this.reaches(i, 'up', r.high, base, part, false);
+      const far = side === 'down' ? (lo > r.low ? false : this.reaches(i, 'down', r.low, base, part, false, implied)) : hi < r.high ? false : this.reaches(i, 'up', r.high, base, part, false, implied);
       return far === true ? COVERED : EXPOSED;
     }
     // A value inside the range (a small one): both ends must be reached.
-    const down = lo > r.low ? false : this.reaches(i, 'down', r.low, base, part, true);
+    const down = lo > r.low ? false : this.reaches(i, 'down', r.low, base, part, true, implied);
     if (down !== true) return EXPOSED;
-    const up = hi < r.high ? false : this.reaches(i, 'up', r.high, base, part, true);
+    const up = hi < r.high ? false : this.reaches(i, 'up', r.high, base, part, true, implied);
     return up === true ? COVERED : EXPOSED;
   }
 
   /** The print's bounds tightened through every row (or the part's), as every reader can. */
-  private implied(base: Bounds, rows: Iterable<number> = this.problem.rows.keys()): Bounds {
+  private implied(base: Bounds, part: { values: number[]; rows: number[] } | null = null): Implied {
     const b = copy(base);
-    this.tighten(b, rows);
-    return b;
+    this.tighten(b, part ? part.rows : this.allRows);
+    let complete: Uint8Array | null = null;
+    if (part) {
+      complete = new Uint8Array(this.n);
+      for (const v of part.values) complete[v] = 1;
+    }
+    return { ...b, complete };
   }
 
   /**
    * Whether propagation alone proves that one of the values is narrowed into a protected range (a quick refusal):
    * a value whose true value lies in the range, with bounds that do not cover the range.
    */
-  private narrowed(values: number[], implied: Bounds): boolean {
+  private narrowed(values: number[], implied: Implied): boolean {
     for (const v of values) {
       if (!this.isProtected(v)) continue;
       const truth = this.truth[v]!;
@@ -516,7 +602,7 @@ class Suppressor {
   /** The first value that is not safe, or -1. */
   firstExposed(): number {
     const base = this.printBounds();
-    let implied: Bounds | null = null;
+    let implied: Implied | null = null;
     for (let i = 0; i < this.n; i++) {
       if (this.status[i] === -1 && this.isProtected(i)) implied ??= this.implied(base);
       if (this.status[i] === -1) this.status[i] = this.isProtected(i) ? this.verdict(i, base, implied!) : COVERED;
@@ -609,7 +695,7 @@ class Suppressor {
         this.toggle(hide, true);
         const base = this.print;
         const part = this.componentOf(exposed, base);
-        const implied = this.implied(base, part.rows);
+        const implied = this.implied(base, part);
         const ok =
           !this.narrowed([exposed, ...hide], implied) &&
           (failed === null || this.rangeVerdict(exposed, failed, base, part, implied) !== EXPOSED) &&
@@ -649,7 +735,7 @@ class Suppressor {
       this.set([j], false);
       // Propagation alone often shows at once that j is needed; only otherwise are witnesses searched.
       const part = this.componentOf(j, this.print);
-      if (this.narrowed(part.values, this.implied(this.print, part.rows)) || this.firstExposed() >= 0) {
+      if (this.narrowed(part.values, this.implied(this.print, part)) || this.firstExposed() >= 0) {
         this.toggle([j], true);
         this.status = known;
       }
