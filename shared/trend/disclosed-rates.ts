@@ -21,7 +21,7 @@ import type { DisclosedFigure } from '../disclosure/types';
 import type { DisclosedValue } from '../disclosure/values';
 import { formatNumber } from '../text/format';
 import type { Language } from '../text/language';
-import { RATE_BASE, rateDecimals } from './rates';
+import { RATE_BASE, rateDecimals } from './rate-math';
 
 const roundAt = (value: number, decimals: number, how: 'down' | 'nearest' | 'up'): number => {
   const factor = 10 ** decimals;

@@ -19,11 +19,9 @@ import { fitLogLinear, type LogLinearFit } from './fit';
 import type { Series, SeriesKey, SeriesPoint } from './series';
 import { periodSpan, type PeriodSpan } from './time';
 
-export const DEFAULT_WINDOW_PERIODS = 5;
-export const MIN_TREND_PERIODS = 3;
-
-/** The last `periods` periods, or every period from `from` on. */
-export type TrendWindow = { periods: number } | { from: string };
+// The window's rules live apart from the fit (window.ts), so that choosing a window loads no statistics.
+export { DEFAULT_WINDOW_PERIODS, MIN_TREND_PERIODS, type TrendWindow } from './window';
+import { DEFAULT_WINDOW_PERIODS, MIN_TREND_PERIODS, type TrendWindow } from './window';
 
 export interface SteadinessRule {
   /** Largest distance of a yearly change from the average yearly change, as a fraction (0.05 = 5 percentage points). */

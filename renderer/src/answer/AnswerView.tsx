@@ -1,6 +1,6 @@
 // The answer to a study: national and regional figures with intervals, the verdict, warnings, map, charts,
 // attrition, and the letter and answer-file export under it. Used by the answer page and the guided answer.
-import { useMemo } from 'react';
+import { Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProblemFix } from '../../../shared/estimate/types';
 import { BlockingProblems } from '../study/BlockingProblems';
@@ -20,8 +20,11 @@ import { ProjectionNote } from '../trend/ProjectionNote';
 import { RegionOverview } from '../rates/RegionOverview';
 import { RateCells, RateHeaders, RatesCaption } from '../rates/RateColumns';
 import { useAnswerRates } from '../rates/useAnswerRates';
-import { TrendSection } from '../trend/TrendSection';
+import { lazyNamed } from '../ui/lazy-named';
 import { datasetNamer, useDatasetNames } from './dataset-names';
+
+// The trend (its statistics and its worker) loads when the answer is shown, not with the first screen.
+const TrendSection = lazyNamed(() => import('../trend/TrendSection'), 'TrendSection');
 
 /** The answer's figures; what is sent from them (letter, answer file) is shown beside, by `AnswerSendPanels`. */
 export function AnswerView({
@@ -318,7 +321,9 @@ function AnswerFigures({ answer, onChange }: { answer: Answer; onChange?: ((chan
         </table>
         <ProjectionNote estimate={estimate} language={language} />
       </section>
-      <TrendSection study={study} datasets={datasets} population={answer.population ?? null} language={language} {...(onChange ? { onChange } : {})} />
+      <Suspense fallback={null}>
+        <TrendSection study={study} datasets={datasets} population={answer.population ?? null} language={language} {...(onChange ? { onChange } : {})} />
+      </Suspense>
     </>
   );
 }

@@ -6,6 +6,7 @@ import type { ComputedAnswer } from '../../../shared/answer/compute-answer';
 import type { Dataset } from '../../../shared/counts/dataset';
 import type { Study } from '../../../shared/criteria/study';
 import type { HallandRule } from '../../../shared/regions/regions';
+import type { RatesOutcome } from '../rates/compute-rates';
 
 export interface Answer extends ComputedAnswer {
   study: Study;
@@ -13,4 +14,6 @@ export interface Answer extends ComputedAnswer {
   hallandRule: HallandRule;
   /** The study's population table (age shares, rates and the trend's population), when one is chosen. */
   population?: Dataset | null;
+  /** The rates per 100 000 from that table, computed with the answer (absent: not computed, no rates shown). */
+  rates?: RatesOutcome;
 }

@@ -14,7 +14,7 @@ import { lazyNamed } from '../ui/lazy-named';
 import { MeasureToggle } from '../trend/MeasureToggle';
 import { formatRate, measureLegend, type MeasureMode } from '../trend/measure-mode';
 import type { PopulationIssue } from '../../../shared/trend/population';
-import { rateDecimals } from '../../../shared/trend/rates';
+import { rateDecimals } from '../../../shared/trend/rate-math';
 import { rateRegions, type AnswerRateView } from './answer-rates';
 import '../trend/trend.css';
 

@@ -3,26 +3,17 @@
 // view every rate is computed from the printed count (discloseRate), so a hidden count hides its rate and a small
 // one gives only the range its print allows.
 import type { DisclosedAnswer, DisclosedFigure } from '../../../shared/disclosure';
-import type { Dataset } from '../../../shared/counts/dataset';
-import type { Study } from '../../../shared/criteria/study';
 import type { EstimateResult, RegionEstimate } from '../../../shared/estimate/types';
 import type { CountyCode, HallandRule, HealthcareRegionId } from '../../../shared/regions/regions';
 import { discloseRate } from '../../../shared/trend/disclosed-rates';
 import type { SeriesPopulation } from '../../../shared/trend/population';
-import { estimateRates, healthcareRegionPopulations, rateDecimals, ratePeriodOf, type EstimateRates, type RateRow } from '../../../shared/trend/rates';
+import { healthcareRegionPopulations, rateDecimals, type EstimateRates, type RateRow } from '../../../shared/trend/rate-math';
 import type { Language } from '../../../shared/text/language';
 import type { Interval } from '../../../shared/utils/interval';
 import { formatCount } from '../format';
 import { formatRate } from '../trend/measure-mode';
 
 /** The rates of an answer, or null when no population is linked or it cannot give any rate. */
-export function answerRates(study: Study, estimate: EstimateResult, population: Dataset | null | undefined, hallandRule: HallandRule): EstimateRates | null {
-  if (!population) return null;
-  const period = ratePeriodOf(estimate) ?? population.provenance.periodTo;
-  if (!period) return null;
-  return estimateRates(study, estimate, period, population, { ageShares: population, hallandRule });
-}
-
 /** One row's rate as a table shows it. */
 export interface RateCell {
   /** Inhabitants the rate is per ('' without a population). */

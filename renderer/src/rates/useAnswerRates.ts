@@ -1,13 +1,15 @@
-// The answer's rates per 100 000 for the page: computed once per answer (the population table is read on the main
-// thread: one estimate over its cells for the answer's period), and written for the current view (exact, or as the
-// sponsor sees it).
+// The answer's rates per 100 000 for the page: computed with the answer in its worker (compute-rates.ts), and
+// written here for the current view (exact, or as the sponsor sees it).
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DisclosedAnswer } from '../../../shared/disclosure';
 import type { Language } from '../../../shared/text/language';
 import type { PopulationIssue } from '../../../shared/trend/population';
 import type { Answer } from '../answer/answer';
-import { answerRates, answerRateView, type AnswerRateView } from './answer-rates';
+import { answerRateView, type AnswerRateView } from './answer-rates';
+import type { RatesOutcome } from './compute-rates';
+
+const NO_RATES: RatesOutcome = { rates: null, error: null };
 
 export interface AnswerRatesState {
   /** The rates as the page writes them, or null when there are none to offer. */
@@ -20,16 +22,9 @@ export interface AnswerRatesState {
 
 export function useAnswerRates(answer: Answer, disclosed: DisclosedAnswer | null, hiddenText: string, language: Language): AnswerRatesState {
   const { t } = useTranslation();
-  const { study, estimate, population, hallandRule } = answer;
-  const computed = useMemo((): { rates: ReturnType<typeof answerRates>; error: string | null } => {
-    try {
-      return { rates: answerRates(study, estimate, population, hallandRule), error: null };
-    } catch (e) {
-      // A population table the reader cannot answer for these criteria gives no rates (and says why); the counts stay.
-      return { rates: null, error: e instanceof Error ? e.message : String(e) };
-    }
-  }, [study, estimate, population, hallandRule]);
-  const { rates, error } = computed;
+  const { estimate, hallandRule } = answer;
+  // A population table the reader cannot answer for these criteria gives no rates (and says why); the counts stay.
+  const { rates, error } = answer.rates ?? NO_RATES;
   const noPopulation = t('trend.measure.noPopulation');
   const view = useMemo(() => {
     if (!rates) return null;

@@ -3,6 +3,7 @@ import type { ComputedAnswer } from '../../../shared/answer/compute-answer';
 import type { Dataset } from '../../../shared/counts/dataset';
 import type { Study } from '../../../shared/criteria/study';
 import type { HallandRule } from '../../../shared/regions/regions';
+import type { RatesOutcome } from '../rates/compute-rates';
 
 export type ToWorker =
   /** The study's datasets, and its population table for age shares (null: uniform). */
@@ -11,5 +12,6 @@ export type ToWorker =
   | { type: 'compute'; revision: number; study: Study; hallandRule: HallandRule; today: string };
 
 export type FromWorker =
-  | { type: 'result'; revision: number; answer: ComputedAnswer; millis: number }
+  /** `rates`: the answer's rates per 100 000 from the population table, computed beside it. */
+  | { type: 'result'; revision: number; answer: ComputedAnswer; rates: RatesOutcome; millis: number }
   | { type: 'error'; revision: number; message: string };

@@ -7,6 +7,7 @@
 import { computeAnswer } from '../../../shared/answer/compute-answer';
 import type { Dataset } from '../../../shared/counts/dataset';
 import type { FromWorker, ToWorker } from './estimate-protocol';
+import { computeRates } from '../rates/compute-rates';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let datasets: Dataset[] = [];
@@ -26,7 +27,8 @@ function runPending(): void {
   const started = performance.now();
   try {
     const answer = computeAnswer(request.study, datasets, { hallandRule: request.hallandRule, today: request.today, population });
-    post({ type: 'result', revision: request.revision, answer, millis: performance.now() - started });
+    const rates = computeRates(request.study, answer.estimate, population, request.hallandRule);
+    post({ type: 'result', revision: request.revision, answer, rates, millis: performance.now() - started });
   } catch (error) {
     post({ type: 'error', revision: request.revision, message: error instanceof Error ? error.message : String(error) });
   }

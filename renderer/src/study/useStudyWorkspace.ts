@@ -21,6 +21,7 @@ import { clearJournal, journalWrite } from '../db/pending-writes';
 import { usePageHide } from '../ui/usePageHide';
 import { saveStudyEdit } from './study-store';
 import { localIsoDate } from '../forecast/today';
+import type { RatesOutcome } from '../rates/compute-rates';
 
 export const AUTOSAVE_DELAY_MS = 400;
 
@@ -36,8 +37,8 @@ export type WorkspaceState =
       /** The study's population table (age bands straddling an age limit are split by it), if one is chosen. */
       population: Dataset | null;
       hallandRule: HallandRule;
-      /** The newest answer received; `stale` while a newer edit is being computed. */
-      answer: ComputedAnswer | null;
+      /** The newest answer received (with its rates); `stale` while a newer edit is being computed. */
+      answer: (ComputedAnswer & { rates?: RatesOutcome }) | null;
       /**
        * The study `answer` was computed from. While a newer edit is computed, `study` is already the edited one:
        * titles, labels and targets shown beside the figures must be the figures' own (and the figures stay the same
@@ -114,7 +115,7 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
         if (current.status !== 'ready') return current;
         const newest = message.revision === revision.current;
         if (message.type === 'error') return newest ? { ...current, computeError: message.message, stale: false } : current;
-        return { ...current, answer: message.answer, answeredStudy: answeredStudy ?? current.study, stale: !newest, computeError: null, computeMillis: message.millis };
+        return { ...current, answer: { ...message.answer, rates: message.rates }, answeredStudy: answeredStudy ?? current.study, stale: !newest, computeError: null, computeMillis: message.millis };
       });
     };
     w.onerror = (event) => {

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { projectionSettingOf, type ProjectionSetting, type Study } from '../../../shared/criteria/study';
 import type { Language } from '../../../shared/text/language';
 import { formatPercent } from '../format';
-import { parseWindowValue, windowChoices, windowValue } from './trend-view-model';
+import { parseWindowValue, windowChoices, windowValue } from './window-choice';
 
 export const PROJECTION_LEVELS = [0.8, 0.9, 0.95] as const;
 

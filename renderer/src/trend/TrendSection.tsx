@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Dataset } from '../../../shared/counts/dataset';
 import { projectionSettingOf, type Study } from '../../../shared/criteria/study';
 import type { StudyTrends } from '../../../shared/trend';
-import { declareBreak, withdrawBreak } from '../../../shared/trend/breaks';
+import { declareBreak, withdrawBreak } from '../../../shared/trend/declared-breaks';
 import type { TrendWindow } from '../../../shared/trend/trend';
 import type { Language } from '../../../shared/text/language';
 import { formatDecimal } from '../format';

@@ -1,7 +1,7 @@
 // Counts ↔ rates for tables, charts and map legends: which value a row shows, how it is written, what the legend
 // says, and the national row — which in rate mode is the nation's own rate (national count over national
 // population), never a sum or an average of the regions' rates.
-import { rateDecimals, type RateRow } from '../../../shared/trend/rates';
+import { rateDecimals, type RateRow } from '../../../shared/trend/rate-math';
 import { roundInterval, type Interval } from '../../../shared/utils/interval';
 import { formatCount, formatDecimal } from '../format';
 import type { Language } from '../../../shared/text/language';

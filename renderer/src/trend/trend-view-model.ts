@@ -4,11 +4,11 @@
 import { COUNTY_CODES } from '../../../shared/regions/regions';
 import type { StudyTrends } from '../../../shared/trend';
 import { fittedLog } from '../../../shared/trend/fit';
-import { ratePer100k } from '../../../shared/trend/rates';
+import { ratePer100k } from '../../../shared/trend/rate-math';
 import type { Series, SeriesKey, SeriesPoint } from '../../../shared/trend/series';
 import { formatChange, refusalText, seriesName, steadinessText } from '../../../shared/trend/texts';
 import { periodSpan } from '../../../shared/trend/time';
-import { DEFAULT_WINDOW_PERIODS, MIN_TREND_PERIODS, type Trend, type TrendWindow } from '../../../shared/trend/trend';
+import type { Trend } from '../../../shared/trend/trend';
 import { formatCount } from '../format';
 import { formatRate, type MeasureMode } from './measure-mode';
 import type { Language } from '../../../shared/text/language';
@@ -112,34 +112,5 @@ export function trendPanels(trends: StudyTrends, mode: MeasureMode, language: La
     .map((t) => panel(t, trends.data.series.find((s) => s.key === t.key)!, periods, mode, language, missing));
 }
 
-export interface WindowChoice {
-  value: string;
-  window: TrendWindow;
-  n: number;
-  from: string;
-  to: string;
-}
-
-/**
- * The windows offered: the last 3, 4, … periods up to all of them (the default, the last 5, among them). Encoded
- * as "last:5" so a select can carry them.
- */
-export function windowChoices(periods: readonly string[]): WindowChoice[] {
-  const out: WindowChoice[] = [];
-  const to = periods[periods.length - 1] ?? '';
-  for (let n = Math.min(MIN_TREND_PERIODS, periods.length); n <= periods.length; n++) {
-    out.push({ value: `last:${n}`, window: { periods: n }, n, from: periods[periods.length - n]!, to });
-  }
-  return out;
-}
-
-export function windowValue(window: TrendWindow, periods: readonly string[]): string {
-  if ('periods' in window) return `last:${Math.min(window.periods, periods.length)}`;
-  const i = periods.indexOf(window.from);
-  return i < 0 ? `last:${Math.min(DEFAULT_WINDOW_PERIODS, periods.length)}` : `last:${periods.length - i}`;
-}
-
-export function parseWindowValue(value: string): TrendWindow | null {
-  const m = /^last:(\d+)$/.exec(value);
-  return m ? { periods: Number(m[1]) } : null;
-}
+// The window choices live in window-choice.ts (the criteria form offers them without the trend's statistics).
+export { parseWindowValue, windowChoices, windowValue, type WindowChoice } from './window-choice';

@@ -4,7 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { answerRates, answerRateView, rateRegions } from '../../../renderer/src/rates/answer-rates';
+import { answerRateView, rateRegions } from '../../../renderer/src/rates/answer-rates';
+import { answerRates } from '../../../renderer/src/rates/compute-rates';
 import type { Dataset } from '../../../shared/counts/dataset';
 import type { Study } from '../../../shared/criteria/study';
 import { DEMO_STUDY } from '../../../shared/demo/study';
