@@ -79,6 +79,9 @@ describe.skipIf(!existsSync(DATA) || !existsSync(POPULATION))('the ADHD letter o
     expect(text).toContain('Metylfenidat 46 152 46 152 46 152 69,2 % 30,8 %');
     expect(text).toContain('Ålder 6–17 46 152 46 152 46 152 69,2 % 0,0 %');
     expect(text).not.toMatch(/\d%/);
+    // The age criterion loses its share on the line after it: 1 − 27 929 / 46 152 = 39,5 % (the scenario's national
+    // 6–17 figure over the methylphenidate row above), more than methylphenidate's 30,8 %, so it is the most limiting.
+    expect(text).toContain('Mest begränsande steg: Ålder 6–17 (39,5 % bortfall med åldersandelen på raden efter).');
 
     const sha = createHash('sha256').update(readFileSync(POPULATION)).digest('hex');
     const sources = text.slice(text.indexOf('Dataunderlag'));
