@@ -1,27 +1,16 @@
 // Rates, trend and projection of the real ADHD file (Socialstyrelsen, patients 0–19 dispensed ADHD drugs, 2006–2020)
 // against figures worked out by hand from the file's own lines, written out below, and against the rates the file
 // publishes itself (a different computation by the publisher).
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../shared/counts/dataset';
 import { DEMO_STUDY } from '../../../shared/demo/study';
 import { estimateEligible } from '../../../shared/estimate/estimate';
-import { analyseFile } from '../../../shared/import/analyse-file';
-import { buildDataset } from '../../../shared/import/build-dataset';
 import { DEFAULT_HALLAND_RULE } from '../../../shared/regions/regions';
 import type { Study } from '../../../shared/criteria/study';
 import { estimateRates, projectStudy, projectTrend, projectionLine, projectionLineText, recruitmentTarget, refusalText, steadinessText, studyTrends, targetYear, type Trend } from '../../../shared/trend';
 
-const REAL = path.resolve(__dirname, '../../../../shared/fixtures/real');
-const ADHD = path.join(REAL, 'socialstyrelsen_2022-02-18.csv');
-const SCB = path.join(REAL, 'BE0101N1_20230704-171432.csv');
-const present = existsSync(ADHD) && existsSync(SCB);
-
-async function load(file: string) {
-  const preview = await analyseFile({ name: path.basename(file), bytes: new Uint8Array(readFileSync(file)) });
-  return buildDataset(preview, preview.mapping, { publisher: 'test' });
-}
+import { ADHD, SCB, load, present } from './real-files';
 
 /** The raw file's "Antal patienter" and "Befolkning" per year for one drug and sex, read with a plain split (not the importer). */
 function rawRows(drug: string): { year: string; region: string; sex: string; patients: number; population: number }[] {

@@ -1,28 +1,16 @@
 // Rates beside the answer's counts: the healthcare regions' rates (Halland's inhabitants split as its patients are)
 // and the rates the sponsor view prints, checked against figures worked out by hand from the real ADHD file's
 // 2020 lines, written out below.
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../shared/counts/dataset';
 import type { Study } from '../../../shared/criteria/study';
 import { DEMO_STUDY } from '../../../shared/demo/study';
 import { DISCLOSURE_PRESETS, discloseAnswer, type DisclosedAnswer } from '../../../shared/disclosure';
 import { estimateEligible } from '../../../shared/estimate/estimate';
-import { analyseFile } from '../../../shared/import/analyse-file';
-import { buildDataset } from '../../../shared/import/build-dataset';
 import { DEFAULT_HALLAND_RULE, type CountyCode } from '../../../shared/regions/regions';
 import { discloseRate, estimateRates, healthcareRegionPopulations, ratePeriodOf } from '../../../shared/trend';
 
-const REAL = path.resolve(__dirname, '../../../../shared/fixtures/real');
-const ADHD = path.join(REAL, 'socialstyrelsen_2022-02-18.csv');
-const SCB = path.join(REAL, 'BE0101N1_20230704-171432.csv');
-const present = existsSync(ADHD) && existsSync(SCB);
-
-async function load(file: string) {
-  const preview = await analyseFile({ name: path.basename(file), bytes: new Uint8Array(readFileSync(file)) });
-  return buildDataset(preview, preview.mapping, { publisher: 'test' });
-}
+import { ADHD, load, present } from './real-files';
 
 const drugStudy = (value: string): Study => ({
   ...DEMO_STUDY,
