@@ -82,6 +82,33 @@ describe('one home per rule', () => {
     expect(restatements(/<thead\b/, 'renderer/src/ui/DataTable.tsx').filter((l) => !notYet.test(l))).toEqual([]);
   });
 
+  it("a user setting's key, default, validation, load, save and audit live in renderer/src/settings/; features call it", () => {
+    const touchesStorage = /\bdb\.settings\b|\bgetSetting\b|\bputSetting\b|\blocalStorage\b|\bsessionStorage\b|table\('settings'\)/;
+    // Records of the settings table (or Web Storage) that are not user settings, each kept with what it belongs to.
+    const notASetting: Record<string, string> = {
+      'renderer/src/db/database.ts': "the table's definition and accessors; its upgrades move version 1's population choice into the study",
+      'renderer/src/db/upgrade-v3.ts': "an upgrade that rebuilds the audit trail's head",
+      'renderer/src/db/audit.ts': "the audit trail's head, written in the same transaction as each entry so a cut trail shows",
+      'renderer/src/backup/backup.ts': "the audit trail's head of a backup being restored, its anchor",
+      'renderer/src/db/seed.ts': "the database's own \"demo seeded\" marker, written in the seeding transaction",
+      'renderer/src/db/pending-writes.ts': 'the journal of writes in flight at a reload (localStorage survives it), not a preference',
+      'renderer/src/import/presets.ts': 'remembered column mappings, one per source file, saved in the import transaction with the datasets',
+    };
+    const found = restatements(touchesStorage, '').filter((line) => {
+      const file = line.slice(0, line.indexOf(':'));
+      // Only the renderer has a settings table and Web Storage (a comment in electron/ may name them).
+      return file.startsWith('renderer/src/') && !file.startsWith('renderer/src/settings/') && !(file in notASetting);
+    });
+    expect(found).toEqual([]);
+    // Each exception still needs its exemption (a stale one would hide a new use in that file).
+    for (const file of Object.keys(notASetting)) expect(restatements(touchesStorage, '').some((l) => l.startsWith(`${file}:`)), file).toBe(true);
+  });
+
+  it('the settings scan can fail: it sees a feature reading the settings table', () => {
+    const planted = "const on = (await db.settings.get('disclosureSponsorView'))?.value === true;";
+    expect(/\bdb\.settings\b|\bgetSetting\b|\bputSetting\b|\blocalStorage\b/.test(planted)).toBe(true);
+  });
+
   it('source comments say the reason itself instead of citing documents or tracker numbers outside the repository', () => {
     const cites = /ARCHITECTURE\.md|DOMAIN\.md|\b[Ii]ssue \d+|\bissue #\d+|§\s*\d/;
     const testFiles = sourceFiles('tests').filter((file) => file !== 'tests/architecture/one-home.test.ts');

@@ -9,7 +9,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { BackupError, createBackup, newestDate, prepareRestore } from '../../renderer/src/backup/backup';
 import { BACKUP_FORMAT_VERSION, encodeBackupFile, parseBackupFile } from '../../shared/backup/backup-format';
-import { LAST_AUTO_BACKUP_KEY, startAutoBackupResponder, writeAutomaticBackup, type AutoBackupHost } from '../../renderer/src/backup/auto-backup';
+import { startAutoBackupResponder, writeAutomaticBackup, type AutoBackupHost } from '../../renderer/src/backup/auto-backup';
+import { LAST_AUTO_BACKUP_KEY } from '../../renderer/src/settings/last-auto-backup';
 import { recordBackupEvent } from '../../renderer/src/backup/backup-audit';
 import { verifyAudit } from '../../renderer/src/db/audit';
 import { type AntalDatabase, getSetting, loadDataset, putSetting } from '../../renderer/src/db/database';

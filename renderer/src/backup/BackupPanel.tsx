@@ -1,14 +1,14 @@
 // Settings → Backups: create a backup file, restore one after seeing what it holds and what would change.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AUTO_BACKUP_RETENTION, BACKUP_FILE_EXTENSION, type AutoBackupWritten, type BridgeError } from '../../../shared/ipc/contract';
+import { AUTO_BACKUP_RETENTION, BACKUP_FILE_EXTENSION, type BridgeError } from '../../../shared/ipc/contract';
 import { useServices } from '../context';
 import { formatBytes, formatCount, formatIsoDateTime } from '../format';
-import { autoBackupHost, LAST_AUTO_BACKUP_KEY } from './auto-backup';
+import { autoBackupHost } from './auto-backup';
+import { loadLastAutoBackup, type LastAutoBackup } from '../settings/last-auto-backup';
 import { BackupError, type PreparedRestore, createBackup, prepareRestore } from './backup';
 import { backupFileName } from '../../../shared/backup/backup-format';
 import { knownTableName } from '../../../shared/backup/table-names';
-import { getSetting } from '../db/database';
 import { recordBackupEvent } from './backup-audit';
 import { DataTable } from '../ui/DataTable';
 import { StatusLine } from '../ui/StatusLine';
@@ -33,14 +33,14 @@ export function BackupPanel() {
   const { db, platform, language, now } = useServices();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [prepared, setPrepared] = useState<PreparedRestore | null>(null);
-  const [lastAuto, setLastAuto] = useState<(AutoBackupWritten & { at: string }) | null>(null);
+  const [lastAuto, setLastAuto] = useState<LastAutoBackup | null>(null);
   const previewHeadingId = useId();
   const previewRef = useRef<HTMLHeadingElement>(null);
   const isDesktop = autoBackupHost() !== null;
 
   useEffect(() => {
     let live = true;
-    void getSetting<AutoBackupWritten & { at: string }>(db, LAST_AUTO_BACKUP_KEY).then((v) => live && setLastAuto(v ?? null));
+    void loadLastAutoBackup(db).then((v) => live && setLastAuto(v));
     return () => {
       live = false;
     };

@@ -5,10 +5,7 @@
  */
 import type { AntalBridge, AutoBackupWritten, Result } from '../../../shared/ipc/contract';
 import type { AntalDatabase } from '../db/database';
-import { putSetting } from '../db/database';
-
-/** Settings key holding the last automatic backup's name, folder, size and time (shown in the Backups panel). */
-export const LAST_AUTO_BACKUP_KEY = 'backup.lastAutomatic';
+import { saveLastAutoBackup } from '../settings/last-auto-backup';
 
 /** The two bridge methods automatic backups need (the desktop app's `window.antal`). */
 export interface AutoBackupHost {
@@ -37,7 +34,7 @@ export async function writeAutomaticBackup(options: AutoBackupOptions): Promise<
   const { createBackup } = await import('./backup');
   const { bytes } = await createBackup(options.db, { now: at, appVersion: options.appVersion });
   const written = await options.host.writeAutoBackup(bytes);
-  if (written.ok) await putSetting(options.db, LAST_AUTO_BACKUP_KEY, { ...written.value, at: at.toISOString() });
+  if (written.ok) await saveLastAutoBackup(options.db, written.value, at);
   return written;
 }
 

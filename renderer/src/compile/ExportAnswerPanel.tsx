@@ -9,7 +9,7 @@ import { COUNTY_CODES, type CountyCode, regionName } from '../../../shared/regio
 import type { Answer } from '../answer/answer';
 import { useServices } from '../context';
 import { loadUnitProfile } from '../settings/unit-profile';
-import { loadDisclosurePolicy } from '../disclosure/policy-store';
+import { loadDisclosurePolicy } from '../settings/disclosure-policy';
 import { requestForStudy } from '../letter/letter-snapshot';
 import { currentAuditHead } from '../db/audit';
 import { answerFileFromApp, answerFileName, regionsWithData } from './export-answer';

@@ -46,11 +46,18 @@ export async function currentAuditHead(db: AntalDatabase): Promise<AuditHead | u
   return isAuditHead(value) ? { seq: value.seq, hash: value.hash } : undefined;
 }
 
+/**
+ * The head as stored, unchecked, for the chain's verification and the trail's export: both must show a damaged head
+ * as it is rather than leave it out.
+ */
+export async function storedAuditHead(db: AntalDatabase): Promise<AuditHead | undefined> {
+  return (await db.settings.get(AUDIT_HEAD_KEY))?.value as AuditHead | undefined;
+}
+
 /** Checks the whole trail; on failure names the first bad entry's seq and what is wrong with it. */
 export async function verifyAudit(db: AntalDatabase): Promise<AuditVerification> {
   return db.transaction('r', auditTables(db), async () => {
     const entries = await db.audit.orderBy('seq').toArray();
-    const head = (await db.settings.get(AUDIT_HEAD_KEY))?.value as AuditHead | undefined;
-    return verifyAuditChain(entries, head);
+    return verifyAuditChain(entries, await storedAuditHead(db));
   });
 }

@@ -18,6 +18,7 @@ import type { RequestVersion } from '../../../shared/requests/version';
 import type { Language } from '../../../shared/text/language';
 import { upgradeToVersion3 } from './upgrade-v3';
 import type { StudyRecord } from './records';
+import { legacyPopulationKey } from './setting-keys';
 
 export const DATABASE_NAME = 'antal';
 
@@ -136,7 +137,7 @@ export class AntalDatabase extends Dexie {
       const datasets = tx.table('datasets');
       for (const record of (await studies.toArray()) as StudyRecord[]) {
         if (record.study.schemaVersion === STUDY_SCHEMA_VERSION) continue;
-        const legacyKey = `population:${record.id}`;
+        const legacyKey = legacyPopulationKey(record.id);
         const legacy = ((await settings.get(legacyKey)) as SettingRecord | undefined)?.value;
         const linked = (await datasets.bulkGet(record.datasetIds)) as (DatasetRecord | undefined)[];
         const study = migrateStudy(record.study, {
@@ -157,7 +158,7 @@ export class AntalDatabase extends Dexie {
 export async function currentStudy(db: AntalDatabase, record: StudyRecord): Promise<Study> {
   if (record.study.schemaVersion === STUDY_SCHEMA_VERSION) return record.study;
   const linked = await db.datasets.bulkGet(record.datasetIds);
-  const legacy = await getSetting<unknown>(db, `population:${record.id}`);
+  const legacy = await getSetting<unknown>(db, legacyPopulationKey(record.id));
   return migrateStudy(record.study, { datasetBases: linked.flatMap((d) => (d ? [d.basis] : [])), populationTableId: typeof legacy === 'string' ? legacy : null }) as Study;
 }
 

@@ -18,7 +18,7 @@ import {
 import { useServices } from '../context';
 import { bandsText, parseBandsText } from './bands-text';
 import { policyErrorText } from './policy-error-text';
-import { loadDisclosurePolicy, saveDisclosurePolicy } from './policy-store';
+import { loadDisclosurePolicy, saveDisclosurePolicy } from '../settings/disclosure-policy';
 import './disclosure.css';
 import { StatusLine } from '../ui/StatusLine';
 

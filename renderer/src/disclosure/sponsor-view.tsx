@@ -12,7 +12,7 @@ import { useServices } from '../context';
 import { formatCount } from '../format';
 import { HelpTip } from '../help/HelpTip';
 import { policyErrorText } from './policy-error-text';
-import { loadDisclosurePolicy, loadSponsorView, saveSponsorView } from './policy-store';
+import { loadDisclosurePolicy, loadSponsorView, saveSponsorView } from '../settings/disclosure-policy';
 import './disclosure.css';
 import { StatusLine } from '../ui/StatusLine';
 

@@ -12,7 +12,7 @@ import type { CountyCode } from '../../../shared/regions/regions';
 import { rateFromRegion, withheldSiteRegions } from '../../../shared/recruitment/printable';
 import type { SiteRate } from '../../../shared/recruitment/site-rates';
 import { useServices } from '../context';
-import { loadDisclosurePolicy, loadSponsorView } from '../disclosure/policy-store';
+import { loadDisclosurePolicy, loadSponsorView } from '../settings/disclosure-policy';
 
 export interface ChartDisclosure {
   sponsorView: boolean;

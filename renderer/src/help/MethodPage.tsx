@@ -11,7 +11,7 @@ import type { DisclosurePolicy } from '../../../shared/disclosure';
 import { methodInputs, methodSections, type MethodInputs } from '../../../shared/method';
 import { useServices } from '../context';
 import { policyErrorText } from '../disclosure/policy-error-text';
-import { loadDisclosurePolicy } from '../disclosure/policy-store';
+import { loadDisclosurePolicy } from '../settings/disclosure-policy';
 import { routeHash } from '../shell/route';
 import { useStudyWorkspace } from '../study/useStudyWorkspace';
 import './help.css';

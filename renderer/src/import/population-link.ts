@@ -3,21 +3,11 @@
  * population table such as SCB's persons by region, sex and single year of age, or a finer table of the same
  * measure), instead of uniformly (shared/estimate/population-weights.ts). It is the study's age-share source
  * (study.ageShare.source), so it travels with the study into versions, letters and files.
- *
- * Version 1 of the app kept the choice beside the study, in the settings table under `population:<studyId>`;
- * `legacyPopulationId` reads it for the migration of stored studies.
+ * (Version 1 of the app kept the choice in the settings table; the database's migration moves it into the study.)
  */
 import type { Dataset } from '../../../shared/counts/dataset';
 import type { Study } from '../../../shared/criteria/study';
-import { type AntalDatabase, type DatasetRecord, getSetting, loadDataset } from '../db/database';
-
-/** The settings key under which version 1 kept a study's population table. */
-export const legacyPopulationKey = (studyId: string): string => `population:${studyId}`;
-
-export async function legacyPopulationId(db: AntalDatabase, studyId: string): Promise<string | null> {
-  const id = await getSetting<string | null>(db, legacyPopulationKey(studyId));
-  return typeof id === 'string' ? id : null;
-}
+import { type AntalDatabase, type DatasetRecord, loadDataset } from '../db/database';
 
 /** The id of the study's age-share table, or null when its shares are uniform. */
 export function populationTableId(study: Study): string | null {

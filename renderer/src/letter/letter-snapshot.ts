@@ -10,7 +10,7 @@ import type { Answer } from '../answer/answer';
 import type { AntalDatabase } from '../db/database';
 import type { RequestRecord } from '../db/database';
 import { loadUnitProfile } from '../settings/unit-profile';
-import { loadDisclosurePolicy } from '../disclosure/policy-store';
+import { loadDisclosurePolicy } from '../settings/disclosure-policy';
 import { currentAuditHead } from '../db/audit';
 import { formatIsoDate } from '../format';
 import type { Language } from '../../../shared/text/language';

@@ -2,10 +2,10 @@
 // and CSV for reading), and verifiable: "Verify" re-computes the hash chain and names the first bad entry.
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AUDIT_KINDS, type AuditEntry, type AuditHead, type AuditKind } from '../../../shared/audit/chain';
+import { AUDIT_KINDS, type AuditEntry, type AuditKind } from '../../../shared/audit/chain';
 import { auditExport } from '../../../shared/audit/export';
 import { foldText } from '../../../shared/utils/text';
-import { AUDIT_HEAD_KEY, type AuditVerification, verifyAudit } from '../db/audit';
+import { storedAuditHead, type AuditVerification, verifyAudit } from '../db/audit';
 import type { AntalDatabase } from '../db/database';
 import { useServices } from '../context';
 import { formatCount, formatIsoDate, formatIsoDateTime } from '../format';
@@ -59,7 +59,7 @@ export function AuditTrail({ requestId, titles }: { requestId?: string; titles?:
 
   const exportJson = async () => {
     const all = await db.audit.orderBy('seq').toArray();
-    const head = (await db.settings.get(AUDIT_HEAD_KEY))?.value as AuditHead | undefined;
+    const head = await storedAuditHead(db);
     const at = now();
     await save(`antal-audit-${formatIsoDate(at)}.json`, new TextEncoder().encode(JSON.stringify(auditExport(all, head, at), null, 2)), 'json');
   };

@@ -1,11 +1,25 @@
 // The Halland rule chosen in Settings: how Halland's patients are split between Södra and Västra.
 import { DEFAULT_HALLAND_RULE, type HallandRule } from '../../../shared/regions/regions';
-import { appendAudit, auditTables } from '../db/audit';
-import { type AntalDatabase, getSetting, putSetting } from '../db/database';
-
-export const HALLAND_RULE_KEY = 'hallandRule';
+import type { AntalDatabase } from '../db/database';
+import { defineSetting, lenient, loadSetting, saveSetting } from './setting';
 
 export type HallandChoice = 'population-split' | 'sodra' | 'vastra';
+
+const isHallandChoice = (value: unknown): value is HallandChoice => value === 'population-split' || value === 'sodra' || value === 'vastra';
+
+/**
+ * Lenient: an unknown stored choice reads as the population split, the rule the estimate uses by default and the one
+ * Settings then shows as chosen.
+ */
+export const HALLAND_RULE_SETTING = defineSetting<HallandChoice>({
+  key: 'hallandRule',
+  rule: 'lenient',
+  fallback: 'population-split',
+  read: lenient<HallandChoice>('population-split', isHallandChoice),
+  audit: (choice) => ({ kind: 'settings', summary: `Halland rule set to ${choice}`, details: { key: 'hallandRule', value: choice } }),
+});
+
+export const HALLAND_RULE_KEY = HALLAND_RULE_SETTING.key;
 
 export function hallandRuleFor(choice: HallandChoice): HallandRule {
   return choice === 'population-split' ? DEFAULT_HALLAND_RULE : { kind: 'all-to', healthcareRegion: choice };
@@ -16,14 +30,10 @@ export function hallandChoiceOf(rule: HallandRule): HallandChoice {
 }
 
 export async function loadHallandRule(db: AntalDatabase): Promise<HallandRule> {
-  const choice = await getSetting<HallandChoice>(db, HALLAND_RULE_KEY);
-  return choice === 'sodra' || choice === 'vastra' ? hallandRuleFor(choice) : DEFAULT_HALLAND_RULE;
+  return hallandRuleFor(await loadSetting(db, HALLAND_RULE_SETTING));
 }
 
 /** Stores the choice and records the change in the audit trail (one transaction). */
-export async function saveHallandChoice(db: AntalDatabase, choice: HallandChoice): Promise<void> {
-  await db.transaction('rw', auditTables(db), async () => {
-    await putSetting(db, HALLAND_RULE_KEY, choice);
-    await appendAudit(db, { kind: 'settings', summary: `Halland rule set to ${choice}`, details: { key: HALLAND_RULE_KEY, value: choice } });
-  });
+export function saveHallandChoice(db: AntalDatabase, choice: HallandChoice): Promise<void> {
+  return saveSetting(db, HALLAND_RULE_SETTING, choice);
 }

@@ -1,20 +1,25 @@
-// The UI language chosen in Settings, stored in the settings table; changes are written to the audit trail.
+// The UI language chosen in Settings; changes are written to the audit trail.
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../../shared/text/language';
-import { appendAudit, auditTables } from '../db/audit';
-import { type AntalDatabase, getSetting, putSetting } from '../db/database';
+import type { AntalDatabase } from '../db/database';
+import { defineSetting, lenient, loadSetting, saveSetting } from './setting';
 
-export const LANGUAGE_KEY = 'language';
+/** Lenient: a language this version does not know (a newer one's, edited by hand) shows Swedish, which the user sees and can change. */
+export const LANGUAGE_SETTING = defineSetting<Language>({
+  key: 'language',
+  rule: 'lenient',
+  fallback: DEFAULT_LANGUAGE,
+  read: lenient(DEFAULT_LANGUAGE, isLanguage),
+  audit: (language) => ({ kind: 'settings', summary: `Language set to ${language}`, details: { key: 'language', value: language } }),
+});
+
+export const LANGUAGE_KEY = LANGUAGE_SETTING.key;
 
 /** The stored language; Swedish when nothing (or something unknown) is stored. */
-export async function loadLanguage(db: AntalDatabase): Promise<Language> {
-  const stored = await getSetting<unknown>(db, LANGUAGE_KEY);
-  return isLanguage(stored) ? stored : DEFAULT_LANGUAGE;
+export function loadLanguage(db: AntalDatabase): Promise<Language> {
+  return loadSetting(db, LANGUAGE_SETTING);
 }
 
 /** Stores the choice and records it in the audit trail (one transaction). */
-export async function saveLanguage(db: AntalDatabase, language: Language): Promise<void> {
-  await db.transaction('rw', auditTables(db), async () => {
-    await putSetting(db, LANGUAGE_KEY, language);
-    await appendAudit(db, { kind: 'settings', summary: `Language set to ${language}`, details: { key: LANGUAGE_KEY, value: language } });
-  });
+export function saveLanguage(db: AntalDatabase, language: Language): Promise<void> {
+  return saveSetting(db, LANGUAGE_SETTING, language);
 }

@@ -1,21 +1,35 @@
 // The study unit's profile, used on letters (letterhead, signature).
 import { EMPTY_UNIT_PROFILE, type UnitProfile } from '../../../shared/answer/snapshot';
-import { appendAudit, auditTables } from '../db/audit';
-import { type AntalDatabase, getSetting, putSetting } from '../db/database';
+import type { AntalDatabase } from '../db/database';
+import { defineSetting, loadSetting, saveSetting } from './setting';
 
-export const UNIT_PROFILE_KEY = 'unitProfile';
 export const MAX_LOGO_BYTES = 1024 * 1024;
 
-export async function loadUnitProfile(db: AntalDatabase): Promise<UnitProfile> {
-  return { ...EMPTY_UNIT_PROFILE, ...(await getSetting<Partial<UnitProfile>>(db, UNIT_PROFILE_KEY)) };
+const FIELDS = Object.keys(EMPTY_UNIT_PROFILE) as (keyof UnitProfile)[];
+
+/**
+ * Lenient, field by field: a profile saved by an older version (fewer fields) keeps what it has and gets the empty
+ * value for the rest, so a unit's letterhead survives an upgrade; a stored value that is not a profile at all reads
+ * as the empty profile, which the letter's checklist then asks the user to fill in.
+ */
+export const UNIT_PROFILE_SETTING = defineSetting<UnitProfile>({
+  key: 'unitProfile',
+  rule: 'lenient',
+  fallback: EMPTY_UNIT_PROFILE,
+  read: (stored) => (typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? { ...EMPTY_UNIT_PROFILE, ...(stored as Partial<UnitProfile>) } : EMPTY_UNIT_PROFILE),
+  audit: (profile, before) => {
+    const fields = FIELDS.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(profile[k]));
+    return fields.length > 0 ? { kind: 'settings', summary: `Unit profile changed: ${fields.join(', ')}`, details: { key: 'unitProfile', fields } } : null;
+  },
+});
+
+export const UNIT_PROFILE_KEY = UNIT_PROFILE_SETTING.key;
+
+export function loadUnitProfile(db: AntalDatabase): Promise<UnitProfile> {
+  return loadSetting(db, UNIT_PROFILE_SETTING);
 }
 
 /** Stores the profile and records which fields changed in the audit trail (one transaction). */
-export async function saveUnitProfile(db: AntalDatabase, profile: UnitProfile): Promise<void> {
-  await db.transaction('rw', auditTables(db), async () => {
-    const before = await loadUnitProfile(db);
-    const fields = (Object.keys(EMPTY_UNIT_PROFILE) as (keyof UnitProfile)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(profile[k]));
-    await putSetting(db, UNIT_PROFILE_KEY, profile);
-    if (fields.length > 0) await appendAudit(db, { kind: 'settings', summary: `Unit profile changed: ${fields.join(', ')}`, details: { key: UNIT_PROFILE_KEY, fields } });
-  });
+export function saveUnitProfile(db: AntalDatabase, profile: UnitProfile): Promise<void> {
+  return saveSetting(db, UNIT_PROFILE_SETTING, profile);
 }

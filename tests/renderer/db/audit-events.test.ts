@@ -6,7 +6,7 @@ import { verifyAudit } from '../../../renderer/src/db/audit';
 import { saveHallandChoice } from '../../../renderer/src/settings/halland-rule';
 import { EMPTY_UNIT_PROFILE } from '../../../shared/answer/snapshot';
 import { saveUnitProfile } from '../../../renderer/src/settings/unit-profile';
-import { saveDisclosurePolicy } from '../../../renderer/src/disclosure/policy-store';
+import { saveDisclosurePolicy } from '../../../renderer/src/settings/disclosure-policy';
 import { commitImport } from '../../../renderer/src/import/dataset-store';
 import { DISCLOSURE_PRESETS } from '../../../shared/disclosure';
 import { deleteDatabases, freshDb, importedExport } from '../import/import-helpers';

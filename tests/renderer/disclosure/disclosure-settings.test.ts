@@ -10,7 +10,7 @@ import {
   loadSponsorView,
   saveDisclosurePolicy,
   saveSponsorView,
-} from '../../../renderer/src/disclosure/policy-store';
+} from '../../../renderer/src/settings/disclosure-policy';
 import { bandsText, parseBandsText } from '../../../renderer/src/disclosure/bands-text';
 import { attritionTexts, compareForChart, figureTexts } from '../../../renderer/src/disclosure/display';
 

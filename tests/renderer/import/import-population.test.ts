@@ -4,8 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveDataset } from '../../../renderer/src/db/database';
-import { legacyPopulationId, legacyPopulationKey, loadPopulation, populationCandidates, populationTableId, withPopulationTable } from '../../../renderer/src/import/population-link';
-import { putSetting } from '../../../renderer/src/db/database';
+import { loadPopulation, populationCandidates, populationTableId, withPopulationTable } from '../../../renderer/src/import/population-link';
 import { DEMO_STUDY } from '../../../shared/demo/study';
 import { createDemoDataset } from '../../../shared/demo/dataset';
 import { importFile } from '../../../shared/import/import-file';
@@ -36,9 +35,5 @@ describe('population link', () => {
     await db.datasets.delete(population.id);
     expect(await loadPopulation(db, chosen)).toBeNull();
     expect(withPopulationTable(chosen, null).ageShare.source).toEqual({ kind: 'uniform' });
-    // Version 1 kept the choice in the settings; the migration reads it from there.
-    await putSetting(db, legacyPopulationKey('study-a'), 'scb-table');
-    expect(await legacyPopulationId(db, 'study-a')).toBe('scb-table');
-    expect(await legacyPopulationId(db, 'study-b')).toBeNull();
   });
 });
