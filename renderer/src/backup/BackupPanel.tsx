@@ -140,7 +140,7 @@ export function BackupPanel() {
           {t('backup.restore')}
         </button>
       </div>
-      <div role="status" data-testid="backup-status">
+      <StatusLine as="div" panel testId="backup-status">
         {status.kind === 'busy' && <p>{t(status.messageKey)}</p>}
         {status.kind === 'done' && (
           <p>
@@ -152,7 +152,7 @@ export function BackupPanel() {
             )}
           </p>
         )}
-      </div>
+      </StatusLine>
       {status.kind === 'error' && (
         <StatusLine error testId="backup-error">
           {status.message}

@@ -179,7 +179,7 @@ export function CompilePage() {
         {status}
       </StatusLine>
       {problem && (
-        <div className="field-error" role="alert" data-testid="compile-problem">
+        <StatusLine as="div" error testId="compile-problem">
           <p>{problem.title}</p>
           {problem.lines.length > 0 && (
             <ul>
@@ -188,7 +188,7 @@ export function CompilePage() {
               ))}
             </ul>
           )}
-        </div>
+        </StatusLine>
       )}
       <p>
         <button type="button" className="button" onClick={() => void onAdd()}>
@@ -329,14 +329,14 @@ function CompiledView({ compiled, ids, onExport }: { compiled: CompiledAnswer; i
       {compiled.disclosure.ok ? (
         <p data-testid="compile-disclosure">{t('compile.disclosureOk', { policy: compiled.policy.name })}</p>
       ) : (
-        <div className="field-error" role="alert" data-testid="compile-disclosure">
+        <StatusLine as="div" error testId="compile-disclosure">
           <p>{t('compile.disclosureFailed')}</p>
           <ul>
             {compiled.disclosure.violations.map((v, i) => (
               <li key={i}>{v[language]}</li>
             ))}
           </ul>
-        </div>
+        </StatusLine>
       )}
       <p>
         <button type="button" className="button primary" onClick={onExport} disabled={!compiled.disclosure.ok}>

@@ -13,6 +13,7 @@ import { EvidenceText } from '../import/EvidenceText';
 import { usePhraseText } from '../import/phrase-text';
 import { DataTable } from '../ui/DataTable';
 import { periodSpan } from '../../../shared/utils/period';
+import { StatusLine } from '../ui/StatusLine';
 
 /** Everything recorded about where a dataset came from and how it was read, for audit and for repeating the import. */
 export function DatasetDetails({ record, onClose, onChanged }: { record: DatasetRecord; onClose(): void; onChanged(message: string): void }) {
@@ -155,9 +156,7 @@ export function DatasetDetails({ record, onClose, onChanged }: { record: Dataset
         />
       )}
       {overlapError && (
-        <p className="field-error" role="alert">
-          {overlapError}
-        </p>
+        <StatusLine error>{overlapError}</StatusLine>
       )}
 
       <h3>{t('datasets.details.tokens')}</h3>

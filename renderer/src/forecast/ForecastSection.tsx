@@ -27,6 +27,7 @@ import { TornadoChart } from './TornadoChart';
 import { localIsoDate } from './today';
 import { useChartDisclosure } from './useChartDisclosure';
 import './forecast.css';
+import { StatusLine } from '../ui/StatusLine';
 
 type Change = (change: (study: Study) => Study) => void;
 export type Translate = ReturnType<typeof useTranslation>['t'];
@@ -74,12 +75,12 @@ function StartNotice({ projection: p, today, onMove }: { projection: Recruitment
   const notice = p.startNotice;
   if (!notice) return null;
   return (
-    <div className="card forecast-notice" role="status" data-testid="forecast-start-notice">
+    <StatusLine as="div" panel className="card forecast-notice" testId="forecast-start-notice">
       <p>{notice.kind === 'moved-to-today' ? t('forecast.start.moved', { planned: notice.plannedStartDate, today: notice.today, deadline: p.deadlineDate }) : t('forecast.start.passed', { deadline: notice.deadlineDate })}</p>
       <button type="button" className="button small" onClick={() => onMove(today)}>
         {t('forecast.start.moveToToday', { today })}
       </button>
-    </div>
+    </StatusLine>
   );
 }
 

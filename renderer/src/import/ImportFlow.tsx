@@ -369,7 +369,7 @@ export function ImportFlow({ onImported, children }: { onImported(message: strin
       )}
 
       {phase === 'personnummer' && view && (
-        <section className="panel import-refused" role="alert" aria-labelledby={refusedHeadingId} data-testid="import-refused">
+        <StatusLine as="section" panel error className="panel import-refused" labelledBy={refusedHeadingId} testId="import-refused">
           <h2 id={refusedHeadingId}>{t('datasets.refused.title', { file: view.file.name })}</h2>
           <p>{t('datasets.refused.personnummer')}</p>
           <ul data-testid="refused-places">
@@ -387,7 +387,7 @@ export function ImportFlow({ onImported, children }: { onImported(message: strin
           <button type="button" className="button" onClick={reset}>
             {t('datasets.refused.close')}
           </button>
-        </section>
+        </StatusLine>
       )}
 
       {phase === 'preview' && view && (

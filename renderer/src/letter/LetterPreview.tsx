@@ -4,6 +4,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenedPdf } from './pdf-pages';
+import { StatusLine } from '../ui/StatusLine';
 
 /** Widest page in CSS pixels: about the size of A4 on screen at 100 %. */
 const MAX_PAGE_WIDTH = 820;
@@ -75,9 +76,9 @@ export function LetterPreview({ bytes, title }: { bytes: Uint8Array; title: stri
   return (
     // tabIndex: the pages scroll inside the section, so keyboard users must be able to focus it to scroll.
     <section className="letter-preview" aria-label={title} tabIndex={0} data-testid="letter-preview" data-pages={pageCount} data-drawn={drawn} ref={container}>
-      <p className={error ? 'error' : 'hint'} role={error ? 'alert' : 'status'} data-testid="letter-preview-status">
+      <StatusLine error={Boolean(error)} hint={!error} testId="letter-preview-status">
         {status}
-      </p>
+      </StatusLine>
       {Array.from({ length: pageCount }, (_, i) => (
         <figure key={i} className="letter-page">
           <canvas

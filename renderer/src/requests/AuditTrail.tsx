@@ -95,14 +95,14 @@ export function AuditTrail({ requestId, titles }: { requestId?: string; titles?:
           </>
         )}
       </div>
-      <div role={verification && !verification.ok ? 'alert' : 'status'} data-testid="audit-verification">
+      <StatusLine as="div" panel error={verification?.ok === false} testId="audit-verification">
         {verification &&
           (verification.ok ? (
             <p>{t('requests.audit.ok', { count: verification.count })}</p>
           ) : (
             <p className="field-error">{t(`requests.audit.problems.${verification.problem}`, { seq: verification.seq })}</p>
           ))}
-      </div>
+      </StatusLine>
       {message && <StatusLine>{message}</StatusLine>}
       <div className="field-row">
         <div className="field">

@@ -6,12 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { fixLabel, problemMessage } from '../../../shared/answer/describe';
 import type { BlockingProblem, ProblemFix } from '../../../shared/estimate/types';
 import type { Language } from '../../../shared/text/language';
+import { StatusLine } from '../ui/StatusLine';
 
 export function BlockingProblems({ problems, onFix, datasetName, language, headingLevel = 2 }: { problems: readonly BlockingProblem[]; onFix?: (fix: ProblemFix) => void; datasetName: (id: string) => string; language: Language; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <section className="warnings blocking" role="alert" aria-labelledby="blocked-title" data-testid="blocking-problems">
+    <StatusLine as="section" panel error className="warnings blocking" labelledBy="blocked-title" testId="blocking-problems">
       <Heading id="blocked-title">{t('study.blocking.title')}</Heading>
       <p>{onFix ? t('study.blocking.intro') : t('answer.blockedIntro')}</p>
       <ul>
@@ -30,6 +31,6 @@ export function BlockingProblems({ problems, onFix, datasetName, language, headi
           </li>
         ))}
       </ul>
-    </section>
+    </StatusLine>
   );
 }

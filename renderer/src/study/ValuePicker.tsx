@@ -15,6 +15,7 @@ import type { CatalogueDimension } from '../../../shared/answer/value-catalogue'
 import type { Language } from '../../../shared/text/language';
 import { formatCount } from '../format';
 import { firstMatch, moveActive, optionLabel, optionPredicate, predicateDimensionKey, selectedOptionId, treeKey, treeRows, type ValueOption } from './value-options';
+import { StatusLine } from '../ui/StatusLine';
 
 const MAX_SHOWN = 200;
 
@@ -128,9 +129,9 @@ export function ValuePicker({ catalogue, current, onPick, onCancel, language }: 
       <p className="hint">
         {dimension.periods.length > 0 && t('study.picker.periods', { periods: dimension.periods.join(', ') })} {dimension.overlapping && t('study.picker.overlapping')}
       </p>
-      <p id={ids.status} className="visually-hidden" role="status">
+      <StatusLine id={ids.status} className="visually-hidden">
         {t('study.picker.results', { count: found.length })}
-      </p>
+      </StatusLine>
       {isTree && (
         <p id={ids.treeHint} className="hint">
           {t('study.picker.treeHint')}

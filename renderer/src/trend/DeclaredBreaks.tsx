@@ -5,6 +5,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeclaredBreak } from '../../../shared/trend/breaks';
+import { StatusLine } from '../ui/StatusLine';
 
 export type DeclareOutcome = { ok: true; windowMoved: boolean } | { ok: false; code: 'reason-required' | 'unknown-period' | 'first-period' };
 
@@ -94,9 +95,9 @@ export function DeclaredBreaks({
           {t('trend.breaks.add')}
         </button>
       </div>
-      <p id={`${id}-message`} role="status" className={message?.error ? 'hint error' : 'hint'} data-testid="declared-breaks-status">
+      <StatusLine id={`${id}-message`} error={message?.error === true} hint testId="declared-breaks-status">
         {message?.text ?? ''}
-      </p>
+      </StatusLine>
     </fieldset>
   );
 }

@@ -10,6 +10,7 @@ import { useServices, type AppServices } from '../context';
 import { parseRoute } from '../shell/route';
 import { buildDiagnosticReport, countRows, diagnosticFileName, renderDiagnosticReport } from './diagnostic-report';
 import { currentTheme } from '../settings/theme';
+import { StatusLine } from './StatusLine';
 
 type Scope = 'page' | 'app';
 
@@ -125,9 +126,9 @@ function ErrorFallback({ scope, error, componentStack, onRetry }: { scope: Scope
           {t('ui.error.saveReport')}
         </button>
       </div>
-      <p role="status" className={status?.failed ? 'field-error' : 'hint'}>
+      <StatusLine error={status?.failed === true} hint={status?.failed !== true}>
         {status?.text ?? ''}
-      </p>
+      </StatusLine>
       <details className="error-report">
         <summary>{t('ui.error.reportContents')}</summary>
         <p className="hint">{t('ui.error.reportPrivacy')}</p>

@@ -13,8 +13,17 @@ export function StatusLine({
   className,
   testId,
   id,
+  as: Element = 'p',
+  labelledBy,
+  panel = false,
 }: {
   children: ReactNode;
+  /** A status or error of several parts (a heading, a list, a button) is a `div` or a named `section`, not a line. */
+  as?: 'p' | 'div' | 'section';
+  /** The id of the heading that names a `section`. */
+  labelledBy?: string;
+  /** A box with its own look (a warning panel, a card): the role comes from here, the colours from `className`. */
+  panel?: boolean;
   /** Something went wrong: announced at once, in the error colour. */
   error?: boolean;
   /** A quiet status in the hint's smaller, muted text. */
@@ -24,11 +33,11 @@ export function StatusLine({
   testId?: string;
   id?: string;
 }) {
-  const classes = [error ? 'field-error' : hint ? 'hint' : '', className ?? ''].filter((c) => c !== '').join(' ');
+  const classes = [panel ? '' : error ? 'field-error' : hint ? 'hint' : '', className ?? ''].filter((c) => c !== '').join(' ');
   return (
-    <p id={id} role={error ? 'alert' : 'status'} className={classes === '' ? undefined : classes} data-testid={testId}>
+    <Element id={id} role={error ? 'alert' : 'status'} className={classes === '' ? undefined : classes} data-testid={testId} aria-labelledby={labelledBy}>
       {children}
-    </p>
+    </Element>
   );
 }
 

@@ -7,6 +7,7 @@ import { asksBasisKind, asksPeriod, type FormProblems, type ImportForm, keptMeas
 import { OverlapFields } from '../../datasets/OverlapFields';
 import { periodSpan } from '../../../../shared/utils/period';
 import type { PreviewView } from '../preview-view';
+import { StatusLine } from '../../ui/StatusLine';
 
 export interface CommitFormProps {
   view: PreviewView;
@@ -202,9 +203,9 @@ export function CommitForm(props: CommitFormProps) {
       {fieldError('importAgain', ids.name + 'again')}
 
       {Object.keys(problems).length > 0 && (
-        <p id={ids.errors} className="field-error" role="alert">
+        <StatusLine id={ids.errors} error>
           {t('datasets.form.fixProblems')}
-        </p>
+        </StatusLine>
       )}
       {blocked && (
         <p className="field-error" data-testid="import-blocked">
@@ -212,9 +213,9 @@ export function CommitForm(props: CommitFormProps) {
         </p>
       )}
       {props.commitError && (
-        <p className="field-error" role="alert" data-testid="commit-error">
+        <StatusLine error testId="commit-error">
           {props.commitError}
-        </p>
+        </StatusLine>
       )}
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={blocked || locked || view.personnummer}>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../../context';
 import { displayDimensionValue } from '../display';
 import type { PreviewView } from '../preview-view';
-import { ScrollRegion } from '../../ui/ScrollRegion';
+import { DataTable } from '../../ui/DataTable';
 
 export function FirstRows({ view }: { view: PreviewView }) {
   const { t } = useTranslation();
@@ -14,41 +14,29 @@ export function FirstRows({ view }: { view: PreviewView }) {
   return (
     <>
       <h3>{t('datasets.preview.firstRows')}</h3>
-      <ScrollRegion label={t('datasets.preview.firstRows')}>
-        <table className="data-table" data-testid="import-first-rows">
-          <thead>
-            <tr>
-              <th scope="col" className="num">{t('datasets.problems.line')}</th>
-              {dims.map((d) => (
-                <th scope="col" key={d.key}>
-                  {t(`datasets.roles.${d.role}`)}
-                  {d.role === 'extra' ? ` (${d.key})` : ''}
-                </th>
-              ))}
-              {measureHeaders.map((h) => (
-                <th scope="col" className="num" key={h}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {view.firstRows.map((row) => (
-              <tr key={row.line}>
-                <td className="num">{row.line}</td>
-                {dims.map((d) => (
-                  <td key={d.key}>{displayDimensionValue(t, language, d.role, row.dimensions[d.key] ?? '')}</td>
-                ))}
-                {measureHeaders.map((h) => (
-                  <td className="num" key={h}>
-                    {row.measures[h]}
-                  </td>
-                ))}
-              </tr>
+      <DataTable
+        testId="import-first-rows"
+        scroll={t('datasets.preview.firstRows')}
+        columns={[
+          { label: t('datasets.problems.line'), numeric: true, key: 'line' },
+          ...dims.map((d) => ({ key: `dimension:${d.key}`, label: `${t(`datasets.roles.${d.role}`)}${d.role === 'extra' ? ` (${d.key})` : ''}` })),
+          ...measureHeaders.map((h) => ({ key: `measure:${h}`, label: h, numeric: true })),
+        ]}
+      >
+        {view.firstRows.map((row) => (
+          <tr key={row.line}>
+            <td className="num">{row.line}</td>
+            {dims.map((d) => (
+              <td key={d.key}>{displayDimensionValue(t, language, d.role, row.dimensions[d.key] ?? '')}</td>
             ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+            {measureHeaders.map((h) => (
+              <td className="num" key={h}>
+                {row.measures[h]}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

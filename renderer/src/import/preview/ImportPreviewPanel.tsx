@@ -15,6 +15,7 @@ import { FirstRows } from './FirstRows';
 import { ProblemsSection } from './ProblemsSection';
 import { ReadSettings } from './ReadSettings';
 import { ValuesFound } from './ValuesFound';
+import { StatusLine } from '../../ui/StatusLine';
 
 export interface PreviewPanelProps {
   view: PreviewView;
@@ -56,9 +57,7 @@ export function ImportPreviewPanel(props: PreviewPanelProps) {
         </p>
       )}
       {busy && (
-        <p className="hint" role="status">
-          {t('datasets.preview.updating')}
-        </p>
+        <StatusLine hint>{t('datasets.preview.updating')}</StatusLine>
       )}
       {props.presetUsed && (
         <div className="import-note" role="note">
@@ -69,9 +68,9 @@ export function ImportPreviewPanel(props: PreviewPanelProps) {
         </div>
       )}
       {props.duplicateOf.length > 0 && (
-        <div className="import-warning" role="alert" data-testid="duplicate-warning">
+        <StatusLine as="div" panel error className="import-warning" testId="duplicate-warning">
           <p>{t('datasets.preview.duplicate', { names: props.duplicateOf.join(', ') })}</p>
-        </div>
+        </StatusLine>
       )}
 
       <ReadSettings view={view} readOptions={props.readOptions} locked={locked} onReadOptions={props.onReadOptions} />

@@ -9,7 +9,7 @@ import { maskMeaning, withMaskToken } from '../mapping-edit';
 import type { TokenFound } from '../preview-view';
 import type { MappingEditProps } from './props';
 import { TokenNotes } from './TokenNotes';
-import { ScrollRegion } from '../../ui/ScrollRegion';
+import { DataTable } from '../../ui/DataTable';
 
 export function ValuesFound(props: MappingEditProps) {
   const { t } = useTranslation();
@@ -66,29 +66,22 @@ export function ValuesFound(props: MappingEditProps) {
       </dl>
       <TokenNotes notes={view.tokenNotes ?? []} />
       {view.tokens.length > 0 && (
-        <ScrollRegion label={t('datasets.preview.tokens')}>
-          <table className="data-table import-tokens" data-testid="import-tokens">
-            <caption>{t('datasets.preview.tokens')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('datasets.preview.token')}</th>
-                <th scope="col">{t('datasets.preview.tokenLow')}</th>
-                <th scope="col">{t('datasets.preview.tokenHigh')}</th>
-                <th scope="col">{t('datasets.preview.tokenMeaning')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.tokens.map((token) => (
-                <TokenRow
-                  key={`${token.token}-${token.meaning?.low ?? ''}-${token.meaning?.high ?? ''}`}
-                  token={token}
-                  disabled={props.locked}
-                  onChange={(meaning) => props.onMapping(withMaskToken(view.mapping, token.token, meaning))}
-                />
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <DataTable
+          className="import-tokens"
+          testId="import-tokens"
+          caption={t('datasets.preview.tokens')}
+          scroll={t('datasets.preview.tokens')}
+          columns={[{ label: t('datasets.preview.token') }, { label: t('datasets.preview.tokenLow') }, { label: t('datasets.preview.tokenHigh') }, { label: t('datasets.preview.tokenMeaning') }]}
+        >
+          {view.tokens.map((token) => (
+            <TokenRow
+              key={`${token.token}-${token.meaning?.low ?? ''}-${token.meaning?.high ?? ''}`}
+              token={token}
+              disabled={props.locked}
+              onChange={(meaning) => props.onMapping(withMaskToken(view.mapping, token.token, meaning))}
+            />
+          ))}
+        </DataTable>
       )}
     </>
   );
