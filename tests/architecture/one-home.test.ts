@@ -91,6 +91,14 @@ describe('one home per rule', () => {
     for (const planted of ['<p className="hint" role="status">', `<div role={bad ? 'alert' : 'status'}>`, '<div aria-live="polite">']) expect(handMade.test(planted), planted).toBe(true);
   });
 
+  it('an error under a field (an id a control points at, in the error colour) is written by FieldError, in every form', () => {
+    const fieldError = /\bid=\{?[^ >]*\}?\s+className="field-error"|className="field-error"[^>]*\bid=/;
+    expect(restatements(fieldError, 'renderer/src/ui/FieldError.tsx')).toEqual([]);
+    expect(fieldError.test('<p id={`${id}-error`} className="field-error">')).toBe(true);
+    expect(fieldError.test('<span className="field-error" id={errorId}>')).toBe(true);
+    expect(fieldError.test('<strong className="field-error">')).toBe(false);
+  });
+
   it("a user setting's key, default, validation, load, save and audit live in renderer/src/settings/; features call it", () => {
     const touchesStorage = /\bdb\.settings\b|\bgetSetting\b|\bputSetting\b|\blocalStorage\b|\bsessionStorage\b|table\('settings'\)/;
     // Records of the settings table (or Web Storage) that are not user settings, each kept with what it belongs to.

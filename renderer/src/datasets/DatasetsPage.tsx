@@ -12,6 +12,7 @@ import { EmptyState } from '../ui/EmptyState';
 import { DataTable } from '../ui/DataTable';
 import { ActionStatus, Loading } from '../ui/StatusLine';
 import { periodSpan } from '../../../shared/utils/period';
+import { FieldError, fieldAria } from '../ui/FieldError';
 
 /** The Datasets page: import files, and list, inspect, rename, export and delete the stored datasets. */
 export function DatasetsPage() {
@@ -230,8 +231,7 @@ function RenameField({ record, onDone }: { record: DatasetRecord; onDone(message
         id={id}
         ref={inputRef}
         value={value}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={problem ? `${id}-error` : undefined}
+        {...fieldAria(problem !== null, `${id}-error`)}
         onChange={(e) => {
           setValue(e.target.value);
           setProblem(null);
@@ -244,11 +244,7 @@ function RenameField({ record, onDone }: { record: DatasetRecord; onDone(message
       <button type="button" className="button small" onClick={() => onDone(null)}>
         {t('datasets.list.cancelRename')}
       </button>
-      {problem && (
-        <p id={`${id}-error`} className="field-error">
-          {t(`datasets.form.problems.${problem}`)}
-        </p>
-      )}
+      <FieldError id={`${id}-error`}>{problem && t(`datasets.form.problems.${problem}`)}</FieldError>
     </div>
   );
 }

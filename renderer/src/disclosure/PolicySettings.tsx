@@ -21,6 +21,7 @@ import { policyErrorText } from './policy-error-text';
 import { loadDisclosurePolicy, saveDisclosurePolicy } from '../settings/disclosure-policy';
 import './disclosure.css';
 import { StatusLine } from '../ui/StatusLine';
+import { FieldError } from '../ui/FieldError';
 
 type Choice = DisclosurePresetId | 'custom';
 const PRESET_IDS = Object.keys(DISCLOSURE_PRESETS) as DisclosurePresetId[];
@@ -164,11 +165,7 @@ function CustomPolicyForm({ initial, onSave, onEdit, onInvalid }: { initial: Dis
       <div className="field">
         <label htmlFor={ids[key]}>{t(labelKey)}</label>
         {control(error ? errorId : undefined)}
-        {error && (
-          <p id={errorId} className="field-error">
-            {t(`disclosure.settings.errors.${error.code}`)}
-          </p>
-        )}
+        <FieldError id={errorId}>{error && t(`disclosure.settings.errors.${error.code}`)}</FieldError>
       </div>
     );
   };

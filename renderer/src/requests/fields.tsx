@@ -1,32 +1,11 @@
 // Small labelled form controls for the request screens: every control has a visible label and its error tied to it.
 import { useId } from 'react';
+import { FieldNotes, fieldAria } from '../ui/FieldError';
 
 interface Common {
   label: string;
   hint?: string;
   error?: string | null;
-}
-
-function describedBy(hintId: string, errorId: string, hint?: string, error?: string | null): string | undefined {
-  return [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
-}
-
-/** A field's hint and error under it, with the ids its control's aria-describedby points at. */
-function FieldNotes({ hintId, errorId, hint, error }: { hintId: string; errorId: string; hint?: string; error?: string | null }) {
-  return (
-    <>
-      {hint && (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
-    </>
-  );
 }
 
 export function TextField({
@@ -58,8 +37,7 @@ export function TextField({
     value,
     required,
     onBlur,
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': describedBy(hintId, errorId, hint, error),
+    ...fieldAria(Boolean(error), errorId, hint && hintId),
   } as const;
   return (
     <div className="field">
@@ -88,7 +66,7 @@ export function SelectField<T extends string>({
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} aria-describedby={describedBy(hintId, errorId, hint, error)} onChange={(e) => onChange(e.target.value as T)}>
+      <select id={id} value={value} {...fieldAria(Boolean(error), errorId, hint && hintId)} onChange={(e) => onChange(e.target.value as T)}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -10,6 +10,7 @@ import { BackupPanel } from '../backup/BackupPanel';
 import { ThemeRadioGroup } from './theme-controls';
 import { LANGUAGES, isLanguage, type Language } from '../../../shared/text/language';
 import { StatusLine, Loading } from '../ui/StatusLine';
+import { FieldError, fieldAria } from '../ui/FieldError';
 
 export function SettingsPage({ storagePersisted }: { storagePersisted: boolean | null }) {
   const { t } = useTranslation();
@@ -118,17 +119,12 @@ function UnitProfileForm() {
         id={ids.name}
         value={current.unitName}
         required
-        aria-invalid={submitted && nameMissing}
-        aria-describedby={submitted && nameMissing ? ids.nameError : undefined}
+        {...fieldAria(submitted && nameMissing, ids.nameError)}
         onChange={(e) => update({ unitName: e.target.value })}
         // Inline validation: a missing name is explained as soon as the field is left, not only on saving.
         onBlur={() => setSubmitted(true)}
       />
-      {submitted && nameMissing && (
-        <p id={ids.nameError} className="field-error">
-          {t('settings.required')}
-        </p>
-      )}
+      <FieldError id={ids.nameError}>{submitted && nameMissing && t('settings.required')}</FieldError>
       <label htmlFor={ids.address}>{t('settings.address')}</label>
       <textarea id={ids.address} rows={3} value={current.address} onChange={(e) => update({ address: e.target.value })} />
       <label htmlFor={ids.signatory}>{t('settings.signatoryName')}</label>

@@ -1,6 +1,7 @@
 // Form fields that keep what the user is typing locally and hand the parent only valid values.
 import { useId, useState } from 'react';
 import type { Interval } from '../../../shared/utils/interval';
+import { FieldNotes, fieldAria } from '../ui/FieldError';
 
 interface ParsedFieldProps<T> {
   label: string;
@@ -35,7 +36,6 @@ export function ParsedField<T>({ label, value, format, parse, onValid, errorText
     if (parsed === null || format(parsed) !== formatted) setDraft(formatted);
     setInvalid(false);
   }
-  const describedBy = [hint ? hintId : null, invalid ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field ${className ?? ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -44,8 +44,7 @@ export function ParsedField<T>({ label, value, format, parse, onValid, errorText
         value={draft}
         inputMode={inputMode}
         list={list}
-        aria-invalid={invalid}
-        aria-describedby={describedBy}
+        {...fieldAria(invalid, errorId, hint && hintId)}
         onChange={(e) => {
           setDraft(e.target.value);
           const parsed = parse(e.target.value);
@@ -53,16 +52,7 @@ export function ParsedField<T>({ label, value, format, parse, onValid, errorText
           if (parsed !== null) onValid(parsed);
         }}
       />
-      {hint && (
-        <span id={hintId} className="hint">
-          {hint}
-        </span>
-      )}
-      {invalid && (
-        <span id={errorId} className="field-error">
-          {errorText}
-        </span>
-      )}
+      <FieldNotes inline hintId={hintId} hint={hint} errorId={errorId} error={invalid && errorText} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { OverlapFields } from '../../datasets/OverlapFields';
 import { periodSpan } from '../../../../shared/utils/period';
 import type { PreviewView } from '../preview-view';
 import { StatusLine } from '../../ui/StatusLine';
+import { FieldError } from '../../ui/FieldError';
 
 export interface CommitFormProps {
   view: PreviewView;
@@ -41,11 +42,7 @@ export function CommitForm(props: CommitFormProps) {
   const set = (patch: Partial<ImportForm>) => props.onForm({ ...form, ...patch });
   const kept = new Set(keptMeasures(form, view.measures));
   const fieldError = (field: keyof FormProblems, id: string) =>
-    problems[field] ? (
-      <p id={`${id}-error`} className="field-error">
-        {t(`datasets.form.problems.${problems[field]}`)}
-      </p>
-    ) : null;
+    problems[field] ? <FieldError id={`${id}-error`}>{t(`datasets.form.problems.${problems[field]}`)}</FieldError> : null;
   const described = (field: keyof FormProblems, id: string) => (problems[field] ? `${id}-error` : undefined);
   const blocked = view.errorCount > 0;
   const overlapCols = overlapColumns(view.mapping, view.columns.map((c) => c.header));

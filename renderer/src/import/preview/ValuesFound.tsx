@@ -10,6 +10,7 @@ import type { TokenFound } from '../preview-view';
 import type { MappingEditProps } from './props';
 import { TokenNotes } from './TokenNotes';
 import { DataTable } from '../../ui/DataTable';
+import { FieldError, fieldAria } from '../../ui/FieldError';
 
 export function ValuesFound(props: MappingEditProps) {
   const { t } = useTranslation();
@@ -112,8 +113,7 @@ function TokenRow({ token, disabled, onChange }: { token: TokenFound; disabled: 
             inputMode="numeric"
             className="import-number"
             aria-label={t(end === 'low' ? 'datasets.preview.tokenLowFor' : 'datasets.preview.tokenHighFor', { token: token.token })}
-            aria-invalid={invalid}
-            aria-describedby={invalid ? errorId : undefined}
+            {...fieldAria(invalid, errorId)}
             value={end === 'low' ? low : high}
             disabled={disabled}
             onChange={(e) => (end === 'low' ? setLow : setHigh)(e.target.value)}
@@ -132,11 +132,7 @@ function TokenRow({ token, disabled, onChange }: { token: TokenFound; disabled: 
         ) : (
           <strong>{t('datasets.preview.tokenUnknown')}</strong>
         )}
-        {invalid && (
-          <p id={errorId} className="field-error">
-            {t('datasets.preview.tokenInvalid')}
-          </p>
-        )}
+        <FieldError id={errorId}>{invalid && t('datasets.preview.tokenInvalid')}</FieldError>
       </td>
     </tr>
   );
