@@ -20,6 +20,13 @@ describe('StatusLine', () => {
     expect(renderToStaticMarkup(<StatusLine error hint>Fel</StatusLine>)).toBe('<p role="alert" class="field-error">Fel</p>');
   });
 
+  it('a status or error of several parts is a div or a named section; a panel keeps its own look', () => {
+    expect(renderToStaticMarkup(<StatusLine as="div" error testId="c"><p>Kunde inte läsa</p></StatusLine>)).toBe('<div role="alert" class="field-error" data-testid="c"><p>Kunde inte läsa</p></div>');
+    expect(renderToStaticMarkup(<StatusLine as="section" panel error className="warnings" labelledBy="h"><h2 id="h">Stoppat</h2></StatusLine>)).toBe(
+      '<section role="alert" class="warnings" aria-labelledby="h"><h2 id="h">Stoppat</h2></section>',
+    );
+  });
+
   it('an action\'s status, and its error under it only when there is one', () => {
     expect(renderToStaticMarkup(<ActionStatus status="Exporterad" error={null} hint testId="a" />)).toBe('<p role="status" class="hint" data-testid="a">Exporterad</p>');
     expect(renderToStaticMarkup(<ActionStatus status="" error="Disken är full" testId="a" />)).toBe('<p role="status" data-testid="a"></p><p role="alert" class="field-error">Disken är full</p>');
