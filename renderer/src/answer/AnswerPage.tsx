@@ -43,6 +43,7 @@ export function AnswerPage({ studyId }: { studyId?: string }) {
     () => (study && datasets ? <CriteriaEditor study={study} datasets={datasets} onChange={updateStudy} language={language} populationName={populationName} /> : null),
     [study, datasets, updateStudy, language, populationName],
   );
+  const forecast = useMemo(() => (study && computed ? <ForecastSection study={study} answer={computed} onChange={updateStudy} /> : null), [study, computed, updateStudy]);
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <StatusLine error>{t('errors.database', { detail: state.detail })}</StatusLine>;
   if (state.status === 'empty')
@@ -78,7 +79,7 @@ export function AnswerPage({ studyId }: { studyId?: string }) {
         {figures ?? <h1>{state.study.title}</h1>}
         {/* While a newer edit is being computed, the shown figures are not the study's: nothing may be sent. */}
         {sendable && <AnswerSendPanels answer={answer} stale={stale} />}
-        {state.answer && <ForecastSection study={state.study} answer={state.answer} onChange={updateStudy} />}
+        {forecast}
       </div>
     </div>
   );
