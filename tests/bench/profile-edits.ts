@@ -71,13 +71,15 @@ async function runEdits(page: Page, from: number, count: number): Promise<number
  * and whether i18next's `translate` is on it. Samples with no frame of the app's scripts (Playwright's injected
  * scripts, the browser's own work between edits) are left out: "app time" is what the app costs per edit.
  */
-function byComponent(profile: CpuProfile): { app: number; gc: number; rows: { name: string; ms: number; translateMs: number }[] } {
+function byComponent(profile: CpuProfile): { app: number; gc: number; rows: { name: string; ms: number; translateMs: number }[]; outside: { name: string; ms: number }[] } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const rows = new Map<string, { ms: number; translateMs: number }>();
   let app = 0;
   let gc = 0;
+  // Self time of the samples outside any component, by the innermost frame of the app's scripts.
+  const outside = new Map<string, number>();
   for (let i = 0; i < profile.samples.length; i++) {
     const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
     let id: number | undefined = profile.samples[i]!;
@@ -88,10 +90,12 @@ function byComponent(profile: CpuProfile): { app: number; gc: number; rows: { na
     let component: string | null = null;
     let inApp = false;
     let inTranslate = false;
+    let innermost: string | null = null;
     while (id !== undefined) {
       const frame = byId.get(id)!.callFrame;
       if (frame.url.includes('/assets/')) {
         inApp = true;
+        innermost ??= `${frame.functionName || '(anonymous)'} ${shortUrl(frame.url)}:${frame.lineNumber + 1}`;
         if (frame.functionName === 'translate') inTranslate = true;
         if (component === null && /^[A-Z]/.test(frame.functionName)) component = frame.functionName;
       }
@@ -104,8 +108,14 @@ function byComponent(profile: CpuProfile): { app: number; gc: number; rows: { na
     row.ms += ms;
     if (inTranslate) row.translateMs += ms;
     rows.set(key, row);
+    if (component === null && innermost !== null) outside.set(innermost, (outside.get(innermost) ?? 0) + ms);
   }
-  return { app, gc, rows: [...rows].map(([name, r]) => ({ name, ...r })).sort((a, b) => b.ms - a.ms) };
+  return {
+    app,
+    gc,
+    rows: [...rows].map(([name, r]) => ({ name, ...r })).sort((a, b) => b.ms - a.ms),
+    outside: [...outside].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms),
+  };
 }
 
 function selfTimes(profile: CpuProfile): { total: number; idle: number; rows: { name: string; ms: number }[] } {
@@ -147,6 +157,14 @@ async function main(): Promise<void> {
     const cdp: CDPSession = await context.newCDPSession(page);
     const loadBefore = loadavg()[0]!;
 
+    // The renderer's own counters (script, style, layout, tasks), over a pass of the edits without the profiler.
+    await cdp.send('Performance.enable');
+    const metrics = async () => Object.fromEntries(((await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics.map((m) => [m.name, m.value]));
+    const m0 = await metrics();
+    await runEdits(page, 8, editCount);
+    const m1 = await metrics();
+    const perEdit = (name: string, scale = 1000) => (((m1[name] ?? 0) - (m0[name] ?? 0)) * scale) / editCount;
+
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
@@ -169,11 +187,16 @@ async function main(): Promise<void> {
     console.log(`load ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)}; ${editCount} edits per pass`);
     console.log(`edit → answer (profiled pass): p50 ${p.p50_ms} ms, p95 ${p.p95_ms} ms, max ${p.max_ms} ms`);
     console.log(`edit → answer (coverage pass): p50 ${p2.p50_ms} ms, p95 ${p2.p95_ms} ms, max ${p2.max_ms} ms`);
+    console.log(
+      `renderer counters per edit (a pass without the profiler): script ${perEdit('ScriptDuration').toFixed(1)} ms, style ${perEdit('RecalcStyleDuration').toFixed(1)} ms (${perEdit('RecalcStyleCount', 1).toFixed(1)}×), layout ${perEdit('LayoutDuration').toFixed(1)} ms (${perEdit('LayoutCount', 1).toFixed(1)}×), all tasks ${perEdit('TaskDuration').toFixed(1)} ms, DOM nodes at the end ${m1.Nodes ?? '?'}`,
+    );
     console.log(`main thread busy (sampled, not idle): ${(busy / editCount).toFixed(1)} ms per edit (incl. Playwright's own input handling and the 250 ms pauses' timers)`);
     const components = byComponent(profile);
     console.log(`app time (samples with a frame of the app's scripts): ${(components.app / editCount).toFixed(1)} ms per edit; garbage collector ${(components.gc / editCount).toFixed(1)} ms`);
     console.log('\nby nearest component on the stack (ms per edit; of it in i18next translate):');
     for (const row of components.rows.slice(0, 25)) console.log(`${(row.ms / editCount).toFixed(2).padStart(8)} ${(row.translateMs / editCount).toFixed(2).padStart(7)}  ${row.name}`);
+    console.log('\noutside any component, by the innermost frame of the app (ms per edit):');
+    for (const row of components.outside.slice(0, 25)) console.log(`${(row.ms / editCount).toFixed(2).padStart(8)}  ${row.name}`);
     console.log(`\nself time, top ${top} (ms per edit):`);
     for (const row of rows.slice(0, top)) console.log(`${(row.ms / editCount).toFixed(2).padStart(8)}  ${row.name}`);
 
