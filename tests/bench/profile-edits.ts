@@ -211,6 +211,8 @@ async function main(): Promise<void> {
     calls.sort((a, b) => b.count - a.count);
     console.log(`\ncalls per edit, top ${top}:`);
     for (const row of calls.slice(0, top)) console.log(`${(row.count / editCount).toFixed(1).padStart(9)}  ${row.name}`);
+    console.log('\ncomponents (functions named with a capital), renders per edit:');
+    for (const row of calls.filter((c) => /^[A-Z]/.test(c.name)).slice(0, top)) console.log(`${(row.count / editCount).toFixed(1).padStart(9)}  ${row.name}`);
     const watch = /^(t|translate|interpolate|format|extendTranslation|AnswerFigures|AnswerView|AnswerPage|ForecastSection|RegionOverview|DataTable|AttritionChart|EnrolmentChart|TornadoChart|CriteriaEditor|TrendSection|RegionMap|SwedenMap)$/;
     console.log('\nwatched functions, calls per edit:');
     for (const row of calls.filter((c) => watch.test(c.name.split(' ')[0]!))) console.log(`${(row.count / editCount).toFixed(1).padStart(9)}  ${row.name}`);
