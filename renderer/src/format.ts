@@ -4,8 +4,12 @@ import { LOCALES, type Language } from '../../shared/text/language';
 
 const cache = new Map<string, Intl.NumberFormat>();
 
-function numberFormat(language: Language, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = language + JSON.stringify(options);
+/**
+ * One formatter per language and kind, made once: creating an `Intl.NumberFormat` (or even building a cache key
+ * from its options) per call is a noticeable part of redrawing the answer page, which formats hundreds of figures.
+ */
+function numberFormat(language: Language, kind: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${language} ${kind}`;
   let format = cache.get(key);
   if (!format) {
     format = new Intl.NumberFormat(LOCALES[language], options);
@@ -16,7 +20,7 @@ function numberFormat(language: Language, options: Intl.NumberFormatOptions): In
 
 /** A count of patients: whole numbers with the locale's grouping. */
 export function formatCount(value: number, language: Language): string {
-  return numberFormat(language, { maximumFractionDigits: 0 }).format(Math.round(value));
+  return numberFormat(language, 'count', { maximumFractionDigits: 0 }).format(Math.round(value));
 }
 
 export function formatIntervalRange(interval: Interval, language: Language): string {
@@ -26,11 +30,11 @@ export function formatIntervalRange(interval: Interval, language: Language): str
 
 /** A share 0..1 as a percentage, e.g. 0.125 → "12,5 %" in Swedish. */
 export function formatPercent(share: number, language: Language, fractionDigits = 1): string {
-  return numberFormat(language, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: fractionDigits }).format(share);
+  return numberFormat(language, `percent ${fractionDigits}`, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: fractionDigits }).format(share);
 }
 
 export function formatDecimal(value: number, language: Language, fractionDigits = 1): string {
-  return numberFormat(language, { maximumFractionDigits: fractionDigits, minimumFractionDigits: 0 }).format(value);
+  return numberFormat(language, `decimal ${fractionDigits}`, { maximumFractionDigits: fractionDigits, minimumFractionDigits: 0 }).format(value);
 }
 
 /** ISO 8601 date (YYYY-MM-DD) in local time: the form Swedish users and letters use in both languages. */

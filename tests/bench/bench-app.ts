@@ -132,7 +132,7 @@ async function waitForServer(url: string, child: ChildProcess, timeoutMs = 60_00
 
 const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
 
-async function serve(outDir: string): Promise<{ url: string; stop(): void }> {
+export async function serve(outDir: string): Promise<{ url: string; stop(): void }> {
   const port = await freePort();
   const child = spawn(process.execPath, [vite, 'preview', '--config', 'vite.web.config.mts', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
     cwd: root,
@@ -252,7 +252,7 @@ export interface ProbeResult {
 }
 
 /** The page's promise; if the edit meanwhile fails, that failure is the one reported (this one is then moot). */
-function waitAnswer(page: Page, afterStale: boolean): Promise<ProbeResult> {
+export function waitAnswer(page: Page, afterStale: boolean): Promise<ProbeResult> {
   const waiting = page.evaluate((stale) => (window as unknown as { __antalBench: { wait(s: boolean): Promise<ProbeResult> } }).__antalBench.wait(stale), afterStale);
   waiting.catch(() => undefined);
   return waiting;
@@ -281,7 +281,7 @@ function workerMillis(status: string): number | null {
 // ---------------------------------------------------------------------------------------------------------
 // The scenarios
 
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+export const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 async function coldStart(browser: Browser, url: string): Promise<{ cold: number; warm: number; fetched: string[] }> {
   const context = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport: { width: 1280, height: 800 } });
@@ -304,7 +304,7 @@ type EditKind = 'toggle' | 'move' | 'code' | 'site';
 export const EDIT_KINDS: readonly EditKind[] = ['toggle', 'move', 'code', 'site'];
 
 /** The i-th edit of a kind on the demo study: each changes the answer, and pairs undo each other. */
-async function edit(page: Page, kind: EditKind, i: number): Promise<void> {
+export async function edit(page: Page, kind: EditKind, i: number): Promise<void> {
   const editor = page.getByRole('complementary', { name: 'Kriterier' });
   switch (kind) {
     case 'toggle': {
@@ -332,11 +332,14 @@ async function edit(page: Page, kind: EditKind, i: number): Promise<void> {
   }
 }
 
-async function edits(page: Page, count: number): Promise<{ all: number[]; byKind: Record<string, number[]>; worker: number[] }> {
-  // The code field is in the diagnosis step's editor and the sites' fields are folded away: open both once
-  // (opening is not an edit).
+/** The code field is in the diagnosis step's editor and the sites' fields are folded away: opens both once (opening is not an edit). */
+export async function openEditFields(page: Page): Promise<void> {
   await page.getByRole('complementary', { name: 'Kriterier' }).getByRole('button', { name: 'Redigera: Kolorektalcancer (C18–C20)' }).click();
   await page.getByTestId('forecast-inputs').locator('summary').click();
+}
+
+async function edits(page: Page, count: number): Promise<{ all: number[]; byKind: Record<string, number[]>; worker: number[] }> {
+  await openEditFields(page);
   const all: number[] = [];
   const worker: number[] = [];
   const byKind: Record<string, number[]> = Object.fromEntries(EDIT_KINDS.map((k) => [k, []]));

@@ -14,6 +14,9 @@ import { EmptyState } from '../ui/EmptyState';
 import type { ProblemFix } from '../../../shared/estimate/types';
 import { StatusLine, Loading } from '../ui/StatusLine';
 
+/** What the picker says was applied when the study names no age-share table. */
+const UNIFORM_AGE_SHARES = { kind: 'uniform' } as const;
+
 /**
  * Every edit renders this page twice: at once, to show the edit and mark the answer out of date, and again when
  * the worker's answer arrives. The first render must be cheap, so the figures (the largest part of the page) are
@@ -43,6 +46,24 @@ export function AnswerPage({ studyId }: { studyId?: string }) {
     () => (study && datasets ? <CriteriaEditor study={study} datasets={datasets} onChange={updateStudy} language={language} populationName={populationName} /> : null),
     [study, datasets, updateStudy, language, populationName],
   );
+  const forecast = useMemo(() => (study && computed ? <ForecastSection study={study} answer={computed} onChange={updateStudy} /> : null), [study, computed, updateStudy]);
+  // Neither the pickers nor the request's marking change with an edit of the criteria: drawn again only when
+  // what they show does (the page itself redraws for every save and compute status).
+  const recordId = ready?.record.id ?? null;
+  const linked = ready?.record.datasetIds ?? null;
+  const populationId = ready?.population?.id ?? null;
+  const appliedAgeShares = computed ? (computed.estimate.basis?.ageShares ?? UNIFORM_AGE_SHARES) : undefined;
+  const pickers = useMemo(
+    () =>
+      linked === null ? null : (
+        <>
+          <DatasetPicker linked={linked} onChange={(ids) => void setDatasetIds(ids)} />
+          <PopulationPicker choice={{ id: populationId, onChange: (id) => void setPopulationId(id), applied: appliedAgeShares }} />
+        </>
+      ),
+    [linked, populationId, appliedAgeShares, setDatasetIds, setPopulationId],
+  );
+  const marking = useMemo(() => (recordId === null ? null : <RequestMarking studyId={recordId} />), [recordId]);
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <StatusLine error>{t('errors.database', { detail: state.detail })}</StatusLine>;
   if (state.status === 'empty')
@@ -54,14 +75,7 @@ export function AnswerPage({ studyId }: { studyId?: string }) {
     <div className="workspace">
       <aside className="editor-pane" aria-label={t('criteria.title')}>
         {editor}
-        <DatasetPicker linked={state.record.datasetIds} onChange={(ids) => void setDatasetIds(ids)} />
-        <PopulationPicker
-          choice={{
-            id: state.population?.id ?? null,
-            onChange: (id) => void setPopulationId(id),
-            applied: state.answer ? (state.answer.estimate.basis?.ageShares ?? { kind: 'uniform' }) : undefined,
-          }}
-        />
+        {pickers}
         <StatusLine hint testId="save-status">
           {saved === 'saving' ? t('criteria.status.saving') : saved === 'saved' ? t('criteria.status.saved') : t('criteria.status.saveFailed')}
         </StatusLine>
@@ -74,11 +88,11 @@ export function AnswerPage({ studyId }: { studyId?: string }) {
               ? t('criteria.status.stale')
               : t('criteria.status.current', { ms: formatDecimal(computeMillis ?? 0, language, 1), hash: state.answer.estimate.inputHash.slice(0, 8) })}
         </StatusLine>
-        <RequestMarking studyId={state.record.id} />
+        {marking}
         {figures ?? <h1>{state.study.title}</h1>}
         {/* While a newer edit is being computed, the shown figures are not the study's: nothing may be sent. */}
         {sendable && <AnswerSendPanels answer={answer} stale={stale} />}
-        {state.answer && <ForecastSection study={state.study} answer={state.answer} onChange={updateStudy} />}
+        {forecast}
       </div>
     </div>
   );

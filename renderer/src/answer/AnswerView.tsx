@@ -1,8 +1,8 @@
 // The answer to a study: national and regional figures with intervals, the verdict, warnings, map, charts,
 // attrition, and the letter and answer-file export under it. Used by the answer page and the guided answer.
-import { Suspense, useMemo } from 'react';
+import { memo, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProblemFix } from '../../../shared/estimate/types';
+import type { AttritionStep, ProblemFix } from '../../../shared/estimate/types';
 import { BlockingProblems } from '../study/BlockingProblems';
 import { attritionLabel, basisExplanation, overlapText, periodDescription } from '../../../shared/answer/describe';
 import { estimateWarningText, warningContext } from '../../../shared/estimate/warning-texts';
@@ -10,7 +10,7 @@ import { regionByCode, regionName, healthcareRegionName } from '../../../shared/
 import type { Answer } from './answer';
 import { AttritionChart } from '../ui/charts/AttritionChart';
 import { SponsorViewBar, useMapDisclosure, useSponsorView } from '../disclosure/sponsor-view';
-import { attritionTexts, compareForChart, figureTexts } from '../disclosure/display';
+import { attritionTexts, compareForChart, figureTexts, type FigureTexts } from '../disclosure/display';
 import { useServices } from '../context';
 import { formatCount, formatDecimal, formatIntervalRange, formatPercent } from '../format';
 import { HelpTip } from '../help/HelpTip';
@@ -18,7 +18,9 @@ import { AttritionStepName } from './AttritionStepName';
 import type { Study } from '../../../shared/criteria/study';
 import { ProjectionNote } from '../trend/ProjectionNote';
 import { RegionOverview } from '../rates/RegionOverview';
-import { RateCells, RateHeaders, RatesCaption } from '../rates/RateColumns';
+import { RateCells, RatesCaption, rateColumns, sameRateCell } from '../rates/RateColumns';
+import type { RateCell } from '../rates/answer-rates';
+import { DataTable } from '../ui/DataTable';
 import { useAnswerRates } from '../rates/useAnswerRates';
 import { lazyNamed } from '../ui/lazy-named';
 import { datasetNamer, useDatasetNames } from './dataset-names';
@@ -185,83 +187,70 @@ function AnswerFigures({ answer, onChange }: { answer: Answer; onChange?: ((chan
           <HelpTip topic="regionInterval" />
         </div>
         <RegionOverview regions={estimate.regions} countRows={chartRows} mapDisclosure={mapDisclosure} rates={rates} issues={rateState.issues} error={rateState.error} language={language} />
-        <table className="data-table" data-testid="region-table">
-          <caption>
-            {t('home.perRegionCaption')}
-            {estimate.warnings.some((w) => w.code === 'independence') && <> — {t('home.independenceNote')}</>}
-            {rates && <RatesCaption rates={rates} sponsor={disclosed !== null} projected={estimate.attrition.some((s) => s.type === 'projection' && s.enabled)} />}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('home.columns.region')}</th>
-              <th scope="col">{t('home.columns.healthcareRegion')}</th>
-              <th scope="col" className="num">{t('home.columns.low')}</th>
-              <th scope="col" className="num">{t('home.columns.point')}</th>
-              <th scope="col" className="num">{t('home.columns.high')}</th>
-              <th scope="col" className="num">{t('home.columns.masked')}</th>
-              {rates && <RateHeaders />}
-            </tr>
-          </thead>
-          <tbody>
-            {estimate.regions.map((r, i) => {
-              const v = figureTexts(r.eligible, disclosed?.regions[i], language);
-              return (
-                <tr key={r.region} data-region={r.region}>
-                  <th scope="row">
-                    {regionName(r.region, language)}
-                    {r.jointCount && <span className="hint"> ({t('home.jointCount')})</span>}
-                  </th>
-                  <td>{healthcareRegionName(regionByCode(r.region).healthcareRegion, language)}</td>
-                  <td className="num">{v.low}</td>
-                  <td className="num" data-suppressed={v.suppressed ?? undefined}>{v.point}</td>
-                  <td className="num">{v.high}</td>
-                  <td className="num">{formatCount(r.maskedCells, language)}</td>
-                  {rates && <RateCells cell={rates.regions.get(r.region)} />}
-                </tr>
-              );
-            })}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t('home.national')}</th>
-              <td />
-              <td className="num">{national.low}</td>
-              <td className="num">{national.point}</td>
-              <td className="num">{national.high}</td>
-              <td className="num">{formatCount(estimate.regions.reduce((n, r) => n + r.maskedCells, 0), language)}</td>
-              {rates && <RateCells cell={rates.national} />}
-            </tr>
-          </tfoot>
-        </table>
+        <DataTable
+          testId="region-table"
+          caption={
+            <>
+              {t('home.perRegionCaption')}
+              {estimate.warnings.some((w) => w.code === 'independence') && <> — {t('home.independenceNote')}</>}
+              {rates && <RatesCaption rates={rates} sponsor={disclosed !== null} projected={estimate.attrition.some((s) => s.type === 'projection' && s.enabled)} />}
+            </>
+          }
+          columns={[
+            { label: t('home.columns.region') },
+            { label: t('home.columns.healthcareRegion') },
+            { label: t('home.columns.low'), numeric: true },
+            { label: t('home.columns.point'), numeric: true },
+            { label: t('home.columns.high'), numeric: true },
+            { label: t('home.columns.masked'), numeric: true },
+            ...(rates ? rateColumns(t) : []),
+          ]}
+          foot={
+            <FigureRow
+              name={t('home.national')}
+              before={[null]}
+              figures={national}
+              after={[formatCount(estimate.regions.reduce((n, r) => n + r.maskedCells, 0), language)]}
+              rate={rates ? rates.national : null}
+            />
+          }
+        >
+          {estimate.regions.map((r, i) => (
+            <FigureRow
+              key={r.region}
+              rowKey={r.region}
+              name={regionName(r.region, language)}
+              note={r.jointCount ? t('home.jointCount') : null}
+              before={[healthcareRegionName(regionByCode(r.region).healthcareRegion, language)]}
+              figures={figureTexts(r.eligible, disclosed?.regions[i], language)}
+              after={[formatCount(r.maskedCells, language)]}
+              rate={rates ? rates.regions.get(r.region) : null}
+            />
+          ))}
+        </DataTable>
       </section>
 
       <section aria-labelledby="hr-title">
         <h2 id="hr-title">{t('home.perHealthcareRegion')}</h2>
-        <table className="data-table" data-testid="healthcare-region-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('home.columns.healthcareRegion')}</th>
-              <th scope="col" className="num">{t('home.columns.low')}</th>
-              <th scope="col" className="num">{t('home.columns.point')}</th>
-              <th scope="col" className="num">{t('home.columns.high')}</th>
-              {rates && <RateHeaders />}
-            </tr>
-          </thead>
-          <tbody>
-            {estimate.healthcareRegions.map((h, i) => {
-              const v = figureTexts(h.eligible, disclosed?.healthcareRegions[i], language);
-              return (
-                <tr key={h.id}>
-                  <th scope="row">{healthcareRegionName(h.id, language)}</th>
-                  <td className="num">{v.low}</td>
-                  <td className="num" data-suppressed={v.suppressed ?? undefined}>{v.point}</td>
-                  <td className="num">{v.high}</td>
-                  {rates && <RateCells cell={rates.healthcareRegions.get(h.id)} />}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable
+          testId="healthcare-region-table"
+          columns={[
+            { label: t('home.columns.healthcareRegion') },
+            { label: t('home.columns.low'), numeric: true },
+            { label: t('home.columns.point'), numeric: true },
+            { label: t('home.columns.high'), numeric: true },
+            ...(rates ? rateColumns(t) : []),
+          ]}
+        >
+          {estimate.healthcareRegions.map((h, i) => (
+            <FigureRow
+              key={h.id}
+              name={healthcareRegionName(h.id, language)}
+              figures={figureTexts(h.eligible, disclosed?.healthcareRegions[i], language)}
+              rate={rates ? rates.healthcareRegions.get(h.id) : null}
+            />
+          ))}
+        </DataTable>
         <p className="hint">
           {hallandRule.kind === 'population-split'
             ? t('home.hallandRule', {
@@ -285,40 +274,42 @@ function AnswerFigures({ answer, onChange }: { answer: Answer; onChange?: ((chan
             language={language}
           />
         )}
-        <table className="data-table" data-testid="attrition-table">
-          <caption>
-            {t('home.attritionCaption')}
-            {estimate.warnings.some((w) => w.code === 'independence') && <> — {t('home.independenceNote')}</>}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('home.columns.step')}</th>
-              <th scope="col">{t('home.columns.type')}</th>
-              <th scope="col" className="num">{t('home.columns.point')}</th>
-              <th scope="col" className="num">{t('home.columns.total')}</th>
-              <th scope="col" className="num">{t('home.columns.remaining')}</th>
-              <th scope="col" className="num">{t('home.columns.lost')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {estimate.attrition.map((step, i) => {
-              const v = attritionTexts(step, disclosed?.attrition[i], sponsor.policy.secondaryText, language);
-              return (
-                <tr key={step.stepId} className={step.stepId === estimate.mostLimitingStepId ? 'most-limiting' : undefined}>
-                  <th scope="row">
-                    <AttritionStepName step={step} mostLimitingStepId={estimate.mostLimitingStepId} />
-                  </th>
-                  <td>{t(`home.stepType.${step.type}`)}</td>
-                  <td className="num">{v.point}</td>
-                  <td className="num">{v.range}</td>
-                  <td className="num">{v.remaining}</td>
-                  {/* The projection is no loss: its line says its factor instead. */}
-                  <td className="num">{step.type === 'projection' ? '' : v.lost}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable
+          testId="attrition-table"
+          caption={
+            <>
+              {t('home.attritionCaption')}
+              {estimate.warnings.some((w) => w.code === 'independence') && <> — {t('home.independenceNote')}</>}
+            </>
+          }
+          columns={[
+            { label: t('home.columns.step') },
+            { label: t('home.columns.type') },
+            { label: t('home.columns.point'), numeric: true },
+            { label: t('home.columns.total'), numeric: true },
+            { label: t('home.columns.remaining'), numeric: true },
+            { label: t('home.columns.lost'), numeric: true },
+          ]}
+        >
+          {estimate.attrition.map((step, i) => {
+            const v = attritionTexts(step, disclosed?.attrition[i], sponsor.policy.secondaryText, language);
+            const mostLimiting = step.stepId === estimate.mostLimitingStepId;
+            return (
+              <AttritionRow
+                key={step.stepId}
+                step={step}
+                name={`${stepLabel(step)}\u0000${step.enabled}\u0000${step.overlap ? overlapText(step.overlap, language).join('; ') : ''}\u0000${mostLimiting}`}
+                mostLimitingStepId={estimate.mostLimitingStepId}
+                type={t(`home.stepType.${step.type}`)}
+                point={v.point}
+                range={v.range}
+                remaining={v.remaining}
+                // The projection is no loss: its line says its factor instead.
+                lost={step.type === 'projection' ? '' : v.lost}
+              />
+            );
+          })}
+        </DataTable>
         <ProjectionNote estimate={estimate} language={language} />
       </section>
       <Suspense fallback={null}>
@@ -328,3 +319,103 @@ function AnswerFigures({ answer, onChange }: { answer: Answer; onChange?: ((chan
   );
 }
 
+
+// The tables' rows, memoised by what they print: an edit that leaves a row's figures as they were (a site's rate
+// changes only the forecast; most edits leave some regions at zero) does not redraw it.
+
+/** A row of figures (region, healthcare region, the national total): name, interval, and the rate columns. */
+const FigureRow = memo(
+  function FigureRow({
+    rowKey,
+    name,
+    note = null,
+    before = [],
+    figures,
+    after = [],
+    rate,
+  }: {
+    /** `data-region` (the tests and the map find a region's row by it). */
+    rowKey?: string;
+    name: string;
+    /** Said in brackets after the name (a count two regions report together). */
+    note?: string | null;
+    /** Cells between the name and the interval (`null`: an empty cell). */
+    before?: readonly (string | null)[];
+    figures: FigureTexts;
+    after?: readonly string[];
+    /** `null`: no rate columns; `undefined`: the columns, empty. */
+    rate: RateCell | null | undefined;
+  }) {
+    return (
+      <tr data-region={rowKey}>
+        <th scope="row">
+          {name}
+          {note !== null && <span className="hint"> ({note})</span>}
+        </th>
+        {before.map((text, i) => (
+          <td key={i}>{text}</td>
+        ))}
+        <td className="num">{figures.low}</td>
+        <td className="num" data-suppressed={figures.suppressed ?? undefined}>
+          {figures.point}
+        </td>
+        <td className="num">{figures.high}</td>
+        {after.map((text, i) => (
+          <td key={i} className="num">
+            {text}
+          </td>
+        ))}
+        {rate !== null && <RateCells cell={rate} />}
+      </tr>
+    );
+  },
+  (a, b) =>
+    a.rowKey === b.rowKey &&
+    a.name === b.name &&
+    a.note === b.note &&
+    sameTexts(a.before ?? [], b.before ?? []) &&
+    sameTexts(a.after ?? [], b.after ?? []) &&
+    a.figures.low === b.figures.low &&
+    a.figures.point === b.figures.point &&
+    a.figures.high === b.figures.high &&
+    a.figures.suppressed === b.figures.suppressed &&
+    (a.rate === null || b.rate === null ? a.rate === b.rate : sameRateCell(a.rate, b.rate)),
+);
+
+const sameTexts = (a: readonly (string | null)[], b: readonly (string | null)[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** A step of the attrition; `name` is what its name cell shows, so an unchanged step is not redrawn. */
+const AttritionRow = memo(
+  function AttritionRow({
+    step,
+    mostLimitingStepId,
+    type,
+    point,
+    range,
+    remaining,
+    lost,
+  }: {
+    step: AttritionStep;
+    name: string;
+    mostLimitingStepId: string | null;
+    type: string;
+    point: string;
+    range: string;
+    remaining: string;
+    lost: string;
+  }) {
+    return (
+      <tr className={step.stepId === mostLimitingStepId ? 'most-limiting' : undefined}>
+        <th scope="row">
+          <AttritionStepName step={step} mostLimitingStepId={mostLimitingStepId} />
+        </th>
+        <td>{type}</td>
+        <td className="num">{point}</td>
+        <td className="num">{range}</td>
+        <td className="num">{remaining}</td>
+        <td className="num">{lost}</td>
+      </tr>
+    );
+  },
+  (a, b) => a.name === b.name && a.type === b.type && a.point === b.point && a.range === b.range && a.remaining === b.remaining && a.lost === b.lost,
+);

@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { memo, Suspense } from 'react';
 import type { Answer } from './answer';
 import { lazyNamed } from '../ui/lazy-named';
 import { Loading } from '../ui/StatusLine';
@@ -11,11 +11,11 @@ const ExportAnswerPanel = lazyNamed(() => import('../compile/ExportAnswerPanel')
  * What a coordinator sends from an answer: the letter and the answer file. `stale` is true while a newer edit is
  * being computed: the shown figures are then not the study's, and the panels refuse to export.
  */
-export function AnswerSendPanels({ answer, stale }: { answer: Answer; stale: boolean }) {
+export const AnswerSendPanels = memo(function AnswerSendPanels({ answer, stale }: { answer: Answer; stale: boolean }) {
   return (
     <Suspense fallback={<Loading hint testId="letter-panel-loading" />}>
       <AnswerLetter answer={answer} stale={stale} />
       <ExportAnswerPanel answer={answer} stale={stale} />
     </Suspense>
   );
-}
+});

@@ -3,7 +3,7 @@
  * seasonal weights, the certainty of the rates, the participating sites and the verdict rule. Every valid
  * edit goes straight to the study (and recomputes); invalid drafts stay in their field with an explanation.
  */
-import { useId } from 'react';
+import { memo, useCallback, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RateCertainty, RecruitmentPlan, Site, Study } from '../../../shared/criteria/study';
 import { COUNTY_CODES, type CountyCode, regionName } from '../../../shared/regions/regions';
@@ -14,7 +14,7 @@ import { formatDecimal, formatPercent } from '../format';
 import { ParsedField, RangeFieldset } from '../study/fields';
 import { parseDecimalInput, parsePercentInput } from '../study/parse-input';
 import { EmptyState } from '../ui/EmptyState';
-import { removeAt, useUndo } from '../ui/undo';
+import { useUndo } from '../ui/undo';
 import type { Language } from '../../../shared/text/language';
 import type { Interval } from '../../../shared/utils/interval';
 
@@ -71,25 +71,33 @@ function useLanguage(): Language {
 /** A rate rounded for a suggestion button: two decimals, never "−0". */
 const suggested = (rate: number): number => Math.max(0, Math.round(rate * 100) / 100);
 
-function SiteFields({ site, rate, plan, population, onChange, onRemove }: { site: Site; rate: SiteRate | undefined; plan: RecruitmentPlan; population: Study['population']; onChange: (s: Site) => void; onRemove: () => void }) {
+/**
+ * A site's own fields. Apart from the rest of the site's card, so that an answer (new rates for every site) does not
+ * redraw them: only an edit of this site or of the plan's start, length or rate shape does.
+ */
+const SiteInputs = memo(function SiteInputs({
+  site,
+  months,
+  startDate,
+  rateShape,
+  missingRate,
+  onChange,
+}: {
+  site: Site;
+  months: number;
+  startDate: string;
+  rateShape: number;
+  missingRate: boolean;
+  onChange: (s: Site) => void;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const nameId = useId();
   const regionId = useId();
   const certaintyId = useId();
-  const withRate = (value: number | undefined): Site => {
-    // A rate of its own replaces a version 1 share of the region.
-    const { ratePerMonth: _rate, shareOfRegion: _share, ...rest } = site;
-    void _rate;
-    void _share;
-    return value === undefined ? rest : { ...rest, ratePerMonth: value };
-  };
   const decimal = (v: number) => formatDecimal(v, language, 2);
-  const suggestion = rate && rate.plausiblePerMonth > 0 ? suggested(rate.plausiblePerMonth) : null;
-  const legacy = rate?.source === 'share-of-region' ? suggested(rate.ratePerMonth.point) : null;
   return (
-    <fieldset className="range site" data-site={site.id}>
-      <legend>{site.name}</legend>
+    <>
       <div className="field-row">
         <div className="field">
           <label htmlFor={nameId}>{t('forecast.sites.name')}</label>
@@ -98,11 +106,7 @@ function SiteFields({ site, rate, plan, population, onChange, onRemove }: { site
         <div className="field">
           <label htmlFor={regionId}>{t('forecast.sites.region')}</label>
           <select id={regionId} value={site.region} onChange={(e) => onChange({ ...site, region: e.target.value as CountyCode })}>
-            {COUNTY_CODES.map((code) => (
-              <option key={code} value={code}>
-                {regionName(code, language)}
-              </option>
-            ))}
+            <RegionOptions language={language} />
           </select>
         </div>
       </div>
@@ -116,9 +120,9 @@ function SiteFields({ site, rate, plan, population, onChange, onRemove }: { site
             const v = parseDecimalInput(text);
             return v !== null && v >= 0 && v <= 1000 ? { rate: v } : null;
           }}
-          onValid={({ rate: own }) => onChange(withRate(own))}
+          onValid={({ rate: own }) => onChange(siteWithRate(site, own))}
           errorText={t('forecast.sites.rateError')}
-          hint={rate?.source === 'missing' ? t('forecast.sites.missingRate') : undefined}
+          hint={missingRate ? t('forecast.sites.missingRate') : undefined}
         />
         <ParsedField
           label={t('forecast.sites.activation')}
@@ -127,11 +131,11 @@ function SiteFields({ site, rate, plan, population, onChange, onRemove }: { site
           parse={(text) => {
             // A site opening at or after the end of recruitment would recruit no one: refused, not kept.
             const v = parseDecimalInput(text);
-            return v !== null && v >= 0 && v < plan.months ? v : null;
+            return v !== null && v >= 0 && v < months ? v : null;
           }}
           onValid={(v) => onChange({ ...site, activationMonth: v })}
-          errorText={t('actions.validation.activation', { months: formatDecimal(plan.months, language, 0) })}
-          hint={t('forecast.sites.opensOn', { date: addMonths(plan.startDate, site.activationMonth) })}
+          errorText={t('actions.validation.activation', { months: formatDecimal(months, language, 0) })}
+          hint={t('forecast.sites.opensOn', { date: addMonths(startDate, site.activationMonth) })}
         />
         <div className="field">
           <label htmlFor={certaintyId}>{t('forecast.sites.certainty')}</label>
@@ -145,23 +149,75 @@ function SiteFields({ site, rate, plan, population, onChange, onRemove }: { site
               onChange(value === 'plan' ? rest : { ...rest, rateCertainty: value as RateCertainty });
             }}
           >
-            <option value="plan">{t('forecast.sites.certaintyOption.plan', { alpha: formatDecimal(plan.rateShape, language, 2) })}</option>
+            <option value="plan">{t('forecast.sites.certaintyOption.plan', { alpha: formatDecimal(rateShape, language, 2) })}</option>
             <option value="low">{t('forecast.sites.certaintyOption.low')}</option>
             <option value="medium">{t('forecast.sites.certaintyOption.medium')}</option>
             <option value="high">{t('forecast.sites.certaintyOption.high')}</option>
           </select>
         </div>
       </div>
+    </>
+  );
+});
+
+/** The 21 regions to choose a site's from: the same list for every site, made once per language. */
+const RegionOptions = memo(function RegionOptions({ language }: { language: Language }) {
+  return COUNTY_CODES.map((code) => (
+    <option key={code} value={code}>
+      {regionName(code, language)}
+    </option>
+  ));
+});
+
+/** The site with a rate of its own (or none), which replaces a version 1 share of the region. */
+function siteWithRate(site: Site, value: number | undefined): Site {
+  const { ratePerMonth: _rate, shareOfRegion: _share, ...rest } = site;
+  void _rate;
+  void _share;
+  return value === undefined ? rest : { ...rest, ratePerMonth: value };
+}
+
+const SiteFields = memo(function SiteFields({
+  site,
+  index,
+  rate,
+  months,
+  startDate,
+  rateShape,
+  incident,
+  onSiteChange,
+  onSiteRemove,
+}: {
+  site: Site;
+  index: number;
+  rate: SiteRate | undefined;
+  months: number;
+  startDate: string;
+  rateShape: number;
+  incident: boolean;
+  onSiteChange: (index: number, s: Site) => void;
+  onSiteRemove: (index: number, s: Site) => void;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const onChange = useCallback((next: Site) => onSiteChange(index, next), [index, onSiteChange]);
+  const decimal = (v: number) => formatDecimal(v, language, 2);
+  const suggestion = rate && rate.plausiblePerMonth > 0 ? suggested(rate.plausiblePerMonth) : null;
+  const legacy = rate?.source === 'share-of-region' ? suggested(rate.ratePerMonth.point) : null;
+  return (
+    <fieldset className="range site" data-site={site.id}>
+      <legend>{site.name}</legend>
+      <SiteInputs site={site} months={months} startDate={startDate} rateShape={rateShape} missingRate={rate?.source === 'missing'} onChange={onChange} />
       {rate && (
         <p className="hint" data-testid="site-ceiling">
-          {population.kind === 'incident'
+          {incident
             ? t('forecast.sites.eligibleIncident', {
                 perYear: formatDecimal(rate.regionEligiblePerMonth.point * 12, language, 0),
                 eligible: formatDecimal(rate.regionEligiblePerMonth.point, language, 1),
               })
             : t('forecast.sites.eligiblePrevalent', {
-                total: formatDecimal(rate.regionEligiblePerMonth.point * plan.months, language, 0),
-                months: formatDecimal(plan.months, language, 0),
+                total: formatDecimal(rate.regionEligiblePerMonth.point * months, language, 0),
+                months: formatDecimal(months, language, 0),
                 eligible: formatDecimal(rate.regionEligiblePerMonth.point, language, 1),
               })}{' '}
           {t('forecast.sites.ceiling', {
@@ -175,119 +231,83 @@ function SiteFields({ site, rate, plan, population, onChange, onRemove }: { site
       )}
       <div className="site-actions">
         {legacy !== null && (
-          <button type="button" className="button small" onClick={() => onChange(withRate(legacy))}>
+          <button type="button" className="button small" onClick={() => onChange(siteWithRate(site, legacy))}>
             {t('forecast.sites.useLegacy', { rate: decimal(legacy) })}
           </button>
         )}
         {legacy === null && suggestion !== null && site.ratePerMonth !== suggestion && (
-          <button type="button" className="button small" onClick={() => onChange(withRate(suggestion))}>
+          <button type="button" className="button small" onClick={() => onChange(siteWithRate(site, suggestion))}>
             {t('forecast.sites.useSuggestion', { rate: decimal(suggestion) })}
           </button>
         )}
-        <button type="button" className="button small danger" onClick={onRemove}>
+        <button type="button" className="button small danger" onClick={() => onSiteRemove(index, site)}>
           {t('forecast.sites.remove', { name: site.name })}
         </button>
       </div>
     </fieldset>
   );
-}
+});
 
-export function ForecastInputs({ study, siteRates, onChange }: { study: Study; siteRates: SiteRate[]; onChange: Change }) {
+/**
+ * Memoised by its inputs, and in parts: an edit of the criteria changes neither the plan nor the sites, so it
+ * redraws none of these fields; a new answer redraws only the sites' rate hints.
+ */
+export const ForecastInputs = memo(function ForecastInputs({ study, siteRates, onChange }: { study: Study; siteRates: SiteRate[]; onChange: Change }) {
   const { t } = useTranslation();
-  const language = useLanguage();
-  const plan = resolvePlan(study.recruitment);
-  const months = t('forecast.inputs.months', { returnObjects: true }) as unknown as string[];
-  const setSite = (index: number, site: Site) => onChange((s) => withPlan(s, { sites: s.recruitment.sites.map((x, i) => (i === index ? site : x)) }));
-  const addSite = () =>
-    onChange((s) => {
-      const sites = s.recruitment.sites;
-      // No rate until the coordinator gives one: a default would be a claim nobody made.
-      const site: Site = { id: newSiteId(sites), name: t('forecast.sites.newName', { n: sites.length + 1 }), region: '01', activationMonth: 0 };
-      return withPlan(s, { sites: [...sites, site] });
-    });
-  const { veryGood, good } = study.verdictThresholds;
+  const { recruitment, verdictThresholds } = study;
+  const plan = resolvePlan(recruitment);
+  const addSite = useCallback(
+    () =>
+      onChange((s) => {
+        const sites = s.recruitment.sites;
+        // No rate until the coordinator gives one: a default would be a claim nobody made.
+        const site: Site = { id: newSiteId(sites), name: t('forecast.sites.newName', { n: sites.length + 1 }), region: '01', activationMonth: 0 };
+        return withPlan(s, { sites: [...sites, site] });
+      }),
+    [onChange, t],
+  );
+  const setSite = useCallback((index: number, site: Site) => onChange((s) => withPlan(s, { sites: s.recruitment.sites.map((x, i) => (i === index ? site : x)) })), [onChange]);
   const undo = useUndo();
-  const removeSite = (index: number) => {
-    const removed = removeAt(study.recruitment.sites, index);
-    if (!removed) return;
-    const { item: site } = removed;
-    onChange((s) => withPlan(s, { sites: s.recruitment.sites.filter((x) => x.id !== site.id) }));
-    undo.offer({
-      message: t('actions.site.removed', { name: site.name }),
-      restoredMessage: t('actions.site.restored', { name: site.name }),
-      undo: () => onChange((s) => withPlan(s, { sites: restoreSite(s.recruitment.sites, site, index) })),
-    });
-  };
+  // The latest undo region, for a callback that stays the same across renders (the sites' fields are memoised).
+  const offer = useRef(undo.offer);
+  useEffect(() => {
+    offer.current = undo.offer;
+  });
+  const removeSite = useCallback(
+    (index: number, site: Site) => {
+      onChange((s) => withPlan(s, { sites: s.recruitment.sites.filter((x) => x.id !== site.id) }));
+      offer.current({
+        message: t('actions.site.removed', { name: site.name }),
+        restoredMessage: t('actions.site.restored', { name: site.name }),
+        undo: () => onChange((s) => withPlan(s, { sites: restoreSite(s.recruitment.sites, site, index) })),
+      });
+    },
+    [onChange, t],
+  );
 
   return (
     <details className="forecast-inputs" data-testid="forecast-inputs">
       <summary>{t('forecast.inputs.title')}</summary>
-      <div className="plan">
-        <ParsedField
-          label={t('forecast.inputs.startDate')}
-          value={plan.startDate}
-          format={(v) => v}
-          parse={parseIsoDateInput}
-          onValid={(v) => onChange((s) => withPlan(s, { startDate: v }))}
-          errorText={t('forecast.inputs.startDateError')}
-          inputMode="numeric"
-        />
-        <PercentRange legend={t('forecast.inputs.consent')} range={plan.consentRate} onChange={(r) => onChange((s) => withPlan(s, { consentRate: r }))} />
-        <PercentRange legend={t('forecast.inputs.screenFailure')} range={plan.screenFailureRate} onChange={(r) => onChange((s) => withPlan(s, { screenFailureRate: r }))} />
-        <PercentRange
-          legend={t('forecast.inputs.dropout')}
-          range={plan.dropoutRate}
-          onChange={(r) => onChange((s) => withPlan(s, { dropoutRate: r.high === 0 ? NO_DROPOUT : r }))}
-        />
-        <fieldset className="range" data-testid="seasonal-weights">
-          <legend>{t('forecast.inputs.seasons')}</legend>
-          <p className="hint">{t('forecast.inputs.seasonsHint')}</p>
-          <div className="field-row">
-            {plan.seasonalWeights.map((w, i) => (
-              <ParsedField
-                key={i}
-                label={months[i] ?? String(i + 1)}
-                value={w}
-                format={(v) => formatDecimal(v, language, 2)}
-                parse={(text) => {
-                  const v = parseDecimalInput(text);
-                  return v !== null && v >= 0 && v <= 2 && plan.seasonalWeights.some((x, j) => (j === i ? v : x) > 0) ? v : null;
-                }}
-                onValid={(v) => onChange((s) => withPlan(s, { seasonalWeights: resolvePlan(s.recruitment).seasonalWeights.map((x, j) => (j === i ? v : x)) }))}
-                errorText={t('forecast.inputs.weightError')}
-              />
-            ))}
-          </div>
-        </fieldset>
-        <ParsedField
-          label={t('forecast.inputs.rateShape')}
-          value={plan.rateShape}
-          format={(v) => formatDecimal(v, language, 2)}
-          parse={(text) => {
-            const v = parseDecimalInput(text);
-            return v !== null && v > 0 && v <= 1000 ? v : null;
-          }}
-          onValid={(v) => onChange((s) => withPlan(s, { rateShape: v }))}
-          errorText={t('forecast.inputs.rateShapeError')}
-          hint={t('forecast.inputs.rateShapeHint')}
-        />
-      </div>
+      <PlanFields recruitment={recruitment} onChange={onChange} />
 
       <h3>{t('forecast.sites.title')}</h3>
       <p className="hint">{t('forecast.sites.intro')}</p>
-      {study.recruitment.sites.map((site, i) => (
+      {recruitment.sites.map((site, i) => (
         <SiteFields
           key={site.id}
           site={site}
+          index={i}
           rate={siteRates.find((r) => r.siteId === site.id)}
-          plan={study.recruitment}
-          population={study.population}
-          onChange={(next) => setSite(i, next)}
-          onRemove={() => removeSite(i)}
+          months={plan.months}
+          startDate={plan.startDate}
+          rateShape={plan.rateShape}
+          incident={study.population.kind === 'incident'}
+          onSiteChange={setSite}
+          onSiteRemove={removeSite}
         />
       ))}
       {undo.region}
-      {study.recruitment.sites.length === 0 ? (
+      {recruitment.sites.length === 0 ? (
         <EmptyState level={4} testId="sites-empty" title={t('actions.empty.sites.title')} next={t('actions.empty.sites.next')} action={{ label: t('forecast.sites.add'), onPress: addSite }} />
       ) : (
         <button type="button" className="button small" onClick={addSite}>
@@ -295,44 +315,110 @@ export function ForecastInputs({ study, siteRates, onChange }: { study: Study; s
         </button>
       )}
 
-      <fieldset className="range">
-        <legend>{t('forecast.inputs.thresholds')}</legend>
-        <div className="field-row">
-          <ParsedField
-            label={t('forecast.inputs.veryGood')}
-            value={veryGood}
-            format={(v) => pct(v, language)}
-            parse={(text) => {
-              const v = parsePercentInput(text);
-              return v !== null && v >= good ? v : null;
-            }}
-            onValid={(v) => onChange((s) => ({ ...s, verdictThresholds: { ...s.verdictThresholds, veryGood: v } }))}
-            errorText={t('forecast.inputs.thresholdError')}
-          />
-          <ParsedField
-            label={t('forecast.inputs.good')}
-            value={good}
-            format={(v) => pct(v, language)}
-            parse={(text) => {
-              const v = parsePercentInput(text);
-              return v !== null && v <= veryGood ? v : null;
-            }}
-            onValid={(v) => onChange((s) => ({ ...s, verdictThresholds: { ...s.verdictThresholds, good: v } }))}
-            errorText={t('forecast.inputs.thresholdError')}
-          />
-          <ParsedField
-            label={t('forecast.inputs.goal')}
-            value={plan.sitesGoalProbability}
-            format={(v) => pct(v, language)}
-            parse={(text) => {
-              const v = parsePercentInput(text);
-              return v !== null && v >= 0.01 && v <= 0.99 ? v : null;
-            }}
-            onValid={(v) => onChange((s) => withPlan(s, { sitesGoalProbability: v }))}
-            errorText={t('forecast.inputs.goalError')}
-          />
-        </div>
-      </fieldset>
+      <ThresholdFields thresholds={verdictThresholds} goal={plan.sitesGoalProbability} onChange={onChange} />
     </details>
   );
-}
+});
+
+/** Start, consent, screen failure, dropout, the seasons and the rates' certainty. */
+const PlanFields = memo(function PlanFields({ recruitment, onChange }: { recruitment: RecruitmentPlan; onChange: Change }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const plan = resolvePlan(recruitment);
+  const months = t('forecast.inputs.months', { returnObjects: true }) as unknown as string[];
+  return (
+    <div className="plan">
+      <ParsedField
+        label={t('forecast.inputs.startDate')}
+        value={plan.startDate}
+        format={(v) => v}
+        parse={parseIsoDateInput}
+        onValid={(v) => onChange((s) => withPlan(s, { startDate: v }))}
+        errorText={t('forecast.inputs.startDateError')}
+        inputMode="numeric"
+      />
+      <PercentRange legend={t('forecast.inputs.consent')} range={plan.consentRate} onChange={(r) => onChange((s) => withPlan(s, { consentRate: r }))} />
+      <PercentRange legend={t('forecast.inputs.screenFailure')} range={plan.screenFailureRate} onChange={(r) => onChange((s) => withPlan(s, { screenFailureRate: r }))} />
+      <PercentRange legend={t('forecast.inputs.dropout')} range={plan.dropoutRate} onChange={(r) => onChange((s) => withPlan(s, { dropoutRate: r.high === 0 ? NO_DROPOUT : r }))} />
+      <fieldset className="range" data-testid="seasonal-weights">
+        <legend>{t('forecast.inputs.seasons')}</legend>
+        <p className="hint">{t('forecast.inputs.seasonsHint')}</p>
+        <div className="field-row">
+          {plan.seasonalWeights.map((w, i) => (
+            <ParsedField
+              key={i}
+              label={months[i] ?? String(i + 1)}
+              value={w}
+              format={(v) => formatDecimal(v, language, 2)}
+              parse={(text) => {
+                const v = parseDecimalInput(text);
+                return v !== null && v >= 0 && v <= 2 && plan.seasonalWeights.some((x, j) => (j === i ? v : x) > 0) ? v : null;
+              }}
+              onValid={(v) => onChange((s) => withPlan(s, { seasonalWeights: resolvePlan(s.recruitment).seasonalWeights.map((x, j) => (j === i ? v : x)) }))}
+              errorText={t('forecast.inputs.weightError')}
+            />
+          ))}
+        </div>
+      </fieldset>
+      <ParsedField
+        label={t('forecast.inputs.rateShape')}
+        value={plan.rateShape}
+        format={(v) => formatDecimal(v, language, 2)}
+        parse={(text) => {
+          const v = parseDecimalInput(text);
+          return v !== null && v > 0 && v <= 1000 ? v : null;
+        }}
+        onValid={(v) => onChange((s) => withPlan(s, { rateShape: v }))}
+        errorText={t('forecast.inputs.rateShapeError')}
+        hint={t('forecast.inputs.rateShapeHint')}
+      />
+    </div>
+  );
+});
+
+/** The verdict rule and the goal for "how many more sites". */
+const ThresholdFields = memo(function ThresholdFields({ thresholds, goal, onChange }: { thresholds: Study['verdictThresholds']; goal: number; onChange: Change }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { veryGood, good } = thresholds;
+  return (
+    <fieldset className="range">
+      <legend>{t('forecast.inputs.thresholds')}</legend>
+      <div className="field-row">
+        <ParsedField
+          label={t('forecast.inputs.veryGood')}
+          value={veryGood}
+          format={(v) => pct(v, language)}
+          parse={(text) => {
+            const v = parsePercentInput(text);
+            return v !== null && v >= good ? v : null;
+          }}
+          onValid={(v) => onChange((s) => ({ ...s, verdictThresholds: { ...s.verdictThresholds, veryGood: v } }))}
+          errorText={t('forecast.inputs.thresholdError')}
+        />
+        <ParsedField
+          label={t('forecast.inputs.good')}
+          value={good}
+          format={(v) => pct(v, language)}
+          parse={(text) => {
+            const v = parsePercentInput(text);
+            return v !== null && v <= veryGood ? v : null;
+          }}
+          onValid={(v) => onChange((s) => ({ ...s, verdictThresholds: { ...s.verdictThresholds, good: v } }))}
+          errorText={t('forecast.inputs.thresholdError')}
+        />
+        <ParsedField
+          label={t('forecast.inputs.goal')}
+          value={goal}
+          format={(v) => pct(v, language)}
+          parse={(text) => {
+            const v = parsePercentInput(text);
+            return v !== null && v >= 0.01 && v <= 0.99 ? v : null;
+          }}
+          onValid={(v) => onChange((s) => withPlan(s, { sitesGoalProbability: v }))}
+          errorText={t('forecast.inputs.goalError')}
+        />
+      </div>
+    </fieldset>
+  );
+});

@@ -8,7 +8,7 @@
  * The charts draw only printable figures (whole patients, probabilities to a tenth of a percentage point) and,
  * as the sponsor sees it, are withheld where a rate rests on a count disclosure control hides.
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComputedAnswer } from '../../../shared/answer/compute-answer';
 import type { Study } from '../../../shared/criteria/study';
@@ -32,7 +32,8 @@ import { StatusLine } from '../ui/StatusLine';
 type Change = (change: (study: Study) => Study) => void;
 export type Translate = ReturnType<typeof useTranslation>['t'];
 
-export function ForecastSection({ study, answer, onChange }: { study: Study; answer: ComputedAnswer; onChange: Change }) {
+/** Memoised: the answer page redraws for its save and compute status too, which change nothing here. */
+export const ForecastSection = memo(function ForecastSection({ study, answer, onChange }: { study: Study; answer: ComputedAnswer; onChange: Change }) {
   const { t } = useTranslation();
   const { language, now } = useServices();
   const { projection } = answer;
@@ -67,7 +68,7 @@ export function ForecastSection({ study, answer, onChange }: { study: Study; ans
       <ForecastInputs study={study} siteRates={projection.sites} onChange={onChange} />
     </section>
   );
-}
+});
 
 /** The planned start has passed (the forecast runs from today), or the whole period has. */
 function StartNotice({ projection: p, today, onMove }: { projection: RecruitmentProjection; today: string; onMove: (today: string) => void }) {

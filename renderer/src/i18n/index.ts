@@ -4,6 +4,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../shared/text/language';
+import { installFastT } from './fast-t';
 
 /** A language's texts, as i18next takes them (sv.ts and en.ts check their shape). */
 type Texts = Record<string, unknown>;
@@ -18,6 +19,8 @@ export function preloadMessages(language: Language): Promise<Texts> {
   return LOADERS[language]();
 }
 
+let fastT = false;
+
 export async function initI18n(language: Language): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
     resources: { [language]: { translation: await LOADERS[language]() } },
@@ -26,6 +29,11 @@ export async function initI18n(language: Language): Promise<typeof i18next> {
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
   });
+  // After init (the texts' store exists then), before the first render asks react-i18next for a `t`.
+  if (!fastT) {
+    installFastT(i18next);
+    fastT = true;
+  }
   document.documentElement.lang = language;
   return i18next;
 }

@@ -4,7 +4,7 @@
  * rows (`<tr>` with a `<th scope="row">` where a row has a name). `scroll` puts a wide table in a named region that
  * scrolls sideways and takes keyboard focus.
  */
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { ScrollRegion, type ScrollRegionName } from './ScrollRegion';
 
 export interface DataColumn {
@@ -52,6 +52,23 @@ export function DataTable({
   const table = (
     <table className={[plain ? '' : 'data-table', className ?? ''].filter((c) => c !== '').join(' ') || undefined} data-testid={testId} aria-labelledby={labelledBy}>
       {caption !== undefined && <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>}
+      <Head columns={columns} />
+      <tbody>{children}</tbody>
+      {foot !== undefined && <tfoot>{foot}</tfoot>}
+    </table>
+  );
+  if (scroll === undefined) return table;
+  const name: ScrollRegionName = typeof scroll === 'string' ? { label: scroll } : scroll;
+  return <ScrollRegion {...name}>{table}</ScrollRegion>;
+}
+
+/**
+ * The headings, redrawn only when a heading changes: tables on the answer page are redrawn on every edit, their
+ * headings almost never change (texts compare by value, other labels by identity).
+ */
+const Head = memo(
+  function Head({ columns }: { columns: ReadonlyArray<DataColumn | false> }) {
+    return (
       <thead>
         <tr>
           {columns
@@ -63,11 +80,12 @@ export function DataTable({
             ))}
         </tr>
       </thead>
-      <tbody>{children}</tbody>
-      {foot !== undefined && <tfoot>{foot}</tfoot>}
-    </table>
-  );
-  if (scroll === undefined) return table;
-  const name: ScrollRegionName = typeof scroll === 'string' ? { label: scroll } : scroll;
-  return <ScrollRegion {...name}>{table}</ScrollRegion>;
-}
+    );
+  },
+  (a, b) =>
+    a.columns.length === b.columns.length &&
+    a.columns.every((x, i) => {
+      const y = b.columns[i]!;
+      return x === y || (x !== false && y !== false && x.label === y.label && x.numeric === y.numeric && x.hidden === y.hidden && x.key === y.key);
+    }),
+);
