@@ -48,7 +48,35 @@ export interface CellGroups {
   spreadLow: Float64Array;
   spreadHigh: Float64Array;
   spreadMasked: Float64Array;
+  /**
+   * The same sums as a dense table when the groups fill most of it (null otherwise): then keySlot and point
+   * are empty, and the interval items above hold only what `dense` does not (all of them, or none).
+   */
+  dense: DenseGroups | null;
 }
+
+/**
+ * Groups as a dense table, key-major: entry key × slots.length + s holds the sums of the cells with that key
+ * and region slot `slots[s]` (zeros where there are none). A key's slots are contiguous, so the cell pass looks
+ * up each key's exit level once and adds a short run of numbers with no key reads and no branches. The pass
+ * is bound by how many bytes it reads, so the entries are stored as small as they are exact: points as 32-bit
+ * floats, cell counts and interval widths as 16-bit integers (a table whose sums do not fit is not made dense).
+ */
+export interface DenseGroups {
+  /** The region slots the dataset has, ascending. */
+  slots: Int32Array;
+  point: Float32Array;
+  cells: Uint16Array;
+  /** Low − point, high − point and masked cells per entry when at least a quarter of the groups hold interval cells; else null. */
+  low: Int16Array | null;
+  high: Int16Array | null;
+  masked: Uint16Array | null;
+}
+
+/** A dense table is used when the groups fill at least this share of it (so it is at most twice their number). */
+const DENSE_FILL = 0.5;
+/** Interval cells go into the dense table when at least this share of the groups hold some. */
+const DENSE_SPREAD_SHARE = 0.25;
 
 /** Region slots fit in the low bits of a key: SLOT_COUNT ≤ 32. */
 export const SLOT_BITS = 5;
@@ -100,9 +128,9 @@ export function datasetStructure(dataset: Dataset): DatasetStructure {
  * item per group instead of one per cell. Groups are ordered by slot, then key, so that neighbours usually exit
  * at the same level. Computed once per dataset and dimension list.
  */
-export function packedGroups(dataset: Dataset, dims: readonly number[], strides: readonly number[], keyCount: number): CellGroups {
+export function packedGroups(dataset: Dataset, dims: readonly number[], strides: readonly number[], keyCount: number, allowDense = true): CellGroups {
   const structure = datasetStructure(dataset);
-  const id = dims.map((d, j) => `${d}:${strides[j]}`).join(',');
+  const id = dims.map((d, j) => `${d}:${strides[j]}`).join(',') + (allowDense ? '' : '|sparse');
   const known = structure.groups.get(id);
   if (known) {
     // Most recently used last, so the oldest is evicted first.
@@ -115,7 +143,7 @@ export function packedGroups(dataset: Dataset, dims: readonly number[], strides:
   for (let j = 0; j < dims.length; j++) addScaledColumn(keySlot, dataset.columns[dims[j]!]!, strides[j]! << SLOT_BITS, n);
   const cells = group(keySlot, null, keyCount, [dataset.point]);
   const spread = group(keySlot, structure.spreadCells, keyCount, [structure.spreadLow, structure.spreadHigh, structure.spreadMasked]);
-  const packed: CellGroups = {
+  let packed: CellGroups = {
     keySlot: cells.keySlot,
     point: cells.sums[0]!,
     cells: cells.count,
@@ -123,7 +151,9 @@ export function packedGroups(dataset: Dataset, dims: readonly number[], strides:
     spreadLow: spread.sums[0]!,
     spreadHigh: spread.sums[1]!,
     spreadMasked: spread.sums[2]!,
+    dense: null,
   };
+  if (allowDense) packed = densify(packed, structure.slotOf, keyCount);
   structure.groups.set(id, packed);
   if (structure.groups.size > LAYOUTS_KEPT) structure.groups.delete(structure.groups.keys().next().value!);
   return packed;
@@ -158,6 +188,62 @@ function group(keySlot: Uint32Array, at: Uint32Array | null, keyCount: number, v
   return { keySlot: keys, sums, count };
 }
 
+/** The groups as a dense table (see DenseGroups) when they fill enough of it and fit its number types; else as they are. */
+function densify(groups: CellGroups, slotOf: Int32Array, keyCount: number): CellGroups {
+  const slots = Int32Array.from(new Set(slotOf)).sort();
+  const width = slots.length;
+  const size = keyCount * width;
+  if (groups.keySlot.length < DENSE_FILL * size) return groups;
+  const withSpreads = groups.spreadKeySlot.length >= DENSE_SPREAD_SHARE * groups.keySlot.length;
+  if (!fitsFloat32(groups.point) || !fitsInteger(groups.cells, 0, 0xffff)) return groups;
+  if (withSpreads && !(fitsInteger(groups.spreadLow, -0x8000, 0x7fff) && fitsInteger(groups.spreadHigh, -0x8000, 0x7fff) && fitsInteger(groups.spreadMasked, 0, 0xffff))) return groups;
+  const local = new Int32Array(1 << SLOT_BITS);
+  slots.forEach((slot, s) => (local[slot] = s));
+  const mask = (1 << SLOT_BITS) - 1;
+  const entry = (ks: number): number => (ks >>> SLOT_BITS) * width + local[ks & mask]!;
+  const point = new Float32Array(size);
+  const cells = new Uint16Array(size);
+  for (let g = 0; g < groups.keySlot.length; g++) {
+    const e = entry(groups.keySlot[g]!);
+    point[e] = groups.point[g]!;
+    cells[e] = groups.cells[g]!;
+  }
+  const none = { keySlot: new Uint32Array(0), point: new Float64Array(0), cells: new Float64Array(0) };
+  if (!withSpreads) return { ...groups, ...none, dense: { slots, point, cells, low: null, high: null, masked: null } };
+  const low = new Int16Array(size);
+  const high = new Int16Array(size);
+  const masked = new Uint16Array(size);
+  for (let c = 0; c < groups.spreadKeySlot.length; c++) {
+    const e = entry(groups.spreadKeySlot[c]!);
+    low[e] = groups.spreadLow[c]!;
+    high[e] = groups.spreadHigh[c]!;
+    masked[e] = groups.spreadMasked[c]!;
+  }
+  return {
+    ...none,
+    spreadKeySlot: new Uint32Array(0),
+    spreadLow: new Float64Array(0),
+    spreadHigh: new Float64Array(0),
+    spreadMasked: new Float64Array(0),
+    dense: { slots, point, cells, low, high, masked },
+  };
+}
+
+/** Every value is exactly a 32-bit float. */
+function fitsFloat32(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) if (Math.fround(values[i]!) !== values[i]!) return false;
+  return true;
+}
+
+/** Every value is a whole number from `min` to `max`. */
+function fitsInteger(values: Float64Array, min: number, max: number): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!(Number.isInteger(v) && v >= min && v <= max)) return false;
+  }
+  return true;
+}
+
 /** The per-cell form of CellGroups, for keys computed per estimate (cell-pass.ts, class keys). */
 export function cellItems(dataset: Dataset, keySlot: Uint32Array): CellGroups {
   const structure = datasetStructure(dataset);
@@ -170,6 +256,7 @@ export function cellItems(dataset: Dataset, keySlot: Uint32Array): CellGroups {
     spreadLow: structure.spreadLow,
     spreadHigh: structure.spreadHigh,
     spreadMasked: structure.spreadMasked,
+    dense: null,
   };
 }
 
