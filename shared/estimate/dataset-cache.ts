@@ -188,37 +188,27 @@ function group(keySlot: Uint32Array, at: Uint32Array | null, keyCount: number, v
   return { keySlot: keys, sums, count };
 }
 
-/** The groups as a dense table (see DenseGroups) when they fill enough of it and fit its number types; else as they are. */
+/**
+ * The groups as a dense table (see DenseGroups) when they fill enough of it and fit its number types; else as
+ * they are. One pass per list fills the table and checks the types; a value that does not fit abandons it.
+ */
 function densify(groups: CellGroups, slotOf: Int32Array, keyCount: number): CellGroups {
   const slots = Int32Array.from(new Set(slotOf)).sort();
   const width = slots.length;
   const size = keyCount * width;
-  if (groups.keySlot.length < DENSE_FILL * size) return groups;
-  const withSpreads = groups.spreadKeySlot.length >= DENSE_SPREAD_SHARE * groups.keySlot.length;
-  if (!fitsFloat32(groups.point) || !fitsInteger(groups.cells, 0, 0xffff)) return groups;
-  if (withSpreads && !(fitsInteger(groups.spreadLow, -0x8000, 0x7fff) && fitsInteger(groups.spreadHigh, -0x8000, 0x7fff) && fitsInteger(groups.spreadMasked, 0, 0xffff))) return groups;
+  const count = groups.keySlot.length;
+  if (count < DENSE_FILL * size) return groups;
   const local = new Int32Array(1 << SLOT_BITS);
   slots.forEach((slot, s) => (local[slot] = s));
-  const mask = (1 << SLOT_BITS) - 1;
-  const entry = (ks: number): number => (ks >>> SLOT_BITS) * width + local[ks & mask]!;
   const point = new Float32Array(size);
   const cells = new Uint16Array(size);
-  for (let g = 0; g < groups.keySlot.length; g++) {
-    const e = entry(groups.keySlot[g]!);
-    point[e] = groups.point[g]!;
-    cells[e] = groups.cells[g]!;
-  }
+  if (!fillDense(groups.keySlot, groups.point, groups.cells, point, cells, local, width)) return groups;
   const none = { keySlot: new Uint32Array(0), point: new Float64Array(0), cells: new Float64Array(0) };
-  if (!withSpreads) return { ...groups, ...none, dense: { slots, point, cells, low: null, high: null, masked: null } };
+  if (groups.spreadKeySlot.length < DENSE_SPREAD_SHARE * count) return { ...groups, ...none, dense: { slots, point, cells, low: null, high: null, masked: null } };
   const low = new Int16Array(size);
   const high = new Int16Array(size);
   const masked = new Uint16Array(size);
-  for (let c = 0; c < groups.spreadKeySlot.length; c++) {
-    const e = entry(groups.spreadKeySlot[c]!);
-    low[e] = groups.spreadLow[c]!;
-    high[e] = groups.spreadHigh[c]!;
-    masked[e] = groups.spreadMasked[c]!;
-  }
+  if (!fillDenseSpreads(groups, low, high, masked, local, width)) return groups;
   return {
     ...none,
     spreadKeySlot: new Uint32Array(0),
@@ -229,17 +219,32 @@ function densify(groups: CellGroups, slotOf: Int32Array, keyCount: number): Cell
   };
 }
 
-/** Every value is exactly a 32-bit float. */
-function fitsFloat32(values: Float64Array): boolean {
-  for (let i = 0; i < values.length; i++) if (Math.fround(values[i]!) !== values[i]!) return false;
+const ENTRY_MASK = (1 << SLOT_BITS) - 1;
+
+/** Points as exact 32-bit floats and cell counts as 16-bit integers into the table; false when one does not fit. */
+function fillDense(keySlot: Uint32Array, sums: Float64Array, counts: Float64Array, point: Float32Array, cells: Uint16Array, local: Int32Array, width: number): boolean {
+  for (let g = 0; g < keySlot.length; g++) {
+    const ks = keySlot[g]!;
+    const e = (ks >>> SLOT_BITS) * width + local[ks & ENTRY_MASK]!;
+    const p = sums[g]!;
+    const c = counts[g]!;
+    point[e] = p;
+    cells[e] = c;
+    if (point[e] !== p || cells[e] !== c) return false;
+  }
   return true;
 }
 
-/** Every value is a whole number from `min` to `max`. */
-function fitsInteger(values: Float64Array, min: number, max: number): boolean {
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (!(Number.isInteger(v) && v >= min && v <= max)) return false;
+/** The interval cells' sums as 16-bit integers into the table; false when one does not fit. */
+function fillDenseSpreads(groups: CellGroups, low: Int16Array, high: Int16Array, masked: Uint16Array, local: Int32Array, width: number): boolean {
+  const { spreadKeySlot, spreadLow, spreadHigh, spreadMasked } = groups;
+  for (let c = 0; c < spreadKeySlot.length; c++) {
+    const ks = spreadKeySlot[c]!;
+    const e = (ks >>> SLOT_BITS) * width + local[ks & ENTRY_MASK]!;
+    low[e] = spreadLow[c]!;
+    high[e] = spreadHigh[c]!;
+    masked[e] = spreadMasked[c]!;
+    if (low[e] !== spreadLow[c] || high[e] !== spreadHigh[c] || masked[e] !== spreadMasked[c]) return false;
   }
   return true;
 }
