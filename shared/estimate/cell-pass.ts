@@ -24,7 +24,7 @@
  */
 import type { Dataset } from '../counts/dataset';
 import { NATIONAL_SLOT, SLOT_COUNT } from './dimension-structure';
-import { SLOT_BITS, addScaledColumn, cellItems, datasetStructure, packedGroups, slotColumn, type CellGroups, type DatasetStructure } from './dataset-cache';
+import { SLOT_BITS, addScaledColumn, cellItems, datasetStructure, packedGroups, slotColumn, type CellGroups, type DatasetStructure, type DenseGroups } from './dataset-cache';
 import { NEVER_INEXACT, type WeightTable } from './predicate-tables';
 
 /**
@@ -79,9 +79,11 @@ interface KeyTables {
   digits: Digit[];
 }
 
-/** Which key layout to use; `forceClasses` lets tests compare the two. */
+/** Which key layout and loop to use; tests compare them. */
 export interface CellPassOptions {
   forceClasses?: boolean;
+  /** Packed keys as a list of groups even where a dense table would be used. */
+  forceSparse?: boolean;
 }
 
 export function runCellPass(dataset: Dataset, tables: WeightTable[], prefixes: number, options: CellPassOptions = {}): CellPassResult {
@@ -90,7 +92,7 @@ export function runCellPass(dataset: Dataset, tables: WeightTable[], prefixes: n
   let items: CellGroups;
   let digits: Digit[];
   if (packed) {
-    items = packedGroups(dataset, packed.dims, packed.strides, packed.keyCount);
+    items = packedGroups(dataset, packed.dims, packed.strides, packed.keyCount, !options.forceSparse);
     digits = packed.digits;
   } else {
     const classes = classKeys(dataset, structure, tables);
@@ -112,8 +114,12 @@ export function runCellPass(dataset: Dataset, tables: WeightTable[], prefixes: n
     nationalInexact,
     usedInexact,
   };
-  const pending = sumPoints(loop, items.keySlot, items.point, items.cells);
-  addInexactCells(loop, items, pending);
+  if (items.dense) {
+    sumDense(loop, items.dense, keyTables.keyCount);
+  } else {
+    const pending = sumPoints(loop, items.keySlot, items.point, items.cells);
+    addInexactCells(loop, items, pending);
+  }
   addSpreads(loop, items);
   const usedKeys = keyTables.inexactKeys.filter((_, j) => usedInexact[j]);
   return { exits, inexact, nationalInexact, usedCombos: usedCombos(tables, keyTables, usedKeys), keyMode: packed ? 'packed' : 'classes' };
@@ -401,6 +407,91 @@ function sumPoints(input: LoopInput, keySlot: Uint32Array, point: Float64Array, 
     exits[runAt + 3]! += runCells;
   }
   return pending.subarray(0, pendingCount);
+}
+
+/**
+ * The pass over a dense table (see DenseGroups): per key one exit-level lookup, then the key's slots added to
+ * that level's row of per-slot sums, a branch-free run over contiguous numbers. The rows go to `exits` at the
+ * end; inexact keys are weighted slot by slot afterwards, as in addInexactCells.
+ */
+function sumDense(input: LoopInput, dense: DenseGroups, keyCount: number): void {
+  const { info, prefixes, exits } = input;
+  const { slots, point, cells, low, high, masked } = dense;
+  const width = slots.length;
+  const size = (prefixes + 1) * width;
+  const sums = denseScratch(size);
+  let pending = pendingCells;
+  let pendingCount = 0;
+  if (low) {
+    for (let key = 0; key < keyCount; key++) {
+      const survive = info[key]!;
+      if (survive >= 0) {
+        let o = survive * width * 5;
+        const end = (key + 1) * width;
+        for (let e = key * width; e < end; e++, o += 5) {
+          sums[o]! += point[e]!;
+          sums[o + 1]! += low[e]!;
+          sums[o + 2]! += high![e]!;
+          sums[o + 3]! += cells[e]!;
+          sums[o + 4]! += masked![e]!;
+        }
+      } else if (survive < -1) {
+        if (pendingCount === pending.length) pending = growPending(pendingCount);
+        pending[pendingCount++] = key;
+      }
+    }
+  } else {
+    for (let key = 0; key < keyCount; key++) {
+      const survive = info[key]!;
+      if (survive >= 0) {
+        let o = survive * width * 5;
+        const end = (key + 1) * width;
+        for (let e = key * width; e < end; e++, o += 5) {
+          sums[o]! += point[e]!;
+          sums[o + 3]! += cells[e]!;
+        }
+      } else if (survive < -1) {
+        if (pendingCount === pending.length) pending = growPending(pendingCount);
+        pending[pendingCount++] = key;
+      }
+    }
+  }
+  for (let level = 0; level <= prefixes; level++) {
+    for (let s = 0; s < width; s++) {
+      const from = (level * width + s) * EXIT_FIELDS;
+      const at = (level * SLOTS + slots[s]!) * EXIT_FIELDS;
+      for (let f = 0; f < EXIT_FIELDS; f++) exits[at + f]! += sums[from + f]!;
+    }
+  }
+  const { inexactLevel, weights, inexact } = input;
+  const P = prefixes;
+  for (let c = 0; c < pendingCount; c++) {
+    const key = pending[c]!;
+    const j = -2 - info[key]!;
+    for (let s = 0; s < width; s++) {
+      const e = key * width + s;
+      if (cells[e] === 0) continue;
+      addInexactCell(input, j, slots[s]!, point[e]!, cells[e]!);
+      if (!low) continue;
+      const survive = inexactLevel[j]!;
+      const slot = slots[s]!;
+      exits[(survive * SLOTS + slot) * EXIT_FIELDS + 4]! += masked![e]!;
+      for (let k = 0; k <= survive; k++) {
+        const o = (k * SLOTS + slot) * 3;
+        inexact[o]! += weights[(j * (P + 1) + k) * 3]! * low[e]!;
+        inexact[o + 2]! += weights[(j * (P + 1) + k) * 3 + 2]! * high![e]!;
+      }
+    }
+  }
+}
+
+/** The dense pass's per-level, per-slot sums (EXIT_FIELDS each), zeroed, reused across calls (the estimator is synchronous). */
+let denseSums = new Float64Array(0);
+
+function denseScratch(entries: number): Float64Array {
+  const size = entries * EXIT_FIELDS;
+  if (denseSums.length < size) denseSums = new Float64Array(Math.max(size, 1024));
+  return denseSums.subarray(0, size).fill(0);
 }
 
 /** Indices of inexact cells, reused across calls (the estimator is synchronous, so one buffer suffices). */

@@ -48,7 +48,35 @@ export interface CellGroups {
   spreadLow: Float64Array;
   spreadHigh: Float64Array;
   spreadMasked: Float64Array;
+  /**
+   * The same sums as a dense table when the groups fill most of it (null otherwise): then keySlot and point
+   * are empty, and the interval items above hold only what `dense` does not (all of them, or none).
+   */
+  dense: DenseGroups | null;
 }
+
+/**
+ * Groups as a dense table, key-major: entry key × slots.length + s holds the sums of the cells with that key
+ * and region slot `slots[s]` (zeros where there are none). A key's slots are contiguous, so the cell pass looks
+ * up each key's exit level once and adds a short run of numbers with no key reads and no branches. The pass
+ * is bound by how many bytes it reads, so the entries are stored as small as they are exact: points as 32-bit
+ * floats, cell counts and interval widths as 16-bit integers (a table whose sums do not fit is not made dense).
+ */
+export interface DenseGroups {
+  /** The region slots the dataset has, ascending. */
+  slots: Int32Array;
+  point: Float32Array;
+  cells: Uint16Array;
+  /** Low − point, high − point and masked cells per entry when at least a quarter of the groups hold interval cells; else null. */
+  low: Int16Array | null;
+  high: Int16Array | null;
+  masked: Uint16Array | null;
+}
+
+/** A dense table is used when the groups fill at least this share of it (so it is at most twice their number). */
+const DENSE_FILL = 0.5;
+/** Interval cells go into the dense table when at least this share of the groups hold some. */
+const DENSE_SPREAD_SHARE = 0.25;
 
 /** Region slots fit in the low bits of a key: SLOT_COUNT ≤ 32. */
 export const SLOT_BITS = 5;
@@ -100,9 +128,9 @@ export function datasetStructure(dataset: Dataset): DatasetStructure {
  * item per group instead of one per cell. Groups are ordered by slot, then key, so that neighbours usually exit
  * at the same level. Computed once per dataset and dimension list.
  */
-export function packedGroups(dataset: Dataset, dims: readonly number[], strides: readonly number[], keyCount: number): CellGroups {
+export function packedGroups(dataset: Dataset, dims: readonly number[], strides: readonly number[], keyCount: number, allowDense = true): CellGroups {
   const structure = datasetStructure(dataset);
-  const id = dims.map((d, j) => `${d}:${strides[j]}`).join(',');
+  const id = dims.map((d, j) => `${d}:${strides[j]}`).join(',') + (allowDense ? '' : '|sparse');
   const known = structure.groups.get(id);
   if (known) {
     // Most recently used last, so the oldest is evicted first.
@@ -115,7 +143,7 @@ export function packedGroups(dataset: Dataset, dims: readonly number[], strides:
   for (let j = 0; j < dims.length; j++) addScaledColumn(keySlot, dataset.columns[dims[j]!]!, strides[j]! << SLOT_BITS, n);
   const cells = group(keySlot, null, keyCount, [dataset.point]);
   const spread = group(keySlot, structure.spreadCells, keyCount, [structure.spreadLow, structure.spreadHigh, structure.spreadMasked]);
-  const packed: CellGroups = {
+  let packed: CellGroups = {
     keySlot: cells.keySlot,
     point: cells.sums[0]!,
     cells: cells.count,
@@ -123,7 +151,9 @@ export function packedGroups(dataset: Dataset, dims: readonly number[], strides:
     spreadLow: spread.sums[0]!,
     spreadHigh: spread.sums[1]!,
     spreadMasked: spread.sums[2]!,
+    dense: null,
   };
+  if (allowDense) packed = densify(packed, structure.slotOf, keyCount);
   structure.groups.set(id, packed);
   if (structure.groups.size > LAYOUTS_KEPT) structure.groups.delete(structure.groups.keys().next().value!);
   return packed;
@@ -158,6 +188,67 @@ function group(keySlot: Uint32Array, at: Uint32Array | null, keyCount: number, v
   return { keySlot: keys, sums, count };
 }
 
+/**
+ * The groups as a dense table (see DenseGroups) when they fill enough of it and fit its number types; else as
+ * they are. One pass per list fills the table and checks the types; a value that does not fit abandons it.
+ */
+function densify(groups: CellGroups, slotOf: Int32Array, keyCount: number): CellGroups {
+  const slots = Int32Array.from(new Set(slotOf)).sort();
+  const width = slots.length;
+  const size = keyCount * width;
+  const count = groups.keySlot.length;
+  if (count < DENSE_FILL * size) return groups;
+  const local = new Int32Array(1 << SLOT_BITS);
+  slots.forEach((slot, s) => (local[slot] = s));
+  const point = new Float32Array(size);
+  const cells = new Uint16Array(size);
+  if (!fillDense(groups.keySlot, groups.point, groups.cells, point, cells, local, width)) return groups;
+  const none = { keySlot: new Uint32Array(0), point: new Float64Array(0), cells: new Float64Array(0) };
+  if (groups.spreadKeySlot.length < DENSE_SPREAD_SHARE * count) return { ...groups, ...none, dense: { slots, point, cells, low: null, high: null, masked: null } };
+  const low = new Int16Array(size);
+  const high = new Int16Array(size);
+  const masked = new Uint16Array(size);
+  if (!fillDenseSpreads(groups, low, high, masked, local, width)) return groups;
+  return {
+    ...none,
+    spreadKeySlot: new Uint32Array(0),
+    spreadLow: new Float64Array(0),
+    spreadHigh: new Float64Array(0),
+    spreadMasked: new Float64Array(0),
+    dense: { slots, point, cells, low, high, masked },
+  };
+}
+
+const ENTRY_MASK = (1 << SLOT_BITS) - 1;
+
+/** Points as exact 32-bit floats and cell counts as 16-bit integers into the table; false when one does not fit. */
+function fillDense(keySlot: Uint32Array, sums: Float64Array, counts: Float64Array, point: Float32Array, cells: Uint16Array, local: Int32Array, width: number): boolean {
+  for (let g = 0; g < keySlot.length; g++) {
+    const ks = keySlot[g]!;
+    const e = (ks >>> SLOT_BITS) * width + local[ks & ENTRY_MASK]!;
+    const p = sums[g]!;
+    const c = counts[g]!;
+    point[e] = p;
+    cells[e] = c;
+    if (point[e] !== p || cells[e] !== c) return false;
+  }
+  return true;
+}
+
+/** The interval cells' sums as 16-bit integers into the table; false when one does not fit. */
+function fillDenseSpreads(groups: CellGroups, low: Int16Array, high: Int16Array, masked: Uint16Array, local: Int32Array, width: number): boolean {
+  const { spreadKeySlot, spreadLow, spreadHigh, spreadMasked } = groups;
+  for (let c = 0; c < spreadKeySlot.length; c++) {
+    const ks = spreadKeySlot[c]!;
+    const e = (ks >>> SLOT_BITS) * width + local[ks & ENTRY_MASK]!;
+    low[e] = spreadLow[c]!;
+    high[e] = spreadHigh[c]!;
+    masked[e] = spreadMasked[c]!;
+    if (low[e] !== spreadLow[c] || high[e] !== spreadHigh[c] || masked[e] !== spreadMasked[c]) return false;
+  }
+  return true;
+}
+
 /** The per-cell form of CellGroups, for keys computed per estimate (cell-pass.ts, class keys). */
 export function cellItems(dataset: Dataset, keySlot: Uint32Array): CellGroups {
   const structure = datasetStructure(dataset);
@@ -170,6 +261,7 @@ export function cellItems(dataset: Dataset, keySlot: Uint32Array): CellGroups {
     spreadLow: structure.spreadLow,
     spreadHigh: structure.spreadHigh,
     spreadMasked: structure.spreadMasked,
+    dense: null,
   };
 }
 

@@ -70,6 +70,8 @@ export class ColumnarInterpreter {
   private ratePopulation: Record<string, string> = {};
   /** Cells of named measures, in the order their names were first met. */
   private readonly created: MeasureCells[] = [];
+  /** The row columns trimmed to the rows, made once and shared by every measure with one cell per row. */
+  private sharedRows: Uint32Array[] | null = null;
 
   constructor(options: ColumnarInterpreterOptions) {
     const { file, headers, width, mapping } = options;
@@ -253,16 +255,12 @@ export class ColumnarInterpreter {
     for (const p of this.labels.filledDownProblems()) problems.push(p);
     if (this.excludedLines.length > 0) problems.push(rowsExcludedProblem(this.file, this.excludedLines));
 
-    let rowColumnsTaken = false;
     const all = this.nameDim < 0 ? this.groups.map((g) => g.cells[0]!) : this.created;
     const measures: ColumnarMeasure[] = all.map((m) => {
       for (const p of m.duplicates.kept) problems.push(p);
       problems.omittedErrors += m.duplicates.omittedErrors;
       problems.omittedWarnings += m.duplicates.omittedWarnings;
-      const shareRows = m.identity && m.count === this.rows.count;
-      const measure = this.columnsOf(m, shareRows && !rowColumnsTaken);
-      if (shareRows) rowColumnsTaken = true;
-      return measure;
+      return this.columnsOf(m);
     });
     const zero = zeroPopulationCells(measures);
     if (zero) {
@@ -284,11 +282,12 @@ export class ColumnarInterpreter {
   }
 
   /**
-   * One measure's cells as dataset columns. `takeRows`: the measure has one cell per stored row, and may take
-   * the row columns themselves; later such measures get copies, so that no two datasets share a buffer (a
-   * buffer transferred to another thread with one dataset must not vanish from the next).
+   * One measure's cells as dataset columns. A measure with one cell per stored row takes the row columns
+   * themselves, and so does every other such measure of the file: datasets are immutable, so they can share
+   * them (a file of two measures would otherwise hold its dimension columns twice, at the moment its memory
+   * peaks). Whoever moves the datasets to another thread moves them together, each buffer once.
    */
-  private columnsOf(m: MeasureCells, takeRows: boolean): ColumnarMeasure {
+  private columnsOf(m: MeasureCells): ColumnarMeasure {
     const n = m.count;
     const nd = this.dims.length;
     const rowDims = this.rows.columns;
@@ -317,7 +316,8 @@ export class ColumnarInterpreter {
       }
     } else {
       if (m.identity && n === this.rows.count) {
-        for (let d = 0; d < nd; d++) index.push(takeRows ? exact(rowDims[d]!, n) : rowDims[d]!.slice(0, n));
+        this.sharedRows ??= rowDims.map((column) => exact(column, n));
+        index.push(...this.sharedRows);
       } else {
         for (let d = 0; d < nd; d++) {
           const column = new Uint32Array(n);

@@ -75,7 +75,7 @@ describe('bench', () => {
       expect(result.ratio).toBeCloseTo(result.estimate_1m_cells.p95_ms / result.duckdb_1m_cells.p95_ms, 2);
       const written = JSON.parse(readFileSync(writeBenchResults(result, directory), 'utf8'));
       expect(Object.keys(written).sort()).toEqual(
-        ['duckdb_1m_cells', 'duckdb_final_filter_1m_cells', 'environment', 'estimate_1m_cells', 'estimate_1m_cells_cold', 'ratio', 'ratio_to_final_filter'].sort(),
+        ['duckdb_1m_cells', 'duckdb_final_filter_1m_cells', 'environment', 'estimate_1m_cells', 'estimate_1m_cells_cold', 'estimate_1m_cells_cpu', 'ratio', 'ratio_to_final_filter'].sort(),
       );
       expect(written.estimate_1m_cells).toMatchObject({ runs: 2, cells: 30_000 });
       const report = renderBenchReport(result, 'en');

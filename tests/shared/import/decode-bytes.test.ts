@@ -136,4 +136,16 @@ describe('scanning and decoding in pieces', () => {
       if (pieces.length > 0) expect(pieces[pieces.length - 1]!.done).toBe(1);
     }), { numRuns: 300 });
   });
+
+  it('textPieces with LF breaks: every CRLF and lone CR is one LF, as replacing in the whole text gives', () => {
+    const breaky = fc.array(fc.oneof(fc.constantFrom('\r\n', '\r', '\n', '\r\r\n', ';', 'Skåne', '€'), fc.string({ maxLength: 4 })), { maxLength: 40 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(breaky, fc.integer({ min: 1, max: 12 }), fc.constantFrom<'utf-8' | 'windows-1252'>('utf-8', 'windows-1252'), (text, pieceBytes, encoding) => {
+      const bytes = encoding === 'utf-8' ? new TextEncoder().encode(text) : Uint8Array.from(text, (c) => (c.charCodeAt(0) <= 0xff ? c.charCodeAt(0) : 0x3f));
+      const decision = decideEncoding(bytes, encoding === 'windows-1252' ? 'windows-1252' : undefined);
+      const whole = decodeBytes(bytes, encoding === 'windows-1252' ? 'windows-1252' : undefined).text.replace(/\r\n?/g, '\n');
+      const pieces = [...textPieces(bytes, decision, pieceBytes, true)];
+      expect(pieces.map((p) => p.text).join('')).toBe(whole);
+      pieces.forEach((p) => expect(p.text).not.toContain('\r'));
+    }), { numRuns: 300 });
+  });
 });
