@@ -72,10 +72,12 @@ export function rendererConfig(options: { outDir: string; pwa: boolean; sourcema
   const plugins: PluginOption[] = [react(), buildInfoPlugin(), cspMetaPlugin()];
   if (options.pwa) {
     // Service worker for the browser build: precaches every built asset so the app works offline once loaded.
+    // The app registers it itself once the first answer is on screen (main.tsx): filling the cache downloads
+    // every file of the app, and at the start that would compete with the first answer for the processor.
     plugins.push(
       VitePWA({
         registerType: 'autoUpdate',
-        injectRegister: 'script',
+        injectRegister: null,
         manifest: false,
         workbox: {
           // mjs: pdf.js's worker module (the letter preview), kept as the file pdf.js ships.
@@ -98,6 +100,8 @@ export function rendererConfig(options: { outDir: string; pwa: boolean; sourcema
       rollupOptions: { input: resolve(root, 'index.html') },
     },
     worker: { format: 'es' },
+    // Whether this build has a service worker to register (the browser build) or not (the desktop app).
+    define: { __ANTAL_SERVICE_WORKER__: JSON.stringify(options.pwa) },
     resolve: {
       alias: {
         // stdlib's eval-based feature test would violate the CSP; see the shim for why a constant is correct.
