@@ -65,6 +65,39 @@ function cspMetaPlugin(): Plugin {
 }
 
 /**
+ * One chunk for everything the first screen needs: every module the app's entry imports statically (directly or
+ * through others). Left to itself the bundler cuts that code into some thirty small shared chunks (each also used
+ * by a page that loads later), and the browser then fetches, and the server sends, thirty files before anything
+ * shows. Pages, dialogs and workers loaded later still import from this chunk what they share with it.
+ */
+function firstScreenChunk(entry: string) {
+  let reachable: Set<string> | null = null;
+  const closure = (getModuleInfo: (id: string) => { importedIds: readonly string[] } | null): Set<string> => {
+    const seen = new Set<string>([entry]);
+    const queue = [entry];
+    while (queue.length > 0) {
+      for (const next of getModuleInfo(queue.pop()!)?.importedIds ?? []) {
+        if (seen.has(next)) continue;
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+    return seen;
+  };
+  return {
+    groups: [
+      {
+        debugName: 'first-screen',
+        name: (id: string, context: { getModuleInfo(id: string): { importedIds: readonly string[] } | null }) => {
+          reachable ??= closure((moduleId) => context.getModuleInfo(moduleId));
+          return reachable.has(id) ? 'index' : null;
+        },
+      },
+    ],
+  };
+}
+
+/**
  * `sourcemap`: the browser build keeps its maps (stack traces in bug reports); the desktop build makes none, so no
  * `.map` files with the sources end up in the installed app.
  */
@@ -97,7 +130,7 @@ export function rendererConfig(options: { outDir: string; pwa: boolean; sourcema
       emptyOutDir: true,
       target: 'chrome120',
       sourcemap: options.sourcemap,
-      rollupOptions: { input: resolve(root, 'index.html') },
+      rollupOptions: { input: resolve(root, 'index.html'), output: { codeSplitting: firstScreenChunk(resolve(root, 'src/main.tsx')) } },
     },
     worker: { format: 'es' },
     // Whether this build has a service worker to register (the browser build) or not (the desktop app).
