@@ -6,7 +6,7 @@ import { estimateWarningText, warningContext } from '../shared/estimate/warning-
 import type { DemoResult } from '../shared/demo/run-demo';
 import type { Dataset } from '../shared/counts/dataset';
 import { regionName, healthcareRegionName } from '../shared/regions/regions';
-import type { Translate } from './i18n';
+import { mostLimitingLine, type Translate } from './i18n';
 import { formatters, renderTable } from './format';
 import type { Language } from '../shared/text/language';
 
@@ -69,7 +69,8 @@ export function renderDemo(result: DemoResult, language: Language, t: Translate)
     ];
   });
   out.push(renderTable([t('step'), t('low'), t('point'), t('high'), t('remaining'), t('lost'), t('publishedColumn')], attritionRows));
-  if (estimate.mostLimitingStepId) out.push(`${t('mostLimiting')}: ${stepLabel(estimate.mostLimitingStepId)}`);
+  const limiting = mostLimitingLine(estimate, t, (share) => f.percent(share, 1));
+  if (limiting) out.push(limiting);
   out.push('');
 
   out.push(t('recruitment'));

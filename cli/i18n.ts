@@ -4,6 +4,8 @@
  * prints the same text on every machine and in CI.
  */
 import type { Language } from '../shared/text/language';
+import { mostLimitingCriterion } from '../shared/estimate/step-loss';
+import type { EstimateResult } from '../shared/estimate/types';
 
 const sv = {
   usage: [
@@ -76,7 +78,8 @@ const sv = {
   lost: 'Bortfall',
   base: 'Bas: alla i data',
   disabled: '(avstängt)',
-  mostLimiting: 'Mest begränsande steg',
+  mostLimitingLoss: 'Mest begränsande steg: {{step}} ({{lost}} bortfall)',
+  mostLimitingLossWithShare: 'Mest begränsande steg: {{step}} ({{lost}} bortfall med åldersandelen på raden efter)',
   recruitment: 'Rekrytering',
   recruitmentPlan: 'Mål {{target}} patienter på {{months}} månader vid {{sites}} kliniker',
   site: 'Klinik',
@@ -182,7 +185,8 @@ const en: Messages = {
   lost: 'Lost',
   base: 'Base: everyone in the data',
   disabled: '(disabled)',
-  mostLimiting: 'Most limiting step',
+  mostLimitingLoss: 'Most limiting step: {{step}} ({{lost}} lost)',
+  mostLimitingLossWithShare: 'Most limiting step: {{step}} ({{lost}} lost with the age share on the line after it)',
   recruitment: 'Recruitment',
   recruitmentPlan: 'Target {{target}} patients in {{months}} months at {{sites}} sites',
   site: 'Site',
@@ -227,3 +231,14 @@ export function translator(language: Language): Translate {
     });
 }
 
+
+/**
+ * "Mest begränsande steg: Ålder 6–17 (39,5 % bortfall med åldersandelen på raden efter)": the step the estimate
+ * names with the loss it was named for (its own row and its age-share line together), as the letter states it,
+ * or null when no criterion loses anything.
+ */
+export function mostLimitingLine(estimate: Pick<EstimateResult, 'attrition' | 'mostLimitingStepId'>, t: Translate, percent: (share: number) => string): string | null {
+  const limiting = mostLimitingCriterion(estimate);
+  if (!limiting) return null;
+  return t(limiting.withAgeShare ? 'mostLimitingLossWithShare' : 'mostLimitingLoss', { step: limiting.label, lost: percent(limiting.lostShare) });
+}

@@ -38,7 +38,7 @@ import { MAX_EXTRA_SITES, type RecruitmentProjection } from '../../shared/recrui
 import type { VerdictResult } from '../../shared/recruitment/verdict';
 import { type CountyCode, type HallandRule, regionName, healthcareRegionName } from '../../shared/regions/regions';
 import { formatters, renderTable, type Formatters } from '../format';
-import { translator } from '../i18n';
+import { mostLimitingLine, translator } from '../i18n';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../shared/text/language';
 import {
   ANSWER_INPUT_OPTIONS,
@@ -414,7 +414,8 @@ export function renderEstimate(result: EstimateCommandResult, study: Study, lang
       out.push(`  ${text('assumptionRange', { low: f.decimal(step.assumption.range.low, 2), high: f.decimal(step.assumption.range.high, 2) })}${step.assumption.note ? ` — ${step.assumption.note}` : ''}`);
     }
   }
-  if (estimate.mostLimitingStepId) out.push(`${t('mostLimiting')}: ${stepLabel(estimate.mostLimitingStepId)}`);
+  const limiting = mostLimitingLine(estimate, t, (share) => f.percent(share, 1));
+  if (limiting) out.push(limiting);
   out.push('');
 
   const projected = result.projectedTo;

@@ -143,6 +143,10 @@ describe.skipIf(!existsSync(REAL))('the ADHD scenario through antal estimate on 
     expect(stdout).toMatch(/Metylfenidat \*\s+46\s152,0\s+46\s152,0\s+46\s152,0\s+69,2\s%\s+30,8\s%\s+46\s003,0/);
     expect(stdout).toMatch(/Antagande: andel 6–17 år av åldersgruppen 0–19 \(enligt ”[^”]*BE0101N1[^”]*”\) \*\s+20\s946,9\s+27\s929,2\s+34\s911,5/);
     expect(stdout).not.toMatch(/−0|\b0–0\b/);
+    // The most limiting step with the loss it was named for, as the letter states it: the age row keeps the whole
+    // 0–19 band (0,0 %) and its share line loses 1 − 27 929 / 46 152 = 39,5 %.
+    expect(1 - 27_929 / 46_152).toBeCloseTo(0.395, 3);
+    expect(stdout).toMatch(/Mest begränsande steg: Ålder 6–17 \(39,5\s% bortfall med åldersandelen på raden efter\)/);
   });
 });
 

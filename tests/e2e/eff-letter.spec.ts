@@ -62,6 +62,10 @@ test('answers given on the request page and on the forecast step are the same an
   expect(text).toContain('Svar från förfrågans sida.');
   expect(text).toContain('3. Vad begränsar rekryteringen? Konkurrerande studier. Två pågående studier i samma population.');
   expect(text).toContain('Svar från prognossteget.');
+
+  // The export is in the audit trail, in the user's language.
+  await page.goto('/#/audit');
+  await expect(page.getByTestId('audit-table')).toContainText(/Svarsbrev exporterat: .+\.pdf/);
 });
 
 test('under the answer, the checklist blocks the letter until the unit profile, the form and the warnings are done', async ({ page }) => {

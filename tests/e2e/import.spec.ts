@@ -131,6 +131,10 @@ test('a hand-made Windows-1252 file is previewed, corrected, committed with its 
     ['Region;Period;Antal;Lägst;Högst', 'Stockholms län;2021;1234;1234;1234', 'Skåne län;2021;X;1;4', 'Uppsala län;2021;56;56;56', 'Riket;2021;1400;1400;1400', ''].join('\r\n'),
   );
   await expect(page.getByTestId('datasets-status')).toHaveText(`${name} exporterades till ${name}.csv.`);
+
+  // The audit trail records the import in the user's language, naming the file and the dataset.
+  await page.goto('/#/audit');
+  await expect(page.getByTestId('audit-table')).toContainText(`Importerade tarmcancer_2021.csv (${name})`);
 });
 
 test('the same bytes again are recognised, and next year\'s file from the same source imports in one click with the remembered corrections', async ({ page }) => {

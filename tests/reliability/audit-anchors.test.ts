@@ -82,7 +82,7 @@ describe('the cut the anchors expose, with the app\'s own files', () => {
     const answer = (await computeStudyAnswer((await loadStudyInputs(db))!))!;
     const { snapshot, requestId } = await buildLetterSnapshot(db, answer, 'sv', new Date('2026-11-03T08:00:00Z'));
     const letter = await renderLetterPdf(snapshot);
-    await recordExportedLetter(db, { snapshot, bytes: letter, fileName: 'svarsbrev.pdf', savedAs: '/tmp/svarsbrev.pdf', ...(requestId ? { requestId } : {}) }, new Date('2026-11-03T08:01:00Z'));
+    await recordExportedLetter(db, { snapshot, bytes: letter, fileName: 'svarsbrev.pdf', summary: 'Svarsbrev exporterat: svarsbrev.pdf', savedAs: '/tmp/svarsbrev.pdf', ...(requestId ? { requestId } : {}) }, new Date('2026-11-03T08:01:00Z'));
     const { bytes: honest } = await createBackup(db, { now: new Date('2026-11-04T09:00:00Z'), appVersion: '0.1.0' });
 
     const verified = io({ 'kopia.antalbackup': honest, 'svarsbrev.pdf': letter });

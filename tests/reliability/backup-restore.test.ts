@@ -272,16 +272,16 @@ describe('a backup from an older schema version', () => {
 describe('the audit trail', () => {
   it('records a backup and, after the swap, the restore; the restored chain stays valid', async () => {
     const db = await seeded('bk-audit');
-    await recordBackupEvent(db, { kind: 'backup', at: backupAt, detail: 'antal-2026-11-30-1600.antalbackup' });
+    await recordBackupEvent(db, { kind: 'backup', at: backupAt, detail: 'antal-2026-11-30-1600.antalbackup', summary: 'Säkerhetskopia skapad' });
     const { bytes } = await createBackup(db, { now: backupAt, appVersion: '0.1.0' });
-    await recordBackupEvent(db, { kind: 'backup', at: new Date('2026-12-01T08:00:00Z'), detail: 'later.antalbackup' });
+    await recordBackupEvent(db, { kind: 'backup', at: new Date('2026-12-01T08:00:00Z'), detail: 'later.antalbackup', summary: 'Säkerhetskopia skapad' });
     await (await prepareRestore(db, bytes)).commit();
-    await recordBackupEvent(db, { kind: 'restore', at: new Date('2026-12-02T08:00:00Z'), detail: backupAt.toISOString() });
+    await recordBackupEvent(db, { kind: 'restore', at: new Date('2026-12-02T08:00:00Z'), detail: backupAt.toISOString(), summary: 'Databasen återställd från en säkerhetskopia' });
 
     const entries = await db.audit.orderBy('seq').toArray();
     expect(entries.map((e) => [e.kind, e.summary])).toEqual([
-      ['backup', 'Backup created'],
-      ['restore', 'Database restored from a backup'],
+      ['backup', 'Säkerhetskopia skapad'],
+      ['restore', 'Databasen återställd från en säkerhetskopia'],
     ]);
     expect(entries[1]!.details).toEqual({ backupCreatedAt: backupAt.toISOString() });
     expect(await verifyAudit(db)).toMatchObject({ ok: true });

@@ -59,7 +59,7 @@ describe('an import commit interrupted at any write', () => {
         };
         db.table(table).hook('creating', fail);
         db.table(table).hook('updating', fail);
-        await expect(commitImport(db, { result, keep, importedAt, extra, preset }), `${table} #${failAt}`).rejects.toThrow('injected');
+        await expect(commitImport(db, { auditSummary: (names) => `Importerade fil.csv (${names.join(", ")})`, result, keep, importedAt, extra, preset }), `${table} #${failAt}`).rejects.toThrow('injected');
         expect(await contents(db), `${table} #${failAt}`).toEqual(before);
       }
     }
@@ -72,7 +72,7 @@ describe('an import commit interrupted at any write', () => {
     db.datasetColumns.hook('creating', () => {
       Dexie.currentTransaction?.abort();
     });
-    await expect(commitImport(db, { result, keep: result.measures.map((m) => m.key), importedAt, extra, preset: null })).rejects.toThrow();
+    await expect(commitImport(db, { auditSummary: (names) => `Importerade fil.csv (${names.join(", ")})`, result, keep: result.measures.map((m) => m.key), importedAt, extra, preset: null })).rejects.toThrow();
     expect(await contents(db)).toEqual(before);
   });
 
@@ -122,7 +122,7 @@ describe('an import whose worker is killed or crashes', () => {
     const outcome = await session.build(preview.mapping, { publisher: 'T' }, (p) => {
       if (p.fraction >= 0.5) onHalfway();
     });
-    if (outcome.ok) await commitImport(db, { result, keep: result.measures.map((m) => m.key), importedAt, extra, preset: null });
+    if (outcome.ok) await commitImport(db, { auditSummary: (names) => `Importerade fil.csv (${names.join(", ")})`, result, keep: result.measures.map((m) => m.key), importedAt, extra, preset: null });
   }
 
   it('Cancel (the worker terminated half-way) stores nothing', async () => {

@@ -68,7 +68,7 @@ export function BackupPanel() {
         return;
       }
       const done = t('backup.created', { path: saved.value.path, size: formatBytes(saved.value.bytes, language) });
-      setStatus({ kind: 'done', message: await withAuditNote(done, () => recordBackupEvent(db, { kind: 'backup', at, detail: saved.value.path })) });
+      setStatus({ kind: 'done', message: await withAuditNote(done, () => recordBackupEvent(db, { kind: 'backup', at, detail: saved.value.path, summary: t('backup.auditBackup') })) });
     } catch (error) {
       setStatus({ kind: 'error', message: t('backup.errors.create', { detail: describeError(error) }) });
     }
@@ -114,7 +114,7 @@ export function BackupPanel() {
     }
     setPrepared(null);
     const done = t('backup.restored', { date: formatIsoDateTime(new Date(restoring.preview.header.createdAt)) });
-    const message = await withAuditNote(done, () => recordBackupEvent(db, { kind: 'restore', at: now(), detail: restoring.preview.header.createdAt }));
+    const message = await withAuditNote(done, () => recordBackupEvent(db, { kind: 'restore', at: now(), detail: restoring.preview.header.createdAt, summary: t('backup.auditRestore') }));
     setStatus({ kind: 'done', message, reload: true });
   };
 

@@ -8,12 +8,14 @@ export interface BackupEvent {
   at: Date;
   /** Backup: where the file went. Restore: the creation time of the backup that was restored. */
   detail: string;
+  /** The audit entry's text in the user's language. */
+  summary: string;
 }
 
 export async function recordBackupEvent(db: AntalDatabase, event: BackupEvent): Promise<void> {
   const input =
     event.kind === 'backup'
-      ? { kind: 'backup' as const, summary: 'Backup created', details: { file: event.detail } }
-      : { kind: 'restore' as const, summary: 'Database restored from a backup', details: { backupCreatedAt: event.detail } };
+      ? { kind: 'backup' as const, summary: event.summary, details: { file: event.detail } }
+      : { kind: 'restore' as const, summary: event.summary, details: { backupCreatedAt: event.detail } };
   await appendAudit(db, input, event.at);
 }

@@ -14,6 +14,8 @@ export const backupEn: Widen<typeof backupSv> = {
   restoring: 'Restoring …',
   restored: 'The database was restored from the backup made {{date}}.',
   reload: 'Show the restored data',
+  auditBackup: 'Backup created',
+  auditRestore: 'Database restored from a backup',
   preview: {
     title: 'What the backup contains',
     created: 'Made {{date}} with Antal {{version}} (schema version {{schema}}), {{size}}.',

@@ -11,6 +11,8 @@ export const backupSv = {
   restoring: 'Återställer …',
   restored: 'Databasen återställdes från säkerhetskopian skapad {{date}}.',
   reload: 'Visa återställda data',
+  auditBackup: 'Säkerhetskopia skapad',
+  auditRestore: 'Databasen återställd från en säkerhetskopia',
   preview: {
     title: 'Vad säkerhetskopian innehåller',
     created: 'Skapad {{date}} med Antal {{version}} (schemaversion {{schema}}), {{size}}.',

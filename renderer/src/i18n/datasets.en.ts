@@ -69,6 +69,7 @@ export const datasetsEn: Widen<typeof datasetsSv> = {
     close: 'Close details',
   },
   import: {
+    auditSummary: 'Imported {{file}} ({{datasets}})',
     button: 'Import file…',
     dropHint: 'Or drop a CSV, TSV or Excel file anywhere on the page.',
     dropNow: 'Drop the file to import it',

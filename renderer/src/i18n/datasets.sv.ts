@@ -67,6 +67,7 @@ export const datasetsSv = {
     close: 'Stäng detaljer',
   },
   import: {
+    auditSummary: 'Importerade {{file}} ({{datasets}})',
     button: 'Importera fil…',
     dropHint: 'Eller släpp en CSV-, TSV- eller Excelfil var som helst på sidan.',
     dropNow: 'Släpp filen för att importera den',

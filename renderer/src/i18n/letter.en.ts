@@ -29,6 +29,8 @@ export const letterEn: Widen<typeof letterSv> = {
     openRequest: 'Open the request',
     openSettings: 'Open Settings (unit profile)',
   },
+  auditExported: 'Letter exported: {{file}}',
+  auditExportedAgain: 'Letter exported again: {{file}}',
   stored: {
     caption: 'Exported letters (kept byte for byte)',
     date: 'Created',

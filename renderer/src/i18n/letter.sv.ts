@@ -26,6 +26,8 @@ export const letterSv = {
     openRequest: 'Öppna förfrågan',
     openSettings: 'Öppna Inställningar (enhetsprofil)',
   },
+  auditExported: 'Svarsbrev exporterat: {{file}}',
+  auditExportedAgain: 'Svarsbrev exporterat igen: {{file}}',
   stored: {
     caption: 'Exporterade brev (sparade byte för byte)',
     date: 'Skapat',

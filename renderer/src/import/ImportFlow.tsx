@@ -296,6 +296,7 @@ export function ImportFlow({ onImported, children }: { onImported(message: strin
         extra: { coverage: form.coverage.trim(), userNotes: form.notes.trim(), columnHeaders: view.columns.map((c) => c.header) },
         preset,
         overlapChoice: form.overlapChoice,
+        auditSummary: (names) => t('datasets.import.auditSummary', { file: view.file.name, datasets: names.join(', ') }),
       });
       stop();
       reset();

@@ -24,6 +24,8 @@ export interface CommitInput {
    * without an answer get the default for each dataset's basis. Absent: nothing is stored and the default applies.
    */
   overlapChoice?: Readonly<Record<string, boolean>>;
+  /** The audit entry's text in the user's language, given the kept datasets' names ("Importerade fil.csv (A, B)"). */
+  auditSummary: (datasetNames: readonly string[]) => string;
 }
 
 export class DatasetExistsError extends Error {
@@ -53,7 +55,7 @@ export async function commitImport(db: AntalDatabase, input: CommitInput): Promi
       db,
       {
         kind: 'import',
-        summary: `Imported ${provenance.fileName ?? 'a file'} (${kept.map((m) => m.dataset.name).join(', ')})`,
+        summary: input.auditSummary(kept.map((m) => m.dataset.name)),
         details: { datasetIds: kept.map((m) => m.dataset.id), sha256: provenance.sha256, cells: kept.reduce((n, m) => n + m.dataset.cellCount, 0) },
       },
       input.importedAt,

@@ -161,7 +161,7 @@ export function LetterPanel({
       }
       const record = await recordExportedLetter(
         db,
-        { snapshot: letter.snapshot, bytes: letter.bytes, fileName, savedAs: saved.value.path, ...(letter.requestId ? { requestId: letter.requestId } : {}), ...(letter.snapshot.unit.signatoryName ? { actor: letter.snapshot.unit.signatoryName } : {}) },
+        { snapshot: letter.snapshot, bytes: letter.bytes, fileName, summary: t('letter.auditExported', { file: fileName }), savedAs: saved.value.path, ...(letter.requestId ? { requestId: letter.requestId } : {}), ...(letter.snapshot.unit.signatoryName ? { actor: letter.snapshot.unit.signatoryName } : {}) },
         now(),
       );
       setStatus(t('letter.exported', { path: saved.value.path, sha: record.sha256 }));

@@ -47,7 +47,7 @@ export function StoredLetters({ studyId, refreshKey }: { studyId: string; refres
       {
         kind: 'letter-export',
         ...(letter.requestId ? { requestId: letter.requestId } : {}),
-        summary: `letter exported again: ${letter.fileName}`,
+        summary: t('letter.auditExportedAgain', { file: letter.fileName }),
         details: { fileName: letter.fileName, savedAs: saved.value.path, sha256: letter.sha256, bytes: letter.bytes.byteLength, snapshotHash: letter.snapshotHash, again: true },
       },
       now(),

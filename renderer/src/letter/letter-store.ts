@@ -12,6 +12,8 @@ export interface ExportedLetter {
   snapshot: AnswerSnapshot;
   bytes: Uint8Array;
   fileName: string;
+  /** The audit entry's text in the user's language ("Svarsbrev exporterat: …"). */
+  summary: string;
   requestId?: string;
   /** Where the platform saved it (a path, or the download's name in the browser). */
   savedAs: string;
@@ -38,7 +40,7 @@ export async function recordExportedLetter(db: AntalDatabase, letter: ExportedLe
       {
         kind: 'letter-export',
         ...(letter.requestId ? { requestId: letter.requestId } : {}),
-        summary: `letter exported: ${letter.fileName}`,
+        summary: letter.summary,
         details: {
           fileName: letter.fileName,
           savedAs: letter.savedAs,

@@ -20,7 +20,7 @@ describe('audit trail entries outside requests', () => {
     const db = freshDb('audit-events');
     const { result } = await importedExport();
     const importedAt = new Date('2026-11-30T09:00:00Z');
-    const ids = await commitImport(db, { result, keep: ['antal-patienter'], importedAt, extra, preset: null });
+    const ids = await commitImport(db, { auditSummary: (names) => `Importerade fil.csv (${names.join(", ")})`, result, keep: ['antal-patienter'], importedAt, extra, preset: null });
     await saveHallandChoice(db, 'sodra');
     await saveUnitProfile(db, { ...EMPTY_UNIT_PROFILE, unitName: 'Forum Söder' });
     await saveUnitProfile(db, { ...EMPTY_UNIT_PROFILE, unitName: 'Forum Söder' }); // unchanged: nothing recorded
@@ -41,8 +41,8 @@ describe('audit trail entries outside requests', () => {
     const db = freshDb('audit-refused');
     const { result } = await importedExport();
     const importedAt = new Date('2026-11-30T09:00:00Z');
-    await commitImport(db, { result, keep: ['antal-patienter'], importedAt, extra, preset: null });
-    await expect(commitImport(db, { result, keep: ['antal-patienter'], importedAt, extra, preset: null })).rejects.toThrow(/already exists/);
+    await commitImport(db, { auditSummary: (names) => `Importerade fil.csv (${names.join(", ")})`, result, keep: ['antal-patienter'], importedAt, extra, preset: null });
+    await expect(commitImport(db, { auditSummary: (names) => `Importerade fil.csv (${names.join(", ")})`, result, keep: ['antal-patienter'], importedAt, extra, preset: null })).rejects.toThrow(/already exists/);
     expect(await db.audit.count()).toBe(1);
   });
 });

@@ -49,7 +49,7 @@ describe('commitImport', () => {
     const { preview, result } = await importedExport();
     const keep = ['antal-patienter', 'antal-vardtillfallen'];
     const preset = presetOf(preview, keep, '97 %');
-    const ids = await commitImport(db, { result, keep, importedAt, extra, preset });
+    const ids = await commitImport(db, { auditSummary: (names) => `Importerade fil.csv (${names.join(", ")})`, result, keep, importedAt, extra, preset });
 
     expect(ids).toEqual(result.measures.filter((m) => keep.includes(m.key)).map((m) => m.dataset.id));
     expect(await db.datasets.count()).toBe(2);
@@ -81,7 +81,7 @@ describe('commitImport', () => {
       if (writes === 2) throw new Error('injected: QuotaExceededError');
     });
     const preset = presetOf(preview, keep, '');
-    await expect(commitImport(db, { result, keep, importedAt, extra, preset })).rejects.toThrow('injected');
+    await expect(commitImport(db, { auditSummary: (names) => `Importerade fil.csv (${names.join(", ")})`, result, keep, importedAt, extra, preset })).rejects.toThrow('injected');
 
     expect(writes).toBe(2); // the first measure had been written inside the transaction
     expect(await snapshot(db)).toEqual(before);
@@ -92,10 +92,10 @@ describe('commitImport', () => {
   it('refuses to overwrite an earlier import of the same bytes and keeps both the earlier import and the database unchanged', async () => {
     const db = freshDb('commit-again');
     const { result } = await importedExport();
-    await commitImport(db, { result, keep: ['antal-patienter'], importedAt, extra, preset: null });
+    await commitImport(db, { auditSummary: (names) => `Importerade fil.csv (${names.join(", ")})`, result, keep: ['antal-patienter'], importedAt, extra, preset: null });
     const before = await snapshot(db);
     const again = await importedExport();
-    await expect(commitImport(db, { result: again.result, keep: ['antal-vardtillfallen', 'antal-patienter'], importedAt: new Date(), extra, preset: null })).rejects.toBeInstanceOf(DatasetExistsError);
+    await expect(commitImport(db, { auditSummary: (names) => `Importerade fil.csv (${names.join(", ")})`, result: again.result, keep: ['antal-vardtillfallen', 'antal-patienter'], importedAt: new Date(), extra, preset: null })).rejects.toBeInstanceOf(DatasetExistsError);
     expect(await snapshot(db)).toEqual(before);
     const found = await datasetsWithSha256(db, again.result.provenance.sha256);
     expect(found.map((d) => d.name)).toEqual(['Register – Antal patienter']);
@@ -104,7 +104,7 @@ describe('commitImport', () => {
   it('refuses a commit that keeps no measure', async () => {
     const db = freshDb('commit-none');
     const { result } = await importedExport();
-    await expect(commitImport(db, { result, keep: [], importedAt, extra, preset: null })).rejects.toThrow('no measure');
+    await expect(commitImport(db, { auditSummary: (names) => `Importerade fil.csv (${names.join(", ")})`, result, keep: [], importedAt, extra, preset: null })).rejects.toThrow('no measure');
     expect(await db.datasets.count()).toBe(0);
   });
 });
@@ -122,7 +122,7 @@ describe('stored datasets', () => {
     const demo = createDemoDataset();
     await saveDataset(db, demo, importedAt);
     const { result } = await importedExport();
-    const [importedId] = await commitImport(db, { result, keep: ['antal-patienter'], importedAt, extra, preset: null });
+    const [importedId] = await commitImport(db, { auditSummary: (names) => `Importerade fil.csv (${names.join(", ")})`, result, keep: ['antal-patienter'], importedAt, extra, preset: null });
     await db.studies.put({ id: DEMO_STUDY.id, title: DEMO_STUDY.title, updatedAt: importedAt.toISOString(), datasetIds: [demo.id], study: DEMO_STUDY });
 
     expect(await renameDataset(db, importedId!, demo.name)).toBe('taken');

@@ -34,7 +34,7 @@ describe('mapping presets', () => {
     mapping = withMaskToken(mapping, 'X', maskMeaning(1, 4)!);
     const marchResult = buildDataset(march, mapping, META);
     const keep = ['antal-patienter'];
-    await commitImport(db, {
+    await commitImport(db, { auditSummary: (names) => `Importerade fil.csv (${names.join(", ")})`,
       result: marchResult,
       keep,
       importedAt: new Date('2026-04-02T08:00:00Z'),

@@ -58,7 +58,7 @@ describe('overlapping columns chosen by the user', () => {
     const db = freshDb('overlap');
     const { result, preview } = await imported({});
     const drug = overlapColumns(preview.mapping, preview.columns.map((c) => c.header))[0]!.key;
-    const [id] = await commitImport(db, { result, keep: ['antal-patienter'], importedAt, extra: { coverage: '', userNotes: '', columnHeaders: [] }, preset: null, overlapChoice: { [drug]: false } });
+    const [id] = await commitImport(db, { auditSummary: (names) => `Importerade fil.csv (${names.join(", ")})`, result, keep: ['antal-patienter'], importedAt, extra: { coverage: '', userNotes: '', columnHeaders: [] }, preset: null, overlapChoice: { [drug]: false } });
     let stored = (await loadDataset(db, id!))!;
     expect(stored.overlappingDimensions).toEqual(['region']);
     // Not overlapping: Stockholm 100 + 30 = 130, Uppsala 20 + 25 = 45, exact sums.

@@ -108,7 +108,7 @@ describe('letters in the app', () => {
     const { db, answer } = await readyDb();
     const { snapshot, requestId } = await buildLetterSnapshot(db, answer, 'en', now);
     const bytes = new TextEncoder().encode('%PDF-1.3 test bytes');
-    const record = await recordExportedLetter(db, { snapshot, bytes, fileName: 'feasibility-letter.pdf', savedAs: '/tmp/feasibility-letter.pdf', ...(requestId ? { requestId } : {}) }, now);
+    const record = await recordExportedLetter(db, { snapshot, bytes, fileName: 'feasibility-letter.pdf', summary: 'Letter exported: feasibility-letter.pdf', savedAs: '/tmp/feasibility-letter.pdf', ...(requestId ? { requestId } : {}) }, now);
     const stored = await db.letters.get(record.id);
     expect(stored?.sha256).toBe(sha256Hex(bytes));
     expect(Array.from(stored!.bytes)).toEqual(Array.from(bytes));
@@ -116,7 +116,7 @@ describe('letters in the app', () => {
     expect(stored?.snapshotHash).toBe(snapshot.contentHash);
     const entries = await db.audit.where('kind').equals('letter-export').toArray();
     expect(entries).toHaveLength(1);
-    expect(entries[0]!.summary).toBe('letter exported: feasibility-letter.pdf');
+    expect(entries[0]!.summary).toBe('Letter exported: feasibility-letter.pdf');
     expect(entries[0]!.details).toMatchObject({ sha256: sha256Hex(bytes), snapshotHash: snapshot.contentHash, language: 'en' });
     expect((await verifyAudit(db)).ok).toBe(true);
   });
