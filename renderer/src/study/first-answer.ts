@@ -116,7 +116,8 @@ export function takeFirstAnswer(db: AntalDatabase, studyId: string | undefined):
       const handler = (message: FromWorker) => {
         onMessage(message);
         // The frame that shows it is drawn after this task; what waited for the first answer starts after it.
-        requestAnimationFrame(() => setTimeout(markShown));
+        if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(markShown));
+        else setTimeout(markShown);
       };
       started.handler = handler;
       started.onError = onError;
