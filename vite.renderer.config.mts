@@ -65,6 +65,39 @@ function cspMetaPlugin(): Plugin {
 }
 
 /**
+ * One chunk for everything the first screen needs: every module the app's entry imports statically (directly or
+ * through others). Left to itself the bundler cuts that code into some thirty small shared chunks (each also used
+ * by a page that loads later), and the browser then fetches, and the server sends, thirty files before anything
+ * shows. Pages, dialogs and workers loaded later still import from this chunk what they share with it.
+ */
+function firstScreenChunk(entry: string) {
+  let reachable: Set<string> | null = null;
+  const closure = (getModuleInfo: (id: string) => { importedIds: readonly string[] } | null): Set<string> => {
+    const seen = new Set<string>([entry]);
+    const queue = [entry];
+    while (queue.length > 0) {
+      for (const next of getModuleInfo(queue.pop()!)?.importedIds ?? []) {
+        if (seen.has(next)) continue;
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+    return seen;
+  };
+  return {
+    groups: [
+      {
+        debugName: 'first-screen',
+        name: (id: string, context: { getModuleInfo(id: string): { importedIds: readonly string[] } | null }) => {
+          reachable ??= closure((moduleId) => context.getModuleInfo(moduleId));
+          return reachable.has(id) ? 'index' : null;
+        },
+      },
+    ],
+  };
+}
+
+/**
  * `sourcemap`: the browser build keeps its maps (stack traces in bug reports); the desktop build makes none, so no
  * `.map` files with the sources end up in the installed app.
  */
@@ -72,10 +105,12 @@ export function rendererConfig(options: { outDir: string; pwa: boolean; sourcema
   const plugins: PluginOption[] = [react(), buildInfoPlugin(), cspMetaPlugin()];
   if (options.pwa) {
     // Service worker for the browser build: precaches every built asset so the app works offline once loaded.
+    // The app registers it itself once the first answer is on screen (main.tsx): filling the cache downloads
+    // every file of the app, and at the start that would compete with the first answer for the processor.
     plugins.push(
       VitePWA({
         registerType: 'autoUpdate',
-        injectRegister: 'script',
+        injectRegister: null,
         manifest: false,
         workbox: {
           // mjs: pdf.js's worker module (the letter preview), kept as the file pdf.js ships.
@@ -95,9 +130,11 @@ export function rendererConfig(options: { outDir: string; pwa: boolean; sourcema
       emptyOutDir: true,
       target: 'chrome120',
       sourcemap: options.sourcemap,
-      rollupOptions: { input: resolve(root, 'index.html') },
+      rollupOptions: { input: resolve(root, 'index.html'), output: { codeSplitting: firstScreenChunk(resolve(root, 'src/main.tsx')) } },
     },
     worker: { format: 'es' },
+    // Whether this build has a service worker to register (the browser build) or not (the desktop app).
+    define: { __ANTAL_SERVICE_WORKER__: JSON.stringify(options.pwa) },
     resolve: {
       alias: {
         // stdlib's eval-based feature test would violate the CSP; see the shim for why a constant is correct.

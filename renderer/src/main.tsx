@@ -9,10 +9,13 @@ import { AppContext, type AppServices } from './context';
 import { AntalDatabase } from './db/database';
 import { seedDemoIfNew } from './db/seed';
 import { changeLanguage, initI18n, preloadMessages } from './i18n';
-import { replayPendingWrites } from './db/pending-writes';
+import { journalEntries, replayPendingWrites } from './db/pending-writes';
 import { saveRequest } from './requests/request-store';
 import { saveStudyEdit } from './study/study-store';
 import { formatIsoDate } from './format';
+import { parseRoute } from './shell/route';
+import { afterFirstAnswer, sendFirstAnswer, startEstimateWorker } from './study/first-answer';
+import { localIsoDate } from './forecast/today';
 import { detectPlatform } from './platform';
 import { locateSolver } from './platform/solver';
 import { ErrorBoundary } from './ui/ErrorBoundary';
@@ -41,6 +44,15 @@ function claimReactAriaPressableStyle(): void {
 }
 claimReactAriaPressableStyle();
 
+/**
+ * The browser build's offline cache: its service worker downloads every file of the app when it installs, so it
+ * is registered once the first answer is on screen, not while the app starts.
+ */
+function registerServiceWorker(): void {
+  if (typeof __ANTAL_SERVICE_WORKER__ === 'undefined' || !__ANTAL_SERVICE_WORKER__ || !('serviceWorker' in navigator)) return;
+  navigator.serviceWorker.register('./sw.js', { scope: './' }).catch(() => undefined);
+}
+
 /** Asks the browser not to evict our IndexedDB data under storage pressure. */
 async function persistStorage(): Promise<boolean | null> {
   if (!navigator.storage?.persist) return null;
@@ -59,10 +71,17 @@ async function start(): Promise<void> {
   const platform = detectPlatform();
   const db = new AntalDatabase();
   const now = () => new Date();
+  // The answer page is the first screen: its estimate worker loads now, beside the database and the texts.
+  const route = parseRoute(window.location.hash);
+  if (route.page === 'home') startEstimateWorker(db, route.studyId);
   // The default language's texts download while the database opens (the stored choice is known only after).
   void preloadMessages(DEFAULT_LANGUAGE).catch(() => undefined);
   const [storagePersisted] = await Promise.all([persistStorage(), db.open()]);
   await seedDemoIfNew(db, () => ({ dataset: createDemoDataset(), study: DEMO_STUDY }), now());
+  // With no edit waiting in the journal the stored study is final already: the worker computes its answer while
+  // the texts load and React draws the page (otherwise it waits for the replay below).
+  const journalEmpty = journalEntries().length === 0;
+  if (journalEmpty) sendFirstAnswer(localIsoDate(now()));
   // Desktop only: answer the main process's backup requests (on quit and daily).
   startAutoBackups(db, now);
   const initial = await loadLanguage(db);
@@ -73,6 +92,7 @@ async function start(): Promise<void> {
     saveStudy: (record) => saveStudyEdit(db, record, now()),
     saveRequest: (before, after, summary) => saveRequest({ db, now: now(), today: formatIsoDate(now()), newId: () => crypto.randomUUID() }, before, after, summary),
   }).catch(() => 0);
+  if (!journalEmpty) sendFirstAnswer(localIsoDate(now()));
   void platform.setLanguage(initial);
 
   const root = createRoot(container, {
@@ -105,6 +125,7 @@ async function start(): Promise<void> {
     );
   };
   render(initial);
+  afterFirstAnswer(registerServiceWorker);
 }
 
 start().catch((error: unknown) => {

@@ -4,7 +4,7 @@
  * rewrite it (the font covers Latin, Greek and Cyrillic letters and common punctuation, not arrows or CJK).
  */
 import type { Language } from '../text/language';
-import type { MissingGlyph } from './pdf-engine.mjs';
+import type { MissingGlyph } from './glyph-error.mjs';
 
 const TEXTS = {
   sv: { one: 'tecknet "{character}" ({codePoint}) i "{text}"', lead: 'Brevet skapades inte: typsnittet kan inte skriva ', hint: '. Skriv texten utan tecknet och försök igen.', and: ', ' },

@@ -16,15 +16,9 @@ const FACES = [
   { bold: true, italics: true },
 ];
 
-/** A character of a letter's text that the letter's font cannot draw (pdfmake would silently print nothing). */
-export class LetterGlyphError extends Error {
-  constructor(missing) {
-    const list = missing.map((m) => `"${m.character}" (${m.codePoint}) in "${m.text}"`).join(', ');
-    super(`The letter's font cannot print ${list}`);
-    this.name = 'LetterGlyphError';
-    this.missing = missing;
-  }
-}
+import { LetterGlyphError } from './glyph-error.mjs';
+
+export { LetterGlyphError };
 
 /** pdfmake and its fonts, as the app bundles them: a chunk of their own, fetched on first use. */
 const importEngineModules = () => Promise.all([import('pdfmake/build/pdfmake.js'), import('pdfmake/build/vfs_fonts.js')]);

@@ -12,26 +12,19 @@
 import type { AnswerSnapshot } from '../answer/snapshot';
 import { answerOutputs } from '../answer-file/outputs';
 import { discloseAnswer, type DisclosedAnswer } from '../disclosure';
-import { loadDisclosureAuditor, warmDisclosureAuditor, type AuditFinding, type AuditResult } from '../disclosure-audit';
+import { loadDisclosureAuditor, warmDisclosureAuditor, type AuditResult } from '../disclosure-audit';
 import { letterFiguresFrom } from './disclosed-figures';
 import { letterDocument, type PdfDocDefinition } from './document';
 import { buildLetterModel, type LetterModel } from './model';
-import { LetterGlyphError, renderPdfBytes, warmPdfEngine } from './pdf-engine.mjs';
+import { renderPdfBytes, warmPdfEngine } from './pdf-engine.mjs';
+import { LetterDisclosureError, LetterGlyphError } from './errors';
 import { letterPrint } from './print';
 import { regionMapSvg } from './map';
 import { LETTER_TEXTS } from './texts';
 import { LANGUAGES } from '../text/language';
 import { HEALTHCARE_REGIONS, REGIONS, healthcareRegionName, regionName } from '../regions/regions';
 
-export { LetterGlyphError };
-
-/** The export is refused: the printed figures would let a reader narrow a hidden value. */
-export class LetterDisclosureError extends Error {
-  constructor(readonly findings: AuditFinding[]) {
-    super(`The letter was not produced: ${findings.map((f) => f.message.en).join(' ')}`.trim());
-    this.name = 'LetterDisclosureError';
-  }
-}
+export { LetterDisclosureError, LetterGlyphError };
 
 export interface PreparedLetter {
   disclosed: DisclosedAnswer;

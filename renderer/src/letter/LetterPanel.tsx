@@ -6,7 +6,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnswerSnapshot } from '../../../shared/answer/snapshot';
 import { StoredPolicyError } from '../../../shared/disclosure';
-import { LetterDisclosureError, LetterGlyphError, letterFileName, missingGlyphText } from '../../../shared/letter';
+import { letterFileName } from '../../../shared/letter/file-name';
+import { missingGlyphText } from '../../../shared/letter/glyph-texts';
+// The errors alone: this page never loads the PDF engine (the letter worker does).
+import { LetterDisclosureError, LetterGlyphError } from '../../../shared/letter/errors';
 import type { Answer } from '../answer/answer';
 import { useServices } from '../context';
 import { formatBytes } from '../format';

@@ -4,7 +4,7 @@
  * the library throws.
  */
 import type { AnswerSnapshot } from '../../../shared/answer/snapshot';
-import { LetterDisclosureError, LetterGlyphError } from '../../../shared/letter';
+import { LetterDisclosureError, LetterGlyphError } from '../../../shared/letter/errors';
 import type { RenderReply, RenderRequest } from './letter-protocol';
 
 export class LetterRenderer {

@@ -1,7 +1,7 @@
 // Messages between the letter panel and the letter worker (letter.worker.ts).
 import type { AnswerSnapshot } from '../../../shared/answer/snapshot';
 import type { AuditFinding } from '../../../shared/disclosure-audit';
-import type { MissingGlyph } from '../../../shared/letter/pdf-engine.mjs';
+import type { MissingGlyph } from '../../../shared/letter/glyph-error.mjs';
 
 export interface RenderRequest {
   id: number;

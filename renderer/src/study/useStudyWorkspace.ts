@@ -19,6 +19,7 @@ import type { ProblemFix } from '../../../shared/estimate/types';
 import { loadDatasets, loadStudyInputs } from '../answer/study-inputs';
 import { clearJournal, journalWrite } from '../db/pending-writes';
 import { usePageHide } from '../ui/usePageHide';
+import { createEstimateWorker, takeFirstAnswer } from './first-answer';
 import { saveStudyEdit } from './study-store';
 import { localIsoDate } from '../forecast/today';
 import type { RatesOutcome } from '../rates/compute-rates';
@@ -104,10 +105,11 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
 
   useEffect(() => {
     let live = true;
-    const w = new Worker(new URL('./estimate.worker.ts', import.meta.url), { type: 'module' });
+    // The first screen's answer may already be computing (started before React drew anything): adopt that worker.
+    const adopted = takeFirstAnswer(db, studyId);
+    const w = adopted?.worker ?? createEstimateWorker();
     worker.current = w;
-    w.onmessage = (event: MessageEvent<FromWorker>) => {
-      const message = event.data;
+    const onMessage = (message: FromWorker) => {
       const answeredStudy = sentStudies.current.get(message.revision) ?? null;
       // The worker answers revisions in order (skipping those a newer edit replaced): older ones are never answered.
       for (const sent of sentStudies.current.keys()) if (sent <= message.revision) sentStudies.current.delete(sent);
@@ -118,18 +120,20 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
         return { ...current, answer: { ...message.answer, rates: message.rates }, answeredStudy: answeredStudy ?? current.study, stale: !newest, computeError: null, computeMillis: message.millis };
       });
     };
-    w.onerror = (event) => {
-      if (live) setState((current) => (current.status === 'ready' ? { ...current, computeError: event.message, stale: false } : current));
+    const onError = (message: string) => {
+      if (live) setState((current) => (current.status === 'ready' ? { ...current, computeError: message, stale: false } : current));
     };
-    loadStudyInputs(db, studyId).then(
+    if (!adopted) {
+      w.onmessage = (event: MessageEvent<FromWorker>) => onMessage(event.data);
+      w.onerror = (event) => onError(event.message);
+    }
+    (adopted ? adopted.inputs : loadStudyInputs(db, studyId)).then(
       (loaded) => {
         if (!live) return;
         if (!loaded || loaded.datasets.length === 0) {
           setState({ status: 'empty' });
           return;
         }
-        const datasetsMessage: ToWorker = { type: 'datasets', datasets: loaded.datasets, population: loaded.population };
-        w.postMessage(datasetsMessage);
         const hallandRule = loaded.hallandRule;
         setState({
           status: 'ready',
@@ -145,6 +149,15 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
           computeMillis: null,
           saved: 'saved',
         });
+        if (adopted) {
+          // The worker was sent these inputs as this revision already; its answer (perhaps here already) follows.
+          revision.current = adopted.revision;
+          sentStudies.current.set(adopted.revision, loaded.record.study);
+          adopted.listen(onMessage, onError);
+          return;
+        }
+        const datasetsMessage: ToWorker = { type: 'datasets', datasets: loaded.datasets, population: loaded.population };
+        w.postMessage(datasetsMessage);
         compute(loaded.record.study, hallandRule);
       },
       (error: unknown) => live && setState({ status: 'error', detail: error instanceof Error ? error.message : String(error) }),

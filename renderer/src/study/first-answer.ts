@@ -1,0 +1,155 @@
+/**
+ * The first answer, started before the app has drawn anything. At start the estimate worker's code is fetched and
+ * compiled while the database opens, and the study the first screen will show is read and sent to it as soon as
+ * the database is ready, so the worker computes while React draws the page. The study workspace then adopts this
+ * worker, the inputs it was sent and any answer it already gave, instead of starting the same work again later.
+ */
+import type { AntalDatabase } from '../db/database';
+import { loadStudyInputs, type StudyInputs } from '../answer/study-inputs';
+import type { FromWorker, ToWorker } from './estimate-protocol';
+
+/** One estimate worker (the same module the workspace uses for every edit). */
+export function createEstimateWorker(): Worker {
+  return new Worker(new URL('./estimate.worker.ts', import.meta.url), { type: 'module' });
+}
+
+/** What the workspace adopts: the worker, the inputs sent to it and their revision (1), and its replies so far. */
+export interface StartedAnswer {
+  worker: Worker;
+  inputs: Promise<StudyInputs | null>;
+  /** The revision the inputs were sent as; the workspace continues counting from it. */
+  revision: number;
+  /**
+   * Hands the worker's replies (and a failure to start it) to the workspace: those that arrived before it took the
+   * worker at once, in order, later ones as they come. Call after the workspace knows revision 1's study.
+   */
+  listen(onMessage: (message: FromWorker) => void, onError: (message: string) => void): void;
+}
+
+interface Pending {
+  db: AntalDatabase;
+  studyId: string | undefined;
+  worker: Worker;
+  inputs: Promise<StudyInputs | null> | null;
+  received: FromWorker[];
+  failure: string | null;
+  handler: ((message: FromWorker) => void) | null;
+  onError: ((message: string) => void) | null;
+  stopped: boolean;
+  /** Stops the worker if no workspace takes it (the user went elsewhere before the first screen showed). */
+  expiry: ReturnType<typeof setTimeout> | null;
+}
+
+let pending: Pending | null = null;
+
+/** The revision the first answer is computed as. */
+export const FIRST_REVISION = 1;
+
+/** How long an unclaimed worker is kept: far longer than any start, short enough not to hold memory for nothing. */
+const UNCLAIMED_MS = 30_000;
+
+/**
+ * Starts the estimate worker now (its code loads while the database opens). Call `sendFirstAnswer` once the
+ * database holds what the first screen shows. No-op where there are no workers.
+ */
+export function startEstimateWorker(db: AntalDatabase, studyId: string | undefined): void {
+  if (typeof Worker === 'undefined' || pending) return;
+  let worker: Worker;
+  try {
+    worker = createEstimateWorker();
+  } catch {
+    return; // the workspace starts its own and reports what went wrong
+  }
+  const started: Pending = { db, studyId, worker, inputs: null, received: [], failure: null, handler: null, onError: null, stopped: false, expiry: null };
+  worker.onmessage = (event: MessageEvent<FromWorker>) => {
+    if (started.handler) started.handler(event.data);
+    else started.received.push(event.data);
+  };
+  worker.onerror = (event: ErrorEvent) => {
+    const message = event.message || 'the estimate worker failed to start';
+    if (started.onError) started.onError(message);
+    else started.failure ??= message;
+  };
+  pending = started;
+}
+
+/**
+ * Reads the study the first screen shows (with its datasets) and sends it to the started worker, computed as
+ * revision 1 with the user's date `today` (YYYY-MM-DD).
+ */
+export function sendFirstAnswer(today: string): void {
+  const started = pending;
+  if (!started || started.inputs) return;
+  started.inputs = loadStudyInputs(started.db, started.studyId).then((loaded) => {
+    if (loaded && loaded.datasets.length > 0 && !started.stopped) {
+      const datasets: ToWorker = { type: 'datasets', datasets: loaded.datasets, population: loaded.population };
+      started.worker.postMessage(datasets);
+      const compute: ToWorker = { type: 'compute', revision: FIRST_REVISION, study: loaded.record.study, hallandRule: loaded.hallandRule, today };
+      started.worker.postMessage(compute);
+    }
+    return loaded;
+  });
+  // A failed read is the workspace's to report (it reads again); nothing is sent meanwhile.
+  started.inputs.catch(() => undefined);
+  started.expiry = setTimeout(() => {
+    if (pending !== started) return;
+    pending = null;
+    started.stopped = true;
+    started.worker.terminate();
+  }, UNCLAIMED_MS);
+}
+
+/**
+ * The started first answer, when it is for this database and study (undefined: the study edited last) and the
+ * inputs were sent; taken once. Null otherwise: the workspace then starts as it would without it.
+ */
+export function takeFirstAnswer(db: AntalDatabase, studyId: string | undefined): StartedAnswer | null {
+  const started = pending;
+  if (!started || !started.inputs || started.db !== db || started.studyId !== studyId) return null;
+  pending = null;
+  if (started.expiry) clearTimeout(started.expiry);
+  return {
+    worker: started.worker,
+    inputs: started.inputs,
+    revision: FIRST_REVISION,
+    listen(onMessage, onError) {
+      const handler = (message: FromWorker) => {
+        onMessage(message);
+        // The frame that shows it is drawn after this task; what waited for the first answer starts after it.
+        if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(markShown));
+        else setTimeout(markShown);
+      };
+      started.handler = handler;
+      started.onError = onError;
+      for (const message of started.received.splice(0)) handler(message);
+      if (started.failure !== null) onError(started.failure);
+    },
+  };
+}
+
+let shown = false;
+const waitingForShown: Array<() => void> = [];
+function markShown(): void {
+  if (shown) return;
+  shown = true;
+  for (const callback of waitingForShown.splice(0)) callback();
+}
+
+/**
+ * Runs `callback` once the first answer is on screen, or after `latestMs` when the app started elsewhere (another
+ * page, no worker): work that would compete with the first answer for the processor waits for it.
+ */
+export function afterFirstAnswer(callback: () => void, latestMs = 5000): void {
+  if (shown) {
+    callback();
+    return;
+  }
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    callback();
+  };
+  waitingForShown.push(once);
+  setTimeout(once, latestMs);
+}

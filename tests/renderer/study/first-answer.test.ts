@@ -1,0 +1,94 @@
+// The first answer started before React draws: the worker is sent the first screen's study as soon as the database
+// holds it, and the workspace adopts that worker with every reply it gave in the meantime, in order, once.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDemoDataset } from '../../../shared/demo/dataset';
+import { DEMO_STUDY } from '../../../shared/demo/study';
+import { seedDemoIfNew } from '../../../renderer/src/db/seed';
+import { deleteDatabases, freshDb } from '../db/test-databases';
+import { sendFirstAnswer, startEstimateWorker, takeFirstAnswer } from '../../../renderer/src/study/first-answer';
+import type { FromWorker, ToWorker } from '../../../renderer/src/study/estimate-protocol';
+
+/** Stands in for the browser's Worker (Node has none): records what it is sent, and replies when told to. */
+class RecordingWorker {
+  static last: RecordingWorker | null = null;
+  sent: ToWorker[] = [];
+  terminated = false;
+  onmessage: ((event: { data: FromWorker }) => void) | null = null;
+  onerror: ((event: { message: string }) => void) | null = null;
+  constructor() {
+    RecordingWorker.last = this;
+  }
+  postMessage(message: ToWorker): void {
+    this.sent.push(message);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  reply(message: FromWorker): void {
+    this.onmessage?.({ data: message });
+  }
+}
+
+const realWorker = (globalThis as { Worker?: unknown }).Worker;
+afterEach(async () => {
+  (globalThis as { Worker?: unknown }).Worker = realWorker;
+  await deleteDatabases();
+});
+
+const result = (revision: number, millis: number): FromWorker => ({ type: 'error', revision, message: `answer ${revision} after ${millis} ms` });
+
+describe('the first answer, started before the app draws', () => {
+  it('sends the stored study, its datasets and the date as revision 1, and hands every early reply to the workspace once, in order', async () => {
+    (globalThis as { Worker?: unknown }).Worker = RecordingWorker;
+    const db = freshDb('first-answer');
+    startEstimateWorker(db, undefined);
+    const worker = RecordingWorker.last!;
+    expect(worker.sent).toEqual([]);
+    await seedDemoIfNew(db, () => ({ dataset: createDemoDataset(), study: DEMO_STUDY }), new Date('2026-03-14T08:00:00Z'));
+    sendFirstAnswer('2026-03-14');
+
+    // Another study or another database does not get this worker.
+    expect(takeFirstAnswer(db, 'some-other-study')).toBeNull();
+    expect(takeFirstAnswer(freshDb('first-answer-other'), undefined)).toBeNull();
+
+    const taken = takeFirstAnswer(db, undefined)!;
+    expect(taken).not.toBeNull();
+    expect(takeFirstAnswer(db, undefined)).toBeNull(); // taken once
+    const inputs = await taken.inputs;
+    expect(inputs?.record.study.id).toBe(DEMO_STUDY.id);
+    expect(worker.sent.map((m) => m.type)).toEqual(['datasets', 'compute']);
+    const [datasets, compute] = worker.sent as [Extract<ToWorker, { type: 'datasets' }>, Extract<ToWorker, { type: 'compute' }>];
+    expect(datasets.datasets.map((d) => d.id)).toEqual([createDemoDataset().id]);
+    expect(compute).toMatchObject({ revision: 1, today: '2026-03-14', study: { id: DEMO_STUDY.id } });
+    expect(taken.revision).toBe(1);
+
+    // Replies before the workspace listens are kept; later ones go straight to it.
+    worker.reply(result(1, 10));
+    worker.reply(result(2, 20));
+    const seen: string[] = [];
+    taken.listen(
+      (message) => seen.push(message.type === 'error' ? message.message : 'result'),
+      (message) => seen.push(`failed: ${message}`),
+    );
+    expect(seen).toEqual(['answer 1 after 10 ms', 'answer 2 after 20 ms']);
+    worker.reply(result(3, 30));
+    expect(seen).toEqual(['answer 1 after 10 ms', 'answer 2 after 20 ms', 'answer 3 after 30 ms']);
+    expect(worker.terminated).toBe(false);
+  });
+
+  it('reports a worker that failed to start before the workspace took it', async () => {
+    (globalThis as { Worker?: unknown }).Worker = RecordingWorker;
+    const db = freshDb('first-answer-fail');
+    startEstimateWorker(db, 'a-study');
+    const worker = RecordingWorker.last!;
+    sendFirstAnswer('2026-03-14');
+    worker.onerror?.({ message: 'SyntaxError in estimate.worker.js' });
+    const taken = takeFirstAnswer(db, 'a-study')!;
+    expect(await taken.inputs).toBeNull(); // no such study: nothing was sent
+    expect(worker.sent).toEqual([]);
+    const failures: string[] = [];
+    taken.listen(() => undefined, (message) => failures.push(message));
+    expect(failures).toEqual(['SyntaxError in estimate.worker.js']);
+  });
+});
