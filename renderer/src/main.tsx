@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import i18next from 'i18next';
 import { createDemoDataset } from '../../shared/demo/dataset';
 import { DEMO_STUDY } from '../../shared/demo/study';
 import { App } from './shell/App';
@@ -107,7 +108,8 @@ async function start(): Promise<void> {
       language,
       now,
       async setLanguage(next) {
-        await saveLanguage(db, next);
+        // The audit entry in the words the user chose it in (the language before the change).
+        await saveLanguage(db, next, (key, params) => i18next.t(key, params));
         await changeLanguage(next);
         document.documentElement.lang = next;
         void platform.setLanguage(next);

@@ -135,6 +135,15 @@ describe('one home per rule', () => {
     expect(found).toEqual([]);
   });
 
+  it("an audit entry's summary is the user's words through i18n, never a literal written in one language", () => {
+    // The audit trail is shown and exported in the user's language, and a summary is kept as first written (it is
+    // hashed). The database upgrade's entry is written before any language is known; it is Swedish, the default.
+    const literal = /\bsummary: ['`"]/;
+    const found = restatements(literal, '').filter((l) => l.startsWith('renderer/src/') && !l.startsWith('renderer/src/i18n/') && !l.startsWith('renderer/src/db/upgrade-v3.ts:'));
+    expect(found).toEqual([]);
+    for (const planted of ["summary: `Language set to ${language}`,", "{ kind: 'backup' as const, summary: 'Backup created' }"]) expect(literal.test(planted), planted).toBe(true);
+  });
+
   it('the scan can fail: it sees a restatement planted in a line', () => {
     const planted = "const n = language === 'sv' ? region.nameSv : region.nameEn;";
     expect(/\.name(Sv|En)\b/.test(planted)).toBe(true);

@@ -58,7 +58,7 @@ export function PolicySettings() {
 
   const save = async (next: DisclosurePolicy) => {
     try {
-      await saveDisclosurePolicy(db, next);
+      await saveDisclosurePolicy(db, next, t);
       setStoredProblem(null);
       setStatus('saved');
     } catch (e) {

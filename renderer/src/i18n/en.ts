@@ -126,6 +126,14 @@ export const en: Messages = {
     storage: 'Storage',
     storagePersisted: "The browser has promised not to clear Antal's data automatically.",
     storageNotPersisted: "The browser may clear Antal's data when the disk is full. Make backups.",
+    languageNames: { sv: 'Swedish', en: 'English' },
+    // Audit trail entries for changed settings, written in the language the user works in.
+    audit: {
+      language: 'Language set to {{language}}',
+      halland: 'Rule for Halland changed: {{choice}}',
+      unitProfile: 'Unit profile changed: {{fields}}',
+      policy: 'Disclosure policy set to {{name}}, version {{version}} (k = {{k}})',
+    },
   },
   about: {
     title: 'About Antal',

@@ -125,6 +125,14 @@ export const sv = {
     storage: 'Lagring',
     storagePersisted: 'Webbläsaren har lovat att inte rensa Antals data automatiskt.',
     storageNotPersisted: 'Webbläsaren kan rensa Antals data om disken blir full. Gör säkerhetskopior.',
+    languageNames: { sv: 'svenska', en: 'engelska' },
+    // Audit trail entries for changed settings, written in the language the user works in.
+    audit: {
+      language: 'Språk ändrat till {{language}}',
+      halland: 'Regeln för Halland ändrad: {{choice}}',
+      unitProfile: 'Enhetens profil ändrad: {{fields}}',
+      policy: 'Röjandekontrollens policy ändrad till {{name}}, version {{version}} (k = {{k}})',
+    },
   },
   about: {
     title: 'Om Antal',

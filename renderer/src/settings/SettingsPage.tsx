@@ -92,7 +92,7 @@ function UnitProfileForm() {
     event.preventDefault();
     setSubmitted(true);
     if (nameMissing) return;
-    await saveUnitProfile(db, current);
+    await saveUnitProfile(db, current, t);
     setSavedAt(now());
   };
 
@@ -184,7 +184,7 @@ function HallandRuleField() {
         onChange={(e) => {
           const next = e.target.value as HallandChoice;
           setChoice(next);
-          void saveHallandChoice(db, next);
+          void saveHallandChoice(db, next, t);
         }}
       >
         <option value="population-split">{t('settings.hallandSplit')}</option>

@@ -9,7 +9,7 @@
  */
 import { DEFAULT_DISCLOSURE_POLICY, DISCLOSURE_POLICY_SETTING_KEY, policyFromSetting, validateDisclosurePolicy, type DisclosurePolicy } from '../../../shared/disclosure';
 import type { AntalDatabase } from '../db/database';
-import { defineSetting, loadSetting, saveSetting } from './setting';
+import { defineSetting, loadSetting, saveSetting, type AuditSay } from './setting';
 
 export const DISCLOSURE_POLICY_SETTING = defineSetting<DisclosurePolicy>({
   key: DISCLOSURE_POLICY_SETTING_KEY,
@@ -17,9 +17,9 @@ export const DISCLOSURE_POLICY_SETTING = defineSetting<DisclosurePolicy>({
   fallback: DEFAULT_DISCLOSURE_POLICY,
   read: policyFromSetting,
   problems: (policy) => validateDisclosurePolicy(policy).map((p) => p.message),
-  audit: (policy) => ({
+  audit: (policy, _before, say) => ({
     kind: 'policy',
-    summary: `Disclosure policy set to ${policy.name}, version ${policy.version} (k = ${policy.threshold})`,
+    summary: say('settings.audit.policy', { name: policy.name, version: policy.version, k: policy.threshold }),
     details: { key: DISCLOSURE_POLICY_SETTING_KEY, id: policy.id, name: policy.name, version: policy.version, threshold: policy.threshold, rounding: policy.rounding, secondary: policy.secondary },
   }),
 });
@@ -44,8 +44,8 @@ export function loadDisclosurePolicy(db: AntalDatabase): Promise<DisclosurePolic
 }
 
 /** Stores a policy with its audit entry; refuses (throws) an invalid one. */
-export function saveDisclosurePolicy(db: AntalDatabase, policy: DisclosurePolicy): Promise<void> {
-  return saveSetting(db, DISCLOSURE_POLICY_SETTING, policy);
+export function saveDisclosurePolicy(db: AntalDatabase, policy: DisclosurePolicy, say: AuditSay): Promise<void> {
+  return saveSetting(db, DISCLOSURE_POLICY_SETTING, policy, say);
 }
 
 export function loadSponsorView(db: AntalDatabase): Promise<boolean> {

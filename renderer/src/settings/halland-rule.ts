@@ -1,9 +1,12 @@
 // The Halland rule chosen in Settings: how Halland's patients are split between Södra and Västra.
 import { DEFAULT_HALLAND_RULE, type HallandRule } from '../../../shared/regions/regions';
 import type { AntalDatabase } from '../db/database';
-import { defineSetting, lenient, loadSetting, saveSetting } from './setting';
+import { defineSetting, lenient, loadSetting, saveSetting, type AuditSay } from './setting';
 
 export type HallandChoice = 'population-split' | 'sodra' | 'vastra';
+
+/** The words Settings shows for each choice, which the audit entry repeats. */
+const CHOICE_TEXT: Record<HallandChoice, string> = { 'population-split': 'settings.hallandSplit', sodra: 'settings.hallandSodra', vastra: 'settings.hallandVastra' };
 
 const isHallandChoice = (value: unknown): value is HallandChoice => value === 'population-split' || value === 'sodra' || value === 'vastra';
 
@@ -16,7 +19,7 @@ export const HALLAND_RULE_SETTING = defineSetting<HallandChoice>({
   rule: 'lenient',
   fallback: 'population-split',
   read: lenient<HallandChoice>('population-split', isHallandChoice),
-  audit: (choice) => ({ kind: 'settings', summary: `Halland rule set to ${choice}`, details: { key: 'hallandRule', value: choice } }),
+  audit: (choice, _before, say) => ({ kind: 'settings', summary: say('settings.audit.halland', { choice: say(CHOICE_TEXT[choice]) }), details: { key: 'hallandRule', value: choice } }),
 });
 
 export const HALLAND_RULE_KEY = HALLAND_RULE_SETTING.key;
@@ -34,6 +37,6 @@ export async function loadHallandRule(db: AntalDatabase): Promise<HallandRule> {
 }
 
 /** Stores the choice and records the change in the audit trail (one transaction). */
-export function saveHallandChoice(db: AntalDatabase, choice: HallandChoice): Promise<void> {
-  return saveSetting(db, HALLAND_RULE_SETTING, choice);
+export function saveHallandChoice(db: AntalDatabase, choice: HallandChoice, say: AuditSay): Promise<void> {
+  return saveSetting(db, HALLAND_RULE_SETTING, choice, say);
 }

@@ -1,7 +1,7 @@
 // The UI language chosen in Settings; changes are written to the audit trail.
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../../shared/text/language';
 import type { AntalDatabase } from '../db/database';
-import { defineSetting, lenient, loadSetting, saveSetting } from './setting';
+import { defineSetting, lenient, loadSetting, saveSetting, type AuditSay } from './setting';
 
 /** Lenient: a language this version does not know (a newer one's, edited by hand) shows Swedish, which the user sees and can change. */
 export const LANGUAGE_SETTING = defineSetting<Language>({
@@ -9,7 +9,7 @@ export const LANGUAGE_SETTING = defineSetting<Language>({
   rule: 'lenient',
   fallback: DEFAULT_LANGUAGE,
   read: lenient(DEFAULT_LANGUAGE, isLanguage),
-  audit: (language) => ({ kind: 'settings', summary: `Language set to ${language}`, details: { key: 'language', value: language } }),
+  audit: (language, _before, say) => ({ kind: 'settings', summary: say('settings.audit.language', { language: say(`settings.languageNames.${language}`) }), details: { key: 'language', value: language } }),
 });
 
 export const LANGUAGE_KEY = LANGUAGE_SETTING.key;
@@ -20,6 +20,6 @@ export function loadLanguage(db: AntalDatabase): Promise<Language> {
 }
 
 /** Stores the choice and records it in the audit trail (one transaction). */
-export function saveLanguage(db: AntalDatabase, language: Language): Promise<void> {
-  return saveSetting(db, LANGUAGE_SETTING, language);
+export function saveLanguage(db: AntalDatabase, language: Language, say: AuditSay): Promise<void> {
+  return saveSetting(db, LANGUAGE_SETTING, language, say);
 }

@@ -28,8 +28,14 @@ export interface Setting<T> {
    * The audit entry a change writes in the same transaction as the value, or null when the change is not worth an
    * entry; a setting with `audit: null` is never audited, and its definition says why.
    */
-  readonly audit: ((value: T, before: T) => AuditInput | null) | null;
+  readonly audit: ((value: T, before: T, say: AuditSay) => AuditInput | null) | null;
 }
+
+/**
+ * The caller's translator (react-i18next's `t`): an audit entry's summary is written once, in the language the user
+ * works in, and then kept as written (it is part of the hashed trail).
+ */
+export type AuditSay = (key: string, params?: Record<string, string | number>) => string;
 
 /** Declares a setting; lenient ones get the fallback for anything `read` does not accept. */
 export function defineSetting<T>(setting: Setting<T>): Setting<T> {
@@ -62,7 +68,10 @@ export class SettingRefused extends Error {
  * Stores a value and its audit entry in one transaction (both or neither). A value the setting refuses throws
  * SettingRefused and stores nothing. Pass the caller's transaction tables (`settingTables`) to save inside it.
  */
-export async function saveSetting<T>(db: AntalDatabase, setting: Setting<T>, value: T): Promise<void> {
+export async function saveSetting<T>(db: AntalDatabase, setting: Setting<T>, value: T, say?: AuditSay): Promise<void> {
+  // An audited setting's entry needs the user's words; a caller without them is a programming error, caught before
+  // anything is stored.
+  if (setting.audit && !say) throw new Error(`saveSetting: "${setting.key}" is audited and needs the caller's translator`);
   const problems = setting.problems?.(value) ?? [];
   if (problems.length > 0) throw new SettingRefused(setting.key, problems);
   await db.transaction('rw', settingTables(db), async () => {
@@ -70,7 +79,7 @@ export async function saveSetting<T>(db: AntalDatabase, setting: Setting<T>, val
     // The value before is read only for an audited setting; a strict one that cannot be read is being replaced.
     const before = audit ? await loadSetting(db, setting).catch(() => setting.fallback) : setting.fallback;
     await db.settings.put({ key: setting.key, value });
-    const entry = audit?.(value, before) ?? null;
+    const entry = audit && say ? audit(value, before, say) : null;
     if (entry) await appendAudit(db, entry);
   });
 }

@@ -1,7 +1,7 @@
 // The study unit's profile, used on letters (letterhead, signature).
 import { EMPTY_UNIT_PROFILE, type UnitProfile } from '../../../shared/answer/snapshot';
 import type { AntalDatabase } from '../db/database';
-import { defineSetting, loadSetting, saveSetting } from './setting';
+import { defineSetting, loadSetting, saveSetting, type AuditSay } from './setting';
 
 export const MAX_LOGO_BYTES = 1024 * 1024;
 
@@ -17,9 +17,11 @@ export const UNIT_PROFILE_SETTING = defineSetting<UnitProfile>({
   rule: 'lenient',
   fallback: EMPTY_UNIT_PROFILE,
   read: (stored) => (typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? { ...EMPTY_UNIT_PROFILE, ...(stored as Partial<UnitProfile>) } : EMPTY_UNIT_PROFILE),
-  audit: (profile, before) => {
+  audit: (profile, before, say) => {
     const fields = FIELDS.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(profile[k]));
-    return fields.length > 0 ? { kind: 'settings', summary: `Unit profile changed: ${fields.join(', ')}`, details: { key: 'unitProfile', fields } } : null;
+    // The fields by the labels Settings shows them under ("Enhetens namn, Logotyp"); their keys stay in the details.
+    const names = fields.map((k) => say(`settings.${k}`)).join(', ');
+    return fields.length > 0 ? { kind: 'settings', summary: say('settings.audit.unitProfile', { fields: names }), details: { key: 'unitProfile', fields } } : null;
   },
 });
 
@@ -30,6 +32,6 @@ export function loadUnitProfile(db: AntalDatabase): Promise<UnitProfile> {
 }
 
 /** Stores the profile and records which fields changed in the audit trail (one transaction). */
-export function saveUnitProfile(db: AntalDatabase, profile: UnitProfile): Promise<void> {
-  return saveSetting(db, UNIT_PROFILE_SETTING, profile);
+export function saveUnitProfile(db: AntalDatabase, profile: UnitProfile, say: AuditSay): Promise<void> {
+  return saveSetting(db, UNIT_PROFILE_SETTING, profile, say);
 }

@@ -10,6 +10,7 @@ import { saveDisclosurePolicy } from '../../../renderer/src/settings/disclosure-
 import { commitImport } from '../../../renderer/src/import/dataset-store';
 import { DISCLOSURE_PRESETS } from '../../../shared/disclosure';
 import { deleteDatabases, freshDb, importedExport } from '../import/import-helpers';
+import { svT } from '../i18n/translators';
 
 afterEach(deleteDatabases);
 
@@ -21,19 +22,21 @@ describe('audit trail entries outside requests', () => {
     const { result } = await importedExport();
     const importedAt = new Date('2026-11-30T09:00:00Z');
     const ids = await commitImport(db, { auditSummary: (names) => `Importerade fil.csv (${names.join(", ")})`, result, keep: ['antal-patienter'], importedAt, extra, preset: null });
-    await saveHallandChoice(db, 'sodra');
-    await saveUnitProfile(db, { ...EMPTY_UNIT_PROFILE, unitName: 'Forum Söder' });
-    await saveUnitProfile(db, { ...EMPTY_UNIT_PROFILE, unitName: 'Forum Söder' }); // unchanged: nothing recorded
+    await saveHallandChoice(db, 'sodra', svT);
+    await saveUnitProfile(db, { ...EMPTY_UNIT_PROFILE, unitName: 'Forum Söder' }, svT);
+    await saveUnitProfile(db, { ...EMPTY_UNIT_PROFILE, unitName: 'Forum Söder' }, svT); // unchanged: nothing recorded
     const pcornet = DISCLOSURE_PRESETS['pcornet-act'];
-    await saveDisclosurePolicy(db, pcornet);
+    await saveDisclosurePolicy(db, pcornet, svT);
 
     const entries = await db.audit.orderBy('seq').toArray();
     expect(entries.map((e) => e.kind)).toEqual(['import', 'settings', 'settings', 'policy']);
     expect(entries[0]!.at).toBe(importedAt.toISOString());
     expect(entries[0]!.details).toMatchObject({ datasetIds: ids });
-    expect(entries[1]!.summary).toContain('sodra');
+    // Written in the user's language, with the words the settings page shows (never the stored ids).
+    expect(entries[1]!.summary).toBe('Regeln för Halland ändrad: Hela Halland till Södra');
+    expect(entries[2]!.summary).toBe('Enhetens profil ändrad: Enhetens namn');
     expect(entries[2]!.details).toMatchObject({ fields: ['unitName'] });
-    expect(entries[3]!.summary).toContain(pcornet.name);
+    expect(entries[3]!.summary).toBe(`Röjandekontrollens policy ändrad till ${pcornet.name}, version ${pcornet.version} (k = ${pcornet.threshold})`);
     expect(await verifyAudit(db)).toMatchObject({ ok: true });
   });
 

@@ -13,6 +13,7 @@ import {
 } from '../../../renderer/src/settings/disclosure-policy';
 import { bandsText, parseBandsText } from '../../../renderer/src/disclosure/bands-text';
 import { attritionTexts, compareForChart, figureTexts } from '../../../renderer/src/disclosure/display';
+import { svT } from '../i18n/translators';
 
 afterEach(deleteDatabases);
 const freshDb = (): AntalDatabase => freshTestDb('disclosure');
@@ -26,11 +27,11 @@ describe('disclosure settings', () => {
 
   it('store the whole policy (the letter reads the same key) and read it back', async () => {
     const db = freshDb();
-    await saveDisclosurePolicy(db, DISCLOSURE_PRESETS['pcornet-act']);
+    await saveDisclosurePolicy(db, DISCLOSURE_PRESETS['pcornet-act'], svT);
     expect(await getSetting(db, DISCLOSURE_POLICY_SETTING_KEY)).toEqual(DISCLOSURE_PRESETS['pcornet-act']);
     expect(await loadDisclosurePolicy(db)).toEqual(DISCLOSURE_PRESETS['pcornet-act']);
     const custom = { ...customPolicyFrom(DISCLOSURE_PRESETS.ohdsi), name: 'Enhetens policy', threshold: 15, rounding: 5 };
-    await saveDisclosurePolicy(db, custom);
+    await saveDisclosurePolicy(db, custom, svT);
     expect(await loadDisclosurePolicy(db)).toEqual(custom);
     await saveSponsorView(db, true);
     expect(await loadSponsorView(db)).toBe(true);
@@ -38,7 +39,7 @@ describe('disclosure settings', () => {
 
   it('refuse to store an invalid policy, and refuse to read a broken stored one instead of silently using the default', async () => {
     const db = freshDb();
-    await expect(saveDisclosurePolicy(db, { ...customPolicyFrom(DISCLOSURE_PRESETS.ohdsi), threshold: 1 })).rejects.toThrow('threshold k must be a whole number from 2 to 1000 (got 1)');
+    await expect(saveDisclosurePolicy(db, { ...customPolicyFrom(DISCLOSURE_PRESETS.ohdsi), threshold: 1 }, svT)).rejects.toThrow('threshold k must be a whole number from 2 to 1000 (got 1)');
     expect(await getSetting(db, DISCLOSURE_POLICY_SETTING_KEY)).toBeUndefined();
     await putSetting(db, DISCLOSURE_POLICY_SETTING_KEY, { id: 'custom', name: 'x', threshold: 'five' });
     await expect(loadDisclosurePolicy(db)).rejects.toThrow(StoredPolicyError);

@@ -16,6 +16,7 @@ import { buildLetterSnapshot, LetterNotReadyError } from '../../../renderer/src/
 import { acknowledgeAll as acknowledgeAllAt, answerForm as answerFormAt, UNIT } from './ready-letter';
 import type { Answer } from '../../../renderer/src/answer/answer';
 import { recordExportedLetter } from '../../../renderer/src/letter/letter-store';
+import { svT } from '../i18n/translators';
 
 let counter = 0;
 const dbs: AntalDatabase[] = [];
@@ -41,7 +42,7 @@ const acknowledgeAll = (db: AntalDatabase, answer: Answer): Promise<void> => ack
 
 async function readyDb(): Promise<{ db: AntalDatabase; answer: Answer }> {
   const db = await seededDb();
-  await saveUnitProfile(db, UNIT);
+  await saveUnitProfile(db, UNIT, svT);
   const answer = (await loadAnswer(db))!;
   await answerForm(db);
   await acknowledgeAll(db, answer);
@@ -59,7 +60,7 @@ describe('letters in the app', () => {
     expect(new Set(codes)).toEqual(new Set(['unacknowledged', 'eff-unanswered', 'no-letterhead', 'no-signatory']));
     expect(codes.filter((c) => c === 'unacknowledged').length).toBe(answer.estimate.warnings.length);
 
-    await saveUnitProfile(db, UNIT);
+    await saveUnitProfile(db, UNIT, svT);
     await answerForm(db, ['care-setting']);
     await acknowledgeAll(db, answer);
     const still = (await buildLetterSnapshot(db, answer, 'sv', now).catch((e: unknown) => e)) as LetterNotReadyError;

@@ -5,6 +5,7 @@ import { type AntalDatabase, DEMO_REQUEST_ID } from '../../../renderer/src/db/da
 import { appReadiness } from '../../../renderer/src/letter/readiness';
 import { acknowledgeWarnings, saveRequest, type StoreContext } from '../../../renderer/src/requests/request-store';
 import { saveUnitProfile } from '../../../renderer/src/settings/unit-profile';
+import { svT } from '../i18n/translators';
 
 let counter = 0;
 export const UNIT = { unitName: 'Prövningsenheten Syd', address: 'Box 1', signatoryName: 'Åsa Öberg', signatoryTitle: 'Koordinator', logo: null };
@@ -36,7 +37,7 @@ export async function acknowledgeAll(db: AntalDatabase, answer: Answer, now: Dat
 
 /** Everything the checklist asks for, on the seeded demo database. */
 export async function makeLetterReady(db: AntalDatabase, answer: Answer, now: Date): Promise<void> {
-  await saveUnitProfile(db, UNIT);
+  await saveUnitProfile(db, UNIT, svT);
   await answerForm(db, now);
   await acknowledgeAll(db, answer, now);
 }

@@ -11,6 +11,7 @@ import { loadLastAutoBackup, saveLastAutoBackup } from '../../../renderer/src/se
 import { SettingRefused } from '../../../renderer/src/settings/setting';
 import { loadUnitProfile, saveUnitProfile } from '../../../renderer/src/settings/unit-profile';
 import { deleteDatabases, freshDb } from '../db/test-databases';
+import { svT } from '../i18n/translators';
 
 afterEach(deleteDatabases);
 
@@ -74,7 +75,7 @@ describe('a stored value that cannot be read', () => {
 describe('saving a setting', () => {
   it('refuses an invalid policy and stores nothing, neither the value nor an audit entry', async () => {
     const db = freshDb('settings-refused');
-    const error = await saveDisclosurePolicy(db, { ...STORED_POLICY, threshold: 0 }).catch((e: unknown) => e);
+    const error = await saveDisclosurePolicy(db, { ...STORED_POLICY, threshold: 0 }, svT).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SettingRefused);
     expect(await db.settings.get('disclosurePolicy')).toBeUndefined();
     expect(await db.audit.count()).toBe(0);
@@ -87,9 +88,9 @@ describe('saving a setting', () => {
     expect(await db.audit.count()).toBe(0);
     expect((await db.settings.get('disclosureSponsorView'))?.value).toBe(true);
     const profile = { unitName: 'Enheten', address: '', signatoryName: '', signatoryTitle: '', logo: null };
-    await saveUnitProfile(db, profile);
+    await saveUnitProfile(db, profile, svT);
     // The same profile again changes no field, so it writes no second entry.
-    await saveUnitProfile(db, profile);
+    await saveUnitProfile(db, profile, svT);
     const entries = await db.audit.orderBy('seq').toArray();
     expect(entries.map((e) => e.details)).toEqual([{ key: 'unitProfile', fields: ['unitName'] }]);
     expect(await verifyAudit(db)).toMatchObject({ ok: true });
