@@ -4,17 +4,9 @@ import i18next, { type i18n as I18n, type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../../renderer/src/i18n/en';
 import { sv } from '../../../renderer/src/i18n/sv';
+import { leaves } from './text-leaves';
 import { fastTCounts, installFastT } from '../../../renderer/src/i18n/fast-t';
 
-function leaves(obj: object, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(obj)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of leaves(value as object, path)) out.set(k, v);
-  }
-  return out;
-}
 
 const EXTRA = {
   plural_one: 'en rad',

@@ -1,7 +1,11 @@
-/** Pieces the estimate's property tests share: a sorted low ≤ point ≤ high, and a population table from rows. */
+/**
+ * Pieces the estimate's property tests share: a sorted low ≤ point ≤ high, a criterion over the codes, ages, sexes and
+ * regions of their grids, and a population table from rows.
+ */
 import fc from 'fast-check';
 import { DatasetBuilder } from '../../../shared/counts/builder';
 import type { Dataset } from '../../../shared/counts/dataset';
+import type { Predicate } from '../../../shared/criteria/study';
 import type { Interval } from '../../../shared/utils/interval';
 import { exact } from '../helpers';
 import { testProvenance } from '../study-builders';
@@ -12,6 +16,17 @@ export const sortedTriple = (max: number): fc.Arbitrary<Interval> =>
     .tuple(fc.double({ min: 0, max, noNaN: true }), fc.double({ min: 0, max, noNaN: true }), fc.double({ min: 0, max, noNaN: true }))
     .map((xs) => xs.sort((a, b) => a - b))
     .map(([low, point, high]) => ({ low: low!, point: point!, high: high! }));
+
+/** A criterion of any kind the grids can answer: codes, an age range (either end open), a sex, regions. */
+export const predicateArb: fc.Arbitrary<Predicate> = fc.oneof(
+  fc.subarray(['C18', 'C187', 'C18-C20', 'C20', 'C50'], { minLength: 1 }).map((codes) => ({ kind: 'codes' as const, codes })),
+  fc.tuple(fc.option(fc.integer({ min: 0, max: 90 })), fc.option(fc.integer({ min: 0, max: 90 }))).map(([a, b]) => {
+    const [min, max] = a !== null && b !== null && a > b ? [b, a] : [a, b];
+    return { kind: 'age' as const, min, max };
+  }),
+  fc.constantFrom('male' as const, 'female' as const).map((sex) => ({ kind: 'sex' as const, sex })),
+  fc.subarray(['01', '03', '09', '13', '25'] as const, { minLength: 1 }).map((regions) => ({ kind: 'region' as const, regions: [...regions] })),
+);
 
 export type PopulationRow = [region: string, sex: string, age: number, persons: number];
 

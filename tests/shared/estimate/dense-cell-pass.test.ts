@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { CellCount } from '../../../shared/counts/builder';
-import type { CriterionStep, Predicate } from '../../../shared/criteria/study';
+import type { CriterionStep } from '../../../shared/criteria/study';
 import { packedGroups } from '../../../shared/estimate/dataset-cache';
 import { estimateEligible } from '../../../shared/estimate/estimate';
 import type { EstimateResult } from '../../../shared/estimate/types';
@@ -14,7 +14,7 @@ import { DEFAULT_HALLAND_RULE } from '../../../shared/regions/regions';
 import { mulberry32 } from '../../../shared/utils/prng';
 import type { Interval } from '../../../shared/utils/interval';
 import { buildDataset, makeStudy, predicateStep, proportionStep, type Row } from '../helpers';
-import { sortedTriple } from './arbitraries';
+import { predicateArb, sortedTriple } from './arbitraries';
 
 const YEARS = ['2021', '2022'];
 const REGIONS = ['01', '03', '09', '12', '13', '14', '25', 'national'];
@@ -50,15 +50,6 @@ function gridRows(seed: number, maskedShare: number, missingShare: number, kind:
   return rows;
 }
 
-const predicateArb: fc.Arbitrary<Predicate> = fc.oneof(
-  fc.subarray(['C18', 'C187', 'C18-C20', 'C20', 'C50'], { minLength: 1 }).map((codes) => ({ kind: 'codes' as const, codes })),
-  fc.tuple(fc.option(fc.integer({ min: 0, max: 90 })), fc.option(fc.integer({ min: 0, max: 90 }))).map(([a, b]) => {
-    const [min, max] = a !== null && b !== null && a > b ? [b, a] : [a, b];
-    return { kind: 'age' as const, min, max };
-  }),
-  fc.constantFrom('male' as const, 'female' as const).map((sex) => ({ kind: 'sex' as const, sex })),
-  fc.subarray(['01', '03', '09', '13', '25'] as const, { minLength: 1 }).map((regions) => ({ kind: 'region' as const, regions: [...regions] })),
-);
 
 const stepArb = (id: string): fc.Arbitrary<CriterionStep> =>
   fc.oneof(

@@ -12,7 +12,7 @@ import type { CriterionStep, Predicate } from '../../../shared/criteria/study';
 import type { EstimateResult } from '../../../shared/estimate/types';
 import { DEFAULT_HALLAND_RULE } from '../../../shared/regions/regions';
 import { buildDataset, exact, makeStudy, maskedX, predicateStep, proportionStep, type Row } from '../helpers';
-import { populationTable, sortedTriple } from './arbitraries';
+import { populationTable, predicateArb, sortedTriple } from './arbitraries';
 import type { Interval } from '../../../shared/utils/interval';
 
 const REGIONS = ['01', '03', '09', '13', '25', 'national'];
@@ -29,15 +29,6 @@ const rowArb: fc.Arbitrary<Row> = fc.tuple(
   fc.oneof(fc.integer({ min: 0, max: 50 }).map(exact), fc.constant(maskedX)),
 );
 
-const predicateArb: fc.Arbitrary<Predicate> = fc.oneof(
-  fc.subarray(['C18', 'C187', 'C18-C20', 'C20', 'C50'], { minLength: 1 }).map((codes) => ({ kind: 'codes' as const, codes })),
-  fc.tuple(fc.option(fc.integer({ min: 0, max: 90 })), fc.option(fc.integer({ min: 0, max: 90 }))).map(([a, b]) => {
-    const [min, max] = a !== null && b !== null && a > b ? [b, a] : [a, b];
-    return { kind: 'age' as const, min, max };
-  }),
-  fc.constantFrom('male' as const, 'female' as const).map((sex) => ({ kind: 'sex' as const, sex })),
-  fc.subarray(['01', '03', '09', '13', '25'] as const, { minLength: 1 }).map((regions) => ({ kind: 'region' as const, regions: [...regions] })),
-);
 
 const shareArb = sortedTriple(1);
 
