@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { DatasetBuilder } from '../../../shared/counts/builder';
 import type { Dataset } from '../../../shared/counts/dataset';
 import type { Predicate } from '../../../shared/criteria/study';
+import type { EstimateResult } from '../../../shared/estimate/types';
 import type { Interval } from '../../../shared/utils/interval';
 import { exact } from '../helpers';
 import { testProvenance } from '../study-builders';
@@ -50,4 +51,15 @@ export function populationTable(rows: readonly PopulationRow[]): Dataset {
     builder.add([region, sex, String(age)], exact(persons));
   }
   return builder.build();
+}
+
+/** Every interval an estimate reports (nation, regions, healthcare regions, each attrition line per region, the published nation), to compare two estimates or check each one. */
+export function allIntervals(result: EstimateResult): Interval[] {
+  return [
+    result.national,
+    ...result.regions.map((r) => r.eligible),
+    ...result.healthcareRegions.map((h) => h.eligible),
+    ...result.attrition.flatMap((a) => [a.total, ...Object.values(a.perRegion)]),
+    ...(result.nationalPublished ? [result.nationalPublished] : []),
+  ];
 }

@@ -12,9 +12,8 @@ import { estimateEligible } from '../../../shared/estimate/estimate';
 import type { EstimateResult } from '../../../shared/estimate/types';
 import { DEFAULT_HALLAND_RULE } from '../../../shared/regions/regions';
 import { mulberry32 } from '../../../shared/utils/prng';
-import type { Interval } from '../../../shared/utils/interval';
 import { buildDataset, makeStudy, predicateStep, proportionStep, type Row } from '../helpers';
-import { predicateArb, sortedTriple } from './arbitraries';
+import { allIntervals, predicateArb, sortedTriple } from './arbitraries';
 
 const YEARS = ['2021', '2022'];
 const REGIONS = ['01', '03', '09', '12', '13', '14', '25', 'national'];
@@ -58,14 +57,6 @@ const stepArb = (id: string): fc.Arbitrary<CriterionStep> =>
   );
 const stepsArb = fc.integer({ min: 0, max: 5 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => stepArb(`s${i}`))));
 
-function allIntervals(result: EstimateResult): Interval[] {
-  return [
-    result.national,
-    ...result.regions.map((r) => r.eligible),
-    ...result.healthcareRegions.map((h) => h.eligible),
-    ...result.attrition.flatMap((a) => [a.total, ...Object.values(a.perRegion)]),
-  ];
-}
 
 /** Equal up to floating-point rounding (the passes add the same numbers in different orders). */
 function expectSameNumbers(actual: EstimateResult, expected: EstimateResult): void {

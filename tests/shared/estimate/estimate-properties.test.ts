@@ -12,7 +12,7 @@ import type { CriterionStep, Predicate } from '../../../shared/criteria/study';
 import type { EstimateResult } from '../../../shared/estimate/types';
 import { DEFAULT_HALLAND_RULE } from '../../../shared/regions/regions';
 import { buildDataset, exact, makeStudy, maskedX, predicateStep, proportionStep, type Row } from '../helpers';
-import { populationTable, predicateArb, sortedTriple } from './arbitraries';
+import { allIntervals, populationTable, predicateArb, sortedTriple } from './arbitraries';
 import type { Interval } from '../../../shared/utils/interval';
 
 const REGIONS = ['01', '03', '09', '13', '25', 'national'];
@@ -63,15 +63,6 @@ const populationArb: fc.Arbitrary<Dataset | undefined> = fc.option(
 const optionsWith = (population: Dataset | undefined): EstimateOptions => (population ? { hallandRule: DEFAULT_HALLAND_RULE, population } : { hallandRule: DEFAULT_HALLAND_RULE });
 const options = optionsWith(undefined);
 
-function allIntervals(result: EstimateResult): Interval[] {
-  return [
-    result.national,
-    ...result.regions.map((r) => r.eligible),
-    ...result.healthcareRegions.map((h) => h.eligible),
-    ...result.attrition.flatMap((a) => [a.total, ...Object.values(a.perRegion)]),
-    ...(result.nationalPublished ? [result.nationalPublished] : []),
-  ];
-}
 
 /** Every final number of `smaller` is at most the matching number of `larger`. */
 function expectNoLarger(smaller: EstimateResult, larger: EstimateResult): void {
