@@ -121,7 +121,7 @@ test('the ADHD request: basis from the data, a mismatch blocks with a one-click 
   await expect(regionPoint('12')).toHaveText(sv(5_263));
   await expect(regionPoint('14')).toHaveText(sv(6_272));
   await expect(regionPoint('03')).toHaveText(sv(1_902));
-  await expect(page.getByTestId('estimate-period')).toHaveText('Period: 2020 (den senaste perioden i data)');
+  await expect(page.getByTestId('estimate-period')).toHaveText('2020 (den senaste perioden i data)');
   await expect(page.getByTestId('attrition-table').getByRole('rowheader', { name: /^Läkemedel: N06BA04 Metylfenidat/ })).toBeVisible();
   await expectNoA11yViolations(page, 'answer step of the ADHD request');
 });

@@ -215,7 +215,7 @@ test('the ADHD request on the real files, from the import to the exported letter
     const low = num(await regionRows.nth(i).locator('td').nth(1).innerText());
     expect(low, `region ${await regionRows.nth(i).getAttribute('data-region')}: low`).toBeGreaterThan(0);
   }
-  await expect(page.getByTestId('estimate-period')).toHaveText('Period: 2020 (den senaste perioden i data)');
+  await expect(page.getByTestId('estimate-period')).toHaveText('2020 (den senaste perioden i data)');
   // The full attrition on the answer step never grows either (points and highs).
   const attrition = page.getByTestId('attrition-table').locator('tbody tr');
   const points: number[] = [];

@@ -4,7 +4,7 @@ import { memo, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttritionStep, ProblemFix } from '../../../shared/estimate/types';
 import { BlockingProblems } from '../study/BlockingProblems';
-import { attritionLabel, basisExplanation, overlapText, periodDescription } from '../../../shared/answer/describe';
+import { attritionLabel, basisExplanation, overlapText, periodValue } from '../../../shared/answer/describe';
 import { estimateWarningText, warningContext } from '../../../shared/estimate/warning-texts';
 import { regionByCode, regionName, healthcareRegionName } from '../../../shared/regions/regions';
 import type { Answer } from './answer';
@@ -79,7 +79,7 @@ export function AnswerView({
           {estimate.period && (
             <div>
               <dt>{t('answer.period')}</dt>
-              <dd data-testid="estimate-period">{periodDescription(estimate.period, language)}</dd>
+              <dd data-testid="estimate-period">{periodValue(estimate.period, language)}</dd>
             </div>
           )}
         </dl>
