@@ -114,7 +114,7 @@ export function LetterPanel({
   useEffect(() => {
     // The worker is started once the page has settled (the first answer is on screen and the browser is idle), so
     // the letter engine loads while the user reads the answer, not when the first letter is asked for. Then, still
-    // in idle time and in the worker, this answer's letter is made once ahead: every code path a letter takes (the
+    // in idle time and in the worker, this answer's letter is made ahead: every code path a letter takes (the
     // disclosure control and its solver, the layout of each kind of block, the map, the PDF encoding) is then
     // compiled, so the first letter asked for costs what later ones do; and when that letter has the same content
     // (everything but the moment), its bytes are the ones already made. Nothing is shown or stored from it.
@@ -123,8 +123,13 @@ export function LetterPanel({
       renderer.current ??= new LetterRenderer();
       renderer.current.warm();
       const { answer: settled, language: chosen } = latest.current;
+      const other = LANGUAGES.find((l) => l !== chosen) ?? chosen;
+      // Then the same letter in the other language, thrown away: one letter leaves much of the engine's code still
+      // being compiled, and the other language's words are shaped too.
+      const warmOther = () => buildLetterSnapshot(db, settled, other, now(), { requireReady: false }).then(({ snapshot }) => renderer.current?.render(snapshot));
       buildLetterSnapshot(db, settled, chosen, now(), { requireReady: false })
         .then(({ snapshot, requestId }) => latest.current.renderSnapshot(snapshot, requestId))
+        .then(warmOther, warmOther)
         // A letter made ahead that fails is not reported: the letter asked for says why, if it fails again.
         .catch(() => undefined);
     };
