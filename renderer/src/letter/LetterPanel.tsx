@@ -77,6 +77,8 @@ export function LetterPanel({
       setPreviewed(null);
     }
   }, [key]);
+  /** Whether the user has asked for a letter in this panel (then no further letter is made ahead). */
+  const asked = useRef(false);
   /** The letter being made now (asked for, or made ahead), by its content key: a second ask waits for it. */
   const making = useRef<{ key: string; promise: Promise<Rendered> } | null>(null);
 
@@ -126,7 +128,8 @@ export function LetterPanel({
       const other = LANGUAGES.find((l) => l !== chosen) ?? chosen;
       // Then the same letter in the other language, thrown away: one letter leaves much of the engine's code still
       // being compiled, and the other language's words are shaped too.
-      const warmOther = () => buildLetterSnapshot(db, settled, other, now(), { requireReady: false }).then(({ snapshot }) => renderer.current?.render(snapshot));
+      // Not once a letter has been asked for: it would only make a later one wait.
+      const warmOther = () => (asked.current ? undefined : buildLetterSnapshot(db, settled, other, now(), { requireReady: false }).then(({ snapshot }) => (asked.current ? undefined : renderer.current?.render(snapshot))));
       buildLetterSnapshot(db, settled, chosen, now(), { requireReady: false })
         .then(({ snapshot, requestId }) => latest.current.renderSnapshot(snapshot, requestId))
         .then(warmOther, warmOther)
@@ -155,6 +158,7 @@ export function LetterPanel({
   };
 
   const render = async (): Promise<Rendered> => {
+    asked.current = true;
     await beforeExport?.();
     // Built afresh every time (it is cheap): the request's answers, references or the unit profile may have changed
     // since the preview. The previewed PDF is reused only when everything but the moment is the same.
