@@ -4,6 +4,7 @@
  * the database is ready, so the worker computes while React draws the page. The study workspace then adopts this
  * worker, the inputs it was sent and any answer it already gave, instead of starting the same work again later.
  */
+import type { Dataset } from '../../../shared/counts/dataset';
 import type { AntalDatabase } from '../db/database';
 import { loadStudyInputs, type StudyInputs } from '../answer/study-inputs';
 import type { FromWorker, ToWorker } from './estimate-protocol';
@@ -62,6 +63,7 @@ export function startEstimateWorker(db: AntalDatabase, studyId: string | undefin
   }
   const started: Pending = { db, studyId, worker, inputs: null, received: [], failure: null, handler: null, onError: null, stopped: false, expiry: null };
   worker.onmessage = (event: MessageEvent<FromWorker>) => {
+    performance.mark('antal:first-answer-received');
     if (started.handler) started.handler(event.data);
     else started.received.push(event.data);
   };
@@ -75,17 +77,19 @@ export function startEstimateWorker(db: AntalDatabase, studyId: string | undefin
 
 /**
  * Reads the study the first screen shows (with its datasets) and sends it to the started worker, computed as
- * revision 1 with the user's date `today` (YYYY-MM-DD).
+ * revision 1 with the user's date `today` (YYYY-MM-DD). `written`: datasets just stored by this start (the demo at
+ * a first start), used from memory rather than read back.
  */
-export function sendFirstAnswer(today: string): void {
+export function sendFirstAnswer(today: string, written: readonly Dataset[] = []): void {
   const started = pending;
   if (!started || started.inputs) return;
-  started.inputs = loadStudyInputs(started.db, started.studyId).then((loaded) => {
+  started.inputs = loadStudyInputs(started.db, started.studyId, written).then((loaded) => {
     if (loaded && loaded.datasets.length > 0 && !started.stopped) {
       const datasets: ToWorker = { type: 'datasets', datasets: loaded.datasets, population: loaded.population };
       started.worker.postMessage(datasets);
       const compute: ToWorker = { type: 'compute', revision: FIRST_REVISION, study: loaded.record.study, hallandRule: loaded.hallandRule, today };
       started.worker.postMessage(compute);
+      performance.mark('antal:first-answer-sent');
     }
     return loaded;
   });

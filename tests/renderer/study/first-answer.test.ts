@@ -2,7 +2,9 @@
 // holds it, and the workspace adopts that worker with every reply it gave in the meantime, in order, once.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDemoDataset } from '../../../shared/demo/dataset';
+import type { Dataset } from '../../../shared/counts/dataset';
+import { createDemoDataset, DEMO_DATASET_ID } from '../../../shared/demo/dataset';
+import { loadDataset } from '../../../renderer/src/db/database';
 import { DEMO_STUDY } from '../../../shared/demo/study';
 import { seedDemoIfNew } from '../../../renderer/src/db/seed';
 import { deleteDatabases, freshDb } from '../db/test-databases';
@@ -75,6 +77,27 @@ describe('the first answer, started before the app draws', () => {
     worker.reply(result(3, 30));
     expect(seen).toEqual(['answer 1 after 10 ms', 'answer 2 after 20 ms', 'answer 3 after 30 ms']);
     expect(worker.terminated).toBe(false);
+  });
+
+  it('at a first start sends the demo just stored from memory, and it is the dataset the database holds', async () => {
+    (globalThis as { Worker?: unknown }).Worker = RecordingWorker;
+    const db = freshDb('first-answer-seeded');
+    startEstimateWorker(db, undefined);
+    const worker = RecordingWorker.last!;
+    let generated: Dataset | null = null;
+    expect(await seedDemoIfNew(db, () => ({ dataset: (generated = createDemoDataset()), study: DEMO_STUDY }), new Date('2026-03-14T08:00:00Z'))).toBe(true);
+    // A dataset the study does not link is not sent, even when held in memory.
+    const unlinked = { ...createDemoDataset(), id: 'not-linked' };
+    sendFirstAnswer('2026-03-14', [unlinked, generated!]);
+    const taken = takeFirstAnswer(db, undefined)!;
+    const inputs = await taken.inputs;
+    const sent = (worker.sent[0] as Extract<ToWorker, { type: 'datasets' }>).datasets;
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toBe(generated); // not read back
+    expect(inputs?.datasets[0]).toBe(generated);
+    // …and equal, cell for cell, to what the database returns when it is read.
+    expect(sent[0]).toEqual(await loadDataset(db, DEMO_DATASET_ID));
+    taken.listen(() => undefined, () => undefined);
   });
 
   it('reports a worker that failed to start before the workspace took it', async () => {
