@@ -16,7 +16,7 @@ import { saveRequest } from './requests/request-store';
 import { saveStudyEdit } from './study/study-store';
 import { formatIsoDate } from './format';
 import { parseRoute } from './shell/route';
-import { afterFirstAnswer, sendFirstAnswer, startEstimateWorker } from './study/first-answer';
+import { afterFirstAnswer, sendFirstAnswer, startEstimateWorker, warmFirstAnswer } from './study/first-answer';
 import { localIsoDate } from './forecast/today';
 import { detectPlatform } from './platform';
 import { locateSolver } from './platform/solver';
@@ -91,7 +91,17 @@ async function start(): Promise<void> {
   mark('database-open');
   // At a first start the demo dataset just stored is handed to the first answer as it is, not read back.
   let demoDataset: Dataset | null = null;
-  const seeded = await seedDemoIfNew(db, () => ({ dataset: (demoDataset = createDemoDataset()), study: DEMO_STUDY }), now());
+  // The estimate worker gets it (and starts on the demo's answer) before it is written.
+  const seeded = await seedDemoIfNew(
+    db,
+    () => {
+      const dataset = createDemoDataset();
+      demoDataset = dataset;
+      warmFirstAnswer([dataset], DEMO_STUDY, localIsoDate(now()));
+      return { dataset, study: DEMO_STUDY };
+    },
+    now(),
+  );
   const written = seeded && demoDataset ? [demoDataset] : [];
   mark('seeded');
   // With no edit waiting in the journal the stored study is final already: the worker computes its answer while
