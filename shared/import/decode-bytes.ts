@@ -158,7 +158,7 @@ export function decideEncoding(bytes: Uint8Array, override?: EncodingOverride): 
 }
 
 /** Bytes [start, end) as text; `end` must fall between characters (after a line break always does). */
-function decodeRange(bytes: Uint8Array, decision: EncodingDecision, start: number, end: number): string {
+export function decodeRange(bytes: Uint8Array, decision: EncodingDecision, start: number, end: number): string {
   if (decision.encoding === 'windows-1252') return decodeWindows1252(bytes.subarray(start, end));
   return decodeUtf8Range(bytes, start, end);
 }
@@ -203,6 +203,10 @@ export function* textPieces(bytes: Uint8Array, decision: EncodingDecision, piece
     }
     return;
   }
+  if (lfBreaks) {
+    for (const piece of bytePieces(bytes, decision, size)) yield { text: decodeRange(piece.bytes, decision, 0, piece.bytes.length), done: piece.done };
+    return;
+  }
   const n = bytes.length;
   let pos = decision.start;
   // Files with CR-only line endings have no LF: remember that, instead of searching to the end every time.
@@ -214,8 +218,39 @@ export function* textPieces(bytes: Uint8Array, decision: EncodingDecision, piece
       if (i < 0) noLf = from;
       return i;
     }, (from) => bytes.indexOf(0x0d, from));
-    const lf = lfBreaks ? withLfBreaks(bytes, pos, end) : null;
-    yield { text: lf ? decodeRange(lf, decision, 0, lf.length) : decodeRange(bytes, decision, pos, end), done: n === 0 ? 1 : end / n };
+    yield { text: decodeRange(bytes, decision, pos, end), done: n === 0 ? 1 : end / n };
+    pos = end;
+  }
+}
+
+/** One piece of a file's bytes with LF line breaks only, ending just after a line break (unless it is the last). */
+export interface BytePiece {
+  /** Valid until the next piece is asked for (a piece with CRs is rewritten in a buffer reused from piece to piece). */
+  bytes: Uint8Array;
+  /** How much of the input is behind this piece, 0..1. */
+  done: number;
+}
+
+/**
+ * The bytes of a file in a byte encoding (UTF-8 or Windows-1252; not UTF-16, whose text is decoded whole) in
+ * pieces of about `pieceBytes` bytes cut as {@link textPieces} cuts them, every CRLF and lone CR made one LF:
+ * for readers that split rows on the bytes and decode only the cells they need as text.
+ */
+export function* bytePieces(bytes: Uint8Array, decision: EncodingDecision, pieceBytes: number): Generator<BytePiece> {
+  if (decision.text !== undefined) throw new Error(`bytePieces: ${decision.encoding} is read as text`);
+  const size = Math.max(16, pieceBytes);
+  const n = bytes.length;
+  let pos = decision.start;
+  // Files with CR-only line endings have no LF: remember that, instead of searching to the end every time.
+  let noLf = n;
+  while (pos < n) {
+    const end = cutAfterLineBreak(n, pos + size, (from) => {
+      if (from >= noLf) return -1;
+      const i = bytes.indexOf(0x0a, from);
+      if (i < 0) noLf = from;
+      return i;
+    }, (from) => bytes.indexOf(0x0d, from));
+    yield { bytes: withLfBreaks(bytes, pos, end) ?? bytes.subarray(pos, end), done: n === 0 ? 1 : end / n };
     pos = end;
   }
 }
