@@ -19,9 +19,10 @@
 export type ByteRowSink = (bytes: Uint8Array, bounds: Int32Array, fields: number, tenDigits: boolean) => void;
 
 /**
- * Splits a piece (LF line breaks only, no quote byte, ending just after a line break unless it is the
- * file's last) into records exactly as PapaParse does such text: each line one record, fields between
- * delimiters, an empty line one empty field, and no record after a final line break.
+ * Splits a piece (no quote byte, ending just after a line break unless it is the file's last) into records
+ * exactly as PapaParse does such text once its line breaks are made LF: each line one record, fields between
+ * delimiters, an empty line one empty field, and no record after a final line break. CRLF, LF and a lone CR
+ * each end a line, so the piece needs no rewriting first.
  */
 export class UnquotedByteSplitter {
   private bounds: Int32Array = new Int32Array(64);
@@ -35,25 +36,26 @@ export class UnquotedByteSplitter {
     let lineStart = 0;
     while (lineStart < n) {
       let fields = 0;
-      let digits = 0;
       let tenDigits = false;
       bounds[0] = lineStart;
       let i = lineStart;
       for (; i < n; i++) {
         const b = piece[i]!;
-        if (b === 10) break;
         if (b === delimiter) {
           // Room for this field's start and the record's end.
           if (fields + 2 >= bounds.length) bounds = this.grow();
+          // Only a field of ten bytes or more can hold ten digits: most are shorter and never looked at again.
+          if (i - bounds[fields]! >= 10 && !tenDigits) tenDigits = hasTenDigits(piece, bounds[fields]!, i);
           bounds[++fields] = i + 1;
-          digits = 0;
-        } else if (b >= 48 && b <= 57 && ++digits >= 10) {
-          tenDigits = true;
+        } else if (b === 10 || b === 13) {
+          break;
         }
       }
+      if (i - bounds[fields]! >= 10 && !tenDigits) tenDigits = hasTenDigits(piece, bounds[fields]!, i);
       bounds[fields + 1] = i + 1;
       sink(piece, bounds, fields + 1, tenDigits);
-      lineStart = i + 1;
+      // CRLF is one line break, as are a lone LF and a lone CR (a piece never ends between CR and LF).
+      lineStart = piece[i] === 13 && piece[i + 1] === 10 ? i + 2 : i + 1;
     }
   }
 
@@ -63,6 +65,20 @@ export class UnquotedByteSplitter {
     this.bounds = wider;
     return wider;
   }
+}
+
+/** Ten or more ASCII digits in bytes [start, end), not necessarily together (what a personal identity number needs). */
+function hasTenDigits(bytes: Uint8Array, start: number, end: number): boolean {
+  let digits = 0;
+  for (let i = start; i < end; i++) {
+    const b = bytes[i]!;
+    if (b >= 48 && b <= 57) {
+      if (++digits === 10) return true;
+    } else if (end - i - 1 + digits < 10) {
+      return false;
+    }
+  }
+  return false;
 }
 
 /** Decodes bytes [start, end) of a piece as text (the file's encoding). */

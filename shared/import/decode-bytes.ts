@@ -203,10 +203,6 @@ export function* textPieces(bytes: Uint8Array, decision: EncodingDecision, piece
     }
     return;
   }
-  if (lfBreaks) {
-    for (const piece of bytePieces(bytes, decision, size)) yield { text: decodeRange(piece.bytes, decision, 0, piece.bytes.length), done: piece.done };
-    return;
-  }
   const n = bytes.length;
   let pos = decision.start;
   // Files with CR-only line endings have no LF: remember that, instead of searching to the end every time.
@@ -218,14 +214,15 @@ export function* textPieces(bytes: Uint8Array, decision: EncodingDecision, piece
       if (i < 0) noLf = from;
       return i;
     }, (from) => bytes.indexOf(0x0d, from));
-    yield { text: decodeRange(bytes, decision, pos, end), done: n === 0 ? 1 : end / n };
+    const lf = lfBreaks ? withLfBreaks(bytes, pos, end) : null;
+    yield { text: lf ? decodeRange(lf, decision, 0, lf.length) : decodeRange(bytes, decision, pos, end), done: n === 0 ? 1 : end / n };
     pos = end;
   }
 }
 
-/** One piece of a file's bytes with LF line breaks only, ending just after a line break (unless it is the last). */
+/** One piece of a file's bytes, ending just after a line break (unless it is the last; never between CR and LF). */
 export interface BytePiece {
-  /** Valid until the next piece is asked for (a piece with CRs is rewritten in a buffer reused from piece to piece). */
+  /** A view of the file's bytes, line breaks as they are (see {@link lfBreaksOf}). */
   bytes: Uint8Array;
   /** How much of the input is behind this piece, 0..1. */
   done: number;
@@ -233,8 +230,8 @@ export interface BytePiece {
 
 /**
  * The bytes of a file in a byte encoding (UTF-8 or Windows-1252; not UTF-16, whose text is decoded whole) in
- * pieces of about `pieceBytes` bytes cut as {@link textPieces} cuts them, every CRLF and lone CR made one LF:
- * for readers that split rows on the bytes and decode only the cells they need as text.
+ * pieces of about `pieceBytes` bytes cut as {@link textPieces} cuts them: for readers that split rows on the
+ * bytes and decode only the cells they need as text.
  */
 export function* bytePieces(bytes: Uint8Array, decision: EncodingDecision, pieceBytes: number): Generator<BytePiece> {
   if (decision.text !== undefined) throw new Error(`bytePieces: ${decision.encoding} is read as text`);
@@ -250,7 +247,7 @@ export function* bytePieces(bytes: Uint8Array, decision: EncodingDecision, piece
       if (i < 0) noLf = from;
       return i;
     }, (from) => bytes.indexOf(0x0d, from));
-    yield { bytes: withLfBreaks(bytes, pos, end) ?? bytes.subarray(pos, end), done: n === 0 ? 1 : end / n };
+    yield { bytes: bytes.subarray(pos, end), done: n === 0 ? 1 : end / n };
     pos = end;
   }
 }
@@ -279,6 +276,11 @@ function withLfBreaks(bytes: Uint8Array, start: number, end: number): Uint8Array
 }
 
 let lfScratch = new Uint8Array(0);
+
+/** A piece's bytes with every CRLF and lone CR made one LF: valid until the next call (the buffer is reused). */
+export function lfBreaksOf(piece: Uint8Array): Uint8Array {
+  return withLfBreaks(piece, 0, piece.length) ?? piece;
+}
 
 /** Where a piece that should end near `target` ends: after the next LF, else after the next CR, else at the end. */
 function cutAfterLineBreak(n: number, target: number, nextLf: (from: number) => number, nextCr: (from: number) => number): number {

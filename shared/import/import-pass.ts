@@ -10,7 +10,7 @@ import { phrase } from './phrases';
 import type { ImportPreview } from './analyse-file';
 import { findPersonnummerIn } from './analyse-file';
 import type { EncodingDecision } from './decode-bytes';
-import { bytePieces, decodeRange, textPieces } from './decode-bytes';
+import { bytePieces, decodeRange, lfBreaksOf, textPieces } from './decode-bytes';
 import { asciiFirst, cellsOf, startsFilled, UnquotedByteSplitter, type ByteRowSink, type CellDecoder } from './byte-rows';
 import type { ImportMapping } from './import-mapping';
 import { normaliseLineBreaks, RecordReader, type RecordSink } from './parse-records';
@@ -163,7 +163,10 @@ export function* readAllRows(preview: ImportPreview, mapping: ImportMapping, opt
       const text = piece.bytes;
       // A piece with a quote goes to PapaParse whole, as does one continuing a record a quoted field left open.
       if (reader.idle && text.indexOf(quoteByte) < 0) splitter.split(text, row);
-      else reader.push(decodeRange(text, decision, 0, text.length), false, take);
+      else {
+        const lf = lfBreaksOf(text);
+        reader.push(decodeRange(lf, decision, 0, lf.length), false, take);
+      }
       yield piece.done;
     }
   } else {

@@ -144,8 +144,8 @@ describe('rows read on the bytes and rows read by PapaParse give the same import
 });
 
 describe('the byte path, part by part', () => {
-  it('splits lines without quotes as PapaParse does', () => {
-    const textArb = fc.array(fc.constantFrom('a', 'Ö', ';', ',', '\n', ' ', '1', 'é', '\t'), { maxLength: 60 }).map((cs) => cs.join(''));
+  it('splits lines without quotes as PapaParse does once CRLF and CR are made LF', () => {
+    const textArb = fc.array(fc.constantFrom('a', 'Ö', ';', ',', '\n', '\r\n', '\r', ' ', '1', 'é', '\t'), { maxLength: 60 }).map((cs) => cs.join(''));
     fc.assert(fc.property(textArb, fc.constantFrom(';', ',', '\t'), (text, delimiter) => {
       const bytes = new TextEncoder().encode(text);
       const got: string[][] = [];
@@ -153,9 +153,10 @@ describe('the byte path, part by part', () => {
       new UnquotedByteSplitter(delimiter.charCodeAt(0)).split(bytes, (b, bounds, fields) => {
         got.push(cellsOf(b, bounds, fields, (x, s, e) => decoder.decode(x.subarray(s, e))));
       });
-      const expected = text === '' ? [] : Papa.parse<string[]>(text, { delimiter, newline: '\n', quoteChar: '"' }).data;
+      const lf = text.replace(/\r\n?/g, '\n');
+      const expected = lf === '' ? [] : Papa.parse<string[]>(lf, { delimiter, newline: '\n', quoteChar: '"' }).data;
       // PapaParse reports an empty record after a final line break; a reader of pieces drops it.
-      if (text.endsWith('\n')) expected.pop();
+      if (lf.endsWith('\n')) expected.pop();
       expect(got).toEqual(expected);
     }), { numRuns: 500 });
   });
