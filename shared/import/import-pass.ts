@@ -1,7 +1,9 @@
 /**
- * The import's one pass over every row: the file's text piece by piece → PapaParse → personnummer scan of
- * every cell → table body (notes, blank lines, footer) → {@link ColumnarInterpreter}. Neither the whole text
- * nor a table of all rows ever exists; what grows is the typed-array columns and the problem list.
+ * The import's one pass over every row: the file piece by piece → PapaParse → personnummer scan of every
+ * cell → table body (notes, blank lines, footer) → {@link ColumnarInterpreter}. Ordinary rows of a piece
+ * without quotes skip all but the last step: they are split on the bytes and go to the columns without a
+ * string per cell (byte-rows.ts), which is most of the import's speed. Neither the whole text nor a table of
+ * all rows ever exists; what grows is the typed-array columns and the problem list.
  *
  * A generator, so that the same pass runs synchronously (buildDataset) and with progress, cancellation and
  * yielding between pieces (importFile): it yields the share of the file done after each piece.
