@@ -4,7 +4,8 @@
  *
  * - An answer file or a compiled answer: its content matches its content hash (any edit after export shows).
  * - An answer snapshot (`antal letter --json` prints one): its content matches its content hash.
- * - A letter (PDF), with `--snapshot`: the snapshot is unchanged and renders to exactly these bytes, so the
+ * - A letter (PDF), with `--snapshot`: the snapshot is unchanged and renders to exactly these bytes (or, for a
+ *   letter from a build whose compressor differed, to the same document once every stream is inflated), so the
  *   letter is the one that snapshot (whose content hash its footer prints) produces. Alone, a letter cannot be
  *   verified (its figures are not machine-readable), so the command asks for the snapshot — unless the letter is
  *   given with a backup, to check the backup's trail against the audit anchor the letter carries.
@@ -25,6 +26,7 @@ import type { AuditEntry, AuditHead } from '../../shared/audit/chain';
 import { inspectBackup, type BackupCheck, type BackupFinding } from '../../shared/backup/inspect-backup';
 import { BACKUP_FILE_MAGIC } from '../../shared/ipc/contract';
 import { renderLetterPdf } from '../../shared/letter';
+import { samePdfContent } from '../pdf-content';
 import { readLetterAuditAnchor } from '../../shared/letter/read-anchor';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../shared/text/language';
 import { issueLines } from './answer';
@@ -197,7 +199,19 @@ async function verifyLetter(path: string, bytes: Uint8Array, snapshotPath: strin
     if (snapshotOk) {
       const rendered = await renderLetterPdf(snapshot);
       const same = rendered.length === bytes.length && rendered.every((b, i) => bytes[i] === b);
-      checks.push(check('letter-bytes', same, same ? verifyText(language, 'letter.ok', { sha: sha256Hex(bytes) }) : verifyText(language, 'letter.mismatch', { sha: sha256Hex(bytes), expected: sha256Hex(rendered) })));
+      // A letter from a build whose compressor differed: other bytes, the same document once its streams are inflated.
+      const sameContent = !same && samePdfContent(bytes, rendered);
+      checks.push(
+        check(
+          'letter-bytes',
+          same || sameContent,
+          same
+            ? verifyText(language, 'letter.ok', { sha: sha256Hex(bytes) })
+            : sameContent
+              ? verifyText(language, 'letter.sameContent', { sha: sha256Hex(bytes) })
+              : verifyText(language, 'letter.mismatch', { sha: sha256Hex(bytes), expected: sha256Hex(rendered) }),
+        ),
+      );
       const snapshotAnchor = isAuditHead(snapshot.auditHead) ? snapshot.auditHead : null;
       if (snapshotAnchor?.seq !== anchor?.seq || snapshotAnchor?.hash !== anchor?.hash) {
         checks.push(check('audit-anchor', false, verifyText(language, 'anchor.pdfVsSnapshot', { pdf: anchor ? String(anchor.seq) : '–', snapshot: snapshotAnchor ? String(snapshotAnchor.seq) : '–' })));

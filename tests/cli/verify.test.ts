@@ -9,6 +9,7 @@
  * number comes from that construction: byte counts from the payload the test made, entry numbers from the chain
  * it made.
  */
+import { deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createSnapshot, type AnswerSnapshot } from '../../shared/answer/snapshot';
 import { nextAuditEntry, type AuditEntry, type AuditHead } from '../../shared/audit/chain';
@@ -33,6 +34,44 @@ function io(files: Record<string, Uint8Array | string>) {
       return typeof f === 'string' ? new TextEncoder().encode(f) : f;
     },
   };
+}
+
+/**
+ * The PDF written again with every deflated stream compressed by Node's zlib at level 9 (other bytes than the
+ * letter engine's compressor gives), optionally after `edit` changed the n-th stream's inflated content; /Length
+ * values, the xref table and startxref are redone, so the result is a well-formed PDF as another build would write.
+ */
+function restream(pdf: Uint8Array, edit?: { stream: number; change: (content: Buffer) => Buffer }): Uint8Array {
+  const text = Buffer.from(pdf).toString('latin1');
+  let out = '';
+  let at = 0;
+  let n = 0;
+  for (;;) {
+    const streamAt = text.indexOf('\nstream\n', at);
+    if (streamAt < 0) break;
+    const dictionaryAt = text.lastIndexOf(' obj\n', streamAt);
+    const dictionary = text.slice(dictionaryAt, streamAt);
+    const length = Number(/\/Length (\d+)/.exec(dictionary)![1]);
+    const from = streamAt + '\nstream\n'.length;
+    let bytes: Buffer = Buffer.from(text.slice(from, from + length), 'latin1');
+    if (/\/FlateDecode/.test(dictionary)) {
+      let content: Buffer = inflateSync(bytes);
+      if (edit && edit.stream === n) content = edit.change(content);
+      bytes = deflateSync(content, { level: 9 });
+      n++;
+    }
+    out += text.slice(at, dictionaryAt) + dictionary.replace(/\/Length \d+/, `/Length ${bytes.length}`) + '\nstream\n' + bytes.toString('latin1');
+    at = from + length;
+  }
+  const xrefAt = text.lastIndexOf('\nxref\n');
+  out += text.slice(at, xrefAt + 1);
+  const offsets = [...out.matchAll(/(?<=\n)(\d+) 0 obj\n/g)].map((m) => ({ id: Number(m[1]), offset: m.index }));
+  offsets.sort((a, b) => a.id - b.id);
+  const startxref = out.length;
+  out += `xref\n0 ${offsets.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o.offset).padStart(10, '0')} 00000 n \n`).join('')}`;
+  const trailerAt = text.indexOf('trailer', xrefAt);
+  out += `${text.slice(trailerAt, text.lastIndexOf('startxref'))}startxref\n${startxref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
 }
 
 /** The demo letter without a request, under OHDSI's policy, anchored at `auditHead` when given. */
@@ -124,6 +163,23 @@ describe('antal verify: one file', () => {
     const noSnapshot = io(files);
     expect(await runVerify(['letter.pdf', '--lang', 'en'], noSnapshot)).toBe(2);
     expect(noSnapshot.out.stderr).toMatch(/give the answer snapshot it was made from with --snapshot/);
+  }, 60_000);
+
+  it('a letter another version of Antal compressed otherwise verifies by its content; a changed stream in it does not', async () => {
+    const snapshot = demoSnapshot();
+    const pdf = await renderLetterPdf(snapshot);
+    const recompressed = restream(pdf);
+    expect(sha256Hex(recompressed)).not.toBe(sha256Hex(pdf));
+    const files = { 'letter.pdf': recompressed, 'snapshot.json': JSON.stringify(snapshot) };
+    const good = io(files);
+    expect(await runVerify(['letter.pdf', '--snapshot', 'snapshot.json', '--lang', 'en'], good)).toBe(0);
+    expect(good.out.stdout).toContain(`✓ letter bytes: the letter is what the snapshot renders, object for object with the same content in every stream; only the compression differs (the letter was made by another version of Antal; SHA-256 ${sha256Hex(recompressed)})`);
+
+    // One drawing operator of the first page changed (a line moved by a point), then compressed the other way.
+    const moved = restream(pdf, { stream: 0, change: (content) => Buffer.from(content.toString('latin1').replace(/(\d+(?:\.\d+)?) (\d+(?:\.\d+)?) m\b/, (_, x: string, y: string) => `${x} ${Number(y) + 1} m`), 'latin1') });
+    const bad = io({ ...files, 'letter.pdf': moved });
+    expect(await runVerify(['letter.pdf', '--snapshot', 'snapshot.json', '--lang', 'en'], bad)).toBe(1);
+    expect(bad.out.stderr).toMatch(/✗ letter bytes: the letter differs from what the snapshot renders/);
   }, 60_000);
 
   it('a backup: format, length, checksum, payload, row counts and an unbroken audit chain up to its heads', async () => {
