@@ -89,7 +89,17 @@ export interface CellPassOptions {
   skipMarginals?: boolean;
 }
 
+/** How the latest cell pass ran (for tests and the benchmark: which path their figures came from). */
+let lastMode: CellPassResult['keyMode'] | null = null;
+export const lastCellPassMode = (): CellPassResult['keyMode'] | null => lastMode;
+
 export function runCellPass(dataset: Dataset, tables: WeightTable[], prefixes: number, options: CellPassOptions = {}): CellPassResult {
+  const result = cellPass(dataset, tables, prefixes, options);
+  lastMode = result.keyMode;
+  return result;
+}
+
+function cellPass(dataset: Dataset, tables: WeightTable[], prefixes: number, options: CellPassOptions): CellPassResult {
   if (!options.skipMarginals && !options.forceClasses && !options.forceSparse) {
     const marginals = runMarginalPass(dataset, tables, prefixes, EXIT_FIELDS);
     if (marginals) return { ...marginals, keyMode: 'marginals' };

@@ -86,7 +86,8 @@ export function runMarginalPass(dataset: Dataset, tables: readonly WeightTable[]
   const P = prefixes;
   const trivialTo = tables.map((table) => trivialUntil(table, structure, P));
   const surviving = tables.map((table) => survivingAt(table, P));
-  // Work of the product sets, against a pass over the cube's keys.
+  // Work of the product sets, against a pass over the cube's keys (the cell pass looks at every key; with a few
+  // keys to spare, as both are negligible for a small key space).
   let work = 0;
   for (let k = 0; k <= P; k++) {
     let product = 1;
@@ -95,7 +96,7 @@ export function runMarginalPass(dataset: Dataset, tables: readonly WeightTable[]
     });
     work += product;
   }
-  if (work > keyCount) return null;
+  if (work > keyCount + 64) return null;
   const cube = cubeFor(dataset, structure, dims, sizes);
   if (!cube) return null;
 
