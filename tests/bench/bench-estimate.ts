@@ -190,6 +190,12 @@ export interface FullBenchResult extends BenchResult {
   estimate_1m_cells_varied: Timing;
   /** The first estimate after the dimensions the criteria use changed (a step on another dimension added or removed). */
   estimate_1m_cells_new_dimensions: Timing;
+  /**
+   * CPU time of the warm estimate and of the same estimate through the older cell pass (over the dense table or
+   * the group list: `cellPass: { skipMarginals: true }`), run by run alternately, so that both see the same load:
+   * what the pre-aggregated sums save, on a busy machine too.
+   */
+  estimate_1m_cells_cpu_ab: { marginals: Timing; cell_pass: Timing };
   /** How the warm estimate's cell pass ran ('marginals': pre-aggregated sums; 'packed' or 'classes': the cell pass). */
   estimate_path: string;
   duckdb_1m_cells: DuckDbTiming;
@@ -245,6 +251,20 @@ export async function runFullBench(cells = BENCH_CELLS, runs = BENCH_RUNS, study
     return ms;
   });
   const path = lastCellPassMode() ?? 'none';
+  const cpuOf = (run: () => void): number => {
+    const before = process.cpuUsage();
+    run();
+    const used = process.cpuUsage(before);
+    return (used.user + used.system) / 1000;
+  };
+  const older = { ...options, cellPass: { skipMarginals: true } };
+  for (let i = 0; i < WARMUP_RUNS; i++) estimateEligible(study, [dataset], older);
+  const abNew: number[] = [];
+  const abOld: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    abNew.push(cpuOf(() => estimateEligible(study, [dataset], options)));
+    abOld.push(cpuOf(() => estimateEligible(study, [dataset], older)));
+  }
   const edits = variedStudies(study, runs + WARMUP_RUNS);
   for (let i = 0; i < WARMUP_RUNS; i++) estimateEligible(edits[runs + i]!, [dataset], options);
   const varied = edits.slice(0, runs).map((edit) => timeOnce(() => estimateEligible(edit, [dataset], options)));
@@ -294,6 +314,7 @@ export async function runFullBench(cells = BENCH_CELLS, runs = BENCH_RUNS, study
       estimate_1m_cells_varied: timing(varied, cells),
       estimate_1m_cells_new_dimensions: timing(newDimensions, cells),
       estimate_path: path,
+      estimate_1m_cells_cpu_ab: { marginals: timing(abNew, cells), cell_pass: timing(abOld, cells) },
       estimate_1m_cells_cpu: timing(warmCpu, cells),
       duckdb_1m_cells: duckdb,
       duckdb_final_filter_1m_cells: filter,
@@ -548,6 +569,7 @@ const BENCH_TEXT: Record<Language, Record<string, string>> = {
     varied: 'Antal (cache varm), ny fråga varje körning',
     newDimensions: 'Antal, första skattningen med andra dimensioner',
     path: 'Skattningens väg: {path}',
+    ab: 'Processortid, omväxlande körningar, p50 / p95: förberäknade summor {new}, cellpassagen {old}',
     duckdb: 'DuckDB, samma fråga',
     filter: 'DuckDB, bara sista stegets filter',
     ratio: 'Kvot Antal p95 / DuckDB p95 (mål ≤ 0,25)',
@@ -566,6 +588,7 @@ const BENCH_TEXT: Record<Language, Record<string, string>> = {
     varied: 'Antal (warm cache), a new question every run',
     newDimensions: 'Antal, first estimate with other dimensions',
     path: "The estimate's path: {path}",
+    ab: 'CPU time, alternating runs, p50 / p95: pre-aggregated sums {new}, the cell pass {old}',
     duckdb: 'DuckDB, same question',
     filter: 'DuckDB, final step filter only',
     ratio: 'Ratio Antal p95 / DuckDB p95 (target ≤ 0.25)',
@@ -602,6 +625,10 @@ export function renderBenchReport(result: FullBenchResult, language: Language, p
     `${text('agree')}: ${duck.agrees_with_estimate ? text('yes') : text('no')} (${duck.max_relative_difference.toExponential(1)})`,
     text('threads', { version: duck.version, threads: String(duck.threads), load: f.count(duck.load_ms) }),
     text('path', { path: result.estimate_path }),
+    text('ab', {
+      new: `${ms(result.estimate_1m_cells_cpu_ab.marginals.p50_ms)} / ${ms(result.estimate_1m_cells_cpu_ab.marginals.p95_ms)}`,
+      old: `${ms(result.estimate_1m_cells_cpu_ab.cell_pass.p50_ms)} / ${ms(result.estimate_1m_cells_cpu_ab.cell_pass.p95_ms)}`,
+    }),
   ];
   if (path) lines.push(text('wrote', { path }));
   return `${lines.join('\n')}\n`;

@@ -97,6 +97,7 @@ describe('bench', () => {
           'estimate_1m_cells',
           'estimate_1m_cells_cold',
           'estimate_1m_cells_cpu',
+          'estimate_1m_cells_cpu_ab',
           'estimate_1m_cells_new_dimensions',
           'estimate_1m_cells_varied',
           'estimate_path',
