@@ -28,6 +28,7 @@ import { localIsoDate } from './today';
 import { useChartDisclosure } from './useChartDisclosure';
 import './forecast.css';
 import { StatusLine } from '../ui/StatusLine';
+import { useAfterFirstPaint } from '../ui/useAfterFirstPaint';
 
 type Change = (change: (study: Study) => Study) => void;
 export type Translate = ReturnType<typeof useTranslation>['t'];
@@ -41,6 +42,8 @@ export const ForecastSection = memo(function ForecastSection({ study, answer, on
   const disclosure = useChartDisclosure(answer.estimate, projection.sites);
   const regionNames = disclosure.withheldRegions.map((r) => regionName(r, language)).join(', ');
   const series = useMemo(() => printableEnrolment(projection.band), [projection.band]);
+  // The charts and the folded inputs (two thirds of the section's elements) follow the forecast's figures by a frame.
+  const painted = useAfterFirstPaint();
   return (
     <section aria-labelledby="forecast-title" className="forecast" data-testid="forecast">
       <h2 id="forecast-title">{t('forecast.title')}</h2>
@@ -55,7 +58,7 @@ export const ForecastSection = memo(function ForecastSection({ study, answer, on
               {disclosure.withheldRegions.length > 0 ? t('forecast.chart.sponsorWithheld', { regions: regionNames }) : t('forecast.chart.sponsorRounded')}
             </p>
           )}
-          {disclosure.withheldRegions.length === 0 && projection.band.length > 0 && (
+          {painted && disclosure.withheldRegions.length === 0 && projection.band.length > 0 && (
             <>
               <EnrolmentChart series={series} target={projection.target} months={projection.months} startDate={projection.startDate} deadlineDate={projection.deadlineDate} language={language} />
               <TornadoChart bars={projection.sensitivity} probability={projection.probability} language={language} />
@@ -65,7 +68,7 @@ export const ForecastSection = memo(function ForecastSection({ study, answer, on
       ) : (
         <p data-testid="forecast-no-sites">{t('forecast.noSites')}</p>
       )}
-      <ForecastInputs study={study} siteRates={projection.sites} onChange={onChange} />
+      {painted && <ForecastInputs study={study} siteRates={projection.sites} onChange={onChange} />}
     </section>
   );
 });
