@@ -25,6 +25,7 @@
 import type { Dataset } from '../counts/dataset';
 import { NATIONAL_SLOT, SLOT_COUNT } from './dimension-structure';
 import { SLOT_BITS, addScaledColumn, cellItems, datasetStructure, packedGroups, slotColumn, type CellGroups, type DatasetStructure, type DenseGroups } from './dataset-cache';
+import { runMarginalPass } from './marginal-pass';
 import { NEVER_INEXACT, type WeightTable } from './predicate-tables';
 
 /**
@@ -54,8 +55,8 @@ export interface CellPassResult {
   nationalInexact: Uint8Array;
   /** Per table, 1 for each combination of an inexact cell that reached the last prefix (for the warnings). */
   usedCombos: Uint8Array[];
-  /** How the keys were made (reported by tests and the benchmark). */
-  keyMode: 'packed' | 'classes';
+  /** How the keys were made, or 'marginals' for the pre-aggregated sums of marginal-pass.ts (reported by tests and the benchmark). */
+  keyMode: 'packed' | 'classes' | 'marginals';
 }
 
 /** A digit of the key: its radix and, for the table it feeds (or −1), what each digit value adds to that table's combination. */
@@ -84,9 +85,25 @@ export interface CellPassOptions {
   forceClasses?: boolean;
   /** Packed keys as a list of groups even where a dense table would be used. */
   forceSparse?: boolean;
+  /** The cell pass even where the pre-aggregated sums (marginal-pass.ts) would be used. */
+  skipMarginals?: boolean;
 }
 
+/** How the latest cell pass ran (for tests and the benchmark: which path their figures came from). */
+let lastMode: CellPassResult['keyMode'] | null = null;
+export const lastCellPassMode = (): CellPassResult['keyMode'] | null => lastMode;
+
 export function runCellPass(dataset: Dataset, tables: WeightTable[], prefixes: number, options: CellPassOptions = {}): CellPassResult {
+  const result = cellPass(dataset, tables, prefixes, options);
+  lastMode = result.keyMode;
+  return result;
+}
+
+function cellPass(dataset: Dataset, tables: WeightTable[], prefixes: number, options: CellPassOptions): CellPassResult {
+  if (!options.skipMarginals && !options.forceClasses && !options.forceSparse) {
+    const marginals = runMarginalPass(dataset, tables, prefixes, EXIT_FIELDS);
+    if (marginals) return { ...marginals, keyMode: 'marginals' };
+  }
   const structure = datasetStructure(dataset);
   const packed = options.forceClasses ? null : packedLayout(dataset, tables);
   let items: CellGroups;

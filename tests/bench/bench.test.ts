@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { estimateEligible } from '../../shared/estimate/estimate';
 import { DEFAULT_HALLAND_RULE } from '../../shared/regions/regions';
-import { BENCH_STUDY, compareWithEstimate, createBenchDataset, duckDbQuestion, openDuckDb, renderBenchReport, runBench, runFullBench, writeBenchResults } from './bench-estimate';
+import { BENCH_STUDY, compareWithEstimate, createBenchDataset, duckDbQuestion, openDuckDb, otherDimensionStudies, renderBenchReport, runBench, runFullBench, variedStudies, writeBenchResults } from './bench-estimate';
 import { appGoals, estimateGoals, importGoals, parseBenchArgs, runBenchmarks, type Benchmark, type Goal } from './run';
 import type { AppBenchResult } from './bench-app';
 import type { FullBenchResult } from './bench-estimate';
@@ -65,6 +65,21 @@ describe('bench', () => {
     }
   });
 
+  it('varies the question across warm runs without changing its dimensions, and changes them where it should', () => {
+    const sample = createBenchDataset(60_000);
+    const options = { hallandRule: DEFAULT_HALLAND_RULE };
+    // The sample holds the first year only: every period.
+    const allYears = { ...BENCH_STUDY, population: { ...BENCH_STUDY.population, period: { kind: 'all' as const } } };
+    const answers = variedStudies(allYears, 12).map((study) => {
+      expect(study.steps.map((s) => (s.rule.kind === 'predicate' ? s.rule.predicate.kind : s.rule.kind))).toEqual(BENCH_STUDY.steps.map((s) => (s.rule.kind === 'predicate' ? s.rule.predicate.kind : s.rule.kind)));
+      return estimateEligible(study, [sample], options).national.point;
+    });
+    // Consecutive runs ask different questions (and get different answers).
+    answers.forEach((a, i) => i > 0 && expect(a).not.toBe(answers[i - 1]));
+    const kinds = otherDimensionStudies(BENCH_STUDY).map((study) => study.steps.flatMap((s) => (s.rule.kind === 'predicate' ? [s.rule.predicate.kind] : [])).sort().join(','));
+    expect(new Set(kinds).size).toBe(kinds.length);
+  });
+
   it('runs ours and DuckDB on the same data, and their sums agree; writes every figure to bench-results.json', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'antal-bench-'));
     try {
@@ -75,7 +90,20 @@ describe('bench', () => {
       expect(result.ratio).toBeCloseTo(result.estimate_1m_cells.p95_ms / result.duckdb_1m_cells.p95_ms, 2);
       const written = JSON.parse(readFileSync(writeBenchResults(result, directory), 'utf8'));
       expect(Object.keys(written).sort()).toEqual(
-        ['duckdb_1m_cells', 'duckdb_final_filter_1m_cells', 'environment', 'estimate_1m_cells', 'estimate_1m_cells_cold', 'estimate_1m_cells_cpu', 'ratio', 'ratio_to_final_filter'].sort(),
+        [
+          'duckdb_1m_cells',
+          'duckdb_final_filter_1m_cells',
+          'environment',
+          'estimate_1m_cells',
+          'estimate_1m_cells_cold',
+          'estimate_1m_cells_cpu',
+          'estimate_1m_cells_cpu_ab',
+          'estimate_1m_cells_new_dimensions',
+          'estimate_1m_cells_varied',
+          'estimate_path',
+          'ratio',
+          'ratio_to_final_filter',
+        ].sort(),
       );
       expect(written.estimate_1m_cells).toMatchObject({ runs: 2, cells: 30_000 });
       const report = renderBenchReport(result, 'en');
