@@ -25,6 +25,8 @@ test('a file naming no period is asked for one by keyboard; a wrong one is refus
   const from = page.getByLabel('Från period');
   await expect(from).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText('Fältet måste fyllas i.')).toBeVisible();
+  // The period field itself is described by what the file says of the period and by its error.
+  await expect(from).toHaveAccessibleDescription(/^Filen anger ingen period.* Fältet måste fyllas i\.$/);
   await expectNoA11yViolations(page, 'import form asking for the period');
   await from.focus();
   await page.keyboard.type('förra året');

@@ -90,6 +90,8 @@ test('a hand-made Windows-1252 file is previewed, corrected, committed with its 
   await page.getByRole('button', { name: 'Importera', exact: true }).click();
   await expect(page.getByText('Rätta de markerade fälten.')).toBeVisible();
   await expect(page.getByLabel('Utgivare eller källa')).toHaveAttribute('aria-invalid', 'true');
+  // A screen reader reads the field's hint and its error together.
+  await expect(page.getByLabel('Utgivare eller källa')).toHaveAccessibleDescription('T.ex. ”Socialstyrelsen, Statistikdatabas för läkemedel”. Fältet måste fyllas i.');
   await fillAbout(page, 'Testregistret');
   await page.getByLabel('Uttags- eller publiceringsdatum').fill('2022-01-10');
   await page.getByLabel('Täckningsgrad').fill('97 %');

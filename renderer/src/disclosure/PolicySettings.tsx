@@ -21,7 +21,7 @@ import { policyErrorText } from './policy-error-text';
 import { loadDisclosurePolicy, saveDisclosurePolicy } from '../settings/disclosure-policy';
 import './disclosure.css';
 import { StatusLine } from '../ui/StatusLine';
-import { FieldError } from '../ui/FieldError';
+import { FieldError, fieldAria } from '../ui/FieldError';
 
 type Choice = DisclosurePresetId | 'custom';
 const PRESET_IDS = Object.keys(DISCLOSURE_PRESETS) as DisclosurePresetId[];
@@ -158,13 +158,15 @@ function CustomPolicyForm({ initial, onSave, onEdit, onInvalid }: { initial: Dis
     if (!checked || problems.length > 0) return onInvalid();
     void onSave(checked);
   };
-  const field = (key: keyof typeof ids & PolicyProblem['field'], labelKey: string, control: (describedBy: string | undefined) => ReactNode) => {
+  /** `control` gets the attributes tying it to its error (and to any hints it names) through `fieldAria`. */
+  type Aria = ReturnType<typeof fieldAria>;
+  const field = (key: keyof typeof ids & PolicyProblem['field'], labelKey: string, control: (aria: (...hintIds: string[]) => Aria) => ReactNode) => {
     const error = errorOf(key);
     const errorId = `${ids[key]}-error`;
     return (
       <div className="field">
         <label htmlFor={ids[key]}>{t(labelKey)}</label>
-        {control(error ? errorId : undefined)}
+        {control((...hintIds) => fieldAria(Boolean(error), errorId, ...hintIds))}
         <FieldError id={errorId}>{error && t(`disclosure.settings.errors.${error.code}`)}</FieldError>
       </div>
     );
@@ -172,20 +174,20 @@ function CustomPolicyForm({ initial, onSave, onEdit, onInvalid }: { initial: Dis
   const p = draft.policy;
   return (
     <form className="policy-form" onSubmit={onSubmit} noValidate data-testid="custom-policy-form">
-      {field('name', 'disclosure.settings.name', (d) => (
-        <input id={ids.name} value={p.name} aria-invalid={!!d} aria-describedby={d} onChange={(e) => update({ name: e.target.value })} />
+      {field('name', 'disclosure.settings.name', (aria) => (
+        <input id={ids.name} value={p.name} {...aria()} onChange={(e) => update({ name: e.target.value })} />
       ))}
-      {field('version', 'disclosure.settings.version', (d) => (
-        <input id={ids.version} value={p.version} aria-invalid={!!d} aria-describedby={d} onChange={(e) => update({ version: e.target.value })} />
+      {field('version', 'disclosure.settings.version', (aria) => (
+        <input id={ids.version} value={p.version} {...aria()} onChange={(e) => update({ version: e.target.value })} />
       ))}
-      {field('threshold', 'disclosure.settings.threshold', (d) => (
-        <WholeNumberInput id={ids.threshold} min={2} value={p.threshold} invalid={!!d} describedBy={d} onChange={(threshold) => update({ threshold })} />
+      {field('threshold', 'disclosure.settings.threshold', (aria) => (
+        <WholeNumberInput id={ids.threshold} min={2} value={p.threshold} aria={aria()} onChange={(threshold) => update({ threshold })} />
       ))}
-      {field('small', 'disclosure.settings.small', (d) => (
+      {field('small', 'disclosure.settings.small', (aria) => (
         <select
           id={ids.small}
           value={p.small.kind}
-          aria-invalid={!!d && p.small.kind !== 'bands'}
+          {...(p.small.kind === 'bands' ? {} : aria())}
           onChange={(e) => {
             const kind = e.target.value as DisclosurePolicy['small']['kind'];
             update({ small: kind === 'bands' ? { kind, bands: parseBandsText(draft.bands) ?? [] } : { kind } });
@@ -199,12 +201,12 @@ function CustomPolicyForm({ initial, onSave, onEdit, onInvalid }: { initial: Dis
       {p.small.kind === 'bands' && (
         <div className="field">
           <label htmlFor={ids.bands}>{t('disclosure.settings.bands')}</label>
-          <input id={ids.bands} value={draft.bands} aria-invalid={!!errorOf('small')} aria-describedby={errorOf('small') ? `${ids.small}-error` : undefined} onChange={(e) => update({}, e.target.value)} />
+          <input id={ids.bands} value={draft.bands} {...fieldAria(Boolean(errorOf('small')), `${ids.small}-error`)} onChange={(e) => update({}, e.target.value)} />
         </div>
       )}
-      {field('rounding', 'disclosure.settings.rounding', (d) => (
+      {field('rounding', 'disclosure.settings.rounding', (aria) => (
         <>
-          <WholeNumberInput id={ids.rounding} min={1} value={p.rounding} invalid={!!d} describedBy={[ids.roundingHint, d].filter(Boolean).join(' ')} onChange={(rounding) => update({ rounding })} />
+          <WholeNumberInput id={ids.rounding} min={1} value={p.rounding} aria={aria(ids.roundingHint)} onChange={(rounding) => update({ rounding })} />
           <span id={ids.roundingHint} className="hint">
             {t('disclosure.settings.roundingHint')}
           </span>
@@ -222,8 +224,8 @@ function CustomPolicyForm({ initial, onSave, onEdit, onInvalid }: { initial: Dis
           <option value="none">{t('disclosure.settings.secondaryOff')}</option>
         </select>
       ))}
-      {field('secondaryText', 'disclosure.settings.secondaryText', (d) => (
-        <input id={ids.secondaryText} value={p.secondaryText} aria-invalid={!!d} aria-describedby={d} onChange={(e) => update({ secondaryText: e.target.value })} />
+      {field('secondaryText', 'disclosure.settings.secondaryText', (aria) => (
+        <input id={ids.secondaryText} value={p.secondaryText} {...aria()} onChange={(e) => update({ secondaryText: e.target.value })} />
       ))}
       <div className="form-actions">
         <button type="submit" className="button primary">
@@ -235,7 +237,7 @@ function CustomPolicyForm({ initial, onSave, onEdit, onInvalid }: { initial: Dis
 }
 
 /** A whole number of at least `min`. An emptied field is NaN, which the policy's check then names. */
-function WholeNumberInput({ id, min, value, invalid, describedBy, onChange }: { id: string; min: number; value: number; invalid: boolean; describedBy: string | undefined; onChange: (value: number) => void }) {
+function WholeNumberInput({ id, min, value, aria, onChange }: { id: string; min: number; value: number; aria: ReturnType<typeof fieldAria>; onChange: (value: number) => void }) {
   return (
     <input
       id={id}
@@ -244,8 +246,7 @@ function WholeNumberInput({ id, min, value, invalid, describedBy, onChange }: { 
       min={min}
       step={1}
       value={Number.isFinite(value) ? value : ''}
-      aria-invalid={invalid}
-      aria-describedby={describedBy}
+      {...aria}
       onChange={(e) => onChange(e.target.value === '' ? Number.NaN : Number(e.target.value))}
     />
   );

@@ -8,7 +8,7 @@ import { OverlapFields } from '../../datasets/OverlapFields';
 import { periodSpan } from '../../../../shared/utils/period';
 import type { PreviewView } from '../preview-view';
 import { StatusLine } from '../../ui/StatusLine';
-import { FieldError } from '../../ui/FieldError';
+import { FieldError, fieldAria } from '../../ui/FieldError';
 
 export interface CommitFormProps {
   view: PreviewView;
@@ -44,6 +44,8 @@ export function CommitForm(props: CommitFormProps) {
   const fieldError = (field: keyof FormProblems, id: string) =>
     problems[field] ? <FieldError id={`${id}-error`}>{t(`datasets.form.problems.${problems[field]}`)}</FieldError> : null;
   const described = (field: keyof FormProblems, id: string) => (problems[field] ? `${id}-error` : undefined);
+  /** A control's `aria-invalid` and `aria-describedby`: its hint (if any) and, while there is one, its error. */
+  const aria = (field: keyof FormProblems, id: string, hintId?: string) => fieldAria(Boolean(problems[field]), `${id}-error`, hintId);
   const blocked = view.errorCount > 0;
   const overlapCols = overlapColumns(view.mapping, view.columns.map((c) => c.header));
   const overlap = overlapOfForm(form, view.measures, overlapCols);
@@ -83,8 +85,7 @@ export function CommitForm(props: CommitFormProps) {
         id={ids.name}
         value={form.name}
         required
-        aria-invalid={problems.name ? true : undefined}
-        aria-describedby={described('name', ids.name) ?? `${ids.name}-hint`}
+        {...aria('name', ids.name, `${ids.name}-hint`)}
         onChange={(e) => set({ name: e.target.value })}
       />
       <p id={`${ids.name}-hint`} className="hint">
@@ -97,8 +98,7 @@ export function CommitForm(props: CommitFormProps) {
         id={ids.publisher}
         value={form.publisher}
         required
-        aria-invalid={problems.publisher ? true : undefined}
-        aria-describedby={described('publisher', ids.publisher) ?? `${ids.publisher}-hint`}
+        {...aria('publisher', ids.publisher, `${ids.publisher}-hint`)}
         onChange={(e) => set({ publisher: e.target.value })}
       />
       <p id={`${ids.publisher}-hint`} className="hint">
@@ -156,7 +156,7 @@ export function CommitForm(props: CommitFormProps) {
                 inputMode="numeric"
                 placeholder={view.period.kind === 'title' ? view.period[end === 'periodFrom' ? 'from' : 'to'] : undefined}
                 required={end === 'periodFrom' && view.period.kind === 'none'}
-                aria-invalid={problems.period ? true : undefined}
+                {...aria('period', ids.periodFrom, `${ids.periodFrom}-hint`)}
                 onChange={(e) => set({ [end]: e.target.value })}
               />
             </Fragment>
@@ -170,8 +170,7 @@ export function CommitForm(props: CommitFormProps) {
         id={ids.extractedAt}
         type="date"
         value={form.extractedAt}
-        aria-invalid={problems.extractedAt ? true : undefined}
-        aria-describedby={described('extractedAt', ids.extractedAt)}
+        {...aria('extractedAt', ids.extractedAt)}
         onChange={(e) => set({ extractedAt: e.target.value })}
       />
       {fieldError('extractedAt', ids.extractedAt)}
@@ -190,8 +189,7 @@ export function CommitForm(props: CommitFormProps) {
           <input
             type="checkbox"
             checked={form.importAgain}
-            aria-invalid={problems.importAgain ? true : undefined}
-            aria-describedby={described('importAgain', ids.name + 'again')}
+            {...aria('importAgain', ids.name + 'again')}
             onChange={(e) => set({ importAgain: e.target.checked })}
           />{' '}
           {t('datasets.form.importAgain')}
