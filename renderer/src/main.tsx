@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import i18next from 'i18next';
+import type { Dataset } from '../../shared/counts/dataset';
 import { createDemoDataset } from '../../shared/demo/dataset';
 import { DEMO_STUDY } from '../../shared/demo/study';
 import { App } from './shell/App';
@@ -15,7 +16,7 @@ import { saveRequest } from './requests/request-store';
 import { saveStudyEdit } from './study/study-store';
 import { formatIsoDate } from './format';
 import { parseRoute } from './shell/route';
-import { afterFirstAnswer, sendFirstAnswer, startEstimateWorker } from './study/first-answer';
+import { afterFirstAnswer, sendFirstAnswer, startEstimateWorker, warmFirstAnswer } from './study/first-answer';
 import { localIsoDate } from './forecast/today';
 import { detectPlatform } from './platform';
 import { locateSolver } from './platform/solver';
@@ -64,7 +65,16 @@ async function persistStorage(): Promise<boolean | null> {
   }
 }
 
+/**
+ * Named points of the start in the browser's performance timeline (developer tools and the cold-start profiler
+ * show them beside the network and the threads); no effect on the app.
+ */
+function mark(name: string): void {
+  performance.mark(`antal:${name}`);
+}
+
 async function start(): Promise<void> {
+  mark('start');
   const container = document.getElementById('root');
   if (!container) throw new Error('#root missing');
   // Links and window.open in content never take the app away (the Electron main process enforces the same).
@@ -78,22 +88,38 @@ async function start(): Promise<void> {
   // The default language's texts download while the database opens (the stored choice is known only after).
   void preloadMessages(DEFAULT_LANGUAGE).catch(() => undefined);
   const [storagePersisted] = await Promise.all([persistStorage(), db.open()]);
-  await seedDemoIfNew(db, () => ({ dataset: createDemoDataset(), study: DEMO_STUDY }), now());
+  mark('database-open');
+  // At a first start the demo dataset just stored is handed to the first answer as it is, not read back.
+  let demoDataset: Dataset | null = null;
+  // The estimate worker gets it (and starts on the demo's answer) before it is written.
+  const seeded = await seedDemoIfNew(
+    db,
+    () => {
+      const dataset = createDemoDataset();
+      demoDataset = dataset;
+      warmFirstAnswer([dataset], DEMO_STUDY, localIsoDate(now()));
+      return { dataset, study: DEMO_STUDY };
+    },
+    now(),
+  );
+  const written = seeded && demoDataset ? [demoDataset] : [];
+  mark('seeded');
   // With no edit waiting in the journal the stored study is final already: the worker computes its answer while
   // the texts load and React draws the page (otherwise it waits for the replay below).
   const journalEmpty = journalEntries().length === 0;
-  if (journalEmpty) sendFirstAnswer(localIsoDate(now()));
+  if (journalEmpty) sendFirstAnswer(localIsoDate(now()), written);
   // Desktop only: answer the main process's backup requests (on quit and daily).
   startAutoBackups(db, now);
   const initial = await loadLanguage(db);
   await initI18n(initial);
+  mark('texts');
   // Edits that were still waiting for their autosave when the page went away (a reload right after typing) are
   // written now, audited like any edit, before anything shows the stored data.
   await replayPendingWrites(db, {
     saveStudy: (record) => saveStudyEdit(db, record, now()),
     saveRequest: (before, after, summary) => saveRequest({ db, now: now(), today: formatIsoDate(now()), newId: () => crypto.randomUUID() }, before, after, summary),
   }).catch(() => 0);
-  if (!journalEmpty) sendFirstAnswer(localIsoDate(now()));
+  if (!journalEmpty) sendFirstAnswer(localIsoDate(now()), written);
   void platform.setLanguage(initial);
 
   const root = createRoot(container, {
@@ -127,6 +153,7 @@ async function start(): Promise<void> {
     );
   };
   render(initial);
+  mark('rendered');
   afterFirstAnswer(registerServiceWorker);
 }
 

@@ -27,6 +27,7 @@ import { DimensionLabels } from './dimension-labels';
 import { RowStore } from './row-store';
 import { zeroPopulationCells } from './zero-population';
 import type { ColumnarInterpretation, ColumnarMeasure } from './columnar-measure';
+import { plainDecimalsBytes, plainNumberBytes, type CellDecoder } from './byte-rows';
 
 export type { ColumnarInterpretation, ColumnarMeasure } from './columnar-measure';
 
@@ -34,6 +35,8 @@ export type { ColumnarInterpretation, ColumnarMeasure } from './columnar-measure
 // test runners) every use of an imported binding is a getter call, which a loop over every cell cannot afford.
 const readPlain = plainNumber;
 const plainDecimalsOf = plainDecimals;
+const readPlainBytes = plainNumberBytes;
+const plainDecimalsOfBytes = plainDecimalsBytes;
 
 export interface ColumnarInterpreterOptions {
   file: string;
@@ -200,6 +203,69 @@ export class ColumnarInterpreter {
           continue;
         }
         this.addCell(measure, spec, whole, slot, s, raw, row, group, line);
+      }
+    }
+  }
+
+  /**
+   * {@link add} for a row read on the bytes (byte-rows.ts): cell c is bytes [bounds[c], bounds[c + 1] - 1) of
+   * `bytes`, and the row has exactly `width` fields. The same rules as `add`, kept as a copy of its loop
+   * because this is the import's hottest code: labels by their bytes, plain numbers read from the bytes, and
+   * a cell decoded as text only when it takes the general path.
+   */
+  addBytes(line: number, bytes: Uint8Array, bounds: Int32Array, decode: CellDecoder): void {
+    if (this.excluded.size > 0 && this.excluded.has(line)) {
+      this.excludedLines.push(line);
+      return;
+    }
+    this.bodyRows++;
+    const dimColumns = this.dimColumns;
+    const labels = this.labels;
+    let row = this.rows.next();
+    const rowDims = this.rows.columns;
+    let rowOk = true;
+    let name = -1;
+    for (let i = 0; i < dimColumns.length; i++) {
+      const c = dimColumns[i]!;
+      const index = labels.indexBytes(i, bytes, bounds[c]!, bounds[c + 1]! - 1, line, decode);
+      if (index < 0) rowOk = false;
+      else rowDims[i]![row] = index;
+      if (i === this.nameDim) name = index;
+    }
+    let group = -1;
+    if (rowOk) group = this.rows.keep(line);
+    else row = -1;
+
+    const groups = this.groups;
+    for (let k = 0; k < groups.length; k++) {
+      const g = groups[k]!;
+      let measure: MeasureCells | null;
+      let spec: MeasureSpec;
+      if (this.nameDim < 0) {
+        measure = g.cells[0]!;
+        spec = g.plan.spec;
+      } else if (name >= 0) {
+        spec = this.nameSpec(name, line);
+        measure = row >= 0 ? this.cellsFor(g, name) : null;
+      } else {
+        measure = null;
+        spec = g.plan.spec;
+      }
+      const whole = this.nameDim < 0 ? g.whole : mustBeWhole(spec);
+      const slots = g.slots;
+      for (let s = 0; s < slots.length; s++) {
+        const slot = slots[s]!;
+        const start = bounds[slot.column]!;
+        const end = bounds[slot.column + 1]! - 1;
+        const plain = slot.fastDecimal >= 0 ? readPlainBytes(bytes, start, end, slot.fastDecimal) : -1;
+        if (plain >= 0 && (!whole || Number.isInteger(plain))) {
+          if (row < 0 || measure === null) continue;
+          const first = measure.claim(row, group, s, this.rows.capacity);
+          if (first >= 0) this.reportDuplicate(measure, s, row, line, plain, plain, plain, first);
+          else measure.addExact(row, s, plain, measure.decimals ? plainDecimalsOfBytes(bytes, start, end, slot.fastDecimal) : 0);
+          continue;
+        }
+        this.addCell(measure, spec, whole, slot, s, decode(bytes, start, end), row, group, line);
       }
     }
   }

@@ -158,7 +158,7 @@ export function decideEncoding(bytes: Uint8Array, override?: EncodingOverride): 
 }
 
 /** Bytes [start, end) as text; `end` must fall between characters (after a line break always does). */
-function decodeRange(bytes: Uint8Array, decision: EncodingDecision, start: number, end: number): string {
+export function decodeRange(bytes: Uint8Array, decision: EncodingDecision, start: number, end: number): string {
   if (decision.encoding === 'windows-1252') return decodeWindows1252(bytes.subarray(start, end));
   return decodeUtf8Range(bytes, start, end);
 }
@@ -220,6 +220,38 @@ export function* textPieces(bytes: Uint8Array, decision: EncodingDecision, piece
   }
 }
 
+/** One piece of a file's bytes, ending just after a line break (unless it is the last; never between CR and LF). */
+export interface BytePiece {
+  /** A view of the file's bytes, line breaks as they are (see {@link lfBreaksOf}). */
+  bytes: Uint8Array;
+  /** How much of the input is behind this piece, 0..1. */
+  done: number;
+}
+
+/**
+ * The bytes of a file in a byte encoding (UTF-8 or Windows-1252; not UTF-16, whose text is decoded whole) in
+ * pieces of about `pieceBytes` bytes cut as {@link textPieces} cuts them: for readers that split rows on the
+ * bytes and decode only the cells they need as text.
+ */
+export function* bytePieces(bytes: Uint8Array, decision: EncodingDecision, pieceBytes: number): Generator<BytePiece> {
+  if (decision.text !== undefined) throw new Error(`bytePieces: ${decision.encoding} is read as text`);
+  const size = Math.max(16, pieceBytes);
+  const n = bytes.length;
+  let pos = decision.start;
+  // Files with CR-only line endings have no LF: remember that, instead of searching to the end every time.
+  let noLf = n;
+  while (pos < n) {
+    const end = cutAfterLineBreak(n, pos + size, (from) => {
+      if (from >= noLf) return -1;
+      const i = bytes.indexOf(0x0a, from);
+      if (i < 0) noLf = from;
+      return i;
+    }, (from) => bytes.indexOf(0x0d, from));
+    yield { bytes: bytes.subarray(pos, end), done: n === 0 ? 1 : end / n };
+    pos = end;
+  }
+}
+
 /**
  * Bytes start..end with every CRLF and lone CR made one LF (in a buffer reused from piece to piece), or null
  * when there is no CR. Done on the bytes because replacing in the decoded text makes V8 build the result as a
@@ -244,6 +276,11 @@ function withLfBreaks(bytes: Uint8Array, start: number, end: number): Uint8Array
 }
 
 let lfScratch = new Uint8Array(0);
+
+/** A piece's bytes with every CRLF and lone CR made one LF: valid until the next call (the buffer is reused). */
+export function lfBreaksOf(piece: Uint8Array): Uint8Array {
+  return withLfBreaks(piece, 0, piece.length) ?? piece;
+}
 
 /** Where a piece that should end near `target` ends: after the next LF, else after the next CR, else at the end. */
 function cutAfterLineBreak(n: number, target: number, nextLf: (from: number) => number, nextCr: (from: number) => number): number {

@@ -11,6 +11,7 @@ import type { ImportProblem } from './problems';
 import type { ProblemLog } from './problem-log';
 import { cellPlace, filledDownProblem, missingDimensionProblem, normaliseLabel, unknownDimensionProblem, type DimColumn } from './row-rules';
 import { detach } from './detach';
+import { ByteLabelMap, type CellDecoder } from './byte-rows';
 
 const EMPTY = -2;
 const INVALID = -1;
@@ -25,6 +26,8 @@ export class DimensionLabels {
   /** Per dimension, its normalised values in order of first appearance. */
   readonly values: string[][];
   private readonly labels: Map<string, Label>[];
+  /** The same labels by the bytes of their cell (the fast path over a file's bytes). */
+  private readonly byBytes: ByteLabelMap<Label>[];
   private readonly valueIndex: Map<string, number>[];
   private readonly last: (Label | null)[];
   private readonly previousRaw: (string | null)[];
@@ -35,6 +38,7 @@ export class DimensionLabels {
   constructor(private readonly dims: readonly DimColumn[], private readonly file: string, private readonly headers: readonly string[], private readonly log: ProblemLog) {
     this.values = dims.map(() => []);
     this.labels = dims.map(() => new Map());
+    this.byBytes = dims.map(() => new ByteLabelMap<Label>());
     this.valueIndex = dims.map(() => new Map());
     this.last = dims.map(() => null);
     this.previousRaw = dims.map(() => null);
@@ -46,6 +50,25 @@ export class DimensionLabels {
   /** The value index of dimension `i`'s cell `raw` on `line`, or -1 when the row cannot be stored (the problem is logged). */
   index(i: number, raw: string, line: number): number {
     const label = raw === this.previousRaw[i] ? this.previousLabel[i]! : this.lookUp(i, raw);
+    if (label.index >= 0) {
+      this.last[i] = label;
+      return label.index;
+    }
+    return this.unusualLabel(i, label, line);
+  }
+
+  /**
+   * {@link index} of the cell that is bytes [start, end) of `bytes`: the same label for the same text, decoded
+   * only when these bytes were not met before.
+   */
+  indexBytes(i: number, bytes: Uint8Array, start: number, end: number, line: number, decode: CellDecoder): number {
+    const known = this.byBytes[i]!;
+    let label = known.get(bytes, start, end);
+    if (label === undefined) {
+      const raw = decode(bytes, start, end);
+      label = this.labels[i]!.get(raw) ?? this.readLabel(i, raw);
+      known.set(bytes, start, end, label);
+    }
     if (label.index >= 0) {
       this.last[i] = label;
       return label.index;

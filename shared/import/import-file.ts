@@ -1,7 +1,7 @@
 /**
  * A file's bytes → datasets, reading every row once: the layout is detected on the first rows (as the
- * preview shows them), then the whole file is streamed through PapaParse piece by piece and each row is
- * normalised straight into typed-array columns. Errors are collected over the whole file; any error
+ * preview shows them), then the whole file is streamed piece by piece (ordinary rows split on the bytes,
+ * the rest by PapaParse) and each row is normalised straight into typed-array columns. Errors are collected over the whole file; any error
  * refuses the import (ImportRefusedError listing them all) and nothing is returned. Progress is reported
  * after each piece; cancelling (an AbortSignal) stops between pieces with ImportCancelledError and leaves
  * nothing behind, since nothing is stored until the caller stores the result.

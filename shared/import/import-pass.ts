@@ -1,7 +1,9 @@
 /**
- * The import's one pass over every row: the file's text piece by piece → PapaParse → personnummer scan of
- * every cell → table body (notes, blank lines, footer) → {@link ColumnarInterpreter}. Neither the whole text
- * nor a table of all rows ever exists; what grows is the typed-array columns and the problem list.
+ * The import's one pass over every row: the file piece by piece → PapaParse → personnummer scan of every
+ * cell → table body (notes, blank lines, footer) → {@link ColumnarInterpreter}. Ordinary rows of a piece
+ * without quotes skip all but the last step: they are split on the bytes and go to the columns without a
+ * string per cell (byte-rows.ts), which is most of the import's speed. Neither the whole text nor a table of
+ * all rows ever exists; what grows is the typed-array columns and the problem list.
  *
  * A generator, so that the same pass runs synchronously (buildDataset) and with progress, cancellation and
  * yielding between pieces (importFile): it yields the share of the file done after each piece.
@@ -10,7 +12,8 @@ import { phrase } from './phrases';
 import type { ImportPreview } from './analyse-file';
 import { findPersonnummerIn } from './analyse-file';
 import type { EncodingDecision } from './decode-bytes';
-import { textPieces } from './decode-bytes';
+import { bytePieces, decodeRange, lfBreaksOf, textPieces } from './decode-bytes';
+import { asciiFirst, cellsOf, startsFilled, UnquotedByteSplitter, type ByteRowSink, type CellDecoder } from './byte-rows';
 import type { ImportMapping } from './import-mapping';
 import { normaliseLineBreaks, RecordReader, type RecordSink } from './parse-records';
 import type { ImportProblem, ProblemCode } from './problems';
@@ -26,6 +29,11 @@ export interface PassOptions {
   maxProblems?: number;
   /** Bytes of text per piece (default {@link DEFAULT_PIECE_BYTES}). */
   pieceBytes?: number;
+  /**
+   * Read rows without quotes on the bytes (byte-rows.ts; default true). False sends every row through
+   * PapaParse: the reference the byte path is tested against, which must give the same datasets and problems.
+   */
+  readBytes?: boolean;
 }
 
 export interface PassResult {
@@ -133,9 +141,41 @@ export function* readAllRows(preview: ImportPreview, mapping: ImportMapping, opt
     // Titles and header rows were read by the preview; the same parser finds the same records again.
     if (line > headerEnd) body.push(line, cells);
   };
-  for (const piece of textPieces(bytes, decision, options.pieceBytes ?? DEFAULT_PIECE_BYTES, true)) {
-    reader.push(normaliseLineBreaks(piece.text), false, take);
-    yield piece.done;
+  const pieceBytes = options.pieceBytes ?? DEFAULT_PIECE_BYTES;
+  const delimiter = preview.dialect.delimiter;
+  const quote = preview.dialect.quoteChar;
+  const byteReadable = decision.text === undefined && delimiter.length === 1 && delimiter.charCodeAt(0) < 0x80 && quote.length === 1 && quote.charCodeAt(0) < 0x80;
+  if (options.readBytes !== false && byteReadable) {
+    const decode: CellDecoder = asciiFirst((b, start, end) => decodeRange(b, decision, start, end));
+    const quoteByte = quote.charCodeAt(0);
+    const width = table.width;
+    const maxColumns = preview.sample.maxColumns;
+    const splitter = new UnquotedByteSplitter(delimiter.charCodeAt(0));
+    // An ordinary data row (as wide as the table, its first three fields filled, no run of ten digits, no
+    // possible footer waiting) goes to the columns on its bytes; any other row takes the general path as strings.
+    const row: ByteRowSink = (piece, bounds, fields, tenDigits) => {
+      if (!tenDigits && fields === width && width >= 3 && width <= maxColumns && body.idle && reader.nextLine > headerEnd
+        && startsFilled(piece, bounds, 0) && startsFilled(piece, bounds, 1) && startsFilled(piece, bounds, 2)) {
+        interpreter.addBytes(reader.takeLine(), piece, bounds, decode);
+      } else {
+        reader.pushLine(cellsOf(piece, bounds, fields, decode), take);
+      }
+    };
+    for (const piece of bytePieces(bytes, decision, pieceBytes)) {
+      const text = piece.bytes;
+      // A piece with a quote goes to PapaParse whole, as does one continuing a record a quoted field left open.
+      if (reader.idle && text.indexOf(quoteByte) < 0) splitter.split(text, row);
+      else {
+        const lf = lfBreaksOf(text);
+        reader.push(decodeRange(lf, decision, 0, lf.length), false, take);
+      }
+      yield piece.done;
+    }
+  } else {
+    for (const piece of textPieces(bytes, decision, pieceBytes, true)) {
+      reader.push(normaliseLineBreaks(piece.text), false, take);
+      yield piece.done;
+    }
   }
   reader.push('', true, take);
   const rest = body.finish(true);

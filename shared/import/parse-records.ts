@@ -136,6 +136,30 @@ export class RecordReader {
     else this.pushQuoted(piece, final, out);
   }
 
+  /** No record is waiting for more text (a quoted field that ran past the last piece): the next piece starts a record. */
+  get idle(): boolean {
+    return this.carry === '' && this.pending.length === 0;
+  }
+
+  /** The line the next record starts on. */
+  get nextLine(): number {
+    return this.line;
+  }
+
+  /** The line of the next record, counted as taken (a reader of the bytes splits a line without quotes itself). */
+  takeLine(): number {
+    return this.line++;
+  }
+
+  /** A record of one line without quotes, split elsewhere: checked for its field count as {@link push} checks it. */
+  pushLine(cells: string[], out: RecordSink): void {
+    if (cells.length > this.maxColumns) {
+      this.tooManyColumns(this.line, cells.join(this.dialect.delimiter), cells.length);
+      cells = cells.slice(0, this.maxColumns);
+    }
+    out(this.line++, cells);
+  }
+
   private pushUnquoted(piece: string, out: RecordSink): void {
     const max = this.maxColumns;
     const delimiter = this.dialect.delimiter;

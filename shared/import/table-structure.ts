@@ -211,6 +211,11 @@ export class TableBodyStream {
 
   constructor(private readonly width: number, private readonly file: string, private readonly onRow: (line: number, cells: string[]) => void) {}
 
+  /** No line waits to be told a footer from the table: a data row now goes straight to the table. */
+  get idle(): boolean {
+    return this.waiting.length === 0;
+  }
+
   push(line: number, cells: string[]): void {
     // The common case first: a line as wide as the table with a value in its first three fields is data.
     if (cells.length === this.width && this.width >= 3 && !isBlankCell(cells[0]!) && !isBlankCell(cells[1]!) && !isBlankCell(cells[2]!) && this.waiting.length === 0) {

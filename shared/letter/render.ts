@@ -20,9 +20,6 @@ import { renderPdfBytes, warmPdfEngine } from './pdf-engine.mjs';
 import { LetterDisclosureError, LetterGlyphError } from './errors';
 import { letterPrint } from './print';
 import { regionMapSvg } from './map';
-import { LETTER_TEXTS } from './texts';
-import { LANGUAGES } from '../text/language';
-import { HEALTHCARE_REGIONS, REGIONS, healthcareRegionName, regionName } from '../regions/regions';
 
 export { LetterDisclosureError, LetterGlyphError };
 
@@ -49,23 +46,17 @@ export async function renderLetterPdf(snapshot: AnswerSnapshot): Promise<Uint8Ar
 }
 
 /**
- * Gets everything a letter needs ready ahead of the first one: the disclosure auditor's solver (its WebAssembly
- * compiled) and the PDF engine with its fonts (a throw-away page laid out). Safe to call more than once; a failure
- * here is not reported, the letter that needs the part loads it again and says why it could not.
+ * Gets the engine a letter needs ready ahead of the first one: the disclosure auditor's solver (its WebAssembly
+ * compiled) and the PDF engine with its fonts (a throw-away page with the map laid out). The rest of what a first
+ * letter costs — every code path compiled, the words it prints shaped, its font subsets compressed — is warmed by
+ * making a whole letter ahead (the app makes the answer's letter in idle time), not by shaping every fixed text
+ * here: that would double the start-up work a letter asked for soon after may have to wait behind. Safe to call
+ * more than once; a failure here is not reported, the letter that needs the part loads it again and says why.
  */
 export async function warmLetterEngine(): Promise<void> {
   warmDisclosureAuditor();
-  await warmPdfEngine(printedEverywhere(), [
+  await warmPdfEngine([], [
     { svg: regionMapSvg([]), width: 150 },
     { text: 'Antal', style: 'caption', italics: true },
   ]).catch(() => undefined);
-}
-
-/** What every letter prints whatever its answer: its fixed texts in both languages and the region names. */
-function printedEverywhere(): string[] {
-  return LANGUAGES.flatMap((language) => [
-    ...Object.values(LETTER_TEXTS[language]),
-    ...REGIONS.map((r) => regionName(r.code, language)),
-    ...HEALTHCARE_REGIONS.map((h) => healthcareRegionName(h.id, language)),
-  ]);
 }

@@ -4,11 +4,13 @@
  * usual ones, and the letter's page count is the PDF's. Never their speed.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { installProbe, measureBundle, percentiles, timeEdit } from './bench-app';
+import { installProbe, measureBundle, percentiles, serve, timeEdit } from './bench-app';
 import { countPdfPages, runLetterBench } from './bench-letter';
 import { demoSnapshot, pdfInfo } from '../shared/letter/helpers';
 import { renderLetterPdf } from '../../shared/letter';
@@ -43,6 +45,48 @@ describe('bench: the app', () => {
       expect(bundle.rest.map((c) => c.file).sort()).toEqual(['assets/AnswerPage-1.js', 'assets/pdfmake-2.js', 'sw.js']);
       expect(bundle.rest_total.bytes).toBe(2000 + 7000 + 100);
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('serves the built files as stored, gzipped when the browser accepts it, revalidated by ETag, and nothing else', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'antal-bench-serve-'));
+    const script = `export const text = ${JSON.stringify('Antal '.repeat(2000))};\n`;
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>t</title>');
+    writeFileSync(join(dir, 'assets', 'main.js'), script);
+    const server = await serve(dir);
+    try {
+      const plain = await new Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>((resolvePromise, reject) => {
+        httpGet(`${server.url}assets/main.js`, { headers: { 'accept-encoding': 'identity' } }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (c: Buffer) => chunks.push(c));
+          response.on('end', () => resolvePromise({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+      expect(plain.status).toBe(200);
+      expect(plain.headers['content-type']).toBe('text/javascript; charset=utf-8');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body.toString()).toBe(script);
+      const zipped = await new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolvePromise, reject) => {
+        httpGet(`${server.url}assets/main.js`, { headers: { 'accept-encoding': 'gzip, deflate, br' } }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (c: Buffer) => chunks.push(c));
+          response.on('end', () => resolvePromise({ headers: response.headers, body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      // 12 000 characters of one repeated word: far smaller compressed, and the same text once unzipped.
+      expect(zipped.body.length).toBeLessThan(script.length / 10);
+      expect(gunzipSync(zipped.body).toString()).toBe(script);
+      // fetch decodes as a browser does; "/" is the app's page.
+      expect(await (await fetch(server.url)).text()).toBe('<!doctype html><title>t</title>');
+      const etag = plain.headers['etag'] as string;
+      expect((await fetch(`${server.url}assets/main.js`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+      expect((await fetch(`${server.url}assets/missing.js`)).status).toBe(404);
+      expect((await fetch(`${server.url}../package.json`)).status).toBe(404);
+    } finally {
+      server.stop();
       rmSync(dir, { recursive: true, force: true });
     }
   });

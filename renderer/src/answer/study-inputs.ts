@@ -23,22 +23,26 @@ export interface StudyInputs {
   hallandRule: HallandRule;
 }
 
-/** A study (by id, or the one edited last) with everything its answer is computed from; null when there is no such study. */
-export async function loadStudyInputs(db: AntalDatabase, studyId?: string): Promise<StudyInputs | null> {
+/**
+ * A study (by id, or the one edited last) with everything its answer is computed from; null when there is no such study.
+ * `written`: datasets this session has just stored and still holds (the demo, seeded at a first start), taken as they
+ * are instead of being read back — reading a dataset's columns copies every cell, and the first answer waits for it.
+ */
+export async function loadStudyInputs(db: AntalDatabase, studyId?: string, written: readonly Dataset[] = []): Promise<StudyInputs | null> {
   const stored = studyId ? await db.studies.get(studyId) : await db.studies.orderBy('updatedAt').last();
   if (!stored) return null;
   const study = await currentStudy(db, stored);
   const record = study === stored.study ? stored : { ...stored, study };
-  const datasets = await loadDatasets(db, record.datasetIds);
+  const datasets = await loadDatasets(db, record.datasetIds, written);
   const [population, hallandRule] = await Promise.all([loadPopulation(db, study), loadHallandRule(db)]);
   return { record, study, datasets, population, hallandRule };
 }
 
-/** The datasets of `ids` that exist, in that order. */
-export async function loadDatasets(db: AntalDatabase, ids: readonly string[]): Promise<Dataset[]> {
+/** The datasets of `ids` that exist, in that order (those in `written`, just stored by this session, as they are). */
+export async function loadDatasets(db: AntalDatabase, ids: readonly string[], written: readonly Dataset[] = []): Promise<Dataset[]> {
   const datasets: Dataset[] = [];
   for (const id of ids) {
-    const dataset = await loadDataset(db, id);
+    const dataset = written.find((d) => d.id === id) ?? (await loadDataset(db, id));
     if (dataset) datasets.push(dataset);
   }
   return datasets;

@@ -28,6 +28,7 @@ import { localIsoDate } from './today';
 import { useChartDisclosure } from './useChartDisclosure';
 import './forecast.css';
 import { StatusLine } from '../ui/StatusLine';
+import { useAfterFirstPaint } from '../ui/useAfterFirstPaint';
 
 type Change = (change: (study: Study) => Study) => void;
 export type Translate = ReturnType<typeof useTranslation>['t'];
@@ -39,18 +40,20 @@ export type Translate = ReturnType<typeof useTranslation>['t'];
 export const ForecastSection = memo(function ForecastSection({ study, answer, onChange }: { study: Study; answer: ComputedAnswer; onChange: Change }) {
   const { t } = useTranslation();
   const hasSites = study.recruitment.sites.length > 0;
+  // The charts and the folded inputs (two thirds of the section's elements) follow the forecast's figures by a frame.
+  const painted = useAfterFirstPaint();
   return (
     <section aria-labelledby="forecast-title" className="forecast" data-testid="forecast">
       <h2 id="forecast-title">{t('forecast.title')}</h2>
       <p className="hint">{t('forecast.intro')}</p>
-      <ForecastFigures answer={answer} hasSites={hasSites} onChange={onChange} />
-      <ForecastInputs study={study} siteRates={answer.projection.sites} onChange={onChange} />
+      <ForecastFigures answer={answer} hasSites={hasSites} painted={painted} onChange={onChange} />
+      {painted && <ForecastInputs study={study} siteRates={answer.projection.sites} onChange={onChange} />}
     </section>
   );
 });
 
 /** What the answer says about recruitment: drawn again only when the answer (or whether there are sites) changes. */
-const ForecastFigures = memo(function ForecastFigures({ answer, hasSites, onChange }: { answer: ComputedAnswer; hasSites: boolean; onChange: Change }) {
+const ForecastFigures = memo(function ForecastFigures({ answer, hasSites, painted, onChange }: { answer: ComputedAnswer; hasSites: boolean; painted: boolean; onChange: Change }) {
   const { t } = useTranslation();
   const { language, now } = useServices();
   const { projection } = answer;
@@ -68,7 +71,7 @@ const ForecastFigures = memo(function ForecastFigures({ answer, hasSites, onChan
           {disclosure.withheldRegions.length > 0 ? t('forecast.chart.sponsorWithheld', { regions: regionNames }) : t('forecast.chart.sponsorRounded')}
         </p>
       )}
-      {disclosure.withheldRegions.length === 0 && projection.band.length > 0 && (
+      {painted && disclosure.withheldRegions.length === 0 && projection.band.length > 0 && (
         <>
           <EnrolmentChart series={series} target={projection.target} months={projection.months} startDate={projection.startDate} deadlineDate={projection.deadlineDate} language={language} />
           <TornadoChart bars={projection.sensitivity} probability={projection.probability} language={language} />

@@ -77,13 +77,64 @@ export function LetterPanel({
       setPreviewed(null);
     }
   }, [key]);
+  /** Whether the user has asked for a letter in this panel (then no further letter is made ahead). */
+  const asked = useRef(false);
+  /** The letter being made now (asked for, or made ahead), by its content key: a second ask waits for it. */
+  const making = useRef<{ key: string; promise: Promise<Rendered> } | null>(null);
+
+  // Everything but the moment (the letter date stays: a letter made yesterday is not today's letter).
+  const contentKeyOf = (snapshot: AnswerSnapshot): string => {
+    const { contentHash: _hash, createdAt: _at, ...content } = snapshot;
+    return `${key}:${hashJson(content)}`;
+  };
+
+  /** The letter of this snapshot: the one already made from the same content, the one being made, or a new one. */
+  const renderSnapshot = (snapshot: AnswerSnapshot, requestId: string | undefined): Promise<Rendered> => {
+    const contentKey = contentKeyOf(snapshot);
+    if (rendered.current?.key === contentKey) return Promise.resolve(rendered.current);
+    if (making.current?.key === contentKey) return making.current.promise;
+    renderer.current ??= new LetterRenderer();
+    const promise = renderer.current.render(snapshot).then((bytes) => {
+      const made: Rendered = { key: contentKey, snapshot, bytes, ...(requestId ? { requestId } : {}) };
+      // Kept only while it is this answer's letter (a letter made ahead may finish after an edit).
+      if (contentKey.startsWith(`${latest.current.key}:`)) rendered.current = made;
+      return made;
+    });
+    making.current = { key: contentKey, promise };
+    const settled = () => {
+      if (making.current?.promise === promise) making.current = null;
+    };
+    promise.then(settled, settled);
+    return promise;
+  };
+  // What the panel shows now, for the callbacks below that run later (a letter finishing, the idle-time start).
+  const latest = useRef({ key, answer, language, renderSnapshot });
+  useEffect(() => {
+    latest.current = { key, answer, language, renderSnapshot };
+  });
+
   useEffect(() => {
     // The worker is started once the page has settled (the first answer is on screen and the browser is idle), so
-    // the letter engine loads while the user reads the answer, not when the first letter is asked for.
+    // the letter engine loads while the user reads the answer, not when the first letter is asked for. Then, still
+    // in idle time and in the worker, this answer's letter is made ahead: every code path a letter takes (the
+    // disclosure control and its solver, the layout of each kind of block, the map, the PDF encoding) is then
+    // compiled, so the first letter asked for costs what later ones do; and when that letter has the same content
+    // (everything but the moment), its bytes are the ones already made. Nothing is shown or stored from it.
     const start = () => {
       if (typeof Worker === 'undefined') return; // the first letter reports it
       renderer.current ??= new LetterRenderer();
       renderer.current.warm();
+      const { answer: settled, language: chosen } = latest.current;
+      const other = LANGUAGES.find((l) => l !== chosen) ?? chosen;
+      // Then the same letter in the other language, thrown away: one letter leaves much of the engine's code still
+      // being compiled, and the other language's words are shaped too.
+      // Not once a letter has been asked for: it would only make a later one wait.
+      const warmOther = () => (asked.current ? undefined : buildLetterSnapshot(db, settled, other, now(), { requireReady: false }).then(({ snapshot }) => (asked.current ? undefined : renderer.current?.render(snapshot))));
+      buildLetterSnapshot(db, settled, chosen, now(), { requireReady: false })
+        .then(({ snapshot, requestId }) => latest.current.renderSnapshot(snapshot, requestId))
+        .then(warmOther, warmOther)
+        // A letter made ahead that fails is not reported: the letter asked for says why, if it fails again.
+        .catch(() => undefined);
     };
     const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(start, { timeout: 2000 }) : null;
     const timer = idle === null ? setTimeout(start, 500) : null;
@@ -92,7 +143,10 @@ export function LetterPanel({
       if (timer !== null) clearTimeout(timer);
       renderer.current?.dispose();
       renderer.current = null;
+      making.current = null;
     };
+    // Once per panel (db and the clock are the app's, fixed for its life).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const describeError = (e: unknown): string => {
@@ -104,18 +158,14 @@ export function LetterPanel({
   };
 
   const render = async (): Promise<Rendered> => {
+    asked.current = true;
     await beforeExport?.();
     // Built afresh every time (it is cheap): the request's answers, references or the unit profile may have changed
     // since the preview. The previewed PDF is reused only when everything but the moment is the same.
     const { snapshot, requestId } = await buildLetterSnapshot(db, answer, language, now());
-    const { contentHash: _hash, createdAt: _at, letterDate: _date, ...content } = snapshot;
-    const contentKey = `${key}:${hashJson(content)}`;
-    if (rendered.current?.key === contentKey) return rendered.current;
-    renderer.current ??= new LetterRenderer();
+    if (rendered.current?.key === contentKeyOf(snapshot)) return rendered.current;
     setRendering(true);
-    const bytes = await renderer.current.render(snapshot).finally(() => setRendering(false));
-    rendered.current = { key: contentKey, snapshot, bytes, ...(requestId ? { requestId } : {}) };
-    return rendered.current;
+    return renderSnapshot(snapshot, requestId).finally(() => setRendering(false));
   };
 
   // Cancel stops the worker (pdfmake is loaded again for the next letter); nothing has been stored or saved yet.

@@ -31,10 +31,16 @@ export async function requestForStudy(db: AntalDatabase, studyId: string): Promi
   return requests[0];
 }
 
-export async function buildLetterSnapshot(db: AntalDatabase, answer: Answer, language: Language, now: Date): Promise<{ snapshot: AnswerSnapshot; requestId?: string }> {
+/**
+ * `requireReady: false` builds the snapshot even while the checklist fails: only for a letter made ahead, in idle
+ * time, whose bytes are used later only if a letter asked for (and checked) then has exactly the same content.
+ */
+export async function buildLetterSnapshot(db: AntalDatabase, answer: Answer, language: Language, now: Date, options: { requireReady?: boolean } = {}): Promise<{ snapshot: AnswerSnapshot; requestId?: string }> {
   const [unit, policy, request, auditHead] = await Promise.all([loadUnitProfile(db), loadDisclosurePolicy(db), requestForStudy(db, answer.study.id), currentAuditHead(db)]);
-  const readiness = appReadiness({ study: answer.study, datasets: answer.datasets, answer, answerState: 'current', request: request ?? null, unit, language });
-  if (!readiness.ready) throw new LetterNotReadyError(readiness.problems);
+  if (options.requireReady !== false) {
+    const readiness = appReadiness({ study: answer.study, datasets: answer.datasets, answer, answerState: 'current', request: request ?? null, unit, language });
+    if (!readiness.ready) throw new LetterNotReadyError(readiness.problems);
+  }
   const snapshot = createSnapshot({
     language,
     createdAt: now,

@@ -4,6 +4,9 @@
  * the database is ready, so the worker computes while React draws the page. The study workspace then adopts this
  * worker, the inputs it was sent and any answer it already gave, instead of starting the same work again later.
  */
+import type { Dataset } from '../../../shared/counts/dataset';
+import type { Study } from '../../../shared/criteria/study';
+import { DEFAULT_HALLAND_RULE } from '../../../shared/regions/regions';
 import type { AntalDatabase } from '../db/database';
 import { loadStudyInputs, type StudyInputs } from '../answer/study-inputs';
 import type { FromWorker, ToWorker } from './estimate-protocol';
@@ -36,6 +39,8 @@ interface Pending {
   handler: ((message: FromWorker) => void) | null;
   onError: ((message: string) => void) | null;
   stopped: boolean;
+  /** The datasets and population already posted to the worker by `warmFirstAnswer` (not posted again). */
+  posted: { datasets: readonly Dataset[]; population: Dataset | null } | null;
   /** Stops the worker if no workspace takes it (the user went elsewhere before the first screen showed). */
   expiry: ReturnType<typeof setTimeout> | null;
 }
@@ -44,6 +49,9 @@ let pending: Pending | null = null;
 
 /** The revision the first answer is computed as. */
 export const FIRST_REVISION = 1;
+
+/** The revision of `warmFirstAnswer`'s computation: its answer is nobody's and is dropped. */
+const WARM_REVISION = 0;
 
 /** How long an unclaimed worker is kept: far longer than any start, short enough not to hold memory for nothing. */
 const UNCLAIMED_MS = 30_000;
@@ -60,8 +68,10 @@ export function startEstimateWorker(db: AntalDatabase, studyId: string | undefin
   } catch {
     return; // the workspace starts its own and reports what went wrong
   }
-  const started: Pending = { db, studyId, worker, inputs: null, received: [], failure: null, handler: null, onError: null, stopped: false, expiry: null };
+  const started: Pending = { db, studyId, worker, inputs: null, received: [], failure: null, handler: null, onError: null, stopped: false, posted: null, expiry: null };
   worker.onmessage = (event: MessageEvent<FromWorker>) => {
+    if (event.data.revision === WARM_REVISION) return;
+    performance.mark('antal:first-answer-received');
     if (started.handler) started.handler(event.data);
     else started.received.push(event.data);
   };
@@ -74,18 +84,44 @@ export function startEstimateWorker(db: AntalDatabase, studyId: string | undefin
 }
 
 /**
- * Reads the study the first screen shows (with its datasets) and sends it to the started worker, computed as
- * revision 1 with the user's date `today` (YYYY-MM-DD).
+ * At a first start, the demo dataset as soon as it is generated, before it is stored: the worker gets it and computes
+ * the demo study's answer with the default settings while the main thread writes the demo to the database and reads
+ * the study back. That answer is thrown away; what it leaves is the worker's structures for this very dataset object
+ * (kept by identity) and its compiled code, so the first answer proper, sent by `sendFirstAnswer` from what the
+ * database holds, costs what a later edit does. If the stored inputs differ (another study, other settings), the first
+ * answer is simply computed from them, with less of a head start.
  */
-export function sendFirstAnswer(today: string): void {
+export function warmFirstAnswer(datasets: readonly Dataset[], study: Study, today: string): void {
+  const started = pending;
+  if (!started || started.inputs || started.posted || started.stopped) return;
+  started.posted = { datasets, population: null };
+  const posted: ToWorker = { type: 'datasets', datasets: [...datasets], population: null };
+  started.worker.postMessage(posted);
+  const compute: ToWorker = { type: 'compute', revision: WARM_REVISION, study, hallandRule: DEFAULT_HALLAND_RULE, today };
+  started.worker.postMessage(compute);
+}
+
+/**
+ * Reads the study the first screen shows (with its datasets) and sends it to the started worker, computed as
+ * revision 1 with the user's date `today` (YYYY-MM-DD). `written`: datasets just stored by this start (the demo at
+ * a first start), used from memory rather than read back.
+ */
+export function sendFirstAnswer(today: string, written: readonly Dataset[] = []): void {
   const started = pending;
   if (!started || started.inputs) return;
-  started.inputs = loadStudyInputs(started.db, started.studyId).then((loaded) => {
+  started.inputs = loadStudyInputs(started.db, started.studyId, written).then((loaded) => {
     if (loaded && loaded.datasets.length > 0 && !started.stopped) {
-      const datasets: ToWorker = { type: 'datasets', datasets: loaded.datasets, population: loaded.population };
-      started.worker.postMessage(datasets);
+      // The worker already holds these very objects (warmFirstAnswer): posting them again would give it copies, and
+      // its structures, kept per dataset object, would be built again.
+      const posted = started.posted;
+      const held = posted !== null && posted.population === loaded.population && posted.datasets.length === loaded.datasets.length && posted.datasets.every((d, i) => d === loaded.datasets[i]);
+      if (!held) {
+        const datasets: ToWorker = { type: 'datasets', datasets: loaded.datasets, population: loaded.population };
+        started.worker.postMessage(datasets);
+      }
       const compute: ToWorker = { type: 'compute', revision: FIRST_REVISION, study: loaded.record.study, hallandRule: loaded.hallandRule, today };
       started.worker.postMessage(compute);
+      performance.mark('antal:first-answer-sent');
     }
     return loaded;
   });

@@ -2,11 +2,13 @@
 // holds it, and the workspace adopts that worker with every reply it gave in the meantime, in order, once.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDemoDataset } from '../../../shared/demo/dataset';
+import type { Dataset } from '../../../shared/counts/dataset';
+import { createDemoDataset, DEMO_DATASET_ID } from '../../../shared/demo/dataset';
+import { loadDataset } from '../../../renderer/src/db/database';
 import { DEMO_STUDY } from '../../../shared/demo/study';
 import { seedDemoIfNew } from '../../../renderer/src/db/seed';
 import { deleteDatabases, freshDb } from '../db/test-databases';
-import { sendFirstAnswer, startEstimateWorker, takeFirstAnswer } from '../../../renderer/src/study/first-answer';
+import { sendFirstAnswer, startEstimateWorker, takeFirstAnswer, warmFirstAnswer } from '../../../renderer/src/study/first-answer';
 import type { FromWorker, ToWorker } from '../../../renderer/src/study/estimate-protocol';
 
 /** Stands in for the browser's Worker (Node has none): records what it is sent, and replies when told to. */
@@ -75,6 +77,75 @@ describe('the first answer, started before the app draws', () => {
     worker.reply(result(3, 30));
     expect(seen).toEqual(['answer 1 after 10 ms', 'answer 2 after 20 ms', 'answer 3 after 30 ms']);
     expect(worker.terminated).toBe(false);
+  });
+
+  it('at a first start sends the demo just stored from memory, and it is the dataset the database holds', async () => {
+    (globalThis as { Worker?: unknown }).Worker = RecordingWorker;
+    const db = freshDb('first-answer-seeded');
+    startEstimateWorker(db, undefined);
+    const worker = RecordingWorker.last!;
+    let generated: Dataset | null = null;
+    expect(await seedDemoIfNew(db, () => ({ dataset: (generated = createDemoDataset()), study: DEMO_STUDY }), new Date('2026-03-14T08:00:00Z'))).toBe(true);
+    // A dataset the study does not link is not sent, even when held in memory.
+    const unlinked = { ...createDemoDataset(), id: 'not-linked' };
+    sendFirstAnswer('2026-03-14', [unlinked, generated!]);
+    const taken = takeFirstAnswer(db, undefined)!;
+    const inputs = await taken.inputs;
+    const sent = (worker.sent[0] as Extract<ToWorker, { type: 'datasets' }>).datasets;
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toBe(generated); // not read back
+    expect(inputs?.datasets[0]).toBe(generated);
+    // …and equal, cell for cell, to what the database returns when it is read.
+    expect(sent[0]).toEqual(await loadDataset(db, DEMO_DATASET_ID));
+    taken.listen(() => undefined, () => undefined);
+  });
+
+  it('at a first start gives the worker the demo before it is stored, drops that warm-up answer, and sends the stored study as revision 1 without the datasets again', async () => {
+    (globalThis as { Worker?: unknown }).Worker = RecordingWorker;
+    const db = freshDb('first-answer-warm');
+    startEstimateWorker(db, undefined);
+    const worker = RecordingWorker.last!;
+    let generated: Dataset | null = null;
+    await seedDemoIfNew(
+      db,
+      () => {
+        generated = createDemoDataset();
+        warmFirstAnswer([generated], DEMO_STUDY, '2026-03-14');
+        // Posted before the demo is written: nothing is stored yet.
+        expect(worker.sent.map((m) => (m.type === 'compute' ? `compute ${m.revision}` : m.type))).toEqual(['datasets', 'compute 0']);
+        return { dataset: generated, study: DEMO_STUDY };
+      },
+      new Date('2026-03-14T08:00:00Z'),
+    );
+    sendFirstAnswer('2026-03-14', [generated!]);
+    const taken = takeFirstAnswer(db, undefined)!;
+    await taken.inputs;
+    // The worker holds the dataset already: only the first answer's computation follows.
+    expect(worker.sent.map((m) => (m.type === 'compute' ? `compute ${m.revision}` : m.type))).toEqual(['datasets', 'compute 0', 'compute 1']);
+    expect(worker.sent[2]).toMatchObject({ study: { id: DEMO_STUDY.id }, today: '2026-03-14' });
+    worker.reply(result(0, 150)); // the warm-up's answer: nobody's
+    worker.reply(result(1, 12));
+    const seen: string[] = [];
+    taken.listen(
+      (message) => seen.push(message.type === 'error' ? message.message : 'result'),
+      (message) => seen.push(`failed: ${message}`),
+    );
+    worker.reply(result(0, 150));
+    expect(seen).toEqual(['answer 1 after 12 ms']);
+  });
+
+  it('sends the stored datasets when they are not the objects the warm-up posted', async () => {
+    (globalThis as { Worker?: unknown }).Worker = RecordingWorker;
+    const db = freshDb('first-answer-warm-other');
+    startEstimateWorker(db, undefined);
+    const worker = RecordingWorker.last!;
+    warmFirstAnswer([createDemoDataset()], DEMO_STUDY, '2026-03-14');
+    await seedDemoIfNew(db, () => ({ dataset: createDemoDataset(), study: DEMO_STUDY }), new Date('2026-03-14T08:00:00Z'));
+    sendFirstAnswer('2026-03-14'); // read back from the database: other objects than the warm-up's
+    await takeFirstAnswer(db, undefined)!.inputs;
+    expect(worker.sent.map((m) => (m.type === 'compute' ? `compute ${m.revision}` : m.type))).toEqual(['datasets', 'compute 0', 'datasets', 'compute 1']);
+    const resent = worker.sent[2] as Extract<ToWorker, { type: 'datasets' }>;
+    expect(resent.datasets[0]).toEqual(await loadDataset(db, DEMO_DATASET_ID));
   });
 
   it('reports a worker that failed to start before the workspace took it', async () => {

@@ -1,12 +1,17 @@
 /**
- * The PDF engine shares pdfmake's parsed fonts, shaped words and compressed streams between documents. The bytes
- * must be exactly those of pdfmake left alone (a second copy of pdfmake, loaded untouched, renders the same document
- * definitions), whatever documents came before; a failed engine load is tried again; and a character the font cannot
- * draw refuses the letter, naming it, instead of vanishing from the PDF.
+ * The PDF engine shares pdfmake's parsed fonts, shaped words and compressed streams between documents, and compresses
+ * its streams with its own deflate. The PDF must be exactly that of pdfmake left alone (a second copy of pdfmake,
+ * loaded untouched, renders the same document definitions) but for the compressed bytes of its streams: the same
+ * objects in the same order with the same dictionaries, each stream inflating (with Node's zlib, not the engine's
+ * deflate) to the same bytes, the same trailer, and an index (xref) whose every offset is its object's. So the page
+ * is drawn from the same operators, fonts and text layer, whatever documents came before; the same document gives
+ * the same bytes again; a failed engine load is tried again; and a character the font cannot draw refuses the
+ * letter, naming it, instead of vanishing from the PDF.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { runInThisContext } from 'node:vm';
+import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createSnapshot, type AnswerSnapshot } from '../../../shared/answer/snapshot';
 import { LetterGlyphError, missingGlyphText, prepareLetter, renderLetterPdf } from '../../../shared/letter';
@@ -42,6 +47,53 @@ function withUnit(snapshot: AnswerSnapshot, unit: Partial<AnswerSnapshot['unit']
   return createSnapshot({ ...content, datasets: content.datasets, hallandRule: content.settings.hallandRule, disclosurePolicy: content.settings.disclosurePolicy, unit: { ...content.unit, ...unit } });
 }
 
+interface PdfObject {
+  id: number;
+  /** The object's dictionary (or value) as written, without its stream's /Length (the compressed length). */
+  dictionary: string;
+  /** The stream inflated by Node's zlib when the dictionary names FlateDecode; null for an object without a stream. */
+  stream: Buffer | null;
+}
+
+/**
+ * A PDF as pdfkit writes it, read back object by object ("N 0 obj", the dictionary, "stream" with exactly /Length
+ * bytes, "endobj"), and its trailer; and the check that every xref offset points at its own object.
+ */
+function readPdf(pdf: Buffer): { objects: PdfObject[]; trailer: string; xrefPointsAtObjects: boolean } {
+  const text = pdf.toString('latin1');
+  const objects: PdfObject[] = [];
+  const offsets = new Map<number, number>();
+  const header = /(\d+) 0 obj\n/y;
+  let at = text.indexOf('\n', text.indexOf('%PDF-')) + 1;
+  for (;;) {
+    while (text[at] === '%' || text[at] === '\n') at = text.indexOf('\n', at) + 1; // comments (the binary marker)
+    header.lastIndex = at;
+    const match = header.exec(text);
+    if (!match) break;
+    const id = Number(match[1]);
+    offsets.set(id, at);
+    const start = header.lastIndex;
+    const streamAt = text.indexOf('\nstream\n', start);
+    const endAt = text.indexOf('\nendobj\n', start);
+    const hasStream = streamAt !== -1 && streamAt < endAt;
+    const raw = text.slice(start, hasStream ? streamAt : endAt);
+    let stream: Buffer | null = null;
+    if (hasStream) {
+      const length = Number(/\/Length (\d+)/.exec(raw)?.[1]);
+      const bytes = pdf.subarray(streamAt + 8, streamAt + 8 + length);
+      expect(text.slice(streamAt + 8 + length, streamAt + 8 + length + 18)).toBe('\nendstream\nendobj\n');
+      stream = /\/Filter \/FlateDecode/.test(raw) ? inflateSync(bytes) : Buffer.from(bytes);
+      at = streamAt + 8 + length + 18;
+    } else at = endAt + 8;
+    objects.push({ id, dictionary: raw.replace(/\/Length \d+/, '/Length _'), stream });
+  }
+  const xrefAt = text.lastIndexOf('\nxref\n');
+  expect(xrefAt, 'the PDF has an xref table').toBeGreaterThan(0);
+  const entries = text.slice(xrefAt + 6, text.indexOf('trailer', xrefAt)).split('\n').filter((line) => /^\d{10} \d{5} n/.test(line));
+  const xrefPointsAtObjects = entries.length === objects.length && entries.every((line, i) => offsets.get(i + 1) === Number(line.slice(0, 10)));
+  return { objects, trailer: text.slice(text.indexOf('trailer', xrefAt), text.lastIndexOf('startxref')), xrefPointsAtObjects };
+}
+
 /** pdfmake writes into a document definition while laying it out: every render gets its own. */
 async function documentOf(snapshot: AnswerSnapshot): Promise<PdfDocDefinition> {
   return (await prepareLetter(snapshot)).document;
@@ -68,7 +120,7 @@ function mixedDocument(): PdfDocDefinition {
 
 describe('the PDF engine', () => {
   it(
-    'gives the bytes of an untouched pdfmake for every document, whatever came before it',
+    'gives the PDF of an untouched pdfmake for every document, stream for stream inflated, whatever came before it',
     async () => {
       const reference = untouchedPdfmake();
       const sv = demoSnapshot('sv');
@@ -80,8 +132,23 @@ describe('the PDF engine', () => {
       for (const make of sequence) {
         const ours = Buffer.from(await renderPdfBytes(await make()));
         const theirs = Buffer.from(await reference.createPdf(await make()).getBuffer());
-        expect(ours.length).toBe(theirs.length);
-        expect(ours.equals(theirs), `document ${outputs.length + 1} of the sequence`).toBe(true);
+        const which = `document ${outputs.length + 1} of the sequence`;
+        const read = readPdf(ours);
+        const expected = readPdf(theirs);
+        expect(read.xrefPointsAtObjects, which).toBe(true);
+        expect(expected.xrefPointsAtObjects, which).toBe(true);
+        expect(read.objects.length, which).toBe(expected.objects.length);
+        expect(read.objects.length, which).toBeGreaterThan(10);
+        read.objects.forEach((object, i) => {
+          const theirObject = expected.objects[i]!;
+          expect(object.id, which).toBe(theirObject.id);
+          expect(object.dictionary, `${which}, object ${object.id}`).toBe(theirObject.dictionary);
+          expect(object.stream === null, `${which}, object ${object.id}`).toBe(theirObject.stream === null);
+          if (object.stream && theirObject.stream) expect(object.stream.equals(theirObject.stream), `${which}, stream of object ${object.id}`).toBe(true);
+        });
+        expect(read.trailer, which).toBe(expected.trailer);
+        // And a PDF reader reads the same text from both.
+        expect(pdfText(ours), which).toBe(pdfText(theirs));
         outputs.push(ours);
       }
       // The same document gives the same bytes the second time (fonts, words and streams then come from the caches).
