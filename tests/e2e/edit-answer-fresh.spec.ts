@@ -1,5 +1,6 @@
-// The answer page redraws only what an edit changes (memoised rows, fields and charts): after a run of edits of
-// every kind, what it shows must be exactly what a fresh page shows for the same study. The fresh page is the
+// The answer page redraws only what an edit changes (memoised rows and fields; the charts, the map, the plan's fields
+// and the sites' cards compared by value): after a run of edits of every kind, what it shows must be exactly what a
+// fresh page shows for the same study. The fresh page is the
 // independent reference here: a reload draws everything from the saved study, with nothing kept from before.
 import type { Page } from '@playwright/test';
 import { expect, expectNoA11yViolations, test } from './fixtures';
@@ -41,6 +42,14 @@ test('after edits of every kind the answer page shows what a fresh page shows fo
   await site.getByLabel('Patienter per månad').fill('3,5');
   await settled();
   await site.getByLabel('Namn', { exact: true }).fill('Karolinska Solna');
+  await settled();
+  // A plan field (the plan's fields are compared by value without the sites), then a site again after it.
+  await page.getByTestId('seasonal-weights').getByRole('textbox').first().fill('0,6');
+  await settled();
+  await site.getByLabel('Patienter per månad').fill('2,5');
+  await settled();
+  // The estimate's period (its fields are drawn only when the period or the data change).
+  await editor.getByLabel('Perioder i data').selectOption({ label: 'Alla perioder' });
   await settled();
   await editor.getByRole('checkbox', { name: 'Metastaserad sjukdom' }).click();
   await settled();

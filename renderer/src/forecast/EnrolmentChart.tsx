@@ -9,6 +9,7 @@ import { roundTickStep } from '../../../shared/letter/charts';
 import { formatCount, formatDecimal } from '../format';
 import type { Language } from '../../../shared/text/language';
 import { DataTable } from '../ui/DataTable';
+import { sameFigures } from '../ui/charts/same-figures';
 
 const WIDTH = 640;
 const HEIGHT = 280;
@@ -95,5 +96,6 @@ function EnrolmentChartView({ series, target, months, startDate, deadlineDate, l
   );
 }
 
-// Redrawn only when its figures change, not on every edit's first render (which only marks the answer out of date).
-export const EnrolmentChart = memo(EnrolmentChartView);
+// Redrawn only when its figures change, compared by value: not on every edit's first render (which only marks the
+// answer out of date), nor for an answer whose forecast came out the same (a new object with equal figures).
+export const EnrolmentChart = memo(EnrolmentChartView, sameFigures);

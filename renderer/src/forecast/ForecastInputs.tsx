@@ -14,6 +14,7 @@ import { formatDecimal, formatPercent } from '../format';
 import { ParsedField, RangeFieldset } from '../study/fields';
 import { parseDecimalInput, parsePercentInput } from '../study/parse-input';
 import { EmptyState } from '../ui/EmptyState';
+import { sameFigures } from '../ui/charts/same-figures';
 import { useUndo } from '../ui/undo';
 import type { Language } from '../../../shared/text/language';
 import type { Interval } from '../../../shared/utils/interval';
@@ -177,6 +178,10 @@ function siteWithRate(site: Site, value: number | undefined): Site {
   return value === undefined ? rest : { ...rest, ratePerMonth: value };
 }
 
+/**
+ * A site's card, compared with its rate by value: every answer brings new rate objects for every site, mostly with the
+ * same figures (an edit of one site, or of a criterion that leaves a region's eligible patients as they were).
+ */
 const SiteFields = memo(function SiteFields({
   site,
   index,
@@ -246,6 +251,10 @@ const SiteFields = memo(function SiteFields({
       </div>
     </fieldset>
   );
+}, (a, b) => {
+  const { rate: rateA, ...restA } = a;
+  const { rate: rateB, ...restB } = b;
+  return (Object.keys(restA) as (keyof typeof restA)[]).every((k) => restA[k] === restB[k]) && sameFigures({ rate: rateA }, { rate: rateB });
 });
 
 /**
@@ -320,8 +329,16 @@ export const ForecastInputs = memo(function ForecastInputs({ study, siteRates, o
   );
 });
 
-/** Start, consent, screen failure, dropout, the seasons and the rates' certainty. */
-const PlanFields = memo(function PlanFields({ recruitment, onChange }: { recruitment: RecruitmentPlan; onChange: Change }) {
+/** The plan's fields apart from its sites (which `PlanFields` does not show). */
+const withoutSites = ({ sites: _sites, ...rest }: RecruitmentPlan) => (void _sites, rest);
+
+/**
+ * Start, consent, screen failure, dropout, the seasons and the rates' certainty. Compared by value without the sites:
+ * an edit of a site makes a new plan object, and these two dozen fields would otherwise all be drawn again with it.
+ */
+const PlanFields = memo(PlanFieldsView, (a, b) => a.onChange === b.onChange && sameFigures(withoutSites(a.recruitment), withoutSites(b.recruitment)));
+
+function PlanFieldsView({ recruitment, onChange }: { recruitment: RecruitmentPlan; onChange: Change }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const plan = resolvePlan(recruitment);
@@ -374,7 +391,7 @@ const PlanFields = memo(function PlanFields({ recruitment, onChange }: { recruit
       />
     </div>
   );
-});
+}
 
 /** The verdict rule and the goal for "how many more sites". */
 const ThresholdFields = memo(function ThresholdFields({ thresholds, goal, onChange }: { thresholds: Study['verdictThresholds']; goal: number; onChange: Change }) {

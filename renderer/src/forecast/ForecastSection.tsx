@@ -33,43 +33,51 @@ import { useAfterFirstPaint } from '../ui/useAfterFirstPaint';
 type Change = (change: (study: Study) => Study) => void;
 export type Translate = ReturnType<typeof useTranslation>['t'];
 
-/** Memoised: the answer page redraws for its save and compute status too, which change nothing here. */
+/**
+ * Memoised: the answer page redraws for its save and compute status too, which change nothing here. An edit redraws
+ * only the inputs at once; the figures (summary, charts) follow the answer, which arrives a moment later.
+ */
 export const ForecastSection = memo(function ForecastSection({ study, answer, onChange }: { study: Study; answer: ComputedAnswer; onChange: Change }) {
   const { t } = useTranslation();
-  const { language, now } = useServices();
-  const { projection } = answer;
   const hasSites = study.recruitment.sites.length > 0;
-  const disclosure = useChartDisclosure(answer.estimate, projection.sites);
-  const regionNames = disclosure.withheldRegions.map((r) => regionName(r, language)).join(', ');
-  const series = useMemo(() => printableEnrolment(projection.band), [projection.band]);
   // The charts and the folded inputs (two thirds of the section's elements) follow the forecast's figures by a frame.
   const painted = useAfterFirstPaint();
   return (
     <section aria-labelledby="forecast-title" className="forecast" data-testid="forecast">
       <h2 id="forecast-title">{t('forecast.title')}</h2>
       <p className="hint">{t('forecast.intro')}</p>
-      {hasSites && <StartNotice projection={projection} today={localIsoDate(now())} onMove={(today) => onChange((s) => ({ ...s, recruitment: { ...s.recruitment, startDate: today } }))} />}
-      {hasSites && <SiteWarnings projection={projection} />}
-      {hasSites ? (
-        <>
-          <ForecastSummary projection={projection} t={t} />
-          {disclosure.sponsorView && (
-            <p className="hint sponsor-note" data-testid="forecast-sponsor-note">
-              {disclosure.withheldRegions.length > 0 ? t('forecast.chart.sponsorWithheld', { regions: regionNames }) : t('forecast.chart.sponsorRounded')}
-            </p>
-          )}
-          {painted && disclosure.withheldRegions.length === 0 && projection.band.length > 0 && (
-            <>
-              <EnrolmentChart series={series} target={projection.target} months={projection.months} startDate={projection.startDate} deadlineDate={projection.deadlineDate} language={language} />
-              <TornadoChart bars={projection.sensitivity} probability={projection.probability} language={language} />
-            </>
-          )}
-        </>
-      ) : (
-        <p data-testid="forecast-no-sites">{t('forecast.noSites')}</p>
-      )}
-      {painted && <ForecastInputs study={study} siteRates={projection.sites} onChange={onChange} />}
+      <ForecastFigures answer={answer} hasSites={hasSites} painted={painted} onChange={onChange} />
+      {painted && <ForecastInputs study={study} siteRates={answer.projection.sites} onChange={onChange} />}
     </section>
+  );
+});
+
+/** What the answer says about recruitment: drawn again only when the answer (or whether there are sites) changes. */
+const ForecastFigures = memo(function ForecastFigures({ answer, hasSites, painted, onChange }: { answer: ComputedAnswer; hasSites: boolean; painted: boolean; onChange: Change }) {
+  const { t } = useTranslation();
+  const { language, now } = useServices();
+  const { projection } = answer;
+  const disclosure = useChartDisclosure(answer.estimate, projection.sites);
+  const regionNames = disclosure.withheldRegions.map((r) => regionName(r, language)).join(', ');
+  const series = useMemo(() => printableEnrolment(projection.band), [projection.band]);
+  if (!hasSites) return <p data-testid="forecast-no-sites">{t('forecast.noSites')}</p>;
+  return (
+    <>
+      <StartNotice projection={projection} today={localIsoDate(now())} onMove={(today) => onChange((s) => ({ ...s, recruitment: { ...s.recruitment, startDate: today } }))} />
+      <SiteWarnings projection={projection} />
+      <ForecastSummary projection={projection} t={t} />
+      {disclosure.sponsorView && (
+        <p className="hint sponsor-note" data-testid="forecast-sponsor-note">
+          {disclosure.withheldRegions.length > 0 ? t('forecast.chart.sponsorWithheld', { regions: regionNames }) : t('forecast.chart.sponsorRounded')}
+        </p>
+      )}
+      {painted && disclosure.withheldRegions.length === 0 && projection.band.length > 0 && (
+        <>
+          <EnrolmentChart series={series} target={projection.target} months={projection.months} startDate={projection.startDate} deadlineDate={projection.deadlineDate} language={language} />
+          <TornadoChart bars={projection.sensitivity} probability={projection.probability} language={language} />
+        </>
+      )}
+    </>
   );
 });
 

@@ -8,6 +8,7 @@ import { printableProbability } from '../../../shared/recruitment/printable';
 import { formatDecimal, formatPercent } from '../format';
 import type { Language } from '../../../shared/text/language';
 import { DataTable } from '../ui/DataTable';
+import { sameFigures } from '../ui/charts/same-figures';
 
 const WIDTH = 640;
 const ROW = 36;
@@ -92,5 +93,6 @@ function TornadoChartView({ bars, probability, language }: { bars: SensitivityBa
   );
 }
 
-// Redrawn only when its figures change, not on every edit's first render (which only marks the answer out of date).
-export const TornadoChart = memo(TornadoChartView);
+// Redrawn only when its figures change, compared by value: not on every edit's first render (which only marks the
+// answer out of date), nor for an answer whose forecast came out the same (a new object with equal figures).
+export const TornadoChart = memo(TornadoChartView, sameFigures);

@@ -3,7 +3,7 @@
  * care. Defaulted from the linked datasets (the core's defaultStudyBasis), explained in one sentence from the
  * core's texts, and changeable with radio buttons (arrow keys move within a group).
  */
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { basisExplanation, basisWords } from '../../../shared/answer/describe';
 import type { Dataset } from '../../../shared/counts/dataset';
@@ -35,7 +35,20 @@ export function basisMatchesDefault(basis: Pick<StudyBasis, Field>, suggested: P
   return suggested === null || (basis.kind === suggested.kind && basis.unit === suggested.unit && basis.regionBasis === suggested.regionBasis);
 }
 
-export function BasisFields({ study, datasets, onChange, language }: { study: Study; datasets: readonly Dataset[]; onChange: (change: (s: Study) => Study) => void; language: Language }) {
+interface BasisFieldsProps {
+  study: Study;
+  datasets: readonly Dataset[];
+  onChange: (change: (s: Study) => Study) => void;
+  language: Language;
+}
+
+/** Reads only the study's basis: an edit of the criteria or the plan (a new study object) does not redraw it. */
+export const BasisFields = memo(
+  BasisFieldsView,
+  (a, b) => a.study.population === b.study.population && a.datasets === b.datasets && a.onChange === b.onChange && a.language === b.language,
+);
+
+function BasisFieldsView({ study, datasets, onChange, language }: BasisFieldsProps) {
   const { t } = useTranslation();
   const name = useId();
   const explanationId = useId();

@@ -3,7 +3,7 @@
  * off, moved, edited and added. Every valid edit goes straight to the study (and from there to the worker that
  * recomputes the answer); invalid drafts stay in their field with an explanation.
  */
-import { useId, useMemo, useState } from 'react';
+import { memo, useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dataset } from '../../../shared/counts/dataset';
 import type { CriterionStep, EstimatePeriod, Predicate, Study } from '../../../shared/criteria/study';
@@ -133,6 +133,18 @@ export function CriteriaEditor({ study, datasets, onChange, language, population
   const codes = useMemo(() => codesInData(datasets), [datasets]);
   const periods = useMemo(() => periodsInData(datasets), [datasets]);
   const datalistId = useId();
+  // The data's codes (hundreds of options) and the period's fields change with the datasets, not with an edit.
+  const codeList = useMemo(
+    () => (
+      <datalist id={datalistId}>
+        {codes.map((c) => (
+          <option key={c.code} value={c.code} label={c.path} />
+        ))}
+      </datalist>
+    ),
+    [codes, datalistId],
+  );
+  const setPeriod = useCallback((period: EstimatePeriod) => onChange((s) => ({ ...s, population: { ...s.population, period } })), [onChange]);
 
   const add = (kind: 'codes' | 'age' | 'sex' | 'proportion') => {
     onChange((s) => {
@@ -164,13 +176,9 @@ export function CriteriaEditor({ study, datasets, onChange, language, population
     <section className="criteria" aria-labelledby="criteria-title">
       <h2 id="criteria-title">{t('criteria.title')}</h2>
       <p className="hint">{t('criteria.intro')}</p>
-      <datalist id={datalistId}>
-        {codes.map((c) => (
-          <option key={c.code} value={c.code} label={c.path} />
-        ))}
-      </datalist>
+      {codeList}
       <BasisFields study={study} datasets={datasets} onChange={onChange} language={language} />
-      <EstimatePeriodFields period={study.population.period} periods={periods} onChange={(period) => onChange((s) => ({ ...s, population: { ...s.population, period } }))} t={t} />
+      <EstimatePeriodFields period={study.population.period} periods={periods} onChange={setPeriod} t={t} />
       <ol className="steps">
         {study.steps.map((step, index) => {
           const editorId = `step-editor-${step.id}`;
@@ -436,7 +444,7 @@ function AgeFields({ predicate, onChange, t }: { predicate: Extract<Predicate, {
 }
 
 /** The periods of the data the estimate is computed from: a property of the estimate, not a criterion. */
-function EstimatePeriodFields({ period, periods, onChange, t }: { period: EstimatePeriod; periods: string[]; onChange: (p: EstimatePeriod) => void; t: Translate }) {
+const EstimatePeriodFields = memo(function EstimatePeriodFields({ period, periods, onChange, t }: { period: EstimatePeriod; periods: string[]; onChange: (p: EstimatePeriod) => void; t: Translate }) {
   const id = useId();
   const range = period.kind === 'range' ? period : { kind: 'range' as const, from: periods[0] ?? '2020', to: periods[periods.length - 1] ?? '2020' };
   const field = (key: 'from' | 'to') => (
@@ -478,7 +486,7 @@ function EstimatePeriodFields({ period, periods, onChange, t }: { period: Estima
       )}
     </fieldset>
   );
-}
+});
 
 function RangeFields({ range, percent, language, t, legend, onChange }: { range: Interval; percent: boolean; language: Language; t: Translate; legend: string; onChange: (r: Interval) => void }) {
   return (

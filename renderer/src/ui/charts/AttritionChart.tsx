@@ -1,15 +1,29 @@
 // Attrition as a chart: one bar per step (patients remaining, point estimate) with its interval; switched-off
 // steps are drawn hatched at the previous level, the most limiting step is marked.
+import { memo } from 'react';
 import type { AttritionStep } from '../../../../shared/estimate/types';
 import { formatCount, formatIntervalRange, formatPercent } from '../../format';
 import type { Language } from '../../../../shared/text/language';
+import { sameFiguresWith } from './same-figures';
 
 const WIDTH = 640;
 const ROW = 26;
 const LABEL = 200;
 const VALUE = 110;
 
-export function AttritionChart({ steps, labelOf, title, mostLimitingStepId, language }: { steps: AttritionStep[]; labelOf: (s: AttritionStep) => string; title: string; mostLimitingStepId: string | null; language: Language }) {
+export interface AttritionChartProps {
+  steps: AttritionStep[];
+  /** A step's label (the parent makes it anew each render: compared by the labels it gives). */
+  labelOf: (s: AttritionStep) => string;
+  title: string;
+  mostLimitingStepId: string | null;
+  language: Language;
+}
+
+/** Drawn again only when the steps' figures or labels change, not for every new answer object. */
+export const AttritionChart = memo(AttritionChartView, (a, b) => sameFiguresWith<AttritionChartProps>(a, b, { labelOf: (p) => p.steps }));
+
+function AttritionChartView({ steps, labelOf, title, mostLimitingStepId, language }: AttritionChartProps) {
   const max = Math.max(1, ...steps.map((s) => s.total.high));
   const plot = WIDTH - LABEL - VALUE - 12;
   const x = (v: number) => LABEL + (v / max) * plot;

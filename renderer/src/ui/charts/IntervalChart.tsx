@@ -1,11 +1,12 @@
 // Horizontal bars with interval whiskers: the point estimate as a bar, [low, high] as a line across it.
 // With a disclosed figure (the sponsor view) a row shows only what the policy prints: a small value as a hatched
 // band over its range (e.g. 1–4), a hidden one as its text alone.
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { DisclosedFigure, DisclosedValue } from '../../../../shared/disclosure';
 import { formatCount, formatIntervalRange } from '../../format';
 import type { Language } from '../../../../shared/text/language';
 import type { Interval } from '../../../../shared/utils/interval';
+import { sameFiguresWith } from './same-figures';
 
 export interface IntervalChartRow {
   key: string;
@@ -32,8 +33,21 @@ function rowScale(row: IntervalChartRow): number {
   return Math.max(drawable(row.disclosed.high, 'high') ?? 0, drawable(row.disclosed.point, 'high') ?? 0);
 }
 
-/** `format` writes a value of the rows (default: whole patients; rates per 100 000 pass their own). */
-export function IntervalChart({ rows, title, language, format }: { rows: IntervalChartRow[]; title: string; language: Language; format?: (value: number) => string }) {
+export interface IntervalChartProps {
+  rows: IntervalChartRow[];
+  title: string;
+  language: Language;
+  /** Writes a value of the rows (default: whole patients; rates per 100 000 pass their own). */
+  format?: (value: number) => string;
+}
+
+/**
+ * Drawn again only when its rows' figures, texts or the values it writes change, not for every new answer object
+ * (a site's rate leaves the regions' figures as they were).
+ */
+export const IntervalChart = memo(IntervalChartView, (a, b) => sameFiguresWith<IntervalChartProps>(a, b, { format: (p) => p.rows.flatMap((r) => [r.interval.low, r.interval.point, r.interval.high]) }));
+
+function IntervalChartView({ rows, title, language, format }: IntervalChartProps) {
   const write = format ?? ((v: number) => formatCount(v, language));
   const max = Math.max(1, ...rows.map(rowScale));
   const plotWidth = WIDTH - LABEL_WIDTH - VALUE_WIDTH - 16;

@@ -1,11 +1,13 @@
 // A map of Sweden's 21 regions shaded by eligible patients (the county shapes: @svg-maps/sweden, CC BY 4.0).
 // In the sponsor view the shading uses only printed numbers; regions the policy hides are hatched.
 import sweden from '@svg-maps/sweden';
+import { memo } from 'react';
 import type { DisclosedFigure } from '../../../../shared/disclosure';
 import type { RegionEstimate } from '../../../../shared/estimate/types';
 import { type CountyCode, regionName } from '../../../../shared/regions/regions';
 import { SVG_MAP_IDS } from '../../../../shared/regions/svg-map';
 import { formatCount, formatIntervalRange } from '../../format';
+import { sameFigures, sameFiguresWith } from './same-figures';
 import type { Language } from '../../../../shared/text/language';
 
 /** Five classes from light to dark, by quintile, so a few large regions do not wash out the rest. */
@@ -40,7 +42,7 @@ function shadeValue(region: RegionEstimate, disclosure: MapDisclosure | undefine
   return point && (point.kind === 'shown' || point.kind === 'zero') ? (point.value ?? 0) : null;
 }
 
-export function RegionMap({
+function RegionMapView({
   regions,
   title,
   language,
@@ -121,6 +123,40 @@ export function RegionMap({
     </figure>
   );
 }
+
+export interface RegionMapProps {
+  regions: RegionEstimate[];
+  title: string;
+  language: Language;
+  legendTitle: string;
+  disclosure?: MapDisclosure;
+  format?: (value: number) => string;
+}
+
+/** Every value the map writes with `format`: the regions' figures (the legend's ends are among them). */
+const writtenValues = (p: Readonly<RegionMapProps>): number[] => p.regions.flatMap((r) => [r.eligible.low, r.eligible.point, r.eligible.high]);
+
+/** Whether two sponsor views of the map shade and title every region alike. */
+function sameDisclosure(a: MapDisclosure | undefined, b: MapDisclosure | undefined, regions: readonly RegionEstimate[], language: Language): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.legend !== b.legend || !sameFigures(a.figures, b.figures)) return false;
+  return regions.every((r) => {
+    const figure = a.figures.get(r.region);
+    const name = regionName(r.region, language);
+    return !figure || a.title(name, figure) === b.title(name, figure);
+  });
+}
+
+/**
+ * Drawn again only when what it shows changes (the regions' figures, the titles, the sponsor view's shading): the
+ * 21 county shapes are long paths, and an answer whose regions are unchanged (a site's rate was edited) is common.
+ */
+export const RegionMap = memo(
+  RegionMapView,
+  (a, b) =>
+    sameFiguresWith<RegionMapProps>(a, b, { format: writtenValues }, ['disclosure']) &&
+    sameDisclosure(a.disclosure, b.disclosure, a.regions, a.language),
+);
 
 function HatchPattern({ id }: { id: string }) {
   return (
