@@ -2,10 +2,9 @@
  * A small "?" button next to a number that opens a 1–3 sentence explanation with a link to the fuller section of
  * the method page. Its accessible name is the question it answers ("Vad betyder intervallet?").
  */
-import { memo, useState } from 'react';
+import { memo, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-// react-aria-components: the accessible button, popover and dialog (focus moves in, Escape closes, focus returns).
-import { Button, Dialog, DialogTrigger, Popover } from 'react-aria-components';
+import { lazyNamed } from '../ui/lazy-named';
 import type { MethodSectionId } from '../../../shared/method';
 import { routeHash } from '../shell/route';
 import './help.css';
@@ -22,24 +21,57 @@ export const HELP_TOPIC_SECTION: Record<HelpTopic, MethodSectionId> = {
   verdict: 'verdict',
 };
 
+// The popover (React Aria's popover and dialog: focus moves in, Escape or a click outside closes, focus returns)
+// loads when a tip first opens; the "?" buttons are on the first screen, which should not wait for React Aria.
+const loadPopover = () => import('./HelpTipPopover');
+const HelpTipPopover = lazyNamed(loadPopover, 'HelpTipPopover');
+
+let preloadScheduled = false;
+
+/** Fetches the popover's code ahead of a first click: once, a second after a tip is first shown, when idle. */
+function schedulePreload(): void {
+  if (preloadScheduled) return;
+  preloadScheduled = true;
+  const load = () => {
+    loadPopover().catch(() => {
+      // A failed prefetch is retried by the first click, which shows the error boundary if it fails again.
+    });
+  };
+  window.setTimeout(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(load, { timeout: 2000 }) : load()), 1000);
+}
+
 function HelpTipView({ topic }: { topic: HelpTopic }) {
   const { t } = useTranslation();
   const label = t(`help.tip.${topic}.label`);
-  // Inside <main>, so the popover's content (and React Aria's hidden dismiss buttons) stay in a landmark.
-  const [container] = useState(() => document.getElementById('main') ?? undefined);
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(schedulePreload, []);
   return (
-    <DialogTrigger>
-      <Button className="help-tip" aria-label={label} data-testid={`help-tip-${topic}`}>
+    <>
+      <button
+        ref={button}
+        type="button"
+        className="help-tip"
+        aria-label={label}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        data-testid={`help-tip-${topic}`}
+        onClick={() => setOpen((o) => !o)}
+      >
         ?
-      </Button>
-      <Popover className="help-popover" placement="bottom start" offset={6} UNSTABLE_portalContainer={container}>
-        <Dialog className="help-tip-dialog" aria-label={label}>
-          <p className="help-tip-question">{label}</p>
-          <p>{t(`help.tip.${topic}.text`)}</p>
-          <a href={`#${routeHash({ page: 'method', section: HELP_TOPIC_SECTION[topic] })}`}>{t('help.tip.readMore')}</a>
-        </Dialog>
-      </Popover>
-    </DialogTrigger>
+      </button>
+      {open && (
+        <Suspense fallback={null}>
+          <HelpTipPopover
+            label={label}
+            text={t(`help.tip.${topic}.text`)}
+            href={`#${routeHash({ page: 'method', section: HELP_TOPIC_SECTION[topic] })}`}
+            triggerRef={button}
+            onClose={() => setOpen(false)}
+          />
+        </Suspense>
+      )}
+    </>
   );
 }
 

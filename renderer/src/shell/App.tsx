@@ -6,7 +6,7 @@ import { AnswerPage } from '../answer/AnswerPage';
 import { type Route, navSection, parseRoute, routeHash } from './route';
 import { useAppCommands, useLastOpenedStudy } from './app-commands';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
-import { ThemeToggle } from '../settings/theme-controls';
+import { ThemeToggle } from '../settings/ThemeToggle';
 import { lazyNamed } from '../ui/lazy-named';
 import { StatusLine, Loading } from '../ui/StatusLine';
 

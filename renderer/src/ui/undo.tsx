@@ -7,8 +7,6 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-// react-aria-components: the Undo button (keyboard, touch and screen-reader behaviour of a real button).
-import { Button } from 'react-aria-components';
 import './actions.css';
 
 /** How long an undo offer stays (UX only: nothing depends on the exact time). */
@@ -146,12 +144,14 @@ function UndoMessage({ offer, onUndo, onClose }: { offer: UndoOffer; onUndo(): v
   return (
     <p className="undo-toast">
       <span>{offer.message}</span>
-      <Button className="button small" onPress={onUndo}>
+      {/* Native buttons (Enter, Space, click, screen readers alike): the criteria editor on the first screen uses
+          this, and React Aria's module-level set-up would otherwise run before the first answer. */}
+      <button type="button" className="button small" onClick={onUndo}>
         {t('actions.undo.button')}
-      </Button>
-      <Button className="button small ghost" onPress={onClose} aria-label={t('actions.undo.dismiss')}>
+      </button>
+      <button type="button" className="button small ghost" onClick={onClose} aria-label={t('actions.undo.dismiss')}>
         ×
-      </Button>
+      </button>
     </p>
   );
 }
