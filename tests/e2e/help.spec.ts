@@ -75,6 +75,43 @@ test('the "?" next to the national interval explains it and links to the method 
   await expect(heading).toBeFocused();
 });
 
+test('a help tip works by keyboard: Enter opens it with focus inside, Escape closes it and focus returns; a click outside or on the "?" again closes it', async ({ page }) => {
+  await openApp(page);
+  const tip = page.getByTestId('national').getByRole('button', { name: 'Vad betyder intervallet?' });
+  const popover = page.getByRole('dialog', { name: 'Vad betyder intervallet?' });
+  await expect(tip).toHaveAttribute('aria-haspopup', 'dialog');
+  await expect(tip).toHaveAttribute('aria-expanded', 'false');
+
+  await tip.focus();
+  await page.keyboard.press('Enter');
+  await expect(popover).toContainText('Det är inget statistiskt konfidensintervall.');
+  await expect(tip).toHaveAttribute('aria-expanded', 'true');
+  // Focus moved into the tip's dialog, so a screen reader reads it and Tab reaches its link.
+  expect(await popover.evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(popover).toHaveCount(0);
+  await expect(tip).toBeFocused();
+  await expect(tip).toHaveAttribute('aria-expanded', 'false');
+
+  // The page behind an open tip is inert (as any modal popover), so the mouse clicks where the user would.
+  const clickOn = async (target: typeof tip) => {
+    const box = (await target.boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  };
+  // Space opens it too (a native button); a click elsewhere on the page closes it.
+  await page.keyboard.press(' ');
+  await expect(popover).toBeVisible();
+  await clickOn(page.getByRole('heading', { level: 1 }));
+  await expect(popover).toHaveCount(0);
+
+  // A second click on the "?" closes the open tip rather than opening it again.
+  await clickOn(tip);
+  await expect(popover).toBeVisible();
+  await clickOn(tip);
+  await expect(popover).toHaveCount(0);
+  await expect(tip).toHaveAttribute('aria-expanded', 'false');
+});
+
 test('the method page says exactly what the demo letter’s method section says, in Swedish', async ({ page }) => {
   await openApp(page, '/#/method');
   const method = page.getByTestId('method-page');
