@@ -12,28 +12,11 @@ import { PHRASES_SV } from '../../../shared/import/phrases.sv';
 import { formatProblem, ImportRefusedError } from '../../../shared/import/problems';
 import { queryDataset } from '../../../shared/import/query-dataset';
 import { referenceBuild } from './reference-build';
+import { KOMMUN_LINES } from './kommun-file';
 
 const bytes = (lines: string[]) => new TextEncoder().encode(lines.join('\r\n') + '\r\n');
 const META = { publisher: 'SCB', extractedAt: '2026-12-01' };
 
-/** Three counties: Stockholm with its own rows as well, Uppsala from two of its eight municipalities, Gotland (0980 = county 09). */
-export const KOMMUN_LINES = [
-  '"Patienter efter region, ålder och år"',
-  '',
-  '"region","ålder","år","Antal patienter"',
-  '"0114 Upplands Väsby","0-64 år","2022",120', // line 4
-  '"0114 Upplands Väsby","65+ år","2022",45',
-  '"0180 Stockholm","0-64 år","2022",900',
-  '"0180 Stockholm","65+ år","2022","X"', // 1–3
-  '"01 Stockholms län","0-64 år","2022",1030', // line 8: the county row; its municipalities sum to 120 + 900 = 1020
-  '"01 Stockholms län","65+ år","2022",47', // 45 + (1–3) = 46–48: consistent
-  '"0380 Uppsala","0-64 år","2022",300', // line 10
-  '"0380 Uppsala","65+ år","2022",80',
-  '"0381 Enköping","0-64 år","2022",40',
-  '"0381 Enköping","65+ år","2022","X"',
-  '"0980 Gotland","0-64 år","2022",55', // line 14
-  '"0980 Gotland","65+ år","2022",20',
-];
 
 describe('SCB region labels', () => {
   it('"00 Riket" is the published national total beside the counties', async () => {
