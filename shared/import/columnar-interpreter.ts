@@ -377,7 +377,7 @@ export class ColumnarInterpreter {
         high: (i) => m.high[i]!,
         masked: (i) => m.masked[i] === 1,
         place,
-        label: (i) => others.map((d) => `${m.dimensions[d]!.key}=${m.values[d]![m.index[d]![i]!]}`).join(', '),
+        label: (i) => others.map((d) => m.values[d]![m.index[d]![i]!]!).join(', '),
       };
     });
     const { plans, problems: found } = planMunicipalitySums(views, this.file);

@@ -244,7 +244,7 @@ function sumMunicipalities(measures: InterpretedMeasure[], problems: ImportProbl
       high: (i) => cells[i]!.high,
       masked: (i) => cells[i]!.masked,
       place: (i) => ({ file, line: cells[i]!.line, column: cells[i]!.column, columnName: table.headers[cells[i]!.column - 1] ?? '' }),
-      label: (i) => others.map((d) => `${m.dimensions[d]!.key}=${cells[i]!.values[d]}`).join(', '),
+      label: (i) => others.map((d) => cells[i]!.values[d]!).join(', '),
     };
   });
   const { plans, problems: found } = planMunicipalitySums(views, file);

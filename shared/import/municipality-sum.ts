@@ -18,7 +18,7 @@
 import type { MeasureSpec } from './measure-kind';
 import { REGIONS, MUNICIPALITIES_PER_COUNTY, type CountyCode } from '../regions/regions';
 import { problem, type ImportProblem, type ProblemPlace } from './problems';
-import { phrase } from './phrases';
+import { phrase, type Phrase } from './phrases';
 
 /** The value a municipality's region label is read as while rows are read: its four-digit code. */
 export const isMunicipalityValue = (value: string): boolean => value.length === 4 && /^\d{4}$/.test(value);
@@ -39,7 +39,7 @@ export interface MunicipalCells {
   high(i: number): number;
   masked(i: number): boolean;
   place(i: number): ProblemPlace;
-  /** A readable label of cell i's other dimensions, for messages ("age=0-4, period=2022"). */
+  /** Cell i's other labels as the dataset stores them, for messages ("0-4, 2022"). */
   label(i: number): string;
 }
 
@@ -59,7 +59,7 @@ export interface SumResult {
 
 const countyName = (code: string): string => REGIONS.find((r) => r.code === code)?.countySv ?? code;
 
-const interval = (low: number, high: number): string => (low === high ? String(low) : `${low}–${high}`);
+const interval = (low: number, high: number): number | Phrase => (low === high ? low : phrase('municipalityInterval', { low, high }));
 
 /** Plans every measure's sums; `measures` in the order the reader reports them. */
 export function planMunicipalitySums(measures: readonly MunicipalCells[], file: string): SumResult {

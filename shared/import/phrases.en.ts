@@ -191,6 +191,7 @@ export const PHRASES_EN = {
   notRegionMsg: '"{{raw}}" is not a region',
   municipalityMsg: '"{{raw}}" is a municipality (code {{code}}, in {{county}}), not a county: counts are by county. Export the file by county, or sum the municipalities per county before importing',
   municipalitiesSummedMsg: '{{municipalities}} municipalities were summed into {{counties}} counties',
+  municipalityInterval: '{{low}}–{{high}}',
   municipalitiesSummedExp: 'counts by county; municipalities are summed into their county',
   municipalityCountyKeptMsg: 'the file has both the row of {{county}} and rows of its municipalities ({{cells}} cells): the county row was used and its municipalities were not added',
   municipalitiesIncompleteMsg: '{{county}} was summed from only {{n}} of its {{all}} municipalities: the sum is not the county\'s figure',

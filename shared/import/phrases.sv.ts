@@ -181,6 +181,7 @@ export const PHRASES_SV: PhraseTable = {
   notRegionMsg: '”{{raw}}” är ingen region',
   municipalityMsg: '”{{raw}}” är en kommun (kommunkod {{code}}, i {{county}}), inte ett län: antalen räknas per län. Ta ut filen per län, eller summera kommunerna per län innan importen',
   municipalitiesSummedMsg: '{{municipalities}} kommuner summerades till {{counties}} län',
+  municipalityInterval: '{{low}}–{{high}}',
   municipalitiesSummedExp: 'antal per län; kommuner summeras till sitt län',
   municipalityCountyKeptMsg: 'filen har både raden för {{county}} och rader för dess kommuner ({{cells}} celler): länsraden användes och kommunerna lades inte till',
   municipalitiesIncompleteMsg: '{{county}} summerades av bara {{n}} av sina {{all}} kommuner: summan är inte länets siffra',

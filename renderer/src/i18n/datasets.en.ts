@@ -200,6 +200,7 @@ export const datasetsEn: Widen<typeof datasetsSv> = {
     all: 'Total',
     national: 'Entire Sweden',
     unknownRegion: 'Unknown region',
+    municipality: 'municipality {{code}}, summed into {{county}}',
     sex: { male: 'Men', female: 'Women', unknown: 'Unknown sex' },
   },
   measureKinds: { rate: 'rate', population: 'population', other: 'other measure' },

@@ -198,6 +198,7 @@ export const datasetsSv = {
     all: 'Totalt',
     national: 'Riket',
     unknownRegion: 'Okänd region',
+    municipality: 'kommun {{code}}, summeras till {{county}}',
     sex: { male: 'Män', female: 'Kvinnor', unknown: 'Okänt kön' },
   },
   measureKinds: { rate: 'andel', population: 'befolkning', other: 'annat mått' },
