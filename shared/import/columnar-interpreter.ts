@@ -28,6 +28,7 @@ import { RowStore } from './row-store';
 import { zeroPopulationCells } from './zero-population';
 import type { ColumnarInterpretation, ColumnarMeasure } from './columnar-measure';
 import { plainDecimalsBytes, plainNumberBytes, type CellDecoder } from './byte-rows';
+import { isMunicipalityValue, planMunicipalitySums, type MunicipalCells, type SumPlan } from './municipality-sum';
 
 export type { ColumnarInterpretation, ColumnarMeasure } from './columnar-measure';
 
@@ -321,18 +322,28 @@ export class ColumnarInterpreter {
     for (const p of this.labels.filledDownProblems()) problems.push(p);
     if (this.excludedLines.length > 0) problems.push(rowsExcludedProblem(this.file, this.excludedLines));
 
-    const all = this.nameDim < 0 ? this.groups.map((g) => g.cells[0]!) : this.created;
-    const measures: ColumnarMeasure[] = all.map((m) => {
+    const cellsRead = this.nameDim < 0 ? this.groups.map((g) => g.cells[0]!) : this.created;
+    const read: ColumnarMeasure[] = cellsRead.map((m) => {
       for (const p of m.duplicates.kept) problems.push(p);
       problems.omittedErrors += m.duplicates.omittedErrors;
       problems.omittedWarnings += m.duplicates.omittedWarnings;
       return this.columnsOf(m);
     });
+    // Municipalities summed into counties: only when a region label was a municipality, so ordinary files pay nothing.
+    const plans = this.labels.values.some((v, d) => this.dims[d]!.role === 'region' && v.some(isMunicipalityValue))
+      ? this.sumMunicipalities(read, cellsRead, problems)
+      : null;
+    // A rate given only by municipality has no cells left: it is left out (with its warning).
+    const kept = plans ? read.map((_, k) => plans[k]?.out.length !== 0) : null;
+    const measures = plans ? read.flatMap((m, k) => (!kept![k] ? [] : plans[k] ? [applySumPlan(m, plans[k]!)] : [m])) : read;
+    const all = kept ? cellsRead.filter((_, k) => kept[k]) : cellsRead;
+    const keptPlans = plans && kept ? plans.filter((_, k) => kept[k]) : null;
     const zero = zeroPopulationCells(measures);
     if (zero) {
       const cells = all[zero.measure]!;
-      const slot = cells.slots[cells.slotOf(zero.cell)]!;
-      problems.push(zeroPopulationProblem({ file: this.file, line: this.rows.lineOf(cells.rowOf(zero.cell)), column: slot.column + 1, columnName: measures[zero.measure]!.name }, zero.cells));
+      const source = keptPlans?.[zero.measure]?.out[zero.cell]?.from[0] ?? zero.cell;
+      const slot = cells.slots[cells.slotOf(source)]!;
+      problems.push(zeroPopulationProblem({ file: this.file, line: this.rows.lineOf(cells.rowOf(source)), column: slot.column + 1, columnName: measures[zero.measure]!.name }, zero.cells));
     }
     return {
       measures,
@@ -345,6 +356,33 @@ export class ColumnarInterpreter {
       zeroTokenCells: this.tally.zeroTokenCells,
       rows: this.bodyRows,
     };
+  }
+
+  /** Plans the sums of municipality cells into counties (municipality-sum.ts) and reports what was done. */
+  private sumMunicipalities(measures: ColumnarMeasure[], all: MeasureCells[], problems: ProblemLog): (SumPlan | null)[] {
+    const views: MunicipalCells[] = measures.map((m, k) => {
+      const r = m.dimensions.findIndex((d) => d.role === 'region');
+      const others = m.dimensions.map((_, d) => d).filter((d) => d !== r);
+      const cells = all[k]!;
+      const place = (i: number): ReturnType<typeof cellPlace> => cellPlace(this.file, this.headers, cells.slots[cells.slotOf(i)]!.column, this.rows.lineOf(cells.rowOf(i)));
+      return {
+        name: m.name,
+        spec: m.spec,
+        count: r < 0 ? 0 : m.cellCount,
+        regionDim: r,
+        region: (i) => m.values[r]![m.index[r]![i]!]!,
+        key: (i) => others.map((d) => m.index[d]![i]!).join(','),
+        low: (i) => m.low[i]!,
+        point: (i) => m.point[i]!,
+        high: (i) => m.high[i]!,
+        masked: (i) => m.masked[i] === 1,
+        place,
+        label: (i) => others.map((d) => m.values[d]![m.index[d]![i]!]!).join(', '),
+      };
+    });
+    const { plans, problems: found } = planMunicipalitySums(views, this.file);
+    for (const p of found) problems.push(p);
+    return plans;
   }
 
   /**
@@ -450,4 +488,43 @@ interface MeasureGroup {
   cells: MeasureCells[];
   /** The file's measure is a count (without a measure column, every cell's measure). */
   whole: boolean;
+}
+
+/** A measure's cells after its municipality cells were summed into their counties (or left out) by `plan`. */
+function applySumPlan(m: ColumnarMeasure, plan: SumPlan): ColumnarMeasure {
+  const n = plan.out.length;
+  const r = m.dimensions.findIndex((d) => d.role === 'region');
+  const low = new Float64Array(n);
+  const point = new Float64Array(n);
+  const high = new Float64Array(n);
+  const masked = new Uint8Array(n);
+  const decimals = m.decimals ? new Uint8Array(n) : null;
+  const index = m.index.map(() => new Uint32Array(n));
+  // The region's dictionary holds only the values the cells now use, in order of first appearance.
+  const regionValues: string[] = [];
+  const regionAt = new Map<string, number>();
+  let invalid: ColumnarMeasure['invalid'] = null;
+  for (let j = 0; j < n; j++) {
+    const o = plan.out[j]!;
+    const first = o.from[0]!;
+    for (let d = 0; d < index.length; d++) if (d !== r) index[d]![j] = m.index[d]![first]!;
+    const region = o.county ?? m.values[r]![m.index[r]![first]!]!;
+    let at = regionAt.get(region);
+    if (at === undefined) {
+      at = regionValues.length;
+      regionAt.set(region, at);
+      regionValues.push(region);
+    }
+    index[r]![j] = at;
+    for (const i of o.from) {
+      low[j]! += m.low[i]!;
+      point[j]! += m.point[i]!;
+      high[j]! += m.high[i]!;
+      if (m.masked[i] === 1) masked[j] = 1;
+      if (decimals) decimals[j] = Math.max(decimals[j]!, m.decimals![i]!);
+    }
+    if (o.county === null && m.invalid && m.invalid.cell === first) invalid = { ...m.invalid, cell: j };
+  }
+  const values = m.values.map((v, d) => (d === r ? regionValues : v));
+  return { ...m, values, cellCount: n, index, low, point, high, masked, decimals, invalid };
 }

@@ -7,7 +7,7 @@
 import type { DimensionRole } from '../counts/dataset';
 import { foldText } from '../utils/text';
 import { parseAgeBand } from '../utils/age-band';
-import { parseRegion } from '../regions/parse';
+import { municipalityCounty, parseRegion } from '../regions/parse';
 import type { TableStructure, Note } from './table-structure';
 import type { ColumnMapping, ImportMapping } from './import-mapping';
 import { dimensionFromHeaderParts } from './header-roles';
@@ -105,7 +105,8 @@ function profile(values: string[], tokens: TokenTable): ValueProfile {
   for (const v of sample) occurrences.set(v, (occurrences.get(v) ?? 0) + 1);
   for (const [v, k] of occurrences) {
     if (NUMBERISH.test(v) || isValueToken(v, tokens)) p.numeric += k;
-    if (parseRegion(v)) p.region += k;
+    // A municipality with its name ("0180 Stockholm", not a bare "2021" that may be a year) is read as its county.
+    if (parseRegion(v) || (/\D/.test(v) && municipalityCounty(v))) p.region += k;
     if (parseSex(v)) p.sex += k;
     if (!/^\d+$/.test(v) && parseAgeBand(v)) p.age += k;
     if (parsePeriodLabel(v)) p.period += k;

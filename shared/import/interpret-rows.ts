@@ -13,6 +13,7 @@ import type { MeasureSpec } from './measure-kind';
 import { classifyMeasureCell, type MaskMeaning, type TokenTable } from './value-tokens';
 import { assumedMeasureName, namedMeasure, specOfMeasureName } from './measure-names';
 import type { ImportProblem } from './problems';
+import { planMunicipalitySums, type MunicipalCells } from './municipality-sum';
 import {
   cellPlace, duplicateProblem, filledDownProblem, measureAssumedProblem, missingDimensionProblem, mustBeWhole, normaliseLabel, planMapping, readMeasureCell,
   rowsExcludedProblem, unknownDimensionProblem, zeroPopulationProblem, type TokenTally,
@@ -198,9 +199,10 @@ export function interpretRows(table: TableStructure, mapping: ImportMapping, fil
     dimensions: m.dimensions.filter((_, d) => d !== nameDim),
     cells: m.cells.map((c) => ({ ...c, values: c.values.filter((_, d) => d !== nameDim) })),
   }));
-  const totals = findTotals(measures);
-  checkZeroPopulation(measures, problems, file);
-  return { measures, problems, totals, ...tally, excludedLines, rows };
+  const summed = sumMunicipalities(measures, problems, file, table);
+  const totals = findTotals(summed);
+  checkZeroPopulation(summed, problems, file);
+  return { measures: summed, problems, totals, ...tally, excludedLines, rows };
 }
 
 function checkDuplicates(measures: InterpretedMeasure[], problems: ImportProblem[], file: string, table: TableStructure): void {
@@ -222,6 +224,53 @@ function checkDuplicates(measures: InterpretedMeasure[], problems: ImportProblem
     }
     measure.cells = kept;
   }
+}
+
+/** Municipality cells summed into their counties (municipality-sum.ts); measures without any stay as they are. */
+function sumMunicipalities(measures: InterpretedMeasure[], problems: ImportProblem[], file: string, table: TableStructure): InterpretedMeasure[] {
+  const views: MunicipalCells[] = measures.map((m) => {
+    const r = m.dimensions.findIndex((d) => d.role === 'region');
+    const cells = m.cells;
+    const others = m.dimensions.map((_, d) => d).filter((d) => d !== r);
+    return {
+      name: m.name,
+      spec: m.spec,
+      count: r < 0 ? 0 : cells.length,
+      regionDim: r,
+      region: (i) => cells[i]!.values[r]!,
+      key: (i) => others.map((d) => cells[i]!.values[d]!).join('\u0001'),
+      low: (i) => cells[i]!.low,
+      point: (i) => cells[i]!.point,
+      high: (i) => cells[i]!.high,
+      masked: (i) => cells[i]!.masked,
+      place: (i) => ({ file, line: cells[i]!.line, column: cells[i]!.column, columnName: table.headers[cells[i]!.column - 1] ?? '' }),
+      label: (i) => others.map((d) => cells[i]!.values[d]!).join(', '),
+    };
+  });
+  const { plans, problems: found } = planMunicipalitySums(views, file);
+  problems.push(...found);
+  return measures.flatMap((m, k) => {
+    const plan = plans[k];
+    if (!plan) return [m];
+    if (plan.out.length === 0) return [];
+    const r = views[k]!.regionDim;
+    const cells = plan.out.map((o): InterpretedCell => {
+      const first = m.cells[o.from[0]!]!;
+      if (o.county === null) return first;
+      const sum: InterpretedCell = { ...first, values: [...first.values], low: 0, point: 0, high: 0, masked: false, decimals: 0 };
+      sum.values[r] = o.county;
+      for (const i of o.from) {
+        const c = m.cells[i]!;
+        sum.low += c.low;
+        sum.point += c.point;
+        sum.high += c.high;
+        sum.masked ||= c.masked;
+        sum.decimals = Math.max(sum.decimals, c.decimals);
+      }
+      return sum;
+    });
+    return [{ ...m, cells }];
+  });
 }
 
 function findTotals(measures: InterpretedMeasure[]): TotalsReport[] {

@@ -40,6 +40,10 @@ export type ProblemCode =
   | 'measure-kind-assumed'
   | 'population-zero-with-zero-count'
   | 'rows-excluded'
+  | 'municipalities-summed'
+  | 'municipalities-incomplete'
+  | 'municipality-sum-differs'
+  | 'municipality-rate'
   | 'mapping-invalid';
 
 export type ProblemSeverity = 'error' | 'warning';

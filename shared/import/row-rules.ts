@@ -69,7 +69,11 @@ export function normaliseDimension(role: DimensionRole, raw: string): string | n
   if (role === 'region') {
     const ref = parseRegion(raw);
     // "Totalt inrapporterat" (Socialstyrelsen's weekly tables) is the national row.
-    if (!ref) return isTotalRowLabel(raw) ? 'national' : null;
+    if (!ref) {
+      if (isTotalRowLabel(raw)) return 'national';
+      // A municipality is read as its four-digit code; its county's sum is made once every row is read.
+      return municipalityCounty(raw)?.municipality ?? null;
+    }
     return ref.kind === 'county' ? ref.code : ref.kind;
   }
   if (role === 'sex') return parseSex(raw) ?? (isTotalRowLabel(raw) ? 'all' : null);

@@ -60,6 +60,15 @@ export const REGIONS: readonly Region[] = [
   { code: '25', iso: 'SE-BD', nameSv: 'Norrbotten', organisationSv: 'Region Norrbotten', countySv: 'Norrbottens län', nameEn: 'Norrbotten', healthcareRegion: 'norra', population2019: 250093 },
 ];
 
+/**
+ * How many municipalities (kommuner) each county has (SCB's municipality codes since 2007, 290 in all): a
+ * county summed from fewer of them is not the county's figure.
+ */
+export const MUNICIPALITIES_PER_COUNTY: Readonly<Record<CountyCode, number>> = {
+  '01': 26, '03': 8, '04': 9, '05': 13, '06': 13, '07': 8, '08': 12, '09': 1, '10': 5, '12': 33, '13': 6,
+  '14': 49, '17': 16, '18': 12, '19': 10, '20': 15, '21': 10, '22': 7, '23': 8, '24': 15, '25': 14,
+};
+
 export interface HealthcareRegion {
   id: HealthcareRegionId;
   nameSv: string;

@@ -8,6 +8,7 @@ import type { CommandIo } from '../../cli/inputs';
 import { runQuery } from '../../cli/commands/query';
 import { causeOfDeathSheet, meanPopulationSheet, measureColumnSheet, rateTitleSheet, weeklySheet } from '../shared/import/replicas';
 import { toCsv, toXlsx, type Sheet } from '../shared/import/sheet';
+import { KOMMUN_LINES } from '../shared/import/kommun-file';
 
 function io(files: Record<string, Uint8Array>): CommandIo & { out: string; err: string } {
   const self = {
@@ -116,5 +117,25 @@ describe('antal inspect on the replicas', () => {
     const q = io({ 'wide.csv': wide });
     expect(await runQuery(['--lang', 'en', 'wide.csv'], q)).toBe(1);
     expect(q.err.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('antal query on a file by municipality', () => {
+  it('answers by county: municipalities summed (a masked one as its interval), a county row kept, Gotland 0980 as county 09', async () => {
+    const kommun = new TextEncoder().encode(KOMMUN_LINES.join('\n') + '\n');
+    const ask = async (args: string[]) => {
+      const c = io({ 'kommun.csv': kommun });
+      const code = await runQuery(['--lang', 'en', '--json', 'kommun.csv', ...args], c);
+      return { code, json: JSON.parse(c.out) as Record<string, unknown> };
+    };
+    // 0380 Uppsala 80 + 0381 Enköping "X" (1–3, point 2)
+    expect((await ask(['--region', 'Uppsala', '--age', '65+']))).toMatchObject({ code: 0, json: { low: 81, point: 82, high: 83, masked: 1 } });
+    // 300 + 40
+    expect((await ask(['--region', 'Uppsala', '--age', '0-64'])).json).toMatchObject({ point: 340 });
+    // Stockholm's own row (1030), not its municipalities' 120 + 900 added to it
+    expect((await ask(['--region', 'Stockholm', '--age', '0-64'])).json).toMatchObject({ point: 1030 });
+    expect((await ask(['--region', 'Gotland'])).json).toMatchObject({ point: 55 + 20 });
+    // Every county and age: 1030 + 47 + 340 + 82 + 55 + 20
+    expect((await ask([])).json).toMatchObject({ point: 1030 + 47 + 340 + 82 + 55 + 20, low: 1030 + 47 + 340 + 81 + 55 + 20, high: 1030 + 47 + 340 + 83 + 55 + 20 });
   });
 });

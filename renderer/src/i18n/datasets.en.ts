@@ -200,6 +200,7 @@ export const datasetsEn: Widen<typeof datasetsSv> = {
     all: 'Total',
     national: 'Entire Sweden',
     unknownRegion: 'Unknown region',
+    municipality: 'municipality {{code}}, summed into {{county}}',
     sex: { male: 'Men', female: 'Women', unknown: 'Unknown sex' },
   },
   measureKinds: { rate: 'rate', population: 'population', other: 'other measure' },
@@ -285,6 +286,10 @@ export const datasetsEn: Widen<typeof datasetsSv> = {
     'population-zero-with-zero-count': 'Population 0 where the count is 0.',
     'rows-excluded': 'Lines excluded by you.',
     'mapping-invalid': 'The column roles do not fit together.',
+    'municipalities-summed': 'Municipalities were summed into their counties.',
+    'municipalities-incomplete': 'A county was summed from only some of its municipalities.',
+    'municipality-sum-differs': 'The county row and the sum of its municipalities differ.',
+    'municipality-rate': 'A rate by municipality cannot be summed into counties.',
   },
   phrases: PHRASES_EN,
 };

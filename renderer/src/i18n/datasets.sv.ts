@@ -198,6 +198,7 @@ export const datasetsSv = {
     all: 'Totalt',
     national: 'Riket',
     unknownRegion: 'Okänd region',
+    municipality: 'kommun {{code}}, summeras till {{county}}',
     sex: { male: 'Män', female: 'Kvinnor', unknown: 'Okänt kön' },
   },
   measureKinds: { rate: 'andel', population: 'befolkning', other: 'annat mått' },
@@ -283,6 +284,10 @@ export const datasetsSv = {
     'population-zero-with-zero-count': 'Befolkning 0 där antalet är 0.',
     'rows-excluded': 'Rader uteslutna av dig.',
     'mapping-invalid': 'Kolumnrollerna passar inte ihop.',
+    'municipalities-summed': 'Kommuner summerades till sina län.',
+    'municipalities-incomplete': 'Ett län summerades av bara några av sina kommuner.',
+    'municipality-sum-differs': 'Länets rad och summan av dess kommuner skiljer sig.',
+    'municipality-rate': 'En kvot per kommun kan inte summeras till län.',
   },
   /** The importer's reasons and problem details (codes with parameters, shared with the CLI). */
   phrases: PHRASES_SV,

@@ -11,6 +11,9 @@ export function displayDimensionValue(t: TFunction, language: Language, role: Di
     if (value === 'unknown') return t('datasets.values.unknownRegion');
     const region = REGIONS.find((r) => r.code === value);
     if (region) return `${regionName(region.code, language)} (${region.code})`;
+    // A municipality row (its four-digit code while rows are read) is summed into its county at import.
+    const county = /^\d{4}$/.test(value) ? REGIONS.find((r) => r.code === value.slice(0, 2)) : undefined;
+    if (county) return t('datasets.values.municipality', { code: value, county: `${regionName(county.code, language)} (${county.code})` });
   }
   if (role === 'sex' && (value === 'male' || value === 'female' || value === 'unknown')) return t(`datasets.values.sex.${value}`);
   return value;

@@ -75,6 +75,10 @@ export const INTERPRETATION_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCod
   'filled-down',
   'population-zero-with-zero-count',
   'rows-excluded',
+  'municipalities-summed',
+  'municipalities-incomplete',
+  'municipality-sum-differs',
+  'municipality-rate',
   'mapping-invalid',
 ]);
 

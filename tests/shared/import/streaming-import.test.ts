@@ -22,6 +22,7 @@ import { ColumnarInterpreter } from '../../../shared/import/columnar-interpreter
 import { utf8 } from './helpers';
 import { causeOfDeathSheet, meanPopulationSheet, measureColumnSheet, rateTitleSheet, weeklySheet } from './replicas';
 import { toCsv } from './sheet';
+import { KOMMUN_LINES } from './kommun-file';
 
 const REAL = path.resolve(__dirname, '../../../../shared/fixtures/real');
 const META = { publisher: 'test', extractedAt: '2025-01-09' };
@@ -222,6 +223,19 @@ describe('the streaming import agrees with the previous implementation', () => {
     const paths = await expectAllAgree('pnr.csv', text(['Region;Läkemedel;Antal', ...rows]));
     expect('refused' in paths.streamed && paths.streamed.refused.errors).toMatchObject([{ code: 'personal-identity-number', line: 42, column: 2, raw: '[personnummer redacted]' }]);
     expect(JSON.stringify('refused' in paths.streamed && paths.streamed.refused)).not.toContain('1212');
+  });
+
+  it('a file by municipality: summed into counties, a county row kept, a rate left out, alike on every path', async () => {
+    // Hand figures are checked in municipality-rows.test.ts; here every path must give the reference's datasets and problems.
+    const paths = await expectAllAgree('kommun.csv', text([...KOMMUN_LINES.slice(0, 3).map((l, i) => (i === 2 ? `${l},"Per 100 000 invånare"` : l)),
+      ...KOMMUN_LINES.slice(3).map((l, i) => `${l},${(i * 7.25).toFixed(2)}`)]));
+    // Counts: Stockholm's two county rows, Uppsala's and Gotland's two sums; the rate keeps only Stockholm's county rows.
+    expect('ok' in paths.reference && paths.reference.ok.measures.map((m) => [m.name, m.dataset.point.length])).toEqual([['Antal patienter', 6], ['Per 100 000 invånare', 2]]);
+    expect('ok' in paths.reference && paths.reference.ok.provenance.notes.join('\n')).toContain('3 municipalities were summed into 2 counties');
+    // A rate with the county rows as well keeps them: only its municipality cells are left out.
+    const withCounty = await expectAllAgree('kommun-rate.csv', text(['"region","år","Antal patienter","Per 100 000 invånare"',
+      '"0380 Uppsala","2022",300,"120,5"', '"03 Uppsala län","2022",340,"110,2"', '"0381 Enköping","2022","X","85,1"']));
+    expect('ok' in withCounty.reference && withCounty.reference.ok.measures.map((m) => [m.name, m.dataset.point.length])).toEqual([['Antal patienter', 1], ['Per 100 000 invånare', 1]]);
   });
 
   it('the replicas of six real export shapes, and a measure column with problems, read alike on every path', async () => {
