@@ -15,7 +15,10 @@ async function shownAnswer(page: Page): Promise<string> {
     const fields = [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement>('.workspace input, .workspace select')].map((f) => `${f.getAttribute('aria-label') ?? ''}=${f.value}`);
     const rows = [...pane.querySelectorAll('tr')].map((tr) => [...tr.children].map((c) => `${c.textContent?.trim() ?? ''}${c.getAttribute('data-suppressed') ? '*' : ''}`).join(' | '));
     const svg = [...pane.querySelectorAll('svg path, svg rect, svg text')].map((e) => `${e.getAttribute('d') ?? ''}${e.getAttribute('width') ?? ''}${e.textContent ?? ''}`);
-    return JSON.stringify({ text: pane.innerText, rows, svg, fields, editor: document.querySelector('.editor-pane')!.textContent });
+    // The letter's readiness checklist (memoised by the answer, the request and the unit), by its text content:
+    // the page's sections below the first screen are skipped from layout, so their `innerText` may be partial.
+    const readiness = document.querySelector('[data-testid="letter-readiness"]')?.textContent ?? '';
+    return JSON.stringify({ text: pane.innerText, rows, svg, fields, readiness, editor: document.querySelector('.editor-pane')!.textContent });
   });
 }
 
@@ -58,6 +61,7 @@ test('after edits of every kind the answer page shows what a fresh page shows fo
   const edited = await shownAnswer(page);
   expect(edited).toContain('Karolinska Solna');
   expect(edited).toContain('C18-C19');
+  expect(JSON.parse(edited).readiness).not.toBe('');
 
   await page.reload();
   await expect(page.getByTestId('compute-status')).toContainText('Aktuellt', { timeout: 60_000 });

@@ -1,6 +1,6 @@
 // The letter under an answer (the answer page): the readiness checklist for this answer's request and unit
 // profile, with the warnings to acknowledge, and the letter panel, whose export the checklist gates.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnswerIssue, ReadinessCheck } from '../../../shared/letter/readiness';
 import type { FeasibilityRequest } from '../../../shared/requests/request';
@@ -37,7 +37,14 @@ export function AnswerLetter({ answer, stale }: { answer: Answer; stale: boolean
     };
   }, [db, studyId]);
 
-  const readiness = appReadiness({ study: answer.study, datasets: answer.datasets, answer, answerState: stale ? 'computing' : 'current', request, unit, language });
+  // Computed from these inputs only (the answer's own study and datasets included): an edit renders this page two or
+  // three times (out of date, answered, saved) and the checklist runs the estimate's issue rules over every region.
+  const answerState = stale ? 'computing' : 'current';
+  const readiness = useMemo(
+    () => appReadiness({ study: answer.study, datasets: answer.datasets, answer, answerState, request, unit, language }),
+    [answer, answerState, request, unit, language],
+  );
+  const effRequired = useMemo(() => effOf(request).required, [request]);
 
   const acknowledge = useCallback(
     async (issue: AnswerIssue) => {
@@ -65,7 +72,7 @@ export function AnswerLetter({ answer, stale }: { answer: Answer; stale: boolean
     <>
       <ReadinessChecklist
         readiness={readiness}
-        effRequired={effOf(request).required}
+        effRequired={effRequired}
         linkFor={linkFor}
         {...(request ? { onAcknowledge: (issue: AnswerIssue) => void acknowledge(issue) } : {})}
         acknowledging={busy}
