@@ -203,8 +203,16 @@ export function* textPieces(bytes: Uint8Array, decision: EncodingDecision, piece
     }
     return;
   }
+  for (const [pos, end] of byteCuts(bytes, decision.start, size)) {
+    const lf = lfBreaks ? withLfBreaks(bytes, pos, end) : null;
+    yield { text: lf ? decodeRange(lf, decision, 0, lf.length) : decodeRange(bytes, decision, pos, end), done: bytes.length === 0 ? 1 : end / bytes.length };
+  }
+}
+
+/** Where a file's bytes from `start` are cut into pieces of about `size` bytes, each just after a line break. */
+function* byteCuts(bytes: Uint8Array, start: number, size: number): Generator<[number, number]> {
   const n = bytes.length;
-  let pos = decision.start;
+  let pos = start;
   // Files with CR-only line endings have no LF: remember that, instead of searching to the end every time.
   let noLf = n;
   while (pos < n) {
@@ -214,8 +222,7 @@ export function* textPieces(bytes: Uint8Array, decision: EncodingDecision, piece
       if (i < 0) noLf = from;
       return i;
     }, (from) => bytes.indexOf(0x0d, from));
-    const lf = lfBreaks ? withLfBreaks(bytes, pos, end) : null;
-    yield { text: lf ? decodeRange(lf, decision, 0, lf.length) : decodeRange(bytes, decision, pos, end), done: n === 0 ? 1 : end / n };
+    yield [pos, end];
     pos = end;
   }
 }
@@ -235,20 +242,8 @@ export interface BytePiece {
  */
 export function* bytePieces(bytes: Uint8Array, decision: EncodingDecision, pieceBytes: number): Generator<BytePiece> {
   if (decision.text !== undefined) throw new Error(`bytePieces: ${decision.encoding} is read as text`);
-  const size = Math.max(16, pieceBytes);
-  const n = bytes.length;
-  let pos = decision.start;
-  // Files with CR-only line endings have no LF: remember that, instead of searching to the end every time.
-  let noLf = n;
-  while (pos < n) {
-    const end = cutAfterLineBreak(n, pos + size, (from) => {
-      if (from >= noLf) return -1;
-      const i = bytes.indexOf(0x0a, from);
-      if (i < 0) noLf = from;
-      return i;
-    }, (from) => bytes.indexOf(0x0d, from));
-    yield { bytes: bytes.subarray(pos, end), done: n === 0 ? 1 : end / n };
-    pos = end;
+  for (const [pos, end] of byteCuts(bytes, decision.start, Math.max(16, pieceBytes))) {
+    yield { bytes: bytes.subarray(pos, end), done: bytes.length === 0 ? 1 : end / bytes.length };
   }
 }
 

@@ -3,7 +3,7 @@
  * regions of their grids, and a population table from rows.
  */
 import fc from 'fast-check';
-import { DatasetBuilder } from '../../../shared/counts/builder';
+import { DatasetBuilder, type CellCount } from '../../../shared/counts/builder';
 import type { Dataset } from '../../../shared/counts/dataset';
 import type { Predicate } from '../../../shared/criteria/study';
 import type { EstimateResult } from '../../../shared/estimate/types';
@@ -62,4 +62,21 @@ export function allIntervals(result: EstimateResult): Interval[] {
     ...result.attrition.flatMap((a) => [a.total, ...Object.values(a.perRegion)]),
     ...(result.nationalPublished ? [result.nationalPublished] : []),
   ];
+}
+
+/** How a random grid's counts are written: whole numbers, or some expected counts with a rounding interval. */
+export type CountKind = 'whole' | 'fractional';
+
+/**
+ * One random cell count of a grid: masked (1–3) with probability `maskedShare`, for a fractional grid 30 % of the
+ * rest an expected count with a rounding interval (as derived from a rate), otherwise a whole number below 60.
+ */
+export function randomCount(random: () => number, maskedShare: number, kind: CountKind): CellCount {
+  if (random() < maskedShare) return { low: 1, point: 2, high: 3, masked: true };
+  if (kind === 'fractional' && random() < 0.3) {
+    const point = 0.5 + Math.floor(random() * 400) / 8;
+    return { low: point - 0.375, point, high: point + 0.625, masked: false };
+  }
+  const n = Math.floor(random() * random() * 60);
+  return { low: n, point: n, high: n, masked: false };
 }

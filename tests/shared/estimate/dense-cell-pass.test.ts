@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { CellCount } from '../../../shared/counts/builder';
 import type { CriterionStep } from '../../../shared/criteria/study';
 import { packedGroups } from '../../../shared/estimate/dataset-cache';
 import { estimateEligible } from '../../../shared/estimate/estimate';
@@ -13,7 +12,7 @@ import type { EstimateResult } from '../../../shared/estimate/types';
 import { DEFAULT_HALLAND_RULE } from '../../../shared/regions/regions';
 import { mulberry32 } from '../../../shared/utils/prng';
 import { buildDataset, makeStudy, predicateStep, proportionStep, type Row } from '../helpers';
-import { allIntervals, predicateArb, sortedTriple } from './arbitraries';
+import { allIntervals, predicateArb, randomCount, sortedTriple, type CountKind } from './arbitraries';
 
 const YEARS = ['2021', '2022'];
 const REGIONS = ['01', '03', '09', '12', '13', '14', '25', 'national'];
@@ -22,7 +21,6 @@ const SEXES = ['male', 'female', 'all'];
 const AGES = ['0-17', '18-39', '40-64', '65-69', '70-74', '75-79', '80+'];
 
 /** Which kind of counts a grid holds: whole numbers (the dense table is used) or fractions (it is not). */
-type CountKind = 'whole' | 'fractional';
 
 /** Every combination of the values above (minus a share left out), with counts from a seeded generator. */
 function gridRows(seed: number, maskedShare: number, missingShare: number, kind: CountKind): Row[] {
@@ -34,17 +32,7 @@ function gridRows(seed: number, maskedShare: number, missingShare: number, kind:
         for (const sex of SEXES)
           for (const age of AGES) {
             if (random() < missingShare) continue;
-            let count: CellCount;
-            if (random() < maskedShare) count = { low: 1, point: 2, high: 3, masked: true };
-            else if (kind === 'fractional' && random() < 0.3) {
-              // An expected count with a rounding interval, as derived from a rate.
-              const point = 0.5 + Math.floor(random() * 400) / 8;
-              count = { low: point - 0.375, point, high: point + 0.625, masked: false };
-            } else {
-              const n = Math.floor(random() * random() * 60);
-              count = { low: n, point: n, high: n, masked: false };
-            }
-            rows.push([year, region, code, sex, age, count]);
+            rows.push([year, region, code, sex, age, randomCount(random, maskedShare, kind)]);
           }
   return rows;
 }

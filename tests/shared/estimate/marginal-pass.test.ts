@@ -7,7 +7,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { CellCount } from '../../../shared/counts/builder';
 import type { CriterionStep, Predicate, Study } from '../../../shared/criteria/study';
 import { lastCellPassMode } from '../../../shared/estimate/cell-pass';
 import { estimateEligible } from '../../../shared/estimate/estimate';
@@ -15,7 +14,7 @@ import type { EstimateResult } from '../../../shared/estimate/types';
 import { DEFAULT_HALLAND_RULE, type CountyCode } from '../../../shared/regions/regions';
 import { mulberry32 } from '../../../shared/utils/prng';
 import { buildDataset, makeStudy, predicateStep, proportionStep, type Row } from '../helpers';
-import { allIntervals, predicateArb, sortedTriple } from './arbitraries';
+import { allIntervals, predicateArb, randomCount, sortedTriple, type CountKind } from './arbitraries';
 
 const YEARS = ['2019', '2020', '2021', '2022'];
 const COUNTIES: CountyCode[] = ['01', '03', '09', '12', '14', '25'];
@@ -30,7 +29,6 @@ const AGES: [string, number, number | null][] = [
   ['75+', 75, null],
 ];
 
-type CountKind = 'whole' | 'fractional';
 
 interface GridOptions {
   maskedShare: number;
@@ -55,16 +53,7 @@ function gridRows(seed: number, options: GridOptions): Row[] {
         for (const sex of sexes)
           for (const age of ages) {
             if (random() < options.missingShare) continue;
-            let count: CellCount;
-            if (random() < options.maskedShare) count = { low: 1, point: 2, high: 3, masked: true };
-            else if (options.kind === 'fractional' && random() < 0.3) {
-              const point = 0.5 + Math.floor(random() * 400) / 8;
-              count = { low: point - 0.375, point, high: point + 0.625, masked: false };
-            } else {
-              const n = Math.floor(random() * random() * 60);
-              count = { low: n, point: n, high: n, masked: false };
-            }
-            rows.push([year, region, code, sex, age, count]);
+            rows.push([year, region, code, sex, age, randomCount(random, options.maskedShare, options.kind)]);
           }
   return rows;
 }

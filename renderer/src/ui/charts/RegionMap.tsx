@@ -42,23 +42,7 @@ function shadeValue(region: RegionEstimate, disclosure: MapDisclosure | undefine
   return point && (point.kind === 'shown' || point.kind === 'zero') ? (point.value ?? 0) : null;
 }
 
-function RegionMapView({
-  regions,
-  title,
-  language,
-  legendTitle,
-  disclosure,
-  format,
-}: {
-  regions: RegionEstimate[];
-  title: string;
-  language: Language;
-  /** Says which measure the map shows (patients, or patients per 100 000). */
-  legendTitle: string;
-  disclosure?: MapDisclosure;
-  /** Writes a region's value (default: whole patients; rates per 100 000 pass their own). */
-  format?: (value: number) => string;
-}) {
+function RegionMapView({ regions, title, language, legendTitle, disclosure, format }: RegionMapProps) {
   const write = format ?? ((v: number) => formatCount(v, language));
   const shown = regions.map((r) => shadeValue(r, disclosure, !format)).filter((v): v is number => v !== null);
   const { classOf, ranges } = quantileClasses(shown);
@@ -128,8 +112,10 @@ export interface RegionMapProps {
   regions: RegionEstimate[];
   title: string;
   language: Language;
+  /** Says which measure the map shows (patients, or patients per 100 000). */
   legendTitle: string;
   disclosure?: MapDisclosure;
+  /** Writes a region's value (default: whole patients; rates per 100 000 pass their own). */
   format?: (value: number) => string;
 }
 
