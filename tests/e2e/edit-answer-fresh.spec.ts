@@ -22,6 +22,11 @@ async function shownAnswer(page: Page): Promise<string> {
   });
 }
 
+/** The input hash the status line names ("… (indata 1a2b3c4d)"): the study and data the shown answer was made from. */
+async function inputHash(page: Page): Promise<string> {
+  return /indata ([0-9a-f]+)/.exec((await page.getByTestId('compute-status').textContent()) ?? '')?.[1] ?? '';
+}
+
 test('after edits of every kind the answer page shows what a fresh page shows for the same study', async ({ page }) => {
   test.slow();
   await page.goto('/');
@@ -56,9 +61,17 @@ test('after edits of every kind the answer page shows what a fresh page shows fo
   await settled();
   await editor.getByRole('checkbox', { name: 'Metastaserad sjukdom' }).click();
   await settled();
+  // As the sponsor sees it (disclosed figures, the map's shading), then plan-only edits last: their answers reuse
+  // the previous estimate's parts and take only a new input hash, which must be the fresh page's (letters name it).
+  await page.getByRole('switch', { name: 'Visa som sponsorn ser det' }).click();
+  await site.getByLabel('Patienter per månad').fill('4');
+  await settled();
+  await editor.getByLabel('Mål (patienter)').fill('250');
+  await settled();
   // The autosave (after a pause) must have stored the last edit before the page is drawn afresh.
   await expect(page.getByTestId('save-status')).toContainText('Sparat', { timeout: 30_000 });
   const edited = await shownAnswer(page);
+  const editedHash = await inputHash(page);
   expect(edited).toContain('Karolinska Solna');
   expect(edited).toContain('C18-C19');
   expect(JSON.parse(edited).readiness).not.toBe('');
@@ -69,5 +82,8 @@ test('after edits of every kind the answer page shows what a fresh page shows fo
   await page.getByTestId('forecast-inputs').locator('summary').click();
   const fresh = await shownAnswer(page);
   expect(JSON.parse(edited)).toEqual(JSON.parse(fresh));
+  expect(JSON.parse(edited).text).toContain('Visa som sponsorn ser det');
+  expect(editedHash).toMatch(/^[0-9a-f]{8}$/);
+  expect(await inputHash(page)).toBe(editedHash);
   await expectNoA11yViolations(page, 'the answer page after edits and a reload');
 });

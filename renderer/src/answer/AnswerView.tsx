@@ -1,6 +1,6 @@
 // The answer to a study: national and regional figures with intervals, the verdict, warnings, map, charts,
 // attrition, and the letter and answer-file export under it. Used by the answer page and the guided answer.
-import { memo, Suspense, useMemo } from 'react';
+import { memo, Suspense, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttritionStep, ProblemFix } from '../../../shared/estimate/types';
 import { BlockingProblems } from '../study/BlockingProblems';
@@ -16,14 +16,19 @@ import { formatCount, formatDecimal, formatIntervalRange, formatPercent } from '
 import { HelpTip } from '../help/HelpTip';
 import { AttritionStepName } from './AttritionStepName';
 import type { Study } from '../../../shared/criteria/study';
+import type { CountyCode } from '../../../shared/regions/regions';
+import type { EstimateResult } from '../../../shared/estimate/types';
 import { ProjectionNote } from '../trend/ProjectionNote';
 import { RegionOverview } from '../rates/RegionOverview';
 import { RateCells, RatesCaption, rateColumns, sameRateCell } from '../rates/RateColumns';
 import type { RateCell } from '../rates/answer-rates';
 import { DataTable } from '../ui/DataTable';
-import { useAnswerRates } from '../rates/useAnswerRates';
+import { type AnswerRatesState, useAnswerRates } from '../rates/useAnswerRates';
+
+type AnswerRatesIssues = AnswerRatesState['issues'];
 import { lazyNamed } from '../ui/lazy-named';
 import { datasetNamer, useDatasetNames } from './dataset-names';
+import { estimateParts } from '../study/answer-parts';
 
 // The trend (its statistics and its worker) loads when the answer is shown, not with the first screen.
 const TrendSection = lazyNamed(() => import('../trend/TrendSection'), 'TrendSection');
@@ -97,19 +102,176 @@ export function AnswerView({
 function AnswerFigures({ answer, onChange }: { answer: Answer; onChange?: ((change: (s: Study) => Study) => void) | undefined }) {
   const { t } = useTranslation();
   const { language } = useServices();
-  const { study, estimate, projection, verdict, datasets, hallandRule } = answer;
+  const { study, projection, verdict, datasets, hallandRule } = answer;
+  // Nothing here prints the input hash: an answer whose estimate differs only by it (an edit of the recruitment
+  // plan) keeps the previous estimate object, so the sections drawn from it are not drawn again.
+  const estimate = estimateParts(answer.estimate);
   // The same disclosed table as the letter and the answer file: the recruiting regions weigh in on what is hidden.
-  const recruitingRegions = useMemo(() => [...new Set(study.recruitment.sites.map((s) => s.region))], [study.recruitment.sites]);
+  const recruitingKey = [...new Set(study.recruitment.sites.map((s) => s.region))].join(',');
+  const recruitingRegions = useMemo(() => (recruitingKey === '' ? [] : (recruitingKey.split(',') as CountyCode[])), [recruitingKey]);
   const sponsor = useSponsorView(estimate, hallandRule, recruitingRegions);
   const disclosed = sponsor.disclosed;
   const mapDisclosure = useMapDisclosure(sponsor);
-  const national = figureTexts(estimate.national, disclosed?.national, language);
-  const warnings = warningContext(estimate, datasets, study.steps);
-  const stepLabel = (step: (typeof estimate.attrition)[number]): string => attritionLabel(step, language, t('home.stepType.base'));
-  const regionRows = estimate.regions.map((r, i) => ({ key: r.region, label: regionName(r.region, language), interval: r.eligible, disclosed: disclosed?.regions[i] }));
-  const chartRows = [...regionRows].sort(compareForChart);
-  const rateState = useAnswerRates(answer, disclosed, sponsor.policy.secondaryText, language);
+  const national = useMemo(() => figureTexts(estimate.national, disclosed?.national, language), [estimate, disclosed, language]);
+  const warnings = useMemo(() => warningContext(estimate, datasets, study.steps), [estimate, datasets, study.steps]);
+  const stepLabel = useCallback((step: EstimateResult['attrition'][number]): string => attritionLabel(step, language, t('home.stepType.base')), [language, t]);
+  const chartRows = useMemo(
+    () => estimate.regions.map((r, i) => ({ key: r.region, label: regionName(r.region, language), interval: r.eligible, disclosed: disclosed?.regions[i] })).sort(compareForChart),
+    [estimate, disclosed, language],
+  );
+  const rateState = useAnswerRates(answer.estimate === estimate ? answer : { ...answer, estimate }, disclosed, sponsor.policy.secondaryText, language);
   const rates = rateState.view;
+  const issues = rateState.issues.length === 0 ? NO_ISSUES : rateState.issues;
+  // Drawn from the estimate alone (and how it is shown): an answer with the same estimate draws none of it again.
+  const estimateSections = useMemo(
+    () => (
+      <>
+        {estimate.warnings.length > 0 && (
+          <section className="warnings" aria-labelledby="warnings-title">
+            <h2 id="warnings-title">{t('home.warnings.title')}</h2>
+            <ul>
+              {estimate.warnings.map((w, i) => (
+                <li key={i}>{estimateWarningText(w, language, warnings)}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        <section aria-labelledby="per-region-title">
+          <div className="with-help">
+            <h2 id="per-region-title">{t('home.perRegion')}</h2>
+            <HelpTip topic="regionInterval" />
+          </div>
+          <RegionOverview regions={estimate.regions} countRows={chartRows} mapDisclosure={mapDisclosure} rates={rates} issues={issues} error={rateState.error} language={language} />
+          <DataTable
+            testId="region-table"
+            caption={
+              <>
+                {t('home.perRegionCaption')}
+                {estimate.warnings.some((w) => w.code === 'independence') && <> — {t('home.independenceNote')}</>}
+                {rates && <RatesCaption rates={rates} sponsor={disclosed !== null} projected={estimate.attrition.some((s) => s.type === 'projection' && s.enabled)} />}
+              </>
+            }
+            columns={[
+              { label: t('home.columns.region') },
+              { label: t('home.columns.healthcareRegion') },
+              { label: t('home.columns.low'), numeric: true },
+              { label: t('home.columns.point'), numeric: true },
+              { label: t('home.columns.high'), numeric: true },
+              { label: t('home.columns.masked'), numeric: true },
+              ...(rates ? rateColumns(t) : []),
+            ]}
+            foot={
+              <FigureRow
+                name={t('home.national')}
+                before={[null]}
+                figures={national}
+                after={[formatCount(estimate.regions.reduce((n, r) => n + r.maskedCells, 0), language)]}
+                rate={rates ? rates.national : null}
+              />
+            }
+          >
+            {estimate.regions.map((r, i) => (
+              <FigureRow
+                key={r.region}
+                rowKey={r.region}
+                name={regionName(r.region, language)}
+                note={r.jointCount ? t('home.jointCount') : null}
+                before={[healthcareRegionName(regionByCode(r.region).healthcareRegion, language)]}
+                figures={figureTexts(r.eligible, disclosed?.regions[i], language)}
+                after={[formatCount(r.maskedCells, language)]}
+                rate={rates ? rates.regions.get(r.region) : null}
+              />
+            ))}
+          </DataTable>
+        </section>
+
+        <section aria-labelledby="hr-title">
+          <h2 id="hr-title">{t('home.perHealthcareRegion')}</h2>
+          <DataTable
+            testId="healthcare-region-table"
+            columns={[
+              { label: t('home.columns.healthcareRegion') },
+              { label: t('home.columns.low'), numeric: true },
+              { label: t('home.columns.point'), numeric: true },
+              { label: t('home.columns.high'), numeric: true },
+              ...(rates ? rateColumns(t) : []),
+            ]}
+          >
+            {estimate.healthcareRegions.map((h, i) => (
+              <FigureRow
+                key={h.id}
+                name={healthcareRegionName(h.id, language)}
+                figures={figureTexts(h.eligible, disclosed?.healthcareRegions[i], language)}
+                rate={rates ? rates.healthcareRegions.get(h.id) : null}
+              />
+            ))}
+          </DataTable>
+          <p className="hint">
+            {hallandRule.kind === 'population-split'
+              ? t('home.hallandRule', {
+                  sodra: formatPercent(hallandRule.sodraShare, language, 0),
+                  vastra: formatPercent(1 - hallandRule.sodraShare, language, 0),
+                })
+              : t('home.hallandAllTo', { region: healthcareRegionName(hallandRule.healthcareRegion, language) })}
+          </p>
+        </section>
+
+        <section aria-labelledby="attrition-title">
+          <h2 id="attrition-title">{t('home.attrition')}</h2>
+          {disclosed ? (
+            <p className="hint sponsor-note">{t('disclosure.sponsorView.attritionChartHidden')}</p>
+          ) : (
+            <AttritionChart
+              steps={estimate.attrition}
+              labelOf={(step) => (step.enabled ? stepLabel(step) : `${step.label} (${t('criteria.off')})`)}
+              title={t('criteria.attritionChart')}
+              mostLimitingStepId={estimate.mostLimitingStepId}
+              language={language}
+            />
+          )}
+          <DataTable
+            testId="attrition-table"
+            caption={
+              <>
+                {t('home.attritionCaption')}
+                {estimate.warnings.some((w) => w.code === 'independence') && <> — {t('home.independenceNote')}</>}
+              </>
+            }
+            columns={[
+              { label: t('home.columns.step') },
+              { label: t('home.columns.type') },
+              { label: t('home.columns.point'), numeric: true },
+              { label: t('home.columns.total'), numeric: true },
+              { label: t('home.columns.remaining'), numeric: true },
+              { label: t('home.columns.lost'), numeric: true },
+            ]}
+          >
+            {estimate.attrition.map((step, i) => {
+              const v = attritionTexts(step, disclosed?.attrition[i], sponsor.policy.secondaryText, language);
+              const mostLimiting = step.stepId === estimate.mostLimitingStepId;
+              return (
+                <AttritionRow
+                  key={step.stepId}
+                  step={step}
+                  name={`${stepLabel(step)}\u0000${step.enabled}\u0000${step.overlap ? overlapText(step.overlap, language).join('; ') : ''}\u0000${mostLimiting}`}
+                  mostLimitingStepId={estimate.mostLimitingStepId}
+                  type={t(`home.stepType.${step.type}`)}
+                  point={v.point}
+                  range={v.range}
+                  remaining={v.remaining}
+                  // The projection is no loss: its line says its factor instead.
+                  lost={step.type === 'projection' ? '' : v.lost}
+                />
+              );
+            })}
+          </DataTable>
+          <ProjectionNote estimate={estimate} language={language} />
+        </section>
+      </>
+    ),
+    [estimate, disclosed, rates, issues, rateState.error, mapDisclosure, chartRows, language, hallandRule, t, sponsor.policy.secondaryText, national, warnings, stepLabel],
+  );
 
   return (
     <>
@@ -170,148 +332,7 @@ function AnswerFigures({ answer, onChange }: { answer: Answer; onChange?: ((chan
         </div>
       </section>
 
-      {estimate.warnings.length > 0 && (
-        <section className="warnings" aria-labelledby="warnings-title">
-          <h2 id="warnings-title">{t('home.warnings.title')}</h2>
-          <ul>
-            {estimate.warnings.map((w, i) => (
-              <li key={i}>{estimateWarningText(w, language, warnings)}</li>
-            ))}
-          </ul>
-        </section>
-      )}
-
-      <section aria-labelledby="per-region-title">
-        <div className="with-help">
-          <h2 id="per-region-title">{t('home.perRegion')}</h2>
-          <HelpTip topic="regionInterval" />
-        </div>
-        <RegionOverview regions={estimate.regions} countRows={chartRows} mapDisclosure={mapDisclosure} rates={rates} issues={rateState.issues} error={rateState.error} language={language} />
-        <DataTable
-          testId="region-table"
-          caption={
-            <>
-              {t('home.perRegionCaption')}
-              {estimate.warnings.some((w) => w.code === 'independence') && <> — {t('home.independenceNote')}</>}
-              {rates && <RatesCaption rates={rates} sponsor={disclosed !== null} projected={estimate.attrition.some((s) => s.type === 'projection' && s.enabled)} />}
-            </>
-          }
-          columns={[
-            { label: t('home.columns.region') },
-            { label: t('home.columns.healthcareRegion') },
-            { label: t('home.columns.low'), numeric: true },
-            { label: t('home.columns.point'), numeric: true },
-            { label: t('home.columns.high'), numeric: true },
-            { label: t('home.columns.masked'), numeric: true },
-            ...(rates ? rateColumns(t) : []),
-          ]}
-          foot={
-            <FigureRow
-              name={t('home.national')}
-              before={[null]}
-              figures={national}
-              after={[formatCount(estimate.regions.reduce((n, r) => n + r.maskedCells, 0), language)]}
-              rate={rates ? rates.national : null}
-            />
-          }
-        >
-          {estimate.regions.map((r, i) => (
-            <FigureRow
-              key={r.region}
-              rowKey={r.region}
-              name={regionName(r.region, language)}
-              note={r.jointCount ? t('home.jointCount') : null}
-              before={[healthcareRegionName(regionByCode(r.region).healthcareRegion, language)]}
-              figures={figureTexts(r.eligible, disclosed?.regions[i], language)}
-              after={[formatCount(r.maskedCells, language)]}
-              rate={rates ? rates.regions.get(r.region) : null}
-            />
-          ))}
-        </DataTable>
-      </section>
-
-      <section aria-labelledby="hr-title">
-        <h2 id="hr-title">{t('home.perHealthcareRegion')}</h2>
-        <DataTable
-          testId="healthcare-region-table"
-          columns={[
-            { label: t('home.columns.healthcareRegion') },
-            { label: t('home.columns.low'), numeric: true },
-            { label: t('home.columns.point'), numeric: true },
-            { label: t('home.columns.high'), numeric: true },
-            ...(rates ? rateColumns(t) : []),
-          ]}
-        >
-          {estimate.healthcareRegions.map((h, i) => (
-            <FigureRow
-              key={h.id}
-              name={healthcareRegionName(h.id, language)}
-              figures={figureTexts(h.eligible, disclosed?.healthcareRegions[i], language)}
-              rate={rates ? rates.healthcareRegions.get(h.id) : null}
-            />
-          ))}
-        </DataTable>
-        <p className="hint">
-          {hallandRule.kind === 'population-split'
-            ? t('home.hallandRule', {
-                sodra: formatPercent(hallandRule.sodraShare, language, 0),
-                vastra: formatPercent(1 - hallandRule.sodraShare, language, 0),
-              })
-            : t('home.hallandAllTo', { region: healthcareRegionName(hallandRule.healthcareRegion, language) })}
-        </p>
-      </section>
-
-      <section aria-labelledby="attrition-title">
-        <h2 id="attrition-title">{t('home.attrition')}</h2>
-        {disclosed ? (
-          <p className="hint sponsor-note">{t('disclosure.sponsorView.attritionChartHidden')}</p>
-        ) : (
-          <AttritionChart
-            steps={estimate.attrition}
-            labelOf={(step) => (step.enabled ? stepLabel(step) : `${step.label} (${t('criteria.off')})`)}
-            title={t('criteria.attritionChart')}
-            mostLimitingStepId={estimate.mostLimitingStepId}
-            language={language}
-          />
-        )}
-        <DataTable
-          testId="attrition-table"
-          caption={
-            <>
-              {t('home.attritionCaption')}
-              {estimate.warnings.some((w) => w.code === 'independence') && <> — {t('home.independenceNote')}</>}
-            </>
-          }
-          columns={[
-            { label: t('home.columns.step') },
-            { label: t('home.columns.type') },
-            { label: t('home.columns.point'), numeric: true },
-            { label: t('home.columns.total'), numeric: true },
-            { label: t('home.columns.remaining'), numeric: true },
-            { label: t('home.columns.lost'), numeric: true },
-          ]}
-        >
-          {estimate.attrition.map((step, i) => {
-            const v = attritionTexts(step, disclosed?.attrition[i], sponsor.policy.secondaryText, language);
-            const mostLimiting = step.stepId === estimate.mostLimitingStepId;
-            return (
-              <AttritionRow
-                key={step.stepId}
-                step={step}
-                name={`${stepLabel(step)}\u0000${step.enabled}\u0000${step.overlap ? overlapText(step.overlap, language).join('; ') : ''}\u0000${mostLimiting}`}
-                mostLimitingStepId={estimate.mostLimitingStepId}
-                type={t(`home.stepType.${step.type}`)}
-                point={v.point}
-                range={v.range}
-                remaining={v.remaining}
-                // The projection is no loss: its line says its factor instead.
-                lost={step.type === 'projection' ? '' : v.lost}
-              />
-            );
-          })}
-        </DataTable>
-        <ProjectionNote estimate={estimate} language={language} />
-      </section>
+      {estimateSections}
       <Suspense fallback={null}>
         <TrendSection study={study} datasets={datasets} population={answer.population ?? null} language={language} {...(onChange ? { onChange } : {})} />
       </Suspense>
@@ -319,6 +340,8 @@ function AnswerFigures({ answer, onChange }: { answer: Answer; onChange?: ((chan
   );
 }
 
+
+const NO_ISSUES: AnswerRatesIssues = [];
 
 // The tables' rows, memoised by what they print: an edit that leaves a row's figures as they were (a site's rate
 // changes only the forecast; most edits leave some regions at zero) does not redraw it.

@@ -8,12 +8,17 @@ import { computeAnswer } from '../../../shared/answer/compute-answer';
 import type { Dataset } from '../../../shared/counts/dataset';
 import type { FromWorker, ToWorker } from './estimate-protocol';
 import { computeRates } from '../rates/compute-rates';
+import { type LastResult, resultMessage } from './answer-parts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let datasets: Dataset[] = [];
 let population: Dataset | null = null;
 let pending: Extract<ToWorker, { type: 'compute' }> | null = null;
 let scheduled = false;
+/** The last whole answer sent, which the workspace holds: an answer with the same estimate refers to it. */
+let last: LastResult | null = null;
+/** The first screen's warm-up computation: its result is thrown away unread, so it is never referred to. */
+const WARM_UP_REVISION = 0;
 
 function post(message: FromWorker): void {
   scope.postMessage(message);
@@ -28,7 +33,10 @@ function runPending(): void {
   try {
     const answer = computeAnswer(request.study, datasets, { hallandRule: request.hallandRule, today: request.today, population });
     const rates = computeRates(request.study, answer.estimate, population, request.hallandRule);
-    post({ type: 'result', revision: request.revision, answer, rates, millis: performance.now() - started });
+    if (request.full) last = null;
+    const message = resultMessage(last, request.revision, answer, rates, performance.now() - started);
+    if (!('sameAs' in message.answer.estimate) && request.revision !== WARM_UP_REVISION) last = { revision: request.revision, estimate: answer.estimate, rates };
+    post(message);
   } catch (error) {
     post({ type: 'error', revision: request.revision, message: error instanceof Error ? error.message : String(error) });
   }
@@ -39,6 +47,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   if (message.type === 'datasets') {
     datasets = message.datasets;
     population = message.population;
+    last = null;
     return;
   }
   pending = message;

@@ -20,6 +20,7 @@ import { loadDatasets, loadStudyInputs } from '../answer/study-inputs';
 import { clearJournal, journalWrite } from '../db/pending-writes';
 import { usePageHide } from '../ui/usePageHide';
 import { createEstimateWorker, takeFirstAnswer } from './first-answer';
+import { fullResult, type LastResult } from './answer-parts';
 import { saveStudyEdit } from './study-store';
 import { localIsoDate } from '../forecast/today';
 import type { RatesOutcome } from '../rates/compute-rates';
@@ -96,10 +97,20 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
     return saveChain.current;
   }, [db, now]);
 
-  const compute = useCallback((study: Study, hallandRule: HallandRule) => {
+  // The latest state, for event handlers: side effects must not run inside setState updaters (React may
+  // call those twice).
+  const stateRef = useRef(state);
+  useEffect(() => {
+    stateRef.current = state;
+  }, [state]);
+
+  /** The last whole answer received: a later answer with the same estimate is rebuilt from its parts. */
+  const lastResult = useRef<LastResult | null>(null);
+
+  const compute = useCallback((study: Study, hallandRule: HallandRule, full = false) => {
     revision.current += 1;
     sentStudies.current.set(revision.current, study);
-    const message: ToWorker = { type: 'compute', revision: revision.current, study, hallandRule, today: localIsoDate(now()) };
+    const message: ToWorker = { type: 'compute', revision: revision.current, study, hallandRule, today: localIsoDate(now()), ...(full ? { full } : {}) };
     worker.current?.postMessage(message);
   }, [now]);
 
@@ -109,15 +120,27 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
     const adopted = takeFirstAnswer(db, studyId);
     const w = adopted?.worker ?? createEstimateWorker();
     worker.current = w;
+    lastResult.current = null;
     const onMessage = (message: FromWorker) => {
+      let whole: ReturnType<typeof fullResult> = null;
+      if (message.type === 'result') {
+        whole = fullResult(lastResult.current, message);
+        if (whole === null) {
+          // The answer refers to an earlier one this workspace does not hold: ask for the newest edit's whole answer.
+          const current = stateRef.current;
+          if (current.status === 'ready') compute(current.study, current.hallandRule, true);
+          return;
+        }
+        if (!('sameAs' in message.answer.estimate)) lastResult.current = { revision: message.revision, estimate: whole.answer.estimate, rates: whole.rates };
+      }
       const answeredStudy = sentStudies.current.get(message.revision) ?? null;
       // The worker answers revisions in order (skipping those a newer edit replaced): older ones are never answered.
       for (const sent of sentStudies.current.keys()) if (sent <= message.revision) sentStudies.current.delete(sent);
       setState((current) => {
         if (current.status !== 'ready') return current;
         const newest = message.revision === revision.current;
-        if (message.type === 'error') return newest ? { ...current, computeError: message.message, stale: false } : current;
-        return { ...current, answer: { ...message.answer, rates: message.rates }, answeredStudy: answeredStudy ?? current.study, stale: !newest, computeError: null, computeMillis: message.millis };
+        if (message.type === 'error' || whole === null) return newest && message.type === 'error' ? { ...current, computeError: message.message, stale: false } : current;
+        return { ...current, answer: { ...whole.answer, rates: whole.rates }, answeredStudy: answeredStudy ?? current.study, stale: !newest, computeError: null, computeMillis: message.millis };
       });
     };
     const onError = (message: string) => {
@@ -169,13 +192,6 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
       void writePending();
     };
   }, [db, studyId, compute, writePending]);
-
-  // The latest state, for event handlers: side effects must not run inside setState updaters (React may
-  // call those twice).
-  const stateRef = useRef(state);
-  useEffect(() => {
-    stateRef.current = state;
-  }, [state]);
 
   const updateStudy = useCallback(
     (change: (study: Study) => Study) => {
