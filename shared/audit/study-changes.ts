@@ -12,7 +12,7 @@
  */
 import { projectionSettingOf, type CriterionStep, type ProjectionSetting, type RecruitmentPlan, type Site, type Study } from '../criteria/study';
 import type { CountyCode } from '../regions/regions';
-import { hashJson } from '../utils/stable-json';
+import { hashJson, stableStringify } from '../utils/stable-json';
 
 /** The kind of a criterion's rule: a predicate's kind (age, sex, codes, …), or proportion / joint count. */
 export type CriterionKind = string;
@@ -38,7 +38,9 @@ export function criterionKind(step: CriterionStep): CriterionKind {
   return step.rule.kind === 'predicate' ? step.rule.predicate.kind : step.rule.kind;
 }
 
-const same = (a: unknown, b: unknown): boolean => hashJson(a ?? null) === hashJson(b ?? null);
+// Equal canonical JSON is what equal content hashes prove, without hashing every field of every step and site at
+// each autosave (a part an edit left alone is usually the same object).
+const same = (a: unknown, b: unknown): boolean => a === b || stableStringify(a ?? null) === stableStringify(b ?? null);
 
 function changedKeys<T extends object>(before: T, after: T, keys: ReadonlyArray<keyof T>): string[] {
   return keys.filter((k) => !same(before[k], after[k])).map(String);

@@ -5,6 +5,7 @@
  * changes the charts below it at once.
  */
 import { liveQuery } from 'dexie';
+import equal from 'fast-deep-equal/es6';
 import { useEffect, useMemo, useState } from 'react';
 import { DEFAULT_DISCLOSURE_POLICY, discloseAnswer, type DisclosurePolicy } from '../../../shared/disclosure';
 import type { EstimateResult } from '../../../shared/estimate/types';
@@ -25,7 +26,9 @@ export function useChartDisclosure(estimate: EstimateResult, sites: readonly Sit
   const [setting, setSetting] = useState<{ on: boolean; policy: DisclosurePolicy }>({ on: false, policy: DEFAULT_DISCLOSURE_POLICY });
   useEffect(() => {
     const subscription = liveQuery(async () => ({ on: await loadSponsorView(db), policy: await loadDisclosurePolicy(db) })).subscribe({
-      next: setSetting,
+      // Every audited write moves the trail's head in the settings table and runs this query again: the charts are
+      // drawn again only when the switch or the policy changed.
+      next: (read) => setSetting((shown) => (shown.on === read.on && equal(shown.policy, read.policy) ? shown : read)),
       // The setting cannot be read: show the coordinator's own view (the answer page reports the failure).
       error: () => setSetting({ on: false, policy: DEFAULT_DISCLOSURE_POLICY }),
     });
