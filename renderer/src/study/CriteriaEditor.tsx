@@ -14,7 +14,7 @@ import { formatCount, formatDecimal, formatPercent } from '../format';
 import { ParsedField, RangeFieldset } from './fields';
 import { parseDecimalInput, parsePercentInput, parseWholeNumberInput } from './parse-input';
 import { EmptyState } from '../ui/EmptyState';
-import { reinsertAt, useUndo } from '../ui/undo';
+import { reinsertAt, useUndo, type UndoOffer } from '../ui/undo';
 import type { Language } from '../../../shared/text/language';
 import type { Interval } from '../../../shared/utils/interval';
 import { predicateLabel } from '../../../shared/answer/describe';
@@ -180,65 +180,22 @@ export function CriteriaEditor({ study, datasets, onChange, language, population
       <BasisFields study={study} datasets={datasets} onChange={onChange} language={language} />
       <EstimatePeriodFields period={study.population.period} periods={periods} onChange={setPeriod} t={t} />
       <ol className="steps">
-        {study.steps.map((step, index) => {
-          const editorId = `step-editor-${step.id}`;
-          const open = expanded === step.id;
-          return (
-            <li key={step.id} className={`step ${step.enabled ? '' : 'step-off'}`} data-step={step.id}>
-              <div className="step-head">
-                <label className="step-toggle">
-                  <input
-                    type="checkbox"
-                    checked={step.enabled}
-                    onChange={(e) => onChange((s) => replaceStep(s, step.id, (x) => ({ ...x, enabled: e.target.checked })))}
-                  />
-                  <span className="step-label">{step.label}</span>
-                </label>
-                <span className={`badge badge-${step.type}`}>{t(`home.stepType.${step.type}`)}</span>
-              </div>
-              <p className="hint step-summary">{ruleSummary(step, t, language, catalogue)}</p>
-              <div className="step-actions">
-                <button
-                  type="button"
-                  className="button small"
-                  aria-expanded={open}
-                  aria-controls={editorId}
-                  aria-label={`${open ? t('criteria.close') : t('criteria.edit')}: ${step.label}`}
-                  onClick={() => setExpanded(open ? null : step.id)}
-                >
-                  {open ? t('criteria.close') : t('criteria.edit')}
-                </button>
-                <button type="button" className="button small" disabled={index === 0} aria-label={`${t('criteria.moveUp')}: ${step.label}`} onClick={() => onChange((s) => moveStep(s, index, -1))}>
-                  {t('criteria.moveUp')}
-                </button>
-                <button type="button" className="button small" disabled={index === study.steps.length - 1} aria-label={`${t('criteria.moveDown')}: ${step.label}`} onClick={() => onChange((s) => moveStep(s, index, 1))}>
-                  {t('criteria.moveDown')}
-                </button>
-                <button
-                  type="button"
-                  className="button small danger"
-                  aria-label={`${t('criteria.remove')}: ${step.label}`}
-                  onClick={() => {
-                    onChange((s) => ({ ...s, steps: s.steps.filter((x) => x.id !== step.id) }));
-                    undo.offer({
-                      message: t('criteria.removed', { label: step.label }),
-                      restoredMessage: t('actions.step.restored', { label: step.label }),
-                      // Put back where it was, unless a step with its id has come back another way.
-                      undo: () => onChange((s) => (s.steps.some((x) => x.id === step.id) ? s : { ...s, steps: reinsertAt(s.steps, step, index) })),
-                    });
-                  }}
-                >
-                  {t('criteria.remove')}
-                </button>
-              </div>
-              {open && (
-                <div id={editorId} className="step-editor">
-                  <StepForm step={step} onChange={(change) => onChange((s) => replaceStep(s, step.id, change))} language={language} datalistId={datalistId} t={t} catalogue={catalogue} />
-                </div>
-              )}
-            </li>
-          );
-        })}
+        {study.steps.map((step, index) => (
+          <StepItem
+            key={step.id}
+            step={step}
+            index={index}
+            last={index === study.steps.length - 1}
+            open={expanded === step.id}
+            onExpand={setExpanded}
+            onChange={onChange}
+            offerUndo={undo.offer}
+            language={language}
+            datalistId={datalistId}
+            t={t}
+            catalogue={catalogue}
+          />
+        ))}
       </ol>
       {undo.region}
       {study.steps.length === 0 && <EmptyState level={3} testId="steps-empty" title={t('actions.empty.steps.title')} next={t('actions.empty.steps.next')} action={{ label: t('actions.empty.steps.action'), onPress: () => add('codes') }} />}
@@ -302,6 +259,94 @@ export function CriteriaEditor({ study, datasets, onChange, language, population
     </section>
   );
 }
+
+/**
+ * One criterion in the list, with its editor when open. Drawn again only when its step, its place or its editor's
+ * state changed: an edit of another step, of the plan or of a site leaves the others as they were.
+ */
+const StepItem = memo(function StepItem({
+  step,
+  index,
+  last,
+  open,
+  onExpand,
+  onChange,
+  offerUndo,
+  language,
+  datalistId,
+  t,
+  catalogue,
+}: {
+  step: CriterionStep;
+  index: number;
+  /** The last in the list (it cannot move down). */
+  last: boolean;
+  open: boolean;
+  onExpand: (stepId: string | null) => void;
+  onChange: (change: (s: Study) => Study) => void;
+  offerUndo: (offer: UndoOffer) => void;
+  language: Language;
+  datalistId: string;
+  t: Translate;
+  catalogue: readonly CatalogueDimension[];
+}) {
+  const editorId = `step-editor-${step.id}`;
+  return (
+    <li className={`step ${step.enabled ? '' : 'step-off'}`} data-step={step.id}>
+      <div className="step-head">
+        <label className="step-toggle">
+          <input
+            type="checkbox"
+            checked={step.enabled}
+            onChange={(e) => onChange((s) => replaceStep(s, step.id, (x) => ({ ...x, enabled: e.target.checked })))}
+          />
+          <span className="step-label">{step.label}</span>
+        </label>
+        <span className={`badge badge-${step.type}`}>{t(`home.stepType.${step.type}`)}</span>
+      </div>
+      <p className="hint step-summary">{ruleSummary(step, t, language, catalogue)}</p>
+      <div className="step-actions">
+        <button
+          type="button"
+          className="button small"
+          aria-expanded={open}
+          aria-controls={editorId}
+          aria-label={`${open ? t('criteria.close') : t('criteria.edit')}: ${step.label}`}
+          onClick={() => onExpand(open ? null : step.id)}
+        >
+          {open ? t('criteria.close') : t('criteria.edit')}
+        </button>
+        <button type="button" className="button small" disabled={index === 0} aria-label={`${t('criteria.moveUp')}: ${step.label}`} onClick={() => onChange((s) => moveStep(s, index, -1))}>
+          {t('criteria.moveUp')}
+        </button>
+        <button type="button" className="button small" disabled={last} aria-label={`${t('criteria.moveDown')}: ${step.label}`} onClick={() => onChange((s) => moveStep(s, index, 1))}>
+          {t('criteria.moveDown')}
+        </button>
+        <button
+          type="button"
+          className="button small danger"
+          aria-label={`${t('criteria.remove')}: ${step.label}`}
+          onClick={() => {
+            onChange((s) => ({ ...s, steps: s.steps.filter((x) => x.id !== step.id) }));
+            offerUndo({
+              message: t('criteria.removed', { label: step.label }),
+              restoredMessage: t('actions.step.restored', { label: step.label }),
+              // Put back where it was, unless a step with its id has come back another way.
+              undo: () => onChange((s) => (s.steps.some((x) => x.id === step.id) ? s : { ...s, steps: reinsertAt(s.steps, step, index) })),
+            });
+          }}
+        >
+          {t('criteria.remove')}
+        </button>
+      </div>
+      {open && (
+        <div id={editorId} className="step-editor">
+          <StepForm step={step} onChange={(change) => onChange((s) => replaceStep(s, step.id, change))} language={language} datalistId={datalistId} t={t} catalogue={catalogue} />
+        </div>
+      )}
+    </li>
+  );
+});
 
 function StepForm({ step, onChange, language, datalistId, t, catalogue }: { step: CriterionStep; onChange: (change: (s: CriterionStep) => CriterionStep) => void; language: Language; datalistId: string; t: Translate; catalogue: readonly CatalogueDimension[] }) {
   const ids = { label: useId(), type: useId(), protocol: useId(), source: useId(), sex: useId(), region: useId() };
