@@ -72,10 +72,22 @@ async function loadEngine(importModules) {
   // A letter never fetches anything: images arrive as data URLs, fonts from the virtual file system.
   pdfMake.setUrlAccessPolicy(() => false);
   // One line in every face, laid out but never written: it gives pdfmake's document class and the four fonts as
-  // parsed, which every later document then shares.
-  const probe = await pdfMake.createPdf({ content: FACES.map((face) => ({ text: 'Antal', ...face })) }).getStream();
+  // parsed, which every later document then shares, and its style stack's class (see catchStyleStackClass).
+  const caught = catchStyleStackClass();
+  let probe;
+  try {
+    probe = await pdfMake.createPdf({ content: FACES.map((face) => ({ text: 'Antal', ...face })) }).getStream();
+  } finally {
+    caught.release();
+  }
   const faces = shareParsedFonts(Object.getPrototypeOf(probe), probe.fontCache);
   reuseCompressedStreams(Object.getPrototypeOf(probe.ref()));
+  if (caught.styleStackClass) lookUpStylesWithoutAllocating(caught.styleStackClass);
+  const anyFace = faces.values().next().value;
+  if (anyFace) {
+    layOutWordsWithoutCopying(anyFace.EmbeddedFont.prototype);
+    keepEncodedSubsets(Object.getPrototypeOf(anyFace.font.createSubset()));
+  }
   // Shapes texts word by word into the shared caches, as laying them out in a letter would, without a layout.
   const shape = (texts) => {
     for (const face of faces.values()) {
@@ -260,6 +272,160 @@ function reuseCompressedStreams(referencePrototype) {
   };
 }
 
+/**
+ * pdfmake's style stack (the named styles and overrides in force at a node) is a class it does not export. Its
+ * constructor assigns `styleOverrides` on the new stack; while the probe document is laid out, a setter of that name
+ * on Object.prototype sees the first such assignment, notes the class and puts the value where the assignment would
+ * have (an own, writable, enumerable property). Removed as soon as the probe is laid out.
+ */
+function catchStyleStackClass() {
+  const caught = { styleStackClass: null, release: () => undefined };
+  const name = 'styleOverrides';
+  if (Object.prototype.hasOwnProperty.call(Object.prototype, name)) return caught;
+  Object.defineProperty(Object.prototype, name, {
+    configurable: true,
+    enumerable: false,
+    set(value) {
+      const candidate = this?.constructor;
+      if (!caught.styleStackClass && typeof candidate?.getStyleProperty === 'function' && typeof candidate.prototype?.getProperty === 'function') caught.styleStackClass = candidate;
+      Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
+    },
+  });
+  caught.release = () => {
+    delete Object.prototype[name];
+  };
+  return caught;
+}
+
+const isValue = (value) => value !== undefined && value !== null;
+const isStringLike = (value) => typeof value === 'string' || value instanceof String;
+
+/** A named style's value of `property`, following `extends` (the parents last to first), never a style twice. */
+function namedStyleValue(dictionary, styleName, property, visited) {
+  if (visited?.has(styleName)) return undefined;
+  const style = dictionary[styleName];
+  if (!style) return undefined;
+  if (isValue(style[property])) return style[property];
+  if (!style.extends) return undefined;
+  const seen = visited ?? new Set();
+  seen.add(styleName);
+  const parents = Array.isArray(style.extends) ? style.extends : [style.extends];
+  for (let i = parents.length - 1; i >= 0; i--) {
+    const value = namedStyleValue(dictionary, parents[i], property, seen);
+    if (isValue(value)) return value;
+  }
+  return undefined;
+}
+
+/** One entry of the style stack: a style's name or an object of overrides. */
+const entryValue = (dictionary, entry, property) => (isStringLike(entry) ? namedStyleValue(dictionary, entry, property, null) : entry[property]);
+
+/**
+ * pdfmake asks its style stack for each of eighteen properties of every run of text it measures, and every question
+ * pushes the node's styles onto the stack, makes a closure, a Set per named style and pops them again: a large part
+ * of a letter's layout, and of the garbage it leaves. The same answers, looked up in the same order (the node's own
+ * value, its styles last to first, the stack top to bottom, the default style) without building anything. A test
+ * renders letters with pdfmake untouched and compares the PDFs object by object.
+ */
+function lookUpStylesWithoutAllocating(StyleStack) {
+  if (StyleStack.getStyleProperty.allocationFree) return;
+  StyleStack.prototype.getProperty = function getProperty(property) {
+    const overrides = this.styleOverrides;
+    if (overrides) {
+      for (let i = overrides.length - 1; i >= 0; i--) {
+        const value = entryValue(this.styleDictionary, overrides[i], property);
+        if (isValue(value)) return value;
+      }
+    }
+    return this.defaultStyle && this.defaultStyle[property];
+  };
+  const getStyleProperty = function getStyleProperty(item, stack, property, defaultValue) {
+    if (isValue(item[property])) return item[property];
+    if (!stack) return defaultValue;
+    // What pushing the node would add above the stack: its styles, then the node itself (whose own value is not set).
+    if (!isStringLike(item) && typeof item.section === 'undefined' && item.style) {
+      const styles = Array.isArray(item.style) ? item.style : [item.style];
+      for (let i = styles.length - 1; i >= 0; i--) {
+        const value = entryValue(stack.styleDictionary, styles[i], property);
+        if (isValue(value)) return value;
+      }
+    }
+    const value = stack.getProperty(property);
+    return isValue(value) ? value : defaultValue;
+  };
+  getStyleProperty.allocationFree = true;
+  StyleStack.getStyleProperty = getStyleProperty;
+}
+
+/**
+ * pdfkit lays a text out word by word from its cache of shaped words, but joins the words' glyphs by copying the
+ * whole array again for every word and compares every character against a new array of separators. The same
+ * words, the same glyph and position objects in the same order and the same sum of widths, without the copies.
+ */
+function layOutWordsWithoutCopying(embeddedFontPrototype) {
+  if (embeddedFontPrototype.layout.withoutCopying) return;
+  const layout = function layout(text, features, onlyWidth) {
+    if (features) return this.layoutRun(text, features);
+    const glyphs = onlyWidth ? null : [];
+    const positions = onlyWidth ? null : [];
+    let advanceWidth = 0;
+    let last = 0;
+    let index = 0;
+    const length = text.length;
+    while (index <= length) {
+      const code = index < length ? text.charCodeAt(index) : -1;
+      // A word ends after a space or a tab (which it keeps), or at the end of the text.
+      if ((index === length && last < index) || code === 32 || code === 9) {
+        index++;
+        const run = this.layoutCached(text.slice(last, index));
+        if (!onlyWidth) {
+          for (let i = 0; i < run.glyphs.length; i++) glyphs.push(run.glyphs[i]);
+          for (let i = 0; i < run.positions.length; i++) positions.push(run.positions[i]);
+        }
+        advanceWidth += run.advanceWidth;
+        last = index;
+      } else index++;
+    }
+    return { glyphs, positions, advanceWidth };
+  };
+  layout.withoutCopying = true;
+  embeddedFontPrototype.layout = layout;
+}
+
+/** Font programs encoded lately, per parsed font, by the glyphs they hold in order. */
+const ENCODED_SUBSETS_KEPT = 16;
+const encodedSubsets = new WeakMap();
+
+/**
+ * A letter embeds, per face, a font program holding just the glyphs it prints (a subset, rebuilt from the parsed
+ * font for every document). Two letters of one study mostly print the same glyphs in the same order of first use,
+ * and then the subset's bytes are the same: a function of the font and that list alone. So the bytes of the last
+ * few subsets are kept by that list, and a subset with a kept list is written with them. Its glyph list is read
+ * before encoding (encoding adds the parts of composite glyphs to it; nothing reads the list afterwards).
+ */
+function keepEncodedSubsets(subsetPrototype) {
+  if (subsetPrototype.encode.keptByGlyphs) return;
+  const encode = subsetPrototype.encode;
+  const keptEncode = function keptEncode(...args) {
+    if (!Array.isArray(this.glyphs) || !this.font || args.length > 0) return encode.apply(this, args);
+    const key = this.glyphs.join(',');
+    let kept = encodedSubsets.get(this.font);
+    if (!kept) encodedSubsets.set(this.font, (kept = new Map()));
+    const hit = kept.get(key);
+    if (hit) {
+      kept.delete(key);
+      kept.set(key, hit);
+      return hit;
+    }
+    const bytes = encode.apply(this, args);
+    kept.set(key, bytes);
+    if (kept.size > ENCODED_SUBSETS_KEPT) kept.delete(kept.keys().next().value);
+    return bytes;
+  };
+  keptEncode.keptByGlyphs = true;
+  subsetPrototype.encode = keptEncode;
+}
+
 /** What pdfkit's `doc.font(fileBytes)` does for a new font file, with the font already parsed. */
 function embedFace(doc, face) {
   const id = `F${++doc._fontCount}`;
@@ -336,15 +502,24 @@ function printedTexts(docDefinition) {
   return texts;
 }
 
+const drawableByFaces = new WeakMap();
+
 /** The characters of a document that none of its fonts' faces can draw, each with the text it stands in. */
 function missingGlyphs(docDefinition, faces) {
   const fonts = [...faces.values()].map((face) => face.font);
+  // Characters every face can draw, kept per set of faces: asking the fonts' character maps for every character
+  // of every letter again costs more than the rest of this check.
+  let drawable = drawableByFaces.get(faces);
+  if (!drawable || drawable.faceCount !== faces.size) drawableByFaces.set(faces, (drawable = { faceCount: faces.size, codePoints: new Set() }));
   const missing = new Map();
   for (const text of printedTexts(docDefinition)) {
     for (const character of text) {
       const codePoint = character.codePointAt(0);
-      if (isLayoutCharacter(codePoint) || missing.has(character)) continue;
-      if (fonts.every((font) => font.hasGlyphForCodePoint(codePoint))) continue;
+      if (drawable.codePoints.has(codePoint) || isLayoutCharacter(codePoint) || missing.has(character)) continue;
+      if (fonts.every((font) => font.hasGlyphForCodePoint(codePoint))) {
+        drawable.codePoints.add(codePoint);
+        continue;
+      }
       const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
       missing.set(character, { character, codePoint: `U+${hex}`, text: text.length > 80 ? `${text.slice(0, 77)}…` : text });
     }
