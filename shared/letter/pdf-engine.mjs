@@ -227,31 +227,43 @@ const DEFLATE_LEVEL = 6;
 function reuseCompressedStreams(referencePrototype) {
   const finalize = referencePrototype.finalize;
   const write = referencePrototype.write;
-  // pdfkit turns every drawing operator into its own small buffer (a page holds thousands); the text is gathered
-  // and turned into bytes once, as pdfkit's 'binary' encoding does (one byte per character, the low 8 bits).
+  // pdfkit turns every drawing operator into its own small buffer (a page holds thousands); the operators are
+  // written as they come into one growing byte array instead, as pdfkit's 'binary' encoding does (one byte per
+  // character, the low 8 bits, and the line break pdfkit adds), and that is handed on as one buffer.
   const flushText = (reference) => {
-    const pending = reference.pendingText;
-    if (!pending || pending.length === 0) return;
-    const text = pending.join('');
-    pending.length = 0;
-    const bytes = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
-    reference.buffer.push(bytes);
+    if (!reference.pendingLength) return;
+    reference.buffer.push(reference.pendingBytes.slice(0, reference.pendingLength));
+    reference.pendingLength = 0;
+  };
+  const gather = (reference, text) => {
+    const at = reference.pendingLength ?? 0;
+    const needed = at + text.length + 1;
+    let bytes = reference.pendingBytes;
+    if (!bytes || bytes.length < needed) {
+      const grown = new Uint8Array(Math.max(needed, 2 * (bytes?.length ?? 0), 4096));
+      if (bytes) grown.set(bytes.subarray(0, at));
+      reference.pendingBytes = bytes = grown;
+    }
+    let end = at;
+    for (let i = 0; i < text.length; i++) bytes[end++] = text.charCodeAt(i) & 0xff;
+    bytes[end++] = 10;
+    reference.pendingLength = end;
   };
   referencePrototype.write = function writeGathering(chunk) {
     if (chunk instanceof Uint8Array) {
       flushText(this);
       return write.call(this, chunk);
     }
-    const text = `${chunk}\n`;
-    (this.pendingText ??= []).push(text);
-    this.uncompressedLength += text.length;
+    const text = typeof chunk === 'string' ? chunk : `${chunk}`;
+    gather(this, text);
+    this.uncompressedLength += text.length + 1;
     if (this.data.Length == null) this.data.Length = 0;
-    this.data.Length += text.length;
+    this.data.Length += text.length + 1;
     if (this.compress) this.data.Filter = 'FlateDecode';
   };
   referencePrototype.finalize = function finalizeReusing() {
     flushText(this);
+    this.pendingBytes = null;
     if (!this.compress || this.buffer.length === 0 || this.document._security) return finalize.call(this);
     const data = concatBytes(this.buffer);
     const key = fingerprint(data);
@@ -264,7 +276,7 @@ function reuseCompressedStreams(referencePrototype) {
       return finalize.call(this);
     }
     const deflated = zlibSync(data, { level: DEFLATE_LEVEL });
-    compressed.set(key, { data: this.buffer.length === 1 ? Uint8Array.from(data) : data, deflated });
+    compressed.set(key, { data: this.buffer.length === 1 ? new Uint8Array(data) : data, deflated });
     if (compressed.size > COMPRESSED_KEPT) compressed.delete(compressed.keys().next().value);
     this.buffer = [deflated];
     this.compress = false;
