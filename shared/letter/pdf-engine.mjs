@@ -72,8 +72,8 @@ async function loadEngine(importModules) {
   // A letter never fetches anything: images arrive as data URLs, fonts from the virtual file system.
   pdfMake.setUrlAccessPolicy(() => false);
   // One line in every face, laid out but never written: it gives pdfmake's document class and the four fonts as
-  // parsed, which every later document then shares, and its style stack's class (see catchStyleStackClass).
-  const caught = catchStyleStackClass();
+  // parsed, which every later document then shares, and its style stack's and renderer's classes.
+  const caught = catchPdfmakeClasses();
   let probe;
   try {
     probe = await pdfMake.createPdf({ content: FACES.map((face) => ({ text: 'Antal', ...face })) }).getStream();
@@ -83,6 +83,7 @@ async function loadEngine(importModules) {
   const faces = shareParsedFonts(Object.getPrototypeOf(probe), probe.fontCache);
   reuseCompressedStreams(Object.getPrototypeOf(probe.ref()));
   if (caught.styleStackClass) lookUpStylesWithoutAllocating(caught.styleStackClass);
+  if (caught.rendererPrototype) replayPlainSvgDrawings(caught.rendererPrototype);
   const anyFace = faces.values().next().value;
   if (anyFace) {
     layOutWordsWithoutCopying(anyFace.EmbeddedFont.prototype);
@@ -185,14 +186,7 @@ function glyphsOwnTheirCharacters(font) {
 
 /** Streams compressed lately, by content: the embedded font subsets and many a page repeat from letter to letter. */
 const COMPRESSED_KEPT = 48;
-const compressed = new Map();
-
-/** FNV-1a over the bytes, with the length: a cheap key; a hit is confirmed byte for byte. */
-function fingerprint(bytes) {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
-  return `${bytes.length}:${(hash >>> 0).toString(36)}`;
-}
+const compressed = [];
 
 function sameBytes(a, b) {
   if (a.length !== b.length) return false;
@@ -266,18 +260,19 @@ function reuseCompressedStreams(referencePrototype) {
     this.pendingBytes = null;
     if (!this.compress || this.buffer.length === 0 || this.document._security) return finalize.call(this);
     const data = concatBytes(this.buffer);
-    const key = fingerprint(data);
-    const kept = compressed.get(key);
-    if (kept && sameBytes(kept.data, data)) {
-      compressed.delete(key);
-      compressed.set(key, kept);
+    // Kept streams are found by their length, then compared byte for byte: a stream whose length no kept one has
+    // (most pages of a changed answer) costs no look at its bytes at all.
+    const kept = compressed.find((entry) => entry.data.length === data.length && sameBytes(entry.data, data));
+    if (kept) {
+      compressed.splice(compressed.indexOf(kept), 1);
+      compressed.push(kept);
       this.buffer = [kept.deflated];
       this.compress = false;
       return finalize.call(this);
     }
     const deflated = zlibSync(data, { level: DEFLATE_LEVEL });
-    compressed.set(key, { data: this.buffer.length === 1 ? new Uint8Array(data) : data, deflated });
-    if (compressed.size > COMPRESSED_KEPT) compressed.delete(compressed.keys().next().value);
+    compressed.push({ data: this.buffer.length === 1 ? new Uint8Array(data) : data, deflated });
+    if (compressed.length > COMPRESSED_KEPT) compressed.shift();
     this.buffer = [deflated];
     this.compress = false;
     return finalize.call(this);
@@ -285,26 +280,39 @@ function reuseCompressedStreams(referencePrototype) {
 }
 
 /**
- * pdfmake's style stack (the named styles and overrides in force at a node) is a class it does not export. Its
- * constructor assigns `styleOverrides` on the new stack; while the probe document is laid out, a setter of that name
- * on Object.prototype sees the first such assignment, notes the class and puts the value where the assignment would
- * have (an own, writable, enumerable property). Removed as soon as the probe is laid out.
+ * pdfmake's style stack (the named styles and overrides in force at a node) and its page renderer are classes it
+ * does not export. Their constructors assign `styleOverrides` and `progressCallback` on the new object; while the
+ * probe document is laid out and drawn, a setter of each name on Object.prototype sees such an assignment, notes the
+ * class and puts the value where the assignment would have (an own, writable, enumerable property). Removed as soon
+ * as the probe is done.
  */
-function catchStyleStackClass() {
-  const caught = { styleStackClass: null, release: () => undefined };
-  const name = 'styleOverrides';
-  if (Object.prototype.hasOwnProperty.call(Object.prototype, name)) return caught;
-  Object.defineProperty(Object.prototype, name, {
-    configurable: true,
-    enumerable: false,
-    set(value) {
-      const candidate = this?.constructor;
+function catchPdfmakeClasses() {
+  const caught = { styleStackClass: null, rendererPrototype: null, release: () => undefined };
+  const watch = {
+    styleOverrides(object) {
+      const candidate = object.constructor;
       if (!caught.styleStackClass && typeof candidate?.getStyleProperty === 'function' && typeof candidate.prototype?.getProperty === 'function') caught.styleStackClass = candidate;
-      Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
     },
-  });
+    progressCallback(object) {
+      const prototype = Object.getPrototypeOf(object);
+      if (!caught.rendererPrototype && typeof prototype?.renderSVG === 'function') caught.rendererPrototype = prototype;
+    },
+  };
+  const installed = [];
+  for (const [name, see] of Object.entries(watch)) {
+    if (Object.prototype.hasOwnProperty.call(Object.prototype, name)) continue;
+    Object.defineProperty(Object.prototype, name, {
+      configurable: true,
+      enumerable: false,
+      set(value) {
+        see(this);
+        Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
+      },
+    });
+    installed.push(name);
+  }
   caught.release = () => {
-    delete Object.prototype[name];
+    for (const name of installed) delete Object.prototype[name];
   };
   return caught;
 }
@@ -402,6 +410,98 @@ function layOutWordsWithoutCopying(embeddedFontPrototype) {
   };
   layout.withoutCopying = true;
   embeddedFontPrototype.layout = layout;
+}
+
+/** Drawings of plain SVGs kept lately: the calls they made on the document, by SVG text, size and place. */
+const SVG_DRAWINGS_KEPT = 8;
+const svgDrawings = new Map();
+
+/**
+ * An SVG of filled and stroked paths only (the letter's county map): no text, images, links, styles, gradients,
+ * patterns, masks or clipping, so drawing it calls the document's drawing methods and nothing else. (pdfmake hands
+ * it on re-serialised, one element a line.)
+ */
+const PLAIN_SVG = /^\s*<svg\b[^>]*>(?:\s*<path\b(?:\s+(?:d|fill|stroke|stroke-width)="[^"<>]*")*\s*\/>)*\s*<\/svg>\s*$/;
+
+/**
+ * svg-to-pdfkit parses an SVG's text, its styles and every path's data again for every letter, only to make the
+ * same calls on the document: "save", "transform", "moveTo", "lineTo", "fillColor", "fillAndStroke", … The map of
+ * a letter is often the same as the previous letter's (its shades are quintiles of the printed figures, which a
+ * small edit seldom moves). So the calls a plain SVG made on the document are recorded — the document seen through
+ * a proxy that notes every call made on it from outside (not the calls pdfkit makes inside a call) — and a later
+ * SVG with the same text, size and place is drawn by making the same calls, with the same arguments, on the new
+ * document. Its operators, colours and transparency states are thus written by pdfkit itself, as for a drawing
+ * made afresh. Anything but a method call or svg-to-pdfkit's save and restore of the fill colour seen while
+ * recording (a page, a reference, a font) leaves that drawing unkept.
+ */
+function replayPlainSvgDrawings(rendererPrototype) {
+  if (rendererPrototype.renderSVG.replaying) return;
+  const renderSVG = rendererPrototype.renderSVG;
+  const replaying = function renderSVGReplaying(svg) {
+    if (typeof svg.svg !== 'string' || svg.link || svg.linkToPage || !PLAIN_SVG.test(svg.svg)) return renderSVG.call(this, svg);
+    const key = JSON.stringify([svg.svg, svg.x, svg.y, svg._width, svg._height, svg.font ?? null, svg.options ?? null]);
+    const document = this.pdfDocument;
+    const kept = svgDrawings.get(key);
+    if (kept) {
+      svgDrawings.delete(key);
+      svgDrawings.set(key, kept);
+      const fillColor = document._fillColor;
+      for (const [name, args] of kept) document[name](...args);
+      document._fillColor = fillColor;
+      return undefined;
+    }
+    const recording = recordDocumentCalls(document);
+    this.pdfDocument = recording.proxy;
+    try {
+      renderSVG.call(this, svg);
+    } finally {
+      this.pdfDocument = document;
+    }
+    if (recording.plain) {
+      svgDrawings.set(key, recording.calls);
+      if (svgDrawings.size > SVG_DRAWINGS_KEPT) svgDrawings.delete(svgDrawings.keys().next().value);
+    }
+    return undefined;
+  };
+  replaying.replaying = true;
+  rendererPrototype.renderSVG = replaying;
+}
+
+/** The document behind a proxy that records the methods called on it from outside, with their arguments. */
+function recordDocumentCalls(document) {
+  const recording = { proxy: null, calls: [], plain: true };
+  const wrapped = new Map();
+  recording.proxy = new Proxy(document, {
+    get(target, name) {
+      const value = target[name];
+      if (typeof value !== 'function') {
+        if (name !== '_fillColor') recording.plain = false;
+        return value;
+      }
+      if (typeof name !== 'string' || name === 'constructor') {
+        recording.plain = false;
+        return value;
+      }
+      let method = wrapped.get(name);
+      if (!method) {
+        method = (...args) => {
+          recording.calls.push([name, args]);
+          const result = value.apply(target, args);
+          if (result === target) return recording.proxy;
+          if (result !== undefined) recording.plain = false;
+          return result;
+        };
+        wrapped.set(name, method);
+      }
+      return method;
+    },
+    set(target, name, value) {
+      if (name !== '_fillColor') recording.plain = false;
+      target[name] = value;
+      return true;
+    },
+  });
+  return recording;
 }
 
 /** Font programs encoded lately, per parsed font, by the glyphs they hold in order. */
