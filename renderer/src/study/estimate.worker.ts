@@ -17,7 +17,7 @@ let pending: Extract<ToWorker, { type: 'compute' }> | null = null;
 let scheduled = false;
 /** The last whole answer sent, which the workspace holds: an answer with the same estimate refers to it. */
 let last: LastResult | null = null;
-/** The first screen's warm-up computation: its result is thrown away unread, so it is never referred to. */
+/** The first screen's warm-up: its reply is thrown away or delivered under another revision, so it is never referred to. */
 const WARM_UP_REVISION = 0;
 
 function post(message: FromWorker): void {
