@@ -11,6 +11,7 @@
  * - nothing is kept per cell but numbers in typed arrays (measure-cells.ts). Sized from a bound on the row
  *   count, the arrays are usually handed to the datasets as they are, without a trimming copy.
  */
+import { cellLabel } from './phrases';
 import type { ImportMapping } from './import-mapping';
 import { classifyMeasureCell, type TokenTable } from './value-tokens';
 import {
@@ -308,7 +309,7 @@ export class ColumnarInterpreter {
     const same = measure.low[first] === low && measure.high[first] === high && measure.point[first] === point;
     if (!measure.duplicates.roomFor(same ? 'warning' : 'error')) return;
     const values = [...this.dims.map((_, i) => this.labels.values[i]![this.rows.columns[i]![row]!]!), ...measure.slots[slot]!.mapping.members.map((mr) => mr.value)];
-    const label = measure.plan.dimensions.map((d, i) => `${d.key}=${values[i]}`).join(', ');
+    const label = cellLabel(measure.plan.dimensions, values);
     const where = cellPlace(this.file, this.headers, measure.slots[slot]!.column, line);
     measure.duplicates.kept.push(duplicateProblem(where, label, point, { line: this.rows.lineOf(measure.rowOf(first)), point: measure.point[first]! }, same));
   }
@@ -377,7 +378,7 @@ export class ColumnarInterpreter {
         high: (i) => m.high[i]!,
         masked: (i) => m.masked[i] === 1,
         place,
-        label: (i) => others.map((d) => m.values[d]![m.index[d]![i]!]!).join(', '),
+        label: (i) => cellLabel(others.map((d) => m.dimensions[d]!), others.map((d) => m.values[d]![m.index[d]![i]!]!)),
       };
     });
     const { plans, problems: found } = planMunicipalitySums(views, this.file);

@@ -21,7 +21,7 @@ import { decideNumberFormat, type NumberFormatDecision } from './swedish-number'
 import { DEFAULT_MASK_TOKENS, DEFAULT_TOKENS, DEFAULT_ZERO_TOKENS, isValueToken, type TokenTable } from './value-tokens';
 import { problem, type ImportProblem } from './problems';
 import { normaliseDimension } from './row-rules';
-import { english, phrase, rolePhrase, type Phrase, type PhraseKey } from './phrases';
+import { english, phrase, rolePhrase, valuePhrase, type Phrase, type PhraseKey } from './phrases';
 import { specBecause } from './measure-kind';
 
 export interface ColumnReport {
@@ -62,9 +62,6 @@ export interface ProposedMapping {
 const NUMBERISH = /^[-\u2212+]?\d[\d \u00a0\u202f\u2009.,]*$/;
 const share = (n: number, of: number): Phrase => phrase('share', { k: n, n: of });
 
-const VALUE_WORD: Readonly<Record<string, PhraseKey>> = { male: 'valueMale', female: 'valueFemale', all: 'valueAll', national: 'valueNational', unknown: 'valueUnknown' };
-/** A member value as a word of the evidence: the normalised codes in words, labels (ages, years, county codes) as they are. */
-const memberValue = (value: string): Phrase | string => (VALUE_WORD[value] ? phrase(VALUE_WORD[value]) : value);
 
 /** Adds one reason to a column's evidence, in English and as a phrase. */
 function say(report: ColumnReport, reason: Phrase): void {
@@ -429,7 +426,7 @@ export function proposeMapping(table: TableStructure, options: DetectOptions): P
         say(report, phrase('colOwnMeasure'));
       } else {
         report.mapping = { kind: 'measure', measure: key, name: group.name, spec: group.spec, members, numberFormat: decision.format };
-        if (members.length > 0) say(report, phrase('colMembers', { members: members.map((m) => phrase('member', { role: rolePhrase(m.role), value: memberValue(m.value) })) }));
+        if (members.length > 0) say(report, phrase('colMembers', { members: members.map((m) => phrase('member', { role: rolePhrase(m.role), value: valuePhrase(m.role, m.value) })) }));
       }
     }
     chosen.forEach((role) => {

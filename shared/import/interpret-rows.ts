@@ -4,6 +4,7 @@
  * tokens 0), and every value that cannot be read is an error naming line, column and raw text. Unknown
  * stays unknown: an empty or ".." cell is never turned into 0.
  */
+import { cellLabel } from './phrases';
 import type { DimensionSpec } from '../counts/builder';
 import { foldText } from '../utils/text';
 import { totalValueMask } from '../estimate/dimension-structure';
@@ -219,7 +220,7 @@ function checkDuplicates(measures: InterpretedMeasure[], problems: ImportProblem
       }
       const same = first.low === cell.low && first.high === cell.high && first.point === cell.point;
       const where = { file, line: cell.line, column: cell.column, columnName: table.headers[cell.column - 1] ?? '' };
-      const label = measure.dimensions.map((d, i) => `${d.key}=${cell.values[i]}`).join(', ');
+      const label = cellLabel(measure.dimensions, cell.values);
       problems.push(duplicateProblem(where, label, cell.point, first, same));
     }
     measure.cells = kept;
@@ -244,7 +245,7 @@ function sumMunicipalities(measures: InterpretedMeasure[], problems: ImportProbl
       high: (i) => cells[i]!.high,
       masked: (i) => cells[i]!.masked,
       place: (i) => ({ file, line: cells[i]!.line, column: cells[i]!.column, columnName: table.headers[cells[i]!.column - 1] ?? '' }),
-      label: (i) => others.map((d) => cells[i]!.values[d]!).join(', '),
+      label: (i) => cellLabel(others.map((d) => m.dimensions[d]!), others.map((d) => cells[i]!.values[d]!)),
     };
   });
   const { plans, problems: found } = planMunicipalitySums(views, file);

@@ -16,9 +16,9 @@
  * - A county summed from fewer municipalities than it has is warned about: its figure is not the county's.
  */
 import type { MeasureSpec } from './measure-kind';
-import { REGIONS, MUNICIPALITIES_PER_COUNTY, type CountyCode } from '../regions/regions';
+import { MUNICIPALITIES_PER_COUNTY, type CountyCode } from '../regions/regions';
 import { problem, type ImportProblem, type ProblemPlace } from './problems';
-import { phrase, type Phrase } from './phrases';
+import { phrase, valuePhrase, type Phrase, type PhraseParam } from './phrases';
 
 /** The value a municipality's region label is read as while rows are read: its four-digit code. */
 export const isMunicipalityValue = (value: string): boolean => value.length === 4 && /^\d{4}$/.test(value);
@@ -39,8 +39,8 @@ export interface MunicipalCells {
   high(i: number): number;
   masked(i: number): boolean;
   place(i: number): ProblemPlace;
-  /** Cell i's other labels as the dataset stores them, for messages ("0-4, 2022"). */
-  label(i: number): string;
+  /** Cell i's other labels for messages ("ålder 0-4, period 2022"; see cellLabel). */
+  label(i: number): PhraseParam;
 }
 
 /**
@@ -57,7 +57,7 @@ export interface SumResult {
   problems: ImportProblem[];
 }
 
-const countyName = (code: string): string => REGIONS.find((r) => r.code === code)?.countySv ?? code;
+const countyName = (code: string): Phrase | string => valuePhrase('region', code);
 
 const interval = (low: number, high: number): number | Phrase => (low === high ? low : phrase('municipalityInterval', { low, high }));
 
@@ -157,7 +157,7 @@ export function planMunicipalitySums(measures: readonly MunicipalCells[], file: 
       phrase('municipalitiesSummedMsg', { municipalities: summedMunicipalities.size, counties: summedCounties.size })));
   }
   for (const [county, cells] of keptCounties) {
-    problems.push(problem('municipalities-summed', 'warning', whole, countyName(county), phrase('municipalitiesSummedExp'),
+    problems.push(problem('municipalities-summed', 'warning', whole, county, phrase('municipalitiesSummedExp'),
       phrase('municipalityCountyKeptMsg', { county: countyName(county), cells })));
   }
   for (const [county, { n, place }] of fewest) {

@@ -2,7 +2,10 @@
  * English templates of the importer's phrases (see phrases.ts). phrases.sv.ts has the same keys; a test
  * checks that both tables use the same placeholders.
  */
+import { COUNTY_PHRASES_EN } from './county-phrases';
+
 export const PHRASES_EN = {
+  ...COUNTY_PHRASES_EN,
   // Words used inside other phrases
   share: '{{k}} of {{n}}',
   tab: 'tab',

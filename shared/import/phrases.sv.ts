@@ -1,7 +1,9 @@
 /** Swedish templates of the importer's phrases (same keys and placeholders as phrases.en.ts). */
 import type { PhraseTable } from './phrases';
+import { COUNTY_PHRASES_SV } from './county-phrases';
 
 export const PHRASES_SV: PhraseTable = {
+  ...COUNTY_PHRASES_SV,
   share: '{{k}} av {{n}}',
   tab: 'tabb',
   quoted: '”{{text}}”',

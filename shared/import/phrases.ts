@@ -7,6 +7,7 @@
  */
 import type { DimensionRole } from '../counts/dataset';
 import { PHRASES_EN, type PhraseKey } from './phrases.en';
+import { COUNTY_CODES, type CountyCode } from '../regions/regions';
 
 export type { PhraseKey } from './phrases.en';
 
@@ -57,3 +58,23 @@ const ROLE_WORD: Record<DimensionRole, PhraseKey> = {
 
 /** A dimension role as a word inside a phrase. */
 export const rolePhrase = (role: DimensionRole): Phrase => phrase(ROLE_WORD[role]);
+
+const VALUE_WORD: Readonly<Record<string, PhraseKey>> = { male: 'valueMale', female: 'valueFemale', all: 'valueAll', national: 'valueNational', unknown: 'valueUnknown' };
+const COUNTIES: ReadonlySet<string> = new Set(COUNTY_CODES);
+
+/**
+ * A stored value as the reader's word: a county code as the county's name, the normalised words (male, female,
+ * all, national, unknown) in the reader's language, anything else (ages, years, codes, free text) as it is.
+ */
+export function valuePhrase(role: DimensionRole, value: string): Phrase | string {
+  if (role === 'region' && COUNTIES.has(value)) return phrase(`county${value as CountyCode}`);
+  return VALUE_WORD[value] ? phrase(VALUE_WORD[value]) : value;
+}
+
+/**
+ * A cell's labels for a message: each column by the header the file gave it (its role's word when it had
+ * none) with the value in the reader's words, e.g. "region Uppsala län, ålder 0-4, period 2022".
+ */
+export function cellLabel(dimensions: readonly { role: DimensionRole; label?: string }[], values: readonly string[]): PhraseParam {
+  return dimensions.map((d, i) => phrase('member', { role: d.label || rolePhrase(d.role), value: valuePhrase(d.role, values[i] ?? '') }));
+}

@@ -8,7 +8,6 @@
 import type { DimensionRole } from '../counts/dataset';
 import type { DimensionSpec } from '../counts/builder';
 import { municipalityCounty, parseRegion } from '../regions/parse';
-import { REGIONS } from '../regions/regions';
 import { parseAgeBand, formatAgeBand } from '../utils/age-band';
 import type { ImportMapping } from './import-mapping';
 import type { MeasureSpec } from './measure-kind';
@@ -20,7 +19,7 @@ import type { NumberFormat } from './swedish-number';
 import type { MaskMeaning, MeasureCell } from './value-tokens';
 import { detach } from './detach';
 import { problem, type ImportProblem, type ProblemCode, type ProblemPlace } from './problems';
-import { phrase, rolePhrase, type Phrase, type PhraseKey } from './phrases';
+import { phrase, rolePhrase, valuePhrase, type Phrase, type PhraseKey, type PhraseParam } from './phrases';
 
 export interface DimColumn {
   /** 0-based column in the file. */
@@ -149,8 +148,7 @@ export function unknownDimensionProblem(place: ProblemPlace, d: DimColumn, raw: 
   // A municipality is a place Antal cannot count by: say which county it lies in, not just "no region".
   const municipality = d.role === 'region' ? municipalityCounty(raw) : null;
   if (municipality) {
-    const county = REGIONS.find((r) => r.code === municipality.county)!;
-    return problem(code, 'error', place, raw, EXPECTED[d.role], phrase('municipalityMsg', { raw, code: municipality.municipality, county: county.countySv }));
+    return problem(code, 'error', place, raw, EXPECTED[d.role], phrase('municipalityMsg', { raw, code: municipality.municipality, county: valuePhrase('region', municipality.county) }));
   }
   return problem(code, 'error', place, raw, EXPECTED[d.role], phrase(what, { raw }));
 }
@@ -238,7 +236,7 @@ export function rowsExcludedProblem(file: string, lines: readonly number[]): Imp
   return problem('rows-excluded', 'warning', { file, line: null, column: null }, lines.join(', '), phrase('rowsExcludedExp'), phrase('rowsExcludedMsg', { n: lines.length }));
 }
 
-export function duplicateProblem(place: ProblemPlace, label: string, point: number, first: { line: number; point: number }, same: boolean): ImportProblem {
+export function duplicateProblem(place: ProblemPlace, label: PhraseParam, point: number, first: { line: number; point: number }, same: boolean): ImportProblem {
   return same
     ? problem('identical-duplicate', 'warning', place, String(point), phrase('identicalDuplicateExp'), phrase('identicalDuplicateMsg', { label, line: first.line }))
     : problem('conflicting-duplicate', 'error', place, String(point), phrase('conflictingDuplicateExp', { line: first.line, value: String(first.point) }), phrase('conflictingDuplicateMsg', { label, line: first.line, value: String(first.point) }));

@@ -15,7 +15,7 @@ test('a municipality file is summed into counties: the preview line, the commit,
   const warnings = page.getByTestId('import-warnings');
   // 0380 Uppsala + 0381 Enköping → Uppsala län, 0980 Gotland → Gotlands län; Stockholm's own rows are kept.
   await expect(warnings).toContainText('3 kommuner summerades till 2 län');
-  await expect(warnings).toContainText(/Antal patienter, 0-64, 2022: raden för Stockholms län säger 1\s030, dess kommuner i filen summerar till 1\s020/);
+  await expect(warnings).toContainText(/Antal patienter, ålder 0-64, period 2022: raden för Stockholms län säger 1\s030, dess kommuner i filen summerar till 1\s020/);
   await expect(warnings).toContainText('Uppsala län summerades av bara 2 av sina 8 kommuner');
   await expect(page.getByTestId('import-first-rows').locator('tbody tr').first()).toContainText('kommun 0114, summeras till Stockholm (01)');
   await expectNoA11yViolations(page, 'preview of a municipality file');

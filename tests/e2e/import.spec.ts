@@ -117,6 +117,8 @@ test('a hand-made Windows-1252 file is previewed, corrected, committed with its 
   await expect(details.getByTestId('details-delimiter')).toHaveText('semikolon (;), CRLF (Windows)');
   await expect(details.getByTestId('details-tokens')).toContainText('X betyder 1–4');
   await expect(details.getByTestId('details-excluded')).toHaveText('Inga');
+  // The file's regions: Stockholms län, Skåne län, Uppsala län and Riket — three of the 21 counties, in county order.
+  await expect(details.getByTestId('details-regions')).toHaveText('Stockholm, Uppsala, Skåne, Riket (3 av 21 län)');
   await expect(details.getByTestId('details-mapping')).toContainText('Per 100 000 invånare');
   await expect(details.getByTestId('details-notes')).toContainText('Källa: Testregistret 2022-01-10');
   await expect(details).toContainText('97 %');

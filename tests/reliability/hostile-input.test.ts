@@ -142,6 +142,8 @@ describe('hostile files are refused with a clear error, or give a documented saf
     const e = only(await refused('dubbletter.csv', utf8('Region;År;Antal\nSkåne;2021;12\nSkåne;2021;13\nUppsala;2021;5\n')), 'conflicting-duplicate');
     expect(e).toMatchObject({ line: 3, column: 3, raw: '13' });
     expect(e.expected).toMatch(/line 2 \(12\)/);
+    // The cell is named in words (its columns and the county's name), not by internal keys such as "region=12".
+    expect(e.message).toMatch(/^region Skåne County, period 2021 appears on line 2 with 12 and here with a different value/);
   });
 
   it('invalid UTF-8 is read as Windows-1252 (shown in the preview, overridable): the garbled names are refused, not guessed', async () => {

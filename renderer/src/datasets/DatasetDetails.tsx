@@ -14,6 +14,25 @@ import { usePhraseText } from '../import/phrase-text';
 import { DataTable } from '../ui/DataTable';
 import { periodSpan } from '../../../shared/utils/period';
 import { StatusLine } from '../ui/StatusLine';
+import { COUNTY_CODES, regionName, type CountyCode } from '../../../shared/regions/regions';
+import type { Dimension } from '../../../shared/counts/dataset';
+import type { TFunction } from 'i18next';
+import type { Language } from '../../../shared/text/language';
+
+const COUNTIES: ReadonlySet<string> = new Set(COUNTY_CODES);
+
+/**
+ * The regions a dataset holds, in the counties' order and in the reader's words ("Stockholm, Uppsala, Riket"),
+ * with how many of the 21 counties that is: a coordinator sees at once which regions an answer can speak for.
+ */
+function regionsText(dimension: Dimension, t: TFunction, language: Language): string {
+  const counties = COUNTY_CODES.filter((c) => dimension.values.includes(c));
+  const names = counties.map((c: CountyCode) => regionName(c, language));
+  if (dimension.values.includes('national')) names.push(t('datasets.values.national'));
+  if (dimension.values.includes('unknown')) names.push(t('datasets.values.unknownRegion'));
+  for (const v of dimension.values) if (!COUNTIES.has(v) && v !== 'national' && v !== 'unknown') names.push(v);
+  return t('datasets.details.regionsList', { names: names.join(', '), n: formatCount(counties.length, language), all: formatCount(COUNTY_CODES.length, language) });
+}
 
 /** Everything recorded about where a dataset came from and how it was read, for audit and for repeating the import. */
 export function DatasetDetails({ record, onClose, onChanged }: { record: DatasetRecord; onClose(): void; onChanged(message: string): void }) {
@@ -70,8 +89,14 @@ export function DatasetDetails({ record, onClose, onChanged }: { record: Dataset
         </div>
         <div>
           <dt>{t('datasets.details.dimensions')}</dt>
-          <dd>{record.dimensions.map((d) => `${d.key} (${formatCount(d.values.length, language)})`).join(', ')}</dd>
+          <dd>{record.dimensions.map((d) => `${d.label ?? t(`datasets.roles.${d.role}`)} (${formatCount(d.values.length, language)})`).join(', ')}</dd>
         </div>
+        {record.dimensions.filter((d) => d.role === 'region').map((d) => (
+          <div className="wide" key={d.key}>
+            <dt>{t('datasets.details.regions')}</dt>
+            <dd data-testid="details-regions">{regionsText(d, t, language)}</dd>
+          </div>
+        ))}
         <div>
           <dt>{t('datasets.columns.imported')}</dt>
           <dd>{formatIsoDateTime(new Date(record.importedAt))}</dd>

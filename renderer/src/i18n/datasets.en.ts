@@ -56,6 +56,8 @@ export const datasetsEn: Widen<typeof datasetsSv> = {
   details: {
     title: 'Provenance: {{name}}',
     dimensions: 'Dimensions (number of values)',
+    regions: 'Regions',
+    regionsList: '{{names}} ({{n}} of {{all}} counties)',
     fileName: 'File name',
     fileSize: 'File size',
     extractedAt: 'Extraction date',

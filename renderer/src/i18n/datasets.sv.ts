@@ -54,6 +54,8 @@ export const datasetsSv = {
   details: {
     title: 'Ursprung: {{name}}',
     dimensions: 'Dimensioner (antal värden)',
+    regions: 'Regioner',
+    regionsList: '{{names}} ({{n}} av {{all}} län)',
     fileName: 'Filnamn',
     fileSize: 'Filstorlek',
     extractedAt: 'Uttagsdatum',

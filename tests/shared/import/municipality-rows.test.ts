@@ -40,6 +40,9 @@ describe('a file by municipality is summed into counties', () => {
     expect(differs).toHaveLength(1);
     expect(differs[0]).toMatchObject({ line: 8, column: 4, raw: '1030' });
     expect(formatProblem(differs[0]!, PHRASES_SV)).toContain('raden för Stockholms län säger 1030, dess kommuner i filen summerar till 1020');
+    // An English reader gets the county's English name and the cell's labels in words, not internal keys.
+    expect(formatProblem(differs[0]!)).toMatch(/Antal patienter, age 0-64, period 2022: the row of Stockholm County says 1030, its municipalities in the file sum to 1020; the county row was used/);
+    expect(formatProblem(differs[0]!)).not.toContain('Stockholms län');
     // Uppsala has eight municipalities, the file two: its sum is not the county's.
     expect(sv.some((w) => w.includes('Uppsala län summerades av bara 2 av sina 8 kommuner'))).toBe(true);
     expect(sv.some((w) => w.includes('Gotlands län summerades'))).toBe(false);

@@ -87,7 +87,9 @@ describe('provenance notes', () => {
     const sv = provenance.noteReasons!.map((r) => renderPhrase(r, PHRASES_SV));
     expect(sv).toContain('rad 1 (rubrik): Titel: antal');
     expect(sv).toContain('rad 5 (fotnot): Källa: Testregistret');
-    expect(sv).toContain('identical-duplicate rad 4: region=12 upprepar rad 3 med samma värde; räknas en gång');
+    // The repeated cell is named by its column (the header the file gave it, or the role's word) and the county's name, never by internal keys or codes.
+    expect(sv).toContain('identical-duplicate rad 4: region Skåne län upprepar rad 3 med samma värde; räknas en gång');
+    expect(provenance.notes).toContain('identical-duplicate line 4: region Skåne County repeats line 3 with the same value; counted once');
     expect(sv).toContain('underlaget antogs vara prevalent: filen anger inte om antalen är nya fall eller prevalenta');
   });
 });
