@@ -60,6 +60,8 @@ interface Cube {
    * numbers (field-major: the hot loop adds each field as one contiguous run).
    */
   marginals: Map<number, Float64Array>;
+  /** Per marginal (same keys): 1 for the rows that hold any cell, so that a line that needs no cell counts reads no counts. */
+  occupied: Map<number, Uint8Array>;
   /** Per-estimate work arrays (see Scratch), made by the first estimate that uses this cube. */
   scratch: Scratch | null;
 }
@@ -126,6 +128,7 @@ export function runMarginalPass(dataset: Dataset, tables: readonly WeightTable[]
       for (const d of tables[g]!.dims) mask |= 1 << (D - 1 - digitOf[d]!);
     }
     const sums = marginal(cube, mask);
+    const occupied = occupiedRows(cube, mask, sums);
     // Strides of the kept digits within that marginal.
     let s = 1;
     for (let j = D - 1; j >= 0; j--) {
@@ -152,7 +155,7 @@ export function runMarginalPass(dataset: Dataset, tables: readonly WeightTable[]
     acc.fill(0);
     // Cell counts are read for the base and the final figure only.
     const counts = k === 0 || k === P;
-    addRows(sums, scratch, entries, width, acc, counts);
+    addRows(sums, occupied, scratch, entries, width, acc, counts);
     // Entries that hold cells and have an inexact factor: the national flag, and at the last prefix the
     // combinations that reached the final figure only in part (for the warnings).
     for (let e = 0; e < entries; e++) {
@@ -254,10 +257,10 @@ function expandProduct(scratch: Scratch, entries: number, table: WeightTable, co
 
 /**
  * Each entry's row of the marginal added with its weights to acc (per field a run of `width` slots: point, low,
- * high, and with `counts` cells and masked cells); seen[e] = 1 when the row holds any cell. A row of the sums is
+ * high, and with `counts` cells and masked cells); seen[e] = 1 when the row holds any cell (from `occupied`). A row of the sums is
  * field-major too (see Cube), so each field is one short contiguous run.
  */
-function addRows(sums: Float64Array, scratch: Scratch, entries: number, width: number, acc: Float64Array, counts: boolean): void {
+function addRows(sums: Float64Array, occupied: Uint8Array, scratch: Scratch, entries: number, width: number, acc: Float64Array, counts: boolean): void {
   const { offset, wl, wp, wh, seen } = scratch;
   const rowLength = width * FIELDS;
   const w2 = 2 * width;
@@ -276,19 +279,36 @@ function addRows(sums: Float64Array, scratch: Scratch, entries: number, width: n
       acc[width + e]! += l * (pt + sums[lo + e]!);
       acc[w2 + e]! += h * (pt + sums[hi + e]!);
     }
+    seen[x] = occupied[offset[x]!]!;
+    if (!counts) continue;
     const cells = from + w3;
-    let any = 0;
-    if (counts) {
-      const masked = from + w4;
-      for (let e = 0; e < width; e++) {
-        const c = sums[cells + e]!;
-        acc[w3 + e]! += c;
-        acc[w4 + e]! += sums[masked + e]!;
-        any += c;
-      }
-    } else for (let e = 0; e < width; e++) any += sums[cells + e]!;
-    seen[x] = any > 0 ? 1 : 0;
+    const masked = from + w4;
+    for (let e = 0; e < width; e++) {
+      acc[w3 + e]! += sums[cells + e]!;
+      acc[w4 + e]! += sums[masked + e]!;
+    }
   }
+}
+
+/** The marginal's rows that hold any cell (see Cube.occupied), made once per marginal. */
+function occupiedRows(cube: Cube, mask: number, sums: Float64Array): Uint8Array {
+  const known = cube.occupied.get(mask);
+  if (known) return known;
+  const width = cube.width;
+  const rowLength = width * FIELDS;
+  const rows = sums.length / rowLength;
+  const out = new Uint8Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const cells = r * rowLength + 3 * width;
+    for (let e = 0; e < width; e++) {
+      if (sums[cells + e]! > 0) {
+        out[r] = 1;
+        break;
+      }
+    }
+  }
+  cube.occupied.set(mask, out);
+  return out;
 }
 
 /** Per prefix, the table's combinations that survive to it (ascending). */
@@ -354,7 +374,7 @@ function buildCube(dataset: Dataset, structure: DatasetStructure, dims: number[]
   const full = new Float64Array(entries * FIELDS);
   fillCube(full, entryOf, width, dataset.point, dataset.low, dataset.high, dataset.masked, n);
   const marginals = new Map<number, Float64Array>([[(1 << dims.length) - 1, full]]);
-  return { dims, sizes, slots, width, finest: dims.map((d) => structure.totals[d]!.map((t) => (t ? 0 : 1))), marginals, scratch: null };
+  return { dims, sizes, slots, width, finest: dims.map((d) => structure.totals[d]!.map((t) => (t ? 0 : 1))), marginals, occupied: new Map(), scratch: null };
 }
 
 function addScaled(keys: Uint32Array, column: Uint32Array, stride: number, n: number): void {
