@@ -72,10 +72,23 @@ async function loadEngine(importModules) {
   // A letter never fetches anything: images arrive as data URLs, fonts from the virtual file system.
   pdfMake.setUrlAccessPolicy(() => false);
   // One line in every face, laid out but never written: it gives pdfmake's document class and the four fonts as
-  // parsed, which every later document then shares.
-  const probe = await pdfMake.createPdf({ content: FACES.map((face) => ({ text: 'Antal', ...face })) }).getStream();
+  // parsed, which every later document then shares, and its style stack's and renderer's classes.
+  const caught = catchPdfmakeClasses();
+  let probe;
+  try {
+    probe = await pdfMake.createPdf({ content: FACES.map((face) => ({ text: 'Antal', ...face })) }).getStream();
+  } finally {
+    caught.release();
+  }
   const faces = shareParsedFonts(Object.getPrototypeOf(probe), probe.fontCache);
   reuseCompressedStreams(Object.getPrototypeOf(probe.ref()));
+  if (caught.styleStackClass) lookUpStylesWithoutAllocating(caught.styleStackClass);
+  if (caught.rendererPrototype) replayPlainSvgDrawings(caught.rendererPrototype);
+  const anyFace = faces.values().next().value;
+  if (anyFace) {
+    layOutWordsWithoutCopying(anyFace.EmbeddedFont.prototype);
+    keepEncodedSubsets(Object.getPrototypeOf(anyFace.font.createSubset()));
+  }
   // Shapes texts word by word into the shared caches, as laying them out in a letter would, without a layout.
   const shape = (texts) => {
     for (const face of faces.values()) {
@@ -173,14 +186,7 @@ function glyphsOwnTheirCharacters(font) {
 
 /** Streams compressed lately, by content: the embedded font subsets and many a page repeat from letter to letter. */
 const COMPRESSED_KEPT = 48;
-const compressed = new Map();
-
-/** FNV-1a over the bytes, with the length: a cheap key; a hit is confirmed byte for byte. */
-function fingerprint(bytes) {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
-  return `${bytes.length}:${(hash >>> 0).toString(36)}`;
-}
+const compressed = [];
 
 function sameBytes(a, b) {
   if (a.length !== b.length) return false;
@@ -215,49 +221,321 @@ const DEFLATE_LEVEL = 6;
 function reuseCompressedStreams(referencePrototype) {
   const finalize = referencePrototype.finalize;
   const write = referencePrototype.write;
-  // pdfkit turns every drawing operator into its own small buffer (a page holds thousands); the text is gathered
-  // and turned into bytes once, as pdfkit's 'binary' encoding does (one byte per character, the low 8 bits).
+  // pdfkit turns every drawing operator into its own small buffer (a page holds thousands); the operators are
+  // written as they come into one growing byte array instead, as pdfkit's 'binary' encoding does (one byte per
+  // character, the low 8 bits, and the line break pdfkit adds), and that is handed on as one buffer.
   const flushText = (reference) => {
-    const pending = reference.pendingText;
-    if (!pending || pending.length === 0) return;
-    const text = pending.join('');
-    pending.length = 0;
-    const bytes = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
-    reference.buffer.push(bytes);
+    if (!reference.pendingLength) return;
+    reference.buffer.push(reference.pendingBytes.slice(0, reference.pendingLength));
+    reference.pendingLength = 0;
+  };
+  const gather = (reference, text) => {
+    const at = reference.pendingLength ?? 0;
+    const needed = at + text.length + 1;
+    let bytes = reference.pendingBytes;
+    if (!bytes || bytes.length < needed) {
+      const grown = new Uint8Array(Math.max(needed, 2 * (bytes?.length ?? 0), 4096));
+      if (bytes) grown.set(bytes.subarray(0, at));
+      reference.pendingBytes = bytes = grown;
+    }
+    let end = at;
+    for (let i = 0; i < text.length; i++) bytes[end++] = text.charCodeAt(i) & 0xff;
+    bytes[end++] = 10;
+    reference.pendingLength = end;
   };
   referencePrototype.write = function writeGathering(chunk) {
     if (chunk instanceof Uint8Array) {
       flushText(this);
       return write.call(this, chunk);
     }
-    const text = `${chunk}\n`;
-    (this.pendingText ??= []).push(text);
-    this.uncompressedLength += text.length;
+    const text = typeof chunk === 'string' ? chunk : `${chunk}`;
+    gather(this, text);
+    this.uncompressedLength += text.length + 1;
     if (this.data.Length == null) this.data.Length = 0;
-    this.data.Length += text.length;
+    this.data.Length += text.length + 1;
     if (this.compress) this.data.Filter = 'FlateDecode';
   };
   referencePrototype.finalize = function finalizeReusing() {
     flushText(this);
+    this.pendingBytes = null;
     if (!this.compress || this.buffer.length === 0 || this.document._security) return finalize.call(this);
     const data = concatBytes(this.buffer);
-    const key = fingerprint(data);
-    const kept = compressed.get(key);
-    if (kept && sameBytes(kept.data, data)) {
-      compressed.delete(key);
-      compressed.set(key, kept);
+    // Kept streams are found by their length, then compared byte for byte: a stream whose length no kept one has
+    // (most pages of a changed answer) costs no look at its bytes at all.
+    const kept = compressed.find((entry) => entry.data.length === data.length && sameBytes(entry.data, data));
+    if (kept) {
+      compressed.splice(compressed.indexOf(kept), 1);
+      compressed.push(kept);
       this.buffer = [kept.deflated];
       this.compress = false;
       return finalize.call(this);
     }
     const deflated = zlibSync(data, { level: DEFLATE_LEVEL });
-    compressed.set(key, { data: this.buffer.length === 1 ? Uint8Array.from(data) : data, deflated });
-    if (compressed.size > COMPRESSED_KEPT) compressed.delete(compressed.keys().next().value);
+    compressed.push({ data: this.buffer.length === 1 ? new Uint8Array(data) : data, deflated });
+    if (compressed.length > COMPRESSED_KEPT) compressed.shift();
     this.buffer = [deflated];
     this.compress = false;
     return finalize.call(this);
   };
+}
+
+/**
+ * pdfmake's style stack (the named styles and overrides in force at a node) and its page renderer are classes it
+ * does not export. Their constructors assign `styleOverrides` and `progressCallback` on the new object; while the
+ * probe document is laid out and drawn, a setter of each name on Object.prototype sees such an assignment, notes the
+ * class and puts the value where the assignment would have (an own, writable, enumerable property). Removed as soon
+ * as the probe is done.
+ */
+function catchPdfmakeClasses() {
+  const caught = { styleStackClass: null, rendererPrototype: null, release: () => undefined };
+  const watch = {
+    styleOverrides(object) {
+      const candidate = object.constructor;
+      if (!caught.styleStackClass && typeof candidate?.getStyleProperty === 'function' && typeof candidate.prototype?.getProperty === 'function') caught.styleStackClass = candidate;
+    },
+    progressCallback(object) {
+      const prototype = Object.getPrototypeOf(object);
+      if (!caught.rendererPrototype && typeof prototype?.renderSVG === 'function') caught.rendererPrototype = prototype;
+    },
+  };
+  const installed = [];
+  for (const [name, see] of Object.entries(watch)) {
+    if (Object.prototype.hasOwnProperty.call(Object.prototype, name)) continue;
+    Object.defineProperty(Object.prototype, name, {
+      configurable: true,
+      enumerable: false,
+      set(value) {
+        see(this);
+        Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
+      },
+    });
+    installed.push(name);
+  }
+  caught.release = () => {
+    for (const name of installed) delete Object.prototype[name];
+  };
+  return caught;
+}
+
+const isValue = (value) => value !== undefined && value !== null;
+const isStringLike = (value) => typeof value === 'string' || value instanceof String;
+
+/** A named style's value of `property`, following `extends` (the parents last to first), never a style twice. */
+function namedStyleValue(dictionary, styleName, property, visited) {
+  if (visited?.has(styleName)) return undefined;
+  const style = dictionary[styleName];
+  if (!style) return undefined;
+  if (isValue(style[property])) return style[property];
+  if (!style.extends) return undefined;
+  const seen = visited ?? new Set();
+  seen.add(styleName);
+  const parents = Array.isArray(style.extends) ? style.extends : [style.extends];
+  for (let i = parents.length - 1; i >= 0; i--) {
+    const value = namedStyleValue(dictionary, parents[i], property, seen);
+    if (isValue(value)) return value;
+  }
+  return undefined;
+}
+
+/** One entry of the style stack: a style's name or an object of overrides. */
+const entryValue = (dictionary, entry, property) => (isStringLike(entry) ? namedStyleValue(dictionary, entry, property, null) : entry[property]);
+
+/**
+ * pdfmake asks its style stack for each of eighteen properties of every run of text it measures, and every question
+ * pushes the node's styles onto the stack, makes a closure, a Set per named style and pops them again: a large part
+ * of a letter's layout, and of the garbage it leaves. The same answers, looked up in the same order (the node's own
+ * value, its styles last to first, the stack top to bottom, the default style) without building anything. A test
+ * renders letters with pdfmake untouched and compares the PDFs object by object.
+ */
+function lookUpStylesWithoutAllocating(StyleStack) {
+  if (StyleStack.getStyleProperty.allocationFree) return;
+  StyleStack.prototype.getProperty = function getProperty(property) {
+    const overrides = this.styleOverrides;
+    if (overrides) {
+      for (let i = overrides.length - 1; i >= 0; i--) {
+        const value = entryValue(this.styleDictionary, overrides[i], property);
+        if (isValue(value)) return value;
+      }
+    }
+    return this.defaultStyle && this.defaultStyle[property];
+  };
+  const getStyleProperty = function getStyleProperty(item, stack, property, defaultValue) {
+    if (isValue(item[property])) return item[property];
+    if (!stack) return defaultValue;
+    // What pushing the node would add above the stack: its styles, then the node itself (whose own value is not set).
+    if (!isStringLike(item) && typeof item.section === 'undefined' && item.style) {
+      const styles = Array.isArray(item.style) ? item.style : [item.style];
+      for (let i = styles.length - 1; i >= 0; i--) {
+        const value = entryValue(stack.styleDictionary, styles[i], property);
+        if (isValue(value)) return value;
+      }
+    }
+    const value = stack.getProperty(property);
+    return isValue(value) ? value : defaultValue;
+  };
+  getStyleProperty.allocationFree = true;
+  StyleStack.getStyleProperty = getStyleProperty;
+}
+
+/**
+ * pdfkit lays a text out word by word from its cache of shaped words, but joins the words' glyphs by copying the
+ * whole array again for every word and compares every character against a new array of separators. The same
+ * words, the same glyph and position objects in the same order and the same sum of widths, without the copies.
+ */
+function layOutWordsWithoutCopying(embeddedFontPrototype) {
+  if (embeddedFontPrototype.layout.withoutCopying) return;
+  const layout = function layout(text, features, onlyWidth) {
+    if (features) return this.layoutRun(text, features);
+    const glyphs = onlyWidth ? null : [];
+    const positions = onlyWidth ? null : [];
+    let advanceWidth = 0;
+    let last = 0;
+    let index = 0;
+    const length = text.length;
+    while (index <= length) {
+      const code = index < length ? text.charCodeAt(index) : -1;
+      // A word ends after a space or a tab (which it keeps), or at the end of the text.
+      if ((index === length && last < index) || code === 32 || code === 9) {
+        index++;
+        const run = this.layoutCached(text.slice(last, index));
+        if (!onlyWidth) {
+          for (let i = 0; i < run.glyphs.length; i++) glyphs.push(run.glyphs[i]);
+          for (let i = 0; i < run.positions.length; i++) positions.push(run.positions[i]);
+        }
+        advanceWidth += run.advanceWidth;
+        last = index;
+      } else index++;
+    }
+    return { glyphs, positions, advanceWidth };
+  };
+  layout.withoutCopying = true;
+  embeddedFontPrototype.layout = layout;
+}
+
+/** Drawings of plain SVGs kept lately: the calls they made on the document, by SVG text, size and place. */
+const SVG_DRAWINGS_KEPT = 8;
+const svgDrawings = new Map();
+
+/**
+ * An SVG of filled and stroked paths only (the letter's county map): no text, images, links, styles, gradients,
+ * patterns, masks or clipping, so drawing it calls the document's drawing methods and nothing else. (pdfmake hands
+ * it on re-serialised, one element a line.)
+ */
+const PLAIN_SVG = /^\s*<svg\b[^>]*>(?:\s*<path\b(?:\s+(?:d|fill|stroke|stroke-width)="[^"<>]*")*\s*\/>)*\s*<\/svg>\s*$/;
+
+/**
+ * svg-to-pdfkit parses an SVG's text, its styles and every path's data again for every letter, only to make the
+ * same calls on the document: "save", "transform", "moveTo", "lineTo", "fillColor", "fillAndStroke", … The map of
+ * a letter is often the same as the previous letter's (its shades are quintiles of the printed figures, which a
+ * small edit seldom moves). So the calls a plain SVG made on the document are recorded — the document seen through
+ * a proxy that notes every call made on it from outside (not the calls pdfkit makes inside a call) — and a later
+ * SVG with the same text, size and place is drawn by making the same calls, with the same arguments, on the new
+ * document. Its operators, colours and transparency states are thus written by pdfkit itself, as for a drawing
+ * made afresh. Anything but a method call or svg-to-pdfkit's save and restore of the fill colour seen while
+ * recording (a page, a reference, a font) leaves that drawing unkept.
+ */
+function replayPlainSvgDrawings(rendererPrototype) {
+  if (rendererPrototype.renderSVG.replaying) return;
+  const renderSVG = rendererPrototype.renderSVG;
+  const replaying = function renderSVGReplaying(svg) {
+    if (typeof svg.svg !== 'string' || svg.link || svg.linkToPage || !PLAIN_SVG.test(svg.svg)) return renderSVG.call(this, svg);
+    const key = JSON.stringify([svg.svg, svg.x, svg.y, svg._width, svg._height, svg.font ?? null, svg.options ?? null]);
+    const document = this.pdfDocument;
+    const kept = svgDrawings.get(key);
+    if (kept) {
+      svgDrawings.delete(key);
+      svgDrawings.set(key, kept);
+      const fillColor = document._fillColor;
+      for (const [name, args] of kept) document[name](...args);
+      document._fillColor = fillColor;
+      return undefined;
+    }
+    const recording = recordDocumentCalls(document);
+    this.pdfDocument = recording.proxy;
+    try {
+      renderSVG.call(this, svg);
+    } finally {
+      this.pdfDocument = document;
+    }
+    if (recording.plain) {
+      svgDrawings.set(key, recording.calls);
+      if (svgDrawings.size > SVG_DRAWINGS_KEPT) svgDrawings.delete(svgDrawings.keys().next().value);
+    }
+    return undefined;
+  };
+  replaying.replaying = true;
+  rendererPrototype.renderSVG = replaying;
+}
+
+/** The document behind a proxy that records the methods called on it from outside, with their arguments. */
+function recordDocumentCalls(document) {
+  const recording = { proxy: null, calls: [], plain: true };
+  const wrapped = new Map();
+  recording.proxy = new Proxy(document, {
+    get(target, name) {
+      const value = target[name];
+      if (typeof value !== 'function') {
+        if (name !== '_fillColor') recording.plain = false;
+        return value;
+      }
+      if (typeof name !== 'string' || name === 'constructor') {
+        recording.plain = false;
+        return value;
+      }
+      let method = wrapped.get(name);
+      if (!method) {
+        method = (...args) => {
+          recording.calls.push([name, args]);
+          const result = value.apply(target, args);
+          if (result === target) return recording.proxy;
+          if (result !== undefined) recording.plain = false;
+          return result;
+        };
+        wrapped.set(name, method);
+      }
+      return method;
+    },
+    set(target, name, value) {
+      if (name !== '_fillColor') recording.plain = false;
+      target[name] = value;
+      return true;
+    },
+  });
+  return recording;
+}
+
+/** Font programs encoded lately, per parsed font, by the glyphs they hold in order. */
+const ENCODED_SUBSETS_KEPT = 16;
+const encodedSubsets = new WeakMap();
+
+/**
+ * A letter embeds, per face, a font program holding just the glyphs it prints (a subset, rebuilt from the parsed
+ * font for every document). Two letters of one study mostly print the same glyphs in the same order of first use,
+ * and then the subset's bytes are the same: a function of the font and that list alone. So the bytes of the last
+ * few subsets are kept by that list, and a subset with a kept list is written with them. Its glyph list is read
+ * before encoding (encoding adds the parts of composite glyphs to it; nothing reads the list afterwards).
+ */
+function keepEncodedSubsets(subsetPrototype) {
+  if (subsetPrototype.encode.keptByGlyphs) return;
+  const encode = subsetPrototype.encode;
+  const keptEncode = function keptEncode(...args) {
+    if (!Array.isArray(this.glyphs) || !this.font || args.length > 0) return encode.apply(this, args);
+    const key = this.glyphs.join(',');
+    let kept = encodedSubsets.get(this.font);
+    if (!kept) encodedSubsets.set(this.font, (kept = new Map()));
+    const hit = kept.get(key);
+    if (hit) {
+      kept.delete(key);
+      kept.set(key, hit);
+      return hit;
+    }
+    const bytes = encode.apply(this, args);
+    kept.set(key, bytes);
+    if (kept.size > ENCODED_SUBSETS_KEPT) kept.delete(kept.keys().next().value);
+    return bytes;
+  };
+  keptEncode.keptByGlyphs = true;
+  subsetPrototype.encode = keptEncode;
 }
 
 /** What pdfkit's `doc.font(fileBytes)` does for a new font file, with the font already parsed. */
@@ -336,15 +614,24 @@ function printedTexts(docDefinition) {
   return texts;
 }
 
+const drawableByFaces = new WeakMap();
+
 /** The characters of a document that none of its fonts' faces can draw, each with the text it stands in. */
 function missingGlyphs(docDefinition, faces) {
   const fonts = [...faces.values()].map((face) => face.font);
+  // Characters every face can draw, kept per set of faces: asking the fonts' character maps for every character
+  // of every letter again costs more than the rest of this check.
+  let drawable = drawableByFaces.get(faces);
+  if (!drawable || drawable.faceCount !== faces.size) drawableByFaces.set(faces, (drawable = { faceCount: faces.size, codePoints: new Set() }));
   const missing = new Map();
   for (const text of printedTexts(docDefinition)) {
     for (const character of text) {
       const codePoint = character.codePointAt(0);
-      if (isLayoutCharacter(codePoint) || missing.has(character)) continue;
-      if (fonts.every((font) => font.hasGlyphForCodePoint(codePoint))) continue;
+      if (drawable.codePoints.has(codePoint) || isLayoutCharacter(codePoint) || missing.has(character)) continue;
+      if (fonts.every((font) => font.hasGlyphForCodePoint(codePoint))) {
+        drawable.codePoints.add(codePoint);
+        continue;
+      }
       const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
       missing.set(character, { character, codePoint: `U+${hex}`, text: text.length > 80 ? `${text.slice(0, 77)}…` : text });
     }

@@ -6,7 +6,8 @@
  */
 import type { Dataset } from '../../../shared/counts/dataset';
 import type { Study } from '../../../shared/criteria/study';
-import { DEFAULT_HALLAND_RULE } from '../../../shared/regions/regions';
+import { DEFAULT_HALLAND_RULE, type HallandRule } from '../../../shared/regions/regions';
+import { stableStringify } from '../../../shared/utils/stable-json';
 import type { AntalDatabase } from '../db/database';
 import { loadStudyInputs, type StudyInputs } from '../answer/study-inputs';
 import type { FromWorker, ToWorker } from './estimate-protocol';
@@ -41,6 +42,11 @@ interface Pending {
   stopped: boolean;
   /** The datasets and population already posted to the worker by `warmFirstAnswer` (not posted again). */
   posted: { datasets: readonly Dataset[]; population: Dataset | null } | null;
+  /**
+   * The warm-up's question and, once it came, its reply. When the stored inputs turn out to be that very question
+   * (the usual first start) the reply is the first answer (`adopted`) instead of being computed a second time.
+   */
+  warm: { study: Study; hallandRule: HallandRule; today: string; reply: FromWorker | null; adopted: boolean } | null;
   /** Stops the worker if no workspace takes it (the user went elsewhere before the first screen showed). */
   expiry: ReturnType<typeof setTimeout> | null;
 }
@@ -68,12 +74,16 @@ export function startEstimateWorker(db: AntalDatabase, studyId: string | undefin
   } catch {
     return; // the workspace starts its own and reports what went wrong
   }
-  const started: Pending = { db, studyId, worker, inputs: null, received: [], failure: null, handler: null, onError: null, stopped: false, posted: null, expiry: null };
+  const started: Pending = { db, studyId, worker, inputs: null, received: [], failure: null, handler: null, onError: null, stopped: false, posted: null, warm: null, expiry: null };
   worker.onmessage = (event: MessageEvent<FromWorker>) => {
-    if (event.data.revision === WARM_REVISION) return;
-    performance.mark('antal:first-answer-received');
-    if (started.handler) started.handler(event.data);
-    else started.received.push(event.data);
+    if (event.data.revision === WARM_REVISION) {
+      const warm = started.warm;
+      if (!warm) return;
+      warm.reply = event.data;
+      if (warm.adopted) deliver(started, { ...event.data, revision: FIRST_REVISION });
+      return;
+    }
+    deliver(started, event.data);
   };
   worker.onerror = (event: ErrorEvent) => {
     const message = event.message || 'the estimate worker failed to start';
@@ -83,18 +93,37 @@ export function startEstimateWorker(db: AntalDatabase, studyId: string | undefin
   pending = started;
 }
 
+function deliver(started: Pending, message: FromWorker): void {
+  performance.mark('antal:first-answer-received');
+  if (started.handler) started.handler(message);
+  else started.received.push(message);
+}
+
+/** Whether the stored inputs ask the warm-up's very question (same dataset objects, study, rule, date, no population). */
+function asksWarmQuestion(started: Pending, loaded: StudyInputs, today: string): boolean {
+  const { warm, posted } = started;
+  if (!warm || !posted || posted.population !== null || loaded.population !== null || warm.today !== today) return false;
+  if (posted.datasets.length !== loaded.datasets.length || !posted.datasets.every((d, i) => d === loaded.datasets[i])) return false;
+  try {
+    return stableStringify(warm.study) === stableStringify(loaded.record.study) && stableStringify(warm.hallandRule) === stableStringify(loaded.hallandRule);
+  } catch {
+    return false; // not plain JSON (a non-finite number, say): asked again rather than assumed equal
+  }
+}
+
 /**
  * At a first start, the demo dataset as soon as it is generated, before it is stored: the worker gets it and computes
  * the demo study's answer with the default settings while the main thread writes the demo to the database and reads
- * the study back. That answer is thrown away; what it leaves is the worker's structures for this very dataset object
- * (kept by identity) and its compiled code, so the first answer proper, sent by `sendFirstAnswer` from what the
- * database holds, costs what a later edit does. If the stored inputs differ (another study, other settings), the first
- * answer is simply computed from them, with less of a head start.
+ * the study back. When what the database then holds asks exactly that question (the usual first start), that answer is
+ * the first answer. If the stored inputs differ (another study, other settings), it is thrown away and the first answer
+ * is computed from them; the worker's structures for this very dataset object (kept by identity) and its compiled code
+ * are then ready, so that costs what a later edit does.
  */
 export function warmFirstAnswer(datasets: readonly Dataset[], study: Study, today: string): void {
   const started = pending;
   if (!started || started.inputs || started.posted || started.stopped) return;
   started.posted = { datasets, population: null };
+  started.warm = { study, hallandRule: DEFAULT_HALLAND_RULE, today, reply: null, adopted: false };
   const posted: ToWorker = { type: 'datasets', datasets: [...datasets], population: null };
   started.worker.postMessage(posted);
   const compute: ToWorker = { type: 'compute', revision: WARM_REVISION, study, hallandRule: DEFAULT_HALLAND_RULE, today };
@@ -110,7 +139,14 @@ export function sendFirstAnswer(today: string, written: readonly Dataset[] = [])
   const started = pending;
   if (!started || started.inputs) return;
   started.inputs = loadStudyInputs(started.db, started.studyId, written).then((loaded) => {
-    if (loaded && loaded.datasets.length > 0 && !started.stopped) {
+    if (loaded && loaded.datasets.length > 0 && !started.stopped && asksWarmQuestion(started, loaded, today)) {
+      // The warm-up computed exactly this (the computation is deterministic): its answer, when it comes, is the
+      // first answer, rather than the same question asked again behind it.
+      const warm = started.warm!;
+      warm.adopted = true;
+      if (warm.reply) deliver(started, { ...warm.reply, revision: FIRST_REVISION });
+      performance.mark('antal:first-answer-sent');
+    } else if (loaded && loaded.datasets.length > 0 && !started.stopped) {
       // The worker already holds these very objects (warmFirstAnswer): posting them again would give it copies, and
       // its structures, kept per dataset object, would be built again.
       const posted = started.posted;

@@ -100,7 +100,7 @@ describe('the first answer, started before the app draws', () => {
     taken.listen(() => undefined, () => undefined);
   });
 
-  it('at a first start gives the worker the demo before it is stored, drops that warm-up answer, and sends the stored study as revision 1 without the datasets again', async () => {
+  it('at a first start gives the worker the demo before it is stored, and when the stored study asks the same question its answer is the first answer (not computed twice)', async () => {
     (globalThis as { Worker?: unknown }).Worker = RecordingWorker;
     const db = freshDb('first-answer-warm');
     startEstimateWorker(db, undefined);
@@ -120,18 +120,62 @@ describe('the first answer, started before the app draws', () => {
     sendFirstAnswer('2026-03-14', [generated!]);
     const taken = takeFirstAnswer(db, undefined)!;
     await taken.inputs;
-    // The worker holds the dataset already: only the first answer's computation follows.
-    expect(worker.sent.map((m) => (m.type === 'compute' ? `compute ${m.revision}` : m.type))).toEqual(['datasets', 'compute 0', 'compute 1']);
-    expect(worker.sent[2]).toMatchObject({ study: { id: DEMO_STUDY.id }, today: '2026-03-14' });
-    worker.reply(result(0, 150)); // the warm-up's answer: nobody's
-    worker.reply(result(1, 12));
+    // The stored study is the demo the warm-up computed, on the same dataset objects, with the same rule and date:
+    // nothing more is sent, and the warm-up's reply comes to the workspace as revision 1, once.
+    expect(worker.sent.map((m) => (m.type === 'compute' ? `compute ${m.revision}` : m.type))).toEqual(['datasets', 'compute 0']);
     const seen: string[] = [];
     taken.listen(
-      (message) => seen.push(message.type === 'error' ? message.message : 'result'),
+      (message) => seen.push(`${message.revision}: ${message.type === 'error' ? message.message : 'result'}`),
       (message) => seen.push(`failed: ${message}`),
     );
+    expect(seen).toEqual([]);
     worker.reply(result(0, 150));
-    expect(seen).toEqual(['answer 1 after 12 ms']);
+    expect(seen).toEqual(['1: answer 0 after 150 ms']);
+    worker.reply(result(2, 9)); // an edit's answer follows as it comes
+    expect(seen).toEqual(['1: answer 0 after 150 ms', '2: answer 2 after 9 ms']);
+  });
+
+  it('hands over a warm-up reply that came before the stored study was read', async () => {
+    (globalThis as { Worker?: unknown }).Worker = RecordingWorker;
+    const db = freshDb('first-answer-warm-early');
+    startEstimateWorker(db, undefined);
+    const worker = RecordingWorker.last!;
+    const generated = createDemoDataset();
+    warmFirstAnswer([generated], DEMO_STUDY, '2026-03-14');
+    worker.reply(result(0, 150)); // before anything is stored or asked
+    await seedDemoIfNew(db, () => ({ dataset: generated, study: DEMO_STUDY }), new Date('2026-03-14T08:00:00Z'));
+    sendFirstAnswer('2026-03-14', [generated]);
+    const taken = takeFirstAnswer(db, undefined)!;
+    await taken.inputs;
+    const seen: string[] = [];
+    taken.listen((message) => seen.push(`${message.revision}: ${message.type === 'error' ? message.message : 'result'}`), () => undefined);
+    expect(seen).toEqual(['1: answer 0 after 150 ms']);
+    expect(worker.sent.filter((m) => m.type === 'compute')).toHaveLength(1);
+  });
+
+  it('asks again, and drops the warm-up answer, when the stored question differs from the warm-up one (another date, another study)', async () => {
+    for (const [name, warmToday, warmStudy] of [
+      ['date', '2026-03-13', DEMO_STUDY],
+      ['study', '2026-03-14', { ...DEMO_STUDY, title: `${DEMO_STUDY.title} (edited)` }],
+    ] as const) {
+      (globalThis as { Worker?: unknown }).Worker = RecordingWorker;
+      const db = freshDb(`first-answer-warm-differs-${name}`);
+      startEstimateWorker(db, undefined);
+      const worker = RecordingWorker.last!;
+      const generated = createDemoDataset();
+      warmFirstAnswer([generated], warmStudy, warmToday);
+      await seedDemoIfNew(db, () => ({ dataset: generated, study: DEMO_STUDY }), new Date('2026-03-14T08:00:00Z'));
+      sendFirstAnswer('2026-03-14', [generated]);
+      const taken = takeFirstAnswer(db, undefined)!;
+      await taken.inputs;
+      expect(worker.sent.map((m) => (m.type === 'compute' ? `compute ${m.revision}` : m.type)), name).toEqual(['datasets', 'compute 0', 'compute 1']);
+      expect(worker.sent[2], name).toMatchObject({ study: { id: DEMO_STUDY.id, title: DEMO_STUDY.title }, today: '2026-03-14' });
+      const seen: string[] = [];
+      taken.listen((message) => seen.push(`${message.revision}: ${message.type === 'error' ? message.message : 'result'}`), () => undefined);
+      worker.reply(result(0, 150)); // the warm-up's answer: nobody's
+      worker.reply(result(1, 12));
+      expect(seen, name).toEqual(['1: answer 1 after 12 ms']);
+    }
   });
 
   it('sends the stored datasets when they are not the objects the warm-up posted', async () => {

@@ -114,7 +114,24 @@ function mixedDocument(): PdfDocDefinition {
       { text: 'Fet kursiv: Gävleborg Västernorrland', bold: true, italics: true },
       { svg, width: 200 },
       { table: { body: [['Region', { text: 'Antal', alignment: 'right' }], ['Skåne', { text: '1 181', alignment: 'right' }]] } },
+      // Styles the engine looks up its own way: a node's styles in both orders (the later one wins), inheritance,
+      // a loop of inheritance, a style under an inline override, and words split at tabs and runs of spaces.
+      { text: 'Stilar a och b', style: ['small', 'large'] },
+      { text: 'Stilar b och a', style: ['large', 'small'] },
+      { text: 'Ärvd stil', style: 'inherits' },
+      { text: 'Stil i en slinga', style: 'loopA' },
+      { text: ['Före ', { text: 'inne i', style: 'large', fontSize: 8 }, ' mitt ', { text: 'i två stilar', style: ['large', 'small'] }, ' efter'], style: 'small' },
+      { text: 'Kolumn\tefter tabb\t\toch  två  mellanrum ', style: ['inherits', 'small'] },
     ],
+    styles: {
+      small: { fontSize: 8, bold: true, color: '#555555' },
+      large: { fontSize: 15, italics: true },
+      base: { color: '#8a1c1c', characterSpacing: 0.5, bold: true, fontSize: 10, italics: false },
+      inherits: { extends: ['large', 'base'] },
+      loopA: { extends: 'loopB' },
+      loopB: { extends: 'loopA', italics: true },
+    },
+    defaultStyle: { lineHeight: 1.1 },
   } as unknown as PdfDocDefinition;
 }
 
@@ -127,7 +144,20 @@ describe('the PDF engine', () => {
       const en = demoSnapshot('en');
       const polish = withUnit(sv, { unitName: 'Jednostka badań klinicznych Łódź', signatoryName: 'Żaneta Wójcik' });
       // Order matters: the Swedish letter comes again after others filled the shared caches.
-      const sequence: Array<() => Promise<PdfDocDefinition>> = [() => documentOf(sv), async () => mixedDocument(), () => documentOf(en), () => documentOf(polish), () => documentOf(sv), async () => mixedDocument()];
+      // Three short texts whose font subsets hold as many glyphs, different ones or the same ones in another order:
+      // a subset's bytes may be reused only for the same glyphs in the same order.
+      const short = (text: string) => async () => ({ info: { creationDate: new Date('2026-03-14T09:30:00Z') }, content: [{ text }] }) as unknown as PdfDocDefinition;
+      const sequence: Array<() => Promise<PdfDocDefinition>> = [
+        () => documentOf(sv),
+        async () => mixedDocument(),
+        () => documentOf(en),
+        () => documentOf(polish),
+        () => documentOf(sv),
+        async () => mixedDocument(),
+        short('Kvot abc'),
+        short('Kvot abd'),
+        short('Kvot bca'),
+      ];
       const outputs: Buffer[] = [];
       for (const make of sequence) {
         const ours = Buffer.from(await renderPdfBytes(await make()));
@@ -156,7 +186,7 @@ describe('the PDF engine', () => {
       expect(outputs[5]!.equals(outputs[1]!)).toBe(true);
       // And the text layer maps every glyph back to its own character (a shared glyph must not carry another's).
       const mixed = pdfText(outputs[5]!);
-      for (const words of ['Öberg, Łódź, Åre', 'efficient fjäll', 'Ärende fi fl ffi', 'Émilie Müller', 'Gävleborg Västernorrland', 'Mål Ölands fiskeflotta']) expect(mixed).toContain(words);
+      for (const words of ['Öberg, Łódź, Åre', 'efficient fjäll', 'Ärende fi fl ffi', 'Émilie Müller', 'Gävleborg Västernorrland', 'Mål Ölands fiskeflotta', 'Stilar b och a', 'Ärvd stil']) expect(mixed).toContain(words);
       expect(pdfText(outputs[3]!)).toContain('Jednostka badań klinicznych Łódź');
     },
     SLOW,
