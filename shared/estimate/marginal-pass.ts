@@ -60,6 +60,10 @@ interface Cube {
    * numbers (field-major: the hot loop adds each field as one contiguous run).
    */
   marginals: Map<number, Float64Array>;
+  /** Per marginal (same keys): 1 for the rows that hold any cell, so that a line that needs no cell counts reads no counts. */
+  occupied: Map<number, Uint8Array>;
+  /** Per-estimate work arrays (see Scratch), made by the first estimate that uses this cube. */
+  scratch: Scratch | null;
 }
 
 const cubes = new WeakMap<Dataset, Map<string, Cube | null>>();
@@ -77,7 +81,9 @@ export function runMarginalPass(dataset: Dataset, tables: readonly WeightTable[]
   const dims = [...new Set(tables.flatMap((t) => t.dims))].sort((a, b) => a - b);
   if (structure.regionDim >= 0 && dims.includes(structure.regionDim)) return null;
   const D = dims.length;
-  const digitOf = new Map(dims.map((d, j) => [d, j]));
+  // Per dataset dimension: its digit in the cube's key (only the dimensions the tables use are read).
+  const digitOf = new Int32Array(dataset.dimensions.length);
+  dims.forEach((d, j) => (digitOf[d] = j));
   const sizes = dims.map((d) => dataset.dimensions[d]!.values.length);
   const keyCount = sizes.reduce((a, b) => a * b, 1);
 
@@ -107,76 +113,61 @@ export function runMarginalPass(dataset: Dataset, tables: readonly WeightTable[]
   const nationalInexact = new Uint8Array(P + 1);
   const usedCombos = tables.map((t) => new Uint8Array(t.size));
   const nationalAt = cube.slots.indexOf(NATIONAL);
-  const acc = new Float64Array(width * FIELDS);
-  const counts0 = new Float64Array(width);
+  const scratch = scratchFor(cube, keyCount + 64);
+  const { acc, counts0 } = scratch;
+  const stride = new Int32Array(D);
+  const listLengths = new Int32Array(tables.length);
+  const listTables = new Int32Array(tables.length);
 
   for (let k = 0; k <= P; k++) {
-    const active = tables.map((_, g) => g).filter((g) => k > trivialTo[g]!);
     let mask = 0;
-    for (const g of active) for (const d of tables[g]!.dims) mask |= 1 << (D - 1 - digitOf.get(d)!);
+    let lists = 0;
+    for (let g = 0; g < tables.length; g++) {
+      if (k <= trivialTo[g]!) continue;
+      listTables[lists++] = g;
+      for (const d of tables[g]!.dims) mask |= 1 << (D - 1 - digitOf[d]!);
+    }
     const sums = marginal(cube, mask);
+    const occupied = occupiedRows(cube, mask, sums);
     // Strides of the kept digits within that marginal.
-    const stride = new Array<number>(D).fill(0);
     let s = 1;
     for (let j = D - 1; j >= 0; j--) {
+      stride[j] = 0;
       if (mask & (1 << (D - 1 - j))) {
         stride[j] = s;
         s *= sizes[j]!;
       }
     }
-    // Per active table, per surviving combination: its offset in the marginal, its weights at k, whether inexact.
-    const lists = active.map((g) => {
-      const table = tables[g]!;
-      const combos = surviving[g]![k]!;
-      const offset = new Int32Array(combos.length);
-      const wl = new Float64Array(combos.length);
-      const wp = new Float64Array(combos.length);
-      const wh = new Float64Array(combos.length);
-      const inexactCombo = new Uint8Array(combos.length);
-      combos.forEach((c, i) => {
-        let o = 0;
-        table.dims.forEach((d, t) => {
-          o += (Math.floor(c / table.strides[t]!) % table.sizes[t]!) * stride[digitOf.get(d)!]!;
-        });
-        offset[i] = o;
-        wl[i] = table.weights[c * W + k * 3]!;
-        wp[i] = table.weights[c * W + k * 3 + 1]!;
-        wh[i] = table.weights[c * W + k * 3 + 2]!;
-        inexactCombo[i] = table.firstInexact[c]! <= k ? 1 : 0;
-      });
-      return { g, combos, offset, wl, wp, wh, inexactCombo };
-    });
+    // The product of the active tables' surviving combinations, in odometer order (the last table fastest):
+    // per entry its row in the marginal, the product of the weights at k and whether some factor is inexact.
+    let entries = 1;
+    scratch.offset[0] = 0;
+    scratch.wl[0] = 1;
+    scratch.wp[0] = 1;
+    scratch.wh[0] = 1;
+    scratch.inexact[0] = 0;
+    for (let t = 0; t < lists; t++) {
+      const table = tables[listTables[t]!]!;
+      const combos = surviving[listTables[t]!]![k]!;
+      listLengths[t] = combos.length;
+      entries = expandProduct(scratch, entries, table, combos, k, W, stride, digitOf);
+    }
     acc.fill(0);
     // Cell counts are read for the base and the final figure only.
     const counts = k === 0 || k === P;
-    if (lists.some((l) => l.combos.length === 0)) {
-      // Nothing survives to k.
-    } else {
-      // Odometer over the product of the lists.
-      const at = new Int32Array(lists.length);
-      for (;;) {
-        let o = 0;
-        let l = 1;
-        let p = 1;
-        let h = 1;
-        let anyInexact = 0;
-        for (let t = 0; t < lists.length; t++) {
-          const list = lists[t]!;
-          const i = at[t]!;
-          o += list.offset[i]!;
-          l *= list.wl[i]!;
-          p *= list.wp[i]!;
-          h *= list.wh[i]!;
-          anyInexact |= list.inexactCombo[i]!;
+    addRows(sums, occupied, scratch, entries, width, acc, counts);
+    // Entries that hold cells and have an inexact factor: the national flag, and at the last prefix the
+    // combinations that reached the final figure only in part (for the warnings).
+    for (let e = 0; e < entries; e++) {
+      if (!scratch.seen[e] || !scratch.inexact[e]) continue;
+      if (k > 0 && scratch.wl[e] !== scratch.wh[e] && nationalAt >= 0 && sums[(scratch.offset[e]! * FIELDS + 3) * width + nationalAt]! > 0) nationalInexact[k] = 1;
+      if (k === P) {
+        let rest = e;
+        for (let t = lists - 1; t >= 0; t--) {
+          const g = listTables[t]!;
+          usedCombos[g]![surviving[g]![k]![rest % listLengths[t]!]!] = 1;
+          rest = Math.floor(rest / listLengths[t]!);
         }
-        const seen = addKey(sums, o * width * FIELDS, width, l, p, h, acc, counts);
-        if (seen && anyInexact) {
-          if (k > 0 && l !== h && nationalAt >= 0 && sums[(o * FIELDS + 3) * width + nationalAt]! > 0) nationalInexact[k] = 1;
-          if (k === P) for (let t = 0; t < lists.length; t++) usedCombos[lists[t]!.g]![lists[t]!.combos[at[t]!]!] = 1;
-        }
-        let t = lists.length - 1;
-        while (t >= 0 && ++at[t]! === lists[t]!.combos.length) at[t--] = 0;
-        if (t < 0) break;
       }
     }
     for (let e = 0; e < width; e++) {
@@ -200,34 +191,124 @@ export function runMarginalPass(dataset: Dataset, tables: readonly WeightTable[]
 }
 
 /**
- * One key's row added with weights (l, p, h) to acc (per field a run of `width` slots: point, low, high, and
- * with `counts` cells and masked cells); true when the row holds any cell. A row of the sums is field-major too
- * (see Cube), so each field is one short contiguous run.
+ * Typed arrays an estimate fills and throws away, kept with the cube (one estimate runs at a time: the
+ * estimator is synchronous): per product entry its row offset, weights and inexact and seen flags, and the
+ * per-slot sums. Reusing them keeps a warm estimate from allocating per entry, and the hot loops below see
+ * only typed arrays of fixed kinds, so V8 optimises them once and keeps them.
  */
-function addKey(sums: Float64Array, from: number, width: number, l: number, p: number, h: number, acc: Float64Array, counts: boolean): boolean {
-  const lo = from + width;
-  const hi = from + 2 * width;
-  const w2 = 2 * width;
-  for (let e = 0; e < width; e++) {
-    const pt = sums[from + e]!;
-    acc[e]! += p * pt;
-    acc[width + e]! += l * (pt + sums[lo + e]!);
-    acc[w2 + e]! += h * (pt + sums[hi + e]!);
-  }
-  const cells = from + 3 * width;
-  let any = 0;
-  if (counts) {
-    const masked = from + 4 * width;
-    const w3 = 3 * width;
-    const w4 = 4 * width;
-    for (let e = 0; e < width; e++) {
-      const c = sums[cells + e]!;
-      acc[w3 + e]! += c;
-      acc[w4 + e]! += sums[masked + e]!;
-      any += c;
+interface Scratch {
+  offset: Int32Array;
+  wl: Float64Array;
+  wp: Float64Array;
+  wh: Float64Array;
+  inexact: Uint8Array;
+  seen: Uint8Array;
+  acc: Float64Array;
+  counts0: Float64Array;
+}
+
+function scratchFor(cube: Cube, entries: number): Scratch {
+  const known = cube.scratch;
+  if (known && known.offset.length >= entries) return known;
+  const scratch: Scratch = {
+    offset: new Int32Array(entries),
+    wl: new Float64Array(entries),
+    wp: new Float64Array(entries),
+    wh: new Float64Array(entries),
+    inexact: new Uint8Array(entries),
+    seen: new Uint8Array(entries),
+    acc: new Float64Array(cube.width * FIELDS),
+    counts0: new Float64Array(cube.width),
+  };
+  cube.scratch = scratch;
+  return scratch;
+}
+
+/**
+ * The product so far (`entries` entries at the start of the scratch arrays) times one table's surviving
+ * combinations at prefix k, in place: entry e × combination i becomes entry e × n + i. Walked from the last entry
+ * down so that no entry is overwritten before it is read. Weights are multiplied in table order, starting from 1,
+ * as the product is defined; returns the new number of entries.
+ */
+function expandProduct(scratch: Scratch, entries: number, table: WeightTable, combos: readonly number[], k: number, W: number, stride: Int32Array, digitOf: Int32Array): number {
+  const n = combos.length;
+  const { offset, wl, wp, wh, inexact } = scratch;
+  const { weights, firstInexact, dims, strides, sizes } = table;
+  for (let e = entries - 1; e >= 0; e--) {
+    const o0 = offset[e]!;
+    const l0 = wl[e]!;
+    const p0 = wp[e]!;
+    const h0 = wh[e]!;
+    const x0 = inexact[e]!;
+    for (let i = n - 1; i >= 0; i--) {
+      const c = combos[i]!;
+      let o = 0;
+      for (let t = 0; t < dims.length; t++) o += (Math.floor(c / strides[t]!) % sizes[t]!) * stride[digitOf[dims[t]!]!]!;
+      const to = e * n + i;
+      offset[to] = o0 + o;
+      wl[to] = l0 * weights[c * W + k * 3]!;
+      wp[to] = p0 * weights[c * W + k * 3 + 1]!;
+      wh[to] = h0 * weights[c * W + k * 3 + 2]!;
+      inexact[to] = x0 | (firstInexact[c]! <= k ? 1 : 0);
     }
-  } else for (let e = 0; e < width; e++) any += sums[cells + e]!;
-  return any > 0;
+  }
+  return entries * n;
+}
+
+/**
+ * Each entry's row of the marginal added with its weights to acc (per field a run of `width` slots: point, low,
+ * high, and with `counts` cells and masked cells); seen[e] = 1 when the row holds any cell (from `occupied`). A row of the sums is
+ * field-major too (see Cube), so each field is one short contiguous run.
+ */
+function addRows(sums: Float64Array, occupied: Uint8Array, scratch: Scratch, entries: number, width: number, acc: Float64Array, counts: boolean): void {
+  const { offset, wl, wp, wh, seen } = scratch;
+  const rowLength = width * FIELDS;
+  const w2 = 2 * width;
+  const w3 = 3 * width;
+  const w4 = 4 * width;
+  for (let x = 0; x < entries; x++) {
+    const from = offset[x]! * rowLength;
+    const l = wl[x]!;
+    const p = wp[x]!;
+    const h = wh[x]!;
+    const lo = from + width;
+    const hi = from + w2;
+    for (let e = 0; e < width; e++) {
+      const pt = sums[from + e]!;
+      acc[e]! += p * pt;
+      acc[width + e]! += l * (pt + sums[lo + e]!);
+      acc[w2 + e]! += h * (pt + sums[hi + e]!);
+    }
+    seen[x] = occupied[offset[x]!]!;
+    if (!counts) continue;
+    const cells = from + w3;
+    const masked = from + w4;
+    for (let e = 0; e < width; e++) {
+      acc[w3 + e]! += sums[cells + e]!;
+      acc[w4 + e]! += sums[masked + e]!;
+    }
+  }
+}
+
+/** The marginal's rows that hold any cell (see Cube.occupied), made once per marginal. */
+function occupiedRows(cube: Cube, mask: number, sums: Float64Array): Uint8Array {
+  const known = cube.occupied.get(mask);
+  if (known) return known;
+  const width = cube.width;
+  const rowLength = width * FIELDS;
+  const rows = sums.length / rowLength;
+  const out = new Uint8Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const cells = r * rowLength + 3 * width;
+    for (let e = 0; e < width; e++) {
+      if (sums[cells + e]! > 0) {
+        out[r] = 1;
+        break;
+      }
+    }
+  }
+  cube.occupied.set(mask, out);
+  return out;
 }
 
 /** Per prefix, the table's combinations that survive to it (ascending). */
@@ -293,7 +374,7 @@ function buildCube(dataset: Dataset, structure: DatasetStructure, dims: number[]
   const full = new Float64Array(entries * FIELDS);
   fillCube(full, entryOf, width, dataset.point, dataset.low, dataset.high, dataset.masked, n);
   const marginals = new Map<number, Float64Array>([[(1 << dims.length) - 1, full]]);
-  return { dims, sizes, slots, width, finest: dims.map((d) => structure.totals[d]!.map((t) => (t ? 0 : 1))), marginals };
+  return { dims, sizes, slots, width, finest: dims.map((d) => structure.totals[d]!.map((t) => (t ? 0 : 1))), marginals, occupied: new Map(), scratch: null };
 }
 
 function addScaled(keys: Uint32Array, column: Uint32Array, stride: number, n: number): void {

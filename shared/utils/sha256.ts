@@ -65,10 +65,61 @@ export function createSha256(): Sha256 {
     state[6] = (state[6]! + g) >>> 0; state[7] = (state[7]! + h) >>> 0;
   }
 
+  function putByte(byte: number): void {
+    block[blockLength++] = byte;
+    if (blockLength === 64) {
+      compress(block, 0);
+      blockLength = 0;
+    }
+  }
+
+  /** Text as UTF-8 (see utf8Encode), straight into the block: no array of its bytes is made. */
+  function updateText(text: string): void {
+    for (let i = 0; i < text.length; i++) {
+      let cp = text.charCodeAt(i);
+      if (cp < 0x80) {
+        putByte(cp);
+        totalBytes++;
+        continue;
+      }
+      if (cp >= 0xd800 && cp <= 0xdbff) {
+        const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+        if (next >= 0xdc00 && next <= 0xdfff) {
+          cp = 0x10000 + ((cp - 0xd800) << 10) + (next - 0xdc00);
+          i++;
+        } else {
+          cp = 0xfffd;
+        }
+      } else if (cp >= 0xdc00 && cp <= 0xdfff) {
+        cp = 0xfffd;
+      }
+      if (cp < 0x800) {
+        putByte(0xc0 | (cp >> 6));
+        putByte(0x80 | (cp & 0x3f));
+        totalBytes += 2;
+      } else if (cp < 0x10000) {
+        putByte(0xe0 | (cp >> 12));
+        putByte(0x80 | ((cp >> 6) & 0x3f));
+        putByte(0x80 | (cp & 0x3f));
+        totalBytes += 3;
+      } else {
+        putByte(0xf0 | (cp >> 18));
+        putByte(0x80 | ((cp >> 12) & 0x3f));
+        putByte(0x80 | ((cp >> 6) & 0x3f));
+        putByte(0x80 | (cp & 0x3f));
+        totalBytes += 4;
+      }
+    }
+  }
+
   const hasher: Sha256 = {
     update(data) {
       if (finished) throw new Error('SHA-256: update after digest');
-      const bytes = typeof data === 'string' ? utf8Encode(data) : data;
+      if (typeof data === 'string') {
+        updateText(data);
+        return hasher;
+      }
+      const bytes = data;
       totalBytes += bytes.length;
       let offset = 0;
       if (blockLength > 0) {

@@ -13,7 +13,7 @@ import { estimateEligible } from '../../../shared/estimate/estimate';
 import type { EstimateResult } from '../../../shared/estimate/types';
 import { DEFAULT_HALLAND_RULE, type CountyCode } from '../../../shared/regions/regions';
 import { mulberry32 } from '../../../shared/utils/prng';
-import { buildDataset, makeStudy, predicateStep, proportionStep, type Row } from '../helpers';
+import { buildDataset, exact, makeStudy, predicateStep, proportionStep, type Row } from '../helpers';
 import { allIntervals, predicateArb, randomCount, sortedTriple, type CountKind } from './arbitraries';
 
 const YEARS = ['2019', '2020', '2021', '2022'];
@@ -241,5 +241,21 @@ describe('the estimate from pre-aggregated sums', () => {
       { numRuns: 60 },
     );
     expect(marginalRuns).toBeGreaterThan(50);
+  });
+
+  it('names in its warning only the straddling age bands that hold cells meeting the other criteria', () => {
+    // By hand: the age criterion 10–60 straddles the bands 0-17 and 40-64 (18-39 lies wholly inside). Under C18 the
+    // data has cells aged 18-39 and 40-64 only; the 0-17 cells are all under C50, which the code step removes. So
+    // the final figure holds part of 40-64 and nothing of 0-17: the warning names 40-64 alone.
+    const rows: Row[] = [];
+    for (const region of ['01', '03']) {
+      for (const age of ['18-39', '40-64']) rows.push(['2021', region, 'C180', 'female', age, exact(7)]);
+      for (const age of ['0-17', '18-39', '40-64']) rows.push(['2021', region, 'C50', 'female', age, exact(5)]);
+    }
+    const dataset = buildDataset(rows);
+    const study = makeStudy([predicateStep('code', { kind: 'codes', codes: ['C18'] }), predicateStep('age', { kind: 'age', min: 10, max: 60 })]);
+    const result = estimateEligible(study, [dataset], options);
+    expect(lastCellPassMode()).toBe('marginals');
+    expect(result.warnings.find((w) => w.code === 'straddling-age-band')).toMatchObject({ bands: ['40-64'] });
   });
 });

@@ -136,6 +136,21 @@ describe('sha256', () => {
     );
     expect(sha256Hex('Skåne län')).toBe(createHash('sha256').update('Skåne län', 'utf8').digest('hex'));
   });
+
+  it('hashes text given in any pieces, mixed with bytes, as node:crypto hashes the pieces\' UTF-8 bytes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 90 }), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.uint8Array({ maxLength: 80 })), { maxLength: 6 }), (pieces) => {
+        const hasher = createSha256();
+        const reference = createHash('sha256');
+        for (const piece of pieces) {
+          hasher.update(piece);
+          // Each text piece on its own, as TextEncoder encodes it (a surrogate pair cut between pieces is two U+FFFD).
+          reference.update(typeof piece === 'string' ? new TextEncoder().encode(piece) : piece);
+        }
+        expect(hasher.digestHex()).toBe(reference.digest('hex'));
+      }),
+    );
+  });
 });
 
 describe('stableStringify and hashJson', () => {
@@ -149,6 +164,24 @@ describe('stableStringify and hashJson', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
         expect(JSON.parse(stableStringify(value))).toEqual(JSON.parse(JSON.stringify(value)));
+      }),
+    );
+  });
+
+  it('writes the same text as a plain recursive writer (sorted keys, undefined members dropped, undefined items null)', () => {
+    // Written independently of the code under test: arrays of pieces joined at each level.
+    const reference = (value: unknown): string => {
+      if (value === null || typeof value !== 'object') return JSON.stringify(value);
+      if (Array.isArray(value)) return `[${value.map((item: unknown) => (item === undefined ? 'null' : reference(item))).join(',')}]`;
+      const record = value as Record<string, unknown>;
+      return `{${Object.keys(record).sort().filter((key) => record[key] !== undefined).map((key) => `${JSON.stringify(key)}:${reference(record[key])}`).join(',')}}`;
+    };
+    const withUndefined = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 1 }), fc.array(fc.option(tie('value'), { nil: undefined }), { maxLength: 4 }), fc.dictionary(fc.string({ unit: 'binary', maxLength: 6 }), fc.option(tie('value'), { nil: undefined }), { maxKeys: 5 })),
+    })).value;
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), withUndefined), (value) => {
+        expect(stableStringify(value)).toBe(reference(value));
       }),
     );
   });
