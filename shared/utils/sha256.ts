@@ -82,17 +82,8 @@ export function createSha256(): Sha256 {
         totalBytes++;
         continue;
       }
-      if (cp >= 0xd800 && cp <= 0xdbff) {
-        const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
-        if (next >= 0xdc00 && next <= 0xdfff) {
-          cp = 0x10000 + ((cp - 0xd800) << 10) + (next - 0xdc00);
-          i++;
-        } else {
-          cp = 0xfffd;
-        }
-      } else if (cp >= 0xdc00 && cp <= 0xdfff) {
-        cp = 0xfffd;
-      }
+      cp = scalarAt(text, i);
+      if (cp > 0xffff) i++;
       if (cp < 0x800) {
         putByte(0xc0 | (cp >> 6));
         putByte(0x80 | (cp & 0x3f));
@@ -165,22 +156,25 @@ export function sha256Hex(data: Uint8Array | string): string {
   return createSha256().update(data).digestHex();
 }
 
+/**
+ * The Unicode scalar value at code unit i: a surrogate pair's (above 0xFFFF, so the caller skips the pair's second
+ * unit), a lone surrogate as U+FFFD, as TextEncoder does.
+ */
+function scalarAt(text: string, i: number): number {
+  const cp = text.charCodeAt(i);
+  if (cp >= 0xd800 && cp <= 0xdbff) {
+    const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    return next >= 0xdc00 && next <= 0xdfff ? 0x10000 + ((cp - 0xd800) << 10) + (next - 0xdc00) : 0xfffd;
+  }
+  return cp >= 0xdc00 && cp <= 0xdfff ? 0xfffd : cp;
+}
+
 /** UTF-8 bytes of a string (TextEncoder is not part of the platform-neutral type set). Lone surrogates become U+FFFD, as TextEncoder does. */
 export function utf8Encode(text: string): Uint8Array {
   const out: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    let cp = text.charCodeAt(i);
-    if (cp >= 0xd800 && cp <= 0xdbff) {
-      const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        cp = 0x10000 + ((cp - 0xd800) << 10) + (next - 0xdc00);
-        i++;
-      } else {
-        cp = 0xfffd;
-      }
-    } else if (cp >= 0xdc00 && cp <= 0xdfff) {
-      cp = 0xfffd;
-    }
+    const cp = scalarAt(text, i);
+    if (cp > 0xffff) i++;
     if (cp < 0x80) out.push(cp);
     else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
     else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
