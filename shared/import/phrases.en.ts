@@ -2,7 +2,14 @@
  * English templates of the importer's phrases (see phrases.ts). phrases.sv.ts has the same keys; a test
  * checks that both tables use the same placeholders.
  */
-import { COUNTY_PHRASES_EN } from './county-phrases';
+import { REGIONS, regionName, type CountyCode } from '../regions/regions';
+
+/**
+ * Counties as words inside phrases, one key per county ("Uppsala County", the official English form; Swedish
+ * "Uppsala län" in phrases.sv.ts). Made here rather than in a module of their own, so each language's resources
+ * stay one file for the browser to fetch.
+ */
+const COUNTY_PHRASES_EN = Object.fromEntries(REGIONS.map((r) => [`county${r.code}`, `${regionName(r.code, 'en')} County`])) as Record<`county${CountyCode}`, string>;
 
 export const PHRASES_EN = {
   ...COUNTY_PHRASES_EN,

@@ -1,6 +1,9 @@
 /** Swedish templates of the importer's phrases (same keys and placeholders as phrases.en.ts). */
 import type { PhraseTable } from './phrases';
-import { COUNTY_PHRASES_SV } from './county-phrases';
+import { REGIONS, type CountyCode } from '../regions/regions';
+
+/** Counties as words inside phrases ("Uppsala län"; see phrases.en.ts). */
+const COUNTY_PHRASES_SV = Object.fromEntries(REGIONS.map((r) => [`county${r.code}`, r.countySv])) as Record<`county${CountyCode}`, string>;
 
 export const PHRASES_SV: PhraseTable = {
   ...COUNTY_PHRASES_SV,
