@@ -7,7 +7,9 @@
  *   Also the same after a reload (files cached, database seeded), for scale;
  * - edit to answer: at least 30 edits of four kinds (switch a step off/on, move a step, edit a diagnosis code,
  *   change a site's rate), each timed from the input event to the frame in which the recomputed answer, with its
- *   forecast and verdict, is on screen (the status says "current" again after having said "stale");
+ *   forecast and verdict, is on screen (the status says "current" and names another answer than before the edit:
+ *   another input hash — after having said "stale" when the worker answers, in the same frame when the edit is
+ *   answered on the main thread);
  * - the letter in the app's worker: "Förhandsgranska" to the PDF's bytes being there (the status names its size),
  *   the first one a few seconds after start (as a user would click it) and later ones after an edit; and until the
  *   preview has drawn its first page;
@@ -70,7 +72,7 @@ export interface AppBenchResult {
   /** Input event → recomputed answer on screen, every edit. */
   edit_to_answer_ms: Percentiles;
   edit_to_answer_by_kind: Record<string, Percentiles>;
-  /** The worker's own time for the same edits (computeAnswer), as the app reports it. */
+  /** The computation's own time for the same edits (the answer and its rates, in the worker or on the main thread), as the app reports it. */
   edit_worker_compute_ms: Percentiles;
   /** "Förhandsgranska" → the PDF's bytes, the first letter after start. */
   letter_first_ms: number;
@@ -253,10 +255,12 @@ function pageProbe(): void {
     armedAt: number | null;
     start: number | null;
     sawStale: boolean;
+    /** The status line's text when armed: the edit's answer names another input hash. */
+    armedStatus: string | null;
     resolve: ((value: { start: number; end: number; status: string }) => void) | null;
     needStale: boolean;
   }
-  const probe: Probe = { armedAt: null, start: null, sawStale: false, resolve: null, needStale: true };
+  const probe: Probe = { armedAt: null, start: null, sawStale: false, armedStatus: null, resolve: null, needStale: true };
   const status = () => document.querySelector('[data-testid="compute-status"]');
   const current = () => {
     const s = status();
@@ -266,7 +270,8 @@ function pageProbe(): void {
     if (!probe.resolve) return;
     const s = status();
     if (s?.classList.contains('stale')) probe.sawStale = true;
-    if ((probe.sawStale || !probe.needStale) && current()) {
+    const changed = probe.sawStale || (s?.textContent ?? '') !== probe.armedStatus;
+    if ((changed || !probe.needStale) && current()) {
       const done = probe.resolve;
       probe.resolve = null;
       const text = s?.textContent ?? '';
@@ -285,9 +290,10 @@ function pageProbe(): void {
       probe.armedAt = performance.now();
       probe.start = null;
       probe.sawStale = false;
+      probe.armedStatus = status()?.textContent ?? '';
       probe.needStale = true;
     },
-    /** Resolves when the answer is current (after having been stale, if `afterStale`). */
+    /** Resolves when the answer is current (another one than when armed, if `afterStale`). */
     wait(afterStale: boolean) {
       probe.needStale = afterStale;
       return new Promise((resolvePromise) => {
@@ -334,7 +340,7 @@ export async function timeEdit(page: Page, action: () => Promise<void>): Promise
   return result;
 }
 
-/** The worker's own milliseconds from the status line ("Aktuellt – beräknat på 12,3 ms …"). */
+/** The computation's own milliseconds from the status line ("Aktuellt – beräknat på 12,3 ms …"). */
 function workerMillis(status: string): number | null {
   const match = /(\d+(?:[,.]\d+)?)\s*ms/.exec(status);
   return match ? Number(match[1]!.replace(',', '.')) : null;
@@ -583,7 +589,7 @@ const TEXT: Record<Language, Record<string, string>> = {
     move: '  flytta ett steg',
     code: '  ändra en diagnoskod',
     site: '  ändra en kliniks takt',
-    worker: 'Arbetarens egen beräkning (samma ändringar)',
+    worker: 'Beräkningen själv, i arbetaren eller direkt (samma ändringar)',
     letterFirst: 'Första brevet efter start (klick → PDF)',
     letterAfter: 'Senare brev (klick → PDF)',
     letterPage: 'Första brevet: klick → första sidan ritad',
@@ -606,7 +612,7 @@ const TEXT: Record<Language, Record<string, string>> = {
     move: '  move a step',
     code: '  edit a diagnosis code',
     site: "  change a site's rate",
-    worker: "The worker's own computation (same edits)",
+    worker: 'The computation itself, in the worker or at once (same edits)',
     letterFirst: 'First letter after start (click → PDF)',
     letterAfter: 'Later letters (click → PDF)',
     letterPage: 'First letter: click → first page drawn',

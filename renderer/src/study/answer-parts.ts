@@ -60,3 +60,17 @@ const partsOf = new WeakMap<EstimateResult, EstimateResult>();
 export function estimateParts(estimate: EstimateResult): EstimateResult {
   return partsOf.get(estimate) ?? estimate;
 }
+
+/**
+ * An answer computed on the main thread (inline-answer.ts), given the one on screen: when its estimate equals the
+ * shown one's but for the input hash (a plan edit), it is rebuilt from the shown one's parts and rates, as
+ * `fullResult` rebuilds a worker's "same as" answer, so that nothing drawn from them is drawn again.
+ */
+export function withShownParts(shown: { estimate: EstimateResult; rates?: RatesOutcome } | null, answer: ComputedAnswer, rates: RatesOutcome): { answer: ComputedAnswer; rates: RatesOutcome } {
+  if (shown === null) return { answer, rates };
+  const parts = estimateParts(shown.estimate);
+  if (!equal(withoutHash(parts), withoutHash(answer.estimate))) return { answer, rates };
+  const rebuilt: EstimateResult = { ...parts, inputHash: answer.estimate.inputHash };
+  partsOf.set(rebuilt, parts);
+  return { answer: { ...answer, estimate: rebuilt }, rates: shown.rates !== undefined && equal(shown.rates, rates) ? shown.rates : rates };
+}

@@ -4,10 +4,9 @@
  * dataset. Only the newest request is computed: edits that arrive while one computation runs replace each
  * other, and the workspace marks the shown result stale until the newest revision comes back.
  */
-import { computeAnswer } from '../../../shared/answer/compute-answer';
 import type { Dataset } from '../../../shared/counts/dataset';
 import type { FromWorker, ToWorker } from './estimate-protocol';
-import { computeRates } from '../rates/compute-rates';
+import { answerWithRates } from './answer-compute';
 import { type LastResult, resultMessage } from './answer-parts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -31,8 +30,7 @@ function runPending(): void {
   if (!request) return;
   const started = performance.now();
   try {
-    const answer = computeAnswer(request.study, datasets, { hallandRule: request.hallandRule, today: request.today, population });
-    const rates = computeRates(request.study, answer.estimate, population, request.hallandRule);
+    const { answer, rates } = answerWithRates(request.study, { datasets, population, hallandRule: request.hallandRule }, request.today);
     if (request.full) last = null;
     const message = resultMessage(last, request.revision, answer, rates, performance.now() - started);
     if (!('sameAs' in message.answer.estimate) && request.revision !== WARM_UP_REVISION) last = { revision: request.revision, estimate: answer.estimate, rates };

@@ -20,7 +20,8 @@ import { loadDatasets, loadStudyInputs } from '../answer/study-inputs';
 import { clearJournal, journalWrite } from '../db/pending-writes';
 import { usePageHide } from '../ui/usePageHide';
 import { createEstimateWorker, takeFirstAnswer } from './first-answer';
-import { fullResult, type LastResult } from './answer-parts';
+import { fullResult, withShownParts, type LastResult } from './answer-parts';
+import { createInlineAnswers } from './inline-answer';
 import { saveStudyEdit } from './study-store';
 import { localIsoDate } from '../forecast/today';
 import type { RatesOutcome } from '../rates/compute-rates';
@@ -106,6 +107,10 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
 
   /** The last whole answer received: a later answer with the same estimate is rebuilt from its parts. */
   const lastResult = useRef<LastResult | null>(null);
+  /** Edits answered at once on this thread when the data are small and that was measured quick (inline-answer.ts). */
+  const inline = useRef(createInlineAnswers());
+  /** The revision of the answer on screen when it was answered here: the worker's replies to older ones are moot. */
+  const inlineRevision = useRef(0);
 
   const compute = useCallback((study: Study, hallandRule: HallandRule, full = false) => {
     revision.current += 1;
@@ -121,17 +126,24 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
     const w = adopted?.worker ?? createEstimateWorker();
     worker.current = w;
     lastResult.current = null;
+    inlineRevision.current = 0;
     const onMessage = (message: FromWorker) => {
       let whole: ReturnType<typeof fullResult> = null;
       if (message.type === 'result') {
         whole = fullResult(lastResult.current, message);
         if (whole === null) {
-          // The answer refers to an earlier one this workspace does not hold: ask for the newest edit's whole answer.
+          // The answer refers to an earlier one this workspace does not hold: ask for the newest edit's whole answer
+          // (unless a newer edit was answered here, and the worker's answer is not wanted).
           const current = stateRef.current;
-          if (current.status === 'ready') compute(current.study, current.hallandRule, true);
+          if (current.status === 'ready' && message.revision >= inlineRevision.current) compute(current.study, current.hallandRule, true);
           return;
         }
         if (!('sameAs' in message.answer.estimate)) lastResult.current = { revision: message.revision, estimate: whole.answer.estimate, rates: whole.rates };
+      }
+      // A newer edit was answered here already: this reply (to an edit before it) must not replace that answer.
+      if (message.revision < inlineRevision.current) {
+        for (const sent of sentStudies.current.keys()) if (sent <= message.revision) sentStudies.current.delete(sent);
+        return;
       }
       const answeredStudy = sentStudies.current.get(message.revision) ?? null;
       // The worker answers revisions in order (skipping those a newer edit replaced): older ones are never answered.
@@ -193,16 +205,58 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
     };
   }, [db, studyId, compute, writePending]);
 
+  // Once an answer is on screen, the inputs are measured here in idle time: small, quick ones let later edits be
+  // answered at once (inline-answer.ts). The computation's code is a chunk of its own, fetched then.
+  const ready = state.status === 'ready' ? state : null;
+  const settled = ready !== null && ready.answer !== null && !ready.stale;
+  const warmDatasets = ready?.datasets;
+  const warmPopulation = ready?.population ?? null;
+  const warmRule = ready?.hallandRule;
+  useEffect(() => {
+    if (!settled || !warmDatasets || !warmRule) return;
+    const inputs = { datasets: warmDatasets, population: warmPopulation, hallandRule: warmRule };
+    if (!inline.current.needsWarm(inputs)) return;
+    let cancelled = false;
+    let handle: number | null = null;
+    const whenIdle = (run: () => void) => {
+      handle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 3000 }) : window.setTimeout(run, 500);
+    };
+    whenIdle(() => {
+      void import('./answer-compute').then(({ answerWithRates }) => {
+        if (cancelled) return;
+        inline.current.setCompute(answerWithRates);
+        const step = () => {
+          const current = stateRef.current;
+          if (cancelled || current.status !== 'ready') return;
+          if (inline.current.warm(current.study, inputs, localIsoDate(now())) === 'again') whenIdle(step);
+        };
+        whenIdle(step);
+      }, () => undefined);
+    });
+    return () => {
+      cancelled = true;
+      if (handle !== null) (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : window.clearTimeout(handle));
+    };
+  }, [settled, warmDatasets, warmPopulation, warmRule, now]);
+
   const updateStudy = useCallback(
     (change: (study: Study) => Study) => {
       const current = stateRef.current;
       if (current.status !== 'ready') return;
       const study = change(current.study);
       const record: StudyRecord = { ...current.record, title: study.title, study, updatedAt: now().toISOString() };
-      const next: WorkspaceState = { ...current, study, record, stale: true, saved: 'saving' };
+      // Answered here and drawn with the edit in one frame when that is quick; else by the worker, stale meanwhile.
+      const quick = inline.current.answer(study, { datasets: current.datasets, population: current.population, hallandRule: current.hallandRule }, localIsoDate(now()));
+      let next: WorkspaceState;
+      if (quick) {
+        revision.current += 1;
+        inlineRevision.current = revision.current;
+        const whole = withShownParts(current.answer, quick.answer, quick.rates);
+        next = { ...current, study, record, answer: { ...whole.answer, rates: whole.rates }, answeredStudy: study, stale: false, computeError: null, computeMillis: quick.millis, saved: 'saving' };
+      } else next = { ...current, study, record, stale: true, saved: 'saving' };
       stateRef.current = next;
       setState(next);
-      compute(study, current.hallandRule);
+      if (!quick) compute(study, current.hallandRule);
       if (saveTimer.current) clearTimeout(saveTimer.current);
       pendingSave.current = record;
       saveTimer.current = setTimeout(() => void writePending(), AUTOSAVE_DELAY_MS);

@@ -9,7 +9,7 @@ import { runDemo } from '../../../shared/demo/run-demo';
 import { DEFAULT_DISCLOSURE_POLICY, DISCLOSURE_PRESETS } from '../../../shared/disclosure';
 import { answerFileFromApp } from '../../../renderer/src/compile/export-answer';
 import { computeRates } from '../../../renderer/src/rates/compute-rates';
-import { estimateParts, fullResult, resultMessage, type LastResult } from '../../../renderer/src/study/answer-parts';
+import { estimateParts, fullResult, resultMessage, withShownParts, type LastResult } from '../../../renderer/src/study/answer-parts';
 
 const demo = runDemo();
 const options = { hallandRule: demo.hallandRule, today: '2026-12-07' };
@@ -85,5 +85,33 @@ describe('an answer whose estimate an edit left as it was', () => {
     const message = resultMessage(last, 4, fresh.answer, fresh.rates, 1);
     expect(fullResult({ ...last, revision: 2 }, message)).toBeNull();
     expect(fullResult(null, message)).toBeNull();
+  });
+});
+
+describe('an answer computed on the main thread beside the one on screen', () => {
+  const shown = computed(demo.study);
+  const onScreen = { ...shown.answer, rates: shown.rates };
+
+  it('keeps the shown figures\' objects for a plan edit, with its own input hash, and equals the fresh answer', () => {
+    const edited = computed(withSiteRate(demo.study, 7.5));
+    const whole = withShownParts(onScreen, edited.answer, edited.rates);
+    expect(whole.answer).toEqual(edited.answer);
+    expect(whole.answer.estimate.inputHash).toBe(edited.answer.estimate.inputHash);
+    expect(whole.answer.estimate.inputHash).not.toBe(shown.answer.estimate.inputHash);
+    expect(whole.answer.estimate.regions).toBe(shown.answer.estimate.regions);
+    expect(whole.rates).toBe(shown.rates);
+    expect(estimateParts(whole.answer.estimate)).toBe(shown.answer.estimate);
+    // A second plan edit after it still shares the first estimate's parts (not a copy of a copy).
+    const again = computed(withSiteRate(demo.study, 3));
+    const next = withShownParts({ ...whole.answer, rates: whole.rates }, again.answer, again.rates);
+    expect(estimateParts(next.answer.estimate)).toBe(shown.answer.estimate);
+    expect(next.answer).toEqual(again.answer);
+  });
+
+  it('is taken as computed when the criteria changed the estimate, or when nothing is on screen', () => {
+    const firstStep = demo.study.steps.find((s) => s.enabled)!;
+    const toggled = computed({ ...demo.study, steps: demo.study.steps.map((s) => (s === firstStep ? { ...s, enabled: false } : s)) });
+    expect(withShownParts(onScreen, toggled.answer, toggled.rates).answer.estimate).toBe(toggled.answer.estimate);
+    expect(withShownParts(null, toggled.answer, toggled.rates).answer).toBe(toggled.answer);
   });
 });
