@@ -235,7 +235,9 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
     });
     return () => {
       cancelled = true;
-      if (handle !== null) (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : window.clearTimeout(handle));
+      if (handle === null) return;
+      if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
+      else window.clearTimeout(handle);
     };
   }, [settled, warmDatasets, warmPopulation, warmRule, now]);
 
