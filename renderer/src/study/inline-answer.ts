@@ -13,7 +13,8 @@
  * are computed here in idle time, one computation per idle period (the first builds the estimator's views of the
  * data, the next ones let the JavaScript engine compile the code), and edits are answered here once one of them
  * was within the budget; if none of the first few was, never for these inputs. An edit answered here that
- * takes longer than a frame's share counts against it; after a second one the worker answers again for these inputs.
+ * takes longer than a frame's share counts against it; after a second one in a row (one alone may be a garbage
+ * collection) the worker answers again for these inputs.
  */
 import type { ComputedAnswer } from '../../../shared/answer/compute-answer';
 import type { Study } from '../../../shared/criteria/study';
@@ -26,7 +27,7 @@ export const INLINE_MAX_CELLS = 200_000;
 export const INLINE_BUDGET_MS = 8;
 /** An edit answered here slower than this (ms) counts against answering here. */
 export const INLINE_SLOW_MS = 16;
-/** Slow answers after which the worker answers again for these inputs. */
+/** Slow answers in a row after which the worker answers again for these inputs. */
 export const INLINE_SLOW_LIMIT = 2;
 /** Timed computations in idle time (after the untimed first) before the inputs are left to the worker for good. */
 export const INLINE_WARM_TRIES = 12;
@@ -103,7 +104,8 @@ export function createInlineAnswers(clock: () => number = () => performance.now(
         return null;
       }
       const millis = clock() - started;
-      if (millis > INLINE_SLOW_MS && ++known.slow >= INLINE_SLOW_LIMIT) known.quick = false;
+      if (millis <= INLINE_SLOW_MS) known.slow = 0;
+      else if (++known.slow >= INLINE_SLOW_LIMIT) known.quick = false;
       return { ...result, millis };
     },
   };
