@@ -131,6 +131,45 @@ describe('bench: the app', () => {
     },
     60_000,
   );
+
+  it.skipIf(!existsSync(CHROMIUM))(
+    'times an edit answered without a "stale" mark to the frame showing its answer, not to the old answer still shown',
+    async () => {
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+      try {
+        const context = await browser.newContext();
+        await installProbe(context);
+        const page = await context.newPage();
+        // The first click is answered in its own event (the main thread's answer); the second 120 ms later, never
+        // marked stale: the old answer, current all along, must not end the timing.
+        await page.route('http://bench.test/', (route) =>
+          route.fulfill({
+            contentType: 'text/html; charset=utf-8',
+            body: `<p data-testid="compute-status">Aktuellt: beräknat på 2 ms (indata aaaa)</p><p data-testid="national-point">1</p><p data-testid="verdict-level">Goda</p><section data-testid="forecast"></section>
+              <button id="edit">edit</button>
+              <script>
+                const status = document.querySelector('[data-testid="compute-status"]');
+                let clicks = 0;
+                document.getElementById('edit').addEventListener('click', () => {
+                  clicks += 1;
+                  if (clicks === 1) status.textContent = 'Aktuellt: beräknat på 3 ms (indata bbbb)';
+                  else setTimeout(() => { status.textContent = 'Aktuellt: beräknat på 4 ms (indata cccc)'; }, 120);
+                });
+              </script>`,
+          }),
+        );
+        await page.goto('http://bench.test/');
+        const first = await timeEdit(page, () => page.click('#edit'));
+        expect(first.status).toBe('Aktuellt: beräknat på 3 ms (indata bbbb)');
+        const second = await timeEdit(page, () => page.click('#edit'));
+        expect(second.status).toBe('Aktuellt: beräknat på 4 ms (indata cccc)');
+        expect(second.end - second.start).toBeGreaterThanOrEqual(120);
+      } finally {
+        await browser.close();
+      }
+    },
+    60_000,
+  );
 });
 
 describe('bench: the letter in Node', () => {
