@@ -428,7 +428,7 @@ async function edits(page: Page, count: number): Promise<{ all: number[]; byKind
 // Form's answers and every warning acknowledged. Done as a coordinator does it, before and outside the timings.
 const READY_TEXT = 'Allt är klart: brevet kan förhandsgranskas och exporteras.';
 
-async function acknowledgeWarnings(page: Page): Promise<void> {
+export async function acknowledgeWarnings(page: Page): Promise<void> {
   const summary = page.getByTestId('letter-readiness-summary');
   const buttons = page.getByTestId('letter-readiness').getByRole('button', { name: 'Jag har läst varningen – bekräfta' });
   // The checklist offers acknowledgements once it has read the request.
@@ -440,7 +440,7 @@ async function acknowledgeWarnings(page: Page): Promise<void> {
   await summary.filter({ hasText: READY_TEXT }).waitFor({ timeout: 60_000 });
 }
 
-async function readyLetter(page: Page, base: string): Promise<void> {
+export async function readyLetter(page: Page, base: string): Promise<void> {
   await page.goto(`${base}#/settings`);
   const unitName = page.getByLabel('Enhetens namn', { exact: true });
   await unitName.fill('Prövningsenheten Syd');
@@ -464,7 +464,7 @@ async function readyLetter(page: Page, base: string): Promise<void> {
   await acknowledgeWarnings(page);
 }
 
-async function letters(page: Page, count: number): Promise<{ first: number; firstPage: number; after: number[] }> {
+export async function letters(page: Page, count: number): Promise<{ first: number; firstPage: number; after: number[] }> {
   const panel = page.getByTestId('letter-panel');
   const button = panel.getByRole('button', { name: 'Förhandsgranska' });
   const times: number[] = [];
