@@ -64,7 +64,7 @@ describe('answering edits on the main thread', () => {
   });
 
   it('never answers here for large data, and gives up after a few slow measurements', () => {
-    const big: Dataset = { ...demo.dataset, point: new Array(INLINE_MAX_CELLS + 1).fill(0) } as Dataset;
+    const big: Dataset = { ...demo.dataset, point: new Float64Array(INLINE_MAX_CELLS + 1) };
     const t = timed([1]);
     const inline = createInlineAnswers(t.clock);
     inline.setCompute(t.compute);
