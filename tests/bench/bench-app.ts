@@ -74,6 +74,8 @@ export interface AppBenchResult {
   edit_to_answer_by_kind: Record<string, Percentiles>;
   /** The computation's own time for the same edits (the answer and its rates, in the worker or on the main thread), as the app reports it. */
   edit_worker_compute_ms: Percentiles;
+  /** Of the same edits, those answered on the main thread in their own event (inline-answer.ts), not by the worker. */
+  edit_answered_here: number;
   /** "Förhandsgranska" → the PDF's bytes, the first letter after start. */
   letter_first_ms: number;
   /** The same, for later letters (each after an edit, so nothing is reused). */
@@ -257,7 +259,7 @@ function pageProbe(): void {
     sawStale: boolean;
     /** The status line's text when armed: the edit's answer names another input hash. */
     armedStatus: string | null;
-    resolve: ((value: { start: number; end: number; status: string }) => void) | null;
+    resolve: ((value: { start: number; end: number; status: string; here: boolean }) => void) | null;
     needStale: boolean;
   }
   const probe: Probe = { armedAt: null, start: null, sawStale: false, armedStatus: null, resolve: null, needStale: true };
@@ -275,8 +277,9 @@ function pageProbe(): void {
       const done = probe.resolve;
       probe.resolve = null;
       const text = s?.textContent ?? '';
+      const here = !!s?.classList.contains('answered-here');
       // The frame that shows the new DOM: its callback runs before the paint, the task after it after the paint.
-      requestAnimationFrame(() => setTimeout(() => done({ start: probe.start ?? 0, end: performance.now(), status: text })));
+      requestAnimationFrame(() => setTimeout(() => done({ start: probe.start ?? 0, end: performance.now(), status: text, here })));
     }
   };
   const onInput = (event: Event) => {
@@ -317,6 +320,8 @@ export interface ProbeResult {
   start: number;
   end: number;
   status: string;
+  /** Answered on the main thread in the edit's own event (the status line's `answered-here`), not by the worker. */
+  here: boolean;
 }
 
 /** The page's promise; if the edit meanwhile fails, that failure is the one reported (this one is then moot). */
@@ -406,14 +411,17 @@ export async function openEditFields(page: Page): Promise<void> {
   await page.getByTestId('forecast-inputs').locator('summary').click();
 }
 
-async function edits(page: Page, count: number): Promise<{ all: number[]; byKind: Record<string, number[]>; worker: number[] }> {
+async function edits(page: Page, count: number): Promise<{ all: number[]; byKind: Record<string, number[]>; worker: number[]; here: number }> {
   await openEditFields(page);
   const all: number[] = [];
   const worker: number[] = [];
   const byKind: Record<string, number[]> = Object.fromEntries(EDIT_KINDS.map((k) => [k, []]));
+  let here = 0;
   for (let n = 0; n < count; n++) {
     const kind = EDIT_KINDS[n % EDIT_KINDS.length]!;
-    const { start, end, status } = await timeEdit(page, () => edit(page, kind, Math.floor(n / EDIT_KINDS.length)));
+    const result = await timeEdit(page, () => edit(page, kind, Math.floor(n / EDIT_KINDS.length)));
+    const { start, end, status } = result;
+    if (result.here) here += 1;
     all.push(end - start);
     byKind[kind]!.push(end - start);
     const ms = workerMillis(status);
@@ -421,7 +429,7 @@ async function edits(page: Page, count: number): Promise<{ all: number[]; byKind
     // A user's pace: the autosave (after 400 ms) and the next edit overlap as they do in practice.
     await page.waitForTimeout(250);
   }
-  return { all, byKind, worker };
+  return { all, byKind, worker, here };
 }
 
 // The letter may be previewed only when its readiness checklist is green: the unit profile, the Early Feedback
@@ -561,6 +569,7 @@ export async function runAppBench(options: AppBenchOptions = {}): Promise<AppBen
         edit_to_answer_ms: percentiles(edited.all),
         edit_to_answer_by_kind: Object.fromEntries(Object.entries(edited.byKind).map(([k, v]) => [k, percentiles(v)])),
         edit_worker_compute_ms: percentiles(edited.worker),
+        edit_answered_here: edited.here,
         letter_first_ms: round1(letter.first),
         letter_after_ms: percentiles(letter.after),
         letter_first_page_drawn_ms: round1(letter.firstPage),
@@ -590,6 +599,7 @@ const TEXT: Record<Language, Record<string, string>> = {
     code: '  ändra en diagnoskod',
     site: '  ändra en kliniks takt',
     worker: 'Beräkningen själv, i arbetaren eller direkt (samma ändringar)',
+    here: '  av dem besvarade direkt, utan arbetaren',
     letterFirst: 'Första brevet efter start (klick → PDF)',
     letterAfter: 'Senare brev (klick → PDF)',
     letterPage: 'Första brevet: klick → första sidan ritad',
@@ -613,6 +623,7 @@ const TEXT: Record<Language, Record<string, string>> = {
     code: '  edit a diagnosis code',
     site: "  change a site's rate",
     worker: 'The computation itself, in the worker or at once (same edits)',
+    here: '  of them answered at once, without the worker',
     letterFirst: 'First letter after start (click → PDF)',
     letterAfter: 'Later letters (click → PDF)',
     letterPage: 'First letter: click → first page drawn',
@@ -645,6 +656,7 @@ export function renderAppBenchReport(r: AppBenchResult, language: Language): str
         row(t('edit', { runs: f.count(r.edit_to_answer_ms.runs) }), r.edit_to_answer_ms),
         ...EDIT_KINDS.map((k) => row(t(k), r.edit_to_answer_by_kind[k]!)),
         row(t('worker'), r.edit_worker_compute_ms),
+        [t('here'), `${f.count(r.edit_answered_here)} / ${f.count(r.edit_to_answer_ms.runs)}`, '', ''],
         [t('letterFirst'), ms(r.letter_first_ms), '', ''],
         row(t('letterAfter'), r.letter_after_ms),
         [t('letterPage'), ms(r.letter_first_page_drawn_ms), '', ''],

@@ -81,7 +81,8 @@ export function AnswerPage({ studyId }: { studyId?: string }) {
         </StatusLine>
       </aside>
       <div className="results-pane" aria-busy={stale}>
-        <StatusLine className={`compute-status ${stale ? 'stale' : ''}`} testId="compute-status">
+        {/* `answered-here`: computed in the edit's own event, not by the worker (no visible difference; for the bench). */}
+        <StatusLine className={`compute-status ${stale ? 'stale' : ''}${state.answeredHere ? ' answered-here' : ''}`} testId="compute-status">
           {computeError
             ? t('criteria.status.computeError', { message: computeError })
             : stale || !state.answer

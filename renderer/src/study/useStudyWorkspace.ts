@@ -51,6 +51,8 @@ export type WorkspaceState =
       stale: boolean;
       computeError: string | null;
       computeMillis: number | null;
+      /** Whether the answer on screen was computed on this thread, in the edit's own event (inline-answer.ts). */
+      answeredHere: boolean;
       saved: 'saved' | 'saving' | 'failed';
     };
 
@@ -152,7 +154,7 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
         if (current.status !== 'ready') return current;
         const newest = message.revision === revision.current;
         if (message.type === 'error' || whole === null) return newest && message.type === 'error' ? { ...current, computeError: message.message, stale: false } : current;
-        return { ...current, answer: { ...whole.answer, rates: whole.rates }, answeredStudy: answeredStudy ?? current.study, stale: !newest, computeError: null, computeMillis: message.millis };
+        return { ...current, answer: { ...whole.answer, rates: whole.rates }, answeredStudy: answeredStudy ?? current.study, stale: !newest, computeError: null, computeMillis: message.millis, answeredHere: false };
       });
     };
     const onError = (message: string) => {
@@ -182,6 +184,7 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
           stale: true,
           computeError: null,
           computeMillis: null,
+          answeredHere: false,
           saved: 'saved',
         });
         if (adopted) {
@@ -254,7 +257,7 @@ export function useStudyWorkspace(db: AntalDatabase, studyId: string | undefined
         revision.current += 1;
         inlineRevision.current = revision.current;
         const whole = withShownParts(current.answer, quick.answer, quick.rates);
-        next = { ...current, study, record, answer: { ...whole.answer, rates: whole.rates }, answeredStudy: study, stale: false, computeError: null, computeMillis: quick.millis, saved: 'saving' };
+        next = { ...current, study, record, answer: { ...whole.answer, rates: whole.rates }, answeredStudy: study, stale: false, computeError: null, computeMillis: quick.millis, answeredHere: true, saved: 'saving' };
       } else next = { ...current, study, record, stale: true, saved: 'saving' };
       stateRef.current = next;
       setState(next);
