@@ -32,6 +32,10 @@ export const INLINE_SLOW_MS = 16;
 export const INLINE_SLOW_LIMIT = 2;
 /** Timed computations in idle time (after the untimed first) before the inputs are left to the worker for a while. */
 export const INLINE_WARM_TRIES = 12;
+/** After an answer settles, how long (ms) before the inputs are first measured here. */
+export const INLINE_WARM_DELAY_MS = 1000;
+/** The idle time left (ms) a measurement here waits for: the browser has nothing else to do. */
+export const INLINE_IDLE_MS = 30;
 /** How long (ms) inputs found slow are left to the worker before they are measured again. */
 export const INLINE_RETRY_AFTER_MS = 2000;
 
