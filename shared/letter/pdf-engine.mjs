@@ -84,6 +84,7 @@ async function loadEngine(importModules) {
   reuseCompressedStreams(Object.getPrototypeOf(probe.ref()));
   if (caught.styleStackClass) lookUpStylesWithoutAllocating(caught.styleStackClass);
   if (caught.rendererPrototype) replayPlainSvgDrawings(caught.rendererPrototype);
+  if (caught.svgMeasurePrototype) measureSvgsOnce(caught.svgMeasurePrototype);
   const anyFace = faces.values().next().value;
   if (anyFace) {
     layOutWordsWithoutCopying(anyFace.EmbeddedFont.prototype);
@@ -280,14 +281,15 @@ function reuseCompressedStreams(referencePrototype) {
 }
 
 /**
- * pdfmake's style stack (the named styles and overrides in force at a node) and its page renderer are classes it
- * does not export. Their constructors assign `styleOverrides` and `progressCallback` on the new object; while the
- * probe document is laid out and drawn, a setter of each name on Object.prototype sees such an assignment, notes the
- * class and puts the value where the assignment would have (an own, writable, enumerable property). Removed as soon
- * as the probe is done.
+ * pdfmake's style stack (the named styles and overrides in force at a node), its page renderer and its SVG measurer
+ * are classes it does not export. Their constructors assign `styleOverrides` and `progressCallback` on the new
+ * object, and the layout's constructors assign a new SVG measurer to `svgMeasure`; while the probe document is laid
+ * out and drawn, a setter of each name on Object.prototype sees such an assignment, notes the class and puts the
+ * value where the assignment would have (an own, writable, enumerable property). Removed as soon as the probe is
+ * done.
  */
 function catchPdfmakeClasses() {
-  const caught = { styleStackClass: null, rendererPrototype: null, release: () => undefined };
+  const caught = { styleStackClass: null, rendererPrototype: null, svgMeasurePrototype: null, release: () => undefined };
   const watch = {
     styleOverrides(object) {
       const candidate = object.constructor;
@@ -297,6 +299,10 @@ function catchPdfmakeClasses() {
       const prototype = Object.getPrototypeOf(object);
       if (!caught.rendererPrototype && typeof prototype?.renderSVG === 'function') caught.rendererPrototype = prototype;
     },
+    svgMeasure(_object, value) {
+      const prototype = value ? Object.getPrototypeOf(value) : null;
+      if (!caught.svgMeasurePrototype && typeof prototype?.measureSVG === 'function' && typeof prototype.writeDimensions === 'function') caught.svgMeasurePrototype = prototype;
+    },
   };
   const installed = [];
   for (const [name, see] of Object.entries(watch)) {
@@ -305,7 +311,7 @@ function catchPdfmakeClasses() {
       configurable: true,
       enumerable: false,
       set(value) {
-        see(this);
+        see(this, value);
         Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
       },
     });
@@ -502,6 +508,58 @@ function recordDocumentCalls(document) {
     },
   });
   return recording;
+}
+
+/** SVG texts measured lately: each one's size and its re-serialised forms, by the size written into it. */
+const SVG_MEASURES_KEPT = 8;
+const svgMeasures = new Map();
+
+/**
+ * pdfmake parses an SVG's text twice while laying it out, for every letter: once to read its size (measureSVG),
+ * once more to write the size it is drawn at into it and serialise it again (writeDimensions); the map's text is
+ * 22 KB. Both answers are functions of the text alone (and of the size written), so they are kept by text, and the
+ * same map or chart as a recent letter's is not parsed at all. A text seen for the first time is measured and
+ * written by pdfmake itself; one that fails to parse throws as before and is not kept. Only strings are kept (an
+ * SVG element of a page's DOM is measured as before). The size is handed out as a new object each time, as pdfmake
+ * makes one.
+ */
+function measureSvgsOnce(svgMeasurePrototype) {
+  if (svgMeasurePrototype.measureSVG.keptByText) return;
+  const { measureSVG, writeDimensions } = svgMeasurePrototype;
+  const entryOf = (svg) => {
+    const entry = svgMeasures.get(svg);
+    if (entry) {
+      svgMeasures.delete(svg);
+      svgMeasures.set(svg, entry);
+    }
+    return entry;
+  };
+  const measured = function measureSvgKept(svg) {
+    if (typeof svg !== 'string') return measureSVG.call(this, svg);
+    const kept = entryOf(svg);
+    if (kept) return { width: kept.size.width, height: kept.size.height };
+    const size = measureSVG.call(this, svg);
+    svgMeasures.set(svg, { size: { width: size.width, height: size.height }, written: new Map() });
+    if (svgMeasures.size > SVG_MEASURES_KEPT) svgMeasures.delete(svgMeasures.keys().next().value);
+    return size;
+  };
+  measured.keptByText = true;
+  svgMeasurePrototype.measureSVG = measured;
+  svgMeasurePrototype.writeDimensions = function writeDimensionsKept(svg, dimensions) {
+    if (typeof svg !== 'string') return writeDimensions.call(this, svg, dimensions);
+    // Written into the text as `"" + width`: the key is the two numbers as they will be written.
+    const key = `${dimensions.width} ${dimensions.height}`;
+    const entry = entryOf(svg);
+    const kept = entry?.written.get(key);
+    if (kept !== undefined) return kept;
+    const written = writeDimensions.call(this, svg, dimensions);
+    if (entry && typeof written === 'string') {
+      // An SVG is drawn at one size or two; a text drawn at many keeps only its latest few.
+      if (entry.written.size >= 4) entry.written.delete(entry.written.keys().next().value);
+      entry.written.set(key, written);
+    }
+    return written;
+  };
 }
 
 /** Font programs encoded lately, per parsed font, by the glyphs they hold in order. */
