@@ -430,6 +430,67 @@ const svgDrawings = new Map();
 const PLAIN_SVG = /^\s*<svg\b[^>]*>(?:\s*<path\b(?:\s+(?:d|fill|stroke|stroke-width)="[^"<>]*")*\s*\/>)*\s*<\/svg>\s*$/;
 
 /**
+ * An attribute as a plain SVG writes it: XML white space (nothing else separates attributes for pdfmake's parser),
+ * a name, then a value in double quotes without markup, entities or control characters.
+ */
+const PLAIN_ATTRIBUTE = /[ \t\n\r]+([A-Za-z_][-A-Za-z0-9_.:]*)="([^"<>&]*)"/y;
+const PLAIN_PATH_ATTRIBUTES = new Set(['d', 'fill', 'stroke', 'stroke-width']);
+const hasControlCharacter = (text) => {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x20) return true;
+  return false;
+};
+const isXmlSpace = (character) => character === ' ' || character === '\n' || character === '\t' || character === '\r';
+
+/** The attributes from `at` on, into `attributes`; the index after them, or -1 for a name given twice or not allowed. */
+function readPlainAttributes(text, at, attributes, allowed) {
+  let end = at;
+  PLAIN_ATTRIBUTE.lastIndex = at;
+  for (let match = PLAIN_ATTRIBUTE.exec(text); match; match = PLAIN_ATTRIBUTE.exec(text)) {
+    const name = match[1];
+    if ((allowed && !allowed.has(name)) || attributes.some((attribute) => attribute[0] === name) || hasControlCharacter(match[2])) return -1;
+    attributes.push([name, match[2]]);
+    end = PLAIN_ATTRIBUTE.lastIndex;
+  }
+  return end;
+}
+
+/**
+ * A plain SVG's text by its parts, or null for any other text: the root's start tag (as written), and each path
+ * element's attributes in order, each name once. Stricter than PLAIN_SVG: attribute values hold no
+ * `&` (no entity to decode) and no control character, and nothing precedes `<svg` or follows `</svg>`. `spaced`
+ * tells whether white space stands between the elements (pdfmake's re-serialised text) or not (the letter's own).
+ */
+function readPlainSvg(text) {
+  if (!text.startsWith('<svg')) return null;
+  let at = readPlainAttributes(text, 4, [], null);
+  if (at < 0) return null;
+  while (isXmlSpace(text[at])) at++;
+  if (text[at] !== '>') return null;
+  const rootTag = text.slice(0, ++at);
+  const paths = [];
+  let spaced = false;
+  for (;;) {
+    const from = at;
+    while (isXmlSpace(text[at])) at++;
+    if (at > from) spaced = true;
+    if (text.startsWith('<path', at)) {
+      const attributes = [];
+      at = readPlainAttributes(text, at + 5, attributes, PLAIN_PATH_ATTRIBUTES);
+      if (at < 0) return null;
+      while (isXmlSpace(text[at])) at++;
+      if (!text.startsWith('/>', at)) return null;
+      at += 2;
+      paths.push(attributes);
+      continue;
+    }
+    return text.startsWith('</svg>', at) && at + 6 === text.length ? { rootTag, paths, spaced } : null;
+  }
+}
+
+/** An attribute value as xmldoc (pdfmake's SVG parser) writes it back. */
+const xmldocEscape = (value) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&apos;').replace(/"/g, '&quot;');
+
+/**
  * svg-to-pdfkit parses an SVG's text, its styles and every path's data again for every letter, only to make the
  * same calls on the document: "save", "transform", "moveTo", "lineTo", "fillColor", "fillAndStroke", … The map of
  * a letter is often the same as the previous letter's (its shades are quintiles of the printed figures, which a
@@ -456,6 +517,21 @@ function replayPlainSvgDrawings(rendererPrototype) {
       document._fillColor = fillColor;
       return undefined;
     }
+    const keep = (calls) => {
+      svgDrawings.set(key, calls);
+      if (svgDrawings.size > SVG_DRAWINGS_KEPT) svgDrawings.delete(svgDrawings.keys().next().value);
+    };
+    // The same root at the same size and place as a drawing kept by paths: drawn from its paths' calls.
+    const plain = readPlainSvg(svg.svg);
+    const placeKey = plain && JSON.stringify([plain.rootTag, svg.x, svg.y, svg._width, svg._height, svg.font ?? null, svg.options ?? null]);
+    const assembled = plain && assembleFromPaths(svgPathDrawings.get(placeKey), plain.paths);
+    if (assembled) {
+      const fillColor = document._fillColor;
+      for (const [name, args] of assembled) document[name](...args);
+      document._fillColor = fillColor;
+      keep(assembled);
+      return undefined;
+    }
     const recording = recordDocumentCalls(document);
     this.pdfDocument = recording.proxy;
     try {
@@ -464,13 +540,141 @@ function replayPlainSvgDrawings(rendererPrototype) {
       this.pdfDocument = document;
     }
     if (recording.plain) {
-      svgDrawings.set(key, recording.calls);
-      if (svgDrawings.size > SVG_DRAWINGS_KEPT) svgDrawings.delete(svgDrawings.keys().next().value);
+      keep(recording.calls);
+      const byPaths = plain && splitByPaths(recording.calls, plain.paths, svgPathDrawings.get(placeKey));
+      if (byPaths) {
+        svgPathDrawings.delete(placeKey);
+        svgPathDrawings.set(placeKey, byPaths);
+        if (svgPathDrawings.size > SVG_PLACES_KEPT) svgPathDrawings.delete(svgPathDrawings.keys().next().value);
+      }
     }
     return undefined;
   };
   replaying.replaying = true;
   rendererPrototype.renderSVG = replaying;
+}
+
+/** Plain SVGs' drawings kept by path, per root, size and place (a few places: the map is drawn at one or two). */
+const SVG_PLACES_KEPT = 4;
+const SVG_PATHS_KEPT = 256;
+const svgPathDrawings = new Map();
+
+/** A path's fill when it is a colour `#rrggbb`, which svg-to-pdfkit sets with fillColor([r, g, b], 1). */
+const hexFillOf = (attributes) => {
+  const fill = attributes.find((attribute) => attribute[0] === 'fill')?.[1];
+  return fill !== undefined && /^#[0-9a-fA-F]{6}$/.test(fill) ? fill : null;
+};
+const rgbOf = (hex) => [parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16)];
+
+/** A path's key: its attributes in order, a `#rrggbb` fill left out (the drawing is kept with that one call marked). */
+const pathKey = (attributes, hexFill) => (hexFill ? 'H' : 'R') + attributes.map(([name, value]) => `${name}=${hexFill && name === 'fill' ? '' : value}`).join('\u0000');
+
+/**
+ * The map's shades change with the answer far more often than its outlines, and a drawing kept whole is of no use
+ * to a map of another shading. So a plain SVG's recorded drawing is also kept path by path: svg-to-pdfkit draws
+ * the root (save, place, clip, the viewBox's transform), then each path inside a save and restore of its own — its
+ * colours, line style, outline and paint, from its own attributes alone, since a plain SVG has no styles, groups
+ * or inheritance — and then restores the root. The calls are split so (checked: the root's part restores nothing,
+ * the end is only restores back to the start, the rest is one save-to-restore block per path, in order), and a path
+ * with a fill `#rrggbb` must have set it with exactly one fillColor([r, g, b], 1): that call is the one thing its
+ * fill changes, so another shade of the same path is drawn with the same calls and that call's colour changed. A
+ * later SVG with the same root, size and place whose every path is kept (by its attributes, the fill's colour
+ * aside) is drawn by making those calls in order, as a recording of it would have made them. Anything else —
+ * a path not drawn in a block of its own, a fill set otherwise — keeps nothing by path. A test draws maps of many
+ * shadings after one another and compares the PDFs with pdfmake untouched.
+ */
+function splitByPaths(calls, paths, known) {
+  // The depth the paths' blocks start at is not known from the calls alone (with one path, the root's own inner save
+  // is a block too): the shallowest depth with one block per path. At any such depth every block is drawn from the
+  // root (kept and compared below) and its path alone, so any one of them keeps a correct split.
+  for (let depth = 0; ; depth++) {
+    const split = splitAtDepth(calls, depth);
+    if (!split) return null;
+    if (split.blocks?.length === paths.length) return keepPaths(split, paths, known);
+  }
+}
+
+/**
+ * The calls as a root part (saves and drawing, no restore) down to `depth`, blocks from a save at `depth` to its
+ * restore, and `depth` restores; `blocks` null when the calls do not have that shape at that depth, null when the
+ * root part never reaches it.
+ */
+function splitAtDepth(calls, depth) {
+  let level = 0;
+  let at = 0;
+  for (; at < calls.length; at++) {
+    const name = calls[at][0];
+    if (name === 'restore') return null;
+    if (name === 'save') {
+      if (level === depth) break;
+      level++;
+    }
+  }
+  if (level !== depth) return null;
+  const root = calls.slice(0, at);
+  const blocks = [];
+  while (at < calls.length && calls[at][0] === 'save') {
+    const from = at;
+    let open = 0;
+    do {
+      const name = calls[at][0];
+      if (name === 'save') open++;
+      else if (name === 'restore') open--;
+      at++;
+    } while (open > 0 && at < calls.length);
+    if (open !== 0) return { root, blocks: null };
+    blocks.push(calls.slice(from, at));
+  }
+  const closing = calls.length - at;
+  if (closing !== depth || calls.slice(at).some(([name]) => name !== 'restore')) return { root, blocks: null };
+  return { root, blocks };
+}
+
+/** Keeps each path's block by its key (the block's fill call checked and marked), with the root's part. */
+function keepPaths({ root, blocks }, paths, known) {
+  if (known && !sameCalls(known.root, root)) return null;
+  const kept = known ?? { root, paths: new Map() };
+  const found = [];
+  for (let i = 0; i < paths.length; i++) {
+    const hexFill = hexFillOf(paths[i]);
+    let fillAt = -1;
+    if (hexFill) {
+      const rgb = rgbOf(hexFill);
+      const fills = [];
+      blocks[i].forEach(([name], j) => name === 'fillColor' && fills.push(j));
+      const args = fills.length === 1 ? blocks[i][fills[0]][1] : null;
+      if (!args || args.length !== 2 || args[1] !== 1 || !Array.isArray(args[0]) || args[0].length !== 3 || args[0].some((value, j) => value !== rgb[j])) return null;
+      fillAt = fills[0];
+    }
+    found.push([pathKey(paths[i], hexFill), { calls: blocks[i], fillAt }]);
+  }
+  for (const [key, drawing] of found) {
+    kept.paths.delete(key);
+    kept.paths.set(key, drawing);
+    if (kept.paths.size > SVG_PATHS_KEPT) kept.paths.delete(kept.paths.keys().next().value);
+  }
+  return kept;
+}
+
+/** The calls of a plain SVG's drawing from its root's and its paths' kept calls, or null when a path is not kept. */
+function assembleFromPaths(kept, paths) {
+  if (!kept) return null;
+  const calls = [...kept.root];
+  let depth = 0;
+  for (const [name] of kept.root) if (name === 'save') depth++;
+  for (const attributes of paths) {
+    const hexFill = hexFillOf(attributes);
+    const drawing = kept.paths.get(pathKey(attributes, hexFill));
+    if (!drawing) return null;
+    for (let j = 0; j < drawing.calls.length; j++) calls.push(j === drawing.fillAt ? ['fillColor', [rgbOf(hexFill), 1]] : drawing.calls[j]);
+  }
+  for (let i = 0; i < depth; i++) calls.push(['restore', []]);
+  return calls;
+}
+
+/** Two lists of calls with the same names and arguments (numbers, strings, arrays and plain objects of them). */
+function sameCalls(a, b) {
+  return a.length === b.length && a.every(([name, args], i) => name === b[i][0] && JSON.stringify(args) === JSON.stringify(b[i][1]));
 }
 
 /** The document behind a proxy that records the methods called on it from outside, with their arguments. */
@@ -522,6 +726,11 @@ const svgMeasures = new Map();
  * written by pdfmake itself; one that fails to parse throws as before and is not kept. Only strings are kept (an
  * SVG element of a page's DOM is measured as before). The size is handed out as a new object each time, as pdfmake
  * makes one.
+ *
+ * A plain SVG (the map: a root and paths, readPlainSvg) seen for the first time is not parsed whole either: its
+ * size comes from the root's attributes alone (measureSVG reads nothing else, and a text readPlainSvg accepts is
+ * well-formed XML, so the whole text would have parsed too), and its paths are written back as xmldoc writes them
+ * (writePlainDimensions). A test compares both with pdfmake's own on every shading of the map and odd plain SVGs.
  */
 function measureSvgsOnce(svgMeasurePrototype) {
   if (svgMeasurePrototype.measureSVG.keptByText) return;
@@ -538,8 +747,11 @@ function measureSvgsOnce(svgMeasurePrototype) {
     if (typeof svg !== 'string') return measureSVG.call(this, svg);
     const kept = entryOf(svg);
     if (kept) return { width: kept.size.width, height: kept.size.height };
-    const size = measureSVG.call(this, svg);
-    svgMeasures.set(svg, { size: { width: size.width, height: size.height }, written: new Map() });
+    const plain = readPlainSvg(svg);
+    // Whitespace between elements would be text nodes xmldoc writes back; a root without paths is written `<svg …/>`.
+    const readable = plain && !plain.spaced && plain.paths.length > 0 ? plain : null;
+    const size = measureSVG.call(this, readable ? `${readable.rootTag}</svg>` : svg);
+    svgMeasures.set(svg, { size: { width: size.width, height: size.height }, written: new Map(), plain: readable });
     if (svgMeasures.size > SVG_MEASURES_KEPT) svgMeasures.delete(svgMeasures.keys().next().value);
     return size;
   };
@@ -552,13 +764,30 @@ function measureSvgsOnce(svgMeasurePrototype) {
     const entry = entryOf(svg);
     const kept = entry?.written.get(key);
     if (kept !== undefined) return kept;
-    const written = writeDimensions.call(this, svg, dimensions);
+    const written = entry?.plain ? writePlainDimensions(this, entry.plain, dimensions) ?? writeDimensions.call(this, svg, dimensions) : writeDimensions.call(this, svg, dimensions);
     if (entry && typeof written === 'string') {
       // An SVG is drawn at one size or two; a text drawn at many keeps only its latest few.
       if (entry.written.size >= 4) entry.written.delete(entry.written.keys().next().value);
       entry.written.set(key, written);
     }
     return written;
+  };
+  /**
+   * writeDimensions of a plain SVG without parsing its paths: pdfmake's own writeDimensions of the root alone (an
+   * empty `<svg …/>`, the size and viewBox written into its attributes as for the whole text), then each path as
+   * xmldoc writes an element without children — indented by two spaces, its attributes in their order, each value
+   * escaped, `/>` and a line break — and `</svg>`. Null if the root did not come back as an empty element.
+   */
+  const writePlainDimensions = (measurer, plain, dimensions) => {
+    const root = writeDimensions.call(measurer, `${plain.rootTag}</svg>`, dimensions);
+    if (typeof root !== 'string' || !root.endsWith('/>')) return null;
+    let text = `${root.slice(0, -2)}>\n`;
+    for (const attributes of plain.paths) {
+      text += '  <path';
+      for (const [name, value] of attributes) text += ` ${name}="${xmldocEscape(value)}"`;
+      text += '/>\n';
+    }
+    return `${text}</svg>`;
   };
 }
 
