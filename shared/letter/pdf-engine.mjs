@@ -83,6 +83,7 @@ async function loadEngine(importModules) {
   const faces = shareParsedFonts(Object.getPrototypeOf(probe), probe.fontCache);
   reuseCompressedStreams(Object.getPrototypeOf(probe.ref()));
   if (caught.styleStackClass) lookUpStylesWithoutAllocating(caught.styleStackClass);
+  if (caught.styleStackClass && caught.textInlinesPrototype) styleEachRunOnce(caught.textInlinesPrototype, caught.styleStackClass);
   if (caught.rendererPrototype) replayPlainSvgDrawings(caught.rendererPrototype);
   if (caught.svgMeasurePrototype) measureSvgsOnce(caught.svgMeasurePrototype);
   const anyFace = faces.values().next().value;
@@ -281,15 +282,16 @@ function reuseCompressedStreams(referencePrototype) {
 }
 
 /**
- * pdfmake's style stack (the named styles and overrides in force at a node), its page renderer and its SVG measurer
- * are classes it does not export. Their constructors assign `styleOverrides` and `progressCallback` on the new
- * object, and the layout's constructors assign a new SVG measurer to `svgMeasure`; while the probe document is laid
+ * pdfmake's style stack (the named styles and overrides in force at a node), its page renderer, its SVG measurer
+ * and its text measurer are classes it does not export. Their constructors assign `styleOverrides`,
+ * `progressCallback` and `pdfDocument` on the new object, and the layout's constructors assign a new SVG measurer to
+ * `svgMeasure`; while the probe document is laid
  * out and drawn, a setter of each name on Object.prototype sees such an assignment, notes the class and puts the
  * value where the assignment would have (an own, writable, enumerable property). Removed as soon as the probe is
  * done.
  */
 function catchPdfmakeClasses() {
-  const caught = { styleStackClass: null, rendererPrototype: null, svgMeasurePrototype: null, release: () => undefined };
+  const caught = { styleStackClass: null, rendererPrototype: null, svgMeasurePrototype: null, textInlinesPrototype: null, release: () => undefined };
   const watch = {
     styleOverrides(object) {
       const candidate = object.constructor;
@@ -298,6 +300,10 @@ function catchPdfmakeClasses() {
     progressCallback(object) {
       const prototype = Object.getPrototypeOf(object);
       if (!caught.rendererPrototype && typeof prototype?.renderSVG === 'function') caught.rendererPrototype = prototype;
+    },
+    pdfDocument(object) {
+      const prototype = Object.getPrototypeOf(object);
+      if (!caught.textInlinesPrototype && typeof prototype?.measure === 'function' && typeof prototype.buildInlines === 'function' && typeof prototype.widthOfText === 'function') caught.textInlinesPrototype = prototype;
     },
     svgMeasure(_object, value) {
       const prototype = value ? Object.getPrototypeOf(value) : null;
@@ -381,6 +387,94 @@ function lookUpStylesWithoutAllocating(StyleStack) {
   };
   getStyleProperty.allocationFree = true;
   StyleStack.getStyleProperty = getStyleProperty;
+}
+
+/** What pdfmake's text measurer looks up for every word, in its order, with its defaults. */
+const WORD_STYLE = [
+  ['alignment', 'left'],
+  ['fontSize', 12],
+  ['fontFeatures', null],
+  ['characterSpacing', 0],
+  ['color', 'black'],
+  ['decoration', null],
+  ['decorationColor', null],
+  ['decorationStyle', null],
+  ['decorationThickness', null],
+  ['background', null],
+  ['link', null],
+  ['linkToPage', null],
+  ['linkToDestination', null],
+  ['noWrap', null],
+  ['opacity', 1],
+  ['sup', false],
+  ['sub', false],
+];
+/** A word's own members its style answers depend on (besides the style stack, the same for all words measured together). */
+const WORD_STYLE_INPUTS = ['style', 'section', 'font', 'bold', 'italics', ...WORD_STYLE.map(([name]) => name), 'lineHeight', 'preserveLeadingSpaces', 'preserveTrailingSpaces'];
+const LEADING_SPACES = /^(\s)+/g;
+const TRAILING_SPACES = /(\s)+$/g;
+
+/**
+ * pdfmake measures a text word by word, and asks the style stack for twenty-odd properties of every word (font,
+ * size, colour, decoration, …), though the words of one run of text were all cut from the same inline and carry
+ * the same members: the same answers, word after word. The measurer below is pdfmake's (TextInlines.measure), step
+ * for step, but a word whose members that the answers depend on — its own values of those properties, its `style`
+ * and `section` — are the very ones (===) of the word before it takes that word's answers instead of asking again:
+ * every answer is a function of those members and of the stack, which is the same for the whole call, and asking
+ * has no effect of its own (the font is provided once per face and document; asked again, pdfmake answers with the
+ * same object). Each word gets the same members set, in the same order, to the same values.
+ */
+function styleEachRunOnce(textInlinesPrototype, StyleStack) {
+  if (textInlinesPrototype.measure.stylesOncePerRun) return;
+  const measure = function measure(array, styleContextStack) {
+    const style = (item, property, defaultValue) => StyleStack.getStyleProperty(item, styleContextStack, property, defaultValue);
+    if (array.length) {
+      const leadingIndent = style(array[0], 'leadingIndent', 0);
+      if (leadingIndent) {
+        array[0].leadingCut = -leadingIndent;
+        array[0].leadingIndent = leadingIndent;
+      }
+    }
+    let inputs = null;
+    let answers = null;
+    for (let index = 0; index < array.length; index++) {
+      const item = array[index];
+      let same = inputs !== null;
+      for (let k = 0; same && k < WORD_STYLE_INPUTS.length; k++) same = item[WORD_STYLE_INPUTS[k]] === inputs[k];
+      if (!same) {
+        inputs = WORD_STYLE_INPUTS.map((name) => item[name]);
+        const font = style(item, 'font', 'Roboto');
+        const bold = style(item, 'bold', false);
+        const italics = style(item, 'italics', false);
+        answers = { font: this.pdfDocument.provideFont(font, bold, italics), values: [] };
+        for (const [name, defaultValue] of WORD_STYLE) answers.values.push(style(item, name, defaultValue));
+        answers.lineHeight = style(item, 'lineHeight', 1);
+        answers.preserveLeadingSpaces = style(item, 'preserveLeadingSpaces', false);
+        answers.preserveTrailingSpaces = style(item, 'preserveTrailingSpaces', false);
+      }
+      item.font = answers.font;
+      for (let k = 0; k < WORD_STYLE.length; k++) item[WORD_STYLE[k][0]] = answers.values[k];
+      if (item.sup || item.sub) {
+        // pdfmake's size for superscript and subscript
+        item.fontSize *= 0.58;
+      }
+      item.width = this.widthOfText(item.text, item);
+      item.height = item.font.lineHeight(item.fontSize) * answers.lineHeight;
+      if (!item.leadingCut) item.leadingCut = 0;
+      if (!answers.preserveLeadingSpaces) {
+        const leadingSpaces = item.text.match(LEADING_SPACES);
+        if (leadingSpaces) item.leadingCut += this.widthOfText(leadingSpaces[0], item);
+      }
+      item.trailingCut = 0;
+      if (!answers.preserveTrailingSpaces) {
+        const trailingSpaces = item.text.match(TRAILING_SPACES);
+        if (trailingSpaces) item.trailingCut = this.widthOfText(trailingSpaces[0], item);
+      }
+    }
+    return array;
+  };
+  measure.stylesOncePerRun = true;
+  textInlinesPrototype.measure = measure;
 }
 
 /**
