@@ -227,9 +227,14 @@ function reuseCompressedStreams(referencePrototype) {
   // written as they come into one growing byte array instead, as pdfkit's 'binary' encoding does (one byte per
   // character, the low 8 bits, and the line break pdfkit adds), and that is handed on as one buffer.
   const flushText = (reference) => {
-    if (!reference.pendingLength) return;
-    reference.buffer.push(reference.pendingBytes.slice(0, reference.pendingLength));
+    const length = reference.pendingLength;
+    if (!length) return;
+    reference.buffer.push(reference.pendingBytes.slice(0, length));
     reference.pendingLength = 0;
+    // The lengths pdfkit adds up write by write, added here once per run of text: nothing reads them before the
+    // stream ends (finalize sets /Length from the bytes), and the dictionary got its members at the run's first write.
+    reference.uncompressedLength += length;
+    reference.data.Length += length;
   };
   const gather = (reference, text) => {
     const at = reference.pendingLength ?? 0;
@@ -251,11 +256,12 @@ function reuseCompressedStreams(referencePrototype) {
       return write.call(this, chunk);
     }
     const text = typeof chunk === 'string' ? chunk : `${chunk}`;
+    if (!this.pendingLength) {
+      // What pdfkit's write does to the stream's dictionary: /Length (added first, when missing), then /Filter.
+      if (this.data.Length == null) this.data.Length = 0;
+      if (this.compress) this.data.Filter = 'FlateDecode';
+    }
     gather(this, text);
-    this.uncompressedLength += text.length + 1;
-    if (this.data.Length == null) this.data.Length = 0;
-    this.data.Length += text.length + 1;
-    if (this.compress) this.data.Filter = 'FlateDecode';
   };
   referencePrototype.finalize = function finalizeReusing() {
     flushText(this);
