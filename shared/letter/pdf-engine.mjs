@@ -508,7 +508,10 @@ function layOutWordsWithoutCopying(embeddedFontPrototype) {
           for (let i = 0; i < run.glyphs.length; i++) glyphs.push(run.glyphs[i]);
           for (let i = 0; i < run.positions.length; i++) positions.push(run.positions[i]);
         }
-        advanceWidth += run.advanceWidth;
+        // A shaped word's width is the sum of its positions' advances, which fontkit adds up again every time it
+        // is asked; a kept word's positions never change (they are scaled once, when it is shaped), so the sum,
+        // made the same way, is kept on the word.
+        advanceWidth += run.keptAdvanceWidth ??= run.advanceWidth;
         last = index;
       } else index++;
     }
@@ -516,6 +519,27 @@ function layOutWordsWithoutCopying(embeddedFontPrototype) {
   };
   layout.withoutCopying = true;
   embeddedFontPrototype.layout = layout;
+  /**
+   * pdfkit encodes every piece of text it writes (a letter writes word by word, many words again and again): it lays
+   * the text out, adds each glyph to the document's font subset and notes its width and characters, and gives the
+   * glyphs' ids in the subset and their positions. Once a text has been encoded in a document, encoding it again
+   * there changes nothing (its glyphs are in the subset already, with their widths and characters) and gives the
+   * same ids and positions; so each embedded font (one per face and document) keeps its answers by text, and
+   * answers a text again with them. Nothing that asks changes the arrays it is given (pdfkit's text writing and
+   * svg-to-pdfkit read them). Texts with OpenType features are encoded as before.
+   */
+  const encode = embeddedFontPrototype.encode;
+  embeddedFontPrototype.encode = function encodeOncePerDocument(text, features) {
+    if (features) return encode.call(this, text, features);
+    let kept = this.encodedTexts;
+    if (!kept) this.encodedTexts = kept = new Map();
+    let encoded = kept.get(text);
+    if (!encoded) {
+      encoded = encode.call(this, text, features);
+      kept.set(text, encoded);
+    }
+    return encoded;
+  };
 }
 
 /** Drawings of plain SVGs kept lately: the calls they made on the document, by SVG text, size and place. */
