@@ -591,8 +591,7 @@ function readPlainAttributes(text, at, attributes, allowed) {
 /**
  * A plain SVG's text by its parts, or null for any other text: the root's start tag (as written), and each path
  * element's attributes in order, each name once. Stricter than PLAIN_SVG: attribute values hold no
- * `&` (no entity to decode) and no control character, and nothing precedes `<svg` or follows `</svg>`. `spaced`
- * tells whether white space stands between the elements (pdfmake's re-serialised text) or not (the letter's own).
+ * `&` (no entity to decode) and no control character, and nothing precedes `<svg` or follows `</svg>`.
  */
 function readPlainSvg(text) {
   if (!text.startsWith('<svg')) return null;
@@ -602,11 +601,8 @@ function readPlainSvg(text) {
   if (text[at] !== '>') return null;
   const rootTag = text.slice(0, ++at);
   const paths = [];
-  let spaced = false;
   for (;;) {
-    const from = at;
     while (isXmlSpace(text[at])) at++;
-    if (at > from) spaced = true;
     if (text.startsWith('<path', at)) {
       const attributes = [];
       at = readPlainAttributes(text, at + 5, attributes, PLAIN_PATH_ATTRIBUTES);
@@ -617,7 +613,50 @@ function readPlainSvg(text) {
       paths.push(attributes);
       continue;
     }
-    return text.startsWith('</svg>', at) && at + 6 === text.length ? { rootTag, paths, spaced } : null;
+    return text.startsWith('</svg>', at) && at + 6 === text.length ? { rootTag, paths } : null;
+  }
+}
+
+const XML_NAME = /[A-Za-z_][-A-Za-z0-9_.:]*/y;
+
+/**
+ * An SVG's text as a root and a flat list of elements, each either empty (`<name …/>`) or holding text only
+ * (`<name …>text</name>`), nothing between them and nothing around the root — the letter's map and chart as
+ * map.ts and charts.ts write them — or null for any other text. Attribute values as readPlainAttributes reads them (any
+ * names, each once); an element's text without markup, entities or control characters, and without white space
+ * at either end (xmldoc writes a text back trimmed). Such a text is well-formed XML whose elements xmldoc reads
+ * as written.
+ */
+function readFlatSvg(text) {
+  if (!text.startsWith('<svg')) return null;
+  let at = readPlainAttributes(text, 4, [], null);
+  if (at < 0) return null;
+  while (isXmlSpace(text[at])) at++;
+  if (text[at] !== '>') return null;
+  const rootTag = text.slice(0, ++at);
+  const elements = [];
+  for (;;) {
+    if (text.startsWith('</svg>', at)) return at + 6 === text.length && elements.length > 0 ? { rootTag, elements } : null;
+    if (text[at] !== '<') return null;
+    XML_NAME.lastIndex = at + 1;
+    const name = XML_NAME.exec(text)?.[0];
+    if (!name) return null;
+    const attributes = [];
+    at = readPlainAttributes(text, at + 1 + name.length, attributes, null);
+    if (at < 0) return null;
+    while (isXmlSpace(text[at])) at++;
+    if (text.startsWith('/>', at)) {
+      elements.push({ name, attributes, content: null });
+      at += 2;
+      continue;
+    }
+    if (text[at] !== '>') return null;
+    const end = text.indexOf(`</${name}>`, at + 1);
+    if (end < 0) return null;
+    const content = text.slice(at + 1, end);
+    if (content.length === 0 || content.trim() !== content || /[<>&]/.test(content) || hasControlCharacter(content)) return null;
+    elements.push({ name, attributes, content });
+    at = end + name.length + 3;
   }
 }
 
@@ -861,10 +900,11 @@ const svgMeasures = new Map();
  * SVG element of a page's DOM is measured as before). The size is handed out as a new object each time, as pdfmake
  * makes one.
  *
- * A plain SVG (the map: a root and paths, readPlainSvg) seen for the first time is not parsed whole either: its
- * size comes from the root's attributes alone (measureSVG reads nothing else, and a text readPlainSvg accepts is
- * well-formed XML, so the whole text would have parsed too), and its paths are written back as xmldoc writes them
- * (writePlainDimensions). A test compares both with pdfmake's own on every shading of the map and odd plain SVGs.
+ * A flat SVG (the map and the chart: a root and elements without children, readFlatSvg) seen for the first time
+ * is not parsed whole either: its size comes from the root's attributes alone (measureSVG reads nothing else, and a
+ * text readFlatSvg accepts is well-formed XML, so the whole text would have parsed too), and its elements are
+ * written back as xmldoc writes them (writePlainDimensions). A test compares both with pdfmake's own on shadings of
+ * the map, charts and odd SVGs.
  */
 function measureSvgsOnce(svgMeasurePrototype) {
   if (svgMeasurePrototype.measureSVG.keptByText) return;
@@ -881,9 +921,7 @@ function measureSvgsOnce(svgMeasurePrototype) {
     if (typeof svg !== 'string') return measureSVG.call(this, svg);
     const kept = entryOf(svg);
     if (kept) return { width: kept.size.width, height: kept.size.height };
-    const plain = readPlainSvg(svg);
-    // Whitespace between elements would be text nodes xmldoc writes back; a root without paths is written `<svg …/>`.
-    const readable = plain && !plain.spaced && plain.paths.length > 0 ? plain : null;
+    const readable = readFlatSvg(svg);
     const size = measureSVG.call(this, readable ? `${readable.rootTag}</svg>` : svg);
     svgMeasures.set(svg, { size: { width: size.width, height: size.height }, written: new Map(), plain: readable });
     if (svgMeasures.size > SVG_MEASURES_KEPT) svgMeasures.delete(svgMeasures.keys().next().value);
@@ -907,19 +945,20 @@ function measureSvgsOnce(svgMeasurePrototype) {
     return written;
   };
   /**
-   * writeDimensions of a plain SVG without parsing its paths: pdfmake's own writeDimensions of the root alone (an
-   * empty `<svg …/>`, the size and viewBox written into its attributes as for the whole text), then each path as
-   * xmldoc writes an element without children — indented by two spaces, its attributes in their order, each value
-   * escaped, `/>` and a line break — and `</svg>`. Null if the root did not come back as an empty element.
+   * writeDimensions of a flat SVG without parsing its elements: pdfmake's own writeDimensions of the root alone (an
+   * empty `<svg …/>`, the size and viewBox written into its attributes as for the whole text), then each element as
+   * xmldoc writes it — indented by two spaces, its attributes in their order, each value escaped, then `/>` for an
+   * empty one or its text escaped (and trimmed, which a flat SVG's text already is) and its end tag, and a line
+   * break — and `</svg>`. Null if the root did not come back as an empty element.
    */
   const writePlainDimensions = (measurer, plain, dimensions) => {
     const root = writeDimensions.call(measurer, `${plain.rootTag}</svg>`, dimensions);
     if (typeof root !== 'string' || !root.endsWith('/>')) return null;
     let text = `${root.slice(0, -2)}>\n`;
-    for (const attributes of plain.paths) {
-      text += '  <path';
-      for (const [name, value] of attributes) text += ` ${name}="${xmldocEscape(value)}"`;
-      text += '/>\n';
+    for (const element of plain.elements) {
+      text += `  <${element.name}`;
+      for (const [name, value] of element.attributes) text += ` ${name}="${xmldocEscape(value)}"`;
+      text += element.content === null ? '/>\n' : `>${xmldocEscape(element.content)}</${element.name}>\n`;
     }
     return `${text}</svg>`;
   };

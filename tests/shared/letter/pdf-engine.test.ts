@@ -17,6 +17,7 @@ import { createSnapshot, type AnswerSnapshot } from '../../../shared/answer/snap
 import { LetterGlyphError, missingGlyphText, prepareLetter, renderLetterPdf } from '../../../shared/letter';
 import { createPdfEngine, renderPdfBytes } from '../../../shared/letter/pdf-engine.mjs';
 import type { PdfDocDefinition } from '../../../shared/letter/document';
+import { recruitmentChartSvg } from '../../../shared/letter/charts';
 import { regionMapSvg, type MapRegionValue } from '../../../shared/letter/map';
 import { DEMO_STUDY } from '../../../shared/demo/study';
 import { COUNTY_CODES } from '../../../shared/regions/regions';
@@ -272,15 +273,34 @@ describe('the PDF engine', () => {
     SLOW,
   );
 
-  it('measures an SVG and writes its size into it as pdfmake does, the map without parsing its paths', async () => {
+  it('measures an SVG and writes its size into it as pdfmake does, the map and the chart without parsing their elements', async () => {
     await renderPdfBytes({ content: [{ text: 'Antal' }] } as unknown as PdfDocDefinition);
     const ours = await catchSvgMeasurer(() => renderPdfBytes({ content: [{ text: 'Antal' }] } as unknown as PdfDocDefinition));
     const reference = untouchedPdfmake();
     const theirs = await catchSvgMeasurer(() => reference.createPdf({ content: [{ text: 'Antal' }] }).getBuffer());
     expect(Object.getPrototypeOf(ours)).not.toBe(Object.getPrototypeOf(theirs));
     const root = '<svg xmlns="http://www.w3.org/2000/svg"';
+    const chart = (target: number, months: number, label: string) =>
+      recruitmentChartSvg({
+        series: Array.from({ length: months + 1 }, (_, month) => ({ month, expected: Math.round((target * month) / months), low80: Math.round((0.7 * target * month) / months), high80: Math.round((1.3 * target * month) / months) })),
+        months,
+        target,
+        monthsLabel: 'månader från rekryteringsstart',
+        countLabel: label,
+        targetLabel: `mål ${target}`,
+        formatCount: (value) => String(value),
+      });
     const svgs = [
       ...mapShadings(6),
+      chart(120, 24, 'kumulativt antal patienter'),
+      chart(7, 6, `"citat" & <tecken> 'här'`),
+      `${root} width="80" height="40"><text x="1" y="2">  luft runt  </text><text x="1" y="2">a&amp;b</text></svg>`,
+      `${root} width="80" height="40"><text x="1" y="2">it's "so"</text><path d="M0,0" fill="#000000"/></svg>`,
+      `${root} width="80" height="40"><text x="1" y="2">a</text><text x="1" y="2"></text></svg>`,
+      `${root} width="80" height="40"><text x="1" y="2">\u00a0hårt mellanslag</text></svg>`,
+      `${root} width="80" height="40"><g><path d="M0,0"/></g></svg>`,
+      `${root} width="80" height="40"><text x="1">a</text ></svg>`,
+      `${root} width="80" height="40"><circle cx="1" cy="1" r="1"/><text x="1">a</text><text y="2">b > c</text></svg>`,
       `${root} width="80pt" height="40" viewBox="0 0 160 80"><path d="M0,0L1,1" fill="#abcdef"/></svg>`,
       `${root} width="80" height="40" data-note="it's"><path d="M0,0 L1,1" fill="#000000" stroke="#ffffff" stroke-width="1"/></svg>`,
       `${root} width="80" height="40"><path d="M0,0 L1,1" fill="it's &quot;odd&quot;"/></svg>`,
