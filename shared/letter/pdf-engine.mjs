@@ -1075,25 +1075,39 @@ function printedTexts(docDefinition) {
 }
 
 const drawableByFaces = new WeakMap();
+const DRAWABLE_TEXTS_KEPT = 4096;
 
 /** The characters of a document that none of its fonts' faces can draw, each with the text it stands in. */
 function missingGlyphs(docDefinition, faces) {
   const fonts = [...faces.values()].map((face) => face.font);
   // Characters every face can draw, kept per set of faces: asking the fonts' character maps for every character
   // of every letter again costs more than the rest of this check.
+  // And whole texts every face can draw (most of a letter's texts are the previous letter's): such a text adds
+  // nothing to the missing characters, so it is not read character by character again.
   let drawable = drawableByFaces.get(faces);
-  if (!drawable || drawable.faceCount !== faces.size) drawableByFaces.set(faces, (drawable = { faceCount: faces.size, codePoints: new Set() }));
+  if (!drawable || drawable.faceCount !== faces.size) drawableByFaces.set(faces, (drawable = { faceCount: faces.size, codePoints: new Set(), texts: new Set() }));
   const missing = new Map();
   for (const text of printedTexts(docDefinition)) {
+    if (drawable.texts.has(text)) continue;
+    let everyOneDrawable = true;
     for (const character of text) {
       const codePoint = character.codePointAt(0);
-      if (drawable.codePoints.has(codePoint) || isLayoutCharacter(codePoint) || missing.has(character)) continue;
+      if (drawable.codePoints.has(codePoint) || isLayoutCharacter(codePoint)) continue;
+      if (missing.has(character)) {
+        everyOneDrawable = false;
+        continue;
+      }
       if (fonts.every((font) => font.hasGlyphForCodePoint(codePoint))) {
         drawable.codePoints.add(codePoint);
         continue;
       }
+      everyOneDrawable = false;
       const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
       missing.set(character, { character, codePoint: `U+${hex}`, text: text.length > 80 ? `${text.slice(0, 77)}…` : text });
+    }
+    if (everyOneDrawable) {
+      if (drawable.texts.size >= DRAWABLE_TEXTS_KEPT) drawable.texts.clear();
+      drawable.texts.add(text);
     }
   }
   return [...missing.values()];

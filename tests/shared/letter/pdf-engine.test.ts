@@ -369,6 +369,9 @@ describe('the PDF engine', () => {
       expect(missing).toEqual([{ character: '→', codePoint: 'U+2192', text: 'Prövningsenheten Lund → Malmö' }]);
       expect(missingGlyphText(missing, 'sv')).toBe('Brevet skapades inte: typsnittet kan inte skriva tecknet "→" (U+2192) i "Prövningsenheten Lund → Malmö". Skriv texten utan tecknet och försök igen.');
       expect(missingGlyphText(missing, 'en')).toContain('the character "→" (U+2192) in "Prövningsenheten Lund → Malmö"');
+      // Asked again, the same refusal (a text with a missing character is never kept as drawable).
+      const again = await renderLetterPdf(withUnit(sv, { unitName: 'Prövningsenheten Lund → Malmö' })).catch((e: unknown) => e);
+      expect((again as LetterGlyphError).missing).toEqual(missing);
 
       // A character outside the Basic Multilingual Plane and one in the signature, both named once.
       const twice = await renderLetterPdf(withUnit(sv, { signatoryName: 'Åsa 𝔒berg 中', signatoryTitle: 'Koordinator 中' })).catch((e: unknown) => e);
