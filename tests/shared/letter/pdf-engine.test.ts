@@ -282,7 +282,10 @@ describe('the PDF engine', () => {
     const root = '<svg xmlns="http://www.w3.org/2000/svg"';
     const chart = (target: number, months: number, label: string) =>
       recruitmentChartSvg({
-        series: Array.from({ length: months + 1 }, (_, month) => ({ month, expected: Math.round((target * month) / months), low80: Math.round((0.7 * target * month) / months), high80: Math.round((1.3 * target * month) / months) })),
+        series: Array.from({ length: months + 1 }, (_, month) => {
+          const at = (share: number) => Math.round((share * target * month) / months);
+          return { month, expected: at(1), low80: at(0.7), high80: at(1.3), low95: at(0.5), high95: at(1.5) };
+        }),
         months,
         target,
         monthsLabel: 'månader från rekryteringsstart',
