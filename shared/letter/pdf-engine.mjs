@@ -82,6 +82,7 @@ async function loadEngine(importModules) {
   }
   const faces = shareParsedFonts(Object.getPrototypeOf(probe), probe.fontCache);
   reuseCompressedStreams(Object.getPrototypeOf(probe.ref()));
+  writeColoursOnce(Object.getPrototypeOf(probe));
   if (caught.styleStackClass) lookUpStylesWithoutAllocating(caught.styleStackClass);
   if (caught.styleStackClass && caught.textInlinesPrototype) styleEachRunOnce(caught.textInlinesPrototype, caught.styleStackClass);
   if (caught.rendererPrototype) replayPlainSvgDrawings(caught.rendererPrototype);
@@ -184,6 +185,42 @@ function glyphsOwnTheirCharacters(font) {
   shared.sharedAcrossDocuments = true;
   font.getGlyph = shared;
   return font;
+}
+
+/** Colours given as text, by text: the colour space and the numbers pdfkit writes for each. */
+const colourTexts = new Map();
+const COLOUR_TEXTS_KEPT = 256;
+
+/**
+ * pdfkit sets the fill colour before every word pdfmake writes ("black", "#333333", …): it parses the text into
+ * red, green and blue, divides each by 255 and writes the three numbers (and the colour space) as text, every time.
+ * For a colour written `#…` or named (a colour pdfkit knows by name comes before any spot colour of that name), all
+ * of that is a function of the text alone: what pdfkit's own parser makes of it, asked once on a document without
+ * spot colours, is kept with the numbers as written, and the same operators are written from it. Anything else (a
+ * spot colour, an array, a gradient) is set by pdfkit as before.
+ */
+function writeColoursOnce(documentPrototype) {
+  if (documentPrototype._setColorCore.writtenOnce) return;
+  const { _setColorCore: setColorCore, _normalizeColor: normalizeColor, _getColorSpace: getColorSpace } = documentPrototype;
+  const colourOf = (text) => {
+    let kept = colourTexts.get(text);
+    if (kept === undefined) {
+      const color = normalizeColor.call({ spotColors: {} }, text);
+      kept = Array.isArray(color) ? { space: getColorSpace.call(null, color), numbers: color.join(' ') } : null;
+      if (colourTexts.size >= COLOUR_TEXTS_KEPT) colourTexts.clear();
+      colourTexts.set(text, kept);
+    }
+    return kept;
+  };
+  const setColorCoreKept = function setColorCoreKept(color, stroke) {
+    const kept = typeof color === 'string' ? colourOf(color) : null;
+    if (!kept) return setColorCore.call(this, color, stroke);
+    this._setColorSpace(kept.space, stroke);
+    this.addContent(`${kept.numbers} ${stroke ? 'SCN' : 'scn'}`);
+    return true;
+  };
+  setColorCoreKept.writtenOnce = true;
+  documentPrototype._setColorCore = setColorCoreKept;
 }
 
 /** Streams compressed lately, by content: the embedded font subsets and many a page repeat from letter to letter. */
