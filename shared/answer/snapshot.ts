@@ -13,6 +13,7 @@ import type { Study } from '../criteria/study';
 import type { DisclosurePolicy } from '../disclosure/policy';
 import type { HallandRule } from '../regions/regions';
 import { hashJson, stableStringify } from '../utils/stable-json';
+import { sha256Hex } from '../utils/sha256';
 import type { ComputedAnswer } from './compute-answer';
 import { assertSendable } from './blocked';
 import type { Language } from '../text/language';
@@ -176,10 +177,15 @@ function calendarDate(value: string): string {
 
 /**
  * A deep, JSON-only copy: the snapshot shares nothing with the caller's mutable objects. Through the canonical
- * form, so a non-finite number or a typed array is refused here instead of silently becoming null.
+ * form, so a non-finite number or a typed array is refused here instead of silently becoming null. The canonical
+ * text it was read from comes with it: that text is also the copy's own canonical text, so the copy's content hash
+ * is the hash of that text, with no second stringify. (Parsing canonical JSON gives back every number, string,
+ * boolean, null, array and key it holds, and stableStringify sorts keys whatever order they come in; a test
+ * checks the identity on real snapshots and awkward values.)
  */
-function frozenCopy<T>(value: T): T {
-  return JSON.parse(stableStringify(value)) as T;
+function frozenCopyWithText<T>(value: T): { copy: T; text: string } {
+  const text = stableStringify(value);
+  return { copy: JSON.parse(text) as T, text };
 }
 
 function checkedAuditHead(head: AuditHead): AuditHead {
@@ -193,7 +199,7 @@ export function snapshotContentHash(content: AnswerSnapshotContent): string {
 
 export function createSnapshot(input: CreateSnapshotInput): AnswerSnapshot {
   assertSendable(input.answer.estimate);
-  const content: AnswerSnapshotContent = frozenCopy({
+  const { copy: content, text } = frozenCopyWithText<AnswerSnapshotContent>({
     schemaVersion: ANSWER_SNAPSHOT_VERSION,
     language: input.language,
     createdAt: isoInstant(input.createdAt),
@@ -207,7 +213,8 @@ export function createSnapshot(input: CreateSnapshotInput): AnswerSnapshot {
     ...(input.request ? { request: input.request } : {}),
     ...(input.auditHead ? { auditHead: checkedAuditHead(input.auditHead) } : {}),
   });
-  return { ...content, contentHash: snapshotContentHash(content) };
+  // snapshotContentHash(content) is hashJson(content), the hash of stableStringify(content): that is `text`.
+  return { ...content, contentHash: sha256Hex(text) };
 }
 
 /** True when the snapshot's content still hashes to its recorded hash (it was not edited after creation). */

@@ -302,12 +302,20 @@ export function buildKnowledge(input: AuditInput): Knowledge {
     return { low, high };
   };
   const all = bounds();
+  // The facts about each column, in the order of `facts` (what filtering them by column, figure after figure, gave).
+  const factsByColumn = new Map<number, typeof facts>();
+  for (const f of facts) {
+    const list = factsByColumn.get(f.col);
+    if (list) list.push(f);
+    else factsByColumn.set(f.col, [f]);
+  }
 
   for (const figure of figures) {
     const name = figureName(figure, input.structure);
     for (const c of AUDIT_COMPONENTS) {
       const col = figureColumn(b, figure, c);
-      const printedBy = [...new Set(facts.filter((f) => f.col === col).map((f) => f.output))];
+      const about = factsByColumn.get(col) ?? [];
+      const printedBy = [...new Set(about.map((f) => f.output))];
       if (printedBy.length === 0) continue;
       const printed = { low: all.low[col]!, high: all.high[col]! };
       const label = quantityWords(name, c);
@@ -317,7 +325,7 @@ export function buildKnowledge(input: AuditInput): Knowledge {
         continue;
       }
       if (printed.low > printed.high) continue;
-      const texts = [...new Set(facts.filter((f) => f.col === col && f.text !== null).map((f) => f.text!.trim()))];
+      const texts = [...new Set(about.filter((f) => f.text !== null).map((f) => f.text!.trim()))];
       quantities.push({ id: `${figure}#${c}`, col, label, printed, ...(texts.length > 0 ? { printedText: texts.join(' / ') } : {}), ranges: ranges.filter((r) => overlaps(printed, r)) });
     }
   }

@@ -82,8 +82,11 @@ async function loadEngine(importModules) {
   }
   const faces = shareParsedFonts(Object.getPrototypeOf(probe), probe.fontCache);
   reuseCompressedStreams(Object.getPrototypeOf(probe.ref()));
+  writeColoursOnce(Object.getPrototypeOf(probe));
   if (caught.styleStackClass) lookUpStylesWithoutAllocating(caught.styleStackClass);
+  if (caught.styleStackClass && caught.textInlinesPrototype) styleEachRunOnce(caught.textInlinesPrototype, caught.styleStackClass);
   if (caught.rendererPrototype) replayPlainSvgDrawings(caught.rendererPrototype);
+  if (caught.svgMeasurePrototype) measureSvgsOnce(caught.svgMeasurePrototype);
   const anyFace = faces.values().next().value;
   if (anyFace) {
     layOutWordsWithoutCopying(anyFace.EmbeddedFont.prototype);
@@ -184,13 +187,59 @@ function glyphsOwnTheirCharacters(font) {
   return font;
 }
 
+/** Colours given as text, by text: the colour space and the numbers pdfkit writes for each. */
+const colourTexts = new Map();
+const COLOUR_TEXTS_KEPT = 256;
+
+/**
+ * pdfkit sets the fill colour before every word pdfmake writes ("black", "#333333", …): it parses the text into
+ * red, green and blue, divides each by 255 and writes the three numbers (and the colour space) as text, every time.
+ * For a colour written `#…` or named (a colour pdfkit knows by name comes before any spot colour of that name), all
+ * of that is a function of the text alone: what pdfkit's own parser makes of it, asked once on a document without
+ * spot colours, is kept with the numbers as written, and the same operators are written from it. Anything else (a
+ * spot colour, an array, a gradient) is set by pdfkit as before.
+ */
+function writeColoursOnce(documentPrototype) {
+  if (documentPrototype._setColorCore.writtenOnce) return;
+  const { _setColorCore: setColorCore, _normalizeColor: normalizeColor, _getColorSpace: getColorSpace } = documentPrototype;
+  const colourOf = (text) => {
+    let kept = colourTexts.get(text);
+    if (kept === undefined) {
+      const color = normalizeColor.call({ spotColors: {} }, text);
+      kept = Array.isArray(color) ? { space: getColorSpace.call(null, color), numbers: color.join(' ') } : null;
+      if (colourTexts.size >= COLOUR_TEXTS_KEPT) colourTexts.clear();
+      colourTexts.set(text, kept);
+    }
+    return kept;
+  };
+  const setColorCoreKept = function setColorCoreKept(color, stroke) {
+    const kept = typeof color === 'string' ? colourOf(color) : null;
+    if (!kept) return setColorCore.call(this, color, stroke);
+    this._setColorSpace(kept.space, stroke);
+    this.addContent(`${kept.numbers} ${stroke ? 'SCN' : 'scn'}`);
+    return true;
+  };
+  setColorCoreKept.writtenOnce = true;
+  documentPrototype._setColorCore = setColorCoreKept;
+}
+
 /** Streams compressed lately, by content: the embedded font subsets and many a page repeat from letter to letter. */
 const COMPRESSED_KEPT = 48;
 const compressed = [];
 
 function sameBytes(a, b) {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  // Four bytes at a time where both arrays allow it (a stream kept or compared is often tens of kilobytes, and the
+  // first letters compare them before this loop is compiled), then the rest byte by byte.
+  let i = 0;
+  if (a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0) {
+    const words = a.length >>> 2;
+    const aw = new Uint32Array(a.buffer, a.byteOffset, words);
+    const bw = new Uint32Array(b.buffer, b.byteOffset, words);
+    for (let w = 0; w < words; w++) if (aw[w] !== bw[w]) return false;
+    i = words << 2;
+  }
+  for (; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
@@ -225,9 +274,14 @@ function reuseCompressedStreams(referencePrototype) {
   // written as they come into one growing byte array instead, as pdfkit's 'binary' encoding does (one byte per
   // character, the low 8 bits, and the line break pdfkit adds), and that is handed on as one buffer.
   const flushText = (reference) => {
-    if (!reference.pendingLength) return;
-    reference.buffer.push(reference.pendingBytes.slice(0, reference.pendingLength));
+    const length = reference.pendingLength;
+    if (!length) return;
+    reference.buffer.push(reference.pendingBytes.slice(0, length));
     reference.pendingLength = 0;
+    // The lengths pdfkit adds up write by write, added here once per run of text: nothing reads them before the
+    // stream ends (finalize sets /Length from the bytes), and the dictionary got its members at the run's first write.
+    reference.uncompressedLength += length;
+    reference.data.Length += length;
   };
   const gather = (reference, text) => {
     const at = reference.pendingLength ?? 0;
@@ -249,11 +303,12 @@ function reuseCompressedStreams(referencePrototype) {
       return write.call(this, chunk);
     }
     const text = typeof chunk === 'string' ? chunk : `${chunk}`;
+    if (!this.pendingLength) {
+      // What pdfkit's write does to the stream's dictionary: /Length (added first, when missing), then /Filter.
+      if (this.data.Length == null) this.data.Length = 0;
+      if (this.compress) this.data.Filter = 'FlateDecode';
+    }
     gather(this, text);
-    this.uncompressedLength += text.length + 1;
-    if (this.data.Length == null) this.data.Length = 0;
-    this.data.Length += text.length + 1;
-    if (this.compress) this.data.Filter = 'FlateDecode';
   };
   referencePrototype.finalize = function finalizeReusing() {
     flushText(this);
@@ -280,14 +335,16 @@ function reuseCompressedStreams(referencePrototype) {
 }
 
 /**
- * pdfmake's style stack (the named styles and overrides in force at a node) and its page renderer are classes it
- * does not export. Their constructors assign `styleOverrides` and `progressCallback` on the new object; while the
- * probe document is laid out and drawn, a setter of each name on Object.prototype sees such an assignment, notes the
- * class and puts the value where the assignment would have (an own, writable, enumerable property). Removed as soon
- * as the probe is done.
+ * pdfmake's style stack (the named styles and overrides in force at a node), its page renderer, its SVG measurer
+ * and its text measurer are classes it does not export. Their constructors assign `styleOverrides`,
+ * `progressCallback` and `pdfDocument` on the new object, and the layout's constructors assign a new SVG measurer to
+ * `svgMeasure`; while the probe document is laid
+ * out and drawn, a setter of each name on Object.prototype sees such an assignment, notes the class and puts the
+ * value where the assignment would have (an own, writable, enumerable property). Removed as soon as the probe is
+ * done.
  */
 function catchPdfmakeClasses() {
-  const caught = { styleStackClass: null, rendererPrototype: null, release: () => undefined };
+  const caught = { styleStackClass: null, rendererPrototype: null, svgMeasurePrototype: null, textInlinesPrototype: null, release: () => undefined };
   const watch = {
     styleOverrides(object) {
       const candidate = object.constructor;
@@ -297,6 +354,14 @@ function catchPdfmakeClasses() {
       const prototype = Object.getPrototypeOf(object);
       if (!caught.rendererPrototype && typeof prototype?.renderSVG === 'function') caught.rendererPrototype = prototype;
     },
+    pdfDocument(object) {
+      const prototype = Object.getPrototypeOf(object);
+      if (!caught.textInlinesPrototype && typeof prototype?.measure === 'function' && typeof prototype.buildInlines === 'function' && typeof prototype.widthOfText === 'function') caught.textInlinesPrototype = prototype;
+    },
+    svgMeasure(_object, value) {
+      const prototype = value ? Object.getPrototypeOf(value) : null;
+      if (!caught.svgMeasurePrototype && typeof prototype?.measureSVG === 'function' && typeof prototype.writeDimensions === 'function') caught.svgMeasurePrototype = prototype;
+    },
   };
   const installed = [];
   for (const [name, see] of Object.entries(watch)) {
@@ -305,7 +370,7 @@ function catchPdfmakeClasses() {
       configurable: true,
       enumerable: false,
       set(value) {
-        see(this);
+        see(this, value);
         Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
       },
     });
@@ -377,6 +442,94 @@ function lookUpStylesWithoutAllocating(StyleStack) {
   StyleStack.getStyleProperty = getStyleProperty;
 }
 
+/** What pdfmake's text measurer looks up for every word, in its order, with its defaults. */
+const WORD_STYLE = [
+  ['alignment', 'left'],
+  ['fontSize', 12],
+  ['fontFeatures', null],
+  ['characterSpacing', 0],
+  ['color', 'black'],
+  ['decoration', null],
+  ['decorationColor', null],
+  ['decorationStyle', null],
+  ['decorationThickness', null],
+  ['background', null],
+  ['link', null],
+  ['linkToPage', null],
+  ['linkToDestination', null],
+  ['noWrap', null],
+  ['opacity', 1],
+  ['sup', false],
+  ['sub', false],
+];
+/** A word's own members its style answers depend on (besides the style stack, the same for all words measured together). */
+const WORD_STYLE_INPUTS = ['style', 'section', 'font', 'bold', 'italics', ...WORD_STYLE.map(([name]) => name), 'lineHeight', 'preserveLeadingSpaces', 'preserveTrailingSpaces'];
+const LEADING_SPACES = /^(\s)+/g;
+const TRAILING_SPACES = /(\s)+$/g;
+
+/**
+ * pdfmake measures a text word by word, and asks the style stack for twenty-odd properties of every word (font,
+ * size, colour, decoration, …), though the words of one run of text were all cut from the same inline and carry
+ * the same members: the same answers, word after word. The measurer below is pdfmake's (TextInlines.measure), step
+ * for step, but a word whose members that the answers depend on — its own values of those properties, its `style`
+ * and `section` — are the very ones (===) of the word before it takes that word's answers instead of asking again:
+ * every answer is a function of those members and of the stack, which is the same for the whole call, and asking
+ * has no effect of its own (the font is provided once per face and document; asked again, pdfmake answers with the
+ * same object). Each word gets the same members set, in the same order, to the same values.
+ */
+function styleEachRunOnce(textInlinesPrototype, StyleStack) {
+  if (textInlinesPrototype.measure.stylesOncePerRun) return;
+  const measure = function measure(array, styleContextStack) {
+    const style = (item, property, defaultValue) => StyleStack.getStyleProperty(item, styleContextStack, property, defaultValue);
+    if (array.length) {
+      const leadingIndent = style(array[0], 'leadingIndent', 0);
+      if (leadingIndent) {
+        array[0].leadingCut = -leadingIndent;
+        array[0].leadingIndent = leadingIndent;
+      }
+    }
+    let inputs = null;
+    let answers = null;
+    for (let index = 0; index < array.length; index++) {
+      const item = array[index];
+      let same = inputs !== null;
+      for (let k = 0; same && k < WORD_STYLE_INPUTS.length; k++) same = item[WORD_STYLE_INPUTS[k]] === inputs[k];
+      if (!same) {
+        inputs = WORD_STYLE_INPUTS.map((name) => item[name]);
+        const font = style(item, 'font', 'Roboto');
+        const bold = style(item, 'bold', false);
+        const italics = style(item, 'italics', false);
+        answers = { font: this.pdfDocument.provideFont(font, bold, italics), values: [] };
+        for (const [name, defaultValue] of WORD_STYLE) answers.values.push(style(item, name, defaultValue));
+        answers.lineHeight = style(item, 'lineHeight', 1);
+        answers.preserveLeadingSpaces = style(item, 'preserveLeadingSpaces', false);
+        answers.preserveTrailingSpaces = style(item, 'preserveTrailingSpaces', false);
+      }
+      item.font = answers.font;
+      for (let k = 0; k < WORD_STYLE.length; k++) item[WORD_STYLE[k][0]] = answers.values[k];
+      if (item.sup || item.sub) {
+        // pdfmake's size for superscript and subscript
+        item.fontSize *= 0.58;
+      }
+      item.width = this.widthOfText(item.text, item);
+      item.height = item.font.lineHeight(item.fontSize) * answers.lineHeight;
+      if (!item.leadingCut) item.leadingCut = 0;
+      if (!answers.preserveLeadingSpaces) {
+        const leadingSpaces = item.text.match(LEADING_SPACES);
+        if (leadingSpaces) item.leadingCut += this.widthOfText(leadingSpaces[0], item);
+      }
+      item.trailingCut = 0;
+      if (!answers.preserveTrailingSpaces) {
+        const trailingSpaces = item.text.match(TRAILING_SPACES);
+        if (trailingSpaces) item.trailingCut = this.widthOfText(trailingSpaces[0], item);
+      }
+    }
+    return array;
+  };
+  measure.stylesOncePerRun = true;
+  textInlinesPrototype.measure = measure;
+}
+
 /**
  * pdfkit lays a text out word by word from its cache of shaped words, but joins the words' glyphs by copying the
  * whole array again for every word and compares every character against a new array of separators. The same
@@ -402,7 +555,10 @@ function layOutWordsWithoutCopying(embeddedFontPrototype) {
           for (let i = 0; i < run.glyphs.length; i++) glyphs.push(run.glyphs[i]);
           for (let i = 0; i < run.positions.length; i++) positions.push(run.positions[i]);
         }
-        advanceWidth += run.advanceWidth;
+        // A shaped word's width is the sum of its positions' advances, which fontkit adds up again every time it
+        // is asked; a kept word's positions never change (they are scaled once, when it is shaped), so the sum,
+        // made the same way, is kept on the word.
+        advanceWidth += run.keptAdvanceWidth ??= run.advanceWidth;
         last = index;
       } else index++;
     }
@@ -410,6 +566,27 @@ function layOutWordsWithoutCopying(embeddedFontPrototype) {
   };
   layout.withoutCopying = true;
   embeddedFontPrototype.layout = layout;
+  /**
+   * pdfkit encodes every piece of text it writes (a letter writes word by word, many words again and again): it lays
+   * the text out, adds each glyph to the document's font subset and notes its width and characters, and gives the
+   * glyphs' ids in the subset and their positions. Once a text has been encoded in a document, encoding it again
+   * there changes nothing (its glyphs are in the subset already, with their widths and characters) and gives the
+   * same ids and positions; so each embedded font (one per face and document) keeps its answers by text, and
+   * answers a text again with them. Nothing that asks changes the arrays it is given (pdfkit's text writing and
+   * svg-to-pdfkit read them). Texts with OpenType features are encoded as before.
+   */
+  const encode = embeddedFontPrototype.encode;
+  embeddedFontPrototype.encode = function encodeOncePerDocument(text, features) {
+    if (features) return encode.call(this, text, features);
+    let kept = this.encodedTexts;
+    if (!kept) this.encodedTexts = kept = new Map();
+    let encoded = kept.get(text);
+    if (!encoded) {
+      encoded = encode.call(this, text, features);
+      kept.set(text, encoded);
+    }
+    return encoded;
+  };
 }
 
 /** Drawings of plain SVGs kept lately: the calls they made on the document, by SVG text, size and place. */
@@ -422,6 +599,106 @@ const svgDrawings = new Map();
  * it on re-serialised, one element a line.)
  */
 const PLAIN_SVG = /^\s*<svg\b[^>]*>(?:\s*<path\b(?:\s+(?:d|fill|stroke|stroke-width)="[^"<>]*")*\s*\/>)*\s*<\/svg>\s*$/;
+
+/**
+ * An attribute as a plain SVG writes it: XML white space (nothing else separates attributes for pdfmake's parser),
+ * a name, then a value in double quotes without markup, entities or control characters.
+ */
+const PLAIN_ATTRIBUTE = /[ \t\n\r]+([A-Za-z_][-A-Za-z0-9_.:]*)="([^"<>&]*)"/y;
+const PLAIN_PATH_ATTRIBUTES = new Set(['d', 'fill', 'stroke', 'stroke-width']);
+const hasControlCharacter = (text) => {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x20) return true;
+  return false;
+};
+const isXmlSpace = (character) => character === ' ' || character === '\n' || character === '\t' || character === '\r';
+
+/** The attributes from `at` on, into `attributes`; the index after them, or -1 for a name given twice or not allowed. */
+function readPlainAttributes(text, at, attributes, allowed) {
+  let end = at;
+  PLAIN_ATTRIBUTE.lastIndex = at;
+  for (let match = PLAIN_ATTRIBUTE.exec(text); match; match = PLAIN_ATTRIBUTE.exec(text)) {
+    const name = match[1];
+    if ((allowed && !allowed.has(name)) || attributes.some((attribute) => attribute[0] === name) || hasControlCharacter(match[2])) return -1;
+    attributes.push([name, match[2]]);
+    end = PLAIN_ATTRIBUTE.lastIndex;
+  }
+  return end;
+}
+
+/**
+ * A plain SVG's text by its parts, or null for any other text: the root's start tag (as written), and each path
+ * element's attributes in order, each name once. Stricter than PLAIN_SVG: attribute values hold no
+ * `&` (no entity to decode) and no control character, and nothing precedes `<svg` or follows `</svg>`.
+ */
+function readPlainSvg(text) {
+  if (!text.startsWith('<svg')) return null;
+  let at = readPlainAttributes(text, 4, [], null);
+  if (at < 0) return null;
+  while (isXmlSpace(text[at])) at++;
+  if (text[at] !== '>') return null;
+  const rootTag = text.slice(0, ++at);
+  const paths = [];
+  for (;;) {
+    while (isXmlSpace(text[at])) at++;
+    if (text.startsWith('<path', at)) {
+      const attributes = [];
+      at = readPlainAttributes(text, at + 5, attributes, PLAIN_PATH_ATTRIBUTES);
+      if (at < 0) return null;
+      while (isXmlSpace(text[at])) at++;
+      if (!text.startsWith('/>', at)) return null;
+      at += 2;
+      paths.push(attributes);
+      continue;
+    }
+    return text.startsWith('</svg>', at) && at + 6 === text.length ? { rootTag, paths } : null;
+  }
+}
+
+const XML_NAME = /[A-Za-z_][-A-Za-z0-9_.:]*/y;
+
+/**
+ * An SVG's text as a root and a flat list of elements, each either empty (`<name …/>`) or holding text only
+ * (`<name …>text</name>`), nothing between them and nothing around the root — the letter's map and chart as
+ * map.ts and charts.ts write them — or null for any other text. Attribute values as readPlainAttributes reads them (any
+ * names, each once); an element's text without markup, entities or control characters, and without white space
+ * at either end (xmldoc writes a text back trimmed). Such a text is well-formed XML whose elements xmldoc reads
+ * as written.
+ */
+function readFlatSvg(text) {
+  if (!text.startsWith('<svg')) return null;
+  let at = readPlainAttributes(text, 4, [], null);
+  if (at < 0) return null;
+  while (isXmlSpace(text[at])) at++;
+  if (text[at] !== '>') return null;
+  const rootTag = text.slice(0, ++at);
+  const elements = [];
+  for (;;) {
+    if (text.startsWith('</svg>', at)) return at + 6 === text.length && elements.length > 0 ? { rootTag, elements } : null;
+    if (text[at] !== '<') return null;
+    XML_NAME.lastIndex = at + 1;
+    const name = XML_NAME.exec(text)?.[0];
+    if (!name) return null;
+    const attributes = [];
+    at = readPlainAttributes(text, at + 1 + name.length, attributes, null);
+    if (at < 0) return null;
+    while (isXmlSpace(text[at])) at++;
+    if (text.startsWith('/>', at)) {
+      elements.push({ name, attributes, content: null });
+      at += 2;
+      continue;
+    }
+    if (text[at] !== '>') return null;
+    const end = text.indexOf(`</${name}>`, at + 1);
+    if (end < 0) return null;
+    const content = text.slice(at + 1, end);
+    if (content.length === 0 || content.trim() !== content || /[<>&]/.test(content) || hasControlCharacter(content)) return null;
+    elements.push({ name, attributes, content });
+    at = end + name.length + 3;
+  }
+}
+
+/** An attribute value as xmldoc (pdfmake's SVG parser) writes it back. */
+const xmldocEscape = (value) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&apos;').replace(/"/g, '&quot;');
 
 /**
  * svg-to-pdfkit parses an SVG's text, its styles and every path's data again for every letter, only to make the
@@ -450,6 +727,21 @@ function replayPlainSvgDrawings(rendererPrototype) {
       document._fillColor = fillColor;
       return undefined;
     }
+    const keep = (calls) => {
+      svgDrawings.set(key, calls);
+      if (svgDrawings.size > SVG_DRAWINGS_KEPT) svgDrawings.delete(svgDrawings.keys().next().value);
+    };
+    // The same root at the same size and place as a drawing kept by paths: drawn from its paths' calls.
+    const plain = readPlainSvg(svg.svg);
+    const placeKey = plain && JSON.stringify([plain.rootTag, svg.x, svg.y, svg._width, svg._height, svg.font ?? null, svg.options ?? null]);
+    const assembled = plain && assembleFromPaths(svgPathDrawings.get(placeKey), plain.paths);
+    if (assembled) {
+      const fillColor = document._fillColor;
+      for (const [name, args] of assembled) document[name](...args);
+      document._fillColor = fillColor;
+      keep(assembled);
+      return undefined;
+    }
     const recording = recordDocumentCalls(document);
     this.pdfDocument = recording.proxy;
     try {
@@ -458,13 +750,141 @@ function replayPlainSvgDrawings(rendererPrototype) {
       this.pdfDocument = document;
     }
     if (recording.plain) {
-      svgDrawings.set(key, recording.calls);
-      if (svgDrawings.size > SVG_DRAWINGS_KEPT) svgDrawings.delete(svgDrawings.keys().next().value);
+      keep(recording.calls);
+      const byPaths = plain && splitByPaths(recording.calls, plain.paths, svgPathDrawings.get(placeKey));
+      if (byPaths) {
+        svgPathDrawings.delete(placeKey);
+        svgPathDrawings.set(placeKey, byPaths);
+        if (svgPathDrawings.size > SVG_PLACES_KEPT) svgPathDrawings.delete(svgPathDrawings.keys().next().value);
+      }
     }
     return undefined;
   };
   replaying.replaying = true;
   rendererPrototype.renderSVG = replaying;
+}
+
+/** Plain SVGs' drawings kept by path, per root, size and place (a few places: the map is drawn at one or two). */
+const SVG_PLACES_KEPT = 4;
+const SVG_PATHS_KEPT = 256;
+const svgPathDrawings = new Map();
+
+/** A path's fill when it is a colour `#rrggbb`, which svg-to-pdfkit sets with fillColor([r, g, b], 1). */
+const hexFillOf = (attributes) => {
+  const fill = attributes.find((attribute) => attribute[0] === 'fill')?.[1];
+  return fill !== undefined && /^#[0-9a-fA-F]{6}$/.test(fill) ? fill : null;
+};
+const rgbOf = (hex) => [parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16)];
+
+/** A path's key: its attributes in order, a `#rrggbb` fill left out (the drawing is kept with that one call marked). */
+const pathKey = (attributes, hexFill) => (hexFill ? 'H' : 'R') + attributes.map(([name, value]) => `${name}=${hexFill && name === 'fill' ? '' : value}`).join('\u0000');
+
+/**
+ * The map's shades change with the answer far more often than its outlines, and a drawing kept whole is of no use
+ * to a map of another shading. So a plain SVG's recorded drawing is also kept path by path: svg-to-pdfkit draws
+ * the root (save, place, clip, the viewBox's transform), then each path inside a save and restore of its own — its
+ * colours, line style, outline and paint, from its own attributes alone, since a plain SVG has no styles, groups
+ * or inheritance — and then restores the root. The calls are split so (checked: the root's part restores nothing,
+ * the end is only restores back to the start, the rest is one save-to-restore block per path, in order), and a path
+ * with a fill `#rrggbb` must have set it with exactly one fillColor([r, g, b], 1): that call is the one thing its
+ * fill changes, so another shade of the same path is drawn with the same calls and that call's colour changed. A
+ * later SVG with the same root, size and place whose every path is kept (by its attributes, the fill's colour
+ * aside) is drawn by making those calls in order, as a recording of it would have made them. Anything else —
+ * a path not drawn in a block of its own, a fill set otherwise — keeps nothing by path. A test draws maps of many
+ * shadings after one another and compares the PDFs with pdfmake untouched.
+ */
+function splitByPaths(calls, paths, known) {
+  // The depth the paths' blocks start at is not known from the calls alone (with one path, the root's own inner save
+  // is a block too): the shallowest depth with one block per path. At any such depth every block is drawn from the
+  // root (kept and compared below) and its path alone, so any one of them keeps a correct split.
+  for (let depth = 0; ; depth++) {
+    const split = splitAtDepth(calls, depth);
+    if (!split) return null;
+    if (split.blocks?.length === paths.length) return keepPaths(split, paths, known);
+  }
+}
+
+/**
+ * The calls as a root part (saves and drawing, no restore) down to `depth`, blocks from a save at `depth` to its
+ * restore, and `depth` restores; `blocks` null when the calls do not have that shape at that depth, null when the
+ * root part never reaches it.
+ */
+function splitAtDepth(calls, depth) {
+  let level = 0;
+  let at = 0;
+  for (; at < calls.length; at++) {
+    const name = calls[at][0];
+    if (name === 'restore') return null;
+    if (name === 'save') {
+      if (level === depth) break;
+      level++;
+    }
+  }
+  if (level !== depth) return null;
+  const root = calls.slice(0, at);
+  const blocks = [];
+  while (at < calls.length && calls[at][0] === 'save') {
+    const from = at;
+    let open = 0;
+    do {
+      const name = calls[at][0];
+      if (name === 'save') open++;
+      else if (name === 'restore') open--;
+      at++;
+    } while (open > 0 && at < calls.length);
+    if (open !== 0) return { root, blocks: null };
+    blocks.push(calls.slice(from, at));
+  }
+  const closing = calls.length - at;
+  if (closing !== depth || calls.slice(at).some(([name]) => name !== 'restore')) return { root, blocks: null };
+  return { root, blocks };
+}
+
+/** Keeps each path's block by its key (the block's fill call checked and marked), with the root's part. */
+function keepPaths({ root, blocks }, paths, known) {
+  if (known && !sameCalls(known.root, root)) return null;
+  const kept = known ?? { root, paths: new Map() };
+  const found = [];
+  for (let i = 0; i < paths.length; i++) {
+    const hexFill = hexFillOf(paths[i]);
+    let fillAt = -1;
+    if (hexFill) {
+      const rgb = rgbOf(hexFill);
+      const fills = [];
+      blocks[i].forEach(([name], j) => name === 'fillColor' && fills.push(j));
+      const args = fills.length === 1 ? blocks[i][fills[0]][1] : null;
+      if (!args || args.length !== 2 || args[1] !== 1 || !Array.isArray(args[0]) || args[0].length !== 3 || args[0].some((value, j) => value !== rgb[j])) return null;
+      fillAt = fills[0];
+    }
+    found.push([pathKey(paths[i], hexFill), { calls: blocks[i], fillAt }]);
+  }
+  for (const [key, drawing] of found) {
+    kept.paths.delete(key);
+    kept.paths.set(key, drawing);
+    if (kept.paths.size > SVG_PATHS_KEPT) kept.paths.delete(kept.paths.keys().next().value);
+  }
+  return kept;
+}
+
+/** The calls of a plain SVG's drawing from its root's and its paths' kept calls, or null when a path is not kept. */
+function assembleFromPaths(kept, paths) {
+  if (!kept) return null;
+  const calls = [...kept.root];
+  let depth = 0;
+  for (const [name] of kept.root) if (name === 'save') depth++;
+  for (const attributes of paths) {
+    const hexFill = hexFillOf(attributes);
+    const drawing = kept.paths.get(pathKey(attributes, hexFill));
+    if (!drawing) return null;
+    for (let j = 0; j < drawing.calls.length; j++) calls.push(j === drawing.fillAt ? ['fillColor', [rgbOf(hexFill), 1]] : drawing.calls[j]);
+  }
+  for (let i = 0; i < depth; i++) calls.push(['restore', []]);
+  return calls;
+}
+
+/** Two lists of calls with the same names and arguments (numbers, strings, arrays and plain objects of them). */
+function sameCalls(a, b) {
+  return a.length === b.length && a.every(([name, args], i) => name === b[i][0] && JSON.stringify(args) === JSON.stringify(b[i][1]));
 }
 
 /** The document behind a proxy that records the methods called on it from outside, with their arguments. */
@@ -502,6 +922,83 @@ function recordDocumentCalls(document) {
     },
   });
   return recording;
+}
+
+/** SVG texts measured lately: each one's size and its re-serialised forms, by the size written into it. */
+const SVG_MEASURES_KEPT = 8;
+const svgMeasures = new Map();
+
+/**
+ * pdfmake parses an SVG's text twice while laying it out, for every letter: once to read its size (measureSVG),
+ * once more to write the size it is drawn at into it and serialise it again (writeDimensions); the map's text is
+ * 22 KB. Both answers are functions of the text alone (and of the size written), so they are kept by text, and the
+ * same map or chart as a recent letter's is not parsed at all. A text seen for the first time is measured and
+ * written by pdfmake itself; one that fails to parse throws as before and is not kept. Only strings are kept (an
+ * SVG element of a page's DOM is measured as before). The size is handed out as a new object each time, as pdfmake
+ * makes one.
+ *
+ * A flat SVG (the map and the chart: a root and elements without children, readFlatSvg) seen for the first time
+ * is not parsed whole either: its size comes from the root's attributes alone (measureSVG reads nothing else, and a
+ * text readFlatSvg accepts is well-formed XML, so the whole text would have parsed too), and its elements are
+ * written back as xmldoc writes them (writePlainDimensions). A test compares both with pdfmake's own on shadings of
+ * the map, charts and odd SVGs.
+ */
+function measureSvgsOnce(svgMeasurePrototype) {
+  if (svgMeasurePrototype.measureSVG.keptByText) return;
+  const { measureSVG, writeDimensions } = svgMeasurePrototype;
+  const entryOf = (svg) => {
+    const entry = svgMeasures.get(svg);
+    if (entry) {
+      svgMeasures.delete(svg);
+      svgMeasures.set(svg, entry);
+    }
+    return entry;
+  };
+  const measured = function measureSvgKept(svg) {
+    if (typeof svg !== 'string') return measureSVG.call(this, svg);
+    const kept = entryOf(svg);
+    if (kept) return { width: kept.size.width, height: kept.size.height };
+    const readable = readFlatSvg(svg);
+    const size = measureSVG.call(this, readable ? `${readable.rootTag}</svg>` : svg);
+    svgMeasures.set(svg, { size: { width: size.width, height: size.height }, written: new Map(), plain: readable });
+    if (svgMeasures.size > SVG_MEASURES_KEPT) svgMeasures.delete(svgMeasures.keys().next().value);
+    return size;
+  };
+  measured.keptByText = true;
+  svgMeasurePrototype.measureSVG = measured;
+  svgMeasurePrototype.writeDimensions = function writeDimensionsKept(svg, dimensions) {
+    if (typeof svg !== 'string') return writeDimensions.call(this, svg, dimensions);
+    // Written into the text as `"" + width`: the key is the two numbers as they will be written.
+    const key = `${dimensions.width} ${dimensions.height}`;
+    const entry = entryOf(svg);
+    const kept = entry?.written.get(key);
+    if (kept !== undefined) return kept;
+    const written = entry?.plain ? writePlainDimensions(this, entry.plain, dimensions) ?? writeDimensions.call(this, svg, dimensions) : writeDimensions.call(this, svg, dimensions);
+    if (entry && typeof written === 'string') {
+      // An SVG is drawn at one size or two; a text drawn at many keeps only its latest few.
+      if (entry.written.size >= 4) entry.written.delete(entry.written.keys().next().value);
+      entry.written.set(key, written);
+    }
+    return written;
+  };
+  /**
+   * writeDimensions of a flat SVG without parsing its elements: pdfmake's own writeDimensions of the root alone (an
+   * empty `<svg …/>`, the size and viewBox written into its attributes as for the whole text), then each element as
+   * xmldoc writes it — indented by two spaces, its attributes in their order, each value escaped, then `/>` for an
+   * empty one or its text escaped (and trimmed, which a flat SVG's text already is) and its end tag, and a line
+   * break — and `</svg>`. Null if the root did not come back as an empty element.
+   */
+  const writePlainDimensions = (measurer, plain, dimensions) => {
+    const root = writeDimensions.call(measurer, `${plain.rootTag}</svg>`, dimensions);
+    if (typeof root !== 'string' || !root.endsWith('/>')) return null;
+    let text = `${root.slice(0, -2)}>\n`;
+    for (const element of plain.elements) {
+      text += `  <${element.name}`;
+      for (const [name, value] of element.attributes) text += ` ${name}="${xmldocEscape(value)}"`;
+      text += element.content === null ? '/>\n' : `>${xmldocEscape(element.content)}</${element.name}>\n`;
+    }
+    return `${text}</svg>`;
+  };
 }
 
 /** Font programs encoded lately, per parsed font, by the glyphs they hold in order. */
@@ -615,25 +1112,39 @@ function printedTexts(docDefinition) {
 }
 
 const drawableByFaces = new WeakMap();
+const DRAWABLE_TEXTS_KEPT = 4096;
 
 /** The characters of a document that none of its fonts' faces can draw, each with the text it stands in. */
 function missingGlyphs(docDefinition, faces) {
   const fonts = [...faces.values()].map((face) => face.font);
   // Characters every face can draw, kept per set of faces: asking the fonts' character maps for every character
   // of every letter again costs more than the rest of this check.
+  // And whole texts every face can draw (most of a letter's texts are the previous letter's): such a text adds
+  // nothing to the missing characters, so it is not read character by character again.
   let drawable = drawableByFaces.get(faces);
-  if (!drawable || drawable.faceCount !== faces.size) drawableByFaces.set(faces, (drawable = { faceCount: faces.size, codePoints: new Set() }));
+  if (!drawable || drawable.faceCount !== faces.size) drawableByFaces.set(faces, (drawable = { faceCount: faces.size, codePoints: new Set(), texts: new Set() }));
   const missing = new Map();
   for (const text of printedTexts(docDefinition)) {
+    if (drawable.texts.has(text)) continue;
+    let everyOneDrawable = true;
     for (const character of text) {
       const codePoint = character.codePointAt(0);
-      if (drawable.codePoints.has(codePoint) || isLayoutCharacter(codePoint) || missing.has(character)) continue;
+      if (drawable.codePoints.has(codePoint) || isLayoutCharacter(codePoint)) continue;
+      if (missing.has(character)) {
+        everyOneDrawable = false;
+        continue;
+      }
       if (fonts.every((font) => font.hasGlyphForCodePoint(codePoint))) {
         drawable.codePoints.add(codePoint);
         continue;
       }
+      everyOneDrawable = false;
       const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
       missing.set(character, { character, codePoint: `U+${hex}`, text: text.length > 80 ? `${text.slice(0, 77)}…` : text });
+    }
+    if (everyOneDrawable) {
+      if (drawable.texts.size >= DRAWABLE_TEXTS_KEPT) drawable.texts.clear();
+      drawable.texts.add(text);
     }
   }
   return [...missing.values()];
