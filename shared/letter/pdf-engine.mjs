@@ -625,18 +625,25 @@ function readPlainAttributes(text, at, attributes, allowed) {
   return end;
 }
 
+/** An SVG text's root start tag as written (`<svg …>`, its attributes as readPlainAttributes reads them) and where it ends, or null. */
+function readRootTag(text) {
+  if (!text.startsWith('<svg')) return null;
+  let at = readPlainAttributes(text, 4, [], null);
+  if (at < 0) return null;
+  while (isXmlSpace(text[at])) at++;
+  return text[at] === '>' ? { rootTag: text.slice(0, at + 1), end: at + 1 } : null;
+}
+
 /**
  * A plain SVG's text by its parts, or null for any other text: the root's start tag (as written), and each path
  * element's attributes in order, each name once. Stricter than PLAIN_SVG: attribute values hold no
  * `&` (no entity to decode) and no control character, and nothing precedes `<svg` or follows `</svg>`.
  */
 function readPlainSvg(text) {
-  if (!text.startsWith('<svg')) return null;
-  let at = readPlainAttributes(text, 4, [], null);
-  if (at < 0) return null;
-  while (isXmlSpace(text[at])) at++;
-  if (text[at] !== '>') return null;
-  const rootTag = text.slice(0, ++at);
+  const root = readRootTag(text);
+  if (!root) return null;
+  const { rootTag } = root;
+  let at = root.end;
   const paths = [];
   for (;;) {
     while (isXmlSpace(text[at])) at++;
@@ -665,12 +672,10 @@ const XML_NAME = /[A-Za-z_][-A-Za-z0-9_.:]*/y;
  * as written.
  */
 function readFlatSvg(text) {
-  if (!text.startsWith('<svg')) return null;
-  let at = readPlainAttributes(text, 4, [], null);
-  if (at < 0) return null;
-  while (isXmlSpace(text[at])) at++;
-  if (text[at] !== '>') return null;
-  const rootTag = text.slice(0, ++at);
+  const root = readRootTag(text);
+  if (!root) return null;
+  const { rootTag } = root;
+  let at = root.end;
   const elements = [];
   for (;;) {
     if (text.startsWith('</svg>', at)) return at + 6 === text.length && elements.length > 0 ? { rootTag, elements } : null;

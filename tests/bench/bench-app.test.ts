@@ -8,7 +8,7 @@ import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { installProbe, measureBundle, percentiles, serve, timeEdit } from './bench-app';
 import { countPdfPages, runLetterBench } from './bench-letter';
@@ -16,6 +16,21 @@ import { demoSnapshot, pdfInfo } from '../shared/letter/helpers';
 import { renderLetterPdf } from '../../shared/letter';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** A page shaped like the answer (`html` after the figures the probe looks for), in Chromium with the probe installed. */
+async function withAnswerPage(html: string, use: (page: Page) => Promise<void>): Promise<void> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const context = await browser.newContext();
+    await installProbe(context);
+    const page = await context.newPage();
+    await page.route('http://bench.test/', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+    await page.goto('http://bench.test/');
+    await use(page);
+  } finally {
+    await browser.close();
+  }
+}
 
 describe('bench: the app', () => {
   it('takes the main chunk from index.html, counts its preloads and CSS as loaded up front, and everything else (not source maps) as the rest', () => {
@@ -99,75 +114,53 @@ describe('bench: the app', () => {
 
   it.skipIf(!existsSync(CHROMIUM))(
     'times an edit from its click to the frame showing the recomputed answer, not to the "stale" mark before it',
-    async () => {
-      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
-      try {
-        const context = await browser.newContext();
-        await installProbe(context);
-        const page = await context.newPage();
-        // A page shaped like the answer: the click marks it stale at once and answers 150 ms later (a slow worker).
-        await page.route('http://bench.test/', (route) =>
-          route.fulfill({
-            contentType: 'text/html; charset=utf-8',
-            body: `<p data-testid="compute-status">Aktuellt</p><p data-testid="national-point">1</p><p data-testid="verdict-level">Goda</p><section data-testid="forecast"></section>
-              <button id="edit">edit</button>
-              <script>
-                const status = document.querySelector('[data-testid="compute-status"]');
-                document.getElementById('edit').addEventListener('click', () => {
-                  status.className = 'stale';
-                  status.textContent = 'Inaktuellt';
-                  setTimeout(() => { status.className = ''; status.textContent = 'Aktuellt: beräknat på 12,5 ms'; }, 150);
-                });
-              </script>`,
-          }),
-        );
-        await page.goto('http://bench.test/');
-        const result = await timeEdit(page, () => page.click('#edit'));
-        expect(result.end - result.start).toBeGreaterThanOrEqual(150);
-        expect(result.status).toBe('Aktuellt: beräknat på 12,5 ms');
-      } finally {
-        await browser.close();
-      }
-    },
+    () =>
+      // The click marks the answer stale at once and answers 150 ms later (a slow worker).
+      withAnswerPage(
+        `<p data-testid="compute-status">Aktuellt</p><p data-testid="national-point">1</p><p data-testid="verdict-level">Goda</p><section data-testid="forecast"></section>
+          <button id="edit">edit</button>
+          <script>
+            const status = document.querySelector('[data-testid="compute-status"]');
+            document.getElementById('edit').addEventListener('click', () => {
+              status.className = 'stale';
+              status.textContent = 'Inaktuellt';
+              setTimeout(() => { status.className = ''; status.textContent = 'Aktuellt: beräknat på 12,5 ms'; }, 150);
+            });
+          </script>`,
+        async (page) => {
+          const result = await timeEdit(page, () => page.click('#edit'));
+          expect(result.end - result.start).toBeGreaterThanOrEqual(150);
+          expect(result.status).toBe('Aktuellt: beräknat på 12,5 ms');
+        },
+      ),
     60_000,
   );
 
   it.skipIf(!existsSync(CHROMIUM))(
     'times an edit answered without a "stale" mark to the frame showing its answer, not to the old answer still shown',
-    async () => {
-      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
-      try {
-        const context = await browser.newContext();
-        await installProbe(context);
-        const page = await context.newPage();
-        // The first click is answered in its own event (the main thread's answer); the second 120 ms later, never
-        // marked stale: the old answer, current all along, must not end the timing.
-        await page.route('http://bench.test/', (route) =>
-          route.fulfill({
-            contentType: 'text/html; charset=utf-8',
-            body: `<p data-testid="compute-status">Aktuellt: beräknat på 2 ms (indata aaaa)</p><p data-testid="national-point">1</p><p data-testid="verdict-level">Goda</p><section data-testid="forecast"></section>
-              <button id="edit">edit</button>
-              <script>
-                const status = document.querySelector('[data-testid="compute-status"]');
-                let clicks = 0;
-                document.getElementById('edit').addEventListener('click', () => {
-                  clicks += 1;
-                  if (clicks === 1) status.textContent = 'Aktuellt: beräknat på 3 ms (indata bbbb)';
-                  else setTimeout(() => { status.textContent = 'Aktuellt: beräknat på 4 ms (indata cccc)'; }, 120);
-                });
-              </script>`,
-          }),
-        );
-        await page.goto('http://bench.test/');
-        const first = await timeEdit(page, () => page.click('#edit'));
-        expect(first.status).toBe('Aktuellt: beräknat på 3 ms (indata bbbb)');
-        const second = await timeEdit(page, () => page.click('#edit'));
-        expect(second.status).toBe('Aktuellt: beräknat på 4 ms (indata cccc)');
-        expect(second.end - second.start).toBeGreaterThanOrEqual(120);
-      } finally {
-        await browser.close();
-      }
-    },
+    () =>
+      // The first click is answered in its own event (the main thread's answer); the second 120 ms later, never
+      // marked stale: the old answer, current all along, must not end the timing.
+      withAnswerPage(
+        `<p data-testid="compute-status">Aktuellt: beräknat på 2 ms (indata aaaa)</p><p data-testid="national-point">1</p><p data-testid="verdict-level">Goda</p><section data-testid="forecast"></section>
+          <button id="edit">edit</button>
+          <script>
+            const status = document.querySelector('[data-testid="compute-status"]');
+            let clicks = 0;
+            document.getElementById('edit').addEventListener('click', () => {
+              clicks += 1;
+              if (clicks === 1) status.textContent = 'Aktuellt: beräknat på 3 ms (indata bbbb)';
+              else setTimeout(() => { status.textContent = 'Aktuellt: beräknat på 4 ms (indata cccc)'; }, 120);
+            });
+          </script>`,
+        async (page) => {
+          const first = await timeEdit(page, () => page.click('#edit'));
+          expect(first.status).toBe('Aktuellt: beräknat på 3 ms (indata bbbb)');
+          const second = await timeEdit(page, () => page.click('#edit'));
+          expect(second.status).toBe('Aktuellt: beräknat på 4 ms (indata cccc)');
+          expect(second.end - second.start).toBeGreaterThanOrEqual(120);
+        },
+      ),
     60_000,
   );
 });
