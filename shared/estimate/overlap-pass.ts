@@ -5,6 +5,10 @@
  * region, that lower end — the sum over groups of cells alike in every other dimension of the group's largest
  * cell — so the estimator can report the union as an interval instead of a sum.
  *
+ * Where the code dimension holds published totals with remainders (published-remainders.ts), a total's persons
+ * are at least its remainder's plus its largest part's: the remainder is disjoint from the total's parts, though
+ * not from the rest of the group.
+ *
  * It reads each cell's weights from the same tables as the cell pass (so it agrees with it on what every line
  * keeps), and runs only for datasets with an overlapping dimension of two or more values.
  */
@@ -12,22 +16,23 @@ import type { Dataset } from '../counts/dataset';
 import { datasetStructure } from './dataset-cache';
 import { SLOT_COUNT } from './dimension-structure';
 import { remainderView, type RemainderView } from './published-remainders';
-import type { WeightTable } from './predicate-tables';
+import { cellWeights, type WeightTable } from './predicate-tables';
 
 export interface OverlapPassResult {
-  /** Per prefix and slot ([k × SLOT_COUNT + slot]), scaled: Σ groups of the largest low, of the largest point. */
+  /** Per prefix and slot ([k × SLOT_COUNT + slot]), scaled: Σ groups of the largest low, of the largest point (a
+   * published total's tree counted as above). */
   unionLow: Float64Array;
   unionPoint: Float64Array;
   /** The same cells added up as the cell pass adds them (Σ weight × low, Σ weight × point), scaled. */
   sumLow: Float64Array;
   sumPoint: Float64Array;
   /**
-   * Per prefix and slot, scaled: what to add to the cell pass's low, point and high where every part and remainder
-   * of a published total is wholly inside (the total replaces them; see published-remainders.ts).
+   * Per prefix and slot, scaled: what to add to the cell pass's low and point where every part and remainder of a
+   * published total is wholly inside (the total replaces them; see published-remainders.ts). The high needs no
+   * pin: the total-cap pass caps every published total's parts at the total, which is the total here.
    */
   pinLow: Float64Array;
   pinPoint: Float64Array;
-  pinHigh: Float64Array;
   /** Per prefix, slot and overlapping dimension (in `dims` order): 1 when two cells of a group differed in it. */
   combined: Uint8Array;
   /** The overlapping dimensions, as dataset dimension indices. */
@@ -77,18 +82,7 @@ function grouping(dataset: Dataset, overlap: readonly number[]): Grouping {
 
 export function runOverlapPass(dataset: Dataset, tables: readonly WeightTable[], prefixes: number, scale: number, overlap: readonly number[]): OverlapPassResult {
   const n = dataset.cellCount;
-  const width = (prefixes + 1) * 3;
   const { groupOf, groupSlot, groups } = grouping(dataset, overlap);
-  // Each cell's combination in each table.
-  const combos = tables.map((table) => {
-    const combo = new Int32Array(n);
-    table.dims.forEach((d, j) => {
-      const column = dataset.columns[d]!;
-      const stride = table.strides[j]!;
-      for (let i = 0; i < n; i++) combo[i]! += column[i]! * stride;
-    });
-    return combo;
-  });
   const cells = (prefixes + 1) * SLOT_COUNT;
   const result: OverlapPassResult = {
     unionLow: new Float64Array(cells),
@@ -97,7 +91,6 @@ export function runOverlapPass(dataset: Dataset, tables: readonly WeightTable[],
     sumPoint: new Float64Array(cells),
     pinLow: new Float64Array(cells),
     pinPoint: new Float64Array(cells),
-    pinHigh: new Float64Array(cells),
     combined: new Uint8Array(cells * overlap.length),
     dims: [...overlap],
   };
@@ -108,31 +101,18 @@ export function runOverlapPass(dataset: Dataset, tables: readonly WeightTable[],
   const view = remainderView(dataset);
   const tree = view && overlap.includes(view.dim) ? view : null;
   const firstRemainder = tree ? tree.firstRemainderCell : n;
-  const addLow = new Float64Array(groups);
-  const addPoint = new Float64Array(groups);
+  // Per published total: the largest union of its parts, and its remainder (disjoint from the parts, not from
+  // the rest of the group: C50 beside the block C15-C26 may hold the block remainder's persons).
+  const partLow = tree ? new Float64Array(n) : null;
+  const partPoint = tree ? new Float64Array(n) : null;
+  const restLow = tree ? new Float64Array(n) : null;
+  const restPoint = tree ? new Float64Array(n) : null;
   const whole = tree ? new Uint8Array(n) : null;
   const seen = tree ? new Int32Array(n) : null;
-  const weight = new Float64Array(3);
-  const weightOf = (i: number, k: number): void => {
-    let wl = 1;
-    let wp = 1;
-    let wh = 1;
-    for (let g = 0; g < tables.length; g++) {
-      const o = combos[g]![i]! * width + k * 3;
-      const w = tables[g]!.weights;
-      wl *= w[o]!;
-      wp *= w[o + 1]!;
-      wh *= w[o + 2]!;
-    }
-    weight[0] = wl;
-    weight[1] = wp;
-    weight[2] = wh;
-  };
+  const { read: weightOf, weight } = cellWeights(dataset, tables, prefixes);
   for (let k = 0; k <= prefixes; k++) {
     maxLow.fill(0);
     maxPoint.fill(0);
-    addLow.fill(0);
-    addPoint.fill(0);
     first.fill(-1);
     if (tree && whole) markWholeTotals(tree, n, k, weightOf, weight, whole);
     for (let cell = 0; cell < n; cell++) {
@@ -149,12 +129,10 @@ export function runOverlapPass(dataset: Dataset, tables: readonly WeightTable[],
           const at = k * SLOT_COUNT + groupSlot[groupOf[cell]!]!;
           result.pinLow[at]! -= dataset.low[cell]! * scale;
           result.pinPoint[at]! -= dataset.point[cell]! * scale;
-          result.pinHigh[at]! -= dataset.high[cell]! * scale;
           if (seen[top] === k + 1) continue;
           seen[top] = k + 1;
           result.pinLow[at]! += dataset.low[top]! * scale;
           result.pinPoint[at]! += dataset.point[top]! * scale;
-          result.pinHigh[at]! += dataset.high[top]! * scale;
           i = top;
           wl = 1;
           wp = 1;
@@ -166,10 +144,15 @@ export function runOverlapPass(dataset: Dataset, tables: readonly WeightTable[],
       const at = k * SLOT_COUNT + groupSlot[group]!;
       result.sumLow[at]! += low;
       result.sumPoint[at]! += point;
-      if (i >= firstRemainder) {
-        // A remainder holds persons under none of its total's parts: it adds to the union, whatever the parts do.
-        addLow[group]! += low;
-        addPoint[group]! += point;
+      const parent = tree ? tree.parentCell[i]! : -1;
+      if (parent >= 0 && partLow && partPoint && restLow && restPoint) {
+        if (i >= firstRemainder) {
+          restLow[parent]! += low;
+          restPoint[parent]! += point;
+        } else {
+          if (low > partLow[parent]!) partLow[parent] = low;
+          if (point > partPoint[parent]!) partPoint[parent] = point;
+        }
       } else {
         if (low > maxLow[group]!) maxLow[group] = low;
         if (point > maxPoint[group]!) maxPoint[group] = point;
@@ -186,10 +169,28 @@ export function runOverlapPass(dataset: Dataset, tables: readonly WeightTable[],
         }
       }
     }
+    if (tree && partLow && partPoint && restLow && restPoint) {
+      // Bottom-up: a total's persons are at least its remainder's plus its largest part's (a part that is a total
+      // of its own counted the same way); a total at the top of its tree joins the rest of its group.
+      for (const t of tree.deepestFirst) {
+        const low = restLow[t]! + partLow[t]!;
+        const point = restPoint[t]! + partPoint[t]!;
+        restLow[t] = partLow[t] = restPoint[t] = partPoint[t] = 0;
+        const p = tree.parentCell[t]!;
+        if (p >= 0) {
+          if (low > partLow[p]!) partLow[p] = low;
+          if (point > partPoint[p]!) partPoint[p] = point;
+        } else {
+          const group = groupOf[t]!;
+          if (low > maxLow[group]!) maxLow[group] = low;
+          if (point > maxPoint[group]!) maxPoint[group] = point;
+        }
+      }
+    }
     for (let group = 0; group < groups; group++) {
       const at = k * SLOT_COUNT + groupSlot[group]!;
-      result.unionLow[at]! += maxLow[group]! + addLow[group]!;
-      result.unionPoint[at]! += maxPoint[group]! + addPoint[group]!;
+      result.unionLow[at]! += maxLow[group]!;
+      result.unionPoint[at]! += maxPoint[group]!;
     }
   }
   return result;

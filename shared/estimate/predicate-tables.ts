@@ -593,3 +593,42 @@ export function cellFilter(dataset: Dataset, predicates: readonly Predicate[]): 
     return nodes.every((node) => evaluate(node, valueOf, 0) === T);
   };
 }
+
+/** Reads a cell's weight triple at a prefix: the product over the tables (what the cell and overlap passes use). */
+export interface CellWeights {
+  /** Sets `weight` to cell i's (low, point, high) weight at prefix k. */
+  read(i: number, k: number): void;
+  weight: Float64Array;
+}
+
+export function cellWeights(dataset: Dataset, tables: readonly WeightTable[], prefixes: number): CellWeights {
+  const n = dataset.cellCount;
+  const width = (prefixes + 1) * 3;
+  // Each cell's combination in each table.
+  const combos = tables.map((table) => {
+    const combo = new Int32Array(n);
+    table.dims.forEach((d, j) => {
+      const column = dataset.columns[d]!;
+      const stride = table.strides[j]!;
+      for (let i = 0; i < n; i++) combo[i]! += column[i]! * stride;
+    });
+    return combo;
+  });
+  const weight = new Float64Array(3);
+  const read = (i: number, k: number): void => {
+    let wl = 1;
+    let wp = 1;
+    let wh = 1;
+    for (let g = 0; g < tables.length; g++) {
+      const o = combos[g]![i]! * width + k * 3;
+      const w = tables[g]!.weights;
+      wl *= w[o]!;
+      wp *= w[o + 1]!;
+      wh *= w[o + 2]!;
+    }
+    weight[0] = wl;
+    weight[1] = wp;
+    weight[2] = wh;
+  };
+  return { read, weight };
+}

@@ -8,9 +8,12 @@
  *
  * - Counts: T − Σ parts, as an interval when T or a part is an interval (masked cells), never negative. Where
  *   the dimension's values overlap for persons (one patient under two codes), the parts' union lies between
- *   the largest part and min(T, Σ parts), so the remainder lies between T − min(T, Σ parts) and T − the
- *   largest part; the remainder's persons are under none of the parts, so it is disjoint from them (the
- *   overlap pass adds remainders instead of taking their maximum).
+ *   the largest part and min(T, Σ parts), so the persons under none of the parts number between
+ *   T − min(T, Σ parts) and T − the largest part: that is the remainder's low and point. They are disjoint from
+ *   the parts (the overlap pass adds a remainder to its parts' union instead of taking a maximum). But a person
+ *   under a part may also hold a code of the gaps, so the persons with a gap's code number up to T itself: that
+ *   is the remainder's high, and a remainder is made wherever the parts leave a gap, even when T − the largest
+ *   part is 0.
  * - A criterion sees the remainder through its gaps (the stretches of T no part covers): wholly inside when T
  *   is inside the criterion or every gap is; outside when no gap meets the criterion (a criterion on codes the
  *   parts hold); otherwise coarser than the criterion (unknown: 0 in the low and the point, whole in the high).
@@ -59,6 +62,8 @@ export interface RemainderView {
   parentCell: Int32Array;
   /** Per cell of the view: 1 for a published total that has parts or a remainder in its group. */
   hasParts: Uint8Array;
+  /** The cells with parts, deepest first (a total inside another before it), for passes that go bottom-up. */
+  deepestFirst: Int32Array;
 }
 
 const views = new WeakMap<Dataset, Dataset>();
@@ -275,7 +280,7 @@ function buildView(dataset: Dataset): Dataset | null {
         rPoint = point[t]! - sumPoint[t]!;
       }
       rPoint = Math.min(rHigh, Math.max(rLow, rPoint));
-      if (rHigh <= 0) continue;
+      if (rHigh <= 0 && !(overlapping && high[t]! > 0)) continue;
       partSet.length = 0;
       for (let c = firstChild[t]!; c >= 0; c = nextSibling[c]!) partSet.push(column[c]!);
       const partValues = partSet.length > 1 ? [...new Set(partSet)].sort((x, y) => x - y) : partSet.slice();
@@ -289,6 +294,13 @@ function buildView(dataset: Dataset): Dataset | null {
         const extent = extents[total] ?? null;
         const partExtents = partValues.map((p) => extents[p]).filter((e): e is CodeRange => e !== null && e !== undefined);
         newRemainders.push({ total, parts: partValues, extent, gaps: gapsOf(extent, partExtents) });
+      }
+      if (overlapping) {
+        // Any of the total's persons may hold a code of its gaps besides a part's code: persons counted under a
+        // gap's codes number up to the total. (Where the parts leave no gap, no criterion meets the remainder
+        // without holding the whole total.)
+        if (newRemainders[v - values.length]!.gaps.length === 0 && rHigh <= 0) continue;
+        rHigh = high[t]!;
       }
       cellValue.push(v);
       cellFrom.push(t);
@@ -338,8 +350,23 @@ function buildView(dataset: Dataset): Dataset | null {
     firstRemainderCell: n,
     parentCell,
     hasParts,
+    deepestFirst: totalsDeepestFirst(parentCell, hasParts),
   });
   return view;
+}
+
+function totalsDeepestFirst(parentCell: Int32Array, hasParts: Uint8Array): Int32Array {
+  const totals: number[] = [];
+  const depth: number[] = [];
+  for (let c = 0; c < parentCell.length; c++) {
+    if (!hasParts[c]) continue;
+    let d = 0;
+    for (let a = parentCell[c]!; a >= 0; a = parentCell[a]!) d++;
+    totals.push(c);
+    depth.push(d);
+  }
+  const order = totals.map((_, i) => i).sort((a, b) => depth[b]! - depth[a]! || totals[a]! - totals[b]!);
+  return Int32Array.from(order, (i) => totals[i]!);
 }
 
 /** A group id per cell over every dimension but `skip` (mixed radix when it fits exactly, else by text). */
