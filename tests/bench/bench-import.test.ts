@@ -29,8 +29,10 @@ describe('import benchmark', () => {
     for (const key of ['papaparse_ms', 'import_ms', 'ratio', 'rows_per_s', 'load_and_query_ms'] as const) expect(r[key]).toBeGreaterThan(0);
     expect(r.peak_memory_bytes).toBeGreaterThanOrEqual(0);
     expect(r.peak_heap_and_buffers_bytes).toBeGreaterThan(0);
-    // The ratio comes from the unrounded medians; the times are rounded to 0.1 ms.
-    expect(Math.abs(r.ratio - r.import_ms / r.papaparse_ms)).toBeLessThan(0.02 * r.ratio + 0.01);
+    // The ratio comes from the unrounded medians (rounded to 0.01); the times are rounded to 0.1 ms, so each was up
+    // to 0.05 ms off — which matters when PapaParse takes about a millisecond on this small file.
+    expect(r.ratio).toBeGreaterThanOrEqual((r.import_ms - 0.05) / (r.papaparse_ms + 0.05) - 0.005);
+    expect(r.ratio).toBeLessThanOrEqual((r.import_ms + 0.05) / Math.max(1e-9, r.papaparse_ms - 0.05) + 0.005);
     expect(r.peak_memory_ratio).toBeCloseTo(r.peak_memory_bytes / r.file_bytes, 1);
     // One ratio per run; the worst is the one the goal is judged on, and the median run lies within them.
     expect(r.ratios).toHaveLength(2);
