@@ -25,9 +25,8 @@
  *    none of its parts": wholly inside a criterion that holds T or every stretch of T the parts leave uncovered,
  *    outside one that meets none of those stretches, otherwise coarser than the criterion (point 4). Where codes
  *    overlap, a total whose parts and remainder are all wholly inside counts as the total itself
- *    (published-remainders.ts). At every line, what is kept under a published total has at most the total's high
- *    (masked parts and their remainder can add up to more), and where its parts and remainder are all wholly
- *    inside, at least the total's low (total-cap-pass.ts).
+ *    (published-remainders.ts), and at every line what is kept under a published total has at most the total's
+ *    high (overlap-pass.ts): a remainder's high is the whole total there, and masked parts can add up to more.
  * 4. Criteria the data can see (predicate steps) are evaluated per cell, exactly where a cell lies wholly
  *    inside or outside. A value coarser than the criterion (a block for a category, sex "all" for "female")
  *    contributes 0 to the point and the whole cell to the high. Masked cells contribute their interval
@@ -75,8 +74,7 @@ import { FLAG_STRADDLE, FLAG_UNRESOLVED, buildWeightTables, cellFilter, type Age
 import { EXIT_FIELDS, runCellPass, type CellPassOptions, type CellPassResult } from './cell-pass';
 import { datasetStructure } from './dataset-cache';
 import { runOverlapPass } from './overlap-pass';
-import { remainderView, withPublishedRemainders } from './published-remainders';
-import { runTotalCapPass } from './total-cap-pass';
+import { withPublishedRemainders } from './published-remainders';
 import { ageWeightsFrom, InvalidPopulationTableError, type AgeWeights } from './population-weights';
 import { ZERO_INTERVAL, addIntervals, multiplyIntervals, scaleInterval, type Interval } from '../utils/interval';
 import type {
@@ -286,22 +284,12 @@ function accumulateDataset(
     .map((d, i) => ({ d, i }))
     .filter(({ d, i }) => d.role !== 'region' && overlapping.includes(d.key) && structure.totals[i]!.filter((t) => t === 0).length >= 2)
     .map(({ i }) => i);
-
-  // Published totals bound what their parts and remainders add up to (the overlap pass counts a wholly kept total
-  // as itself where the codes overlap).
-  const tree = remainderView(dataset);
-  const caps = runTotalCapPass(dataset, tables, P, scale, !(tree && overlapDims.includes(tree.dim)));
-  if (caps) {
-    for (let at = 0; at < caps.highCut.length; at++) {
-      acc.sums[at * 3]! += caps.lowLift[at]!;
-      acc.sums[at * 3 + 2]! += caps.highCut[at]!;
-    }
-  }
   if (overlapDims.length > 0) {
     const union = runOverlapPass(dataset, tables, P, scale, overlapDims);
     for (let at = 0; at < union.unionLow.length; at++) {
       acc.sums[at * 3]! += union.pinLow[at]!;
       acc.sums[at * 3 + 1]! += union.pinPoint[at]!;
+      acc.sums[at * 3 + 2]! += union.capHigh[at]!;
       acc.unionLow[at]! += union.unionLow[at]! - union.sumLow[at]!;
       acc.unionPoint[at]! += (union.unionPoint[at]! - union.sumPoint[at]!) / 2;
       union.dims.forEach((d, j) => {

@@ -28,11 +28,17 @@ export interface OverlapPassResult {
   sumPoint: Float64Array;
   /**
    * Per prefix and slot, scaled: what to add to the cell pass's low and point where every part and remainder of a
-   * published total is wholly inside (the total replaces them; see published-remainders.ts). The high needs no
-   * pin: the total-cap pass caps every published total's parts at the total, which is the total here.
+   * published total is wholly inside (the total replaces them; see published-remainders.ts).
    */
   pinLow: Float64Array;
   pinPoint: Float64Array;
+  /**
+   * Per prefix and slot, scaled (≤ 0): what to add to the cell pass's high so that what a line keeps under a
+   * published total is at most the total's high. A remainder's high is the whole total (a part's persons may hold
+   * a gap's codes too), and masked parts can add up to more than their total; where everything under a total is
+   * wholly inside, this gives the total's high itself.
+   */
+  capHigh: Float64Array;
   /** Per prefix, slot and overlapping dimension (in `dims` order): 1 when two cells of a group differed in it. */
   combined: Uint8Array;
   /** The overlapping dimensions, as dataset dimension indices. */
@@ -91,6 +97,7 @@ export function runOverlapPass(dataset: Dataset, tables: readonly WeightTable[],
     sumPoint: new Float64Array(cells),
     pinLow: new Float64Array(cells),
     pinPoint: new Float64Array(cells),
+    capHigh: new Float64Array(cells),
     combined: new Uint8Array(cells * overlap.length),
     dims: [...overlap],
   };
@@ -107,6 +114,10 @@ export function runOverlapPass(dataset: Dataset, tables: readonly WeightTable[],
   const partPoint = tree ? new Float64Array(n) : null;
   const restLow = tree ? new Float64Array(n) : null;
   const restPoint = tree ? new Float64Array(n) : null;
+  // Per published total: its parts' and remainder's highs as the cell pass adds them, and as bounded by the totals
+  // (a total's persons at a line are some of its own: at most its high).
+  const addedHigh = tree ? new Float64Array(n) : null;
+  const keptHigh = tree ? new Float64Array(n) : null;
   const whole = tree ? new Uint8Array(n) : null;
   const seen = tree ? new Int32Array(n) : null;
   const { read: weightOf, weight } = cellWeights(dataset, tables, prefixes);
@@ -121,6 +132,14 @@ export function runOverlapPass(dataset: Dataset, tables: readonly WeightTable[],
       let wp = weight[1]!;
       if (weight[2] === 0) continue;
       let i = cell;
+      if (tree && addedHigh && keptHigh) {
+        const p = tree.parentCell[cell]!;
+        if (p >= 0 && !tree.hasParts[cell]) {
+          const h = weight[2]! * dataset.high[cell]!;
+          addedHigh[p]! += h;
+          keptHigh[p]! += h;
+        }
+      }
       if (tree && whole && seen) {
         // Under a total whose every part and remainder is wholly inside: the persons they hold are the total's.
         let top = -1;
@@ -166,6 +185,22 @@ export function runOverlapPass(dataset: Dataset, tables: readonly WeightTable[],
           overlap.forEach((d, j) => {
             if (dataset.columns[d]![other] !== dataset.columns[d]![i]) result.combined[at * overlap.length + j] = 1;
           });
+        }
+      }
+    }
+    if (tree && addedHigh && keptHigh) {
+      // Bottom-up: each total caps its parts' and remainder's highs (a part that is a total capped first); what the
+      // caps take off a tree's top goes to its slot.
+      for (const t of tree.deepestFirst) {
+        const h = Math.min(keptHigh[t]!, dataset.high[t]!);
+        const added = addedHigh[t]!;
+        keptHigh[t] = addedHigh[t] = 0;
+        const p = tree.parentCell[t]!;
+        if (p >= 0) {
+          keptHigh[p]! += h;
+          addedHigh[p]! += added;
+        } else if (h < added) {
+          result.capHigh[k * SLOT_COUNT + groupSlot[groupOf[t]!]!]! -= (added - h) * scale;
         }
       }
     }

@@ -42,18 +42,16 @@ describe('published totals with only some of their parts (disjoint codes)', () =
   it('the base counts every chapter in full: Stockholm 100 + 40, Skåne 50 (43 + 5 + X) + 20', () => {
     const { region, national } = run([]);
     expectInterval(region('01'), [140, 140, 140]);
-    // Skåne: 42..44 + 5 + 1..3 add up to 48..52 (point 50), but all of them are the chapter, published as exactly 50;
-    // with the circulatory 13 + 7 = 20: 70.
-    expectInterval(region('12'), [70, 70, 70]);
-    expectInterval(national, [210, 210, 210]);
+    // Skåne: 42..44 + 5 + 1..3 + 13 + 7 → low 42 + 5 + 1 + 20 = 68, point 43 + 5 + 2 + 20 = 70, high 44 + 5 + 3 + 20 = 72.
+    expectInterval(region('12'), [68, 70, 72]);
+    expectInterval(national, [208, 210, 212]);
   });
 
-  it('a criterion on the chapter gives the published chapter, 100 and 50, though a part is masked', () => {
+  it('a criterion on the chapter gives the chapter: 100 and 50 (an interval only where a part is masked)', () => {
     const { region, national } = run([codes('chapter', ['C00-D48'])]);
     expectInterval(region('01'), [100, 100, 100]);
-    // Skåne's parts and remainder add up to 48..52, but they are the whole chapter, published as 50.
-    expectInterval(region('12'), [50, 50, 50]);
-    expectInterval(national, [150, 150, 150]);
+    expectInterval(region('12'), [48, 50, 52]);
+    expectInterval(national, [148, 150, 152]);
   });
 
   it('a criterion on a published code gives that code, nothing of the remainders around it', () => {
@@ -66,18 +64,17 @@ describe('published totals with only some of their parts (disjoint codes)', () =
   it('a criterion on the block: Stockholm its published 30; Skåne (no block row) its codes, and the chapter remainder as unknown', () => {
     const { region, national } = run([codes('block', ['C15-C26'])]);
     expectInterval(region('01'), [30, 30, 30]);
-    // C18 5 + C20 1..3 certain; the 42..44 only in Skåne's chapter may hold more of the block: high 5 + 3 + 44 = 52,
-    // but no more than the chapter's 50.
-    expectInterval(region('12'), [6, 7, 50]);
-    expectInterval(national, [36, 37, 80]);
+    // C18 5 + C20 1..3 certain; the 42..44 only in Skåne's chapter may hold more of the block: high + 44.
+    expectInterval(region('12'), [6, 7, 52]);
+    expectInterval(national, [36, 37, 82]);
   });
 
   it('a range crossing blocks (C18–C34): what lies partly inside is unknown, not dropped and not taken whole', () => {
     const { region } = run([codes('range', ['C18-C34'])]);
     // Stockholm: C18 10 certain; the block remainder (C15–C17, C19–C26: 20) and the chapter remainder (45) may hold some; C50 outside.
     expectInterval(region('01'), [10, 10, 75]);
-    // Skåne: C18 5 + C20 1..3; the chapter remainder 42..44 may hold some (high 52, capped at the chapter's 50).
-    expectInterval(region('12'), [6, 7, 50]);
+    // Skåne: C18 5 + C20 1..3; the chapter remainder 42..44 may hold some.
+    expectInterval(region('12'), [6, 7, 52]);
   });
 
   it('a code the file does not publish, inside a gap (C00–C14): only the remainders can hold it', () => {
@@ -91,8 +88,8 @@ describe('published totals with only some of their parts (disjoint codes)', () =
     expectInterval(region('01'), [40, 40, 40]);
     expectInterval(region('12'), [20, 20, 20]);
     expectInterval(national, [60, 60, 60]);
-    // The attrition: 210 → 60 (the base's masked cell is inside Skåne's chapter, published as exactly 50).
-    expectInterval(result.attrition.find((a) => a.stepId === 'base')!.total, [210, 210, 210]);
+    // The attrition: 210 → 60 (the base with its masked cell, then nothing uncertain is left).
+    expectInterval(result.attrition.find((a) => a.stepId === 'base')!.total, [208, 210, 212]);
   });
 
   it('the block without C18 (two steps): the block remainder is wholly outside C18, so it stays', () => {
@@ -129,8 +126,8 @@ describe('masked totals and parts', () => {
     expectInterval(region('03'), [2, 2, 3]);
   });
 
-  it('a "<5" part: the remainder is 12 − 4 … 12 − 1 = 8..11 (point 10); the chapter is its published 12, not 9..15', () => {
-    expectInterval(run([codes('chapter', ['C00-D48'])], rows).region('24'), [12, 12, 12]);
+  it('a "<5" part: the remainder is 12 − 4 … 12 − 1 = 8..11 (point 10); the chapter 9..15 around its published 12', () => {
+    expectInterval(run([codes('chapter', ['C00-D48'])], rows).region('24'), [9, 12, 15]);
     expectInterval(run([codes('c18', ['C18'])], rows).region('24'), [1, 2, 4]);
     // Outside C18: the remainder alone.
     expectInterval(run([codes('not-c18', ['C18'], 'exclusion')], rows).region('24'), [8, 10, 11]);
@@ -178,6 +175,19 @@ describe('published totals with parts, where codes overlap for persons', () => {
     expectInterval(run([codes('lip', ['C00-C14'])], full, ['icd10']).region('01'), [0, 0, 100]);
     // With disjoint codes, the parts add up to the chapter: nobody else.
     expectInterval(run([codes('lip', ['C00-C14'])], full).region('01'), [0, 0, 0]);
+  });
+
+  it('masked parts under a chapter: no line keeps more than the chapter, kept whole or in part', () => {
+    // The chapter 10 with C18 "X" (1–3) and C50 "X": the remainder is 10 − min(10, 6) = 4 … 10 − 1 = 9, high the
+    // chapter's 10 (a part's persons may hold other codes). Without a criterion the chapter is kept whole: 10.
+    const masked: Row[] = [
+      ['2021', '01', 'C00-D48', 'male', '60-69', exact(10)],
+      ['2021', '01', 'C18', 'male', '60-69', maskedX],
+      ['2021', '01', 'C50', 'male', '60-69', maskedX],
+    ];
+    expectInterval(run([], masked, ['icd10']).region('01'), [10, 10, 10]);
+    // C18 or the lip codes: C18 1–3 for sure; 3 + 10 would be 13, but no more than the chapter's 10.
+    expectInterval(run([codes('c18-lip', ['C18', 'C00-C14'])], masked, ['icd10']).region('01'), [1, 2, 10]);
   });
 });
 

@@ -134,19 +134,18 @@ describe('published totals beside some of their parts, masked small counts: ever
     );
   });
 
-  it('masked C18 and a masked block in one cell: no line shows more persons than the block can hold', () => {
-    // Two persons, both under C18 (so also under the block): the file shows C18 "X" and C15-C26 "X". Excluding C20
-    // keeps both; the high is the block's 3, not C18's 3 plus the block's remainder 0–2.
+  it('masked C18 and a masked block in one cell, codes overlapping: no line shows more persons than the block can hold', () => {
+    // Two persons, both under C18 (so also under the block): the file shows C18 "X" and C15-C26 "X". The base keeps
+    // the block whole (3 at most); excluding C20 keeps both persons, and the high stays the block's 3, not C18's 3
+    // plus the block's remainder (up to the block's 3). (What CI's random search found: 3, then 5.)
     const persons: Person[] = [
       { region: '01', age: '40-64', codes: ['C18'] },
       { region: '01', age: '40-64', codes: ['C18'] },
     ];
-    for (const overlapping of [[], ['icd10']]) {
-      const rows = publish(persons, ['C15-C26', 'C18']);
-      const criteria = [predicateStep('no-c20', { kind: 'codes', codes: ['C20'] }, 'exclusion')];
-      const result = estimateEligible(makeStudy(criteria, oneYear), [buildDataset(rows, { overlapping })], options);
-      for (const line of result.attrition) expect(line.perRegion['01']!.high).toBeLessThanOrEqual(3);
-      check(persons, ['C15-C26', 'C18'], [{ kind: 'codes', codes: ['C20'], type: 'exclusion' }], overlapping);
-    }
+    const rows = publish(persons, ['C15-C26', 'C18']);
+    const criteria = [predicateStep('no-c20', { kind: 'codes', codes: ['C20'] }, 'exclusion')];
+    const result = estimateEligible(makeStudy(criteria, oneYear), [buildDataset(rows, { overlapping: ['icd10'] })], options);
+    for (const line of result.attrition) expect(line.perRegion['01']!.high).toBeLessThanOrEqual(3);
+    for (const overlapping of [[], ['icd10']]) check(persons, ['C15-C26', 'C18'], [{ kind: 'codes', codes: ['C20'], type: 'exclusion' }], overlapping);
   });
 });
