@@ -21,12 +21,12 @@
  *    What a file publishes only at a coarser level is not lost: a code total (a chapter, a block, "all") whose
  *    published parts (the coarsest codes inside it among the cells alike in every other dimension) do not add up
  *    to it gets a remainder, T − Σ parts (an interval with masked cells, never negative; with codes that overlap
- *    for persons, between T − min(T, Σ parts) and T − the largest part), which joins the finest cells as "T but
+ *    for persons, from T − min(T, Σ parts) up to T itself, as a part's persons may hold the gaps' codes too), which joins the finest cells as "T but
  *    none of its parts": wholly inside a criterion that holds T or every stretch of T the parts leave uncovered,
  *    outside one that meets none of those stretches, otherwise coarser than the criterion (point 4). Where codes
  *    overlap, a total whose parts and remainder are all wholly inside counts as the total itself
  *    (published-remainders.ts), and at every line what is kept under a published total has at most the total's
- *    high (overlap-pass.ts): a remainder's high is the whole total there, and masked parts can add up to more.
+ *    high (overlap-pass.ts; remainders and masked parts can add up to more).
  * 4. Criteria the data can see (predicate steps) are evaluated per cell, exactly where a cell lies wholly
  *    inside or outside. A value coarser than the criterion (a block for a category, sex "all" for "female")
  *    contributes 0 to the point and the whole cell to the high. Masked cells contribute their interval
